@@ -1,0 +1,38 @@
+package io.parley.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message of a room, as every protocol sees it: the server gave it an id and a time, and the
+ * text is what its author typed. Join and leave announcements are messages too (their text is the
+ * announcement), so a protocol that knows nothing of joins still shows them as room messages.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id unique on the server, increasing in the order the server accepted messages
+ * @param time when the server accepted it
+ * @param roomRef the room it was said in
+ * @param author the name its author used in that room
+ * @param kind what sort of message it is
+ * @param text the text, never null (may be empty)
+ */
+public record ChatMessage(long id, Instant time, int roomRef, String author, Kind kind, String text) {
+
+    /** What sort of message a {@link ChatMessage} is. */
+    public enum Kind {
+        /** Something a member said. */
+        CHAT,
+        /** A join announcement. */
+        JOIN,
+        /** A leave announcement. */
+        LEAVE
+    }
+
+    public ChatMessage {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,96 @@
+package io.parley.core;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * What protocol adapters ask of the core: open rooms, join them, say things, leave. Every event
+ * is stamped (id, time), made durable by the {@link EventLog}, then fanned out by the
+ * {@link RoomBus}; the returned stages complete once the event has been delivered to the room.
+ *
+ * <p>Thread-safe; no method blocks. Order: events are appended to the log under one lock, in
+ * the order this service accepted them, and the log calls back in that order, so every member of
+ * a room sees the room's events in the same order. Adapters that need their own requests handled
+ * in order (a join before a chat in that room) wait for the returned stage before the next one.
+ */
+public final class ChatService {
+
+    private final RoomRegistry rooms;
+    private final EventLog log;
+    private final RoomBus bus;
+    private final Clock clock;
+    private final AtomicLong memberIds = new AtomicLong();
+    /** Guards nextMessageId and the order of appends to the log. */
+    private final Object sequencer = new Object();
+    private long nextMessageId;
+
+    public ChatService(RoomRegistry rooms, EventLog log, RoomBus bus, Clock clock) {
+        this.rooms = rooms;
+        this.log = log;
+        this.bus = bus;
+        this.clock = clock;
+        this.nextMessageId = log.lastMessageId() + 1;
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    /** A fresh member id, unique on this server. */
+    public long newMemberId() {
+        return memberIds.incrementAndGet();
+    }
+
+    /**
+     * Makes {@code member} a member of {@code room} under {@code name}; the announcement text,
+     * when given, is a room message from {@code name}.
+     */
+    public CompletionStage<Void> join(Room room, Member member, String name, Optional<String> announcement) {
+        return sequence(room, name, ChatMessage.Kind.JOIN, announcement,
+                message -> new RoomEvent.Joined(room, member, name, message));
+    }
+
+    /** Says {@code text} in {@code room} as {@code author}; completes with the stored message. */
+    public CompletionStage<ChatMessage> post(Room room, String author, String text) {
+        CompletableFuture<ChatMessage> done = new CompletableFuture<>();
+        synchronized (sequencer) {
+            ChatMessage message = stamp(room, author, ChatMessage.Kind.CHAT, text);
+            RoomEvent event = new RoomEvent.Posted(room, message);
+            log.append(event, error -> publish(event, error, done, message));
+        }
+        return done;
+    }
+
+    /** Removes {@code member} from {@code room}; the announcement, when given, is from {@code name}. */
+    public CompletionStage<Void> leave(Room room, Member member, String name, Optional<String> announcement) {
+        return sequence(room, name, ChatMessage.Kind.LEAVE, announcement,
+                message -> new RoomEvent.Left(room, member, message));
+    }
+
+    private CompletionStage<Void> sequence(Room room, String name, ChatMessage.Kind kind,
+            Optional<String> text, Function<Optional<ChatMessage>, RoomEvent> event) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (sequencer) {
+            RoomEvent stamped = event.apply(text.map(t -> stamp(room, name, kind, t)));
+            log.append(stamped, error -> publish(stamped, error, done, null));
+        }
+        return done;
+    }
+
+    private ChatMessage stamp(Room room, String author, ChatMessage.Kind kind, String text) {
+        return new ChatMessage(nextMessageId++, clock.instant(), room.ref(), author, kind, text);
+    }
+
+    private <T> void publish(RoomEvent event, Throwable error, CompletableFuture<T> done, T value) {
+        if (error != null) {
+            done.completeExceptionally(error);
+            return;
+        }
+        bus.publish(event);
+        done.complete(value);
+    }
+}

@@ -1,0 +1,68 @@
+package io.parley.core;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every room of the server, by name and by ref; rooms are created in the {@link RoomStore} on
+ * first use and never forgotten, so a ref stays the same for the room's whole life.
+ *
+ * <p>Thread-safe. {@link #open} never blocks.
+ */
+public final class RoomRegistry {
+
+    private final RoomStore store;
+    private final Map<String, Room> byKey = new ConcurrentHashMap<>();
+    private final Map<Integer, Room> byRef = new ConcurrentHashMap<>();
+    /** Rooms being created, so that two first joins of one name create it once. */
+    private final Map<String, CompletableFuture<Room>> creating = new ConcurrentHashMap<>();
+
+    /** Loads every stored room; blocks on the store, so call it at start-up. */
+    public RoomRegistry(RoomStore store) {
+        this.store = store;
+        for (RoomRecord record : store.loadAll()) {
+            add(record);
+        }
+    }
+
+    public Optional<Room> byRef(int ref) {
+        return Optional.ofNullable(byRef.get(ref));
+    }
+
+    public Optional<Room> byName(String name) {
+        return Optional.ofNullable(byKey.get(RoomNames.key(name)));
+    }
+
+    /** The room with this name, created (with a new ref) if there is none yet. */
+    public CompletionStage<Room> open(String name) {
+        String key = RoomNames.key(name);
+        Room existing = byKey.get(key);
+        if (existing != null) {
+            return CompletableFuture.completedFuture(existing);
+        }
+        return creating.computeIfAbsent(key, k -> create(name, k));
+    }
+
+    private CompletableFuture<Room> create(String name, String key) {
+        CompletableFuture<Room> created = new CompletableFuture<>();
+        store.create(name).whenComplete((record, error) -> {
+            if (error == null) {
+                created.complete(add(record));
+            } else {
+                created.completeExceptionally(error);
+            }
+            creating.remove(key, created);
+        });
+        return created;
+    }
+
+    private Room add(RoomRecord record) {
+        Room room = new Room(record.ref(), record.name());
+        byRef.put(room.ref(), room);
+        byKey.put(RoomNames.key(room.name()), room);
+        return room;
+    }
+}

@@ -1,0 +1,145 @@
+package io.parley.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class ChatServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123Z");
+
+    private final InMemoryEventLog log = new InMemoryEventLog();
+    private final ChatService chat = new ChatService(new RoomRegistry(new InMemoryRoomStore()), log,
+            new LocalRoomBus(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Room open(String name) {
+        return chat.rooms().open(name).toCompletableFuture().join();
+    }
+
+    private void join(Room room, RecordingMember member, String name) {
+        chat.join(room, member, name, Optional.of(name + " has joined")).toCompletableFuture().join();
+    }
+
+    @Test
+    void joinerSeesItsOwnJoinFirstAndOthersSeeTheAnnouncement() {
+        Room room = open("room1");
+        RecordingMember alice = new RecordingMember(1);
+        RecordingMember bob = new RecordingMember(2);
+        join(room, alice, "alice");
+        join(room, bob, "bob");
+
+        assertThat(alice.texts()).containsExactly("alice has joined", "bob has joined");
+        assertThat(bob.texts()).containsExactly("bob has joined");
+        assertThat(bob.events.get(0)).isInstanceOf(RoomEvent.Joined.class);
+        assertThat(room.nameOf(bob)).contains("bob");
+    }
+
+    @Test
+    void leaverSeesItsLeaveAndNothingAfter() {
+        Room room = open("room1");
+        RecordingMember alice = new RecordingMember(1);
+        RecordingMember bob = new RecordingMember(2);
+        join(room, alice, "alice");
+        join(room, bob, "bob");
+        chat.leave(room, bob, "bob", Optional.of("bob has left")).toCompletableFuture().join();
+        chat.post(room, "alice", "anyone?").toCompletableFuture().join();
+
+        assertThat(bob.texts()).containsExactly("bob has joined", "bob has left");
+        assertThat(alice.texts()).containsExactly("alice has joined", "bob has joined", "bob has left", "anyone?");
+        assertThat(room.hasMember(bob)).isFalse();
+    }
+
+    @Test
+    void messagesAreStampedAndStoredBeforeDelivery() {
+        Room room = open("room1");
+        RecordingMember alice = new RecordingMember(1);
+        chat.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+        ChatMessage first = chat.post(room, "alice", "one").toCompletableFuture().join();
+        ChatMessage second = chat.post(room, "alice", "two").toCompletableFuture().join();
+
+        assertThat(first.time()).isEqualTo(NOW);
+        assertThat(first.roomRef()).isEqualTo(room.ref());
+        assertThat(second.id()).isGreaterThan(first.id());
+        assertThat(log.messages()).containsExactly(first, second);
+        assertThat(alice.texts()).containsExactly("one", "two");
+    }
+
+    @Test
+    void everyMemberSeesConcurrentPostsInTheSameOrder() throws Exception {
+        Room room = open("busy");
+        List<RecordingMember> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            RecordingMember member = new RecordingMember(i);
+            members.add(member);
+            chat.join(room, member, "m" + i, Optional.empty()).toCompletableFuture().join();
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                int sender = s;
+                sent.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        chat.post(room, "m" + sender, sender + ":" + i);
+                    }
+                }, senders));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        } finally {
+            senders.shutdown();
+        }
+        List<String> reference = members.get(0).texts();
+        assertThat(reference).hasSize(2000);
+        for (RecordingMember member : members) {
+            assertThat(member.texts()).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void aMessageTheLogCannotStoreReachesNobody() {
+        EventLog broken = new EventLog() {
+            @Override
+            public void append(RoomEvent event, Consumer<Throwable> done) {
+                done.accept(event instanceof RoomEvent.Posted ? new IllegalStateException("disk full") : null);
+            }
+
+            @Override
+            public long lastMessageId() {
+                return 0;
+            }
+        };
+        ChatService failing = new ChatService(new RoomRegistry(new InMemoryRoomStore()), broken,
+                new LocalRoomBus(), Clock.systemUTC());
+        Room room = failing.rooms().open("r").toCompletableFuture().join();
+        RecordingMember alice = new RecordingMember(1);
+        failing.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+
+        assertThatThrownBy(() -> failing.post(room, "alice", "lost").toCompletableFuture().join())
+                .isInstanceOf(CompletionException.class).hasMessageContaining("disk full");
+        assertThat(alice.texts()).isEmpty();
+    }
+
+    @Test
+    void messageIdsContinueAfterTheLastStoredOne() {
+        Room room = open("r");
+        chat.post(room, "a", "x").toCompletableFuture().join();
+        ChatMessage last = chat.post(room, "a", "y").toCompletableFuture().join();
+        ChatService restarted = new ChatService(new RoomRegistry(new InMemoryRoomStore()), log,
+                new LocalRoomBus(), Clock.systemUTC());
+        Room again = restarted.rooms().open("r").toCompletableFuture().join();
+
+        assertThat(restarted.post(again, "a", "z").toCompletableFuture().join().id()).isEqualTo(last.id() + 1);
+    }
+}

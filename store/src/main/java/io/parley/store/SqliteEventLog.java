@@ -1,0 +1,69 @@
+package io.parley.store;
+
+import io.parley.core.ChatMessage;
+import io.parley.core.EventLog;
+import io.parley.core.RoomEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The event log in SQLite's {@code messages} table. Appends are group-committed by the store
+ * thread, and their callbacks run there, in append order, after the commit. Thread-safe.
+ */
+final class SqliteEventLog implements EventLog {
+
+    private static final String INSERT =
+            "INSERT INTO messages (id, room_ref, sent_at, author, kind, text) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final SqliteStore store;
+
+    SqliteEventLog(SqliteStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void append(RoomEvent event, Consumer<Throwable> done) {
+        Optional<ChatMessage> message = event.message();
+        store.submit(new StoreWriter.Task() {
+            @Override
+            public void run(Connection connection) throws SQLException {
+                if (message.isPresent()) {
+                    insert(connection, message.get());
+                }
+            }
+
+            @Override
+            public void done(Throwable failure) {
+                done.accept(failure);
+            }
+        });
+    }
+
+    private static void insert(Connection connection, ChatMessage message) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setLong(1, message.id());
+            insert.setInt(2, message.roomRef());
+            insert.setLong(3, message.time().toEpochMilli());
+            insert.setString(4, message.author());
+            insert.setString(5, message.kind().name());
+            insert.setString(6, message.text());
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public long lastMessageId() {
+        return store.query(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM messages")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }).join();
+    }
+}

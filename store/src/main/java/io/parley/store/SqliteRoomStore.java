@@ -1,0 +1,53 @@
+package io.parley.store;
+
+import io.parley.core.RoomNames;
+import io.parley.core.RoomRecord;
+import io.parley.core.RoomStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** Rooms in SQLite's {@code rooms} table. Thread-safe; see {@link RoomStore}. */
+final class SqliteRoomStore implements RoomStore {
+
+    private final SqliteStore store;
+
+    SqliteRoomStore(SqliteStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<RoomRecord> loadAll() {
+        return store.<List<RoomRecord>>query(connection -> {
+            List<RoomRecord> rooms = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT ref, name FROM rooms ORDER BY ref")) {
+                while (rows.next()) {
+                    rooms.add(new RoomRecord(rows.getInt(1), rows.getString(2)));
+                }
+            }
+            return rooms;
+        }).join();
+    }
+
+    @Override
+    public CompletionStage<RoomRecord> create(String name) {
+        return store.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rooms (name, name_key, created_at) VALUES (?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, name);
+                insert.setString(2, RoomNames.key(name));
+                insert.setLong(3, System.currentTimeMillis());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return new RoomRecord(keys.getInt(1), name);
+                }
+            }
+        });
+    }
+}

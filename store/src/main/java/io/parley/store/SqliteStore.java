@@ -1,0 +1,115 @@
+package io.parley.store;
+
+import io.parley.core.EventLog;
+import io.parley.core.RoomStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default store: one SQLite database, {@code parley.db} in the data directory,
+ * behind the core's ports. Opening it applies pending schema migrations.
+ *
+ * <p>Thread-safe. All database work runs on the store's own thread ({@link StoreWriter}).
+ */
+public final class SqliteStore implements AutoCloseable {
+
+    /** The database file's name inside the data directory. */
+    public static final String FILE_NAME = "parley.db";
+
+    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
+
+    private final Connection connection;
+    private final StoreWriter writer;
+    private final SqliteRoomStore rooms;
+    private final SqliteEventLog events;
+
+    private SqliteStore(Connection connection) {
+        this.connection = connection;
+        this.writer = new StoreWriter(connection);
+        this.rooms = new SqliteRoomStore(this);
+        this.events = new SqliteEventLog(this);
+    }
+
+    /** Opens (creating if needed) the store in {@code dataDirectory}. Blocks: call at start-up. */
+    public static SqliteStore open(Path dataDirectory) throws IOException, SQLException {
+        Files.createDirectories(dataDirectory);
+        Path file = dataDirectory.resolve(FILE_NAME);
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            // WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9);
+            // only a power loss can take the last commits back.
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA foreign_keys = ON");
+            statement.execute("PRAGMA busy_timeout = 5000");
+            Migrations.apply(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        log.info("Store open at {}", file);
+        return new SqliteStore(connection);
+    }
+
+    public RoomStore rooms() {
+        return rooms;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    /** Runs one task on the store thread, in its turn with every other write. */
+    void submit(StoreWriter.Task task) {
+        writer.submit(task);
+    }
+
+    /** Runs a query on the store thread and completes with its result. */
+    <T> CompletableFuture<T> query(SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.submit(new StoreWriter.Task() {
+            private T value;
+
+            @Override
+            public void run(Connection connection) throws SQLException {
+                value = work.apply(connection);
+            }
+
+            @Override
+            public void done(Throwable failure) {
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            }
+        });
+        return result;
+    }
+
+    /** Finishes every write already submitted, then closes the database. */
+    @Override
+    public void close() {
+        writer.close();
+        try {
+            connection.close();
+            log.info("Store closed");
+        } catch (SQLException e) {
+            log.warn("Closing the store failed: {}", e.getMessage());
+        }
+    }
+
+    /** Work on the connection that returns a value. */
+    @FunctionalInterface
+    interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

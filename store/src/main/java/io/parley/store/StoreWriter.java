@@ -1,0 +1,136 @@
+package io.parley.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one thread: the only code that touches the SQLite connection. It takes tasks in
+ * submission order and runs as many as are waiting in one transaction (group commit), then tells
+ * each task the outcome, in order. Nothing else blocks on the database, and event loops never do.
+ *
+ * <p>Thread-safety: {@link #submit} may be called from any thread.
+ */
+final class StoreWriter implements AutoCloseable {
+
+    /** One unit of work for the store thread. */
+    interface Task {
+        /** Does the work inside the current transaction. */
+        void run(Connection connection) throws SQLException;
+
+        /** Called on the store thread after the commit (null) or the failure. */
+        void done(Throwable failure);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+    /** The most tasks one transaction takes; bounds the latency a batch adds. */
+    private static final int MAX_BATCH = 512;
+    private static final Task STOP = new Task() {
+        @Override
+        public void run(Connection connection) {}
+
+        @Override
+        public void done(Throwable failure) {}
+    };
+
+    private final Connection connection;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    StoreWriter(Connection connection) {
+        this.connection = connection;
+        this.thread = new Thread(this::loop, "parley-store");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void submit(Task task) {
+        if (!thread.isAlive()) {
+            task.done(new IllegalStateException("the store is closed"));
+            return;
+        }
+        queue.add(task);
+    }
+
+    private void loop() {
+        List<Task> batch = new ArrayList<>();
+        try {
+            while (true) {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean stop = batch.remove(STOP);
+                runBatch(batch);
+                batch.clear();
+                if (stop) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void runBatch(List<Task> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction(batch);
+            batch.forEach(task -> report(task, null));
+        } catch (SQLException batchFailure) {
+            // One bad task must not fail the others: retry each on its own.
+            for (Task task : batch) {
+                try {
+                    inTransaction(List.of(task));
+                    report(task, null);
+                } catch (SQLException e) {
+                    log.warn("Store write failed: {}", e.getMessage());
+                    report(task, e);
+                }
+            }
+        }
+    }
+
+    /** Tells a task its outcome; a callback that throws must not stop the store thread. */
+    private static void report(Task task, Throwable failure) {
+        try {
+            task.done(failure);
+        } catch (RuntimeException e) {
+            log.error("A store callback failed", e);
+        }
+    }
+
+    private void inTransaction(List<Task> tasks) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            for (Task task : tasks) {
+                task.run(connection);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e instanceof SQLException sql ? sql : new SQLException(e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Runs what was submitted before, then stops the thread. */
+    @Override
+    public void close() {
+        if (!thread.isAlive()) {
+            return;
+        }
+        queue.add(STOP);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
