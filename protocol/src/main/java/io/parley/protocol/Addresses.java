@@ -1,0 +1,40 @@
+package io.parley.protocol;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/** Addresses as protocols print them. */
+public final class Addresses {
+
+    private Addresses() {}
+
+    /**
+     * The address as text, an IPv4-mapped IPv6 address as plain IPv4 ({@code 127.0.0.1}, not
+     * {@code ::ffff:127.0.0.1}), and without an IPv6 scope.
+     */
+    public static String plain(InetAddress address) {
+        if (address instanceof Inet6Address v6 && isIpv4Mapped(v6.getAddress())) {
+            byte[] bytes = v6.getAddress();
+            try {
+                return Inet4Address.getByAddress(Arrays.copyOfRange(bytes, 12, 16)).getHostAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("four bytes are always an IPv4 address", e);
+            }
+        }
+        String text = address.getHostAddress();
+        int scope = text.indexOf('%');
+        return scope < 0 ? text : text.substring(0, scope);
+    }
+
+    private static boolean isIpv4Mapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+}

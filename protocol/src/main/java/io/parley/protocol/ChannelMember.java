@@ -1,0 +1,52 @@
+package io.parley.protocol;
+
+import io.netty.channel.Channel;
+import io.parley.core.Member;
+import io.parley.core.RoomEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection as the core sees it, whatever its protocol: room events are written to the
+ * channel as they are, and the protocol's encoder renders them on the channel's event loop.
+ *
+ * <p>Slow readers: the channel's write-buffer high-water mark is the connection's outbound cap.
+ * A member whose channel is past it when an event arrives is disconnected, so the room never
+ * waits for it and its memory stays bounded; its protocol handler then leaves its rooms as on
+ * any close.
+ *
+ * <p>Thread-safe: {@link #deliver} may be called from any thread.
+ */
+public final class ChannelMember implements Member {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelMember.class);
+
+    private final long id;
+    private final Channel channel;
+
+    public ChannelMember(long id, Channel channel) {
+        this.id = id;
+        this.channel = channel;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public void deliver(RoomEvent event) {
+        if (!channel.isWritable() && channel.isActive()) {
+            log.info("Disconnecting {}: its reader fell {} bytes behind", channel.remoteAddress(),
+                    channel.config().getWriteBufferHighWaterMark());
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(event, channel.voidPromise());
+    }
+
+    @Override
+    public String toString() {
+        return "Member[" + id + " " + channel.remoteAddress() + "]";
+    }
+}

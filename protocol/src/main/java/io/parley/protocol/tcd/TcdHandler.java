@@ -1,0 +1,199 @@
+package io.parley.protocol.tcd;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
+import io.parley.core.ChatService;
+import io.parley.core.Room;
+import io.parley.protocol.Names;
+import io.parley.protocol.OrderedRequestHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a TCD connection's requests do (spec: {@code shared/specs/tcd.md}). Requests run one at a
+ * time ({@link OrderedRequestHandler}); JOINED and LEFT replies are written by
+ * {@link TcdRoomEventEncoder} when the core delivers the join or leave, so they keep their place
+ * in the room's order. Event-loop only; one per connection.
+ */
+final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
+
+    private static final Logger log = LoggerFactory.getLogger(TcdHandler.class);
+    /** Room and client names: the spec's limit. */
+    static final int MAX_NAME_LENGTH = 64;
+    /** How much of a bad value an error quotes. */
+    private static final int QUOTE_LENGTH = 32;
+
+    private final ChatService chat;
+    private final TcdSettings settings;
+    private final TcdSession session;
+
+    TcdHandler(ChatService chat, TcdSettings settings, TcdSession session) {
+        super(TcdRequest.class);
+        this.chat = chat;
+        this.settings = settings;
+        this.session = session;
+    }
+
+    @Override
+    protected CompletionStage<?> handle(ChannelHandlerContext ctx, TcdRequest request) {
+        if (session.disconnecting) {
+            return null;
+        }
+        if (request instanceof TcdRequest.Helo helo) {
+            ctx.writeAndFlush(new TcdReply.Helo(helo.text(), session.serverIp, session.port, settings.studentId()));
+        } else if (request instanceof TcdRequest.KillService) {
+            killService(ctx);
+        } else if (request instanceof TcdRequest.Join join) {
+            return join(ctx, join);
+        } else if (request instanceof TcdRequest.Leave leave) {
+            return leave(ctx, leave);
+        } else if (request instanceof TcdRequest.Chat message) {
+            chat(ctx, message);
+        } else if (request instanceof TcdRequest.Disconnect) {
+            return disconnect(ctx);
+        }
+        return null;
+    }
+
+    private void killService(ChannelHandlerContext ctx) {
+        if (!settings.killAllowed()) {
+            ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.KILL_DISABLED, "KILL_SERVICE is disabled on this server"));
+            return;
+        }
+        log.info("KILL_SERVICE from {}: stopping the server", ctx.channel().remoteAddress());
+        settings.killService().run();
+    }
+
+    private CompletionStage<?> join(ChannelHandlerContext ctx, TcdRequest.Join join) {
+        if (!Names.isValid(join.room(), MAX_NAME_LENGTH)) {
+            return error(ctx, TcdReply.Error.INVALID_NAME, "invalid room name");
+        }
+        if (!Names.isValid(join.clientName(), MAX_NAME_LENGTH)) {
+            return error(ctx, TcdReply.Error.INVALID_NAME, "invalid client name");
+        }
+        return chat.rooms().open(join.room())
+                .thenComposeAsync(room -> joinOpened(ctx, room, join), ctx.executor());
+    }
+
+    private CompletionStage<?> joinOpened(ChannelHandlerContext ctx, Room room, TcdRequest.Join join) {
+        if (session.rooms.containsKey(room.ref())) {
+            // Already a member: JOINED again, no second announcement.
+            ctx.writeAndFlush(new TcdReply.Joined(join.room(), session.serverIp, session.port, room.ref(),
+                    session.member.id()));
+            return CompletableFuture.completedFuture(null);
+        }
+        session.expectJoinReply(room.ref(), join.room());
+        String name = join.clientName();
+        return chat.join(room, session.member, name, Optional.of(name + " has joined this chatroom."))
+                .thenRunAsync(() -> session.rooms.put(room.ref(), room), ctx.executor());
+    }
+
+    private CompletionStage<?> leave(ChannelHandlerContext ctx, TcdRequest.Leave leave) {
+        String joinId = leave.joinId() != null ? leave.joinId() : Long.toString(session.member.id());
+        Room room = parseRef(leave.roomRef()).map(session.rooms::get).orElse(null);
+        if (room == null) {
+            // The handout: repeated or stray LEAVEs still get LEFT, with no announcement.
+            ctx.writeAndFlush(new TcdReply.Left(leave.roomRef(), joinId));
+            return null;
+        }
+        session.expectLeaveReply(room.ref(), joinId);
+        return leaveAnnounced(room).thenRunAsync(() -> session.rooms.remove(room.ref()), ctx.executor());
+    }
+
+    private void chat(ChannelHandlerContext ctx, TcdRequest.Chat message) {
+        Optional<Room> room = parseRef(message.roomRef()).flatMap(chat.rooms()::byRef);
+        if (room.isEmpty()) {
+            error(ctx, TcdReply.Error.NO_SUCH_ROOM, "no room with ROOM_REF " + quote(message.roomRef()));
+            return;
+        }
+        if (!session.rooms.containsKey(room.get().ref())) {
+            error(ctx, TcdReply.Error.NOT_A_MEMBER, "not a member of room " + room.get().ref());
+            return;
+        }
+        // The relayed name is the one this connection joined the room with (not CLIENT_NAME,
+        // nor the JOIN_ID's owner: the scoring client sends another client's JOIN_ID).
+        String author = room.get().nameOf(session.member).orElseThrow();
+        chat.post(room.get(), author, message.message()).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                log.warn("A message to room {} was not stored: {}", room.get().ref(), failure.getMessage());
+                ctx.executor().execute(() -> error(ctx, TcdReply.Error.SERVER_ERROR, "message not stored, try again"));
+            }
+        });
+    }
+
+    private CompletionStage<?> disconnect(ChannelHandlerContext ctx) {
+        session.disconnecting = true;
+        return leaveAll().thenRunAsync(() -> {
+            session.rooms.clear();
+            ctx.close();
+        }, ctx.executor());
+    }
+
+    /** Leaves every room, in ascending ref order, announcing each leave. */
+    private CompletableFuture<Void> leaveAll() {
+        List<CompletableFuture<?>> leaves = new ArrayList<>();
+        for (Room room : session.rooms.values()) {
+            leaves.add(leaveAnnounced(room).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletionStage<Void> leaveAnnounced(Room room) {
+        String name = room.nameOf(session.member).orElseThrow();
+        return chat.leave(room, session.member, name, Optional.of(name + " has left this chatroom."));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        // An abrupt close leaves the rooms as DISCONNECT would, once requests in flight are done.
+        whenIdle(() -> {
+            if (!session.rooms.isEmpty()) {
+                leaveAll();
+                session.rooms.clear();
+            }
+        });
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
+        log.warn("A request from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
+        error(ctx, TcdReply.Error.SERVER_ERROR, "request not completed, try again");
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.TOO_LONG, "message too long"))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    private CompletionStage<?> error(ChannelHandlerContext ctx, int code, String description) {
+        ctx.writeAndFlush(new TcdReply.Error(code, description));
+        return null;
+    }
+
+    private static Optional<Integer> parseRef(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String quote(String value) {
+        String text = String.valueOf(value);
+        return text.length() <= QUOTE_LENGTH ? text : text.substring(0, QUOTE_LENGTH) + "...";
+    }
+}

@@ -1,0 +1,38 @@
+package io.parley.protocol.tcd;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.parley.core.ChatService;
+import io.parley.protocol.Addresses;
+import io.parley.protocol.ChannelMember;
+import java.net.InetSocketAddress;
+
+/** Builds a TCD connection's pipeline. Thread-safe and shared by every connection of a listener. */
+public final class TcdInitializer extends ChannelInitializer<Channel> {
+
+    public static final String DECODER = "tcd-decoder";
+    public static final String REPLY_ENCODER = "tcd-reply-encoder";
+    public static final String EVENT_ENCODER = "tcd-event-encoder";
+    public static final String HANDLER = "tcd-handler";
+
+    private final ChatService chat;
+    private final TcdSettings settings;
+
+    public TcdInitializer(ChatService chat, TcdSettings settings) {
+        this.chat = chat;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+        TcdSession session = new TcdSession(new ChannelMember(chat.newMemberId(), channel),
+                Addresses.plain(local.getAddress()), local.getPort());
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes()));
+        pipeline.addLast(REPLY_ENCODER, TcdReplyEncoder.INSTANCE);
+        pipeline.addLast(EVENT_ENCODER, new TcdRoomEventEncoder(session));
+        pipeline.addLast(HANDLER, new TcdHandler(chat, settings, session));
+    }
+}

@@ -1,0 +1,152 @@
+package io.parley.protocol.tcd;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a TCD client's lines into {@link TcdRequest}s; knows nothing of sockets.
+ *
+ * <p>A request is a verb line ({@code KEY: value}) and its field lines. JOIN_CHATROOM,
+ * LEAVE_CHATROOM and DISCONNECT end with their CLIENT_NAME line (their last line in the spec);
+ * CHAT ends with the empty line after MESSAGE, whose text may span lines. {@code HELO} and
+ * {@code KILL_SERVICE} are one line. Blank lines between requests are ignored. Anything else
+ * (unknown lines, a field that does not belong, a verb that interrupts an unfinished request)
+ * drops what was unfinished without a reply: the spec asks for silence on unrecognised input.
+ *
+ * <p>Not thread-safe: one per connection.
+ */
+final class TcdParser {
+
+    private static final Logger log = LoggerFactory.getLogger(TcdParser.class);
+
+    private final int maxRequestBytes;
+    private String verb;
+    private final Map<String, String> fields = new HashMap<>();
+    private StringBuilder message;
+    private int requestBytes;
+
+    /** @param maxRequestBytes the longest request, in bytes, before {@link RequestTooLongException} */
+    TcdParser(int maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    /**
+     * Takes one line (without its line end; {@code byteLength} is its size on the wire) and
+     * returns the request it completes, or null.
+     */
+    TcdRequest accept(String line, int byteLength) {
+        if (verb != null) {
+            requestBytes += byteLength + 1;
+            if (requestBytes > maxRequestBytes) {
+                reset();
+                throw new RequestTooLongException(maxRequestBytes);
+            }
+        }
+        if (message != null) {
+            return continueMessage(line);
+        }
+        if (line.isBlank()) {
+            return null;
+        }
+        if (line.equals("HELO") || line.startsWith("HELO ")) {
+            dropUnfinished();
+            return new TcdRequest.Helo(line.substring(4).strip());
+        }
+        if (line.strip().equals("KILL_SERVICE")) {
+            dropUnfinished();
+            return new TcdRequest.KillService();
+        }
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            return ignore(line);
+        }
+        String key = line.substring(0, colon).strip().toUpperCase(Locale.ROOT);
+        String value = line.substring(colon + 1).strip();
+        return isVerb(key) ? start(key, value, byteLength) : field(key, value, line);
+    }
+
+    private TcdRequest start(String key, String value, int byteLength) {
+        dropUnfinished();
+        verb = key;
+        fields.put(key, value);
+        requestBytes = byteLength + 1;
+        return null;
+    }
+
+    private TcdRequest field(String key, String value, String line) {
+        if (verb == null || !belongs(key)) {
+            return ignore(line);
+        }
+        if (key.equals("MESSAGE")) {
+            message = new StringBuilder(value);
+            return null;
+        }
+        fields.put(key, value);
+        return key.equals("CLIENT_NAME") ? complete() : null;
+    }
+
+    private TcdRequest continueMessage(String line) {
+        if (!line.isEmpty()) {
+            message.append('\n').append(line);
+            return null;
+        }
+        TcdRequest chat = new TcdRequest.Chat(fields.get("CHAT"), fields.get("JOIN_ID"),
+                fields.get("CLIENT_NAME"), message.toString());
+        reset();
+        return chat;
+    }
+
+    private TcdRequest complete() {
+        TcdRequest request = switch (verb) {
+            case "JOIN_CHATROOM" -> new TcdRequest.Join(fields.get(verb), fields.get("CLIENT_NAME"));
+            case "LEAVE_CHATROOM" -> new TcdRequest.Leave(fields.get(verb), fields.get("JOIN_ID"),
+                    fields.get("CLIENT_NAME"));
+            case "DISCONNECT" -> new TcdRequest.Disconnect(fields.get("CLIENT_NAME"));
+            default -> null; // CHAT waits for its MESSAGE
+        };
+        if (request != null) {
+            reset();
+        }
+        return request;
+    }
+
+    private static boolean isVerb(String key) {
+        return key.equals("JOIN_CHATROOM") || key.equals("LEAVE_CHATROOM") || key.equals("CHAT")
+                || key.equals("DISCONNECT");
+    }
+
+    private boolean belongs(String key) {
+        return switch (verb) {
+            case "JOIN_CHATROOM" -> key.equals("CLIENT_IP") || key.equals("PORT") || key.equals("CLIENT_NAME");
+            case "LEAVE_CHATROOM" -> key.equals("JOIN_ID") || key.equals("CLIENT_NAME");
+            case "DISCONNECT" -> key.equals("PORT") || key.equals("CLIENT_NAME");
+            case "CHAT" -> key.equals("JOIN_ID") || key.equals("CLIENT_NAME") || key.equals("MESSAGE");
+            default -> false;
+        };
+    }
+
+    /** An unrecognised line: dropped with whatever it interrupted, without a reply. */
+    private TcdRequest ignore(String line) {
+        log.debug("Ignored an unrecognised line of {} characters", line.length());
+        dropUnfinished();
+        return null;
+    }
+
+    /** Drops an unfinished request that another line interrupted, without a reply. */
+    private void dropUnfinished() {
+        if (verb != null) {
+            log.debug("Dropped an unfinished {} request", verb);
+        }
+        reset();
+    }
+
+    private void reset() {
+        verb = null;
+        fields.clear();
+        message = null;
+        requestBytes = 0;
+    }
+}

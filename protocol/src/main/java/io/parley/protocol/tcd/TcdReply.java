@@ -1,0 +1,66 @@
+package io.parley.protocol.tcd;
+
+/**
+ * A message from the server to a TCD client, with its exact wire form (spec:
+ * {@code shared/specs/tcd.md}). Every line ends with {@code \n}.
+ */
+sealed interface TcdReply {
+
+    /** The bytes on the wire, as text. */
+    String wire();
+
+    record Helo(String text, String ip, int port, String studentId) implements TcdReply {
+        @Override
+        public String wire() {
+            return "HELO " + text + "\nIP:" + ip + "\nPort:" + port + "\nStudentID:" + studentId + "\n";
+        }
+    }
+
+    record Joined(String room, String serverIp, int port, int roomRef, long joinId) implements TcdReply {
+        @Override
+        public String wire() {
+            return "JOINED_CHATROOM: " + room + "\nSERVER_IP: " + serverIp + "\nPORT: " + port
+                    + "\nROOM_REF: " + roomRef + "\nJOIN_ID: " + joinId + "\n";
+        }
+    }
+
+    record Left(String roomRef, String joinId) implements TcdReply {
+        @Override
+        public String wire() {
+            return "LEFT_CHATROOM: " + roomRef + "\nJOIN_ID: " + joinId + "\n";
+        }
+    }
+
+    /**
+     * A room message: the relay form, also used for join and leave announcements. The text may
+     * span lines (as a multi-line MESSAGE does) but never holds an empty line, which would end the
+     * message early, nor a CR or NUL: text from other protocols cannot forge TCD messages.
+     */
+    record Chat(int roomRef, String clientName, String message) implements TcdReply {
+        @Override
+        public String wire() {
+            return "CHAT: " + roomRef + "\nCLIENT_NAME: " + clientName + "\nMESSAGE: " + safe(message) + "\n\n";
+        }
+
+        private static String safe(String text) {
+            return text.replace("\r", "").replace("\0", "").replaceAll("\n{2,}", "\n").strip();
+        }
+    }
+
+    /** {@code ERROR_CODE} / {@code ERROR_DESCRIPTION}; the codes are listed in the spec's Decisions. */
+    record Error(int code, String description) implements TcdReply {
+        static final int NO_SUCH_ROOM = 1;
+        static final int NOT_A_MEMBER = 2;
+        static final int INVALID_NAME = 3;
+        static final int NAME_RESERVED = 4;
+        static final int TOO_LONG = 5;
+        static final int KILL_DISABLED = 6;
+        /** Ours, beyond the spec: the store could not take the request; the client may retry. */
+        static final int SERVER_ERROR = 7;
+
+        @Override
+        public String wire() {
+            return "ERROR_CODE: " + code + "\nERROR_DESCRIPTION: " + description + "\n";
+        }
+    }
+}

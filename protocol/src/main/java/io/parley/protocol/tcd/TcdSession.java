@@ -1,0 +1,54 @@
+package io.parley.protocol.tcd;
+
+import io.parley.core.Room;
+import io.parley.protocol.ChannelMember;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * One TCD connection's state, shared by its handler and its event encoder.
+ *
+ * <p>Thread-safety: event-loop only.
+ */
+final class TcdSession {
+
+    final ChannelMember member;
+    /** The address the client dialled, as {@code IP}/{@code SERVER_IP} report it. */
+    final String serverIp;
+    /** The listening port, as {@code Port}/{@code PORT} report it. */
+    final int port;
+    /** The rooms this connection is in, by ref, in ascending order (DISCONNECT leaves them so). */
+    final NavigableMap<Integer, Room> rooms = new TreeMap<>();
+    /** The room name as the client sent it, for the JOINED reply of a join in progress. */
+    private final Map<Integer, String> joinReplies = new HashMap<>();
+    /** The JOIN_ID the client sent, for the LEFT reply of a leave in progress. */
+    private final Map<Integer, String> leaveReplies = new HashMap<>();
+    /** Set by DISCONNECT: the connection is closing and takes no more requests. */
+    boolean disconnecting;
+
+    TcdSession(ChannelMember member, String serverIp, int port) {
+        this.member = member;
+        this.serverIp = serverIp;
+        this.port = port;
+    }
+
+    void expectJoinReply(int ref, String roomAsSent) {
+        joinReplies.put(ref, roomAsSent);
+    }
+
+    /** The room name to put in a JOINED reply, or null when no JOIN asked for one. */
+    String takeJoinReply(int ref) {
+        return joinReplies.remove(ref);
+    }
+
+    void expectLeaveReply(int ref, String joinIdAsSent) {
+        leaveReplies.put(ref, joinIdAsSent);
+    }
+
+    /** The JOIN_ID to put in a LEFT reply, or null when the leave was not asked by LEAVE_CHATROOM. */
+    String takeLeaveReply(int ref) {
+        return leaveReplies.remove(ref);
+    }
+}
