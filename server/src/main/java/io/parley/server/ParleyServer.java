@@ -14,6 +14,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
 import io.parley.core.LocalRoomBus;
 import io.parley.core.RoomRegistry;
+import io.parley.protocol.line.LineInitializer;
+import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdInitializer;
 import io.parley.protocol.tcd.TcdSettings;
 import io.parley.store.SqliteStore;
@@ -84,6 +86,13 @@ public final class ParleyServer {
             listeners.put("tcd", bound);
             out.println("TCD protocol listening on " + describe(bound));
         }
+        for (ServerConfig.LineListener line : config.lineListeners()) {
+            LineSettings settings = new LineSettings(line.room(), config.lineMaxLineBytes());
+            InetSocketAddress bound = bind(config, transport, line.port(), new LineInitializer(chat, settings));
+            listeners.putIfAbsent("line", bound);
+            listeners.put("line:" + line.room(), bound);
+            out.println("Line protocol listening on " + describe(bound) + ", room " + line.room());
+        }
         out.flush();
     }
 
@@ -115,7 +124,10 @@ public final class ParleyServer {
         return "port " + address.getPort() + " (" + host + ")";
     }
 
-    /** The port a protocol's listener is bound to. */
+    /**
+     * The port a listener is bound to: {@code "tcd"}, {@code "line"} (the first line listener)
+     * or {@code "line:<room>"}.
+     */
     public int port(String protocol) {
         InetSocketAddress address = listeners.get(protocol);
         if (address == null) {

@@ -33,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tcd", paramLabel = "PORT", description = "TCD protocol port, or off (default: 7710).")
     private String tcdPort;
 
+    @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, or off (default: 7711).")
+    private String linePort;
+
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
     private boolean allowKill;
 
@@ -61,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, ServerConfig.DATA, data);
         override(properties, ServerConfig.BIND, bind);
         override(properties, ServerConfig.TCD_PORT, tcdPort);
+        override(properties, ServerConfig.LINE_PORT, linePort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
         }

@@ -1,6 +1,10 @@
 package io.parley.server;
 
+import io.parley.protocol.line.LineSettings;
+import io.parley.protocol.tcd.TcdSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -20,6 +24,8 @@ import java.util.TreeSet;
  * @param allowKill whether TCD's {@code KILL_SERVICE} may stop the server
  * @param maxPendingOutputBytes a connection's outbound cap: a reader that falls this far behind
  *     is disconnected
+ * @param lineListeners the line-protocol listeners, each serving one room (empty when off)
+ * @param lineMaxLineBytes the longest line a line-protocol client may send
  */
 public record ServerConfig(
         String bind,
@@ -28,7 +34,12 @@ public record ServerConfig(
         String studentId,
         int tcdMaxRequestBytes,
         boolean allowKill,
-        int maxPendingOutputBytes) {
+        int maxPendingOutputBytes,
+        List<LineListener> lineListeners,
+        int lineMaxLineBytes) {
+
+    /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
+    public record LineListener(int port, String room) {}
 
     public static final String BIND = "bind";
     public static final String DATA = "data";
@@ -37,16 +48,24 @@ public record ServerConfig(
     public static final String TCD_MAX_REQUEST_BYTES = "tcd.max-request-bytes";
     public static final String ALLOW_KILL = "allow-kill";
     public static final String MAX_PENDING_OUTPUT_BYTES = "connection.max-pending-output-bytes";
+    public static final String LINE_PORT = "line.port";
+    public static final String LINE_ROOM = "line.room";
+    public static final String LINE_EXTRA_LISTENERS = "line.extra-listeners";
+    public static final String LINE_MAX_LINE_BYTES = "line.max-line-bytes";
 
     /** Every key with its default. */
-    static final Map<String, String> DEFAULTS = Map.of(
-            BIND, "*",
-            DATA, "data",
-            TCD_PORT, "7710",
-            TCD_STUDENT_ID, "parley",
-            TCD_MAX_REQUEST_BYTES, Integer.toString(64 * 1024),
-            ALLOW_KILL, "false",
-            MAX_PENDING_OUTPUT_BYTES, Integer.toString(1024 * 1024));
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(BIND, "*"),
+            Map.entry(DATA, "data"),
+            Map.entry(MAX_PENDING_OUTPUT_BYTES, Integer.toString(1024 * 1024)),
+            Map.entry(TCD_PORT, "7710"),
+            Map.entry(TCD_STUDENT_ID, TcdSettings.DEFAULT_STUDENT_ID),
+            Map.entry(TCD_MAX_REQUEST_BYTES, Integer.toString(TcdSettings.DEFAULT_MAX_REQUEST_BYTES)),
+            Map.entry(ALLOW_KILL, "false"),
+            Map.entry(LINE_PORT, "7711"),
+            Map.entry(LINE_ROOM, LineSettings.DEFAULT_ROOM),
+            Map.entry(LINE_EXTRA_LISTENERS, ""),
+            Map.entry(LINE_MAX_LINE_BYTES, Integer.toString(LineSettings.DEFAULT_MAX_LINE_BYTES)));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -64,7 +83,25 @@ public record ServerConfig(
                 settings.text(TCD_STUDENT_ID),
                 settings.positive(TCD_MAX_REQUEST_BYTES),
                 settings.bool(ALLOW_KILL),
-                settings.positive(MAX_PENDING_OUTPUT_BYTES));
+                settings.positive(MAX_PENDING_OUTPUT_BYTES),
+                lineListeners(settings),
+                settings.positive(LINE_MAX_LINE_BYTES));
+    }
+
+    /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */
+    private static List<LineListener> lineListeners(Settings settings) {
+        List<LineListener> listeners = new ArrayList<>();
+        settings.port(LINE_PORT).ifPresent(port -> listeners.add(new LineListener(port, settings.text(LINE_ROOM))));
+        String extra = settings.text(LINE_EXTRA_LISTENERS);
+        for (String entry : extra.isEmpty() ? new String[0] : extra.split("\\s*,\\s*")) {
+            String[] portAndRoom = entry.split("=", 2);
+            if (portAndRoom.length != 2 || portAndRoom[1].isBlank()) {
+                throw new IllegalArgumentException(LINE_EXTRA_LISTENERS + " takes port=room pairs, not " + entry);
+            }
+            int port = Settings.integer(LINE_EXTRA_LISTENERS, portAndRoom[0].strip());
+            listeners.add(new LineListener(port, portAndRoom[1].strip()));
+        }
+        return List.copyOf(listeners);
     }
 
     /** Typed reads of the raw values, with the key named in every error. */

@@ -1,0 +1,105 @@
+package io.parley.protocol.line;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
+import io.parley.core.ChatService;
+import io.parley.core.Room;
+import io.parley.protocol.ChannelMember;
+import io.parley.protocol.Names;
+import io.parley.protocol.OrderedRequestHandler;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A line-protocol connection (spec: {@code shared/specs/line.md}): the first line is the name,
+ * which joins the listener's room silently; every later line is a message to the room. The only
+ * lines the server itself writes are {@code * ...} notices, before it closes the connection.
+ * Event-loop only; one per connection.
+ */
+final class LineHandler extends OrderedRequestHandler<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(LineHandler.class);
+
+    private final ChatService chat;
+    private final LineSettings settings;
+    private final ChannelMember member;
+    private String name;
+    private Room room;
+
+    LineHandler(ChatService chat, LineSettings settings, ChannelMember member) {
+        super(String.class);
+        this.chat = chat;
+        this.settings = settings;
+        this.member = member;
+    }
+
+    @Override
+    protected CompletionStage<?> handle(ChannelHandlerContext ctx, String line) {
+        if (room != null) {
+            say(ctx, line);
+            return null;
+        }
+        if (name != null) {
+            return null; // closing after a refused name
+        }
+        Optional<String> problem = Names.problem(line, LineSettings.MAX_NAME_LENGTH);
+        if (problem.isPresent()) {
+            name = line;
+            closeWith(ctx, "name " + problem.get());
+            return null;
+        }
+        name = line;
+        return chat.rooms().open(settings.room())
+                .thenCompose(opened -> chat.join(opened, member, name, Optional.empty()).thenApply(joined -> opened))
+                .thenAcceptAsync(joined -> room = joined, ctx.executor());
+    }
+
+    private void say(ChannelHandlerContext ctx, String text) {
+        chat.post(room, name, text).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                log.warn("A message to room {} was not stored: {}", room.ref(), failure.getMessage());
+                ctx.executor().execute(() -> notice(ctx, "message not stored, try again"));
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        whenIdle(() -> {
+            if (room != null) {
+                chat.leave(room, member, name, Optional.empty());
+                room = null;
+            }
+        });
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
+        log.warn("Joining {} failed: {}", settings.room(), failure.toString());
+        closeWith(ctx, "cannot join " + settings.room() + " now, try again");
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            closeWith(ctx, "line too long (limit " + settings.maxLineBytes() + " bytes)");
+            return;
+        }
+        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    private void closeWith(ChannelHandlerContext ctx, String text) {
+        notice(ctx, text).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private ChannelFuture notice(ChannelHandlerContext ctx, String text) {
+        return ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), "* " + text + "\n"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.parley.protocol.line;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.parley.core.ChatService;
+import io.parley.protocol.ChannelMember;
+
+/** Builds a line-protocol connection's pipeline. Thread-safe and shared by a listener's connections. */
+public final class LineInitializer extends ChannelInitializer<Channel> {
+
+    public static final String DECODER = "line-decoder";
+    public static final String EVENT_ENCODER = "line-event-encoder";
+    public static final String HANDLER = "line-handler";
+
+    private final ChatService chat;
+    private final LineSettings settings;
+
+    public LineInitializer(ChatService chat, LineSettings settings) {
+        this.chat = chat;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ChannelMember member = new ChannelMember(chat.newMemberId(), channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(DECODER, new LineDecoder(settings.maxLineBytes()));
+        pipeline.addLast(EVENT_ENCODER, LineEventEncoder.INSTANCE);
+        pipeline.addLast(HANDLER, new LineHandler(chat, settings, member));
+    }
+}
