@@ -1,8 +1,10 @@
 package io.parley.protocol;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.parley.core.Member;
 import io.parley.core.RoomEvent;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ public final class ChannelMember implements Member {
 
     private final long id;
     private final Channel channel;
+    private final AtomicBoolean dropped = new AtomicBoolean();
 
     public ChannelMember(long id, Channel channel) {
         this.id = id;
@@ -36,13 +39,24 @@ public final class ChannelMember implements Member {
 
     @Override
     public void deliver(RoomEvent event) {
-        if (!channel.isWritable() && channel.isActive()) {
-            log.info("Disconnecting {}: its reader fell {} bytes behind", channel.remoteAddress(),
-                    channel.config().getWriteBufferHighWaterMark());
-            channel.close();
+        if (dropped.get()) {
+            return;
+        }
+        // The outbound buffer is null once the channel is closing: nothing to judge then.
+        ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+        if (pending != null && !pending.isWritable()) {
+            drop();
             return;
         }
         channel.writeAndFlush(event, channel.voidPromise());
+    }
+
+    private void drop() {
+        if (dropped.compareAndSet(false, true)) {
+            log.info("Disconnecting {}: its reader fell more than {} bytes behind", channel.remoteAddress(),
+                    channel.config().getWriteBufferHighWaterMark());
+            channel.close();
+        }
     }
 
     @Override

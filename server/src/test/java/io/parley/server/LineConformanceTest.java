@@ -1,0 +1,194 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The numbered conformance points of {@code shared/specs/line.md}, over real sockets. */
+class LineConformanceTest {
+
+    @TempDir
+    Path data;
+
+    private ParleyServer server;
+    private final List<WireClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(data);
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WireClient::close);
+        server.stop();
+    }
+
+    private WireClient client() {
+        WireClient client = WireClient.connect(server.port("line"));
+        clients.add(client);
+        return client;
+    }
+
+    /** A client that has sent its name; a message of its own proves it is in the room. */
+    private WireClient member(String name) {
+        WireClient client = client().send(name + "\n");
+        client.send("(" + name + " is here)\n").expect(name + ": (" + name + " is here)\n");
+        return client;
+    }
+
+    @Test
+    void point1_everyMemberIncludingTheSenderGetsNameColonText() {
+        WireClient alice = member("alice");
+        WireClient bob = member("bob");
+        alice.expect("bob: (bob is here)\n");
+
+        alice.send("hello\n");
+
+        alice.expect("alice: hello\n");
+        bob.expect("alice: hello\n");
+    }
+
+    @Test
+    void point2_nothingArrivesAfterTheNameUntilSomeoneSpeaks() {
+        WireClient bob = member("bob");
+        WireClient alice = client().send("alice\n");
+
+        alice.send("first words\n");
+
+        // No banner, prompt or join notice: the first bytes either reads are alice's words.
+        alice.expect("alice: first words\n");
+        bob.expect("alice: first words\n");
+    }
+
+    @Test
+    void point3_crlfInputGivesLfOutput() {
+        WireClient alice = client().send("alice\r\n");
+
+        alice.send("hello\r\n").expect("alice: hello\n");
+    }
+
+    @Test
+    void point4_emptyLinesColonsTabsAndUtf8AreRelayedExactly() {
+        WireClient alice = member("alice");
+
+        alice.send("\n").expect("alice: \n");
+        alice.send("a: b: c\n").expect("alice: a: b: c\n");
+        alice.send("tab\there\n").expect("alice: tab\there\n");
+        alice.send("héllo wörld ✓ 你好 🎉\n").expect("alice: héllo wörld ✓ 你好 🎉\n");
+    }
+
+    @Test
+    void point5_framingDoesNotDependOnSegments() {
+        WireClient together = client().send("alice\nin one segment\n");
+        together.expect("alice: in one segment\n");
+
+        WireClient slow = client().sendByteByByte("bob\nsplit over many segments\n");
+        together.expect("bob: split over many segments\n");
+        slow.expect("bob: split over many segments\n");
+
+        together.send("one\ntwo\nthree\n");
+        slow.expect("alice: one\nalice: two\nalice: three\n");
+    }
+
+    @Test
+    void point6_fiftyClientsEachSeeEveryLineInTheSameOrder() {
+        int clientCount = 50;
+        int linesEach = 20;
+        List<WireClient> members = new ArrayList<>();
+        for (int i = 0; i < clientCount; i++) {
+            members.add(client().send("c" + i + "\n"));
+        }
+        // A barrier line from the last client proves every name was taken before the flood.
+        members.get(clientCount - 1).send("ready\n");
+        for (WireClient member : members) {
+            while (!member.readLine().equals("c" + (clientCount - 1) + ": ready")) {
+                // lines of the barrier's predecessors are not part of the count
+            }
+        }
+        for (int line = 0; line < linesEach; line++) {
+            for (int i = 0; i < clientCount; i++) {
+                members.get(i).send("line " + line + " from c" + i + "\n");
+            }
+        }
+        List<String> reference = null;
+        for (WireClient member : members) {
+            List<String> received = new ArrayList<>();
+            for (int n = 0; n < clientCount * linesEach; n++) {
+                received.add(member.readLine());
+            }
+            if (reference == null) {
+                reference = received;
+                assertThat(received).doesNotHaveDuplicates();
+            }
+            assertThat(received).isEqualTo(reference);
+        }
+    }
+
+    @Test
+    void point7_aClientThatLeavesEarlyLeavesNoTrace() {
+        WireClient alice = member("alice");
+        client().close(); // before its name
+        WireClient midLine = client().send("bob\nhalf a li");
+        midLine.close();
+
+        WireClient carol = member("carol");
+        alice.expect("carol: (carol is here)\n");
+        carol.send("still here?\n");
+        alice.expect("carol: still here?\n");
+    }
+
+    @Test
+    void point9_aLobbyMessageFromAnotherProtocolArrivesAsNameColonText() {
+        WireClient alice = member("alice");
+        WireClient tcd = WireClient.connect(server.port("tcd"));
+        clients.add(tcd);
+        tcd.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: tom\n");
+        String joined = tcd.readLine() + tcd.readLine() + tcd.readLine();
+        String ref = tcd.readLine().substring("ROOM_REF: ".length());
+        tcd.readLine(); // JOIN_ID
+
+        tcd.send("CHAT: " + ref + "\nJOIN_ID: 0\nCLIENT_NAME: tom\nMESSAGE: hi from tcd\n\n");
+
+        assertThat(joined).startsWith("JOINED_CHATROOM: lobby");
+        alice.expect("tom: tom has joined this chatroom.\n");
+        alice.expect("tom: hi from tcd\n");
+    }
+
+    @Test
+    void invalidUtf8IsReplacedNeverForwardedRaw() {
+        WireClient alice = member("alice");
+
+        alice.sendBytes(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        alice.expect("alice: ok\uFFFD(\n");
+    }
+
+    @Test
+    void badNamesGetANoticeAndAClose() {
+        client().send(" alice\n").expect("* name must not start or end with a space\n").expectEof();
+        client().send("\n").expect("* name must be 1-32 characters\n").expectEof();
+        client().send("a".repeat(33) + "\n").expect("* name must be 1-32 characters\n").expectEof();
+        client().send("al\u0007ice\n").expect("* name must not contain control characters\n").expectEof();
+    }
+
+    @Test
+    void aLineOverTheLimitGetsANoticeAndACloseAndTheRoomGoesOn() {
+        WireClient alice = member("alice");
+        WireClient bob = member("bob");
+        alice.expect("bob: (bob is here)\n");
+
+        byte[] tooLong = ("x".repeat(16 * 1024 + 1) + "\n").getBytes(StandardCharsets.UTF_8);
+        bob.sendBytes(tooLong).expect("* line too long (limit 16384 bytes)\n").expectEof();
+
+        alice.send("still fine\n").expect("alice: still fine\n");
+    }
+}

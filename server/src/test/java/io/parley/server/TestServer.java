@@ -1,0 +1,33 @@
+package io.parley.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/** Starts a real {@link ParleyServer} on ephemeral ports with a temporary data directory. */
+final class TestServer {
+
+    private TestServer() {}
+
+    /**
+     * A server with every listener on a free port and the given settings on top; the other
+     * listeners' settings stay at their defaults.
+     */
+    static ParleyServer start(Path data, Map<String, String> settings) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty(ServerConfig.DATA, data.toString());
+        properties.setProperty(ServerConfig.BIND, "127.0.0.1");
+        properties.setProperty(ServerConfig.TCD_PORT, "0");
+        properties.setProperty(ServerConfig.LINE_PORT, "0");
+        properties.putAll(settings);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return ParleyServer.start(ServerConfig.from(properties), quiet);
+    }
+
+    static ParleyServer start(Path data) throws Exception {
+        return start(data, Map.of());
+    }
+}
