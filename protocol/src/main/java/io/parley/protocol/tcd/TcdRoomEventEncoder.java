@@ -1,5 +1,6 @@
 package io.parley.protocol.tcd;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.RoomEvent;
@@ -35,5 +36,10 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
             }
         }
         event.message().ifPresent(message -> out.add(new TcdReply.Chat(ref, message.author(), message.text())));
+        if (out.isEmpty()) {
+            // Another member's silent join or leave (a line client's): nothing to show, but an
+            // encoder must pass something on.
+            out.add(Unpooled.EMPTY_BUFFER);
+        }
     }
 }
