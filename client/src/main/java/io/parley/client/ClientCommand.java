@@ -1,0 +1,12 @@
+package io.parley.client;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code parley client <protocol> ...}: the interactive terminal clients, one subcommand per
+ * protocol that has one.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true,
+        description = "Run an interactive terminal client.",
+        subcommands = {})
+public final class ClientCommand {}
