@@ -47,9 +47,10 @@ public final class ChatService {
 
     /**
      * Makes {@code member} a member of {@code room} under {@code name}; the announcement text,
-     * when given, is a room message from {@code name}.
+     * when given, is a room message from {@code name}. Completes with the id of the last message
+     * sequenced before the join: the member receives exactly the room's messages after it.
      */
-    public CompletionStage<Void> join(Room room, Member member, String name, Optional<String> announcement) {
+    public CompletionStage<Long> join(Room room, Member member, String name, Optional<String> announcement) {
         return sequence(room, name, ChatMessage.Kind.JOIN, announcement,
                 message -> new RoomEvent.Joined(room, member, name, message));
     }
@@ -65,18 +66,24 @@ public final class ChatService {
         return done;
     }
 
-    /** Removes {@code member} from {@code room}; the announcement, when given, is from {@code name}. */
-    public CompletionStage<Void> leave(Room room, Member member, String name, Optional<String> announcement) {
+    /**
+     * Removes {@code member} from {@code room}; the announcement, when given, is from {@code name}.
+     * Completes with the id of the last message the member received from the room (its own
+     * announcement, if any).
+     */
+    public CompletionStage<Long> leave(Room room, Member member, String name, Optional<String> announcement) {
         return sequence(room, name, ChatMessage.Kind.LEAVE, announcement,
                 message -> new RoomEvent.Left(room, member, message));
     }
 
-    private CompletionStage<Void> sequence(Room room, String name, ChatMessage.Kind kind,
+    private CompletionStage<Long> sequence(Room room, String name, ChatMessage.Kind kind,
             Optional<String> text, Function<Optional<ChatMessage>, RoomEvent> event) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Long> done = new CompletableFuture<>();
         synchronized (sequencer) {
+            long before = nextMessageId - 1;
             RoomEvent stamped = event.apply(text.map(t -> stamp(room, name, kind, t)));
-            log.append(stamped, error -> publish(stamped, error, done, null));
+            long boundary = kind == ChatMessage.Kind.JOIN ? before : nextMessageId - 1;
+            log.append(stamped, error -> publish(stamped, error, done, boundary));
         }
         return done;
     }

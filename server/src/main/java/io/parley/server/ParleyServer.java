@@ -14,19 +14,29 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
 import io.parley.core.LocalRoomBus;
 import io.parley.core.RoomRegistry;
+import io.parley.core.RegisteredNames;
+import io.parley.protocol.account.AccountInitializer;
+import io.parley.protocol.account.AccountServices;
+import io.parley.protocol.account.OnlineUsers;
+import io.parley.protocol.account.PasswordHasher;
+import io.parley.protocol.account.RsaKeys;
 import io.parley.protocol.line.LineInitializer;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdInitializer;
 import io.parley.protocol.tcd.TcdSettings;
 import io.parley.store.SqliteStore;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +53,14 @@ public final class ParleyServer {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
     /** How long stopping waits for event loops to finish their queued work. */
     private static final long STOP_TIMEOUT_MS = 2000;
+    /** The server's RSA key pair for the account protocol, in the data directory. */
+    public static final String SERVER_KEY_FILE = "server-key.pem";
 
     private final SqliteStore store;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    /** Runs the slow crypto of account logins (RSA, Argon2id) off the event loops; bounded. */
+    private final ThreadPoolExecutor cryptoPool = CryptoPool.create();
     private final ChannelGroup channels = new DefaultChannelGroup("parley", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -76,22 +90,34 @@ public final class ParleyServer {
         return server;
     }
 
-    private void bindAll(ServerConfig config, Transport transport, PrintStream out) throws InterruptedException {
+    private void bindAll(ServerConfig config, Transport transport, PrintStream out)
+            throws InterruptedException, IOException, GeneralSecurityException {
         ChatService chat = new ChatService(new RoomRegistry(store.rooms()), store.events(), new LocalRoomBus(),
                 Clock.systemUTC());
+        RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         if (config.tcdPort().isPresent()) {
             TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(), config.allowKill(),
                     () -> new Thread(this::stop, "parley-kill-service").start());
-            InetSocketAddress bound = bind(config, transport, config.tcdPort().getAsInt(), new TcdInitializer(chat, tcd));
+            InetSocketAddress bound = bind(config, transport, config.tcdPort().getAsInt(), new TcdInitializer(chat, names, tcd));
             listeners.put("tcd", bound);
             out.println("TCD protocol listening on " + describe(bound));
         }
         for (ServerConfig.LineListener line : config.lineListeners()) {
             LineSettings settings = new LineSettings(line.room(), config.lineMaxLineBytes());
-            InetSocketAddress bound = bind(config, transport, line.port(), new LineInitializer(chat, settings));
+            InetSocketAddress bound = bind(config, transport, line.port(), new LineInitializer(chat, names, settings));
             listeners.putIfAbsent("line", bound);
             listeners.put("line:" + line.room(), bound);
             out.println("Line protocol listening on " + describe(bound) + ", room " + line.room());
+        }
+        if (config.accountPort().isPresent()) {
+            KeyPair serverKeys = RsaKeys.loadOrCreate(config.dataDirectory().resolve(SERVER_KEY_FILE));
+            PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), cryptoPool);
+            AccountServices services = new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
+                    hasher, new OnlineUsers(), cryptoPool, config.accountMaxFrameBytes());
+            InetSocketAddress bound = bind(config, transport, config.accountPort().getAsInt(),
+                    new AccountInitializer(services));
+            listeners.put("account", bound);
+            out.println("Account protocol listening on " + describe(bound));
         }
         out.flush();
     }
@@ -160,6 +186,7 @@ public final class ParleyServer {
         loops.add(boss.shutdownGracefully(0, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS));
         loops.add(workers.shutdownGracefully(0, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS));
         loops.forEach(loop -> loop.awaitUninterruptibly(STOP_TIMEOUT_MS * 2));
+        cryptoPool.shutdownNow();
         store.close();
         log.info("Stopped");
         stopped.complete(null);

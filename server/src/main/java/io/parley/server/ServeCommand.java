@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, or off (default: 7711).")
     private String linePort;
 
+    @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, or off (default: 7713).")
+    private String accountPort;
+
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
     private boolean allowKill;
 
@@ -65,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, ServerConfig.BIND, bind);
         override(properties, ServerConfig.TCD_PORT, tcdPort);
         override(properties, ServerConfig.LINE_PORT, linePort);
+        override(properties, ServerConfig.ACCOUNT_PORT, accountPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
         }

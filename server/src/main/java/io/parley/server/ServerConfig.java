@@ -1,5 +1,7 @@
 package io.parley.server;
 
+import io.parley.protocol.account.AccountServices;
+import io.parley.protocol.account.PasswordHasher;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdSettings;
 import java.nio.file.Path;
@@ -26,6 +28,10 @@ import java.util.TreeSet;
  *     is disconnected
  * @param lineListeners the line-protocol listeners, each serving one room (empty when off)
  * @param lineMaxLineBytes the longest line a line-protocol client may send
+ * @param accountPort the account listener's port, empty when it is off
+ * @param accountMaxFrameBytes the longest frame an account client may send
+ * @param argon2MemoryKib the memory cost of new password hashes, in KiB
+ * @param argon2Iterations the time cost (passes) of new password hashes
  */
 public record ServerConfig(
         String bind,
@@ -36,7 +42,11 @@ public record ServerConfig(
         boolean allowKill,
         int maxPendingOutputBytes,
         List<LineListener> lineListeners,
-        int lineMaxLineBytes) {
+        int lineMaxLineBytes,
+        OptionalInt accountPort,
+        int accountMaxFrameBytes,
+        int argon2MemoryKib,
+        int argon2Iterations) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
     public record LineListener(int port, String room) {}
@@ -52,6 +62,10 @@ public record ServerConfig(
     public static final String LINE_ROOM = "line.room";
     public static final String LINE_EXTRA_LISTENERS = "line.extra-listeners";
     public static final String LINE_MAX_LINE_BYTES = "line.max-line-bytes";
+    public static final String ACCOUNT_PORT = "account.port";
+    public static final String ACCOUNT_MAX_FRAME_BYTES = "account.max-frame-bytes";
+    public static final String ARGON2_MEMORY_KIB = "account.argon2-memory-kib";
+    public static final String ARGON2_ITERATIONS = "account.argon2-iterations";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -65,7 +79,11 @@ public record ServerConfig(
             Map.entry(LINE_PORT, "7711"),
             Map.entry(LINE_ROOM, LineSettings.DEFAULT_ROOM),
             Map.entry(LINE_EXTRA_LISTENERS, ""),
-            Map.entry(LINE_MAX_LINE_BYTES, Integer.toString(LineSettings.DEFAULT_MAX_LINE_BYTES)));
+            Map.entry(LINE_MAX_LINE_BYTES, Integer.toString(LineSettings.DEFAULT_MAX_LINE_BYTES)),
+            Map.entry(ACCOUNT_PORT, "7713"),
+            Map.entry(ACCOUNT_MAX_FRAME_BYTES, Integer.toString(AccountServices.DEFAULT_MAX_FRAME_BYTES)),
+            Map.entry(ARGON2_MEMORY_KIB, Integer.toString(PasswordHasher.DEFAULT_MEMORY_KIB)),
+            Map.entry(ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS)));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -85,7 +103,11 @@ public record ServerConfig(
                 settings.bool(ALLOW_KILL),
                 settings.positive(MAX_PENDING_OUTPUT_BYTES),
                 lineListeners(settings),
-                settings.positive(LINE_MAX_LINE_BYTES));
+                settings.positive(LINE_MAX_LINE_BYTES),
+                settings.port(ACCOUNT_PORT),
+                settings.positive(ACCOUNT_MAX_FRAME_BYTES),
+                settings.positive(ARGON2_MEMORY_KIB),
+                settings.positive(ARGON2_ITERATIONS));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

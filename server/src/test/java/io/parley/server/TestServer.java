@@ -22,6 +22,7 @@ final class TestServer {
         properties.setProperty(ServerConfig.BIND, "127.0.0.1");
         properties.setProperty(ServerConfig.TCD_PORT, "0");
         properties.setProperty(ServerConfig.LINE_PORT, "0");
+        properties.setProperty(ServerConfig.ACCOUNT_PORT, "0");
         properties.putAll(settings);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         return ParleyServer.start(ServerConfig.from(properties), quiet);

@@ -1,6 +1,8 @@
 package io.parley.store;
 
+import io.parley.core.AccountStore;
 import io.parley.core.EventLog;
+import io.parley.core.HistoryStore;
 import io.parley.core.RoomStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,12 +32,16 @@ public final class SqliteStore implements AutoCloseable {
     private final StoreWriter writer;
     private final SqliteRoomStore rooms;
     private final SqliteEventLog events;
+    private final SqliteAccountStore accounts;
+    private final SqliteHistoryStore history;
 
     private SqliteStore(Connection connection) {
         this.connection = connection;
         this.writer = new StoreWriter(connection);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
+        this.accounts = new SqliteAccountStore(this);
+        this.history = new SqliteHistoryStore(this);
     }
 
     /** Opens (creating if needed) the store in {@code dataDirectory}. Blocks: call at start-up. */
@@ -56,7 +62,9 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         log.info("Store open at {}", file);
-        return new SqliteStore(connection);
+        SqliteStore store = new SqliteStore(connection);
+        store.history.closeSessionsLeftOpen();
+        return store;
     }
 
     public RoomStore rooms() {
@@ -65,6 +73,14 @@ public final class SqliteStore implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public HistoryStore history() {
+        return history;
     }
 
     /** Runs one task on the store thread, in its turn with every other write. */

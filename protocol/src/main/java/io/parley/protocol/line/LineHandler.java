@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
+import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
@@ -26,14 +27,16 @@ final class LineHandler extends OrderedRequestHandler<String> {
     private static final Logger log = LoggerFactory.getLogger(LineHandler.class);
 
     private final ChatService chat;
+    private final RegisteredNames names;
     private final LineSettings settings;
     private final ChannelMember member;
     private String name;
     private Room room;
 
-    LineHandler(ChatService chat, LineSettings settings, ChannelMember member) {
+    LineHandler(ChatService chat, RegisteredNames names, LineSettings settings, ChannelMember member) {
         super(String.class);
         this.chat = chat;
+        this.names = names;
         this.settings = settings;
         this.member = member;
     }
@@ -54,6 +57,10 @@ final class LineHandler extends OrderedRequestHandler<String> {
             return null;
         }
         name = line;
+        if (names.isRegistered(name)) {
+            closeWith(ctx, "name \"" + name + "\" belongs to a registered account; connect with another name");
+            return null;
+        }
         return chat.rooms().open(settings.room())
                 .thenCompose(opened -> chat.join(opened, member, name, Optional.empty()).thenApply(joined -> opened))
                 .thenAcceptAsync(joined -> room = joined, ctx.executor());

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.parley.core.ChatService;
+import io.parley.core.RegisteredNames;
 import io.parley.protocol.ChannelMember;
 
 /** Builds a line-protocol connection's pipeline. Thread-safe and shared by a listener's connections. */
@@ -14,10 +15,12 @@ public final class LineInitializer extends ChannelInitializer<Channel> {
     public static final String HANDLER = "line-handler";
 
     private final ChatService chat;
+    private final RegisteredNames names;
     private final LineSettings settings;
 
-    public LineInitializer(ChatService chat, LineSettings settings) {
+    public LineInitializer(ChatService chat, RegisteredNames names, LineSettings settings) {
         this.chat = chat;
+        this.names = names;
         this.settings = settings;
     }
 
@@ -27,6 +30,6 @@ public final class LineInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(DECODER, new LineDecoder(settings.maxLineBytes()));
         pipeline.addLast(EVENT_ENCODER, LineEventEncoder.INSTANCE);
-        pipeline.addLast(HANDLER, new LineHandler(chat, settings, member));
+        pipeline.addLast(HANDLER, new LineHandler(chat, names, settings, member));
     }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
+import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
@@ -30,12 +31,14 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     private static final int QUOTE_LENGTH = 32;
 
     private final ChatService chat;
+    private final RegisteredNames names;
     private final TcdSettings settings;
     private final TcdSession session;
 
-    TcdHandler(ChatService chat, TcdSettings settings, TcdSession session) {
+    TcdHandler(ChatService chat, RegisteredNames names, TcdSettings settings, TcdSession session) {
         super(TcdRequest.class);
         this.chat = chat;
+        this.names = names;
         this.settings = settings;
         this.session = session;
     }
@@ -76,6 +79,9 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         }
         if (!Names.isValid(join.clientName(), MAX_NAME_LENGTH)) {
             return error(ctx, TcdReply.Error.INVALID_NAME, "invalid client name");
+        }
+        if (names.isRegistered(join.clientName())) {
+            return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + join.clientName() + " belongs to a registered account");
         }
         return chat.rooms().open(join.room())
                 .thenComposeAsync(room -> joinOpened(ctx, room, join), ctx.executor());
@@ -144,7 +150,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         return CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new));
     }
 
-    private CompletionStage<Void> leaveAnnounced(Room room) {
+    private CompletionStage<Long> leaveAnnounced(Room room) {
         String name = room.nameOf(session.member).orElseThrow();
         return chat.leave(room, session.member, name, Optional.of(name + " has left this chatroom."));
     }

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.parley.core.ChatService;
+import io.parley.core.RegisteredNames;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import java.net.InetSocketAddress;
@@ -17,10 +18,12 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
     public static final String HANDLER = "tcd-handler";
 
     private final ChatService chat;
+    private final RegisteredNames names;
     private final TcdSettings settings;
 
-    public TcdInitializer(ChatService chat, TcdSettings settings) {
+    public TcdInitializer(ChatService chat, RegisteredNames names, TcdSettings settings) {
         this.chat = chat;
+        this.names = names;
         this.settings = settings;
     }
 
@@ -33,6 +36,6 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes()));
         pipeline.addLast(REPLY_ENCODER, TcdReplyEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new TcdRoomEventEncoder(session));
-        pipeline.addLast(HANDLER, new TcdHandler(chat, settings, session));
+        pipeline.addLast(HANDLER, new TcdHandler(chat, names, settings, session));
     }
 }

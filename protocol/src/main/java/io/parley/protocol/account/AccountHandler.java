@@ -1,0 +1,60 @@
+package io.parley.protocol.account;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
+import io.parley.protocol.OrderedRequestHandler;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An account connection (spec: {@code shared/specs/account.md}): hands each frame to the
+ * session's current {@link SessionState} and moves to the state it names. Frames are handled one
+ * at a time, so a state's store or crypto work finishes before the next frame is looked at.
+ * Event-loop only; one per connection.
+ */
+final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountHandler.class);
+
+    private final AccountSession session;
+    private SessionState state;
+
+    AccountHandler(AccountSession session) {
+        super(AccountFrame.class);
+        this.session = session;
+        this.state = new AwaitingUser(session);
+    }
+
+    @Override
+    protected CompletionStage<?> handle(ChannelHandlerContext ctx, AccountFrame frame) {
+        if (!ctx.channel().isActive()) {
+            return null; // frames that were queued behind an EX or a close
+        }
+        return state.on(frame).thenAcceptAsync(next -> state = next, ctx.executor());
+    }
+
+    @Override
+    protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
+        log.warn("A request of {} failed: {}", session.name().isEmpty() ? "a new connection" : session.name(),
+                failure.toString());
+        session.send("C ERR 500 request not completed, try again");
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        whenIdle(session::logout);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            ctx.writeAndFlush("C ERR 413 frame too long").addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

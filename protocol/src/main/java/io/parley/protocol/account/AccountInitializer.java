@@ -1,0 +1,32 @@
+package io.parley.protocol.account;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.parley.protocol.ChannelMember;
+
+/** Builds an account connection's pipeline. Thread-safe and shared by a listener's connections. */
+public final class AccountInitializer extends ChannelInitializer<Channel> {
+
+    public static final String DECODER = "account-decoder";
+    public static final String LINE_ENCODER = "account-line-encoder";
+    public static final String EVENT_ENCODER = "account-event-encoder";
+    public static final String HANDLER = "account-handler";
+
+    private final AccountServices services;
+
+    public AccountInitializer(AccountServices services) {
+        this.services = services;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        ChannelMember member = new ChannelMember(services.chat().newMemberId(), channel);
+        AccountSession session = new AccountSession(services, member, channel);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(DECODER, new AccountDecoder(services.maxFrameBytes()));
+        pipeline.addLast(LINE_ENCODER, AccountLineEncoder.INSTANCE);
+        pipeline.addLast(EVENT_ENCODER, new AccountEventEncoder(session));
+        pipeline.addLast(HANDLER, new AccountHandler(session));
+    }
+}

@@ -1,0 +1,31 @@
+package io.parley.protocol.account;
+
+import io.parley.core.AccountStore;
+import io.parley.core.ChatService;
+import io.parley.core.HistoryStore;
+import io.parley.core.RegisteredNames;
+import java.security.KeyPair;
+import java.util.concurrent.Executor;
+
+/**
+ * What account sessions share: the core, the stores, the server's key pair, the password hasher,
+ * who is online, and the small bounded pool that runs the slow crypto (RSA decryption, Argon2id)
+ * off the event loops. Thread-safe.
+ *
+ * @param maxFrameBytes the longest frame accepted; longer gets {@code C ERR 413} and a close
+ */
+public record AccountServices(
+        ChatService chat,
+        RegisteredNames names,
+        AccountStore accounts,
+        HistoryStore history,
+        KeyPair serverKeys,
+        PasswordHasher hasher,
+        OnlineUsers online,
+        Executor cryptoPool,
+        int maxFrameBytes) {
+
+    /** The room every logged-in user is a member of (spec: account.md, "Session"). */
+    public static final String LOBBY = "lobby";
+    public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+}

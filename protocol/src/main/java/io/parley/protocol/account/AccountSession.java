@@ -1,0 +1,115 @@
+package io.parley.protocol.account;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.parley.core.AccountRecord;
+import io.parley.core.Room;
+import io.parley.protocol.ChannelMember;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account connection: who it is, whether it is logged in, and what it can do to its
+ * channel. Its states ({@link SessionState}) drive it.
+ *
+ * <p>Thread-safety: its fields change on the connection's event loop; {@link #send},
+ * {@link #publicKey()} and {@link #name()} may be used by other sessions from any thread.
+ */
+final class AccountSession {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountSession.class);
+
+    final AccountServices services;
+    final ChannelMember member;
+    private final Channel channel;
+    private volatile String name = "";
+    private volatile String publicKey;
+    private Optional<AccountRecord> account = Optional.empty();
+    private Room lobby;
+    private long historySession;
+    private boolean loggedIn;
+
+    AccountSession(AccountServices services, ChannelMember member, Channel channel) {
+        this.services = services;
+        this.member = member;
+        this.channel = channel;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The user's public key in wire form, or null: then private messages to it go in clear. */
+    String publicKey() {
+        return publicKey;
+    }
+
+    void setPublicKey(String key) {
+        this.publicKey = key;
+    }
+
+    Optional<AccountRecord> account() {
+        return account;
+    }
+
+    /** The user this connection claims to be, and its stored account if it has one. */
+    void identify(String userName, Optional<AccountRecord> record) {
+        this.name = record.map(AccountRecord::name).orElse(userName);
+        this.account = record;
+        this.publicKey = record.flatMap(AccountRecord::publicKey).orElse(null);
+    }
+
+    Room lobby() {
+        return lobby;
+    }
+
+    void send(String frame) {
+        channel.writeAndFlush(frame, channel.voidPromise());
+    }
+
+    void sendAndClose(String frame) {
+        channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * Logs the user in: replaces its previous session, joins {@code lobby} and starts the history
+     * session, then welcomes it.
+     */
+    CompletionStage<SessionState> login() {
+        services.online().register(this).ifPresent(AccountSession::replaced);
+        loggedIn = true;
+        return services.chat().rooms().open(AccountServices.LOBBY)
+                .thenCompose(room -> {
+                    lobby = room;
+                    return services.chat().join(room, member, name, Optional.empty());
+                })
+                .thenCompose(before -> services.history().openSession(name, before))
+                .thenApply(id -> {
+                    historySession = id;
+                    send("C OK welcome " + name);
+                    return new Prompt(this);
+                });
+    }
+
+    /** Ends a logged-in session: leaves the online list and lobby, and closes the history session. */
+    CompletionStage<Void> logout() {
+        if (!loggedIn) {
+            return CompletableFuture.completedFuture(null);
+        }
+        loggedIn = false;
+        services.online().remove(this);
+        return services.chat().leave(lobby, member, name, Optional.empty())
+                .thenCompose(last -> services.history().closeSession(historySession, last))
+                .exceptionally(failure -> {
+                    log.warn("Logging {} out did not complete: {}", name, failure.toString());
+                    return null;
+                });
+    }
+
+    private void replaced() {
+        channel.eventLoop().execute(() -> sendAndClose("C BYE replaced by a new login"));
+    }
+}

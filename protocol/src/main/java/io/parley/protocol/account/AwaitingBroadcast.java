@@ -1,0 +1,26 @@
+package io.parley.protocol.account;
+
+import java.util.concurrent.CompletionStage;
+
+/** Inside BM: waits for {@code D <text>}, says it in lobby, and counts who received it. */
+final class AwaitingBroadcast implements SessionState {
+
+    private final AccountSession session;
+
+    AwaitingBroadcast(AccountSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public CompletionStage<SessionState> on(AccountFrame frame) {
+        if (!frame.isData()) {
+            return SessionState.refuse(session, this, "D <message>");
+        }
+        return session.services.chat().post(session.lobby(), session.name(), frame.payload()).thenApply(stored -> {
+            // Everyone in lobby but the sender, whatever their protocol, at the time of delivery.
+            int others = Math.max(0, session.lobby().memberCount() - 1);
+            session.send("C OK sent to " + others + " users");
+            return new Prompt(session);
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package io.parley.protocol.account;
+
+import io.parley.core.PrivateMessage;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Inside PM, after the key: waits for {@code D <ciphertext or text>}, keeps it in history, then
+ * relays it as it came. The server never decrypts a private message.
+ */
+final class AwaitingPrivateText implements SessionState {
+
+    private final AccountSession session;
+    private final String recipient;
+    private final boolean encrypted;
+
+    AwaitingPrivateText(AccountSession session, String recipient, boolean encrypted) {
+        this.session = session;
+        this.recipient = recipient;
+        this.encrypted = encrypted;
+    }
+
+    @Override
+    public CompletionStage<SessionState> on(AccountFrame frame) {
+        if (!frame.isData()) {
+            return SessionState.refuse(session, this, "D <message>");
+        }
+        if (session.services.online().find(recipient).isEmpty()) {
+            session.send("C ERR 404 " + recipient + " went offline");
+            return SessionState.next(new Prompt(session));
+        }
+        String body = frame.payload();
+        PrivateMessage message = new PrivateMessage(Instant.now(), session.name(), recipient, encrypted, body);
+        return session.services.history().addPrivate(message).thenApply(stored -> {
+            Optional<AccountSession> target = session.services.online().find(recipient);
+            if (target.isEmpty()) {
+                session.send("C ERR 404 " + recipient + " went offline");
+            } else {
+                target.get().send("D PM " + session.name() + (encrypted ? " enc " : " text ") + body);
+                session.send("C OK sent");
+            }
+            return new Prompt(session);
+        });
+    }
+}

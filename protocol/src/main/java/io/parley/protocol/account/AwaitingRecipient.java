@@ -1,0 +1,37 @@
+package io.parley.protocol.account;
+
+import io.parley.core.RegisteredNames;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Inside PM, after the online list: waits for {@code C TO <user>} and answers with its key. */
+final class AwaitingRecipient implements SessionState {
+
+    private final AccountSession session;
+
+    AwaitingRecipient(AccountSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public CompletionStage<SessionState> on(AccountFrame frame) {
+        if (!frame.is("TO")) {
+            return SessionState.refuse(session, this, "C TO <user>");
+        }
+        String target = frame.argument().strip();
+        if (RegisteredNames.key(target).equals(RegisteredNames.key(session.name()))) {
+            session.send("C ERR 400 cannot send a private message to yourself");
+            return SessionState.next(new Prompt(session));
+        }
+        Optional<AccountSession> recipient = session.services.online().find(target);
+        if (recipient.isEmpty()) {
+            // Unknown and offline users get the same answer (spec).
+            session.send("C ERR 404 " + target + " is not online");
+            return SessionState.next(new Prompt(session));
+        }
+        String name = recipient.get().name();
+        String key = recipient.get().publicKey();
+        session.send("C KEY " + name + " " + (key == null ? "-" : key));
+        return SessionState.next(new AwaitingPrivateText(session, name, key != null));
+    }
+}

@@ -1,0 +1,35 @@
+package io.parley.protocol.account;
+
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/** Before login: waits for {@code C USER <name>}, then offers the server key (spec: "Session"). */
+final class AwaitingUser implements SessionState {
+
+    /** 1-32 letters, digits, '-', '_' or '.' (spec: account.md). */
+    static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    private final AccountSession session;
+
+    AwaitingUser(AccountSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public CompletionStage<SessionState> on(AccountFrame frame) {
+        if (!frame.is("USER")) {
+            return SessionState.refuse(session, this, "C USER <name>");
+        }
+        String name = frame.argument().strip();
+        if (!USER_NAME.matcher(name).matches()) {
+            session.send("C ERR 400 user names are 1-32 letters, digits, '-', '_' or '.'");
+            return SessionState.next(this);
+        }
+        return session.services.accounts().find(name).thenApply(account -> {
+            session.identify(name, account);
+            String serverKey = RsaKeys.toLine(session.services.serverKeys().getPublic());
+            session.send((account.isPresent() ? "C EXISTING " : "C NEW ") + serverKey);
+            return new AwaitingPassword(session);
+        });
+    }
+}

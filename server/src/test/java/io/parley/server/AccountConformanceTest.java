@@ -1,0 +1,243 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.protocol.account.RsaKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The numbered conformance points of {@code shared/specs/account.md}, over real sockets. */
+class AccountConformanceTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path data;
+
+    private ParleyServer server;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable client : clients) {
+            client.close();
+        }
+        server.stop();
+    }
+
+    private AccountClient login(String name) throws GeneralSecurityException {
+        AccountClient client = AccountClient.login(server.port("account"), name, PASSWORD);
+        clients.add(client);
+        return client;
+    }
+
+    private WireClient connect(String protocol) {
+        WireClient client = WireClient.connect(server.port(protocol));
+        clients.add(client);
+        return client;
+    }
+
+    private void restart() throws Exception {
+        for (AutoCloseable client : clients) {
+            client.close();
+        }
+        clients.clear();
+        server.stop();
+        server = TestServer.start(data);
+    }
+
+    @Test
+    void point1_registerThenLogInAgainWithWrongThenRightPasswordAcrossARestart() throws Exception {
+        login("alice").close();
+        restart();
+
+        WireClient again = connect("account").send("C USER alice\n");
+        String reply = again.readLine();
+        assertThat(reply).startsWith("C EXISTING ");
+        var serverKey = RsaKeys.fromLine(reply.substring("C EXISTING ".length()));
+        again.send("C PASS " + AccountClient.encrypt("wrong password", serverKey) + "\n")
+                .expect("C ERR 401 incorrect password\n");
+        again.send("C PASS " + AccountClient.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome alice\n");
+
+        assertThat(filesContaining(PASSWORD)).as("data files holding the clear password").isEmpty();
+    }
+
+    @Test
+    void point1_aNewPasswordMustBe8To256Characters() throws Exception {
+        WireClient wire = connect("account");
+        wire.send("C USER bob\n");
+        String reply = wire.readLine();
+        var serverKey = RsaKeys.fromLine(reply.substring("C NEW ".length()));
+
+        wire.send("C PASS " + AccountClient.encrypt("short", serverKey) + "\n")
+                .expect("C ERR 400 password must be 8-256 characters\n");
+        wire.send("C PASS " + AccountClient.encrypt("long enough", serverKey) + "\n").expect("C OK welcome bob\n");
+    }
+
+    @Test
+    void point3_broadcastReachesEveryOtherLobbyMemberWhateverItsProtocol() throws Exception {
+        AccountClient alice = login("alice");
+        AccountClient bob = login("bob");
+        AccountClient carol = login("carol");
+        WireClient line = connect("line").send("lina\nhere\n").expect("lina: here\n");
+        for (AccountClient member : List.of(alice, bob, carol)) {
+            member.wire.expect("D BM lina here\n");
+        }
+
+        assertThat(alice.broadcast("hello all")).isEqualTo(3);
+
+        bob.wire.expect("D BM alice hello all\n");
+        carol.wire.expect("D BM alice hello all\n");
+        line.expect("alice: hello all\n");
+        // alice never gets her own message: the next thing she reads answers her next request.
+        alice.wire.send("C PM\n").expect("C USERS bob carol\n");
+    }
+
+    @Test
+    void point4_privateMessagesAreEncryptedEndToEndAndErrorsKeepTheSessionGoing() throws Exception {
+        AccountClient alice = login("alice");
+        AccountClient bob = login("bob");
+
+        alice.wire.send("C PM\n").expect("C USERS bob\n");
+        alice.wire.send("C TO bob\n").expect("C KEY bob " + RsaKeys.toLine(bob.keys.getPublic()) + "\n");
+        String ciphertext = AccountClient.encrypt("for your eyes only", bob.keys.getPublic());
+        alice.wire.send("D " + ciphertext + "\n").expect("C OK sent\n");
+        bob.wire.expect("D PM alice enc " + ciphertext + "\n");
+        assertThat(bob.decrypt(ciphertext)).isEqualTo("for your eyes only");
+
+        alice.wire.send("C PM\n").expect("C USERS bob\n");
+        alice.wire.send("C TO alice\n").expect("C ERR 400 cannot send a private message to yourself\n");
+        alice.wire.send("C PM\n").expect("C USERS bob\n");
+        alice.wire.send("C TO nobody\n").expect("C ERR 404 nobody is not online\n");
+        assertThat(alice.broadcast("still at the prompt")).isEqualTo(1);
+    }
+
+    @Test
+    void point4_aRecipientWithoutAKeyGetsClearText() throws Exception {
+        AccountClient alice = login("alice");
+        WireClient dave = connect("account");
+        dave.send("C USER dave\n");
+        var serverKey = RsaKeys.fromLine(dave.readLine().substring("C NEW ".length()));
+        dave.send("C PASS " + AccountClient.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome dave\n");
+
+        alice.wire.send("C PM\n").expect("C USERS dave\n");
+        alice.wire.send("C TO dave\n").expect("C KEY dave -\n");
+        alice.wire.send("D plain words\n").expect("C OK sent\n");
+        dave.expect("D PM alice text plain words\n");
+    }
+
+    @Test
+    void point6_historyListsSentAndReceivedMessagesAcrossReloginAndRestart() throws Exception {
+        AccountClient alice = login("alice");
+        AccountClient bob = login("bob");
+        bob.broadcast("hi alice");
+        alice.wire.expect("D BM bob hi alice\n");
+        alice.sendPrivate("bob", "secret");
+        bob.wire.readLine();
+        alice.close();
+        bob.broadcast("alice is away"); // not received by alice: not in her history
+        restart();
+
+        AccountClient back = login("alice");
+        back.wire.send("C CH\n");
+        List<String> lines = List.of(back.wire.readLine(), back.wire.readLine(), back.wire.readLine());
+        assertThat(lines.get(0)).matches("D CH \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z BM bob lobby hi alice");
+        assertThat(lines.get(1)).matches("D CH \\S+ PM alice bob enc \\S+");
+        assertThat(lines.get(2)).startsWith("C OK 2 entries");
+    }
+
+    @Test
+    void point7_exitAndAbruptCloseBothLeaveTheOnlineList() throws Exception {
+        AccountClient alice = login("alice");
+        AccountClient bob = login("bob");
+        AccountClient carol = login("carol");
+        alice.wire.send("C PM\n").expect("C USERS bob carol\n");
+        alice.wire.send("C TO alice\n").expect("C ERR 400 cannot send a private message to yourself\n");
+
+        bob.wire.send("C EX\n").expect("C OK bye\n").expectEof();
+        carol.close();
+
+        assertThat(onlineListOnceItSettles(alice, "C USERS")).isEqualTo("C USERS");
+    }
+
+    /**
+     * Asks for the online list until it is {@code expected} (a logout is noticed when the server
+     * sees the close, which a client cannot wait on), at most 100 times; returns the last list.
+     */
+    private static String onlineListOnceItSettles(AccountClient client, String expected) {
+        String users = "";
+        for (int asked = 0; asked < 100 && !users.equals(expected); asked++) {
+            client.wire.send("C PM\n");
+            users = client.wire.readLine();
+            client.wire.send("C TO " + client.name + "\n").expect("C ERR 400 cannot send a private message to yourself\n");
+        }
+        return users;
+    }
+
+    @Test
+    void point8_aSecondLoginReplacesTheFirstAndFiveWrongPasswordsClose() throws Exception {
+        AccountClient first = login("alice");
+        login("alice");
+        first.wire.expect("C BYE replaced by a new login\n").expectEof();
+
+        WireClient guesser = connect("account");
+        guesser.send("C USER alice\n");
+        var serverKey = RsaKeys.fromLine(guesser.readLine().substring("C EXISTING ".length()));
+        for (int i = 0; i < 4; i++) {
+            guesser.send("C PASS " + AccountClient.encrypt("guess " + i + "!!", serverKey) + "\n")
+                    .expect("C ERR 401 incorrect password\n");
+        }
+        guesser.send("C PASS " + AccountClient.encrypt("last guess", serverKey) + "\n")
+                .expect("C ERR 429 too many attempts\n").expectEof();
+    }
+
+    @Test
+    void registeredNamesAreRefusedOnOtherProtocols() throws Exception {
+        login("alice");
+
+        connect("line").send("Alice\n")
+                .expect("* name \"Alice\" belongs to a registered account; connect with another name\n").expectEof();
+        connect("tcd").send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: alice\n")
+                .expect("ERROR_CODE: 4\nERROR_DESCRIPTION: name alice belongs to a registered account\n");
+    }
+
+    @Test
+    void framesThatDoNotFitGetErr400AndTheSessionStays() throws Exception {
+        WireClient wire = connect("account");
+        wire.send("hello\n").expect("C ERR 400 expected C USER <name>\n");
+        wire.send("C USER bad name!\n").expect("C ERR 400 user names are 1-32 letters, digits, '-', '_' or '.'\n");
+        wire.send("C USER fine\n");
+        assertThat(wire.readLine()).startsWith("C NEW ");
+    }
+
+    private List<Path> filesContaining(String secret) throws IOException {
+        byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            String haystack = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return haystack.contains(new String(needle, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

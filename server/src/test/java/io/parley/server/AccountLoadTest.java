@@ -1,0 +1,105 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** account.md point 9: long UTF-8 messages, and many users broadcasting at once. */
+class AccountLoadTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path data;
+
+    private ParleyServer server;
+    private final List<AccountClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(data);
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(AccountClient::close);
+        server.stop();
+    }
+
+    private AccountClient login(String name) throws Exception {
+        AccountClient client = AccountClient.login(server.port("account"), name, PASSWORD);
+        clients.add(client);
+        return client;
+    }
+
+    @Test
+    void tenKibibyteUtf8MessagesGoThroughByBroadcastAndPrivateMessage() throws Exception {
+        AccountClient alice = login("alice");
+        AccountClient bob = login("bob");
+        String text = "ünïcödé ✓ 你好 ".repeat(10 * 1024 / 24 + 1);
+
+        alice.broadcast(text);
+        bob.wire.expect("D BM alice " + text + "\n");
+        alice.sendPrivate("bob", text);
+        String delivery = bob.wire.readLine();
+
+        assertThat(delivery).startsWith("D PM alice enc ");
+        assertThat(bob.decrypt(delivery.substring("D PM alice enc ".length()))).isEqualTo(text);
+    }
+
+    @Test
+    void twentyUsersBroadcastingAtOnceLoseNothing() throws Exception {
+        int users = 20;
+        int each = 10;
+        for (int i = 0; i < users; i++) {
+            login("user" + i);
+        }
+        // Everyone is in lobby once the last login is welcomed: its join came after the others'.
+        // A thread per reader and per sender: blocking reads must not starve the senders.
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            List<CompletableFuture<Set<String>>> received = new ArrayList<>();
+            for (AccountClient client : clients) {
+                received.add(CompletableFuture.supplyAsync(() -> readBroadcasts(client, (users - 1) * each), threads));
+            }
+            for (AccountClient client : clients) {
+                threads.execute(() -> {
+                    for (int n = 0; n < each; n++) {
+                        client.wire.send("C BM\nD " + client.name + " says " + n + "\n");
+                    }
+                });
+            }
+            for (int i = 0; i < users; i++) {
+                Set<String> got = received.get(i).get(60, TimeUnit.SECONDS);
+                String own = "D BM user" + i + " ";
+                assertThat(got).hasSize((users - 1) * each).noneMatch(line -> line.startsWith(own));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Reads frames until {@code count} broadcasts from others arrived; replies to its own BMs are skipped. */
+    private static Set<String> readBroadcasts(AccountClient client, int count) {
+        Set<String> broadcasts = new HashSet<>();
+        while (broadcasts.size() < count) {
+            String frame = client.wire.readLine();
+            if (frame.startsWith("D BM ")) {
+                assertThat(broadcasts.add(frame)).as("delivered once: %s", frame).isTrue();
+            }
+        }
+        return broadcasts;
+    }
+}

@@ -1,0 +1,138 @@
+package io.parley.store;
+
+import io.parley.core.HistoryEntry;
+import io.parley.core.HistoryStore;
+import io.parley.core.PrivateMessage;
+import io.parley.core.RegisteredNames;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * History in SQLite: login sessions as id ranges over {@code messages}, and
+ * {@code private_messages}. Thread-safe; see {@link HistoryStore}.
+ */
+final class SqliteHistoryStore implements HistoryStore {
+
+    /** The lobby messages inside any of the user's sessions, each once. */
+    private static final String BROADCASTS = """
+            SELECT m.sent_at, m.author, m.text FROM messages m
+            WHERE m.room_ref = ? AND EXISTS (
+                SELECT 1 FROM sessions s
+                WHERE s.user_key = ? AND m.id > s.from_id AND (s.to_id IS NULL OR m.id <= s.to_id))
+            ORDER BY m.id""";
+    private static final String PRIVATES = """
+            SELECT sent_at, sender, recipient, encrypted, body FROM private_messages
+            WHERE sender_key = ? OR recipient_key = ? ORDER BY id""";
+
+    private final SqliteStore store;
+
+    SqliteHistoryStore(SqliteStore store) {
+        this.store = store;
+    }
+
+    /** Closes the sessions a crash left open at the last message written before it. */
+    void closeSessionsLeftOpen() {
+        store.query(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("UPDATE sessions SET to_id = (SELECT COALESCE(MAX(id), 0) FROM messages)"
+                        + " WHERE to_id IS NULL");
+            }
+        }).join();
+    }
+
+    @Override
+    public CompletionStage<Long> openSession(String user, long afterId) {
+        return store.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sessions (user_key, from_id) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, RegisteredNames.key(user));
+                insert.setLong(2, afterId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> closeSession(long sessionId, long lastId) {
+        return store.query(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sessions SET to_id = ? WHERE id = ?")) {
+                update.setLong(1, lastId);
+                update.setLong(2, sessionId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> addPrivate(PrivateMessage message) {
+        return store.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO private_messages"
+                    + " (sent_at, sender_key, sender, recipient_key, recipient, encrypted, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, message.time().toEpochMilli());
+                insert.setString(2, RegisteredNames.key(message.from()));
+                insert.setString(3, message.from());
+                insert.setString(4, RegisteredNames.key(message.to()));
+                insert.setString(5, message.to());
+                insert.setInt(6, message.encrypted() ? 1 : 0);
+                insert.setString(7, message.body());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
+        String key = RegisteredNames.key(user);
+        return store.query(connection -> {
+            List<HistoryEntry> entries = new ArrayList<>(broadcasts(connection, key, lobbyRef));
+            entries.addAll(privates(connection, key));
+            // Both lists are in server order; a stable sort by time merges them.
+            entries.sort(Comparator.comparing(HistoryEntry::time));
+            return entries;
+        });
+    }
+
+    private static List<HistoryEntry> broadcasts(Connection connection, String key, int lobbyRef) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(BROADCASTS)) {
+            select.setInt(1, lobbyRef);
+            select.setString(2, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), "BM", rows.getString(2),
+                            "lobby", false, rows.getString(3)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static List<HistoryEntry> privates(Connection connection, String key) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(PRIVATES)) {
+            select.setString(1, key);
+            select.setString(2, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), "PM", rows.getString(2),
+                            rows.getString(3), rows.getInt(4) == 1, rows.getString(5)));
+                }
+            }
+        }
+        return entries;
+    }
+}

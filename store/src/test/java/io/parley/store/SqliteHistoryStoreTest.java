@@ -1,0 +1,90 @@
+package io.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.core.AccountRecord;
+import io.parley.core.ChatMessage;
+import io.parley.core.HistoryEntry;
+import io.parley.core.PrivateMessage;
+import io.parley.core.Room;
+import io.parley.core.RoomEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Accounts, and history derived from sessions and the lobby's messages. */
+class SqliteHistoryStoreTest {
+
+    @TempDir
+    Path data;
+
+    private static void say(SqliteStore store, Room room, long id, String author, String text) {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author,
+                ChatMessage.Kind.CHAT, text);
+        store.events().append(new RoomEvent.Posted(room, message), error -> stored.complete(null));
+        stored.join();
+    }
+
+    @Test
+    void accountsAreFoundWhateverTheCaseAndNamesAreUnique() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("Alice", "$argon2id$hash", Optional.empty())).toCompletableFuture().join();
+            store.accounts().setPublicKey("alice", "KEY").toCompletableFuture().join();
+
+            assertThat(store.accounts().find("ALICE").toCompletableFuture().join())
+                    .contains(new AccountRecord("Alice", "$argon2id$hash", Optional.of("KEY")));
+            assertThat(store.accounts().find("bob").toCompletableFuture().join()).isEmpty();
+            assertThatThrownBy(() -> store.accounts().create(new AccountRecord("alice", "x", Optional.empty()))
+                    .toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+            assertThat(store.accounts().loadNames()).containsExactly("Alice");
+        }
+    }
+
+    @Test
+    void historyHoldsTheLobbyMessagesOfTheUsersSessionsAndItsPrivateMessages() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            Room other = new Room(store.rooms().create("other").toCompletableFuture().join().ref(), "other");
+            say(store, lobby, 1, "bob", "before alice logged in");
+            long session = store.history().openSession("alice", 1).toCompletableFuture().join();
+            say(store, lobby, 2, "bob", "hi alice");
+            say(store, other, 3, "bob", "another room");
+            say(store, lobby, 4, "alice", "hi bob");
+            store.history().closeSession(session, 4).toCompletableFuture().join();
+            say(store, lobby, 5, "bob", "after alice left");
+            store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(3500), "bob", "alice", true, "CIPHER"))
+                    .toCompletableFuture().join();
+
+            assertThat(store.history().history("Alice", lobby.ref()).toCompletableFuture().join()).containsExactly(
+                    new HistoryEntry(Instant.ofEpochMilli(2000), "BM", "bob", "lobby", false, "hi alice"),
+                    new HistoryEntry(Instant.ofEpochMilli(3500), "PM", "bob", "alice", true, "CIPHER"),
+                    new HistoryEntry(Instant.ofEpochMilli(4000), "BM", "alice", "lobby", false, "hi bob"));
+        }
+    }
+
+    @Test
+    void aSessionLeftOpenByACrashEndsAtTheLastMessageBeforeTheRestart() throws Exception {
+        int lobbyRef;
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            lobbyRef = lobby.ref();
+            store.history().openSession("alice", 0).toCompletableFuture().join();
+            say(store, lobby, 1, "bob", "while alice was on");
+        }
+        try (SqliteStore store = SqliteStore.open(data)) {
+            Room lobby = new Room(lobbyRef, "lobby");
+            say(store, lobby, 2, "bob", "after the restart");
+
+            assertThat(store.history().history("alice", lobbyRef).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("while alice was on");
+        }
+    }
+}
