@@ -29,7 +29,9 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
-        InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+        // A TCP channel has an IP address; anything else (an in-memory channel) reports none.
+        InetSocketAddress local = channel.localAddress() instanceof InetSocketAddress inet ? inet
+                : new InetSocketAddress(0);
         TcdSession session = new TcdSession(new ChannelMember(chat.newMemberId(), channel),
                 Addresses.plain(local.getAddress()), local.getPort());
         ChannelPipeline pipeline = channel.pipeline();
