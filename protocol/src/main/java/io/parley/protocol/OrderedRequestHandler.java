@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Handles a connection's requests one at a time, in arrival order, even when one has to wait for
- * the core or the store: while a request is in progress, the channel stops reading and later
- * requests wait their turn. A join is therefore complete before the chat pipelined behind it is
- * looked at, and the event loop never blocks.
+ * the core or the store, and no faster than its {@link RequestLimits}: while a request is in
+ * progress or the connection is over its rate, the channel stops reading and requests already
+ * decoded wait their turn. A join is therefore complete before the chat pipelined behind it is
+ * looked at, a flood is slowed by TCP itself, and the event loop never blocks or sleeps.
  *
  * <p>Thread-safety: event-loop only, like every channel handler.
  *
@@ -22,7 +24,10 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
 
     private final Queue<T> waiting = new ArrayDeque<>();
     private final List<Runnable> whenIdle = new ArrayList<>();
+    private RequestLimits limits = RequestLimits.DEFAULT;
+    private TokenBucket bucket;
     private boolean busy;
+    private boolean throttled;
 
     protected OrderedRequestHandler(Class<? extends T> requestType) {
         super(requestType);
@@ -37,22 +42,73 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     /** Called on the event loop when a request's stage failed. */
     protected abstract void requestFailed(ChannelHandlerContext ctx, Throwable failure);
 
+    /**
+     * Called once when requests pile up past the limit although reads are paused: tell the client
+     * in the protocol's own error form, then close.
+     */
+    protected abstract void flooded(ChannelHandlerContext ctx);
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        limits = RequestLimits.of(ctx.channel());
+        bucket = new TokenBucket(limits.perSecond(), limits.burst(), System.nanoTime());
+    }
+
     @Override
     protected final void channelRead0(ChannelHandlerContext ctx, T request) {
-        if (busy) {
-            waiting.add(request);
-        } else {
-            run(ctx, request);
+        handleInTurn(ctx, request);
+    }
+
+    /**
+     * Queues a request that did not come from the decoder (e.g. one standing for a decoding
+     * failure) behind those that did, so that it is handled in its place. Event loop only.
+     */
+    protected final void handleInTurn(ChannelHandlerContext ctx, T request) {
+        if (waiting.size() >= limits.maxWaiting()) {
+            if (ctx.channel().isActive()) {
+                waiting.clear();
+                flooded(ctx);
+            }
+            return;
         }
+        waiting.add(request);
+        drain(ctx);
     }
 
     /** Runs {@code action} on the event loop once no request is in progress or waiting. */
     protected final void whenIdle(Runnable action) {
-        if (busy) {
+        if (busy || throttled || !waiting.isEmpty()) {
             whenIdle.add(action);
         } else {
             action.run();
         }
+    }
+
+    private void drain(ChannelHandlerContext ctx) {
+        while (!busy && !throttled && !waiting.isEmpty()) {
+            long now = System.nanoTime();
+            if (!bucket.tryTake(now)) {
+                throttle(ctx, bucket.nanosUntilToken(now));
+                return;
+            }
+            run(ctx, waiting.poll());
+        }
+        if (busy || throttled) {
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        List<Runnable> actions = List.copyOf(whenIdle);
+        whenIdle.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    private void throttle(ChannelHandlerContext ctx, long nanos) {
+        throttled = true;
+        ctx.channel().config().setAutoRead(false);
+        ctx.executor().schedule(() -> {
+            throttled = false;
+            drain(ctx);
+        }, nanos, TimeUnit.NANOSECONDS);
     }
 
     private void run(ChannelHandlerContext ctx, T request) {
@@ -70,15 +126,6 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
         if (failure != null) {
             requestFailed(ctx, failure);
         }
-        while (!busy && !waiting.isEmpty()) {
-            run(ctx, waiting.poll());
-        }
-        if (busy) {
-            return;
-        }
-        ctx.channel().config().setAutoRead(true);
-        List<Runnable> actions = List.copyOf(whenIdle);
-        whenIdle.clear();
-        actions.forEach(Runnable::run);
+        drain(ctx);
     }
 }

@@ -15,6 +15,8 @@ import io.parley.core.ChatService;
 import io.parley.core.LocalRoomBus;
 import io.parley.core.RoomRegistry;
 import io.parley.core.RegisteredNames;
+import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
 import io.parley.protocol.account.OnlineUsers;
@@ -55,6 +57,8 @@ public final class ParleyServer {
     private static final long STOP_TIMEOUT_MS = 2000;
     /** The server's RSA key pair for the account protocol, in the data directory. */
     public static final String SERVER_KEY_FILE = "server-key.pem";
+    /** The name of every connection's first handler, the {@link ConnectionGuard}. */
+    public static final String GUARD = "connection-guard";
 
     private final SqliteStore store;
     private final EventLoopGroup boss;
@@ -64,10 +68,13 @@ public final class ParleyServer {
     private final ChannelGroup channels = new DefaultChannelGroup("parley", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final AddressLimits addressLimits;
     private boolean stopping;
 
-    private ParleyServer(SqliteStore store, Transport transport) {
+    private ParleyServer(SqliteStore store, Transport transport, ConnectionPolicy policy) {
         this.store = store;
+        this.addressLimits = new AddressLimits(policy.maxPerAddress(), policy.maxNewPerAddress(),
+                TimeUnit.SECONDS.toNanos(policy.newWindowSeconds()));
         this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, transport.ioHandlerFactory());
     }
@@ -79,7 +86,7 @@ public final class ParleyServer {
     public static ParleyServer start(ServerConfig config, PrintStream out) throws Exception {
         SqliteStore store = SqliteStore.open(config.dataDirectory());
         Transport transport = Transport.best();
-        ParleyServer server = new ParleyServer(store, transport);
+        ParleyServer server = new ParleyServer(store, transport, config.connections());
         try {
             server.bindAll(config, transport, out);
         } catch (Exception e) {
@@ -98,13 +105,15 @@ public final class ParleyServer {
         if (config.tcdPort().isPresent()) {
             TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(), config.allowKill(),
                     () -> new Thread(this::stop, "parley-kill-service").start());
-            InetSocketAddress bound = bind(config, transport, config.tcdPort().getAsInt(), new TcdInitializer(chat, names, tcd));
+            InetSocketAddress bound = bind(config, transport, config.tcdPort().getAsInt(),
+                    new TcdInitializer(chat, names, tcd), TcdSettings.CONNECTION_ERRORS);
             listeners.put("tcd", bound);
             out.println("TCD protocol listening on " + describe(bound));
         }
         for (ServerConfig.LineListener line : config.lineListeners()) {
             LineSettings settings = new LineSettings(line.room(), config.lineMaxLineBytes());
-            InetSocketAddress bound = bind(config, transport, line.port(), new LineInitializer(chat, names, settings));
+            InetSocketAddress bound = bind(config, transport, line.port(), new LineInitializer(chat, names, settings),
+                    LineSettings.CONNECTION_ERRORS);
             listeners.putIfAbsent("line", bound);
             listeners.put("line:" + line.room(), bound);
             out.println("Line protocol listening on " + describe(bound) + ", room " + line.room());
@@ -115,26 +124,32 @@ public final class ParleyServer {
             AccountServices services = new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
                     hasher, new OnlineUsers(), cryptoPool, config.accountMaxFrameBytes());
             InetSocketAddress bound = bind(config, transport, config.accountPort().getAsInt(),
-                    new AccountInitializer(services));
+                    new AccountInitializer(services), AccountServices.CONNECTION_ERRORS);
             listeners.put("account", bound);
             out.println("Account protocol listening on " + describe(bound));
         }
         out.flush();
     }
 
-    private InetSocketAddress bind(ServerConfig config, Transport transport, int port, ChannelHandler protocol)
-            throws InterruptedException {
+    private InetSocketAddress bind(ServerConfig config, Transport transport, int port, ChannelHandler protocol,
+            ConnectionErrors errors) throws InterruptedException {
         int cap = config.maxPendingOutputBytes();
+        ConnectionPolicy policy = config.connections();
+        long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // Keepalive finds half-open connections whose peer vanished without a FIN.
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childAttr(RequestLimits.KEY, policy.requests())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(cap / 2, cap))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
+                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
                         channel.pipeline().addLast(protocol);
                     }
                 });

@@ -2,6 +2,7 @@ package io.parley.server;
 
 import io.parley.protocol.account.AccountServices;
 import io.parley.protocol.account.PasswordHasher;
+import io.parley.protocol.RequestLimits;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdSettings;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
  * @param accountMaxFrameBytes the longest frame an account client may send
  * @param argon2MemoryKib the memory cost of new password hashes, in KiB
  * @param argon2Iterations the time cost (passes) of new password hashes
+ * @param connections the per-connection and per-address limits
  */
 public record ServerConfig(
         String bind,
@@ -46,7 +48,8 @@ public record ServerConfig(
         OptionalInt accountPort,
         int accountMaxFrameBytes,
         int argon2MemoryKib,
-        int argon2Iterations) {
+        int argon2Iterations,
+        ConnectionPolicy connections) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
     public record LineListener(int port, String room) {}
@@ -66,6 +69,13 @@ public record ServerConfig(
     public static final String ACCOUNT_MAX_FRAME_BYTES = "account.max-frame-bytes";
     public static final String ARGON2_MEMORY_KIB = "account.argon2-memory-kib";
     public static final String ARGON2_ITERATIONS = "account.argon2-iterations";
+    public static final String MAX_PER_ADDRESS = "connection.max-per-address";
+    public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
+    public static final String NEW_WINDOW_SECONDS = "connection.new-window-seconds";
+    public static final String REGISTRATION_TIMEOUT_SECONDS = "connection.registration-timeout-seconds";
+    public static final String MAX_REQUESTS_PER_SECOND = "connection.max-requests-per-second";
+    public static final String REQUEST_BURST = "connection.request-burst";
+    public static final String MAX_WAITING_REQUESTS = "connection.max-waiting-requests";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -83,7 +93,14 @@ public record ServerConfig(
             Map.entry(ACCOUNT_PORT, "7713"),
             Map.entry(ACCOUNT_MAX_FRAME_BYTES, Integer.toString(AccountServices.DEFAULT_MAX_FRAME_BYTES)),
             Map.entry(ARGON2_MEMORY_KIB, Integer.toString(PasswordHasher.DEFAULT_MEMORY_KIB)),
-            Map.entry(ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS)));
+            Map.entry(ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS)),
+            Map.entry(MAX_PER_ADDRESS, "256"),
+            Map.entry(MAX_NEW_PER_ADDRESS, "200"),
+            Map.entry(NEW_WINDOW_SECONDS, "10"),
+            Map.entry(REGISTRATION_TIMEOUT_SECONDS, "30"),
+            Map.entry(MAX_REQUESTS_PER_SECOND, Integer.toString(RequestLimits.DEFAULT_PER_SECOND)),
+            Map.entry(REQUEST_BURST, Integer.toString(RequestLimits.DEFAULT_BURST)),
+            Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -107,7 +124,14 @@ public record ServerConfig(
                 settings.port(ACCOUNT_PORT),
                 settings.positive(ACCOUNT_MAX_FRAME_BYTES),
                 settings.positive(ARGON2_MEMORY_KIB),
-                settings.positive(ARGON2_ITERATIONS));
+                settings.positive(ARGON2_ITERATIONS),
+                new ConnectionPolicy(
+                        settings.atLeastZero(MAX_PER_ADDRESS),
+                        settings.atLeastZero(MAX_NEW_PER_ADDRESS),
+                        settings.positive(NEW_WINDOW_SECONDS),
+                        settings.positive(REGISTRATION_TIMEOUT_SECONDS),
+                        new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
+                                settings.positive(MAX_WAITING_REQUESTS))));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */
@@ -148,6 +172,14 @@ public record ServerConfig(
             int value = integer(key, text(key));
             if (value <= 0) {
                 throw new IllegalArgumentException(key + " must be positive, not " + value);
+            }
+            return value;
+        }
+
+        int atLeastZero(String key) {
+            int value = integer(key, text(key));
+            if (value < 0) {
+                throw new IllegalArgumentException(key + " must be 0 (no limit) or more, not " + value);
             }
             return value;
         }

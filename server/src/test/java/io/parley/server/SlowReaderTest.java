@@ -29,7 +29,10 @@ class SlowReaderTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP)));
+        // The talker floods on purpose; raise its rate limit so only the sleeper is under test.
+        server = TestServer.start(data, Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
+                ServerConfig.MAX_REQUESTS_PER_SECOND, "1000000", ServerConfig.REQUEST_BURST, "1000000",
+                ServerConfig.MAX_WAITING_REQUESTS, "1000000"));
     }
 
     @AfterEach

@@ -49,6 +49,12 @@ final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
     }
 
     @Override
+    protected void flooded(ChannelHandlerContext ctx) {
+        log.info("Closing {}: flooding", ctx.channel().remoteAddress());
+        ctx.writeAndFlush("C ERR 429 too many frames, too fast").addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
             ctx.writeAndFlush("C ERR 413 frame too long").addListener(ChannelFutureListener.CLOSE);

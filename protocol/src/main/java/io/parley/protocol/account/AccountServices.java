@@ -4,6 +4,7 @@ import io.parley.core.AccountStore;
 import io.parley.core.ChatService;
 import io.parley.core.HistoryStore;
 import io.parley.core.RegisteredNames;
+import io.parley.protocol.ConnectionErrors;
 import java.security.KeyPair;
 import java.util.concurrent.Executor;
 
@@ -28,4 +29,6 @@ public record AccountServices(
     /** The room every logged-in user is a member of (spec: account.md, "Session"). */
     public static final String LOBBY = "lobby";
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+    public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
+            "C ERR 429 too many connections from your address\n", "C ERR 408 no login in time\n");
 }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.parley.core.AccountRecord;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
+import io.parley.protocol.Registered;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -89,6 +90,7 @@ final class AccountSession {
                 .thenCompose(before -> services.history().openSession(name, before))
                 .thenApply(id -> {
                     historySession = id;
+                    channel.pipeline().fireUserEventTriggered(Registered.EVENT);
                     send("C OK welcome " + name);
                     return new Prompt(this);
                 });

@@ -11,6 +11,7 @@ import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.Registered;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -63,7 +64,10 @@ final class LineHandler extends OrderedRequestHandler<String> {
         }
         return chat.rooms().open(settings.room())
                 .thenCompose(opened -> chat.join(opened, member, name, Optional.empty()).thenApply(joined -> opened))
-                .thenAcceptAsync(joined -> room = joined, ctx.executor());
+                .thenAcceptAsync(joined -> {
+                    room = joined;
+                    Registered.fire(ctx);
+                }, ctx.executor());
     }
 
     private void say(ChannelHandlerContext ctx, String text) {
@@ -90,6 +94,12 @@ final class LineHandler extends OrderedRequestHandler<String> {
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
         log.warn("Joining {} failed: {}", settings.room(), failure.toString());
         closeWith(ctx, "cannot join " + settings.room() + " now, try again");
+    }
+
+    @Override
+    protected void flooded(ChannelHandlerContext ctx) {
+        log.info("Closing {}: flooding", ctx.channel().remoteAddress());
+        closeWith(ctx, "too many lines, too fast");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.parley.protocol.line;
 
+import io.parley.protocol.ConnectionErrors;
+
 /**
  * How a line listener behaves (spec: {@code shared/specs/line.md}).
  *
@@ -12,4 +14,6 @@ public record LineSettings(String room, int maxLineBytes) {
     public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024;
     /** The longest name, in characters (the spec's limit). */
     public static final int MAX_NAME_LENGTH = 32;
+    public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
+            "* too many connections from your address\n", "* no name in time\n");
 }

@@ -8,6 +8,7 @@ import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.Registered;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,11 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     protected CompletionStage<?> handle(ChannelHandlerContext ctx, TcdRequest request) {
         if (session.disconnecting) {
             return null;
+        }
+        if (!session.registered) {
+            // TCD has no login: a client that sent one recognised request has registered.
+            session.registered = true;
+            Registered.fire(ctx);
         }
         if (request instanceof TcdRequest.Helo helo) {
             ctx.writeAndFlush(new TcdReply.Helo(helo.text(), session.serverIp, session.port, settings.studentId()));
@@ -171,6 +177,13 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
         log.warn("A request from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
         error(ctx, TcdReply.Error.SERVER_ERROR, "request not completed, try again");
+    }
+
+    @Override
+    protected void flooded(ChannelHandlerContext ctx) {
+        log.info("Closing {}: flooding", ctx.channel().remoteAddress());
+        ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.FLOODING, "too many requests, too fast"))
+                .addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

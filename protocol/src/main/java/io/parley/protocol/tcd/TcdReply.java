@@ -57,6 +57,8 @@ sealed interface TcdReply {
         static final int KILL_DISABLED = 6;
         /** Ours, beyond the spec: the store could not take the request; the client may retry. */
         static final int SERVER_ERROR = 7;
+        /** Ours, beyond the spec: requests kept piling up past the rate limit; the connection is closed. */
+        static final int FLOODING = 8;
 
         @Override
         public String wire() {

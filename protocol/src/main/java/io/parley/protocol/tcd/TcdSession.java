@@ -27,6 +27,8 @@ final class TcdSession {
     private final Map<Integer, String> leaveReplies = new HashMap<>();
     /** Set by DISCONNECT: the connection is closing and takes no more requests. */
     boolean disconnecting;
+    /** Set by the first recognised request (see {@link io.parley.protocol.Registered}). */
+    boolean registered;
 
     TcdSession(ChannelMember member, String serverIp, int port) {
         this.member = member;

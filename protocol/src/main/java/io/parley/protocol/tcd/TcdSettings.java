@@ -1,5 +1,7 @@
 package io.parley.protocol.tcd;
 
+import io.parley.protocol.ConnectionErrors;
+
 /**
  * How a TCD listener behaves.
  *
@@ -12,4 +14,8 @@ public record TcdSettings(String studentId, int maxRequestBytes, boolean killAll
 
     public static final String DEFAULT_STUDENT_ID = "parley";
     public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+    /** Ours, beyond the spec: ERROR_CODE 9 refuses a connection, 10 drops one that never spoke. */
+    public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
+            "ERROR_CODE: 9\nERROR_DESCRIPTION: too many connections from your address\n",
+            "ERROR_CODE: 10\nERROR_DESCRIPTION: no request in time\n");
 }

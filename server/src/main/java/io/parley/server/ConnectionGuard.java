@@ -1,0 +1,78 @@
+package io.parley.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.Registered;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first handler of every connection: refuses it when its address is over the
+ * {@link AddressLimits}, and closes it when it has not registered (see {@link Registered}) by
+ * the deadline. The deadline runs from the connection's start and partial input does not reset
+ * it, so a slowloris client that trickles bytes is dropped like a silent one. Both are told why
+ * in their protocol's error form. One per connection; event-loop only.
+ */
+final class ConnectionGuard extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionGuard.class);
+
+    private final AddressLimits limits;
+    private final ConnectionErrors errors;
+    private final long registrationTimeoutMs;
+    private ScheduledFuture<?> deadline;
+
+    ConnectionGuard(AddressLimits limits, ConnectionErrors errors, long registrationTimeoutMs) {
+        this.limits = limits;
+        this.errors = errors;
+        this.registrationTimeoutMs = registrationTimeoutMs;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+        if (!limits.tryOpen(address)) {
+            log.info("Refusing {}: too many connections from it", ctx.channel().remoteAddress());
+            refuse(ctx, errors.tooManyConnections());
+            return;
+        }
+        ctx.channel().closeFuture().addListener(closed -> limits.closed(address));
+        deadline = ctx.executor().schedule(() -> {
+            log.info("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
+                    registrationTimeoutMs);
+            refuse(ctx, errors.registrationTimeout());
+        }, registrationTimeoutMs, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == Registered.EVENT) {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            ctx.pipeline().remove(this);
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private static void refuse(ChannelHandlerContext ctx, String text) {
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), text)).addListener(ChannelFutureListener.CLOSE);
+    }
+}

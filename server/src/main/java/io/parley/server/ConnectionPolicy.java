@@ -1,0 +1,20 @@
+package io.parley.server;
+
+import io.parley.protocol.RequestLimits;
+
+/**
+ * The limits every connection lives under, whatever its protocol (documented in
+ * {@code parley.conf} and {@code docs/limits.md}).
+ *
+ * @param maxPerAddress connections open at once from one address (0: no cap)
+ * @param maxNewPerAddress new connections from one address per window (0: no cap)
+ * @param newWindowSeconds that window
+ * @param registrationTimeoutSeconds how long a connection may take to register
+ * @param requests how fast a connection may send requests
+ */
+public record ConnectionPolicy(
+        int maxPerAddress,
+        int maxNewPerAddress,
+        int newWindowSeconds,
+        int registrationTimeoutSeconds,
+        RequestLimits requests) {}

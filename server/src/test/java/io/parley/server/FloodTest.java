@@ -1,0 +1,140 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client over its request rate is slowed by pausing its reads, and dropped only when what it
+ * already sent keeps piling up; everyone else keeps being served.
+ */
+class FloodTest {
+
+    @TempDir
+    Path data;
+
+    private ParleyServer server;
+    private final List<WireClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WireClient::close);
+        server.stop();
+    }
+
+    private WireClient member(String name) {
+        WireClient client = WireClient.connect(server.port("line"));
+        clients.add(client);
+        return client.send(name + "\n");
+    }
+
+    @Test
+    void tenClientsBesideAFlooderGetEveryMessageOfTheirOwn() throws Exception {
+        server = TestServer.start(data);
+        WireClient flooder = member("flooder");
+        List<WireClient> polite = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            polite.add(member("p" + i));
+        }
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            List<Long> calm = talkAll(polite, threads);
+            threads.execute(() -> {
+                String burst = "flood\n".repeat(1000);
+                while (flooding.get()) {
+                    flooder.send(burst); // blocks when the server stops reading: TCP pushes back
+                }
+            });
+            threads.execute(() -> {
+                while (flooding.get()) {
+                    flooder.readLine(); // the flooder reads, so it is not a slow reader
+                }
+            });
+            List<Long> flooded = talkAll(polite, threads);
+
+            assertThat(calm).hasSize(10 * 20);
+            assertThat(flooded).hasSize(10 * 20);
+            System.out.printf("polite clients' echo latency, alone: p50 %.2f ms, p99 %.2f ms; beside a flooder:"
+                    + " p50 %.2f ms, p99 %.2f ms%n", percentile(calm, 50), percentile(calm, 99),
+                    percentile(flooded, 50), percentile(flooded, 99));
+        } finally {
+            flooding.set(false);
+            flooder.close();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Every polite client talks at once, 20 lines each; returns all their echo latencies. */
+    private static List<Long> talkAll(List<WireClient> polite, ExecutorService threads) throws Exception {
+        List<CompletableFuture<List<Long>>> latencies = new ArrayList<>();
+        for (WireClient client : polite) {
+            latencies.add(CompletableFuture.supplyAsync(() -> talk(client, 20), threads));
+        }
+        List<Long> all = new ArrayList<>();
+        for (CompletableFuture<List<Long>> each : latencies) {
+            all.addAll(each.get(60, TimeUnit.SECONDS));
+        }
+        return all;
+    }
+
+    private static double percentile(List<Long> nanos, int percent) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100)) / 1e6;
+    }
+
+    /** Sends {@code count} lines one at a time, each after the previous echo; returns the echo latencies. */
+    private static List<Long> talk(WireClient client, int count) {
+        List<Long> latencies = new ArrayList<>();
+        String name = null;
+        for (int n = 0; n < count; n++) {
+            String text = "polite " + n + " " + System.identityHashCode(client);
+            long sent = System.nanoTime();
+            client.send(text + "\n");
+            String line;
+            do {
+                line = client.readLine();
+            } while (!line.endsWith(": " + text));
+            latencies.add(System.nanoTime() - sent);
+            name = name == null ? line.substring(0, line.indexOf(':')) : name;
+            assertThat(line).isEqualTo(name + ": " + text);
+        }
+        return latencies;
+    }
+
+    @Test
+    void aClientWhoseSentRequestsKeepPilingUpIsDroppedWithAnError() throws Exception {
+        server = TestServer.start(data, Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
+                ServerConfig.REQUEST_BURST, "10", ServerConfig.MAX_WAITING_REQUESTS, "100"));
+        WireClient witness = member("witness").send("hi\n").expect("witness: hi\n");
+        WireClient flooder = member("flooder");
+
+        flooder.send("x\n".repeat(5000));
+
+        String last;
+        do {
+            last = flooder.readLine();
+        } while (!last.startsWith("* "));
+        assertThat(last).isEqualTo("* too many lines, too fast");
+        flooder.drainLinesUntilEof();
+        witness.send("still served\n");
+        String line;
+        do {
+            line = witness.readLine();
+        } while (line.startsWith("flooder: "));
+        assertThat(line).isEqualTo("witness: still served");
+    }
+}
