@@ -112,7 +112,14 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     }
 
     private void run(ChannelHandlerContext ctx, T request) {
-        CompletionStage<?> stage = handle(ctx, request);
+        CompletionStage<?> stage;
+        try {
+            stage = handle(ctx, request);
+        } catch (RuntimeException e) {
+            // e.g. a full crypto pool refusing work: the request fails, the connection lives.
+            requestFailed(ctx, e);
+            return;
+        }
         if (stage == null) {
             return;
         }
