@@ -1,5 +1,6 @@
 package io.parley.protocol.account;
 
+import io.parley.protocol.Text;
 import java.util.concurrent.CompletionStage;
 
 /** Inside BM: waits for {@code D <text>}, says it in lobby, and counts who received it. */
@@ -16,7 +17,7 @@ final class AwaitingBroadcast implements SessionState {
         if (!frame.isData()) {
             return SessionState.refuse(session, this, "D <message>");
         }
-        return session.services.chat().post(session.lobby(), session.name(), frame.payload()).thenApply(stored -> {
+        return session.services.chat().post(session.lobby(), session.name(), Text.clean(frame.payload(), false)).thenApply(stored -> {
             // Everyone in lobby but the sender, whatever their protocol, at the time of delivery.
             int others = Math.max(0, session.lobby().memberCount() - 1);
             session.send("C OK sent to " + others + " users");

@@ -1,6 +1,7 @@
 package io.parley.protocol.account;
 
 import io.parley.core.PrivateMessage;
+import io.parley.protocol.Text;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +31,7 @@ final class AwaitingPrivateText implements SessionState {
             session.send("C ERR 404 " + recipient + " went offline");
             return SessionState.next(new Prompt(session));
         }
-        String body = frame.payload();
+        String body = Text.clean(frame.payload(), false);
         PrivateMessage message = new PrivateMessage(Instant.now(), session.name(), recipient, encrypted, body);
         return session.services.history().addPrivate(message).thenApply(stored -> {
             Optional<AccountSession> target = session.services.online().find(recipient);

@@ -26,6 +26,10 @@ final class AwaitingUser implements SessionState {
             return SessionState.next(this);
         }
         return session.services.accounts().find(name).thenApply(account -> {
+            if (account.isEmpty() && session.services.names().isRegistered(name)) {
+                session.send("C ERR 409 " + name + " looks like a registered name; choose another");
+                return this;
+            }
             session.identify(name, account);
             String serverKey = RsaKeys.toLine(session.services.serverKeys().getPublic());
             session.send((account.isPresent() ? "C EXISTING " : "C NEW ") + serverKey);

@@ -12,6 +12,7 @@ import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
+import io.parley.protocol.Text;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -71,7 +72,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
     }
 
     private void say(ChannelHandlerContext ctx, String text) {
-        chat.post(room, name, text).whenComplete((stored, failure) -> {
+        chat.post(room, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 log.warn("A message to room {} was not stored: {}", room.ref(), failure.getMessage());
                 ctx.executor().execute(() -> notice(ctx, "message not stored, try again"));

@@ -9,6 +9,7 @@ import io.parley.core.Room;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
+import io.parley.protocol.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             Registered.fire(ctx);
         }
         if (request instanceof TcdRequest.Helo helo) {
-            ctx.writeAndFlush(new TcdReply.Helo(helo.text(), session.serverIp, session.port, settings.studentId()));
+            ctx.writeAndFlush(new TcdReply.Helo(Text.clean(helo.text(), false), session.serverIp, session.port, settings.studentId()));
         } else if (request instanceof TcdRequest.KillService) {
             killService(ctx);
         } else if (request instanceof TcdRequest.Join join) {
@@ -131,7 +132,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         // The relayed name is the one this connection joined the room with (not CLIENT_NAME,
         // nor the JOIN_ID's owner: the scoring client sends another client's JOIN_ID).
         String author = room.get().nameOf(session.member).orElseThrow();
-        chat.post(room.get(), author, message.message()).whenComplete((stored, failure) -> {
+        chat.post(room.get(), author, Text.clean(message.message(), true)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 log.warn("A message to room {} was not stored: {}", room.get().ref(), failure.getMessage());
                 ctx.executor().execute(() -> error(ctx, TcdReply.Error.SERVER_ERROR, "message not stored, try again"));
