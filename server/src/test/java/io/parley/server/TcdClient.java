@@ -85,7 +85,12 @@ final class TcdClient implements AutoCloseable {
 
     /** Checks that the server closed the connection with nothing more to read. */
     void expectEof() throws IOException {
-        assertThat(read(Integer.MAX_VALUE)).as("bytes before the end of stream").isEmpty();
+        assertThat(readToEof()).as("bytes before the end of stream").isEmpty();
+    }
+
+    /** Reads everything up to the end of stream. */
+    String readToEof() throws IOException {
+        return read(Integer.MAX_VALUE);
     }
 
     /** Reads {@code count} bytes or up to the end of stream; a timeout fails with what was read. */
