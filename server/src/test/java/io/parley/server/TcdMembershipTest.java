@@ -47,6 +47,26 @@ class TcdMembershipTest {
     }
 
     @Test
+    void disconnectLeavesInAscendingRefOrderWhateverTheJoinOrder() throws Exception {
+        server = TestServer.start(data);
+        TcdClient alice = server.connect();
+        Joined low = alice.join("low", "alice");
+        Joined high = alice.join("high", "alice");
+        assertThat(low.ref()).isLessThan(high.ref());
+
+        TcdClient bob = server.connect();
+        bob.join("high", "bob");
+        bob.join("low", "bob");
+        alice.expect(joinedAnnouncement(high.ref(), "bob") + joinedAnnouncement(low.ref(), "bob"));
+
+        bob.send(TcdMessages.disconnect("bob"));
+        String leaves = leftAnnouncement(low.ref(), "bob") + leftAnnouncement(high.ref(), "bob");
+        bob.expect(leaves);
+        bob.expectEof();
+        alice.expect(leaves);
+    }
+
+    @Test
     void leavingARoomNeverJoinedGetsLeftWithTheValuesSentAndNoAnnouncement() throws Exception {
         server = TestServer.start(data);
         TcdClient alice = server.connect();
