@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,17 +52,17 @@ class StartScriptE2E {
         try {
             int port = listeningPort(process, stderr);
 
-            TcdClient base = TcdClient.connect(port);
-            base.send("HELO BASE_TEST\n");
-            base.expect(helo("BASE_TEST", port));
-            TcdClient client = TcdClient.connect(port);
-            Joined room = client.join("room1", "client1");
-            client.send(chat(room.ref(), room.joinId(), "client1", "hello world from client 1"));
-            client.expect(relay(room.ref(), "client1", "hello world from client 1"));
+            try (TcdClient base = TcdClient.connect(port); TcdClient client = TcdClient.connect(port)) {
+                base.send("HELO BASE_TEST\n");
+                base.expect(helo("BASE_TEST", port));
+                Joined room = client.join("room1", "client1");
+                client.send(chat(room.ref(), room.joinId(), "client1", "hello world from client 1"));
+                client.expect(relay(room.ref(), "client1", "hello world from client 1"));
 
-            base.send("KILL_SERVICE\n");
-            base.expectEof();
-            client.expectEof();
+                base.send("KILL_SERVICE\n");
+                base.expectEof();
+                client.expectEof();
+            }
             assertThat(process.waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS)).as("the server exited").isTrue();
             assertThat(process.exitValue()).as("exit code; stderr:%n%s", read(stderr)).isZero();
             assertThat(workingDirectory.resolve("data").resolve("parley.db")).isRegularFile();
@@ -91,7 +92,7 @@ class StartScriptE2E {
         });
         try {
             return port.get(START_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no listening line within " + START_TIMEOUT_S + " s; stderr:\n" + read(stderr), e);
         }
     }
