@@ -99,6 +99,15 @@ final class WireClient implements AutoCloseable {
         assertThat(b).as("end of stream expected, read a byte instead").isEqualTo(-1);
     }
 
+    /** Reads everything up to the end of stream, as text. */
+    String readToEof() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b = read(); b >= 0; b = read()) {
+            bytes.write(b);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     /** Reads and discards until the server closes; returns how many lines were read. */
     int drainLinesUntilEof() {
         int lines = 0;

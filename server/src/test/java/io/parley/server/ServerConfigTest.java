@@ -1,0 +1,99 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reading the server's settings: defaults, overrides, and errors that name the bad key. */
+class ServerConfigTest {
+
+    private static ServerConfig config(String... settings) {
+        Properties properties = new Properties();
+        for (int i = 0; i < settings.length; i += 2) {
+            properties.setProperty(settings[i], settings[i + 1]);
+        }
+        return ServerConfig.from(properties);
+    }
+
+    @Test
+    void defaults() {
+        ServerConfig config = config();
+
+        assertThat(config.bind()).as("every interface").isNull();
+        assertThat(config.dataDirectory()).isEqualTo(Path.of("data"));
+        assertThat(config.tcdPort()).hasValue(7710);
+        assertThat(config.studentId()).isEqualTo("parley");
+        assertThat(config.tcdMaxRequestBytes()).isEqualTo(64 * 1024);
+        assertThat(config.allowKill()).isFalse();
+        assertThat(config.maxPendingOutputBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void everySettingCanBeSetAndValuesAreTrimmed() {
+        ServerConfig config = config(ServerConfig.BIND, " 127.0.0.1 ", ServerConfig.DATA, "/var/lib/parley",
+                ServerConfig.TCD_PORT, " 0", ServerConfig.TCD_STUDENT_ID, "12345678",
+                ServerConfig.TCD_MAX_REQUEST_BYTES, "512", ServerConfig.ALLOW_KILL, "TRUE",
+                ServerConfig.MAX_PENDING_OUTPUT_BYTES, "4096");
+
+        assertThat(config.bind()).isEqualTo("127.0.0.1");
+        assertThat(config.dataDirectory()).isEqualTo(Path.of("/var/lib/parley"));
+        assertThat(config.tcdPort()).isEqualTo(OptionalInt.of(0));
+        assertThat(config.studentId()).isEqualTo("12345678");
+        assertThat(config.tcdMaxRequestBytes()).isEqualTo(512);
+        assertThat(config.allowKill()).isTrue();
+        assertThat(config.maxPendingOutputBytes()).isEqualTo(4096);
+    }
+
+    @Test
+    void lineListenersAreTheMainOneAndTheExtraOnes() {
+        ServerConfig config = config(ServerConfig.LINE_PORT, "7711", ServerConfig.LINE_ROOM, "hall",
+                ServerConfig.LINE_EXTRA_LISTENERS, "7720=games, 7721 = music");
+
+        assertThat(config.lineListeners()).containsExactly(new ServerConfig.LineListener(7711, "hall"),
+                new ServerConfig.LineListener(7720, "games"), new ServerConfig.LineListener(7721, "music"));
+        assertThatThrownBy(() -> config(ServerConfig.LINE_EXTRA_LISTENERS, "7720"))
+                .hasMessageStartingWith(ServerConfig.LINE_EXTRA_LISTENERS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"off", "OFF", " Off "})
+    void tcdPortOffTurnsTheListenerOff(String off) {
+        assertThat(config(ServerConfig.TCD_PORT, off).tcdPort()).isEmpty();
+    }
+
+    @Test
+    void anUnknownKeyIsRejectedByName() {
+        assertThatThrownBy(() -> config(ServerConfig.TCD_PORT, "7710", "tcd.prot", "7711", "alow-kill", "true"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tcd.prot")
+                .hasMessageContaining("alow-kill");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "tcd.port, 65536",
+        "tcd.port, -1",
+        "tcd.port, seven",
+        "tcd.port, ''",
+        "tcd.max-request-bytes, 0",
+        "tcd.max-request-bytes, 64k",
+        "allow-kill, yes",
+        "connection.max-pending-output-bytes, -5",
+        "connection.max-per-address, -1",
+        "connection.max-requests-per-second, 0",
+        "account.port, 70000",
+    })
+    void aBadValueIsRejectedWithItsKeyNamed(String key, String value) {
+        assertThatThrownBy(() -> config(key, value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(key)
+                .hasMessageContaining(value);
+    }
+}

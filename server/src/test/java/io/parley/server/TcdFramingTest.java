@@ -1,0 +1,105 @@
+package io.parley.server;
+
+import static io.parley.server.TcdMessages.chat;
+import static io.parley.server.TcdMessages.helo;
+import static io.parley.server.TcdMessages.join;
+import static io.parley.server.TcdMessages.joinedAnnouncement;
+import static io.parley.server.TcdMessages.left;
+import static io.parley.server.TcdMessages.leftAnnouncement;
+import static io.parley.server.TcdMessages.relay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.server.TcdClient.Joined;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the scoring client never tried: TCP cuts and joins requests anywhere, clients send CRLF. */
+class TcdFramingTest {
+
+    @TempDir
+    Path data;
+
+    private TcdTestServer server;
+    private TcdClient alice;
+    private Joined aliceInRoom;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TcdTestServer.start(data);
+        alice = server.connect();
+        aliceInRoom = alice.join("room", "alice");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void requestsWrittenOneByteAtATime() throws Exception {
+        TcdClient bob = server.connect();
+        bob.sendByteByByte("HELO split\n");
+        bob.expect(helo("split", server.port()));
+
+        bob.sendByteByByte(join("room", "bob"));
+        Joined bobInRoom = bob.expectJoined("room");
+        bob.expect(joinedAnnouncement(bobInRoom.ref(), "bob"));
+        alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
+
+        bob.sendByteByByte(chat(bobInRoom.ref(), bobInRoom.joinId(), "bob", "one byte at a time"));
+        bob.expect(relay(bobInRoom.ref(), "bob", "one byte at a time"));
+        alice.expect(relay(aliceInRoom.ref(), "bob", "one byte at a time"));
+    }
+
+    @Test
+    void severalRequestsInOneWriteAreHandledInOrder() throws Exception {
+        // The chats ride right behind the join: they must wait for it, not fail as "not a member".
+        int ref = aliceInRoom.ref();
+        TcdClient bob = server.connect();
+        bob.send(join("room", "bob") + chat(ref, 0, "bob", "first") + chat(ref, 0, "bob", "second")
+                + TcdMessages.leave(ref, 0, "bob") + "HELO done\n");
+
+        assertThat(bob.expectJoined("room").ref()).isEqualTo(ref);
+        String roomTraffic = joinedAnnouncement(ref, "bob") + relay(ref, "bob", "first") + relay(ref, "bob", "second");
+        bob.expect(roomTraffic + left(ref, 0) + leftAnnouncement(ref, "bob") + helo("done", server.port()));
+        alice.expect(roomTraffic + leftAnnouncement(ref, "bob"));
+    }
+
+    @Test
+    void crlfLineEndsWorkLikeLf() throws Exception {
+        TcdClient bob = server.connect();
+        bob.send(crlf("HELO windows\n"));
+        bob.expect(helo("windows", server.port()));
+
+        bob.send(crlf(join("room", "bob")));
+        Joined bobInRoom = bob.expectJoined("room");
+        bob.expect(joinedAnnouncement(bobInRoom.ref(), "bob"));
+        alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
+
+        bob.send(crlf(chat(bobInRoom.ref(), bobInRoom.joinId(), "bob", "two lines\nwith CRLF")));
+        bob.expect(relay(bobInRoom.ref(), "bob", "two lines\nwith CRLF"));
+        alice.expect(relay(aliceInRoom.ref(), "bob", "two lines\nwith CRLF"));
+    }
+
+    @Test
+    void multiLineMessageIsRelayedIntact() throws Exception {
+        String text = "first line\nsecond line\n   third, indented\nfourth: looks like a field\nHELO too";
+        alice.send(chat(aliceInRoom.ref(), aliceInRoom.joinId(), "alice", text));
+
+        alice.expect(relay(aliceInRoom.ref(), "alice", text));
+    }
+
+    @Test
+    void unknownInputGetsNoReply() throws Exception {
+        alice.send("WHAT_IS_THIS\nSOME_KEY: some value\nno colon at all\n\n");
+
+        alice.expectNothingBeforeHelo();
+    }
+
+    private static String crlf(String lf) {
+        return lf.replace("\n", "\r\n");
+    }
+}
