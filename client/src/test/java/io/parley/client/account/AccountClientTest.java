@@ -157,15 +157,8 @@ class AccountClientTest {
 
         user.type("PM");
         server.expect("C PM").send("C USERS bob");
-        user.await(PrivateMessageOperation.ASK_PEER);
-        user.type("bob");
-        server.expect("C TO bob").send("C KEY bob -");
-        user.await("bob has no key: this message is sent unencrypted.");
-        user.await(PrivateMessageOperation.ASK);
-        user.type("hi bob");
-        server.expect("D hi bob").send("C OK sent");
 
-        user.await(PrivateMessageOperation.SENT);
+        sendInClear("bob", "hi bob");
     }
 
     @Test
@@ -183,13 +176,7 @@ class AccountClientTest {
         user.await("**** Incoming private message from bob ****: psst, alice");
         user.await("**** Incoming private message from dave ****: in the clear");
         user.await(PrivateMessageOperation.PEERS + "\nbob\ncarol");
-        user.await(PrivateMessageOperation.ASK_PEER);
-        user.type("carol");
-        server.expect("C TO carol").send("C KEY carol -");
-        user.await(PrivateMessageOperation.ASK);
-        user.type("still works");
-        server.expect("D still works").send("C OK sent");
-        user.await(PrivateMessageOperation.SENT);
+        sendInClear("carol", "still works");
     }
 
     @Test
@@ -297,6 +284,19 @@ class AccountClientTest {
         user.type(PASSWORD);
         assertThat(server.expectPassword()).isEqualTo(PASSWORD);
         assertThat(new KnownServers(home.resolve("known_servers")).pinned(server())).contains(server.keyLine());
+    }
+
+    /** The rest of a PM from the peer prompt on, to a peer without a key: the text goes in clear. */
+    private void sendInClear(String peer, String text) {
+        user.await(PrivateMessageOperation.ASK_PEER);
+        user.type(peer);
+        server.expect("C TO " + peer).send("C KEY " + peer + " -");
+        user.await(peer + " has no key: this message is sent unencrypted.");
+        user.await(PrivateMessageOperation.ASK);
+        user.type(text);
+        server.expect("D " + text).send("C OK sent");
+        user.await(PrivateMessageOperation.SENT);
+        user.await(CommandLoop.PROMPT);
     }
 
     /** Starts the client as alice and logs in as a new user, up to the command prompt. */
