@@ -1,0 +1,84 @@
+package io.parley.client.account;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chat history as a table for the terminal: time (UTC, to the second), type, from, to and
+ * the message, oldest first. Encrypted private messages addressed to this user are decrypted;
+ * those it sent were encrypted for their receiver and show as {@link MessageDecryptor#ENCRYPTED}.
+ * Thread-safe (immutable).
+ */
+final class HistoryTable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+    private static final List<String> HEADER = List.of("Time (UTC)", "Type", "From", "To", "Message");
+    private static final String GAP = "  ";
+
+    private final MessageDecryptor decryptor;
+    private final String username;
+
+    HistoryTable(MessageDecryptor decryptor, String username) {
+        this.decryptor = decryptor;
+        this.username = username;
+    }
+
+    String render(List<HistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return "No chat history yet.";
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        entries.forEach(entry -> rows.add(row(entry)));
+        int[] widths = new int[HEADER.size() - 1]; // the message column is last and not padded
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], width(row.get(i)));
+            }
+        }
+        List<String> rule = new ArrayList<>();
+        for (int width : widths) {
+            rule.add("-".repeat(width));
+        }
+        rule.add("-".repeat(HEADER.get(widths.length).length()));
+        rows.add(1, rule);
+        StringBuilder table = new StringBuilder();
+        for (List<String> row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                table.append(row.get(i)).append(" ".repeat(widths[i] - width(row.get(i)))).append(GAP);
+            }
+            table.append(row.get(widths.length)).append('\n');
+        }
+        return table.append(entries.size()).append(entries.size() == 1 ? " entry" : " entries").toString();
+    }
+
+    private List<String> row(HistoryEntry entry) {
+        return List.of(time(entry.time()), SafeText.of(entry.type()), SafeText.of(entry.from()),
+                SafeText.of(entry.to()), text(entry));
+    }
+
+    private String text(HistoryEntry entry) {
+        boolean forSomeoneElse = !entry.to().equalsIgnoreCase(username);
+        if (entry.format().equals("enc") && forSomeoneElse) {
+            return MessageDecryptor.ENCRYPTED;
+        }
+        return decryptor.readable(entry.format(), entry.payload());
+    }
+
+    private static String time(String iso) {
+        try {
+            return TIME.format(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return SafeText.of(iso);
+        }
+    }
+
+    private static int width(String cell) {
+        return cell.codePointCount(0, cell.length());
+    }
+}

@@ -1,0 +1,101 @@
+package io.parley.client.account;
+
+import io.parley.protocol.account.Pg3Cipher;
+import io.parley.protocol.account.RsaKeys;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.Optional;
+
+/**
+ * PM (spec: {@code shared/specs/account.md}, "Operations"): {@code C PM} and the online list,
+ * {@code C TO <peer>} and the peer's key, then the message, encrypted under that key, or in clear
+ * when the peer has none ({@code C KEY bob -}). Every error goes back to the prompt. Session
+ * thread only.
+ */
+final class PrivateMessageOperation implements Operation {
+
+    static final String PEERS = "Peers Online:";
+    static final String ASK_PEER = "Peer to message: ";
+    static final String ASK = "Enter the private message: ";
+    static final String SENT = "Private message sent.";
+
+    private final ServerConnection connection;
+    private final Screen screen;
+    private final Composer composer;
+
+    PrivateMessageOperation(ServerConnection connection, Screen screen, Composer composer) {
+        this.connection = connection;
+        this.screen = screen;
+        this.composer = composer;
+    }
+
+    @Override
+    public void run() throws SessionEnded, InputClosed {
+        connection.send("C PM");
+        Reply users = connection.next();
+        if (!users.is("C USERS")) {
+            screen.print("Not sent: " + users.describe());
+            return;
+        }
+        screen.print(peerList(users.after("C USERS")));
+        String peer = askPeer();
+        connection.send("C TO " + peer);
+        Reply key = connection.next();
+        if (!key.is("C KEY")) {
+            screen.print("Not sent: " + key.describe());
+            return;
+        }
+        Optional<PublicKey> peerKey = peerKey(peer, key.after("C KEY"));
+        if (peerKey.isEmpty()) {
+            screen.print(peer + " has no key: this message is sent unencrypted.");
+        }
+        connection.send(composer.compose(ASK, text -> "D " + payload(text, peerKey)));
+        Reply sent = connection.next();
+        screen.print(sent.isOk() ? SENT : "Not sent: " + sent.describe());
+    }
+
+    private static String peerList(String names) {
+        StringBuilder list = new StringBuilder(PEERS);
+        if (names.isBlank()) {
+            return list.append("\n(nobody else is online)").toString();
+        }
+        for (String name : names.split(" ")) {
+            list.append('\n').append(SafeText.of(name));
+        }
+        return list.toString();
+    }
+
+    /** The server waits for a name now and has no way back, so ask until there is one word. */
+    private String askPeer() throws InputClosed {
+        while (true) {
+            String peer = screen.readLine(ASK_PEER).strip();
+            if (!peer.isEmpty() && peer.chars().noneMatch(Character::isWhitespace)) {
+                return peer;
+            }
+            screen.print("A user name is one word.");
+        }
+    }
+
+    /**
+     * The key in {@code <peer> <key>|-}. A key that cannot be read ends the session: the server
+     * is waiting for the message, and sending it in clear is not what the user asked for.
+     */
+    private static Optional<PublicKey> peerKey(String peer, String reply) throws SessionEnded {
+        String[] parts = reply.split(" ", 2);
+        String key = parts.length == 2 ? parts[1].strip() : "";
+        if (key.equals("-")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RsaKeys.fromLine(key));
+        } catch (GeneralSecurityException e) {
+            throw new SessionEnded("The server sent a key for " + peer + " that cannot be used (" + e.getMessage()
+                    + "); the message was not sent.");
+        }
+    }
+
+    private static String payload(String text, Optional<PublicKey> peerKey) throws GeneralSecurityException {
+        return peerKey.isPresent() ? Pg3Cipher.encrypt(text.getBytes(StandardCharsets.UTF_8), peerKey.get()) : text;
+    }
+}

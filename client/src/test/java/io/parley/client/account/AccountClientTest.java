@@ -1,0 +1,337 @@
+package io.parley.client.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.protocol.account.RsaKeys;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client end to end: a user typing on a dumb terminal, the client on its own thread, and a
+ * scripted server on a real socket playing the spec's server side ({@code shared/specs/account.md}).
+ * Each step waits for what the client prints or sends; nothing waits on time.
+ */
+class AccountClientTest {
+
+    private static final String HOST = InetAddress.getLoopbackAddress().getHostAddress();
+    private static final String PASSWORD = "correct horse battery";
+
+    private static KeyPair serverKeys;
+    private static KeyPair bobKeys;
+
+    @TempDir
+    Path home;
+
+    private FakeAccountServer server;
+    private ScriptedTerminal user;
+    private CompletableFuture<Integer> exit;
+    /** The key the client registered with PUBKEY. */
+    private PublicKey aliceKey;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        serverKeys = RsaKeys.generate();
+        bobKeys = RsaKeys.generate();
+    }
+
+    @BeforeEach
+    void setUp() {
+        server = new FakeAccountServer(serverKeys);
+        user = new ScriptedTerminal();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        server.close(); // a client still running sees the end of the stream and stops
+        if (exit != null) {
+            exit.get(ScriptedTerminal.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        user.close();
+    }
+
+    @Test
+    void newUserLogsInWithAnEncryptedPasswordAndRegistersItsKey() throws Exception {
+        logInAsNewUser();
+
+        assertThat(aliceKey).isEqualTo(RsaKeys.loadOrCreate(home.resolve("keys/alice.pem")).getPublic());
+        assertThat(Files.readString(home.resolve("known_servers"))).contains(server() + " " + server.keyLine());
+        assertThat(user.output()).contains("First connection to " + server()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void existingUserIsAskedAgainAfterAWrongPassword() throws Exception {
+        new KnownServers(home.resolve("known_servers")).pin(server(), server.keyLine());
+        start(false);
+        server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
+        user.await("Existing user");
+        user.await(Login.PASSWORD);
+        user.type("not my password");
+        assertThat(server.expectPassword()).isEqualTo("not my password");
+        server.send("C ERR 401 incorrect password");
+        user.await(Login.INCORRECT);
+        user.type(PASSWORD);
+        assertThat(server.expectPassword()).isEqualTo(PASSWORD);
+        server.send("C OK welcome alice");
+        server.expectPublicKey();
+        server.send("C OK key registered");
+
+        user.await(CommandLoop.PROMPT);
+        assertThat(user.output()).doesNotContain("WARNING").doesNotContain("First connection");
+    }
+
+    @Test
+    void aPasswordOfTheWrongLengthIsExplainedAndAskedAgain() throws Exception {
+        start(false);
+        server.accept().expect("C USER alice").send("C NEW " + server.keyLine());
+        user.await(Login.PASSWORD);
+        user.type("short");
+        assertThat(server.expectPassword()).isEqualTo("short");
+        server.send("C ERR 400 password must be 8-256 characters");
+
+        user.await("Password must be 8-256 characters. Please enter again: ");
+        user.type(PASSWORD);
+        assertThat(server.expectPassword()).isEqualTo(PASSWORD);
+    }
+
+    @Test
+    void tooManyAttemptsEndTheClientWithAFailure() throws Exception {
+        start(false);
+        server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
+        user.await(Login.PASSWORD);
+        user.type("wrong again");
+        server.expectPassword();
+        server.send("C ERR 429 too many attempts").hangUp();
+
+        user.await("Login failed: too many attempts");
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
+    }
+
+    @Test
+    void broadcastsAMessage() throws Exception {
+        logInAsNewUser();
+
+        user.type("BM");
+        server.expect("C BM").send("C OK send the message");
+        user.await(BroadcastOperation.ASK);
+        user.type("hello, everyone ✓");
+        server.expect("D hello, everyone ✓").send("C OK sent to 2 users");
+
+        user.await(BroadcastOperation.SENT);
+        user.await(CommandLoop.PROMPT);
+    }
+
+    @Test
+    void privateMessageIsEncryptedWithThePeersKey() throws Exception {
+        logInAsNewUser();
+
+        user.type("PM");
+        server.expect("C PM").send("C USERS bob carol");
+        user.await(PrivateMessageOperation.PEERS + "\nbob\ncarol");
+        user.await(PrivateMessageOperation.ASK_PEER);
+        user.type("bob");
+        server.expect("C TO bob").send("C KEY bob " + RsaKeys.toLine(bobKeys.getPublic()));
+        user.await(PrivateMessageOperation.ASK);
+        user.type("for bob only");
+        String payload = server.expectPrefixed("D");
+        assertThat(payload).doesNotContain("for bob only");
+        assertThat(FakeAccountServer.decrypt(payload, bobKeys)).isEqualTo("for bob only");
+        server.send("C OK sent");
+
+        user.await(PrivateMessageOperation.SENT);
+        user.await(CommandLoop.PROMPT);
+    }
+
+    @Test
+    void privateMessageGoesInClearWhenThePeerHasNoKey() throws Exception {
+        logInAsNewUser();
+
+        user.type("PM");
+        server.expect("C PM").send("C USERS bob");
+
+        sendInClear("bob", "hi bob");
+    }
+
+    @Test
+    void deliveriesBetweenARequestAndItsReplyArePrintedAndTheFlowGoesOn() throws Exception {
+        logInAsNewUser();
+
+        user.type("PM");
+        server.expect("C PM");
+        server.send("D BM carol hi there");
+        server.send("D PM bob enc " + FakeAccountServer.encrypt("psst, alice", aliceKey));
+        server.send("D PM dave text in the clear");
+        server.send("C USERS bob carol");
+
+        user.await("**** Incoming public message from carol ****: hi there");
+        user.await("**** Incoming private message from bob ****: psst, alice");
+        user.await("**** Incoming private message from dave ****: in the clear");
+        user.await(PrivateMessageOperation.PEERS + "\nbob\ncarol");
+        sendInClear("carol", "still works");
+    }
+
+    @Test
+    void aPrivateMessageErrorReturnsToThePrompt() throws Exception {
+        logInAsNewUser();
+
+        user.type("PM");
+        server.expect("C PM").send("C USERS");
+        user.await(PrivateMessageOperation.PEERS + "\n(nobody else is online)");
+        user.type("ghost");
+        server.expect("C TO ghost").send("C ERR 404 ghost is not online");
+        user.await("Not sent: ghost is not online");
+        user.await(CommandLoop.PROMPT);
+
+        user.type("BM");
+        server.expect("C BM");
+    }
+
+    @Test
+    void historyIsATableWithThePrivateMessagesForThisUserDecrypted() throws Exception {
+        logInAsNewUser();
+
+        user.type("CH");
+        server.expect("C CH");
+        server.send("D CH 2026-11-21T10:15:30.123Z BM alice lobby hello all");
+        server.send("D CH 2026-11-21T10:16:00.000Z BM carol lobby hi alice");
+        server.send("D CH 2026-11-21T10:17:00.000Z PM bob alice enc "
+                + FakeAccountServer.encrypt("secret for alice", aliceKey));
+        server.send("D CH 2026-11-21T10:18:00.000Z PM alice bob enc "
+                + FakeAccountServer.encrypt("secret for bob", bobKeys.getPublic()));
+        server.send("D CH 2026-11-21T10:19:00.000Z PM alice carol text plain for carol");
+        server.send("C OK 5 entries");
+
+        user.await(String.join("\n",
+                "Time (UTC)           Type  From   To     Message",
+                "-------------------  ----  -----  -----  -------",
+                "2026-11-21 10:15:30  BM    alice  lobby  hello all",
+                "2026-11-21 10:16:00  BM    carol  lobby  hi alice",
+                "2026-11-21 10:17:00  PM    bob    alice  secret for alice",
+                "2026-11-21 10:18:00  PM    alice  bob    [encrypted]",
+                "2026-11-21 10:19:00  PM    alice  carol  plain for carol",
+                "5 entries"));
+        user.await(CommandLoop.PROMPT);
+    }
+
+    @Test
+    void exitSaysByeAndEndsWithSuccess() throws Exception {
+        logInAsNewUser();
+
+        user.type("EX");
+        server.expect("C EX").send("C OK bye").hangUp();
+
+        user.await(ExitOperation.BYE);
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_OK);
+    }
+
+    @Test
+    void theEndOfInputAtThePromptIsExit() throws Exception {
+        logInAsNewUser();
+
+        user.endInput();
+        server.expect("C EX").send("C OK bye").hangUp();
+
+        user.await(ExitOperation.BYE);
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_OK);
+    }
+
+    @Test
+    void aNewLoginElsewhereEndsTheClient() throws Exception {
+        logInAsNewUser();
+
+        server.send("C BYE replaced by a new login").hangUp();
+
+        user.await("The server ended the session: replaced by a new login");
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
+    }
+
+    @Test
+    void aChangedServerKeyIsWarnedAboutAndNoPasswordIsSentUnlessConfirmed() throws Exception {
+        String remembered = RsaKeys.toLine(bobKeys.getPublic());
+        new KnownServers(home.resolve("known_servers")).pin(server(), remembered);
+        start(false);
+        server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
+
+        user.await("WARNING: THE KEY OF THIS SERVER HAS CHANGED!");
+        user.await("Your password has not been sent.");
+        user.await(ServerKeyCheck.CONFIRM);
+        user.type("no");
+
+        user.await("Not logged in: the new key of " + server() + " was not trusted.");
+        server.expectEndOfStream();
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
+        assertThat(new KnownServers(home.resolve("known_servers")).pinned(server())).contains(remembered);
+    }
+
+    @Test
+    void aChangedServerKeyConfirmedWithYesIsRememberedAndTheLoginGoesOn() throws Exception {
+        new KnownServers(home.resolve("known_servers")).pin(server(), RsaKeys.toLine(bobKeys.getPublic()));
+        start(false);
+        server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
+        user.await(ServerKeyCheck.CONFIRM);
+        user.type("yes");
+
+        user.await(Login.PASSWORD);
+        user.type(PASSWORD);
+        assertThat(server.expectPassword()).isEqualTo(PASSWORD);
+        assertThat(new KnownServers(home.resolve("known_servers")).pinned(server())).contains(server.keyLine());
+    }
+
+    /** The rest of a PM from the peer prompt on, to a peer without a key: the text goes in clear. */
+    private void sendInClear(String peer, String text) {
+        user.await(PrivateMessageOperation.ASK_PEER);
+        user.type(peer);
+        server.expect("C TO " + peer).send("C KEY " + peer + " -");
+        user.await(peer + " has no key: this message is sent unencrypted.");
+        user.await(PrivateMessageOperation.ASK);
+        user.type(text);
+        server.expect("D " + text).send("C OK sent");
+        user.await(PrivateMessageOperation.SENT);
+        user.await(CommandLoop.PROMPT);
+    }
+
+    /** Starts the client as alice and logs in as a new user, up to the command prompt. */
+    private void logInAsNewUser() throws Exception {
+        start(false);
+        server.accept().expect("C USER alice").send("C NEW " + server.keyLine());
+        user.await("Creating new user");
+        user.await(Login.PASSWORD);
+        user.type(PASSWORD);
+        assertThat(server.expectPassword()).isEqualTo(PASSWORD);
+        server.send("C OK welcome alice");
+        aliceKey = server.expectPublicKey();
+        server.send("C OK key registered");
+        user.await(CommandLoop.PROMPT);
+    }
+
+    private void start(boolean trustChangedServerKey) {
+        AccountClient client = new AccountClient(new AccountTarget(HOST, server.port(), "alice"),
+                new ClientHome(home), trustChangedServerKey, user.terminal());
+        exit = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                exit.complete(client.run());
+            } catch (Throwable e) {
+                exit.completeExceptionally(e);
+            }
+        }, "account-client-under-test");
+        thread.start();
+    }
+
+    private int exitCode() throws Exception {
+        return exit.get(ScriptedTerminal.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private String server() {
+        return HOST + ":" + server.port();
+    }
+}
