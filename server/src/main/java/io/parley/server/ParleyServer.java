@@ -2,6 +2,8 @@ package io.parley.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -149,6 +151,7 @@ public final class ParleyServer {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
+                        channel.attr(ConnectionErrors.KEY).set(errors);
                         channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
                         channel.pipeline().addLast(protocol);
                     }
@@ -177,6 +180,29 @@ public final class ParleyServer {
         return address.getPort();
     }
 
+    /**
+     * Stops accepting, tells every connection the server is stopping, and waits (at most
+     * {@link #STOP_TIMEOUT_MS}) for that and the output queued before it to be written.
+     */
+    private void sayGoodbye() {
+        List<ChannelFuture> written = new ArrayList<>();
+        for (Channel channel : channels) {
+            ConnectionErrors errors = channel.attr(ConnectionErrors.KEY).get();
+            if (errors == null) {
+                channel.close(); // a listener: stop accepting first
+            } else if (channel.isActive()) {
+                written.add(channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), errors.shuttingDown())));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_TIMEOUT_MS);
+        for (ChannelFuture write : written) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !write.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left))) {
+                break; // a reader that does not drain in time is closed regardless
+            }
+        }
+    }
+
     /** Completes once the server has stopped, whoever stopped it. */
     public CompletableFuture<Void> stopped() {
         return stopped;
@@ -196,6 +222,7 @@ public final class ParleyServer {
             stopping = true;
         }
         log.info("Stopping");
+        sayGoodbye();
         channels.close().awaitUninterruptibly(STOP_TIMEOUT_MS);
         List<io.netty.util.concurrent.Future<?>> loops = new ArrayList<>();
         loops.add(boss.shutdownGracefully(0, STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS));

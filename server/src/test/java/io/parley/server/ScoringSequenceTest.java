@@ -117,13 +117,15 @@ class ScoringSequenceTest {
         c4.expect(leftAnnouncement(room2.ref(), "client1"));
 
         // 8. KILL_SERVICE on the base connection: no reply (nor one to step 1's unknown message),
-        //    the server stops, every connection is closed. (The others may first read the leaves
-        //    of connections the shutdown closed before theirs: closing leaves a connection's rooms.)
+        //    the server stops, every connection is closed. The others are told the server is
+        //    stopping (error 11, ours), and may then read the leaves of connections the shutdown
+        //    closed before theirs: closing leaves a connection's rooms.
         base.send("KILL_SERVICE\n");
         base.expectEof();
         server.parley().stopped().get(30, TimeUnit.SECONDS);
         for (TcdClient client : List.of(c2, c3, c4)) {
-            assertThat(client.readToEof()).matches("(" + LEAVE_ANNOUNCEMENT + ")*");
+            assertThat(client.readToEof())
+                    .matches("ERROR_CODE: 11\nERROR_DESCRIPTION: server shutting down\n(" + LEAVE_ANNOUNCEMENT + ")*");
         }
     }
 

@@ -6,18 +6,8 @@ import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartScriptE2E {
 
-    private static final Pattern LISTENING = Pattern.compile("TCD protocol listening on port (\\d+) \\(.*\\)");
-    /** Generous: covers a JVM start, and a build if ./parley finds the jar stale. */
-    private static final long START_TIMEOUT_S = 180;
-    private static final long EXIT_TIMEOUT_S = 60;
-
     /** The server's working directory: start.sh passes no --data, so ./data lands here. */
     @TempDir
     Path workingDirectory;
@@ -43,14 +28,9 @@ class StartScriptE2E {
 
     @Test
     void startShServesTcdAndExitsZeroOnKillService() throws Exception {
-        Path home = Path.of(System.getProperty("parley.home", "..")).toRealPath();
-        Path stderr = logs.resolve("stderr.log");
-        Process process = new ProcessBuilder(home.resolve("start.sh").toString(), "0")
-                .directory(workingDirectory.toFile())
-                .redirectError(stderr.toFile())
-                .start();
-        try {
-            int port = listeningPort(process, stderr);
+        List<String> command = List.of(ServerProcess.home().resolve("start.sh").toString(), "0");
+        try (ServerProcess server = ServerProcess.start(command, workingDirectory, logs)) {
+            int port = server.awaitPort("TCD");
 
             try (TcdClient base = TcdClient.connect(port); TcdClient client = TcdClient.connect(port)) {
                 base.send("HELO BASE_TEST\n");
@@ -61,47 +41,11 @@ class StartScriptE2E {
 
                 base.send("KILL_SERVICE\n");
                 base.expectEof();
+                client.expect("ERROR_CODE: 11\nERROR_DESCRIPTION: server shutting down\n");
                 client.expectEof();
             }
-            assertThat(process.waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS)).as("the server exited").isTrue();
-            assertThat(process.exitValue()).as("exit code; stderr:%n%s", read(stderr)).isZero();
+            assertThat(server.awaitExit()).as("exit code; stderr:%n%s", server.stderr()).isZero();
             assertThat(workingDirectory.resolve("data").resolve("parley.db")).isRegularFile();
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly().waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    /** Waits for the server's "listening" line on stdout and returns its port. */
-    private static int listeningPort(Process process, Path stderr) throws Exception {
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.matches()) {
-                        return Integer.parseInt(matcher.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            throw new AssertionError("the server's stdout ended without a listening line; stderr:\n" + read(stderr));
-        });
-        try {
-            return port.get(START_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("no listening line within " + START_TIMEOUT_S + " s; stderr:\n" + read(stderr), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
         }
     }
 }

@@ -30,5 +30,6 @@ public record AccountServices(
     public static final String LOBBY = "lobby";
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
     public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
-            "C ERR 429 too many connections from your address\n", "C ERR 408 no login in time\n");
+            "C ERR 429 too many connections from your address\n", "C ERR 408 no login in time\n",
+            "C BYE server shutting down\n");
 }

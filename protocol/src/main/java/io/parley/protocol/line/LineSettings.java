@@ -15,5 +15,6 @@ public record LineSettings(String room, int maxLineBytes) {
     /** The longest name, in characters (the spec's limit). */
     public static final int MAX_NAME_LENGTH = 32;
     public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
-            "* too many connections from your address\n", "* no name in time\n");
+            "* too many connections from your address\n", "* no name in time\n",
+            "* server shutting down\n");
 }

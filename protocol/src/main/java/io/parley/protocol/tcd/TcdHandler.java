@@ -77,6 +77,8 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             return;
         }
         log.info("KILL_SERVICE from {}: stopping the server", ctx.channel().remoteAddress());
+        // The sender gets nothing but the end of the stream (spec), not the shutdown notice.
+        ctx.close();
         settings.killService().run();
     }
 

@@ -1,0 +1,125 @@
+package io.parley.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged server (or a launcher script) as a separate process, for end-to-end tests: waits
+ * on its "listening" lines for the ports, and stops it by KILL_SERVICE, SIGTERM or SIGKILL.
+ * {@link #close} kills it if it is still running.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("(\\w+) protocol listening on port (\\d+) \\(.*");
+    /** Generous: covers a JVM start, and a build if ./parley finds the jar stale. */
+    static final long START_TIMEOUT_S = 180;
+    static final long EXIT_TIMEOUT_S = 60;
+
+    private final Process process;
+    private final Path stderr;
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
+    private ServerProcess(Process process, Path stderr) {
+        this.process = process;
+        this.stderr = stderr;
+    }
+
+    /** The project root, where the launchers are and under which the jar is built. */
+    static Path home() throws IOException {
+        return Path.of(System.getProperty("parley.home", "..")).toRealPath();
+    }
+
+    /** Runs the packaged jar with {@code args} in {@code workingDirectory}. */
+    static ServerProcess jar(Path workingDirectory, Path logs, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-jar",
+                home().resolve("server/target/parley.jar").toString()));
+        command.addAll(List.of(args));
+        return start(command, workingDirectory, logs);
+    }
+
+    static ServerProcess start(List<String> command, Path workingDirectory, Path logs) throws IOException {
+        Path stderr = logs.resolve("stderr-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectError(stderr.toFile()).start();
+        return new ServerProcess(process, stderr);
+    }
+
+    /** Waits until the {@code protocol} listener (e.g. "TCD", "Line") printed its line; returns its port. */
+    int awaitPort(String protocol) throws Exception {
+        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> readPortsUntil(protocol));
+        try {
+            return port.get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + protocol + " listening line within " + START_TIMEOUT_S + " s; stderr:\n"
+                    + stderr(), e);
+        }
+    }
+
+    private int readPortsUntil(String protocol) {
+        if (ports.containsKey(protocol)) {
+            return ports.get(protocol);
+        }
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            for (String line; (line = out.readLine()) != null; ) {
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.matches()) {
+                    ports.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+                    if (matcher.group(1).equals(protocol)) {
+                        return ports.get(protocol);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("the server's stdout ended without a " + protocol + " listening line; stderr:\n"
+                + stderr());
+    }
+
+    /** Sends SIGTERM. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Sends SIGKILL and waits for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process to exit; returns its exit code, or fails if it does not exit in time. */
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS)) {
+            throw new AssertionError("the server did not exit within " + EXIT_TIMEOUT_S + " s; stderr:\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
+    String stderr() {
+        try {
+            return Files.readString(stderr);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
