@@ -86,7 +86,7 @@ public final class ParleyServer {
      * {@code out} once it is bound. Fails (having released everything) if any cannot bind.
      */
     public static ParleyServer start(ServerConfig config, PrintStream out) throws Exception {
-        SqliteStore store = SqliteStore.open(config.dataDirectory());
+        SqliteStore store = SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs());
         Transport transport = Transport.best();
         ParleyServer server = new ParleyServer(store, transport, config.connections());
         try {

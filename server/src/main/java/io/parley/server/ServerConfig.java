@@ -5,6 +5,7 @@ import io.parley.protocol.account.PasswordHasher;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdSettings;
+import io.parley.store.SqliteStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.TreeSet;
  * @param argon2MemoryKib the memory cost of new password hashes, in KiB
  * @param argon2Iterations the time cost (passes) of new password hashes
  * @param connections the per-connection and per-address limits
+ * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
  */
 public record ServerConfig(
         String bind,
@@ -49,7 +51,8 @@ public record ServerConfig(
         int accountMaxFrameBytes,
         int argon2MemoryKib,
         int argon2Iterations,
-        ConnectionPolicy connections) {
+        ConnectionPolicy connections,
+        int storeBusyTimeoutMs) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
     public record LineListener(int port, String room) {}
@@ -69,6 +72,7 @@ public record ServerConfig(
     public static final String ACCOUNT_MAX_FRAME_BYTES = "account.max-frame-bytes";
     public static final String ARGON2_MEMORY_KIB = "account.argon2-memory-kib";
     public static final String ARGON2_ITERATIONS = "account.argon2-iterations";
+    public static final String STORE_BUSY_TIMEOUT_MS = "store.busy-timeout-ms";
     public static final String MAX_PER_ADDRESS = "connection.max-per-address";
     public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
     public static final String NEW_WINDOW_SECONDS = "connection.new-window-seconds";
@@ -94,6 +98,7 @@ public record ServerConfig(
             Map.entry(ACCOUNT_MAX_FRAME_BYTES, Integer.toString(AccountServices.DEFAULT_MAX_FRAME_BYTES)),
             Map.entry(ARGON2_MEMORY_KIB, Integer.toString(PasswordHasher.DEFAULT_MEMORY_KIB)),
             Map.entry(ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS)),
+            Map.entry(STORE_BUSY_TIMEOUT_MS, Integer.toString(SqliteStore.DEFAULT_BUSY_TIMEOUT_MS)),
             Map.entry(MAX_PER_ADDRESS, "256"),
             Map.entry(MAX_NEW_PER_ADDRESS, "200"),
             Map.entry(NEW_WINDOW_SECONDS, "10"),
@@ -131,7 +136,8 @@ public record ServerConfig(
                         settings.positive(NEW_WINDOW_SECONDS),
                         settings.positive(REGISTRATION_TIMEOUT_SECONDS),
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
-                                settings.positive(MAX_WAITING_REQUESTS))));
+                                settings.positive(MAX_WAITING_REQUESTS))),
+                settings.positive(STORE_BUSY_TIMEOUT_MS));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

@@ -44,8 +44,16 @@ public final class SqliteStore implements AutoCloseable {
         this.history = new SqliteHistoryStore(this);
     }
 
+    /** How long a write waits for a lock held by another process before it fails. */
+    public static final int DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
     /** Opens (creating if needed) the store in {@code dataDirectory}. Blocks: call at start-up. */
     public static SqliteStore open(Path dataDirectory) throws IOException, SQLException {
+        return open(dataDirectory, DEFAULT_BUSY_TIMEOUT_MS);
+    }
+
+    /** As {@link #open(Path)}, waiting at most {@code busyTimeoutMs} for a lock another process holds. */
+    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -55,7 +63,7 @@ public final class SqliteStore implements AutoCloseable {
             statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA foreign_keys = ON");
-            statement.execute("PRAGMA busy_timeout = 5000");
+            statement.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
             Migrations.apply(connection);
         } catch (SQLException e) {
             connection.close();

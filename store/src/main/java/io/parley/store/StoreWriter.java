@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -83,6 +84,13 @@ final class StoreWriter implements AutoCloseable {
             inTransaction(batch);
             batch.forEach(task -> report(task, null));
         } catch (SQLException batchFailure) {
+            if (!isConstraintViolation(batchFailure)) {
+                // The database itself refused (locked, read-only, full, I/O): every task fails
+                // now, with the reason, rather than each waiting out the busy timeout again.
+                log.warn("Store write of {} tasks failed: {}", batch.size(), batchFailure.getMessage());
+                batch.forEach(task -> report(task, batchFailure));
+                return;
+            }
             // One bad task must not fail the others: retry each on its own.
             for (Task task : batch) {
                 try {
@@ -94,6 +102,10 @@ final class StoreWriter implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static boolean isConstraintViolation(SQLException failure) {
+        return failure instanceof SQLiteException sqlite && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT");
     }
 
     /** Tells a task its outcome; a callback that throws must not stop the store thread. */
