@@ -110,11 +110,12 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     }
 
     private CompletionStage<?> leave(ChannelHandlerContext ctx, TcdRequest.Leave leave) {
-        String joinId = leave.joinId() != null ? leave.joinId() : Long.toString(session.member.id());
+        // Echoed as sent (the spec), but never with a control character in it.
+        String joinId = leave.joinId() != null ? Text.clean(leave.joinId(), false) : Long.toString(session.member.id());
         Room room = parseRef(leave.roomRef()).map(session.rooms::get).orElse(null);
         if (room == null) {
             // The handout: repeated or stray LEAVEs still get LEFT, with no announcement.
-            ctx.writeAndFlush(new TcdReply.Left(leave.roomRef(), joinId));
+            ctx.writeAndFlush(new TcdReply.Left(Text.clean(String.valueOf(leave.roomRef()), false), joinId));
             return null;
         }
         session.expectLeaveReply(room.ref(), joinId);
@@ -214,8 +215,9 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         }
     }
 
+    /** A client's value as an error quotes it: short, and with no control character. */
     private static String quote(String value) {
-        String text = String.valueOf(value);
+        String text = Text.clean(String.valueOf(value), false);
         return text.length() <= QUOTE_LENGTH ? text : text.substring(0, QUOTE_LENGTH) + "...";
     }
 }
