@@ -37,7 +37,7 @@ class AccountPipelineFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "10m")
     void anyInputKeepsThePipelineSafe(FuzzedDataProvider data) {
         InMemoryEventLog log = new InMemoryEventLog();
         ChatService chat = new ChatService(new RoomRegistry(new InMemoryRoomStore()), log, new LocalRoomBus(),

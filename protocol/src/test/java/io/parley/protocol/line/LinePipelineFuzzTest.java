@@ -17,7 +17,7 @@ class LinePipelineFuzzTest {
 
     private static final int MAX_LINE = 256;
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "10m")
     void anyInputKeepsThePipelineSafe(FuzzedDataProvider data) {
         EmbeddedChannel channel = new EmbeddedChannel(new LineInitializer(PipelineFuzzing.inMemoryChat(),
                 new RegisteredNames(List.of("owner")), new LineSettings("lobby", MAX_LINE)));

@@ -18,7 +18,7 @@ class TcdPipelineFuzzTest {
 
     private static final int MAX_REQUEST = 1024;
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "10m")
     void anyInputKeepsThePipelineSafe(FuzzedDataProvider data) {
         TcdSettings settings = new TcdSettings("fuzz", MAX_REQUEST, false, () -> { });
         EmbeddedChannel channel = new EmbeddedChannel(
