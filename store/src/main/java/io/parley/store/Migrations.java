@@ -24,7 +24,7 @@ final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Migration scripts in version order: index 0 is version 1. Append, never edit. */
-    static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql");
+    static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__directory.sql");
 
     private Migrations() {}
 

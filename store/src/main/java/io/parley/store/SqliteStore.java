@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.DirectoryStore;
 import io.parley.core.EventLog;
 import io.parley.core.RoomStore;
 import java.io.IOException;
@@ -30,12 +31,14 @@ public final class SqliteStore implements AutoCloseable {
     private final StoreWriter writer;
     private final SqliteRoomStore rooms;
     private final SqliteEventLog events;
+    private final SqliteDirectoryStore directory;
 
     private SqliteStore(Connection connection) {
         this.connection = connection;
         this.writer = new StoreWriter(connection);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
+        this.directory = new SqliteDirectoryStore(this);
     }
 
     /** Opens (creating if needed) the store in {@code dataDirectory}. Blocks: call at start-up. */
@@ -65,6 +68,10 @@ public final class SqliteStore implements AutoCloseable {
 
     public EventLog events() {
         return events;
+    }
+
+    public DirectoryStore directory() {
+        return directory;
     }
 
     /** Runs one task on the store thread, in its turn with every other write. */
