@@ -39,6 +39,14 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
 
     @Override
     protected final void channelRead0(ChannelHandlerContext ctx, T request) {
+        handleInTurn(ctx, request);
+    }
+
+    /**
+     * Queues a request that did not come from the decoder (e.g. one standing for a decoding
+     * failure) behind those that did, so that it is handled in its place. Event loop only.
+     */
+    protected final void handleInTurn(ChannelHandlerContext ctx, T request) {
         if (busy) {
             waiting.add(request);
         } else {
