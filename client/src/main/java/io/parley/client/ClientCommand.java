@@ -1,5 +1,6 @@
 package io.parley.client;
 
+import io.parley.client.directory.DirectoryClientCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -8,5 +9,5 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
         description = "Run an interactive terminal client.",
-        subcommands = {})
+        subcommands = {DirectoryClientCommand.class})
 public final class ClientCommand {}
