@@ -36,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, or off (default: 7711).")
     private String linePort;
 
+    @Option(names = "--directory", paramLabel = "PORT",
+            description = "Chat room directory port, or off (default: 7712).")
+    private String directoryPort;
+
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
     private boolean allowKill;
 
@@ -65,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, ServerConfig.BIND, bind);
         override(properties, ServerConfig.TCD_PORT, tcdPort);
         override(properties, ServerConfig.LINE_PORT, linePort);
+        override(properties, ServerConfig.DIRECTORY_PORT, directoryPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
         }

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  *     is disconnected
  * @param lineListeners the line-protocol listeners, each serving one room (empty when off)
  * @param lineMaxLineBytes the longest line a line-protocol client may send
+ * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
+ *     free port)
  */
 public record ServerConfig(
         String bind,
@@ -36,7 +38,8 @@ public record ServerConfig(
         boolean allowKill,
         int maxPendingOutputBytes,
         List<LineListener> lineListeners,
-        int lineMaxLineBytes) {
+        int lineMaxLineBytes,
+        OptionalInt directoryPort) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
     public record LineListener(int port, String room) {}
@@ -52,6 +55,7 @@ public record ServerConfig(
     public static final String LINE_ROOM = "line.room";
     public static final String LINE_EXTRA_LISTENERS = "line.extra-listeners";
     public static final String LINE_MAX_LINE_BYTES = "line.max-line-bytes";
+    public static final String DIRECTORY_PORT = "directory.port";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -65,7 +69,8 @@ public record ServerConfig(
             Map.entry(LINE_PORT, "7711"),
             Map.entry(LINE_ROOM, LineSettings.DEFAULT_ROOM),
             Map.entry(LINE_EXTRA_LISTENERS, ""),
-            Map.entry(LINE_MAX_LINE_BYTES, Integer.toString(LineSettings.DEFAULT_MAX_LINE_BYTES)));
+            Map.entry(LINE_MAX_LINE_BYTES, Integer.toString(LineSettings.DEFAULT_MAX_LINE_BYTES)),
+            Map.entry(DIRECTORY_PORT, "7712"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -85,7 +90,8 @@ public record ServerConfig(
                 settings.bool(ALLOW_KILL),
                 settings.positive(MAX_PENDING_OUTPUT_BYTES),
                 lineListeners(settings),
-                settings.positive(LINE_MAX_LINE_BYTES));
+                settings.positive(LINE_MAX_LINE_BYTES),
+                settings.port(DIRECTORY_PORT));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */
