@@ -60,7 +60,7 @@ public final class LoopbackMulticast {
                     .filter(LoopbackMulticast::isLoopback).findFirst()
                     .orElseThrow(() -> unavailable("this machine has no loopback interface", null));
         } catch (SocketException e) {
-            throw unavailable("the network interfaces cannot be listed", e);
+            throw unavailable("the network interfaces cannot be listed: " + e.getMessage(), e);
         }
         InetSocketAddress group = freshGroup();
         byte[] probe = "parley multicast probe".getBytes(StandardCharsets.UTF_8);
@@ -84,7 +84,7 @@ public final class LoopbackMulticast {
 
     private static boolean isLoopback(NetworkInterface candidate) {
         try {
-            return candidate.isLoopback() && candidate.isUp();
+            return candidate.isLoopback();
         } catch (SocketException e) {
             return false;
         }
@@ -93,6 +93,6 @@ public final class LoopbackMulticast {
     private static AssertionError unavailable(String why, Throwable cause) {
         return new AssertionError("IP multicast on the loopback interface does not work on this machine ("
                 + why + "), and the directory's chat tests need it. On Linux, enable it as root with "
-                + "`ip link set lo multicast on` (.ci/run does this when lo lacks the MULTICAST flag).", cause);
+                + "`ip link set lo up multicast on` (.ci/run sets the flag when lo lacks it).", cause);
     }
 }
