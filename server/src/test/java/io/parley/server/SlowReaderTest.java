@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowReaderTest {
 
-    private static final int CAP = 64 * 1024;
+    /** Large enough that the talker, reading as fast as a test thread can, is never dropped. */
+    private static final int CAP = 1024 * 1024;
     /** Far more than the cap plus the kernel's socket buffers on loopback. */
     private static final int MESSAGES = 12_000;
 
