@@ -140,10 +140,13 @@ final class MulticastChat implements Closeable {
         }
     }
 
-    /** The text with control characters (which could move the cursor or recolour the terminal) as {@code ?}. */
+    /**
+     * The text with control characters (which could move the cursor, recolour or clear the
+     * terminal) as U+FFFD, as the server does for text it relays.
+     */
     private static String printable(String text) {
         StringBuilder clean = new StringBuilder(text.length());
-        text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c).forEach(clean::appendCodePoint);
+        text.codePoints().map(c -> Character.isISOControl(c) ? '\uFFFD' : c).forEach(clean::appendCodePoint);
         return clean.toString();
     }
 

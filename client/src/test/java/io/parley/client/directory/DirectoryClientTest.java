@@ -119,13 +119,19 @@ class DirectoryClientTest {
         }
     }
 
-    @Test
-    void aMessageOverTheDatagramLimitIsRefusedWithTheReason() throws Exception {
+    /** Lists {@code room} on a fresh group, and enters it; returns the group. */
+    private InetSocketAddress enterChat(String room) {
         LoopbackMulticast.require();
         InetSocketAddress group = LoopbackMulticast.freshGroup();
-        server.answer("getdir", "OK 1\nbig " + group.getAddress().getHostAddress() + " " + group.getPort() + "\n");
-        screen.typeLine("chat big");
-        screen.expect("[big] ");
+        server.answer("getdir", "OK 1\n" + room + " " + group.getAddress().getHostAddress() + " " + group.getPort() + "\n");
+        screen.typeLine("chat " + room);
+        screen.expect("[" + room + "] ");
+        return group;
+    }
+
+    @Test
+    void aMessageOverTheDatagramLimitIsRefusedWithTheReason() {
+        enterChat("big");
 
         screen.typeLine("x".repeat(MulticastChat.MAX_DATAGRAM_BYTES - "Mel: ".length() + 1));
 
@@ -135,12 +141,8 @@ class DirectoryClientTest {
     }
 
     @Test
-    void aPastedLineHoldingCtrlBracketLeavesChatToo() throws Exception {
-        LoopbackMulticast.require();
-        InetSocketAddress group = LoopbackMulticast.freshGroup();
-        server.answer("getdir", "OK 1\nr " + group.getAddress().getHostAddress() + " " + group.getPort() + "\n");
-        screen.typeLine("chat r");
-        screen.expect("[r] ");
+    void aPastedLineHoldingCtrlBracketLeavesChatToo() {
+        enterChat("r");
 
         // Bracketed paste puts text in the line without key bindings: the 0x1D in it is the fallback.
         screen.typeLine("\u001b[200~left\u001d\u001b[201~");

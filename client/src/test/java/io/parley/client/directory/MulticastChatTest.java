@@ -33,83 +33,80 @@ class MulticastChatTest {
         chats.forEach(MulticastChat::close);
     }
 
-    /** A chat on {@code group}, and the messages it receives. */
-    private BlockingQueue<String> join(InetSocketAddress group) throws Exception {
+    /** A chat in a test: the chat, and the messages it is handed. */
+    private record Member(MulticastChat chat, BlockingQueue<String> inbox) {
+        void say(String message) throws Exception {
+            chat.send(message);
+        }
+
+        String next() throws InterruptedException {
+            String message = inbox.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("a datagram within 10 s").isNotNull();
+            return message;
+        }
+    }
+
+    private Member join(InetSocketAddress group) throws Exception {
         BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-        chats.add(MulticastChat.join(group, Optional.of(loopback), inbox::add));
-        return inbox;
-    }
-
-    private MulticastChat last() {
-        return chats.get(chats.size() - 1);
-    }
-
-    private static String next(BlockingQueue<String> inbox) throws InterruptedException {
-        String message = inbox.poll(10, TimeUnit.SECONDS);
-        assertThat(message).as("a datagram within 10 s").isNotNull();
-        return message;
+        MulticastChat chat = MulticastChat.join(group, Optional.of(loopback), inbox::add);
+        chats.add(chat);
+        return new Member(chat, inbox);
     }
 
     @Test
     void twoChatsExchangeMessagesAndNeitherGetsItsOwnBack() throws Exception {
         InetSocketAddress group = LoopbackMulticast.freshGroup();
-        BlockingQueue<String> alice = join(group);
-        MulticastChat aliceChat = last();
-        BlockingQueue<String> bob = join(group);
-        MulticastChat bobChat = last();
+        Member alice = join(group);
+        Member bob = join(group);
 
-        aliceChat.send("Alice: Good morning!");
-        assertThat(next(bob)).isEqualTo("Alice: Good morning!");
-        bobChat.send("Bob: héllo ✓");
+        alice.say("Alice: Good morning!");
+        assertThat(bob.next()).isEqualTo("Alice: Good morning!");
+        bob.say("Bob: héllo ✓");
 
         // Alice's own datagram reached her receiver before Bob's did (one delivery pass per
         // datagram), so Bob's being the first she is handed shows that her own was skipped.
-        assertThat(next(alice)).isEqualTo("Bob: héllo ✓");
+        assertThat(alice.next()).isEqualTo("Bob: héllo ✓");
     }
 
     @Test
     void aChatOnAnotherGroupWithTheSamePortHearsNothing() throws Exception {
         InetSocketAddress group = LoopbackMulticast.freshGroup();
         InetSocketAddress other = new InetSocketAddress(nextAddress(group.getAddress()), group.getPort());
-        join(group);
-        MulticastChat alice = last();
-        BlockingQueue<String> bob = join(group);
-        BlockingQueue<String> carol = join(other);
-        join(other);
-        MulticastChat dave = last();
+        Member alice = join(group);
+        Member bob = join(group);
+        Member carol = join(other);
+        Member dave = join(other);
 
-        alice.send("Alice: for r1 only");
-        assertThat(next(bob)).isEqualTo("Alice: for r1 only");
-        dave.send("Dave: barrier");
+        alice.say("Alice: for r1 only");
+        assertThat(bob.next()).isEqualTo("Alice: for r1 only");
+        dave.say("Dave: barrier");
 
-        assertThat(next(carol)).isEqualTo("Dave: barrier");
+        assertThat(carol.next()).isEqualTo("Dave: barrier");
     }
 
     @Test
     void datagramsOverTheLimitAreRefusedAndTheLimitItselfIsSent() throws Exception {
         InetSocketAddress group = LoopbackMulticast.freshGroup();
-        join(group);
-        MulticastChat alice = last();
-        BlockingQueue<String> bob = join(group);
+        Member alice = join(group);
+        Member bob = join(group);
         String largest = "A: " + "é".repeat((MulticastChat.MAX_DATAGRAM_BYTES - 3) / 2) + "x";
 
         assertThat(MulticastChat.size(largest)).isEqualTo(MulticastChat.MAX_DATAGRAM_BYTES);
-        assertThatThrownBy(() -> alice.send(largest + "x")).isInstanceOf(IllegalArgumentException.class);
-        alice.send(largest);
-        assertThat(next(bob)).isEqualTo(largest);
-        assertThat(alice.timeToLive()).isEqualTo(MulticastChat.TIME_TO_LIVE);
+        assertThatThrownBy(() -> alice.say(largest + "x")).isInstanceOf(IllegalArgumentException.class);
+        alice.say(largest);
+        assertThat(bob.next()).isEqualTo(largest);
+        assertThat(alice.chat().timeToLive()).isEqualTo(MulticastChat.TIME_TO_LIVE);
     }
 
     @Test
     void controlCharactersFromOthersArePrintedHarmlessly() throws Exception {
         InetSocketAddress group = LoopbackMulticast.freshGroup();
-        join(group);
-        MulticastChat mallory = last();
-        BlockingQueue<String> bob = join(group);
+        Member mallory = join(group);
+        Member bob = join(group);
 
-        mallory.send("M: \u001b[2Jcleared\rover\u0007");
+        mallory.say("M: \u001b[2Jcleared\rover\u0007");
 
-        assertThat(next(bob)).isEqualTo("M: ?[2Jcleared?over?");
+        assertThat(bob.next()).isEqualTo("M: \uFFFD[2Jcleared\uFFFDover\uFFFD");
     }
 
     private static InetAddress nextAddress(InetAddress address) throws Exception {

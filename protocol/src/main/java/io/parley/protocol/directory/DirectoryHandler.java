@@ -134,11 +134,10 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
         return null;
     }
 
-    /** The verb as an error may quote it: at most 32 characters, control characters as {@code ?}. */
+    /** The verb as an error may quote it: at most 32 characters, control characters as U+FFFD. */
     private static String quote(String verb) {
         StringBuilder quoted = new StringBuilder();
-        verb.codePoints().limit(QUOTE_LENGTH)
-                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c)
+        verb.codePoints().limit(QUOTE_LENGTH).map(c -> Character.isISOControl(c) ? '\uFFFD' : c)
                 .forEach(quoted::appendCodePoint);
         return quoted.toString();
     }
