@@ -40,8 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: one boss loop accepts, a worker group (one loop per core) runs every connection;
  * the store has its own thread, which also fans events out. Status lines (one per listener, and
  * the directory's connection lines) go to the {@code out} given to {@link #start}; the directory's
- * are printed from event loops. {@link #stop} is thread-safe and
- * idempotent.
+ * are printed from event loops. {@link #stop} is thread-safe and idempotent.
  */
 public final class ParleyServer {
 

@@ -29,18 +29,21 @@ final class SqliteDirectoryStore implements DirectoryStore {
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT name, address, port, room_ref FROM directory")) {
                 while (rows.next()) {
-                    entries.add(new DirectoryEntry(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4)));
+                    entries.add(new DirectoryEntry(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            rows.getInt(4)));
                 }
             }
             return entries;
         }).join();
     }
 
+    private static final String INSERT = "INSERT INTO directory (name_key, name, address, port, room_ref, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     @Override
     public CompletionStage<Void> add(DirectoryEntry entry) {
         return store.query(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO directory (name_key, name, address, port, room_ref, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, RoomNames.key(entry.name()));
                 insert.setString(2, entry.name());
                 insert.setString(3, entry.address());

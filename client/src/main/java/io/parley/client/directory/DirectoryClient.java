@@ -186,7 +186,13 @@ public final class DirectoryClient {
             return;
         }
         DirectoryRoom room = found.get().room();
-        Optional<NetworkInterface> via = MulticastInterfaces.choose(settings.multicastInterface(), found.get().server());
+        Optional<NetworkInterface> via;
+        try {
+            via = MulticastInterfaces.choose(settings.multicastInterface(), found.get().server());
+        } catch (IOException e) {
+            say("Cannot chat: " + e.getMessage());
+            return;
+        }
         String where = room.address() + ":" + room.port() + via.map(i -> " on " + i.getName()).orElse("");
         MulticastChat chat;
         try {

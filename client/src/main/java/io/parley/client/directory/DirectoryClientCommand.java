@@ -19,8 +19,8 @@ public final class DirectoryClientCommand implements Callable<Integer> {
             description = "The directory server connect uses (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PORT", defaultValue = "" + DirectoryClientSettings.DEFAULT_PORT,
-            description = "Its port (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PORT",
+            defaultValue = "" + DirectoryClientSettings.DEFAULT_PORT, description = "Its port (default: ${DEFAULT-VALUE}).")
     private int port;
 
     @Option(names = {"-i", "--interface"}, paramLabel = "IFACE",

@@ -26,10 +26,17 @@ class DirectoryClientTest {
 
     @BeforeEach
     void start() {
-        DirectoryClientSettings settings = new DirectoryClientSettings("127.0.0.1", server.port(), "Mel", Optional.empty());
-        client = new Thread(() -> new DirectoryClient(screen.terminal(), settings).run(), "directory-client");
-        client.start();
-        screen.expect("parley> ");
+        client = start(screen, Optional.empty());
+    }
+
+    /** Runs a client as Mel, on {@code terminal}, against the fake server, until its input ends. */
+    private Thread start(ScriptedTerminal terminal, Optional<String> multicastInterface) {
+        DirectoryClientSettings settings =
+                new DirectoryClientSettings("127.0.0.1", server.port(), "Mel", multicastInterface);
+        Thread running = new Thread(() -> new DirectoryClient(terminal.terminal(), settings).run(), "directory-client");
+        running.start();
+        terminal.expect("parley> ");
+        return running;
     }
 
     @AfterEach
@@ -123,7 +130,8 @@ class DirectoryClientTest {
     private InetSocketAddress enterChat(String room) {
         LoopbackMulticast.require();
         InetSocketAddress group = LoopbackMulticast.freshGroup();
-        server.answer("getdir", "OK 1\n" + room + " " + group.getAddress().getHostAddress() + " " + group.getPort() + "\n");
+        server.answer("getdir",
+                "OK 1\n" + room + " " + group.getAddress().getHostAddress() + " " + group.getPort() + "\n");
         screen.typeLine("chat " + room);
         screen.expect("[" + room + "] ");
         return group;
@@ -148,6 +156,21 @@ class DirectoryClientTest {
         screen.typeLine("\u001b[200~left\u001d\u001b[201~");
 
         screen.expect("Left r.\nparley> ");
+    }
+
+    @Test
+    void anInterfaceThatDoesNotExistIsReportedWithTheOnesThatDo() throws Exception {
+        server.answer("getdir", "OK 1\nr 239.0.0.1 5000\n");
+        try (ScriptedTerminal other = new ScriptedTerminal()) {
+            Thread elsewhere = start(other, Optional.of("nosuch0"));
+
+            other.typeLine("chat r");
+
+            other.expect("Cannot chat: no network interface nosuch0 (this host has ");
+            other.expect("parley> ");
+            other.endInput();
+            elsewhere.join(ScriptedTerminal.TIMEOUT_MS);
+        }
     }
 
     @Test

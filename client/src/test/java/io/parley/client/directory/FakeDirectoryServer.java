@@ -60,10 +60,12 @@ final class FakeDirectoryServer implements AutoCloseable {
 
     private void serve(Socket connection) {
         try (connection) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = connection.getOutputStream();
             for (String command = in.readLine(); command != null; command = in.readLine()) {
-                String reply = command.equals("bye") ? "OK bye\n" : replies.getOrDefault(command, "ERR 400 unknown command x\n");
+                String reply = command.equals("bye") ? "OK bye\n"
+                        : replies.getOrDefault(command, "ERR 400 unknown command x\n");
                 out.write(reply.getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 if (command.equals("bye")) {

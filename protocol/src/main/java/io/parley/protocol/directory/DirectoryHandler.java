@@ -88,7 +88,8 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
             return error(ctx, DirectoryReply.Error.BAD_REQUEST, "invalid room name");
         }
         if (address.isEmpty()) {
-            return error(ctx, DirectoryReply.Error.BAD_REQUEST, "address must be an IPv4 multicast address in 239.0.0.0/8");
+            return error(ctx, DirectoryReply.Error.BAD_REQUEST,
+                    "address must be an IPv4 multicast address in 239.0.0.0/8");
         }
         if (port.isEmpty()) {
             return error(ctx, DirectoryReply.Error.BAD_REQUEST, "port must be 1024-65535");
