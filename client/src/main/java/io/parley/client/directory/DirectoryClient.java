@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jline.reader.EndOfFileException;
@@ -113,6 +114,9 @@ public final class DirectoryClient {
         } catch (IOException e) {
             say("The directory server connection failed: " + e.getMessage());
             dropConnection();
+        } catch (RuntimeException e) {
+            // A bug must not end the session: say what failed and take the next command.
+            say("The " + input.verb() + " command failed: " + e);
         }
     }
 
@@ -122,21 +126,26 @@ public final class DirectoryClient {
             return;
         }
         List<String> arguments = input.arguments();
-        if (arguments.size() > 2 || (arguments.size() == 2 && !arguments.get(1).matches("\\d{1,5}"))) {
-            say("Usage: connect [host] [port]");
+        OptionalInt newPort = arguments.size() < 2 ? OptionalInt.of(port) : tcpPort(arguments.get(1));
+        if (arguments.size() > 2 || newPort.isEmpty()) {
+            say("Usage: connect [host] [port], the port 1-65535");
             return;
         }
         String newHost = arguments.isEmpty() ? host : arguments.get(0);
-        int newPort = arguments.size() == 2 ? Integer.parseInt(arguments.get(1)) : port;
         try {
-            crds = CrdsConnection.open(newHost, newPort);
+            crds = CrdsConnection.open(newHost, newPort.getAsInt());
         } catch (IOException e) {
-            say("Cannot connect to " + newHost + ":" + newPort + ": " + e.getMessage());
+            say("Cannot connect to " + newHost + ":" + newPort.getAsInt() + ": " + e.getMessage());
             return;
         }
         host = newHost;
-        port = newPort;
+        port = newPort.getAsInt();
         say("Connected to the directory server at " + host + ":" + port + ".");
+    }
+
+    private static OptionalInt tcpPort(String text) {
+        int port = text.matches("\\d{1,5}") ? Integer.parseInt(text) : 0;
+        return port >= 1 && port <= 65535 ? OptionalInt.of(port) : OptionalInt.empty();
     }
 
     /** getdir, makeroom, deleteroom: sent as typed; the server checks them. */

@@ -94,7 +94,9 @@ class DirectoryClientTest {
         screen.expect("Cannot connect to 127.0.0.1:" + port);
         screen.expect("parley> ");
         screen.typeLine("connect 127.0.0.1 " + port + " extra");
-        screen.expect("Usage: connect [host] [port]");
+        screen.expect("Usage: connect [host] [port], the port 1-65535");
+        screen.typeLine("connect 127.0.0.1 99999");
+        screen.expect("Usage: connect [host] [port], the port 1-65535");
         screen.expect("parley> ");
     }
 
