@@ -1,6 +1,7 @@
 package io.parley.client;
 
 import io.parley.client.account.AccountCommand;
+import io.parley.client.directory.DirectoryClientCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -9,5 +10,5 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
         description = "Run an interactive terminal client.",
-        subcommands = {AccountCommand.class})
+        subcommands = {AccountCommand.class, DirectoryClientCommand.class})
 public final class ClientCommand {}

@@ -3,6 +3,7 @@ package io.parley.protocol;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
@@ -27,6 +28,12 @@ public final class Addresses {
         String text = address.getHostAddress();
         int scope = text.indexOf('%');
         return scope < 0 ? text : text.substring(0, scope);
+    }
+
+    /** The address and port as a peer is named in logs: {@code 127.0.0.1:5000}, {@code [::1]:5000}. */
+    public static String withPort(InetSocketAddress address) {
+        String host = plain(address.getAddress());
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static boolean isIpv4Mapped(byte[] bytes) {

@@ -15,6 +15,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
 import io.parley.core.LocalRoomBus;
+import io.parley.core.RoomDirectory;
 import io.parley.core.RoomRegistry;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.ConnectionErrors;
@@ -24,6 +25,8 @@ import io.parley.protocol.account.AccountServices;
 import io.parley.protocol.account.OnlineUsers;
 import io.parley.protocol.account.PasswordHasher;
 import io.parley.protocol.account.RsaKeys;
+import io.parley.protocol.directory.DirectoryInitializer;
+import io.parley.protocol.directory.DirectorySettings;
 import io.parley.protocol.line.LineInitializer;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdInitializer;
@@ -49,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * A running Parley: the store, the core and one listener per enabled protocol.
  *
  * <p>Threads: one boss loop accepts, a worker group (one loop per core) runs every connection;
- * the store has its own thread, which also fans events out. {@link #stop} is thread-safe and
- * idempotent.
+ * the store has its own thread, which also fans events out. Status lines (one per listener, and
+ * the directory's connection lines) go to the {@code out} given to {@link #start}; the directory's
+ * are printed from event loops. {@link #stop} is thread-safe and idempotent.
  */
 public final class ParleyServer {
 
@@ -130,6 +134,18 @@ public final class ParleyServer {
             listeners.put("account", bound);
             out.println("Account protocol listening on " + describe(bound));
         }
+        if (config.directoryPort().isPresent()) {
+            RoomDirectory directory = new RoomDirectory(chat.rooms(), store.directory());
+            DirectorySettings settings = new DirectorySettings(line -> {
+                out.println(line);
+                out.flush();
+            });
+            InetSocketAddress bound = bind(config, transport, config.directoryPort().getAsInt(),
+                    new DirectoryInitializer(directory, settings), DirectorySettings.CONNECTION_ERRORS);
+            listeners.put("directory", bound);
+            // The handout's wording, which its demonstration looks for.
+            out.println("Chat Room Directory Server listening on port " + bound.getPort() + " ...");
+        }
         out.flush();
     }
 
@@ -169,8 +185,8 @@ public final class ParleyServer {
     }
 
     /**
-     * The port a listener is bound to: {@code "tcd"}, {@code "line"} (the first line listener)
-     * or {@code "line:<room>"}.
+     * The port a listener is bound to: {@code "tcd"}, {@code "line"} (the first line listener),
+     * {@code "line:<room>"} or {@code "directory"}.
      */
     public int port(String protocol) {
         InetSocketAddress address = listeners.get(protocol);

@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, or off (default: 7713).")
     private String accountPort;
+    @Option(names = "--directory", paramLabel = "PORT",
+            description = "Chat room directory port, or off (default: 7712).")
+    private String directoryPort;
 
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
     private boolean allowKill;
@@ -69,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, ServerConfig.TCD_PORT, tcdPort);
         override(properties, ServerConfig.LINE_PORT, linePort);
         override(properties, ServerConfig.ACCOUNT_PORT, accountPort);
+        override(properties, ServerConfig.DIRECTORY_PORT, directoryPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
         }

@@ -36,6 +36,8 @@ import java.util.TreeSet;
  * @param argon2Iterations the time cost (passes) of new password hashes
  * @param connections the per-connection and per-address limits
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
+ * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
+ *     free port)
  */
 public record ServerConfig(
         String bind,
@@ -52,7 +54,8 @@ public record ServerConfig(
         int argon2MemoryKib,
         int argon2Iterations,
         ConnectionPolicy connections,
-        int storeBusyTimeoutMs) {
+        int storeBusyTimeoutMs,
+        OptionalInt directoryPort) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
     public record LineListener(int port, String room) {}
@@ -80,6 +83,7 @@ public record ServerConfig(
     public static final String MAX_REQUESTS_PER_SECOND = "connection.max-requests-per-second";
     public static final String REQUEST_BURST = "connection.request-burst";
     public static final String MAX_WAITING_REQUESTS = "connection.max-waiting-requests";
+    public static final String DIRECTORY_PORT = "directory.port";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -105,7 +109,8 @@ public record ServerConfig(
             Map.entry(REGISTRATION_TIMEOUT_SECONDS, "30"),
             Map.entry(MAX_REQUESTS_PER_SECOND, Integer.toString(RequestLimits.DEFAULT_PER_SECOND)),
             Map.entry(REQUEST_BURST, Integer.toString(RequestLimits.DEFAULT_BURST)),
-            Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)));
+            Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
+            Map.entry(DIRECTORY_PORT, "7712"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -137,7 +142,8 @@ public record ServerConfig(
                         settings.positive(REGISTRATION_TIMEOUT_SECONDS),
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
                                 settings.positive(MAX_WAITING_REQUESTS))),
-                settings.positive(STORE_BUSY_TIMEOUT_MS));
+                settings.positive(STORE_BUSY_TIMEOUT_MS),
+                settings.port(DIRECTORY_PORT));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

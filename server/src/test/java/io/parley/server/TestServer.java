@@ -1,6 +1,6 @@
 package io.parley.server;
 
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,18 +14,22 @@ final class TestServer {
 
     /**
      * A server with every listener on a free port and the given settings on top; the other
-     * listeners' settings stay at their defaults.
+     * listeners' settings stay at their defaults. Its status lines go to {@code out}.
      */
-    static ParleyServer start(Path data, Map<String, String> settings) throws Exception {
+    static ParleyServer start(Path data, Map<String, String> settings, PrintStream out) throws Exception {
         Properties properties = new Properties();
         properties.setProperty(ServerConfig.DATA, data.toString());
         properties.setProperty(ServerConfig.BIND, "127.0.0.1");
         properties.setProperty(ServerConfig.TCD_PORT, "0");
         properties.setProperty(ServerConfig.LINE_PORT, "0");
         properties.setProperty(ServerConfig.ACCOUNT_PORT, "0");
+        properties.setProperty(ServerConfig.DIRECTORY_PORT, "0");
         properties.putAll(settings);
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return ParleyServer.start(ServerConfig.from(properties), quiet);
+        return ParleyServer.start(ServerConfig.from(properties), out);
+    }
+
+    static ParleyServer start(Path data, Map<String, String> settings) throws Exception {
+        return start(data, settings, new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
     }
 
     static ParleyServer start(Path data) throws Exception {

@@ -48,6 +48,11 @@ final class WireClient implements AutoCloseable {
         }
     }
 
+    /** The client's own port: how the server names this connection (with 127.0.0.1). */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     WireClient send(String text) {
         return sendBytes(text.getBytes(StandardCharsets.UTF_8));
     }

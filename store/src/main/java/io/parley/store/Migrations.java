@@ -24,7 +24,8 @@ final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Migration scripts in version order: index 0 is version 1. Append, never edit. */
-    static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__accounts.sql");
+    static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__accounts.sql",
+            "V3__directory.sql");
 
     private Migrations() {}
 

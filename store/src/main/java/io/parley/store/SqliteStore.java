@@ -1,6 +1,7 @@
 package io.parley.store;
 
 import io.parley.core.AccountStore;
+import io.parley.core.DirectoryStore;
 import io.parley.core.EventLog;
 import io.parley.core.HistoryStore;
 import io.parley.core.RoomStore;
@@ -34,6 +35,7 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteEventLog events;
     private final SqliteAccountStore accounts;
     private final SqliteHistoryStore history;
+    private final SqliteDirectoryStore directory;
 
     private SqliteStore(Connection connection) {
         this.connection = connection;
@@ -42,6 +44,7 @@ public final class SqliteStore implements AutoCloseable {
         this.events = new SqliteEventLog(this);
         this.accounts = new SqliteAccountStore(this);
         this.history = new SqliteHistoryStore(this);
+        this.directory = new SqliteDirectoryStore(this);
     }
 
     /** How long a write waits for a lock held by another process before it fails. */
@@ -89,6 +92,10 @@ public final class SqliteStore implements AutoCloseable {
 
     public HistoryStore history() {
         return history;
+    }
+
+    public DirectoryStore directory() {
+        return directory;
     }
 
     /** Runs one task on the store thread, in its turn with every other write. */

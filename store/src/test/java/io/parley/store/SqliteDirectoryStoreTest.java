@@ -1,0 +1,70 @@
+package io.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.core.DirectoryChange;
+import io.parley.core.DirectoryEntry;
+import io.parley.core.Room;
+import io.parley.core.RoomDirectory;
+import io.parley.core.RoomRegistry;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDirectoryStoreTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void roomsSurviveARestartWithTheirCoreRefs() throws Exception {
+        DirectoryEntry made;
+        try (SqliteStore store = SqliteStore.open(data)) {
+            RoomDirectory directory = new RoomDirectory(new RoomRegistry(store.rooms()), store.directory());
+            made = ((DirectoryChange.Created) directory.make("r1", "239.0.0.1", 5000).toCompletableFuture().join()).entry();
+            directory.make("r2", "239.0.0.2", 5000).toCompletableFuture().join();
+            directory.delete("r2").toCompletableFuture().join();
+        }
+        try (SqliteStore store = SqliteStore.open(data)) {
+            RoomRegistry rooms = new RoomRegistry(store.rooms());
+            assertThat(store.directory().loadAll()).containsExactly(made);
+            assertThat(rooms.byName("r1")).map(Room::ref).contains(made.roomRef());
+        }
+    }
+
+    @Test
+    void theTableRefusesADuplicateGroupEvenIfTheCoreDidNotCheck() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            int ref = store.rooms().create("r1").toCompletableFuture().join().ref();
+            store.directory().add(new DirectoryEntry("r1", "239.0.0.1", 5000, ref)).toCompletableFuture().join();
+
+            assertThatThrownBy(() -> store.directory().add(new DirectoryEntry("r2", "239.0.0.1", 5000, ref))
+                    .toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+            assertThatThrownBy(() -> store.directory().add(new DirectoryEntry("R1", "239.0.0.2", 5000, ref))
+                    .toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+            assertThat(store.directory().loadAll()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDatabaseFromBeforeTheDirectoryIsMigratedAndKeepsItsRooms() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.rooms().create("lobby").toCompletableFuture().join();
+        }
+        // Take the database back to schema version 1, as a Parley without the directory left it.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE directory");
+            statement.execute("PRAGMA user_version = 1");
+        }
+        try (SqliteStore store = SqliteStore.open(data)) {
+            assertThat(store.rooms().loadAll()).hasSize(1);
+            assertThat(store.directory().loadAll()).isEmpty();
+        }
+    }
+}
