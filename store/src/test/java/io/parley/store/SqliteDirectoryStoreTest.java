@@ -56,11 +56,11 @@ class SqliteDirectoryStoreTest {
         try (SqliteStore store = SqliteStore.open(data)) {
             store.rooms().create("lobby").toCompletableFuture().join();
         }
-        // Take the database back to schema version 1, as a Parley without the directory left it.
+        // Take the database back to schema version 2, as a Parley without the directory left it.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE directory");
-            statement.execute("PRAGMA user_version = 1");
+            statement.execute("PRAGMA user_version = 2");
         }
         try (SqliteStore store = SqliteStore.open(data)) {
             assertThat(store.rooms().loadAll()).hasSize(1);
