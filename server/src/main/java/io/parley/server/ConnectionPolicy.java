@@ -10,6 +10,7 @@ import io.parley.protocol.RequestLimits;
  * @param maxNewPerAddress new connections from one address per window (0: no cap)
  * @param newWindowSeconds that window
  * @param registrationTimeoutSeconds how long a connection may take to register
+ * @param unwritableTimeoutSeconds how long a connection's output may stay past its cap
  * @param requests how fast a connection may send requests
  */
 public record ConnectionPolicy(
@@ -17,4 +18,5 @@ public record ConnectionPolicy(
         int maxNewPerAddress,
         int newWindowSeconds,
         int registrationTimeoutSeconds,
+        int unwritableTimeoutSeconds,
         RequestLimits requests) {}

@@ -65,6 +65,8 @@ public final class ParleyServer {
     public static final String SERVER_KEY_FILE = "server-key.pem";
     /** The name of every connection's first handler, the {@link ConnectionGuard}. */
     public static final String GUARD = "connection-guard";
+    /** The name of every connection's {@link UnwritableDeadline}. */
+    public static final String UNWRITABLE = "unwritable-deadline";
 
     private final SqliteStore store;
     private final EventLoopGroup boss;
@@ -154,6 +156,7 @@ public final class ParleyServer {
         int cap = config.maxPendingOutputBytes();
         ConnectionPolicy policy = config.connections();
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
+        long unwritableTimeoutMs = TimeUnit.SECONDS.toMillis(policy.unwritableTimeoutSeconds());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -169,6 +172,7 @@ public final class ParleyServer {
                         channels.add(channel);
                         channel.attr(ConnectionErrors.KEY).set(errors);
                         channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
+                        channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
                         channel.pipeline().addLast(protocol);
                     }
                 });

@@ -80,6 +80,7 @@ public record ServerConfig(
     public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
     public static final String NEW_WINDOW_SECONDS = "connection.new-window-seconds";
     public static final String REGISTRATION_TIMEOUT_SECONDS = "connection.registration-timeout-seconds";
+    public static final String UNWRITABLE_TIMEOUT_SECONDS = "connection.unwritable-timeout-seconds";
     public static final String MAX_REQUESTS_PER_SECOND = "connection.max-requests-per-second";
     public static final String REQUEST_BURST = "connection.request-burst";
     public static final String MAX_WAITING_REQUESTS = "connection.max-waiting-requests";
@@ -107,6 +108,7 @@ public record ServerConfig(
             Map.entry(MAX_NEW_PER_ADDRESS, "200"),
             Map.entry(NEW_WINDOW_SECONDS, "10"),
             Map.entry(REGISTRATION_TIMEOUT_SECONDS, "30"),
+            Map.entry(UNWRITABLE_TIMEOUT_SECONDS, "30"),
             Map.entry(MAX_REQUESTS_PER_SECOND, Integer.toString(RequestLimits.DEFAULT_PER_SECOND)),
             Map.entry(REQUEST_BURST, Integer.toString(RequestLimits.DEFAULT_BURST)),
             Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
@@ -140,6 +142,7 @@ public record ServerConfig(
                         settings.atLeastZero(MAX_NEW_PER_ADDRESS),
                         settings.positive(NEW_WINDOW_SECONDS),
                         settings.positive(REGISTRATION_TIMEOUT_SECONDS),
+                        settings.positive(UNWRITABLE_TIMEOUT_SECONDS),
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
                                 settings.positive(MAX_WAITING_REQUESTS))),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
