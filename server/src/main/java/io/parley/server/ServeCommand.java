@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -48,13 +49,21 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfig.from(properties());
-        ParleyServer server = ParleyServer.start(settings, System.out);
+        // The hook is in place before any listener binds, so a SIGTERM that follows the
+        // "listening" line at once still stops the server cleanly.
+        AtomicReference<ParleyServer> running = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ParleyServer server = running.get();
+            if (server == null) {
+                return; // it never started: keep the exit code the JVM is leaving with
+            }
             server.stop();
             // Ctrl-C and SIGTERM are the normal way to stop a server: exit 0 once stopped
             // cleanly, rather than the JVM's 130/143.
             Runtime.getRuntime().halt(0);
         }, "parley-shutdown"));
+        ParleyServer server = ParleyServer.start(settings, System.out);
+        running.set(server);
         server.stopped().join();
         return 0;
     }

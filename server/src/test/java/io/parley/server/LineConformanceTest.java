@@ -178,6 +178,7 @@ class LineConformanceTest {
         client().send("\n").expect("* name must be 1-32 characters\n").expectEof();
         client().send("a".repeat(33) + "\n").expect("* name must be 1-32 characters\n").expectEof();
         client().send("al\u0007ice\n").expect("* name must not contain control characters\n").expectEof();
+        client().send("bob: hi\n").expect("* name must not contain ':'\n").expectEof();
     }
 
     @Test
