@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -49,21 +50,29 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig settings = ServerConfig.from(properties());
-        // The hook is in place before any listener binds, so a SIGTERM that follows the
-        // "listening" line at once still stops the server cleanly.
-        AtomicReference<ParleyServer> running = new AtomicReference<>();
+        // The hook is in place before any listener binds and waits for the start to finish, so
+        // a SIGTERM that follows the "listening" line at once still stops the server cleanly.
+        CompletableFuture<ParleyServer> started = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ParleyServer server = running.get();
-            if (server == null) {
-                return; // it never started: keep the exit code the JVM is leaving with
+            ParleyServer server;
+            try {
+                server = started.join();
+            } catch (CompletionException failedToStart) {
+                return; // keep the exit code the JVM is leaving with
             }
             server.stop();
             // Ctrl-C and SIGTERM are the normal way to stop a server: exit 0 once stopped
             // cleanly, rather than the JVM's 130/143.
             Runtime.getRuntime().halt(0);
         }, "parley-shutdown"));
-        ParleyServer server = ParleyServer.start(settings, System.out);
-        running.set(server);
+        ParleyServer server;
+        try {
+            server = ParleyServer.start(settings, System.out);
+        } catch (Exception e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
+        started.complete(server);
         server.stopped().join();
         return 0;
     }
