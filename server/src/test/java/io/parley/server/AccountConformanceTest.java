@@ -214,6 +214,13 @@ class AccountConformanceTest {
                 .expect("* name \"Alice\" belongs to a registered account; connect with another name\n").expectEof();
         connect("tcd").send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: alice\n")
                 .expect("ERROR_CODE: 4\nERROR_DESCRIPTION: name alice belongs to a registered account\n");
+        // Look-alikes: a Cyrillic а, and a capital I for the l.
+        connect("line").send("\u0430lice\n")
+                .expect("* name \"\u0430lice\" belongs to a registered account; connect with another name\n").expectEof();
+        connect("tcd").send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: AIice\n")
+                .expect("ERROR_CODE: 4\nERROR_DESCRIPTION: name AIice belongs to a registered account\n");
+        connect("account").send("C USER AIice\n")
+                .expect("C ERR 409 AIice looks like a registered name; choose another\n");
     }
 
     @Test

@@ -105,14 +105,8 @@ class LineConformanceTest {
         int linesEach = 20;
         List<WireClient> members = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
-            members.add(client().send("c" + i + "\n"));
-        }
-        // A barrier line from the last client proves every name was taken before the flood.
-        members.get(clientCount - 1).send("ready\n");
-        for (WireClient member : members) {
-            while (!member.readLine().equals("c" + (clientCount - 1) + ": ready")) {
-                // lines of the barrier's predecessors are not part of the count
-            }
+            // Its own hello echoed proves a client is in the room before the flood starts.
+            members.add(client().send("c" + i + "\nhello\n").expect("c" + i + ": hello\n"));
         }
         for (int line = 0; line < linesEach; line++) {
             for (int i = 0; i < clientCount; i++) {
@@ -122,8 +116,11 @@ class LineConformanceTest {
         List<String> reference = null;
         for (WireClient member : members) {
             List<String> received = new ArrayList<>();
-            for (int n = 0; n < clientCount * linesEach; n++) {
-                received.add(member.readLine());
+            while (received.size() < clientCount * linesEach) {
+                String line = member.readLine();
+                if (!line.endsWith(": hello")) { // later members' hellos came before the flood
+                    received.add(line);
+                }
             }
             if (reference == null) {
                 reference = received;
@@ -170,6 +167,20 @@ class LineConformanceTest {
         alice.sendBytes(new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28, '\n'});
 
         alice.expect("alice: ok\uFFFD(\n");
+    }
+
+    @Test
+    void overlongEncodingsAndControlCharactersNeverReachAnotherClient() {
+        WireClient alice = member("alice");
+        WireClient bob = member("bob");
+        alice.expect("bob: (bob is here)\n");
+
+        // C0 AF is an overlong '/', E0 80 AF another; ESC and BEL would drive bob's terminal.
+        alice.sendBytes(new byte[] {'a', (byte) 0xC0, (byte) 0xAF, 'b', (byte) 0xE0, (byte) 0x80, (byte) 0xAF, '\n'});
+        alice.send("red \u001b[31malert\u0007\n");
+
+        bob.expect("alice: a\uFFFD\uFFFDb\uFFFD\uFFFD\uFFFD\n");
+        bob.expect("alice: red \uFFFD[31malert\uFFFD\n");
     }
 
     @Test
