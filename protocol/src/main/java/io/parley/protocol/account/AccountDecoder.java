@@ -1,9 +1,6 @@
 package io.parley.protocol.account;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import java.nio.charset.StandardCharsets;
+import io.parley.protocol.Utf8LineDecoder;
 
 /**
  * Frames the account protocol: one frame per line ({@code \n}, an optional {@code \r} before it
@@ -12,23 +9,15 @@ import java.nio.charset.StandardCharsets;
  * {@code C ERR 400}. A frame over the limit fails at once with a TooLongFrameException.
  * Not shareable: one per connection.
  */
-final class AccountDecoder extends LineBasedFrameDecoder {
+final class AccountDecoder extends Utf8LineDecoder {
 
     AccountDecoder(int maxFrameBytes) {
-        super(maxFrameBytes, true, true);
+        super(maxFrameBytes);
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
-        ByteBuf line = (ByteBuf) super.decode(ctx, buffer);
-        if (line == null) {
-            return null;
-        }
-        try {
-            return parse(line.toString(StandardCharsets.UTF_8));
-        } finally {
-            line.release();
-        }
+    protected Object decodeLine(String line, int byteLength) {
+        return parse(line);
     }
 
     static AccountFrame parse(String line) {

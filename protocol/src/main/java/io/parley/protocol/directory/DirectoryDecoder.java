@@ -1,9 +1,6 @@
 package io.parley.protocol.directory;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import java.nio.charset.StandardCharsets;
+import io.parley.protocol.Utf8LineDecoder;
 
 /**
  * Frames the directory protocol: one command per line ({@code \n}, an optional {@code \r} before
@@ -13,22 +10,14 @@ import java.nio.charset.StandardCharsets;
  * {@link io.netty.handler.codec.TooLongFrameException} as soon as the limit is passed, and is
  * then discarded up to its end. Not shareable: one per connection.
  */
-final class DirectoryDecoder extends LineBasedFrameDecoder {
+final class DirectoryDecoder extends Utf8LineDecoder {
 
     DirectoryDecoder() {
-        super(DirectorySettings.MAX_LINE_BYTES, true, true);
+        super(DirectorySettings.MAX_LINE_BYTES);
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
-        ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-        if (frame == null) {
-            return null;
-        }
-        try {
-            return DirectoryRequest.Command.parse(frame.toString(StandardCharsets.UTF_8));
-        } finally {
-            frame.release();
-        }
+    protected Object decodeLine(String line, int byteLength) {
+        return DirectoryRequest.Command.parse(line);
     }
 }

@@ -1,9 +1,6 @@
 package io.parley.protocol.line;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import java.nio.charset.StandardCharsets;
+import io.parley.protocol.Utf8LineDecoder;
 
 /**
  * Frames the line protocol: one line per message ({@code \n}, an optional {@code \r} before it
@@ -11,22 +8,14 @@ import java.nio.charset.StandardCharsets;
  * with a {@link io.netty.handler.codec.TooLongFrameException} at once; a line cut off by the
  * close is dropped. Not shareable: one per connection.
  */
-final class LineDecoder extends LineBasedFrameDecoder {
+final class LineDecoder extends Utf8LineDecoder {
 
     LineDecoder(int maxLineBytes) {
-        super(maxLineBytes, true, true);
+        super(maxLineBytes);
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
-        ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-        if (frame == null) {
-            return null;
-        }
-        try {
-            return frame.toString(StandardCharsets.UTF_8);
-        } finally {
-            frame.release();
-        }
+    protected Object decodeLine(String line, int byteLength) {
+        return line;
     }
 }

@@ -1,9 +1,6 @@
 package io.parley.protocol.tcd;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import java.nio.charset.StandardCharsets;
+import io.parley.protocol.Utf8LineDecoder;
 
 /**
  * Frames a TCD byte stream into lines ({@code \n}, with an optional {@code \r} before it) and
@@ -11,25 +8,17 @@ import java.nio.charset.StandardCharsets;
  * {@link io.netty.handler.codec.TooLongFrameException} at once, without buffering the rest.
  * Invalid UTF-8 becomes U+FFFD. Not shareable: one per connection.
  */
-final class TcdDecoder extends LineBasedFrameDecoder {
+final class TcdDecoder extends Utf8LineDecoder {
 
     private final TcdParser parser;
 
     TcdDecoder(int maxRequestBytes) {
-        super(maxRequestBytes, true, true);
+        super(maxRequestBytes);
         this.parser = new TcdParser(maxRequestBytes);
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
-        ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-        if (frame == null) {
-            return null;
-        }
-        try {
-            return parser.accept(frame.toString(StandardCharsets.UTF_8), frame.readableBytes());
-        } finally {
-            frame.release();
-        }
+    protected Object decodeLine(String line, int byteLength) {
+        return parser.accept(line, byteLength);
     }
 }
