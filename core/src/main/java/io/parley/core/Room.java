@@ -1,9 +1,13 @@
 package io.parley.core;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * A chat room: a name, a stable integer ref and the members currently in it, whatever protocol
@@ -56,9 +60,18 @@ public final class Room {
         if (event instanceof RoomEvent.Joined joined) {
             members.put(joined.member(), joined.name());
         }
+        // One task per thread that owns members, carrying the event to all of them: the
+        // recipients are fixed here, in the room's order, and each thread runs its tasks in the
+        // order they were handed over.
+        Map<Executor, List<Member>> byExecutor = new HashMap<>();
         for (Member member : members.keySet()) {
-            member.deliver(event);
+            byExecutor.computeIfAbsent(member.executor(), executor -> new ArrayList<>()).add(member);
         }
+        byExecutor.forEach((executor, recipients) -> executor.execute(() -> {
+            for (Member recipient : recipients) {
+                recipient.deliver(event);
+            }
+        }));
         if (event instanceof RoomEvent.Left left) {
             members.remove(left.member());
         }

@@ -2,6 +2,7 @@ package io.parley.core;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 /** A member that records what it is delivered, for assertions. */
 final class RecordingMember implements Member {
@@ -16,6 +17,11 @@ final class RecordingMember implements Member {
     @Override
     public long id() {
         return id;
+    }
+
+    @Override
+    public Executor executor() {
+        return Runnable::run;
     }
 
     @Override

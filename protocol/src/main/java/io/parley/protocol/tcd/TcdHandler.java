@@ -1,5 +1,6 @@
 package io.parley.protocol.tcd;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
@@ -147,7 +148,8 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         session.disconnecting = true;
         return leaveAll().thenRunAsync(() -> {
             session.rooms.clear();
-            ctx.close();
+            // Close once the leave announcements queued before this are on the wire.
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }, ctx.executor());
     }
 
