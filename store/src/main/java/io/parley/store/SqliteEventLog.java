@@ -21,6 +21,8 @@ final class SqliteEventLog implements EventLog {
             "INSERT INTO messages (id, room_ref, sent_at, author, kind, text) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final SqliteStore store;
+    /** Prepared once, on the store thread, which alone uses it (it closes with the connection). */
+    private PreparedStatement insert;
 
     SqliteEventLog(SqliteStore store) {
         this.store = store;
@@ -44,16 +46,18 @@ final class SqliteEventLog implements EventLog {
         });
     }
 
-    private static void insert(Connection connection, ChatMessage message) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setLong(1, message.id());
-            insert.setInt(2, message.roomRef());
-            insert.setLong(3, message.time().toEpochMilli());
-            insert.setString(4, message.author());
-            insert.setString(5, message.kind().name());
-            insert.setString(6, message.text());
-            insert.executeUpdate();
+    /** Store thread only. */
+    private void insert(Connection connection, ChatMessage message) throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement(INSERT);
         }
+        insert.setLong(1, message.id());
+        insert.setInt(2, message.roomRef());
+        insert.setLong(3, message.time().toEpochMilli());
+        insert.setString(4, message.author());
+        insert.setString(5, message.kind().name());
+        insert.setString(6, message.text());
+        insert.executeUpdate();
     }
 
     @Override

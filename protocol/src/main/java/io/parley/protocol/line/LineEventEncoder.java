@@ -1,34 +1,45 @@
 package io.parley.protocol.line;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.ChatMessage;
 import io.parley.core.RoomEvent;
+import io.parley.protocol.EncodedOncePerLoop;
+import java.util.List;
 
 /**
  * Renders room messages, whatever protocol their author used, as {@code name: text} lines.
  * Events without a message (a silent join or leave) write nothing. Text that spans lines (a
  * multi-line TCD message) becomes one {@code name: line} per line, and CR and NUL are dropped,
- * so no text can forge a line of its own. Stateless and shareable.
+ * so no text can forge a line of its own. Each event is encoded once per event loop and its bytes
+ * shared by every line member there. Stateless and shareable.
  */
 @ChannelHandler.Sharable
-final class LineEventEncoder extends MessageToByteEncoder<RoomEvent> {
+final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
     static final LineEventEncoder INSTANCE = new LineEventEncoder();
+
+    private final EncodedOncePerLoop encoded = new EncodedOncePerLoop();
 
     private LineEventEncoder() {
         super(RoomEvent.class);
     }
 
     @Override
-    protected void encode(ChannelHandlerContext ctx, RoomEvent event, ByteBuf out) {
-        event.message().ifPresent(message -> write(message, out));
+    protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
+        out.add(encoded.bytes(event, () -> render(event, ctx.alloc())));
     }
 
-    private static void write(ChatMessage message, ByteBuf out) {
+    private static ByteBuf render(RoomEvent event, ByteBufAllocator alloc) {
+        ChatMessage message = event.message().orElse(null);
+        if (message == null) {
+            return alloc.buffer(0); // an encoder must pass something on
+        }
+        ByteBuf out = alloc.buffer();
         String text = message.text().replace("\r", "").replace("\0", "");
         for (String line : text.split("\n", -1)) {
             ByteBufUtil.writeUtf8(out, message.author());
@@ -36,5 +47,6 @@ final class LineEventEncoder extends MessageToByteEncoder<RoomEvent> {
             ByteBufUtil.writeUtf8(out, line);
             out.writeByte('\n');
         }
+        return out;
     }
 }

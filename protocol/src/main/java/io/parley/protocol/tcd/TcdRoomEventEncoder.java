@@ -1,9 +1,11 @@
 package io.parley.protocol.tcd;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.RoomEvent;
+import io.parley.protocol.EncodedOncePerLoop;
 import java.util.List;
 
 /**
@@ -13,6 +15,9 @@ import java.util.List;
  * message (a chat, an announcement) is a CHAT relay. Event-loop only; one per connection.
  */
 final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
+
+    /** The relay of an event is the same for every TCD member: encoded once per event loop. */
+    private static final EncodedOncePerLoop RELAYS = new EncodedOncePerLoop();
 
     private final TcdSession session;
 
@@ -35,7 +40,8 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
                 out.add(new TcdReply.Left(Integer.toString(ref), joinId));
             }
         }
-        event.message().ifPresent(message -> out.add(new TcdReply.Chat(ref, message.author(), message.text())));
+        event.message().ifPresent(message -> out.add(RELAYS.bytes(event, () -> ByteBufUtil.writeUtf8(ctx.alloc(),
+                new TcdReply.Chat(ref, message.author(), message.text()).wire()))));
         if (out.isEmpty()) {
             // Another member's silent join or leave (a line client's): nothing to show, but an
             // encoder must pass something on.

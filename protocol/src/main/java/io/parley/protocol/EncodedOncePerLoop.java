@@ -1,0 +1,43 @@
+package io.parley.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.function.Supplier;
+
+/**
+ * Encodes a room event once per event loop instead of once per recipient. A room hands each event
+ * loop one task that carries an event to all of that loop's members in a row, so the encoder of a
+ * protocol keeps, per loop thread, the last event it encoded and its bytes, and gives every
+ * further recipient a retained duplicate of them.
+ *
+ * <p>Thread-safe: its state is per thread. One instance per way of encoding (per protocol).
+ */
+public final class EncodedOncePerLoop {
+
+    private record Last(Object event, ByteBuf bytes) {}
+
+    private final FastThreadLocal<Last> last = new FastThreadLocal<>() {
+        @Override
+        protected void onRemoval(Last value) {
+            if (value != null) {
+                value.bytes().release();
+            }
+        }
+    };
+
+    /**
+     * The bytes of {@code event}, made by {@code encode} unless this thread just made them: a
+     * buffer the caller owns (and writes, which releases it).
+     */
+    public ByteBuf bytes(Object event, Supplier<ByteBuf> encode) {
+        Last cached = last.get();
+        if (cached == null || cached.event() != event) {
+            if (cached != null) {
+                cached.bytes().release();
+            }
+            cached = new Last(event, encode.get());
+            last.set(cached);
+        }
+        return cached.bytes().retainedDuplicate();
+    }
+}
