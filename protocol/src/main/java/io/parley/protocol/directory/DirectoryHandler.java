@@ -110,6 +110,10 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
     }
 
     private CompletionStage<?> deleteroom(ChannelHandlerContext ctx, List<String> arguments) {
+        if (!DirectoryRules.isValidName(arguments.get(0))) {
+            // No such room can exist, and its name is not fit to echo back.
+            return error(ctx, DirectoryReply.Error.BAD_REQUEST, "invalid room name");
+        }
         return directory.delete(arguments.get(0))
                 .thenAcceptAsync(change -> reply(ctx, DirectoryReply.of(change)), ctx.executor());
     }

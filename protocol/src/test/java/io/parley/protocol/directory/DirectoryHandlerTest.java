@@ -80,6 +80,11 @@ class DirectoryHandlerTest {
     }
 
     @Test
+    void deleteroomOfANameNoRoomCouldHaveIsRefusedWithoutEchoingIt() {
+        assertThat(send("deleteroom bad\u0000name\n")).isEqualTo("ERR 400 invalid room name\n");
+    }
+
+    @Test
     void takenNamesAndGroupsAreConflicts() {
         send("makeroom r1 239.0.0.1 5000\n");
 
