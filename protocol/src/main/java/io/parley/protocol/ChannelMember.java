@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * channel as they are, and the protocol's encoder renders them on the channel's event loop.
  *
  * <p>Slow readers: the channel's write-buffer high-water mark is the connection's outbound cap.
- * A member whose channel is past it when an event arrives is disconnected, so the room never
- * waits for it and its memory stays bounded; its protocol handler then leaves its rooms as on
- * any close.
+ * A member whose channel is still past it, after what was queued has been offered to the socket,
+ * when an event arrives is disconnected, so the room never waits for it and its memory stays
+ * bounded; its protocol handler then leaves its rooms as on any close.
  *
  * <p>Thread-safety: {@link #deliver} runs on the channel's event loop ({@link #executor()}).
  */
@@ -62,8 +62,13 @@ public final class ChannelMember implements Member {
         // The outbound buffer is null once the channel is closing: nothing to judge then.
         ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
         if (pending != null && !pending.isWritable()) {
-            drop();
-            return;
+            // Much of it may be our own unflushed backlog: offer it to the socket first, and
+            // drop the member only if the socket will not take it (the reader is behind).
+            channel.flush();
+            if (!pending.isWritable()) {
+                drop();
+                return;
+            }
         }
         channel.write(event, channel.voidPromise());
         if (!flushQueued) {
