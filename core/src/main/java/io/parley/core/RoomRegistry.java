@@ -43,11 +43,18 @@ public final class RoomRegistry {
         if (existing != null) {
             return CompletableFuture.completedFuture(existing);
         }
-        return creating.computeIfAbsent(key, k -> create(name, k));
-    }
-
-    private CompletableFuture<Room> create(String name, String key) {
         CompletableFuture<Room> created = new CompletableFuture<>();
+        CompletableFuture<Room> racing = creating.putIfAbsent(key, created);
+        if (racing != null) {
+            return racing;
+        }
+        // A creation may have finished between the first look and the claim: a room is added to
+        // byKey before its claim is given up, so looking again here cannot miss it.
+        Room justCreated = byKey.get(key);
+        if (justCreated != null) {
+            creating.remove(key, created);
+            return CompletableFuture.completedFuture(justCreated);
+        }
         store.create(name).whenComplete((record, error) -> {
             if (error == null) {
                 created.complete(add(record));

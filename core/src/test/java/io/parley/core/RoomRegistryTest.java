@@ -2,6 +2,11 @@ package io.parley.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class RoomRegistryTest {
@@ -36,5 +41,25 @@ class RoomRegistryTest {
 
         RoomRegistry after = new RoomRegistry(store);
         assertThat(after.byName("b")).map(Room::ref).contains(ref);
+    }
+
+    @Test
+    void manyFirstOpensOfANewRoomAtOnceCreateItOnce() throws Exception {
+        RoomRegistry rooms = new RoomRegistry(store);
+        List<CompletableFuture<Room>> opens = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 200; i++) {
+                opens.add(CompletableFuture
+                        .supplyAsync(() -> rooms.open("busy").toCompletableFuture().join(), threads));
+            }
+            Room first = opens.get(0).join();
+            for (CompletableFuture<Room> open : opens) {
+                assertThat(open.join()).isSameAs(first);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(store.loadAll()).hasSize(1);
     }
 }

@@ -150,7 +150,9 @@ class AccountConformanceTest {
         alice.sendPrivate("bob", "secret");
         bob.wire.readLine();
         alice.close();
-        bob.broadcast("alice is away"); // not received by alice: not in her history
+        // Once alice is off the online list her session has ended: what bob says next is not hers.
+        assertThat(onlineListOnceItSettles(bob, "C USERS")).isEqualTo("C USERS");
+        bob.broadcast("alice is away");
         restart();
 
         AccountClient back = login("alice");
