@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Issue 7's benchmark matrix: starts the packaged server pinned to one core, drives it with
+# `parley bench` pinned to the other, each workload of the matrix once per repeat (repeats
+# interleaved, a fresh server and data directory for every run), then writes the medians.
+#
+# Usage: bench/run.sh [OUT_DIR [ENTRY...]]   (default: docs/bench/<UTC date>-<commit>, the matrix)
+#   An ENTRY replaces the matrix: "<workload> <protocol> <bench options...>", e.g.
+#   bench/run.sh /tmp/sweep "W3 line --rate 10 --duration 5" "W5 tcd"
+# Environment:
+#   REPEATS=3        how many times the whole matrix runs
+#   QUICK=1          tiny shapes, to try the script in a minute (not for publishing)
+#   SERVER_CORE=0 BENCH_CORE=1   the cores the server and the bench are pinned to
+#   NICE=-10         the server's and the bench's nice value when run as root (the machine may be
+#                    shared with builds; a higher priority keeps them from skewing the figures)
+#   SERVER_JAVA_OPTS / BENCH_JAVA_OPTS   extra JVM options
+#
+# Writes OUT_DIR/<workload>-<protocol>-r<N>.json (one per run), OUT_DIR/summary.txt (medians),
+# OUT_DIR/machine.txt (what it ran on), OUT_DIR/runs.log (every run's output) and latency charts.
+# Loopback only; every run is bounded in connections and time. Exit code 0 even when a run
+# fails its checks: the failures are in the summary.
+set -euo pipefail
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$home/server/target/parley.jar"
+out="${1:-$home/docs/bench/$(date -u +%F)-$(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+repeats="${REPEATS:-3}"
+server_core="${SERVER_CORE:-0}"
+bench_core="${BENCH_CORE:-1}"
+priority=()
+if [[ "$EUID" -eq 0 ]]; then
+  priority=(nice -n "${NICE:--10}")
+fi
+
+# Ports away from Parley's defaults, so a server someone left running does not get in the way.
+tcd_port=27710
+line_port=27800
+rooms=100                      # line rooms: one listener each, on line_port .. line_port+99
+listeners=$((1 + rooms))       # lines the server prints once bound: TCD + every line listener
+
+if [[ -n "${QUICK:-}" ]]; then
+  idle="--connections 400 --rooms 20 --duration 2"
+  storm="--connections 400 --rooms 20 --in-flight 100"
+  big="--connections 50 --senders 5 --rate 200 --duration 2 --warmup 1 --drain 5"
+  light="--connections 50 --senders 5 --rate 20 --duration 2 --warmup 1 --drain 5"
+  small="--connections 100 --rooms 10 --senders 10 --rate 1000 --duration 2 --warmup 1 --drain 5"
+else
+  idle="--connections 5000 --rooms 100 --duration 3"
+  storm="--connections 5000 --rooms 100 --in-flight 1000"
+  big="--connections 500 --senders 10 --rate 2000 --duration 5 --warmup 2 --drain 10"
+  light="--connections 500 --senders 10 --rate 100 --duration 5 --warmup 2 --drain 10"
+  small="--connections 1000 --rooms 100 --senders 100 --rate 10000 --duration 5 --warmup 2 --drain 10"
+fi
+# Each entry: workload, protocol, shape. The shapes are the issue's (W3: 1 room x 500, 10
+# senders, 2,000 msg/s in = 1 M deliveries/s; W4: 100 rooms x 10, 10,000 msg/s in), plus W3 at
+# a twentieth of the rate, to see latency below saturation. W1 and W2 use 5,000 connections
+# (the issue's storm has 1,000 in flight) so that the whole matrix stays near 10 minutes.
+matrix=(
+  "W1 line $idle" "W1 tcd $idle"
+  "W2 line $storm" "W2 tcd $storm"
+  "W3 line $big" "W3 tcd $big"
+  "W3 line $light" "W3 tcd $light"
+  "W4 line $small" "W4 tcd $small"
+)
+
+if [[ $# -gt 1 ]]; then
+  matrix=("${@:2}")
+fi
+
+if [[ "$(nproc)" -lt 2 ]]; then
+  echo "bench/run.sh needs two cores (the server on one, the bench on the other); this machine has $(nproc)" >&2
+  exit 2
+fi
+
+# Builds the jar when it is missing or older than the sources (the launcher knows how).
+"$home/parley" --version >/dev/null
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+extra=""
+for ((k = 1; k < rooms; k++)); do
+  extra+="${extra:+, }$((line_port + k))=bench-line-$k"
+done
+# bench/server.conf lifts the abuse limits (every bench connection comes from 127.0.0.1); the
+# listeners are added here.
+{
+  cat "$home/bench/server.conf"
+  cat <<EOF
+tcd.port = $tcd_port
+line.port = $line_port
+line.room = bench-line-0
+line.extra-listeners = $extra
+account.port = off
+directory.port = off
+EOF
+} > "$work/parley.conf"
+
+start_server() {
+  local data="$work/data-$1"
+  : > "$work/server.out"
+  "${priority[@]}" taskset -c "$server_core" java ${SERVER_JAVA_OPTS:-} -jar "$jar" serve --config "$work/parley.conf" --data "$data" \
+    > "$work/server.out" 2>> "$out/server.log" &
+  server_pid=$!
+  for _ in $(seq 1 300); do
+    if [[ "$(grep -c listening "$work/server.out" 2>/dev/null)" -ge "$listeners" ]]; then
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "the server did not start; see $out/server.log" >&2
+      exit 3
+    fi
+    sleep 0.1
+  done
+  echo "the server did not bind its $listeners listeners within 30 s" >&2
+  exit 3
+}
+
+stop_server() {
+  kill "$server_pid"
+  wait "$server_pid" || true
+  server_pid=""
+}
+
+mkdir -p "$out"
+: > "$out/runs.log"
+: > "$out/server.log"
+{
+  echo "Parley benchmark matrix, $(date -u +%FT%TZ), commit $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "server pinned to core $server_core, bench pinned to core $bench_core, $repeats interleaved repeats," \
+    "priority: ${priority[*]:-default}"
+  echo
+  echo "nproc: $(nproc)"
+  lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket|Hypervisor|L2|L3|Virtualization)' || true
+  echo "memory: $(free -m | awk '/^Mem:/ {print $2 " MiB"}')"
+  echo "kernel: $(uname -srm)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "load average before: $(cat /proc/loadavg)"
+} > "$out/machine.txt"
+
+started=$(date +%s)
+for ((r = 1; r <= repeats; r++)); do
+  for entry in "${matrix[@]}"; do
+    read -r workload protocol shape <<< "$entry"
+    port=$([[ "$protocol" == tcd ]] && echo "$tcd_port" || echo "$line_port")
+    rate=$(sed -n 's/.*--rate \([0-9]*\).*/-\1/p' <<< "$shape")
+    name="$workload-$protocol$rate-r$r"
+    start_server "$name"
+    echo "== $name (server pid $server_pid, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$out/runs.log"
+    # shellcheck disable=SC2086 # the shape is a list of options
+    "${priority[@]}" taskset -c "$bench_core" java ${BENCH_JAVA_OPTS:-} -jar "$jar" bench --protocol "$protocol" --workload "$workload" \
+      --port "$port" $shape --server-pid "$server_pid" --out "$out/$name.json" >> "$out/runs.log" 2>&1 \
+      || echo "   $name: exit code $? (see runs.log)" | tee -a "$out/runs.log"
+    stop_server
+  done
+done
+
+echo "load average after: $(cat /proc/loadavg)" >> "$out/machine.txt"
+echo "matrix time: $(( $(date +%s) - started )) s" >> "$out/machine.txt"
+java -jar "$jar" bench --summary "$out"/*.json > "$out/summary.txt"
+# One chart per workload that sends, from the first repeat of each protocol and rate.
+for workload in W3 W4; do
+  if compgen -G "$out/$workload-*-r1.json" > /dev/null; then
+    java -jar "$jar" bench --chart "$out/$workload-latency.png" "$out/$workload"-*-r1.json > /dev/null
+  fi
+done
+cat "$out/summary.txt"
+echo "Results in $out"

@@ -1,0 +1,31 @@
+package io.parley.bench;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+/**
+ * One run's settings, every default resolved ({@link BenchCommand} builds it). Immutable.
+ *
+ * @param port the server's port for the protocol (for the line protocol, room {@code k} is on
+ *     {@code port + k})
+ * @param rate messages per second from all senders together
+ * @param size payload bytes per message
+ * @param inFlight how many connections may be connecting and joining at once
+ * @param threads client event loops (one per core the bench may use)
+ * @param drain how long, at most, to wait after the last send for deliveries still owed
+ * @param serverPid the server's process id, or null: then no server CPU or memory is read
+ */
+record BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,
+        int rooms, int senders, double rate, Duration duration, Duration warmup, int size, int inFlight,
+        int threads, Duration drain, Long serverPid) {
+
+    /** Nanoseconds between two messages of one sender. */
+    long intervalNanos() {
+        return Math.round(1e9 * senders / rate);
+    }
+
+    BenchResult.Settings describe() {
+        return new BenchResult.Settings(connections, rooms, senders, rate, duration.toMillis() / 1000.0,
+                warmup.toMillis() / 1000.0, size, inFlight);
+    }
+}

@@ -1,0 +1,100 @@
+package io.parley.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a process's CPU time (user + system, every thread) from {@code /proc/<pid>/stat} and its
+ * resident memory from {@code /proc/<pid>/status}: a sample before and one after a measurement
+ * give its CPU per delivery. Linux only; the kernel counts in clock ticks (usually 10 ms), so an
+ * interval should last seconds. Thread-safe (stateless).
+ */
+final class CpuSampler {
+
+    /** The kernel's clock ticks per second ({@code getconf CLK_TCK}); 100 on every common Linux. */
+    private static final long TICKS_PER_SECOND = 100;
+    /** utime and stime are fields 14 and 15 of stat; counted after the ")" that ends field 2. */
+    private static final int UTIME_AFTER_NAME = 11;
+    private static final int STIME_AFTER_NAME = 12;
+
+    private final long pid;
+
+    CpuSampler(long pid) {
+        this.pid = pid;
+    }
+
+    static CpuSampler self() {
+        return new CpuSampler(ProcessHandle.current().pid());
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** Whether the process exists and its {@code /proc} files can be read. */
+    boolean readable() {
+        return Files.isReadable(stat());
+    }
+
+    /** A sample now. */
+    Sample sample() {
+        return new Sample(System.nanoTime(), cpuNanos());
+    }
+
+    /** The CPU time the process has used, in nanoseconds. */
+    long cpuNanos() {
+        return parseCpuNanos(read(stat()));
+    }
+
+    /** The process's resident set size, in KiB. */
+    long rssKib() {
+        for (String line : read(proc().resolve("status")).split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").strip());
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+    }
+
+    static long parseCpuNanos(String stat) {
+        // The command name (field 2) is in parentheses and may hold spaces: split after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
+        long ticks = Long.parseLong(fields[UTIME_AFTER_NAME]) + Long.parseLong(fields[STIME_AFTER_NAME]);
+        return ticks * TimeUnit.SECONDS.toNanos(1) / TICKS_PER_SECOND;
+    }
+
+    private Path proc() {
+        return Path.of("/proc", Long.toString(pid));
+    }
+
+    private Path stat() {
+        return proc().resolve("stat");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** CPU time used and wall time, both in nanoseconds, at one moment. */
+    record Sample(long wallNanos, long cpuNanos) {
+
+        /** The CPU time used from {@code earlier} to this sample. */
+        long cpuSince(Sample earlier) {
+            return cpuNanos - earlier.cpuNanos;
+        }
+
+        /** CPU use from {@code earlier} to this sample, in percent of one core. */
+        double percentSince(Sample earlier) {
+            long wall = wallNanos - earlier.wallNanos;
+            return wall <= 0 ? 0 : 100.0 * cpuSince(earlier) / wall;
+        }
+    }
+}

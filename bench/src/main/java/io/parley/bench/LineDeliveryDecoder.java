@@ -1,0 +1,38 @@
+package io.parley.bench;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Reads the line protocol's output (spec: {@code shared/specs/line.md}): every line is
+ * {@code name: text}, except server notices, which start with {@code * }. The first room line
+ * is the connection's proof of membership (the protocol acknowledges no join). Names never hold
+ * a colon here (the bench chooses them), so the text starts after the first {@code ": "}.
+ */
+final class LineDeliveryDecoder extends DeliveryDecoder {
+
+    private static final byte[] NOTICE = Ascii.bytes("* ");
+
+    private boolean member;
+
+    LineDeliveryDecoder(DeliveryListener listener) {
+        super(listener);
+    }
+
+    @Override
+    protected void line(ByteBuf buf, int from, int to) {
+        if (Ascii.startsWith(buf, from, to, NOTICE)) {
+            listener.refused(Ascii.text(buf, from, to));
+            return;
+        }
+        int colon = buf.indexOf(from, to, (byte) ':');
+        if (colon < 0 || colon + 1 >= to || buf.getByte(colon + 1) != ' ') {
+            listener.refused("not a line-protocol message: " + Ascii.text(buf, from, to));
+            return;
+        }
+        if (!member) {
+            member = true;
+            listener.joined(0, 0);
+        }
+        listener.message(buf, colon + 2, to);
+    }
+}

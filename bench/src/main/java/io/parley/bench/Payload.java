@@ -1,0 +1,62 @@
+package io.parley.bench;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * The text of every bench message: {@code <sender>.<seq>.<intended>.} then {@code x} up to the
+ * requested size, where {@code intended} is the nanosecond (since the run's epoch) at which the
+ * schedule meant to send it. Latency is measured from that time, not from when the write
+ * happened, so a late send counts against latency (no coordinated omission). A text that does
+ * not start with a digit (a TCD join announcement, the line driver's join message) is not a
+ * payload.
+ *
+ * <p>A Payload instance is the reader: it holds the fields of the last text parsed, so parsing
+ * allocates nothing. Confined to one connection's event loop.
+ */
+final class Payload {
+
+    /** The separator between fields; also ends the header. */
+    private static final byte DOT = '.';
+    private static final byte[] PADDING = Ascii.bytes("x".repeat(256));
+
+    int sender;
+    long seq;
+    long intendedNanos;
+
+    /** Writes a payload of at least {@code size} bytes (more only when the header is longer). */
+    static void write(ByteBuf out, int sender, long seq, long intendedNanos, int size) {
+        int start = out.writerIndex();
+        Ascii.writeDecimal(out, sender);
+        out.writeByte(DOT);
+        Ascii.writeDecimal(out, seq);
+        out.writeByte(DOT);
+        Ascii.writeDecimal(out, intendedNanos);
+        out.writeByte(DOT);
+        int pad = size - (out.writerIndex() - start);
+        while (pad > 0) {
+            int chunk = Math.min(pad, PADDING.length);
+            out.writeBytes(PADDING, 0, chunk);
+            pad -= chunk;
+        }
+    }
+
+    /** Parses the header of the text in {@code [from, to)}; false when it is not a payload. */
+    boolean parse(ByteBuf buf, int from, int to) {
+        int first = buf.indexOf(from, to, DOT);
+        int second = first < 0 ? -1 : buf.indexOf(first + 1, to, DOT);
+        int third = second < 0 ? -1 : buf.indexOf(second + 1, to, DOT);
+        if (third < 0) {
+            return false;
+        }
+        long parsedSender = Ascii.parseDecimal(buf, from, first);
+        long parsedSeq = Ascii.parseDecimal(buf, first + 1, second);
+        long parsedIntended = Ascii.parseDecimal(buf, second + 1, third);
+        if (parsedSender < 0 || parsedSender > Integer.MAX_VALUE || parsedSeq < 0 || parsedIntended < 0) {
+            return false;
+        }
+        sender = (int) parsedSender;
+        seq = parsedSeq;
+        intendedNanos = parsedIntended;
+        return true;
+    }
+}

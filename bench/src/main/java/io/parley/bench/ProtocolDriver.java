@@ -1,0 +1,35 @@
+package io.parley.bench;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * How the bench speaks one chat protocol: where a room's members connect, what joins a room,
+ * sends a message or leaves, and which decoder reads the server's output. Implementations are
+ * stateless and thread-safe; everything per connection lives in {@link BenchMember}.
+ */
+interface ProtocolDriver {
+
+    /** The port the members of room {@code room} (0-based) connect to. */
+    int port(int basePort, int room);
+
+    /** A new decoder for one connection. */
+    DeliveryDecoder decoder(DeliveryListener listener);
+
+    /**
+     * Writes what registers a new connection as {@code name} and joins room {@code room}. The
+     * server's answer reaches {@link DeliveryListener#joined}.
+     */
+    void join(ByteBuf out, String name, int room);
+
+    /** What comes before a payload in a message from this member, once it has joined. */
+    byte[] messagePrefix(String name, int roomRef, long joinId);
+
+    /** What comes after a payload. */
+    byte[] messageSuffix();
+
+    /**
+     * Writes a request to leave the room and returns true; returns false when the protocol's
+     * only way to leave is to close the connection.
+     */
+    boolean leave(ByteBuf out, String name, int roomRef, long joinId);
+}

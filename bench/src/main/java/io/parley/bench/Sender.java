@@ -1,0 +1,60 @@
+package io.parley.bench;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+
+/**
+ * One member's open-loop send schedule: message {@code k} is due at {@code first + k * interval}
+ * whatever happened to earlier ones (no waiting for replies). A late tick sends every message
+ * that has fallen due, each stamped with its own intended time, so lateness shows as latency.
+ *
+ * <p>Confined to the member's event loop once started.
+ */
+final class Sender {
+
+    final int index;
+    private final BenchMember member;
+    private final long intervalNanos;
+    private final long epochNanos;
+    private final int size;
+    private long nextNanos;
+    private long stopNanos;
+    /** How many messages it has sent; also the next sequence number. */
+    private long sent;
+
+    Sender(int index, BenchMember member, long intervalNanos, long epochNanos, int size) {
+        this.index = index;
+        this.member = member;
+        this.intervalNanos = intervalNanos;
+        this.epochNanos = epochNanos;
+        this.size = size;
+    }
+
+    BenchMember member() {
+        return member;
+    }
+
+    /** Sets the schedule: the first message is due at {@code firstNanos}, none at or after {@code stopNanos}. */
+    void schedule(long firstNanos, long stopNanos) {
+        this.nextNanos = firstNanos;
+        this.stopNanos = stopNanos;
+    }
+
+    /** Sends every message due by {@code nowNanos}, in one write. */
+    void sendDue(long nowNanos) {
+        Channel channel = member.channel();
+        if (nextNanos > nowNanos || nextNanos >= stopNanos || !channel.isActive()) {
+            return;
+        }
+        ByteBuf out = channel.alloc().buffer();
+        while (nextNanos <= nowNanos && nextNanos < stopNanos) {
+            member.writeMessage(out, index, sent++, nextNanos - epochNanos, size);
+            nextNanos += intervalNanos;
+        }
+        channel.writeAndFlush(out, channel.voidPromise());
+    }
+
+    long sent() {
+        return sent;
+    }
+}

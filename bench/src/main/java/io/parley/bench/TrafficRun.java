@@ -1,0 +1,160 @@
+package io.parley.bench;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The sending phase shared by W3..W6: every member joins, the senders send on their open-loop
+ * schedule through a warm-up and the measured interval, then the run waits for what is still on
+ * its way and checks every exact member's sequence from every sender of its room.
+ *
+ * <p>Used by the workload's thread only.
+ */
+final class TrafficRun {
+
+    /** Lets the first ticks find every sender ready. */
+    private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The drain ends when nothing has arrived for this long... */
+    private static final long DRAIN_IDLE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final long DRAIN_POLL_MS = 100;
+    /** How long a slow consumer, reading again, may take to reach the end of its dropped connection. */
+    private static final long SLOW_CLOSE_WAIT_SECONDS = 2;
+
+    /** Something that runs alongside the senders (W5's churn), started and stopped with them. */
+    interface Sideline {
+        Sideline NONE = new Sideline() {};
+
+        default void start() {}
+
+        default void stop() {}
+
+        /** Adds its own counts (joins, leaves) to the result's. */
+        default BenchResult.Counts addTo(BenchResult.Counts counts) {
+            return counts;
+        }
+    }
+
+    private TrafficRun() {}
+
+    static BenchResult run(BenchRun run, RoomLayout layout, Sideline sideline) throws InterruptedException {
+        BenchSettings settings = run.settings;
+        run.joinAll(layout.members);
+        run.settle();
+        for (BenchMember slow : layout.withRole(BenchMember.Role.SLOW)) {
+            slow.channel().config().setAutoRead(false);
+        }
+        List<Sender> senders = layout.withRole(BenchMember.Role.SENDER).stream()
+                .map(member -> new Sender(member.index, member, settings.intervalNanos(), run.epochNanos,
+                        settings.size()))
+                .toList();
+        long start = System.nanoTime() + START_DELAY_NANOS;
+        long measureFrom = start + settings.warmup().toNanos();
+        long stop = measureFrom + settings.duration().toNanos();
+        run.recorders.forEachLoop(recorder -> recorder.measureFrom(measureFrom));
+        SendSchedule schedule = new SendSchedule(senders, settings.intervalNanos(), start, stop);
+        sideline.start();
+        LongSupplier sent = () -> senders.stream().mapToLong(Sender::sent).sum();
+
+        run.waitUntil(measureFrom, "warm-up", sent);
+        CpuSampler.Sample serverBefore = run.serverSample();
+        CpuSampler.Sample clientBefore = run.client.sample();
+        Recorder.Tally before = run.recorders.tally();
+        long sentBefore = sent.getAsLong();
+        run.waitUntil(stop, "measure", sent);
+        CpuSampler.Sample serverAfter = run.serverSample();
+        CpuSampler.Sample clientAfter = run.client.sample();
+        Recorder.Tally after = run.recorders.tally();
+        long sentAfter = sent.getAsLong();
+        schedule.stop();
+        sideline.stop();
+        // A tick may still be running: once every loop has run a task after the cancel, the
+        // senders' counts are final and visible here.
+        run.recorders.forEachLoop(recorder -> {});
+
+        long[] sentBySender = new long[settings.senders()];
+        senders.forEach(sender -> sentBySender[sender.index] = sender.sent());
+        long expected = layout.expected(sentBySender);
+        drain(run, expected, sent.getAsLong(), settings.drain().toNanos());
+        List<BenchMember> exact = layout.members.stream()
+                .filter(member -> member.role.check == Receipts.Check.EXACT).toList();
+        run.recorders.forEachMember(exact, (member, recorder) ->
+                recorder.missingAtEnd(member.receipts.missingAtEnd(layout.senders(member.room), sentBySender)));
+        Recorder total = run.recorders.total();
+        Recorder.Tally tally = total.tally();
+
+        long disconnected = layout.members.stream()
+                .filter(member -> member.role != BenchMember.Role.SLOW && member.role != BenchMember.Role.CHURNER
+                        && member.closed.isDone())
+                .count();
+        long slowDropped = dropped(layout.withRole(BenchMember.Role.SLOW));
+        run.checkCounts(tally);
+        if (tally.lost == 0 && tally.missing == 0 && tally.delivered != expected) {
+            run.fail("delivered " + tally.delivered + " of " + expected + " expected deliveries");
+        }
+        if (disconnected > 0) {
+            run.fail(disconnected + " members were disconnected during the run");
+        }
+
+        double seconds = (clientAfter.wallNanos() - clientBefore.wallNanos()) / 1e9;
+        long deliveries = after.payloads - before.payloads;
+        BenchResult.Counts counts = sideline.addTo(new BenchResult.Counts(sent.getAsLong(), expected,
+                tally.delivered, tally.lost, tally.missing, tally.duplicated, tally.unexpected, tally.windowDelivered, tally.others,
+                tally.refused, layout.members.size(), 0, slowDropped, disconnected));
+        BenchResult.Rates rates = new BenchResult.Rates((sentAfter - sentBefore) / seconds, deliveries / seconds, 0);
+        BenchResult.Server server = BenchResult.Server.NOT_MEASURED;
+        if (serverBefore != null) {
+            double cpuNanos = serverAfter.cpuSince(serverBefore);
+            server = new BenchResult.Server(run.server.pid(), cpuNanos / 1e9, serverAfter.percentSince(serverBefore),
+                    deliveries == 0 ? null : cpuNanos / 1000 / deliveries, null, null, null, null);
+        }
+        return run.result(counts, BenchRun.latency("delivery", total.latency), rates, server,
+                clientAfter.percentSince(clientBefore));
+    }
+
+    /**
+     * How many slow consumers the server disconnected. A consumer that does not read cannot see
+     * its connection end, so each now reads what is buffered, and those whose connection then
+     * ends within a few seconds were dropped.
+     */
+    private static long dropped(List<BenchMember> slow) throws InterruptedException {
+        slow.forEach(member -> member.channel().config().setAutoRead(true));
+        try {
+            CompletableFuture.allOf(slow.stream().map(member -> member.closed).toArray(CompletableFuture[]::new))
+                    .get(SLOW_CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Some were not dropped: counted below.
+        }
+        return slow.stream().filter(member -> member.closed.isDone()).count();
+    }
+
+    /**
+     * Waits until every expected delivery has arrived, nothing has for a while, or {@code maxNanos}
+     * (what has not arrived by then is reported missing).
+     */
+    private static void drain(BenchRun run, long expected, long sent, long maxNanos) throws InterruptedException {
+        long start = System.nanoTime();
+        long lastProgress = start;
+        long lastShown = start;
+        long delivered = -1;
+        while (true) {
+            Recorder.Tally tally = run.recorders.tally();
+            long now = System.nanoTime();
+            if (tally.delivered >= expected || now - lastProgress > DRAIN_IDLE_NANOS || now - start > maxNanos) {
+                return;
+            }
+            if (tally.delivered + tally.windowDelivered != delivered) {
+                delivered = tally.delivered + tally.windowDelivered;
+                lastProgress = now;
+            }
+            if (now - lastShown >= TimeUnit.SECONDS.toNanos(1)) {
+                run.showProgress("drain", sent);
+                lastShown = now;
+            }
+            TimeUnit.MILLISECONDS.sleep(DRAIN_POLL_MS);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.parley.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DecoderException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The delivery decoders on EmbeddedChannel: whole, chunked, coalesced and bad input. */
+class DeliveryDecoderTest {
+
+    /** Turns listener calls into a list of events to assert on. */
+    static final class Events implements DeliveryListener {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public void joined(int roomRef, long joinId) {
+            seen.add("joined " + roomRef + " " + joinId);
+        }
+
+        @Override
+        public void left() {
+            seen.add("left");
+        }
+
+        @Override
+        public void message(ByteBuf buf, int from, int to) {
+            seen.add("message " + buf.toString(from, to - from, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void refused(String what) {
+            seen.add("refused " + what);
+        }
+    }
+
+    private final Events events = new Events();
+
+    private static ByteBuf bytes(String text) {
+        return Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+    }
+
+    private static void feed(EmbeddedChannel channel, String text) {
+        channel.writeInbound(bytes(text));
+    }
+
+    @Test
+    void lineMessagesAreTheTextAfterTheNameAndTheFirstOneMeansJoined() {
+        EmbeddedChannel channel = new EmbeddedChannel(new LineDeliveryDecoder(events));
+        feed(channel, "m1: hello\nm2: 0.5.123.xx\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message hello", "message 0.5.123.xx");
+        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void aLineSplitOverManyReadsIsOneMessage() {
+        EmbeddedChannel channel = new EmbeddedChannel(new LineDeliveryDecoder(events));
+        feed(channel, "m1: 3.");
+        feed(channel, "14.15");
+        assertThat(events.seen).isEmpty();
+        feed(channel, "9xx\nm2");
+        feed(channel, ": text: with colon\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message 3.14.159xx", "message text: with colon");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void lineNoticesAndStrangeLinesAreRefusals() {
+        EmbeddedChannel channel = new EmbeddedChannel(new LineDeliveryDecoder(events));
+        feed(channel, "* line too long (limit 16384 bytes)\nno colon here\n");
+        assertThat(events.seen).containsExactly("refused * line too long (limit 16384 bytes)",
+                "refused not a line-protocol message: no colon here");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aLineWithoutEndBeyondTheLimitFails() {
+        EmbeddedChannel channel = new EmbeddedChannel(new LineDeliveryDecoder(events));
+        assertThatThrownBy(() -> feed(channel, "m1: " + "x".repeat(DeliveryDecoder.MAX_LINE_BYTES + 1)))
+                .isInstanceOf(DecoderException.class).hasMessageContaining("m1: xxx");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void withAutoReadOffTheDecoderAsksForNoMoreInput() {
+        AtomicInteger reads = new AtomicInteger();
+        EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void read(ChannelHandlerContext ctx) {
+                reads.incrementAndGet();
+                ctx.read();
+            }
+        }, new LineDeliveryDecoder(events));
+        channel.config().setAutoRead(false);
+        reads.set(0);
+        feed(channel, "m1: hello\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message hello");
+        assertThat(reads).as("a slow consumer must really stop reading").hasValue(0);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void tcdJoinedRelayLeftAndErrorInOneRead() {
+        EmbeddedChannel channel = new EmbeddedChannel(new TcdDeliveryDecoder(events));
+        feed(channel, "JOINED_CHATROOM: bench-0\nSERVER_IP: 127.0.0.1\nPORT: 7710\nROOM_REF: 3\nJOIN_ID: 42\n"
+                + "CHAT: 3\nCLIENT_NAME: m1\nMESSAGE: m1 has joined this chatroom.\n\n"
+                + "CHAT: 3\nCLIENT_NAME: m1\nMESSAGE: 1.7.99.x\n\n"
+                + "LEFT_CHATROOM: 3\nJOIN_ID: 42\n"
+                + "ERROR_CODE: 2\nERROR_DESCRIPTION: not a member of room 3\n");
+        assertThat(events.seen).containsExactly("joined 3 42", "message m1 has joined this chatroom.",
+                "message 1.7.99.x", "left", "refused ERROR_CODE: 2");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void tcdBlocksSplitAnywhereAreReadTheSame() {
+        String wire = "JOINED_CHATROOM: bench-0\nSERVER_IP: 127.0.0.1\nPORT: 7710\nROOM_REF: 12\nJOIN_ID: 5\n"
+                + "CHAT: 12\nCLIENT_NAME: m2\nMESSAGE: 2.0.1000.xxxx\n\n";
+        EmbeddedChannel channel = new EmbeddedChannel(new TcdDeliveryDecoder(events));
+        for (int i = 0; i < wire.length(); i += 7) {
+            feed(channel, wire.substring(i, Math.min(wire.length(), i + 7)));
+        }
+        assertThat(events.seen).containsExactly("joined 12 5", "message 2.0.1000.xxxx");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void payloadsRoundTripAndOtherTextIsNotOne() {
+        ByteBuf buf = Unpooled.buffer();
+        Payload.write(buf, 17, 123_456, 9_876_543_210L, 100);
+        assertThat(buf.readableBytes()).isEqualTo(100);
+        assertThat(buf.toString(StandardCharsets.US_ASCII)).startsWith("17.123456.9876543210.xxx");
+        Payload payload = new Payload();
+        assertThat(payload.parse(buf, 0, buf.writerIndex())).isTrue();
+        assertThat(payload.sender).isEqualTo(17);
+        assertThat(payload.seq).isEqualTo(123_456);
+        assertThat(payload.intendedNanos).isEqualTo(9_876_543_210L);
+        ByteBuf small = Unpooled.buffer();
+        Payload.write(small, 0, 0, 0, 3);
+        assertThat(small.toString(StandardCharsets.US_ASCII)).isEqualTo("0.0.0.");
+        for (String other : List.of("m1 has joined this chatroom.", "hello", "1.2", "a.2.3.", "1.2.3")) {
+            ByteBuf text = bytes(other);
+            assertThat(payload.parse(text, 0, text.writerIndex())).as(other).isFalse();
+            text.release();
+        }
+        buf.release();
+        small.release();
+    }
+}

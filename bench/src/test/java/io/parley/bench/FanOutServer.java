@@ -1,0 +1,93 @@
+package io.parley.bench;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Not a test: the smallest line-protocol fan-out server (one thread, one room, a flush per read
+ * rather than per delivery), to measure what the bench itself can generate and absorb. Run it
+ * pinned to one core and point the bench, pinned to the other, at it:
+ *
+ * <pre>
+ * taskset -c 0 java -cp server/target/parley.jar:bench/target/test-classes io.parley.bench.FanOutServer 27999
+ * taskset -c 1 java -jar server/target/parley.jar bench --protocol line --port 27999 --workload W3
+ * </pre>
+ *
+ * Loopback only; stop it with Ctrl-C. Single-threaded: every handler runs on its one loop.
+ */
+public final class FanOutServer {
+
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final List<Channel> members = new ArrayList<>();
+    private final Set<Channel> unflushed = new LinkedHashSet<>();
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(args[0]);
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        FanOutServer room = new FanOutServer();
+        new ServerBootstrap().group(loop).channel(EpollServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, false, false), room.new Member());
+                    }
+                })
+                .bind("127.0.0.1", port).sync();
+        System.out.println("fan-out server on 127.0.0.1:" + port);
+    }
+
+    /** One connection: its first line is its name, every later line goes to everyone as {@code name: line}. */
+    private final class Member extends ChannelInboundHandlerAdapter {
+        private byte[] prefix;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            ByteBuf line = (ByteBuf) message;
+            try {
+                if (prefix == null) {
+                    prefix = (line.toString(StandardCharsets.UTF_8).strip() + ": ").getBytes(StandardCharsets.UTF_8);
+                    members.add(ctx.channel());
+                    return;
+                }
+                ByteBuf out = ctx.alloc().directBuffer(prefix.length + line.readableBytes());
+                out.writeBytes(prefix).writeBytes(line);
+                for (Channel member : members) {
+                    member.write(out.retainedDuplicate(), member.voidPromise());
+                    unflushed.add(member);
+                }
+                out.release();
+            } finally {
+                line.release();
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            unflushed.forEach(Channel::flush);
+            unflushed.clear();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            members.remove(ctx.channel());
+            unflushed.remove(ctx.channel());
+        }
+    }
+}

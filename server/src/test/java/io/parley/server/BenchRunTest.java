@@ -1,0 +1,84 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.bench.BenchCommand;
+import io.parley.bench.BenchResult;
+import io.parley.bench.ResultFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code parley bench} end to end against a real server: small runs of each kind of workload
+ * over both protocols must deliver everything they owe, lose nothing and duplicate nothing.
+ * Correctness only: nothing here looks at how fast it went.
+ */
+class BenchRunTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path results;
+
+    private ParleyServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(data);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "line, W3, 12, 3, 300",
+        "tcd, W3, 12, 3, 300",
+        "line, W5, 15, 3, 300",
+        "tcd, W5, 15, 3, 300",
+        "tcd, W6, 12, 2, 300",
+        "line, W2, 40, 0, 0",
+        "tcd, W2, 40, 0, 0"})
+    void aSmallRunDeliversEverythingItOwes(String protocol, String workload, int connections, int senders,
+            int rate) throws Exception {
+        Path out = results.resolve(workload + "-" + protocol + ".json");
+        List<String> args = new ArrayList<>(List.of("--protocol", protocol, "--workload", workload,
+                "--port", Integer.toString(server.port(protocol)), "--connections", Integer.toString(connections),
+                "--rooms", "1", "--in-flight", "10", "--duration", "1", "--warmup", "0",
+                "--server-pid", Long.toString(ProcessHandle.current().pid()), "--out", out.toString()));
+        if (senders > 0) {
+            args.addAll(List.of("--senders", Integer.toString(senders), "--rate", Integer.toString(rate)));
+        }
+
+        int exit = new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new));
+
+        BenchResult result = ResultFile.read(out);
+        assertThat(result.failures()).isEmpty();
+        assertThat(exit).isZero();
+        BenchResult.Counts counts = result.counts();
+        assertThat(counts.lost()).isZero();
+        assertThat(counts.missing()).isZero();
+        assertThat(counts.duplicated()).isZero();
+        assertThat(counts.unexpected()).isZero();
+        assertThat(counts.refused()).isZero();
+        if (senders > 0) {
+            assertThat(counts.expected()).isPositive();
+            assertThat(counts.delivered()).isEqualTo(counts.expected());
+        } else {
+            assertThat(counts.joins()).isEqualTo(connections);
+        }
+        if (workload.equals("W5")) {
+            assertThat(counts.leaves()).as("churners left and came back").isPositive();
+        }
+    }
+}
