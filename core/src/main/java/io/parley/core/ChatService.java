@@ -94,10 +94,20 @@ public final class ChatService {
 
     private <T> void publish(RoomEvent event, Throwable error, CompletableFuture<T> done, T value) {
         if (error != null) {
+            if (event instanceof RoomEvent.Left left) {
+                // The leave could not be stored, but a member that is gone must not stay in the
+                // room: its departure is still applied, silently (an announcement nobody can
+                // find in history is not shown).
+                bus.publish(new RoomEvent.Left(left.room(), left.member(), Optional.empty()));
+            }
             done.completeExceptionally(error);
             return;
         }
-        bus.publish(event);
-        done.complete(value);
+        try {
+            bus.publish(event);
+            done.complete(value);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e); // whoever waits must not wait for ever
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A chat room: a name, a stable integer ref and the members currently in it, whatever protocol
@@ -67,13 +68,25 @@ public final class Room {
         for (Member member : members.keySet()) {
             byExecutor.computeIfAbsent(member.executor(), executor -> new ArrayList<>()).add(member);
         }
-        byExecutor.forEach((executor, recipients) -> executor.execute(() -> {
-            for (Member recipient : recipients) {
-                recipient.deliver(event);
+        try {
+            byExecutor.forEach((executor, recipients) -> handOver(executor, recipients, event));
+        } finally {
+            if (event instanceof RoomEvent.Left left) {
+                members.remove(left.member());
             }
-        }));
-        if (event instanceof RoomEvent.Left left) {
-            members.remove(left.member());
+        }
+    }
+
+    /** One loop's share of an event; a loop that refuses it (shutting down) costs only its own members. */
+    private static void handOver(Executor executor, List<Member> recipients, RoomEvent event) {
+        try {
+            executor.execute(() -> {
+                for (Member recipient : recipients) {
+                    recipient.deliver(event);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The loop is shutting down, and its connections with it.
         }
     }
 

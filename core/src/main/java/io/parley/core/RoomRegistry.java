@@ -55,7 +55,13 @@ public final class RoomRegistry {
             creating.remove(key, created);
             return CompletableFuture.completedFuture(justCreated);
         }
-        store.create(name).whenComplete((record, error) -> {
+        CompletionStage<RoomRecord> stored;
+        try {
+            stored = store.create(name);
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        stored.whenComplete((record, error) -> {
             if (error == null) {
                 created.complete(add(record));
             } else {

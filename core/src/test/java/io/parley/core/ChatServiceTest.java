@@ -142,4 +142,31 @@ class ChatServiceTest {
 
         assertThat(restarted.post(again, "a", "z").toCompletableFuture().join().id()).isEqualTo(last.id() + 1);
     }
+
+    @Test
+    void aMemberWhoseLeaveCannotBeStoredStillLeavesTheRoom() {
+        EventLog failsLeaves = new EventLog() {
+            @Override
+            public void append(RoomEvent event, Consumer<Throwable> done) {
+                done.accept(event instanceof RoomEvent.Left ? new IllegalStateException("disk full") : null);
+            }
+
+            @Override
+            public long lastMessageId() {
+                return 0;
+            }
+        };
+        ChatService failing = new ChatService(new RoomRegistry(new InMemoryRoomStore()), failsLeaves,
+                new LocalRoomBus(), Clock.systemUTC());
+        Room room = failing.rooms().open("r").toCompletableFuture().join();
+        RecordingMember alice = new RecordingMember(1);
+        RecordingMember bob = new RecordingMember(2);
+        failing.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+        failing.join(room, bob, "bob", Optional.empty()).toCompletableFuture().join();
+
+        assertThatThrownBy(() -> failing.leave(room, bob, "bob", Optional.of("bob has left"))
+                .toCompletableFuture().join()).hasMessageContaining("disk full");
+        assertThat(room.hasMember(bob)).isFalse();
+        assertThat(alice.texts()).as("an announcement history does not hold is not shown").isEmpty();
+    }
 }

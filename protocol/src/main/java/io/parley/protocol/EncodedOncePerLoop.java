@@ -32,9 +32,9 @@ public final class EncodedOncePerLoop {
     public ByteBuf bytes(Object event, Supplier<ByteBuf> encode) {
         Last cached = last.get();
         if (cached == null || cached.event() != event) {
-            if (cached != null) {
-                cached.bytes().release();
-            }
+            // Forget the old bytes before encoding, so that an encoder that throws leaves
+            // nothing released behind in the cache.
+            last.remove();
             cached = new Last(event, encode.get());
             last.set(cached);
         }

@@ -42,6 +42,7 @@ final class StoreWriter implements AutoCloseable {
     private final Connection connection;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private volatile boolean closed;
 
     StoreWriter(Connection connection) {
         this.connection = connection;
@@ -51,11 +52,10 @@ final class StoreWriter implements AutoCloseable {
     }
 
     void submit(Task task) {
-        if (!thread.isAlive()) {
-            task.done(new IllegalStateException("the store is closed"));
-            return;
-        }
         queue.add(task);
+        if (closed) {
+            failLateTasks(); // the thread has stopped looking at the queue
+        }
     }
 
     private void loop() {
@@ -68,11 +68,23 @@ final class StoreWriter implements AutoCloseable {
                 runBatch(batch);
                 batch.clear();
                 if (stop) {
+                    // Set before the last look: a task added after that look sees it and fails
+                    // itself, one added before it is failed here.
+                    closed = true;
+                    failLateTasks();
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Fails what was submitted after the stop, so that nobody waits for it for ever. */
+    private void failLateTasks() {
+        IllegalStateException closed = new IllegalStateException("the store is closed");
+        for (Task late = queue.poll(); late != null; late = queue.poll()) {
+            report(late, closed);
         }
     }
 

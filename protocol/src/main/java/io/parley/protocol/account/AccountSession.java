@@ -103,6 +103,9 @@ final class AccountSession {
         }
         loggedIn = false;
         services.online().remove(this);
+        if (lobby == null) {
+            return CompletableFuture.completedFuture(null); // the login failed before the join
+        }
         return services.chat().leave(lobby, member, name, Optional.empty())
                 .thenCompose(last -> services.history().closeSession(historySession, last))
                 .exceptionally(failure -> {

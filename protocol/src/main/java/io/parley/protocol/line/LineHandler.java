@@ -72,9 +72,10 @@ final class LineHandler extends OrderedRequestHandler<String> {
     }
 
     private void say(ChannelHandlerContext ctx, String text) {
-        chat.post(room, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
+        Room to = room; // the callback runs on the store thread, and a close may clear the field
+        chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
-                log.warn("A message to room {} was not stored: {}", room.ref(), failure.getMessage());
+                log.warn("A message to room {} was not stored: {}", to.ref(), failure.getMessage());
                 ctx.executor().execute(() -> notice(ctx, "message not stored, try again"));
             }
         });
