@@ -109,19 +109,7 @@ class ChatServiceTest {
 
     @Test
     void aMessageTheLogCannotStoreReachesNobody() {
-        EventLog broken = new EventLog() {
-            @Override
-            public void append(RoomEvent event, Consumer<Throwable> done) {
-                done.accept(event instanceof RoomEvent.Posted ? new IllegalStateException("disk full") : null);
-            }
-
-            @Override
-            public long lastMessageId() {
-                return 0;
-            }
-        };
-        ChatService failing = new ChatService(new RoomRegistry(new InMemoryRoomStore()), broken,
-                new LocalRoomBus(), Clock.systemUTC());
+        ChatService failing = chatFailingToStore(RoomEvent.Posted.class);
         Room room = failing.rooms().open("r").toCompletableFuture().join();
         RecordingMember alice = new RecordingMember(1);
         failing.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
@@ -145,19 +133,7 @@ class ChatServiceTest {
 
     @Test
     void aMemberWhoseLeaveCannotBeStoredStillLeavesTheRoom() {
-        EventLog failsLeaves = new EventLog() {
-            @Override
-            public void append(RoomEvent event, Consumer<Throwable> done) {
-                done.accept(event instanceof RoomEvent.Left ? new IllegalStateException("disk full") : null);
-            }
-
-            @Override
-            public long lastMessageId() {
-                return 0;
-            }
-        };
-        ChatService failing = new ChatService(new RoomRegistry(new InMemoryRoomStore()), failsLeaves,
-                new LocalRoomBus(), Clock.systemUTC());
+        ChatService failing = chatFailingToStore(RoomEvent.Left.class);
         Room room = failing.rooms().open("r").toCompletableFuture().join();
         RecordingMember alice = new RecordingMember(1);
         RecordingMember bob = new RecordingMember(2);
@@ -168,5 +144,21 @@ class ChatServiceTest {
                 .toCompletableFuture().join()).hasMessageContaining("disk full");
         assertThat(room.hasMember(bob)).isFalse();
         assertThat(alice.texts()).as("an announcement history does not hold is not shown").isEmpty();
+    }
+
+    /** A core whose log refuses every event of one kind, as a full disk would. */
+    private static ChatService chatFailingToStore(Class<? extends RoomEvent> kind) {
+        EventLog broken = new EventLog() {
+            @Override
+            public void append(RoomEvent event, Consumer<Throwable> done) {
+                done.accept(kind.isInstance(event) ? new IllegalStateException("disk full") : null);
+            }
+
+            @Override
+            public long lastMessageId() {
+                return 0;
+            }
+        };
+        return new ChatService(new RoomRegistry(new InMemoryRoomStore()), broken, new LocalRoomBus(), Clock.systemUTC());
     }
 }

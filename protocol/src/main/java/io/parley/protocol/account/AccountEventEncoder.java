@@ -25,8 +25,7 @@ final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
-        String ownKey = RegisteredNames.key(session.name());
-        event.message().filter(message -> !RegisteredNames.key(message.author()).equals(ownKey))
+        event.message().filter(message -> !RegisteredNames.key(message.author()).equals(session.nameKey()))
                 .ifPresent(message -> render(message, out));
         if (out.isEmpty()) {
             out.add(Unpooled.EMPTY_BUFFER); // an encoder must pass something on

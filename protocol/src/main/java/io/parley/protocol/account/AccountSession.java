@@ -3,6 +3,7 @@ package io.parley.protocol.account;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.parley.core.AccountRecord;
+import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Registered;
@@ -27,6 +28,7 @@ final class AccountSession {
     final ChannelMember member;
     private final Channel channel;
     private volatile String name = "";
+    private volatile String nameKey = "";
     private volatile String publicKey;
     private Optional<AccountRecord> account = Optional.empty();
     private Room lobby;
@@ -41,6 +43,11 @@ final class AccountSession {
 
     String name() {
         return name;
+    }
+
+    /** {@link #name()} folded ({@link io.parley.core.RegisteredNames#key}), computed once. */
+    String nameKey() {
+        return nameKey;
     }
 
     /** The user's public key in wire form, or null: then private messages to it go in clear. */
@@ -59,6 +66,7 @@ final class AccountSession {
     /** The user this connection claims to be, and its stored account if it has one. */
     void identify(String userName, Optional<AccountRecord> record) {
         this.name = record.map(AccountRecord::name).orElse(userName);
+        this.nameKey = RegisteredNames.key(name);
         this.account = record;
         this.publicKey = record.flatMap(AccountRecord::publicKey).orElse(null);
     }
