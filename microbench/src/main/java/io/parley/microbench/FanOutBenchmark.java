@@ -1,0 +1,133 @@
+package io.parley.microbench;
+
+import io.parley.core.ChatMessage;
+import io.parley.core.ChatService;
+import io.parley.core.Member;
+import io.parley.core.Room;
+import io.parley.core.RoomEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The core's share of a message's fan-out: {@code ChatService.post} stamps it, the log calls back,
+ * the room groups its members by event loop and hands each loop one task that delivers to all of
+ * its members. Loops here run their task at once and members only count, so what is measured is
+ * the core's cost per message (divide by {@code members} for the cost per delivery), not Netty's
+ * or the kernel's.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FanOutBenchmark {
+
+    /** Members in the room: a small room (W4's) and the big one (W3's). */
+    @Param({"10", "500"})
+    public int members;
+
+    /** Event loops the members are spread over: the server runs one per core. */
+    @Param({"1", "2"})
+    public int loops;
+
+    private ChatService chat;
+    private Room room;
+    private final List<CountingMember> recipients = new ArrayList<>();
+    private long posted;
+
+    @Setup(Level.Trial)
+    public void fillRoom() {
+        chat = StoreFreeCore.chat();
+        room = StoreFreeCore.open(chat, "fan-out");
+        List<Executor> eventLoops = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            eventLoops.add(new RunAtOnce());
+        }
+        for (int i = 0; i < members; i++) {
+            CountingMember member = new CountingMember(chat.newMemberId(), eventLoops.get(i % loops));
+            recipients.add(member);
+            chat.join(room, member, "member-" + i, Optional.empty()).toCompletableFuture().join();
+        }
+    }
+
+    @Benchmark
+    public Object post() {
+        posted++;
+        return chat.post(room, "member-0", "a message of about the size the bench sends, give or take").toCompletableFuture();
+    }
+
+    /** A benchmark that delivered nothing would measure nothing: every member must have had every post. */
+    @TearDown(Level.Trial)
+    public void checkEveryoneReceivedEverything() {
+        for (CountingMember member : recipients) {
+            if (member.posts != posted) {
+                throw new IllegalStateException(member + " received " + member.posts + " of " + posted + " posts");
+            }
+        }
+    }
+
+    /** An event loop that runs each task as it is handed over; a distinct instance is a distinct loop. */
+    static final class RunAtOnce implements Executor {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+    }
+
+    /** A member that counts the messages it receives. */
+    static final class CountingMember implements Member {
+        private final long id;
+        private final Executor loop;
+        long posts;
+        private long lastId;
+
+        CountingMember(long id, Executor loop) {
+            this.id = id;
+            this.loop = loop;
+        }
+
+        @Override
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public Executor executor() {
+            return loop;
+        }
+
+        @Override
+        public void deliver(RoomEvent event) {
+            if (event instanceof RoomEvent.Posted posted) {
+                ChatMessage message = posted.chat();
+                if (message.id() <= lastId) {
+                    throw new IllegalStateException("out of order: " + message.id() + " after " + lastId);
+                }
+                lastId = message.id();
+                posts++;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "member " + id;
+        }
+    }
+}
