@@ -15,7 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
  * they use.
  *
  * <p>Thread-safety: membership changes only in {@link #dispatch}, which the {@link RoomBus}
- * calls for one room at a time and in the room's order; any thread may read membership.
+ * calls for one room at a time and in the room's order (each call happening-before the next);
+ * any thread may read membership.
  */
 public final class Room {
 
@@ -23,6 +24,9 @@ public final class Room {
     private final String name;
     /** Each member with the name it joined under. */
     private final Map<Member, String> members = new ConcurrentHashMap<>();
+    // Dispatch-only state (see the class comment).
+    private List<LoopShare> shares = List.of();
+    private boolean sharesStale;
 
     public Room(int ref, String name) {
         this.ref = ref;
@@ -60,33 +64,65 @@ public final class Room {
     void dispatch(RoomEvent event) {
         if (event instanceof RoomEvent.Joined joined) {
             members.put(joined.member(), joined.name());
-        }
-        // One task per thread that owns members, carrying the event to all of them: the
-        // recipients are fixed here, in the room's order, and each thread runs its tasks in the
-        // order they were handed over.
-        Map<Executor, List<Member>> byExecutor = new HashMap<>();
-        for (Member member : members.keySet()) {
-            byExecutor.computeIfAbsent(member.executor(), executor -> new ArrayList<>()).add(member);
+            sharesStale = true;
         }
         try {
-            byExecutor.forEach((executor, recipients) -> handOver(executor, recipients, event));
+            for (LoopShare share : currentShares()) {
+                share.handOver(event);
+            }
         } finally {
             if (event instanceof RoomEvent.Left left) {
                 members.remove(left.member());
+                sharesStale = true;
             }
         }
     }
 
-    /** One loop's share of an event; a loop that refuses it (shutting down) costs only its own members. */
-    private static void handOver(Executor executor, List<Member> recipients, RoomEvent event) {
-        try {
-            executor.execute(() -> {
-                for (Member recipient : recipients) {
-                    recipient.deliver(event);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // The loop is shutting down, and its connections with it.
+    /**
+     * The members grouped by the thread that owns them, regrouped only after membership changed:
+     * a room's membership changes far less often than it carries messages. A regrouping builds
+     * new arrays, so tasks already handed over keep the recipients they were given.
+     */
+    private List<LoopShare> currentShares() {
+        if (sharesStale) {
+            Map<Executor, List<Member>> byExecutor = new HashMap<>();
+            for (Member member : members.keySet()) {
+                byExecutor.computeIfAbsent(member.executor(), executor -> new ArrayList<>()).add(member);
+            }
+            List<LoopShare> regrouped = new ArrayList<>(byExecutor.size());
+            byExecutor.forEach((executor, recipients) ->
+                    regrouped.add(new LoopShare(executor, recipients.toArray(Member[]::new))));
+            shares = List.copyOf(regrouped);
+            sharesStale = false;
+        }
+        return shares;
+    }
+
+    /**
+     * The members one thread owns. Each event becomes one task per thread that delivers it to all
+     * of them in a row: the recipients are fixed at dispatch, in the room's order, and each thread
+     * runs its tasks in the order they were handed over.
+     */
+    private static final class LoopShare {
+        private final Executor executor;
+        private final Member[] members;
+
+        LoopShare(Executor executor, Member[] members) {
+            this.executor = executor;
+            this.members = members;
+        }
+
+        /** A loop that refuses the task (shutting down) costs only its own members. */
+        void handOver(RoomEvent event) {
+            try {
+                executor.execute(() -> {
+                    for (Member member : members) {
+                        member.deliver(event);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // The loop is shutting down, and its connections with it.
+            }
         }
     }
 
