@@ -84,7 +84,10 @@ public final class ParleyServer {
         this.addressLimits = new AddressLimits(policy.maxPerAddress(), policy.maxNewPerAddress(),
                 TimeUnit.SECONDS.toNanos(policy.newWindowSeconds()));
         this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(0, transport.ioHandlerFactory());
+        // One loop per core, not Netty's default of two: a room hands each loop one task per
+        // event, so every extra loop is one more task, wake-up and context switch per message.
+        this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                transport.ioHandlerFactory());
     }
 
     /**
