@@ -19,12 +19,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Not a test: the smallest line-protocol fan-out server (one thread, one room, a flush per read
- * rather than per delivery), to measure what the bench itself can generate and absorb. Run it
- * pinned to one core and point the bench, pinned to the other, at it:
+ * Not a test: the smallest line-protocol fan-out server (one thread, a room per port, a flush per
+ * read rather than per delivery, nothing stored), to measure what the bench itself can generate
+ * and absorb, and what this machine's kernel costs per delivery. Run it pinned to one core and
+ * point the bench, pinned to the other, at it (W4 uses ports 27999 to 28098, one room each):
  *
  * <pre>
- * taskset -c 0 java -cp server/target/parley.jar:bench/target/test-classes io.parley.bench.FanOutServer 27999
+ * taskset -c 0 java -cp server/target/parley.jar:bench/target/test-classes io.parley.bench.FanOutServer 27999 100
  * taskset -c 1 java -jar server/target/parley.jar bench --protocol line --port 27999 --workload W3
  * </pre>
  *
@@ -37,20 +38,24 @@ public final class FanOutServer {
     private final List<Channel> members = new ArrayList<>();
     private final Set<Channel> unflushed = new LinkedHashSet<>();
 
+    /** Arguments: the first port, then how many rooms (one port each, default 1). */
     public static void main(String[] args) throws InterruptedException {
-        int port = Integer.parseInt(args[0]);
+        int firstPort = Integer.parseInt(args[0]);
+        int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        FanOutServer room = new FanOutServer();
-        new ServerBootstrap().group(loop).channel(EpollServerSocketChannel.class)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, false, false), room.new Member());
-                    }
-                })
-                .bind("127.0.0.1", port).sync();
-        System.out.println("fan-out server on 127.0.0.1:" + port);
+        for (int port = firstPort; port < firstPort + rooms; port++) {
+            FanOutServer room = new FanOutServer();
+            new ServerBootstrap().group(loop).channel(EpollServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel channel) {
+                            channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, false, false), room.new Member());
+                        }
+                    })
+                    .bind("127.0.0.1", port).sync();
+        }
+        System.out.println("fan-out server on 127.0.0.1:" + firstPort + " to " + (firstPort + rooms - 1));
     }
 
     /** One connection: its first line is its name, every later line goes to everyone as {@code name: line}. */
