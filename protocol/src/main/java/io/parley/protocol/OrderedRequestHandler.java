@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandler<T> {
 
-    private final Queue<T> waiting = new ArrayDeque<>();
+    /** Usually empty (requests wait only behind a slow one): starts small, every connection has one. */
+    private final Queue<T> waiting = new ArrayDeque<>(2);
     private final List<Runnable> whenIdle = new ArrayList<>();
     private RequestLimits limits = RequestLimits.DEFAULT;
     private TokenBucket bucket;

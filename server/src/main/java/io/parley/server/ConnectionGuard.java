@@ -43,7 +43,9 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             refuse(ctx, errors.tooManyConnections());
             return;
         }
-        ctx.channel().closeFuture().addListener(closed -> limits.closed(address));
+        // Captures neither this guard nor ctx: both are gone once the connection registers.
+        AddressLimits addressLimits = limits;
+        ctx.channel().closeFuture().addListener(closed -> addressLimits.closed(address));
         deadline = ctx.executor().schedule(() -> {
             log.info("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
                     registrationTimeoutMs);
@@ -55,9 +57,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event == Registered.EVENT) {
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            cancelDeadline();
             ctx.pipeline().remove(this);
             return;
         }
@@ -66,10 +66,15 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancelDeadline();
+        ctx.fireChannelInactive();
+    }
+
+    private void cancelDeadline() {
         if (deadline != null) {
             deadline.cancel(false);
+            deadline = null;
         }
-        ctx.fireChannelInactive();
     }
 
     private static void refuse(ChannelHandlerContext ctx, String text) {

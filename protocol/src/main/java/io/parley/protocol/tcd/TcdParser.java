@@ -24,7 +24,8 @@ final class TcdParser {
 
     private final int maxRequestBytes;
     private String verb;
-    private final Map<String, String> fields = new HashMap<>();
+    /** A request has at most four fields besides its verb; every connection carries this map. */
+    private final Map<String, String> fields = new HashMap<>(8);
     private StringBuilder message;
     private int requestBytes;
 

@@ -21,10 +21,12 @@ final class TcdSession {
     final int port;
     /** The rooms this connection is in, by ref, in ascending order (DISCONNECT leaves them so). */
     final NavigableMap<Integer, Room> rooms = new TreeMap<>();
+    // Requests run one at a time, so these hold at most an entry or two: sized for that, since
+    // every idle connection carries them.
     /** The room name as the client sent it, for the JOINED reply of a join in progress. */
-    private final Map<Integer, String> joinReplies = new HashMap<>();
+    private final Map<Integer, String> joinReplies = new HashMap<>(2);
     /** The JOIN_ID the client sent, for the LEFT reply of a leave in progress. */
-    private final Map<Integer, String> leaveReplies = new HashMap<>();
+    private final Map<Integer, String> leaveReplies = new HashMap<>(2);
     /** Set by DISCONNECT: the connection is closing and takes no more requests. */
     boolean disconnecting;
     /** Set by the first recognised request (see {@link io.parley.protocol.Registered}). */
