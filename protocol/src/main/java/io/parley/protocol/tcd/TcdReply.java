@@ -1,5 +1,7 @@
 package io.parley.protocol.tcd;
 
+import java.util.regex.Pattern;
+
 /**
  * A message from the server to a TCD client, with its exact wire form (spec:
  * {@code shared/specs/tcd.md}). Every line ends with {@code \n}.
@@ -42,8 +44,15 @@ sealed interface TcdReply {
             return "CHAT: " + roomRef + "\nCLIENT_NAME: " + clientName + "\nMESSAGE: " + safe(message) + "\n\n";
         }
 
+        /** Runs of line feeds; compiled once, as this runs once per relayed message per event loop. */
+        private static final Pattern BLANK_LINES = Pattern.compile("\n{2,}");
+
         private static String safe(String text) {
-            return text.replace("\r", "").replace("\0", "").replaceAll("\n{2,}", "\n").strip();
+            String cleaned = text.replace("\r", "").replace("\0", "");
+            if (cleaned.contains("\n\n")) {
+                cleaned = BLANK_LINES.matcher(cleaned).replaceAll("\n");
+            }
+            return cleaned.strip();
         }
     }
 
