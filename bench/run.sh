@@ -8,6 +8,9 @@
 #   bench/run.sh /tmp/sweep "W3 line --rate 10 --duration 5" "W5 tcd"
 # Environment:
 #   REPEATS=3        how many times the whole matrix runs
+#   WARM_RUNS=0      unmeasured runs of the same entry against the same server before each measured
+#                    one (its JIT warmed up, as a long-running server's is); not for W1, whose
+#                    figure is memory growth, which a warm-up run would hide
 #   QUICK=1          tiny shapes, to try the script in a minute (not for publishing)
 #   SERVER_CORE=0 BENCH_CORE=1   the cores the server and the bench are pinned to
 #   NICE=-10         the server's and the bench's nice value when run as root (the machine may be
@@ -24,6 +27,7 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$home/server/target/parley.jar"
 out="${1:-$home/docs/bench/$(date -u +%F)-$(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
 repeats="${REPEATS:-3}"
+warm_runs="${WARM_RUNS:-0}"
 server_core="${SERVER_CORE:-0}"
 bench_core="${BENCH_CORE:-1}"
 priority=()
@@ -136,7 +140,7 @@ mkdir -p "$out"
 {
   echo "Parley benchmark matrix, $(date -u +%FT%TZ), commit $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "server pinned to core $server_core, bench pinned to core $bench_core, $repeats interleaved repeats," \
-    "priority: ${priority[*]:-default}"
+    "$warm_runs unmeasured warm-up run(s) before each measured one but W1, priority: ${priority[*]:-default}"
   echo
   echo "nproc: $(nproc)"
   lscpu | grep -E '^(Model name|CPU\(s\)|Thread|Core|Socket|Hypervisor|L2|L3|Virtualization)' || true
@@ -155,6 +159,14 @@ for ((r = 1; r <= repeats; r++)); do
     name="$workload-$protocol$rate-r$r"
     start_server "$name"
     echo "== $name (server pid $server_pid, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$out/runs.log"
+    if [[ "$workload" != W1 ]]; then
+      for ((w = 1; w <= warm_runs; w++)); do
+        echo "   warm-up run $w, not measured" >> "$out/runs.log"
+        # shellcheck disable=SC2086 # the shape is a list of options
+        "${priority[@]}" taskset -c "$bench_core" java ${BENCH_JAVA_OPTS:-} -jar "$jar" bench --protocol "$protocol" \
+          --workload "$workload" --port "$port" $shape >> "$out/runs.log" 2>&1 || true
+      done
+    fi
     # shellcheck disable=SC2086 # the shape is a list of options
     "${priority[@]}" taskset -c "$bench_core" java ${BENCH_JAVA_OPTS:-} -jar "$jar" bench --protocol "$protocol" --workload "$workload" \
       --port "$port" $shape --server-pid "$server_pid" --out "$out/$name.json" >> "$out/runs.log" 2>&1 \
