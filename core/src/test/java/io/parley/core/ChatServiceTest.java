@@ -62,6 +62,32 @@ class ChatServiceTest {
     }
 
     @Test
+    void everyMessageReachesExactlyTheMembersPresentWhenItWasSaid() {
+        // Members on two loops and membership changing between messages: the room's grouping
+        // of its members by loop must follow every join and leave.
+        Room room = open("room1");
+        RecordingMember alice = new RecordingMember(1, new RecordingMember.DirectLoop());
+        RecordingMember bob = new RecordingMember(2, new RecordingMember.DirectLoop());
+        RecordingMember carol = new RecordingMember(3, alice.executor());
+        join(room, alice, "alice");
+        say(room, "alice", "one");
+        join(room, bob, "bob");
+        say(room, "bob", "two");
+        chat.leave(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+        say(room, "bob", "three");
+        join(room, carol, "carol");
+        say(room, "carol", "four");
+
+        assertThat(alice.texts()).containsExactly("alice has joined", "one", "bob has joined", "two");
+        assertThat(bob.texts()).containsExactly("bob has joined", "two", "three", "carol has joined", "four");
+        assertThat(carol.texts()).containsExactly("carol has joined", "four");
+    }
+
+    private void say(Room room, String author, String text) {
+        chat.post(room, author, text).toCompletableFuture().join();
+    }
+
+    @Test
     void messagesAreStampedAndStoredBeforeDelivery() {
         Room room = open("room1");
         RecordingMember alice = new RecordingMember(1);

@@ -8,10 +8,17 @@ import java.util.concurrent.Executor;
 final class RecordingMember implements Member {
 
     private final long id;
+    private final Executor loop;
     final List<RoomEvent> events = new CopyOnWriteArrayList<>();
 
     RecordingMember(long id) {
+        this(id, Runnable::run);
+    }
+
+    /** A member on its own "event loop": members with distinct executors are grouped apart. */
+    RecordingMember(long id, Executor loop) {
         this.id = id;
+        this.loop = loop;
     }
 
     @Override
@@ -21,7 +28,15 @@ final class RecordingMember implements Member {
 
     @Override
     public Executor executor() {
-        return Runnable::run;
+        return loop;
+    }
+
+    /** Runs each task at once; every instance counts as another event loop. */
+    static final class DirectLoop implements Executor {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
     }
 
     @Override
