@@ -164,7 +164,7 @@ for ((r = 1; r <= repeats; r++)); do
         echo "   warm-up run $w, not measured" >> "$out/runs.log"
         # shellcheck disable=SC2086 # the shape is a list of options
         "${priority[@]}" taskset -c "$bench_core" java ${BENCH_JAVA_OPTS:-} -jar "$jar" bench --protocol "$protocol" \
-          --workload "$workload" --port "$port" $shape >> "$out/runs.log" 2>&1 || true
+          --workload "$workload" --port "$port" $shape --out "$work/warm-up.json" >> "$out/runs.log" 2>&1 || true
       done
     fi
     # shellcheck disable=SC2086 # the shape is a list of options
