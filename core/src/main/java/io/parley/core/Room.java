@@ -73,6 +73,9 @@ public final class Room {
         } finally {
             if (event instanceof RoomEvent.Left left) {
                 members.remove(left.member());
+                // Dropped now, not at the next event: a room that falls quiet must not keep
+                // its last leaver (and its closed connection) reachable.
+                shares = List.of();
                 sharesStale = true;
             }
         }
