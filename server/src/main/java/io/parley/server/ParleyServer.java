@@ -12,6 +12,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
 import io.parley.core.LocalRoomBus;
@@ -86,7 +87,8 @@ public final class ParleyServer {
         this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
         // One loop per core, not Netty's default of two: a room hands each loop one task per
         // event, so every extra loop is one more task, wake-up and context switch per message.
-        this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        // NettyRuntime honours -Dio.netty.availableProcessors, for a container that limits cores.
+        this.workers = new MultiThreadIoEventLoopGroup(NettyRuntime.availableProcessors(),
                 transport.ioHandlerFactory());
     }
 
