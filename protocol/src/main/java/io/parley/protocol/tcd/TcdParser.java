@@ -24,7 +24,7 @@ final class TcdParser {
 
     private final int maxRequestBytes;
     private String verb;
-    /** A request has at most four fields besides its verb; every connection carries this map. */
+    /** A request's fields, its verb among them: four at most. Every connection carries this map. */
     private final Map<String, String> fields = new HashMap<>(8);
     private StringBuilder message;
     private int requestBytes;
