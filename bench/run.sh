@@ -128,6 +128,21 @@ start_server() {
   exit 3
 }
 
+# Waits (at most 30 s) until the server's CPU time stops rising: the end of a warm-up run (its
+# connections closing, their leaves stored and announced) must not count in the measured run.
+wait_until_idle() {
+  local before after
+  before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  for _ in $(seq 1 30); do
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+    if (( after - before < 5 )); then   # under 5 % of a core over that second
+      return 0
+    fi
+    before=$after
+  done
+}
+
 stop_server() {
   kill "$server_pid"
   wait "$server_pid" || true
@@ -165,6 +180,7 @@ for ((r = 1; r <= repeats; r++)); do
         # shellcheck disable=SC2086 # the shape is a list of options
         "${priority[@]}" taskset -c "$bench_core" java ${BENCH_JAVA_OPTS:-} -jar "$jar" bench --protocol "$protocol" \
           --workload "$workload" --port "$port" $shape --out "$work/warm-up.json" >> "$out/runs.log" 2>&1 || true
+        wait_until_idle
       done
     fi
     # shellcheck disable=SC2086 # the shape is a list of options
