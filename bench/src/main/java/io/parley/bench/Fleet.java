@@ -8,8 +8,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,14 @@ final class Fleet {
     private static final int CONNECT_TIMEOUT_MS = 10_000;
     /** A slow consumer's receive buffer: small, so the server's outbound cap is reached soon. */
     private static final int SLOW_RECEIVE_BUFFER = 4096;
+    /**
+     * The source addresses connections are spread over when the server is on IPv4 loopback (all
+     * of 127/8 is local). connect() looks for a free ephemeral port per source address and
+     * destination, and with thousands of connections (and the last run's TIME_WAITs) from one
+     * address that search took over half of the bench's CPU in a profile of W2
+     * ({@code __inet_hash_connect}), capping it near 3,500 connections/s.
+     */
+    private static final int LOOPBACK_SOURCES = 64;
 
     private final Bootstrap bootstrap;
     private final Bootstrap slowBootstrap;
@@ -34,6 +45,7 @@ final class Fleet {
     private final ProtocolDriver driver;
     private final Recorders recorders;
     private final Queue<BenchMember> opened = new ConcurrentLinkedQueue<>();
+    private final boolean spreadSources;
 
     Fleet(EventLoopGroup group, ClientTransport transport, InetAddress host, int basePort, ProtocolDriver driver,
             Recorders recorders) {
@@ -41,11 +53,17 @@ final class Fleet {
         this.basePort = basePort;
         this.driver = driver;
         this.recorders = recorders;
-        this.bootstrap = new Bootstrap()
+        this.spreadSources = host instanceof Inet4Address && host.isLoopbackAddress();
+        Bootstrap base = new Bootstrap()
                 .group(group)
                 .channel(transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS);
+        if (transport == ClientTransport.EPOLL) {
+            // Binding a source address picks the port at connect(), by the whole 4-tuple.
+            base.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
+        }
+        this.bootstrap = base;
         this.slowBootstrap = bootstrap.clone().option(ChannelOption.SO_RCVBUF, SLOW_RECEIVE_BUFFER);
     }
 
@@ -94,7 +112,7 @@ final class Fleet {
                         channel.pipeline().addLast(driver.decoder(member), new MemberHandler(member, start));
                     }
                 })
-                .connect(new InetSocketAddress(host, driver.port(basePort, member.room)));
+                .connect(new InetSocketAddress(host, driver.port(basePort, member.room)), sourceFor(member));
         opened.add(member);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
@@ -103,6 +121,19 @@ final class Fleet {
             }
         });
         return member.firstJoin;
+    }
+
+    /** 127.0.0.1 to 127.0.0.64 by member, when spreading; otherwise any (the system picks). */
+    private InetSocketAddress sourceFor(BenchMember member) {
+        if (!spreadSources) {
+            return null;
+        }
+        byte[] address = {127, 0, 0, (byte) (1 + member.index % LOOPBACK_SOURCES)};
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a four-byte address is always valid", e);
+        }
     }
 
     /** Closes every connection opened so far and waits (bounded) until they are closed. */
