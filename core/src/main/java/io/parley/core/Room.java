@@ -24,9 +24,8 @@ public final class Room {
     private final String name;
     /** Each member with the name it joined under. */
     private final Map<Member, String> members = new ConcurrentHashMap<>();
-    // Dispatch-only state (see the class comment).
+    /** The members grouped by loop; null once membership changed. Dispatch-only (see the class comment). */
     private List<LoopShare> shares = List.of();
-    private boolean sharesStale;
 
     public Room(int ref, String name) {
         this.ref = ref;
@@ -64,7 +63,7 @@ public final class Room {
     void dispatch(RoomEvent event) {
         if (event instanceof RoomEvent.Joined joined) {
             members.put(joined.member(), joined.name());
-            sharesStale = true;
+            shares = null;
         }
         try {
             for (LoopShare share : currentShares()) {
@@ -75,8 +74,7 @@ public final class Room {
                 members.remove(left.member());
                 // Dropped now, not at the next event: a room that falls quiet must not keep
                 // its last leaver (and its closed connection) reachable.
-                shares = List.of();
-                sharesStale = true;
+                shares = null;
             }
         }
     }
@@ -87,7 +85,7 @@ public final class Room {
      * new arrays, so tasks already handed over keep the recipients they were given.
      */
     private List<LoopShare> currentShares() {
-        if (sharesStale) {
+        if (shares == null) {
             Map<Executor, List<Member>> byExecutor = new HashMap<>();
             for (Member member : members.keySet()) {
                 byExecutor.computeIfAbsent(member.executor(), executor -> new ArrayList<>()).add(member);
@@ -95,8 +93,7 @@ public final class Room {
             List<LoopShare> regrouped = new ArrayList<>(byExecutor.size());
             byExecutor.forEach((executor, recipients) ->
                     regrouped.add(new LoopShare(executor, recipients.toArray(Member[]::new))));
-            shares = List.copyOf(regrouped);
-            sharesStale = false;
+            shares = regrouped;
         }
         return shares;
     }
