@@ -13,6 +13,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,8 @@ final class Fleet {
     private final ProtocolDriver driver;
     private final Recorders recorders;
     private final Queue<BenchMember> opened = new ConcurrentLinkedQueue<>();
-    private final boolean spreadSources;
+    /** Where connections come from, by member index; empty: wherever the system picks. */
+    private final List<InetSocketAddress> sources;
 
     Fleet(EventLoopGroup group, ClientTransport transport, InetAddress host, int basePort, ProtocolDriver driver,
             Recorders recorders) {
@@ -53,7 +55,7 @@ final class Fleet {
         this.basePort = basePort;
         this.driver = driver;
         this.recorders = recorders;
-        this.spreadSources = host instanceof Inet4Address && host.isLoopbackAddress();
+        this.sources = host instanceof Inet4Address && host.isLoopbackAddress() ? loopbackSources() : List.of();
         Bootstrap base = new Bootstrap()
                 .group(group)
                 .channel(transport.channel())
@@ -123,17 +125,22 @@ final class Fleet {
         return member.firstJoin;
     }
 
-    /** 127.0.0.1 to 127.0.0.64 by member, when spreading; otherwise any (the system picks). */
+    /** The member's source address, or null for any. */
     private InetSocketAddress sourceFor(BenchMember member) {
-        if (!spreadSources) {
-            return null;
+        return sources.isEmpty() ? null : sources.get(member.index % sources.size());
+    }
+
+    /** 127.0.0.1 to 127.0.0.64, any port. */
+    private static List<InetSocketAddress> loopbackSources() {
+        List<InetSocketAddress> sources = new ArrayList<>(LOOPBACK_SOURCES);
+        for (int last = 1; last <= LOOPBACK_SOURCES; last++) {
+            try {
+                sources.add(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last}), 0));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("a four-byte address is always valid", e);
+            }
         }
-        byte[] address = {127, 0, 0, (byte) (1 + member.index % LOOPBACK_SOURCES)};
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(address), 0);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("a four-byte address is always valid", e);
-        }
+        return List.copyOf(sources);
     }
 
     /** Closes every connection opened so far and waits (bounded) until they are closed. */
