@@ -6,20 +6,11 @@ import io.parley.core.ChatService;
 import io.parley.core.Room;
 import io.parley.core.RoomEvent;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Writing one room message to one member through the protocol's real pipeline: the encoder, the
@@ -27,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * message; every further member there shares those bytes (encode once per loop), so the
  * difference between the two is what that sharing saves per recipient.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EncodeBenchmark {
+public class EncodeBenchmark extends HotPathBenchmark {
 
     @Param({"LINE", "TCD"})
     public WireProtocol protocol;
