@@ -16,6 +16,8 @@
 #   NICE=-10         the server's and the bench's nice value when run as root (the machine may be
 #                    shared with builds; a higher priority keeps them from skewing the figures)
 #   SERVER_JAVA_OPTS / BENCH_JAVA_OPTS   extra JVM options
+#   NATS_SERVER=nats-server   the NATS server an entry with protocol "nats" runs instead of Parley
+#                    (a peer measured the same way: pinned the same, GOMAXPROCS=1, default settings)
 #
 # Writes OUT_DIR/<workload>-<protocol>-r<N>.json (one per run), OUT_DIR/summary.txt (medians),
 # OUT_DIR/machine.txt (what it ran on), OUT_DIR/runs.log (every run's output) and latency charts.
@@ -37,6 +39,7 @@ fi
 
 # Ports away from Parley's defaults, so a server someone left running does not get in the way.
 tcd_port=27710
+nats_port=27700
 line_port=27800
 rooms=100                      # line rooms: one listener each, on line_port .. line_port+99
 listeners=$((1 + rooms))       # lines the server prints once bound: TCD + every line listener
@@ -108,6 +111,26 @@ directory.port = off
 EOF
 } > "$work/parley.conf"
 
+start_nats_server() {
+  : > "$work/server.out"
+  GOMAXPROCS=1 "${priority[@]}" taskset -c "$server_core" "${NATS_SERVER:-nats-server}" -a 127.0.0.1 -p "$nats_port" \
+    > "$work/server.out" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 300); do
+    if grep -q "Server is ready" "$work/server.out" 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      cat "$work/server.out" >> "$out/server.log"
+      echo "the NATS server did not start; see $out/server.log" >&2
+      exit 3
+    fi
+    sleep 0.1
+  done
+  echo "the NATS server was not ready within 30 s" >&2
+  exit 3
+}
+
 start_server() {
   local data="$work/data-$1"
   : > "$work/server.out"
@@ -169,10 +192,18 @@ started=$(date +%s)
 for ((r = 1; r <= repeats; r++)); do
   for entry in "${matrix[@]}"; do
     read -r workload protocol shape <<< "$entry"
-    port=$([[ "$protocol" == tcd ]] && echo "$tcd_port" || echo "$line_port")
+    case "$protocol" in
+      tcd) port=$tcd_port ;;
+      nats) port=$nats_port ;;
+      *) port=$line_port ;;
+    esac
     rate=$(sed -n 's/.*--rate \([0-9]*\).*/-\1/p' <<< "$shape")
     name="$workload-$protocol$rate-r$r"
-    start_server "$name"
+    if [[ "$protocol" == nats ]]; then
+      start_nats_server
+    else
+      start_server "$name"
+    fi
     echo "== $name (server pid $server_pid, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$out/runs.log"
     if [[ "$workload" != W1 ]]; then
       for ((w = 1; w <= warm_runs; w++)); do

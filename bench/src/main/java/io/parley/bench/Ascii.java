@@ -47,12 +47,18 @@ final class Ascii {
         return value;
     }
 
-    /** Writes {@code value} (non-negative) in decimal. */
-    static void writeDecimal(ByteBuf out, long value) {
+    /** How many digits {@code value} (non-negative) has in decimal. */
+    static int decimalLength(long value) {
         int digits = 1;
         for (long rest = value / 10; rest > 0; rest /= 10) {
             digits++;
         }
+        return digits;
+    }
+
+    /** Writes {@code value} (non-negative) in decimal. */
+    static void writeDecimal(ByteBuf out, long value) {
+        int digits = decimalLength(value);
         out.ensureWritable(digits);
         int end = out.writerIndex() + digits;
         long rest = value;

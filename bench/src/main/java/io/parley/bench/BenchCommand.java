@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  W4 many small rooms: 100 x 10 members, 100 senders, 10,000 msg/s",
             "  W5 join/leave churn: 100 members, 10 senders, 1,000 msg/s; 20%% come and go",
             "  W6 slow consumers: as W3, but 1%% of the members never read",
-            "Line protocol: room k is on --port + k (the server's line.extra-listeners).", ""},
+            "Line protocol: room k is on --port + k (the server's line.extra-listeners).",
+            "NATS (to measure a NATS server the same way): room k is the subject parley-bench.k.", ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the run passed its checks", "1:the run failed a check (see FAILURE lines)",
             "2:bad options", "3:the run could not be carried out"})
@@ -50,13 +51,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** Stays under the line protocol's default line limit (16 KiB) with room for the name. */
     static final int MAX_SIZE = 16_000;
     static final int MAX_THREADS = 8;
-    static final int DEFAULT_TCD_PORT = 7710;
-    static final int DEFAULT_LINE_PORT = 7711;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--protocol", paramLabel = "line|tcd", description = "The protocol to drive.")
+    @Option(names = "--protocol", paramLabel = "line|tcd|nats", description = "The protocol to drive.")
     private String protocol;
 
     @Option(names = "--workload", paramLabel = "W1..W6", description = "The workload.")
@@ -66,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd).")
+    @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd, 4222 for nats).")
     private Integer port;
 
     @Option(names = "--connections", description = "Members in all (default: the workload's, e.g. 500 for W3).")
@@ -174,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw usage("--protocol and --workload are required to run (or --chart/--summary with result files)");
         }
         Protocol chosen = Arrays.stream(Protocol.values()).filter(p -> p.id().equalsIgnoreCase(protocol)).findFirst()
-                .orElseThrow(() -> usage("--protocol must be one of line, tcd; not " + protocol));
+                .orElseThrow(() -> usage("--protocol must be one of " + Protocol.ids() + "; not " + protocol));
         int members = within("--connections", or(connections, workload.connections), 1, MAX_CONNECTIONS);
         int roomCount = within("--rooms", or(rooms, Math.min(workload.rooms, members)), 1, members);
         int senderCount = within("--senders", or(senders, workload.senders), workload.sends() ? 1 : 0,
@@ -183,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (workload.sends() && (messages <= 0 || messages > MAX_RATE)) {
             throw usage("--rate must be above 0 and at most " + (long) MAX_RATE + ", not " + messages);
         }
-        int basePort = or(port, chosen == Protocol.LINE ? DEFAULT_LINE_PORT : DEFAULT_TCD_PORT);
+        int basePort = or(port, chosen.defaultPort());
         int lastPort = chosen.driver().port(basePort, roomCount - 1);
         if (basePort < 1 || lastPort > 65535) {
             throw usage("ports " + basePort + ".." + lastPort + " are not all valid ports");

@@ -101,16 +101,14 @@ final class BenchMember implements DeliveryListener {
 
     /** Appends one message with the given payload fields to {@code out}. */
     void writeMessage(ByteBuf out, int sender, long seq, long intendedNanos, int size) {
-        out.writeBytes(messagePrefix);
-        Payload.write(out, sender, seq, intendedNanos, size);
-        out.writeBytes(driver.messageSuffix());
+        driver.writeMessage(out, messagePrefix, sender, seq, intendedNanos, size);
     }
 
     @Override
     public void joined(int ref, long id) {
         roomRef = ref;
         joinId = id;
-        messagePrefix = driver.messagePrefix(name, ref, id);
+        messagePrefix = driver.messagePrefix(name, room, ref, id);
         receipts.joined();
         if (!firstJoin.isDone()) {
             recorder.joined(connectStartNanos, System.nanoTime());

@@ -32,7 +32,7 @@ final class LineDriver implements ProtocolDriver {
     }
 
     @Override
-    public byte[] messagePrefix(String name, int roomRef, long joinId) {
+    public byte[] messagePrefix(String name, int room, int roomRef, long joinId) {
         return NONE;
     }
 

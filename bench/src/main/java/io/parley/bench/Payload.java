@@ -40,6 +40,12 @@ final class Payload {
         }
     }
 
+    /** How many bytes {@link #write} writes for these fields. */
+    static int length(int sender, long seq, long intendedNanos, int size) {
+        int header = Ascii.decimalLength(sender) + Ascii.decimalLength(seq) + Ascii.decimalLength(intendedNanos) + 3;
+        return Math.max(size, header);
+    }
+
     /** Parses the header of the text in {@code [from, to)}; false when it is not a payload. */
     boolean parse(ByteBuf buf, int from, int to) {
         int first = buf.indexOf(from, to, DOT);

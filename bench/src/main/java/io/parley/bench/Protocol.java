@@ -1,22 +1,42 @@
 package io.parley.bench;
 
-/** The protocols the bench can drive, as {@code --protocol} names them. */
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The protocols the bench can drive, as {@code --protocol} names them, with the port each is
+ * found on by default. NATS is not served by Parley: it is there to measure a NATS server, one
+ * of the servers issue 7 compares Parley with, the same way on the same machine.
+ */
 public enum Protocol {
-    LINE(new LineDriver()),
-    TCD(new TcdDriver());
+    LINE(new LineDriver(), 7711),
+    TCD(new TcdDriver(), 7710),
+    NATS(new NatsDriver(), 4222);
 
     private final ProtocolDriver driver;
+    private final int defaultPort;
 
-    Protocol(ProtocolDriver driver) {
+    Protocol(ProtocolDriver driver, int defaultPort) {
         this.driver = driver;
+        this.defaultPort = defaultPort;
     }
 
     ProtocolDriver driver() {
         return driver;
     }
 
+    int defaultPort() {
+        return defaultPort;
+    }
+
     /** The name used on the command line and in result files. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every protocol's id, for messages: {@code line, tcd, nats}. */
+    static String ids() {
+        return Arrays.stream(values()).map(Protocol::id).collect(Collectors.joining(", "));
     }
 }

@@ -21,11 +21,21 @@ interface ProtocolDriver {
      */
     void join(ByteBuf out, String name, int room);
 
-    /** What comes before a payload in a message from this member, once it has joined. */
-    byte[] messagePrefix(String name, int roomRef, long joinId);
+    /**
+     * What comes before a payload in a message from this member, once it has joined room
+     * {@code room}; {@code roomRef} and {@code joinId} are what the server's join reply said.
+     */
+    byte[] messagePrefix(String name, int room, int roomRef, long joinId);
 
     /** What comes after a payload. */
     byte[] messageSuffix();
+
+    /** Appends one message: the member's prefix, a payload with the given fields, the suffix. */
+    default void writeMessage(ByteBuf out, byte[] prefix, int sender, long seq, long intendedNanos, int size) {
+        out.writeBytes(prefix);
+        Payload.write(out, sender, seq, intendedNanos, size);
+        out.writeBytes(messageSuffix());
+    }
 
     /**
      * Writes a request to leave the room and returns true; returns false when the protocol's

@@ -33,7 +33,7 @@ final class TcdDriver implements ProtocolDriver {
     }
 
     @Override
-    public byte[] messagePrefix(String name, int roomRef, long joinId) {
+    public byte[] messagePrefix(String name, int room, int roomRef, long joinId) {
         return Ascii.bytes("CHAT: " + roomRef + "\nJOIN_ID: " + joinId + "\nCLIENT_NAME: " + name + "\nMESSAGE: ");
     }
 

@@ -135,6 +135,43 @@ class DeliveryDecoderTest {
     }
 
     @Test
+    void natsPongMeansJoinedMessagesAreTheirPayloadsAndPingIsAnswered() {
+        EmbeddedChannel channel = new EmbeddedChannel(new NatsDeliveryDecoder(events));
+        feed(channel, "INFO {\"server_id\":\"X\",\"max_payload\":1048576}\r\n+OK\r\nPONG\r\n"
+                + "MSG parley-bench.0 1 8\r\n1.7.99.x\r\nMSG parley-bench.0 1 reply.to 4\r\n0.0.\r\nPING\r\nPONG\r\n"
+                + "-ERR 'Slow Consumer'\r\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message 1.7.99.x", "message 0.0.",
+                "refused -ERR 'Slow Consumer'");
+        ByteBuf pong = channel.readOutbound();
+        assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("PONG\r\n");
+        pong.release();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void natsMessagesSplitAnywhereAreReadTheSameAndAWrongLengthIsARefusal() {
+        String wire = "PONG\r\nMSG parley-bench.3 1 13\r\n2.0.1000.xxxx\r\nMSG parley-bench.3 1 99\r\n2.1.1.\r\nbogus\r\n";
+        EmbeddedChannel channel = new EmbeddedChannel(new NatsDeliveryDecoder(events));
+        for (int i = 0; i < wire.length(); i += 5) {
+            feed(channel, wire.substring(i, Math.min(wire.length(), i + 5)));
+        }
+        assertThat(events.seen).containsExactly("joined 0 0", "message 2.0.1000.xxxx",
+                "refused a NATS payload of 6 bytes where 99 were announced", "refused not a NATS server line: bogus");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void natsMessagesAnnounceTheLengthOfTheirPayload() {
+        NatsDriver driver = new NatsDriver();
+        ByteBuf out = Unpooled.buffer();
+        driver.writeMessage(out, driver.messagePrefix("m1", 4, 0, 0), 3, 12, 34_567, 20);
+        driver.writeMessage(out, driver.messagePrefix("m1", 4, 0, 0), 3, 13, 1_234_567_890_123L, 5);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("PUB parley-bench.4 20\r\n3.12.34567.xxxxxxxxx\r\n"
+                + "PUB parley-bench.4 19\r\n3.13.1234567890123.\r\n");
+        out.release();
+    }
+
+    @Test
     void payloadsRoundTripAndOtherTextIsNotOne() {
         ByteBuf buf = Unpooled.buffer();
         Payload.write(buf, 17, 123_456, 9_876_543_210L, 100);
