@@ -80,8 +80,13 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /** Fails what was submitted after the stop, so that nobody waits for it for ever. */
-    private void failLateTasks() {
+    /**
+     * Fails what was submitted after the stop, so that nobody waits for it for ever. Once the
+     * store thread has stopped, submitting threads run this too, so it is synchronized: outcomes
+     * are reported one at a time and in queue order, as the store thread reports them (a room's
+     * leaves are dispatched from these callbacks, and a room takes one event at a time).
+     */
+    private synchronized void failLateTasks() {
         IllegalStateException closed = new IllegalStateException("the store is closed");
         for (Task late = queue.poll(); late != null; late = queue.poll()) {
             report(late, closed);

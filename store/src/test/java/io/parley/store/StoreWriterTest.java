@@ -1,0 +1,71 @@
+package io.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The store thread's hand-over of outcomes once it has stopped. */
+class StoreWriterTest {
+
+    @Test
+    void tasksSubmittedAfterCloseFailOneAtATimeWhoeverSubmitsThem() throws Exception {
+        int threads = 4;
+        int tasksEach = 500;
+        AtomicInteger reporting = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> outcomes = new ConcurrentLinkedQueue<>();
+        StoreWriter.Task late = new StoreWriter.Task() {
+            @Override
+            public void run(Connection connection) {}
+
+            @Override
+            public void done(Throwable failure) {
+                // A room's silent leaves are dispatched from here: two at once would race on
+                // the room's membership, so outcomes must be reported one at a time.
+                mostAtOnce.accumulateAndGet(reporting.incrementAndGet(), Math::max);
+                for (int spin = 0; spin < 1_000; spin++) {
+                    Thread.onSpinWait(); // widens the window in which an overlap would show
+                }
+                outcomes.add(failure);
+                reporting.decrementAndGet();
+            }
+        };
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            StoreWriter writer = new StoreWriter(connection);
+            writer.close();
+
+            ExecutorService submitters = Executors.newFixedThreadPool(threads);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> submitted = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                submitted.add(submitters.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < tasksEach; i++) {
+                        writer.submit(late);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> each : submitted) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+            submitters.shutdown();
+        }
+
+        assertThat(outcomes).hasSize(threads * tasksEach)
+                .allSatisfy(failure -> assertThat(failure).hasMessage("the store is closed"));
+        assertThat(mostAtOnce).as("outcomes reported at the same time").hasValue(1);
+    }
+}
