@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
  * machine. Not a protocol Parley serves. Room {@code k} is the subject {@code parley-bench.k}, every
  * room behind the one port; a member joins by subscribing and counts as joined when the server
  * answers the {@code PING} sent after its {@code SUB} (a server handles a connection's commands in
- * order). NATS echoes a message to its publisher, as Parley's protocols do. It has no leave that
- * a churning member could use here, so leaving closes the connection, as on the line protocol.
+ * order). NATS echoes a message to its publisher, as Parley's protocols do. A churning member
+ * leaves by closing its connection, as on the line protocol: its join starts with the
+ * {@code CONNECT} that a connection sends only once.
  */
 final class NatsDriver implements ProtocolDriver {
 
