@@ -23,9 +23,13 @@ final class Migrations {
 
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    /** Migration scripts in version order: index 0 is version 1. Append, never edit. */
-    static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__accounts.sql",
-            "V3__directory.sql");
+    /**
+     * Migration scripts in version order: index 0 is version 1. Append, never edit or reorder:
+     * a database records only its version number, so a script that moves runs against a
+     * database that already holds it (or skips one that does not).
+     */
+    static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__directory.sql",
+            "V3__accounts.sql");
 
     private Migrations() {}
 

@@ -3,15 +3,19 @@ package io.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parley.core.AccountRecord;
 import io.parley.core.DirectoryChange;
 import io.parley.core.DirectoryEntry;
 import io.parley.core.Room;
 import io.parley.core.RoomDirectory;
+import io.parley.core.RoomRecord;
 import io.parley.core.RoomRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +60,38 @@ class SqliteDirectoryStoreTest {
         try (SqliteStore store = SqliteStore.open(data)) {
             store.rooms().create("lobby").toCompletableFuture().join();
         }
-        // Take the database back to schema version 2, as a Parley without the directory left it.
+        // Take the database back to schema version 1, as a Parley without the directory left it.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE directory");
-            statement.execute("PRAGMA user_version = 2");
+            for (String table : List.of("directory", "private_messages", "sessions", "accounts")) {
+                statement.execute("DROP TABLE " + table);
+            }
+            statement.execute("PRAGMA user_version = 1");
         }
         try (SqliteStore store = SqliteStore.open(data)) {
             assertThat(store.rooms().loadAll()).hasSize(1);
             assertThat(store.directory().loadAll()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDatabaseWithTheDirectoryButNoAccountsKeepsItsEntriesAndGainsAccounts() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            RoomRecord room = store.rooms().create("r1").toCompletableFuture().join();
+            store.directory().add(new DirectoryEntry("r1", "239.0.0.1", 5000, room.ref())).toCompletableFuture().join();
+        }
+        // Schema version 2 as the Parley before accounts left it: rooms, messages and the directory.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
+                Statement statement = connection.createStatement()) {
+            for (String table : List.of("private_messages", "sessions", "accounts")) {
+                statement.execute("DROP TABLE " + table);
+            }
+            statement.execute("PRAGMA user_version = 2");
+        }
+        try (SqliteStore store = SqliteStore.open(data)) {
+            assertThat(store.directory().loadAll()).extracting(DirectoryEntry::name).containsExactly("r1");
+            store.accounts().create(new AccountRecord("ada", "hash", Optional.empty())).toCompletableFuture().join();
+            assertThat(store.accounts().loadNames()).containsExactly("ada");
         }
     }
 }
