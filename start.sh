@@ -8,4 +8,4 @@ if [[ $# -ne 1 ]]; then
   echo "usage: $0 <port>" >&2
   exit 2
 fi
-exec "$(dirname "${BASH_SOURCE[0]}")/parley" serve --tcd "$1" --line off --account off --allow-kill
+exec "$(dirname "${BASH_SOURCE[0]}")/parley" serve --tcd "$1" --line off --account off --directory off --allow-kill
