@@ -87,9 +87,9 @@ final class StoreWriter implements AutoCloseable {
      * leaves are dispatched from these callbacks, and a room takes one event at a time).
      */
     private synchronized void failLateTasks() {
-        IllegalStateException closed = new IllegalStateException("the store is closed");
+        IllegalStateException refusal = new IllegalStateException("the store is closed");
         for (Task late = queue.poll(); late != null; late = queue.poll()) {
-            report(late, closed);
+            report(late, refusal);
         }
     }
 
@@ -101,7 +101,7 @@ final class StoreWriter implements AutoCloseable {
             inTransaction(batch);
             batch.forEach(task -> report(task, null));
         } catch (SQLException batchFailure) {
-            if (!isConstraintViolation(batchFailure)) {
+            if (isDatabaseFailure(batchFailure)) {
                 // The database itself refused (locked, read-only, full, I/O): every task fails
                 // now, with the reason, rather than each waiting out the busy timeout again.
                 log.warn("Store write of {} tasks failed: {}", batch.size(), batchFailure.getMessage());
@@ -121,8 +121,18 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private static boolean isConstraintViolation(SQLException failure) {
-        return failure instanceof SQLiteException sqlite && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT");
+    /** Result codes that mean the database, not one task, failed: retrying task by task cannot help. */
+    private static final List<String> DATABASE_FAILURES = List.of("SQLITE_BUSY", "SQLITE_LOCKED",
+            "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB",
+            "SQLITE_CANTOPEN", "SQLITE_PERM");
+
+    /** Whether the batch failed for the database's sake (a task's own failure is anything else). */
+    private static boolean isDatabaseFailure(SQLException failure) {
+        if (!(failure instanceof SQLiteException sqlite)) {
+            return false;
+        }
+        String code = sqlite.getResultCode().name();
+        return DATABASE_FAILURES.stream().anyMatch(code::startsWith);
     }
 
     /** Tells a task its outcome; a callback that throws must not stop the store thread. */

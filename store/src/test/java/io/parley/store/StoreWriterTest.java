@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +22,51 @@ import org.junit.jupiter.api.Test;
 
 /** The store thread's hand-over of outcomes once it has stopped. */
 class StoreWriterTest {
+
+    @Test
+    void aTaskThatFailsOnItsOwnFailsAloneInItsBatch() throws Exception {
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        Map<String, CompletableFuture<Throwable>> outcomes = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            StoreWriter writer = new StoreWriter(connection);
+            // The first task holds the store thread until the rest are queued: they form one batch.
+            writer.submit(task("holder", outcomes, () -> othersQueued.await(10, TimeUnit.SECONDS)));
+            writer.submit(task("before", outcomes, () -> true));
+            writer.submit(task("broken", outcomes, () -> {
+                throw new IllegalArgumentException("a bug in one task");
+            }));
+            writer.submit(task("after", outcomes, () -> true));
+            othersQueued.countDown();
+            writer.close();
+        }
+
+        assertThat(outcomes.get("before").get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(outcomes.get("after").get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(outcomes.get("broken").get(10, TimeUnit.SECONDS)).hasMessageContaining("a bug in one task");
+    }
+
+    private static StoreWriter.Task task(String name, Map<String, CompletableFuture<Throwable>> outcomes,
+            Callable<Boolean> work) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        outcomes.put(name, outcome);
+        return new StoreWriter.Task() {
+            @Override
+            public void run(Connection connection) throws SQLException {
+                try {
+                    work.call();
+                } catch (SQLException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public void done(Throwable failure) {
+                outcome.complete(failure);
+            }
+        };
+    }
 
     @Test
     void tasksSubmittedAfterCloseFailOneAtATimeWhoeverSubmitsThem() throws Exception {
