@@ -74,7 +74,12 @@ public final class SqliteStore implements AutoCloseable {
         }
         log.info("Store open at {}", file);
         SqliteStore store = new SqliteStore(connection);
-        store.history.closeSessionsLeftOpen();
+        try {
+            store.history.closeSessionsLeftOpen();
+        } catch (RuntimeException e) {
+            store.close(); // the store thread and the connection, which nobody else will close
+            throw e;
+        }
         return store;
     }
 

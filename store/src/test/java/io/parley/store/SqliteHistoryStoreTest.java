@@ -27,7 +27,13 @@ class SqliteHistoryStoreTest {
         CompletableFuture<Void> stored = new CompletableFuture<>();
         ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author,
                 ChatMessage.Kind.CHAT, text);
-        store.events().append(new RoomEvent.Posted(room, message), error -> stored.complete(null));
+        store.events().append(new RoomEvent.Posted(room, message), error -> {
+            if (error == null) {
+                stored.complete(null);
+            } else {
+                stored.completeExceptionally(error);
+            }
+        });
         stored.join();
     }
 
