@@ -17,6 +17,7 @@ abstract class DeliveryDecoder extends ByteToMessageDecoder {
     static final int MAX_LINE_BYTES = 64 * 1024;
 
     protected final DeliveryListener listener;
+    private boolean joined;
 
     DeliveryDecoder(DeliveryListener listener) {
         this.listener = listener;
@@ -27,7 +28,7 @@ abstract class DeliveryDecoder extends ByteToMessageDecoder {
         int end = in.writerIndex();
         int start = in.readerIndex();
         for (int eol = in.indexOf(start, end, (byte) '\n'); eol >= 0; eol = in.indexOf(start, end, (byte) '\n')) {
-            line(in, start, eol);
+            line(ctx, in, start, eol);
             start = eol + 1;
         }
         in.readerIndex(start);
@@ -50,5 +51,16 @@ abstract class DeliveryDecoder extends ByteToMessageDecoder {
     }
 
     /** One line, without its {@code \n}, in bytes {@code [from, to)} of {@code buf}. */
-    protected abstract void line(ByteBuf buf, int from, int to);
+    protected abstract void line(ChannelHandlerContext ctx, ByteBuf buf, int from, int to);
+
+    /**
+     * Reports the join the first time only, for protocols that acknowledge no join: the first
+     * room line a connection receives proves it is a member.
+     */
+    protected final void joinedOnce() {
+        if (!joined) {
+            joined = true;
+            listener.joined(0, 0);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.parley.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 
 /**
  * Reads the line protocol's output (spec: {@code shared/specs/line.md}): every line is
@@ -12,14 +13,12 @@ final class LineDeliveryDecoder extends DeliveryDecoder {
 
     private static final byte[] NOTICE = Ascii.bytes("* ");
 
-    private boolean member;
-
     LineDeliveryDecoder(DeliveryListener listener) {
         super(listener);
     }
 
     @Override
-    protected void line(ByteBuf buf, int from, int to) {
+    protected void line(ChannelHandlerContext ctx, ByteBuf buf, int from, int to) {
         if (Ascii.startsWith(buf, from, to, NOTICE)) {
             listener.refused(Ascii.text(buf, from, to));
             return;
@@ -29,10 +28,7 @@ final class LineDeliveryDecoder extends DeliveryDecoder {
             listener.refused("not a line-protocol message: " + Ascii.text(buf, from, to));
             return;
         }
-        if (!member) {
-            member = true;
-            listener.joined(0, 0);
-        }
+        joinedOnce();
         listener.message(buf, colon + 2, to);
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 
 /**
  * Reads the TCD protocol's output (spec: {@code shared/specs/tcd.md}) line by line: a
@@ -28,7 +29,7 @@ final class TcdDeliveryDecoder extends DeliveryDecoder {
     }
 
     @Override
-    protected void line(ByteBuf buf, int from, int to) {
+    protected void line(ChannelHandlerContext ctx, ByteBuf buf, int from, int to) {
         if (Ascii.startsWith(buf, from, to, MESSAGE)) {
             listener.message(buf, from + MESSAGE.length, to);
         } else if (Ascii.startsWith(buf, from, to, JOINED)) {

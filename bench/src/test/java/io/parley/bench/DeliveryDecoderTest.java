@@ -161,6 +161,14 @@ class DeliveryDecoderTest {
     }
 
     @Test
+    void aNatsMessageBeforeThePongProvesTheJoinToo() {
+        EmbeddedChannel channel = new EmbeddedChannel(new NatsDeliveryDecoder(events));
+        feed(channel, "MSG parley-bench.1 1 6\r\n4.2.7.\r\nPONG\r\nMSG parley-bench.1 1 6\r\n4.3.8.\r\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message 4.2.7.", "message 4.3.8.");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void natsMessagesAnnounceTheLengthOfTheirPayload() {
         NatsDriver driver = new NatsDriver();
         ByteBuf out = Unpooled.buffer();
