@@ -55,19 +55,8 @@ final class BenchRun implements AutoCloseable {
         this.progress = new ProgressLine(progressOut, settings.workload() + " " + settings.protocol().id());
     }
 
-    /**
-     * Joins every member (at most {@code inFlight} at once), or throws saying why not. The first
-     * member of each room joins before the others: the server creates a room on its first join,
-     * and two first joins of one new room that race can both try to create it (one then fails
-     * with a store error), which would fail the run for a reason that is not the load.
-     */
+    /** Joins every member (at most {@code inFlight} at once), or throws saying why not. */
     void joinAll(List<BenchMember> members) throws InterruptedException {
-        int rooms = settings.rooms();
-        join(members.subList(0, Math.min(rooms, members.size())));
-        join(members.subList(Math.min(rooms, members.size()), members.size()));
-    }
-
-    private void join(List<BenchMember> members) throws InterruptedException {
         long timeout = JOIN_TIMEOUT_BASE_MS + JOIN_TIMEOUT_PER_CONNECTION_MS * members.size();
         try {
             fleet.joinAll(members, settings.inFlight()).get(timeout, TimeUnit.MILLISECONDS);
