@@ -22,7 +22,7 @@ final class ConnectionRun {
             run.fail(disconnected + " connections were closed by the server");
         }
         BenchResult.Counts counts = new BenchResult.Counts(0, 0, 0, tally.lost, tally.missing, tally.duplicated, tally.unexpected,
-                tally.windowDelivered, tally.others, tally.refused, layout.members.size(), 0, 0, disconnected);
+                tally.windowDelivered, tally.others, tally.refused, total.joins.getTotalCount(), 0, 0, disconnected);
         return run.result(counts, BenchRun.latency("join", total.joins),
                 new BenchResult.Rates(0, 0, connectionsPerSecond), server, clientCpuPercent);
     }
