@@ -6,8 +6,4 @@ final class BenchException extends RuntimeException {
     BenchException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    BenchException(String message) {
-        super(message);
-    }
 }

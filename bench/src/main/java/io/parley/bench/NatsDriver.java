@@ -54,7 +54,7 @@ final class NatsDriver implements ProtocolDriver {
         Ascii.writeDecimal(out, Payload.length(sender, seq, intendedNanos, size));
         out.writeBytes(CRLF);
         Payload.write(out, sender, seq, intendedNanos, size);
-        out.writeBytes(CRLF);
+        out.writeBytes(messageSuffix());
     }
 
     @Override
