@@ -1,8 +1,8 @@
 package io.parley.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.parley.bench.testing.BenchRuns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * {@code parley bench --protocol nats} against a real NATS server started here on a free port:
@@ -79,30 +78,12 @@ class NatsPeerRunTest {
         List<String> args = new ArrayList<>(List.of("--protocol", "nats", "--workload", workload,
                 "--port", Integer.toString(port), "--connections", Integer.toString(connections),
                 "--rooms", workload.equals("W4") ? "4" : "1", "--in-flight", "10", "--duration", "1", "--warmup", "0",
-                "--server-pid", Long.toString(nats.pid()), "--out", out.toString()));
+                "--server-pid", Long.toString(nats.pid())));
         if (senders > 0) {
             args.addAll(List.of("--senders", Integer.toString(senders), "--rate", "300"));
         }
 
-        int exit = new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new));
-
-        BenchResult result = ResultFile.read(out);
-        assertThat(result.failures()).isEmpty();
-        assertThat(exit).isZero();
-        BenchResult.Counts counts = result.counts();
-        assertThat(counts.lost()).isZero();
-        assertThat(counts.missing()).isZero();
-        assertThat(counts.duplicated()).isZero();
-        assertThat(counts.refused()).isZero();
-        if (senders > 0) {
-            assertThat(counts.expected()).isPositive();
-            assertThat(counts.delivered()).isEqualTo(counts.expected());
-        } else {
-            assertThat(counts.joins()).isEqualTo(connections);
-        }
-        if (workload.equals("W5")) {
-            assertThat(counts.leaves()).as("churners left and came back").isPositive();
-        }
+        BenchRuns.runAndCheck(out, args);
     }
 
     private static Optional<Path> natsServerBinary() {

@@ -1,10 +1,6 @@
 package io.parley.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.parley.bench.BenchCommand;
-import io.parley.bench.BenchResult;
-import io.parley.bench.ResultFile;
+import io.parley.bench.testing.BenchRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code parley bench} end to end against a real server: small runs of each kind of workload
@@ -55,30 +50,11 @@ class BenchRunTest {
         List<String> args = new ArrayList<>(List.of("--protocol", protocol, "--workload", workload,
                 "--port", Integer.toString(server.port(protocol)), "--connections", Integer.toString(connections),
                 "--rooms", "1", "--in-flight", "10", "--duration", "1", "--warmup", "0",
-                "--server-pid", Long.toString(ProcessHandle.current().pid()), "--out", out.toString()));
+                "--server-pid", Long.toString(ProcessHandle.current().pid())));
         if (senders > 0) {
             args.addAll(List.of("--senders", Integer.toString(senders), "--rate", Integer.toString(rate)));
         }
 
-        int exit = new CommandLine(new BenchCommand()).execute(args.toArray(String[]::new));
-
-        BenchResult result = ResultFile.read(out);
-        assertThat(result.failures()).isEmpty();
-        assertThat(exit).isZero();
-        BenchResult.Counts counts = result.counts();
-        assertThat(counts.lost()).isZero();
-        assertThat(counts.missing()).isZero();
-        assertThat(counts.duplicated()).isZero();
-        assertThat(counts.unexpected()).isZero();
-        assertThat(counts.refused()).isZero();
-        if (senders > 0) {
-            assertThat(counts.expected()).isPositive();
-            assertThat(counts.delivered()).isEqualTo(counts.expected());
-        } else {
-            assertThat(counts.joins()).isEqualTo(connections);
-        }
-        if (workload.equals("W5")) {
-            assertThat(counts.leaves()).as("churners left and came back").isPositive();
-        }
+        BenchRuns.runAndCheck(out, args);
     }
 }
