@@ -111,17 +111,17 @@ directory.port = off
 EOF
 } > "$work/parley.conf"
 
+# nats-server logs to stderr: into server.out (to see it is ready) and, like Parley's, server.log.
 start_nats_server() {
   : > "$work/server.out"
   GOMAXPROCS=1 "${priority[@]}" taskset -c "$server_core" "${NATS_SERVER:-nats-server}" -a 127.0.0.1 -p "$nats_port" \
-    > "$work/server.out" 2>&1 &
+    2> >(tee "$work/server.out" >> "$out/server.log") &
   server_pid=$!
   for _ in $(seq 1 300); do
     if grep -q "Server is ready" "$work/server.out" 2>/dev/null; then
       return 0
     fi
     if ! kill -0 "$server_pid" 2>/dev/null; then
-      cat "$work/server.out" >> "$out/server.log"
       echo "the NATS server did not start; see $out/server.log" >&2
       exit 3
     fi
@@ -153,12 +153,13 @@ start_server() {
 
 # Waits (at most 30 s) until the server's CPU time stops rising: the end of a warm-up run (its
 # connections closing, their leaves stored and announced) must not count in the measured run.
+# A server that has died is idle too: the measured run then fails and says so.
 wait_until_idle() {
   local before after
-  before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat" 2>/dev/null) || return 0
   for _ in $(seq 1 30); do
     sleep 1
-    after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+    after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat" 2>/dev/null) || return 0
     if (( after - before < 5 )); then   # under 5 % of a core over that second
       return 0
     fi
@@ -166,8 +167,9 @@ wait_until_idle() {
   done
 }
 
+# A server that died during its run is reported by that run; the matrix goes on.
 stop_server() {
-  kill "$server_pid"
+  kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" || true
   server_pid=""
 }
