@@ -76,6 +76,24 @@ class SqliteHistoryStoreTest {
     }
 
     @Test
+    void overlappingAndOpenSessionsListEachLobbyMessageOnce() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            say(store, lobby, 1, "bob", "one");
+            long first = store.history().openSession("alice", 1).toCompletableFuture().join();
+            say(store, lobby, 2, "bob", "two");
+            store.history().openSession("alice", 2).toCompletableFuture().join(); // a second login, still open
+            say(store, lobby, 3, "bob", "three");
+            store.history().closeSession(first, 3).toCompletableFuture().join();
+            say(store, lobby, 4, "bob", "four");
+
+            assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("two", "three", "four");
+        }
+    }
+
+    @Test
     void aSessionLeftOpenByACrashEndsAtTheLastMessageBeforeTheRestart() throws Exception {
         int lobbyRef;
         try (SqliteStore store = SqliteStore.open(data)) {
