@@ -1,7 +1,7 @@
 package io.parley.core;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +24,7 @@ public final class Room {
     private final String name;
     /** Each member with the name it joined under. */
     private final Map<Member, String> members = new ConcurrentHashMap<>();
-    /** The members grouped by loop; null once membership changed. Dispatch-only (see the class comment). */
+    /** The members grouped by the thread that owns them. Dispatch-only (see the class comment). */
     private List<LoopShare> shares = List.of();
 
     public Room(int ref, String name) {
@@ -61,41 +61,45 @@ public final class Room {
      * leave and nothing later). Called only by the room bus.
      */
     void dispatch(RoomEvent event) {
-        if (event instanceof RoomEvent.Joined joined) {
-            members.put(joined.member(), joined.name());
-            shares = null;
+        if (event instanceof RoomEvent.Joined joined && members.put(joined.member(), joined.name()) == null) {
+            regroup(joined.member(), true);
         }
         try {
-            for (LoopShare share : currentShares()) {
+            for (LoopShare share : shares) {
                 share.handOver(event);
             }
         } finally {
-            if (event instanceof RoomEvent.Left left) {
-                members.remove(left.member());
+            if (event instanceof RoomEvent.Left left && members.remove(left.member()) != null) {
                 // Dropped now, not at the next event: a room that falls quiet must not keep
                 // its last leaver (and its closed connection) reachable.
-                shares = null;
+                regroup(left.member(), false);
             }
         }
     }
 
     /**
-     * The members grouped by the thread that owns them, regrouped only after membership changed:
-     * a room's membership changes far less often than it carries messages. A regrouping builds
-     * new arrays, so tasks already handed over keep the recipients they were given.
+     * Adds {@code member} to, or removes it from, the share of the thread that owns it, copying
+     * only that share (a join or leave costs the members of one loop, not the room's regrouping).
+     * Copies, never changes: tasks already handed over keep the recipients they were given.
      */
-    private List<LoopShare> currentShares() {
-        if (shares == null) {
-            Map<Executor, List<Member>> byExecutor = new HashMap<>();
-            for (Member member : members.keySet()) {
-                byExecutor.computeIfAbsent(member.executor(), executor -> new ArrayList<>()).add(member);
+    private void regroup(Member member, boolean add) {
+        List<LoopShare> regrouped = new ArrayList<>(shares.size() + 1);
+        boolean found = false;
+        for (LoopShare share : shares) {
+            if (share.executor != member.executor()) {
+                regrouped.add(share);
+                continue;
             }
-            List<LoopShare> regrouped = new ArrayList<>(byExecutor.size());
-            byExecutor.forEach((executor, recipients) ->
-                    regrouped.add(new LoopShare(executor, recipients.toArray(Member[]::new))));
-            shares = regrouped;
+            found = true;
+            LoopShare changed = add ? share.with(member) : share.without(member);
+            if (changed.members.length > 0) {
+                regrouped.add(changed);
+            }
         }
-        return shares;
+        if (add && !found) {
+            regrouped.add(new LoopShare(member.executor(), new Member[] {member}));
+        }
+        shares = List.copyOf(regrouped);
     }
 
     /**
@@ -110,6 +114,21 @@ public final class Room {
         LoopShare(Executor executor, Member[] members) {
             this.executor = executor;
             this.members = members;
+        }
+
+        LoopShare with(Member member) {
+            Member[] more = Arrays.copyOf(members, members.length + 1);
+            more[members.length] = member;
+            return new LoopShare(executor, more);
+        }
+
+        /** A share without {@code member}, which it holds (the room's map and its shares agree). */
+        LoopShare without(Member member) {
+            int at = Arrays.asList(members).indexOf(member);
+            Member[] fewer = new Member[members.length - 1];
+            System.arraycopy(members, 0, fewer, 0, at);
+            System.arraycopy(members, at + 1, fewer, at, fewer.length - at);
+            return new LoopShare(executor, fewer);
         }
 
         /** A loop that refuses the task (shutting down) costs only its own members. */

@@ -62,6 +62,21 @@ class ChatServiceTest {
     }
 
     @Test
+    void aMemberThatJoinsAgainUnderANewNameIsStillDeliveredEachMessageOnce() {
+        Room room = open("room1");
+        RecordingMember alice = new RecordingMember(1, new RecordingMember.DirectLoop());
+        join(room, alice, "alice");
+        join(room, alice, "alicia");
+        chat.post(room, "bob", "hello").toCompletableFuture().join();
+        chat.leave(room, alice, "alicia", Optional.empty()).toCompletableFuture().join();
+        chat.post(room, "bob", "gone?").toCompletableFuture().join();
+
+        assertThat(alice.texts()).containsExactly("alice has joined", "alicia has joined", "hello");
+        assertThat(room.nameOf(alice)).isEmpty();
+        assertThat(room.memberCount()).isZero();
+    }
+
+    @Test
     void everyMessageReachesExactlyTheMembersPresentWhenItWasSaid() {
         // Members on two loops and membership changing between messages: the room's grouping
         // of its members by loop must follow every join and leave.
