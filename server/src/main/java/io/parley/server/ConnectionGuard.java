@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@link AddressLimits}, and closes it when it has not registered (see {@link Registered}) by
  * the deadline. The deadline runs from the connection's start and partial input does not reset
  * it, so a slowloris client that trickles bytes is dropped like a silent one. Both are told why
- * in their protocol's error form. One per connection; event-loop only.
+ * in their protocol's error form. The handlers after it see neither the opening nor the closing
+ * of a refused connection. One per connection; event-loop only.
  */
 final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
@@ -28,6 +29,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private final ConnectionErrors errors;
     private final long registrationTimeoutMs;
     private ScheduledFuture<?> deadline;
+    private boolean refused;
 
     ConnectionGuard(AddressLimits limits, ConnectionErrors errors, long registrationTimeoutMs) {
         this.limits = limits;
@@ -39,6 +41,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         if (!limits.tryOpen(address)) {
+            refused = true;
             log.info("Refusing {}: too many connections from it", ctx.channel().remoteAddress());
             refuse(ctx, errors.tooManyConnections());
             return;
@@ -66,6 +69,9 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (refused) {
+            return; // the handlers after this one never saw it open
+        }
         cancelDeadline();
         ctx.fireChannelInactive();
     }

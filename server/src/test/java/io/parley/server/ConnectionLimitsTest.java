@@ -1,5 +1,7 @@
 package io.parley.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -60,6 +62,20 @@ class ConnectionLimitsTest {
 
         connectFrom("127.0.0.4", "line").expect("* too many connections from your address\n").expectEof();
         connectFrom("127.0.0.5", "line").send("other\nhi\n").expect("other: hi\n");
+    }
+
+    @Test
+    void aRefusedConnectionIsNeitherOpenedNorClosedForItsProtocol() throws Exception {
+        ConsoleRecorder console = new ConsoleRecorder();
+        server = TestServer.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "1"), console.stream());
+        WireClient admitted = connectFrom("127.0.0.8", "directory");
+        console.expectLine("Connection from 127.0.0.8:" + admitted.localPort() + " opened");
+        WireClient refused = connectFrom("127.0.0.8", "directory");
+        refused.expect("ERR 429 too many connections from your address\n").expectEof();
+
+        server.stop(); // the event loops finish their queued work, every close included
+        console.expectLine("Connection from 127.0.0.8:" + admitted.localPort() + " closed");
+        assertThat(console.lines()).noneMatch(line -> line.contains(":" + refused.localPort() + " "));
     }
 
     @Test

@@ -52,6 +52,11 @@ final class ConsoleRecorder {
         });
     }
 
+    /** Every line printed so far. */
+    synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     /** Waits until the connection lines printed so far leave exactly {@code count} connections open. */
     synchronized void awaitOpenConnections(int count) {
         await(count + " open connections", () -> openConnections().size() == count);
