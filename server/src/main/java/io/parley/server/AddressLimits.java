@@ -9,12 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * once from one address, and at most {@code maxNew} new ones per window. Each address is a
  * source of its own (on loopback, 127.0.0.2 is not 127.0.0.1). Zero disables a cap.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: an address's counts change only inside the map's atomic per-key updates, so
+ * {@link #forgetIdle} cannot drop an address between another thread's look-up and its count.
  */
 final class AddressLimits {
-
-    /** Past this many tracked addresses, idle ones are forgotten on the next open. */
-    private static final int PURGE_ABOVE = 10_000;
 
     private final int maxOpen;
     private final int maxNew;
@@ -30,46 +28,41 @@ final class AddressLimits {
     /** Counts a new connection from {@code address}, or says no if it is over a cap. */
     boolean tryOpen(InetAddress address) {
         long now = System.nanoTime();
-        if (sources.size() > PURGE_ABOVE) {
-            sources.values().removeIf(source -> source.isIdle(now, windowNanos));
+        return sources.compute(address, (a, source) -> open(source, now)).admitted();
+    }
+
+    private Source open(Source before, long now) {
+        Source source = before == null || now - before.windowStart() > windowNanos
+                ? new Source(before == null ? 0 : before.open(), 0, now, false)
+                : before;
+        if ((maxOpen > 0 && source.open() >= maxOpen) || (maxNew > 0 && source.newInWindow() >= maxNew)) {
+            return new Source(source.open(), source.newInWindow(), source.windowStart(), false);
         }
-        Source source = sources.computeIfAbsent(address, a -> new Source(now));
-        synchronized (source) {
-            if (now - source.windowStart > windowNanos) {
-                source.windowStart = now;
-                source.newInWindow = 0;
-            }
-            if ((maxOpen > 0 && source.open >= maxOpen) || (maxNew > 0 && source.newInWindow >= maxNew)) {
-                return false;
-            }
-            source.open++;
-            source.newInWindow++;
-            return true;
-        }
+        return new Source(source.open() + 1, source.newInWindow() + 1, source.windowStart(), true);
     }
 
     /** Counts a connection from {@code address} that {@link #tryOpen} let in as closed. */
     void closed(InetAddress address) {
-        Source source = sources.get(address);
-        if (source != null) {
-            synchronized (source) {
-                source.open--;
-            }
+        sources.computeIfPresent(address, (a, source) ->
+                new Source(source.open() - 1, source.newInWindow(), source.windowStart(), source.admitted()));
+    }
+
+    /**
+     * Forgets the addresses with no open connection whose window has ended: they are counted
+     * from scratch if they come back. Costs one pass over the addresses, so it runs once per
+     * window rather than per connection.
+     */
+    void forgetIdle() {
+        long now = System.nanoTime();
+        for (InetAddress address : sources.keySet()) {
+            sources.computeIfPresent(address, (a, source) ->
+                    source.open() == 0 && now - source.windowStart() > windowNanos ? null : source);
         }
     }
 
-    /** One address's counters; guarded by itself. */
-    private static final class Source {
-        int open;
-        int newInWindow;
-        long windowStart;
-
-        Source(long now) {
-            this.windowStart = now;
-        }
-
-        synchronized boolean isIdle(long now, long windowNanos) {
-            return open == 0 && now - windowStart > windowNanos;
-        }
-    }
+    /**
+     * One address's counts, replaced as a whole on every change. {@code admitted} is the answer of
+     * the last {@link #tryOpen}, which reads it from the value its own update returned.
+     */
+    private record Source(int open, int newInWindow, long windowStart, boolean admitted) {}
 }

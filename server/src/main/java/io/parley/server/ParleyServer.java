@@ -82,9 +82,11 @@ public final class ParleyServer {
 
     private ParleyServer(SqliteStore store, Transport transport, ConnectionPolicy policy) {
         this.store = store;
-        this.addressLimits = new AddressLimits(policy.maxPerAddress(), policy.maxNewPerAddress(),
-                TimeUnit.SECONDS.toNanos(policy.newWindowSeconds()));
+        long windowNanos = TimeUnit.SECONDS.toNanos(policy.newWindowSeconds());
+        this.addressLimits = new AddressLimits(policy.maxPerAddress(), policy.maxNewPerAddress(), windowNanos);
         this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+        // A pass over every address seen: once per window, not once per connection.
+        boss.scheduleAtFixedRate(addressLimits::forgetIdle, windowNanos, windowNanos, TimeUnit.NANOSECONDS);
         // One loop per core, not Netty's default of two: a room hands each loop one task per
         // event, so every extra loop is one more task, wake-up and context switch per message.
         // NettyRuntime honours -Dio.netty.availableProcessors, for a container that limits cores.
