@@ -42,7 +42,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         if (!limits.tryOpen(address)) {
             refused = true;
-            log.info("Refusing {}: too many connections from it", ctx.channel().remoteAddress());
+            log.debug("Refusing {}: too many connections from it", ctx.channel().remoteAddress());
             refuse(ctx, errors.tooManyConnections());
             return;
         }
