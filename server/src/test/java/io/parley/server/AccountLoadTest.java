@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +68,7 @@ class AccountLoadTest {
         // A thread per reader and per sender: blocking reads must not starve the senders.
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
-            List<CompletableFuture<Set<String>>> received = new ArrayList<>();
+            List<CompletableFuture<List<String>>> received = new ArrayList<>();
             for (AccountClient client : clients) {
                 received.add(CompletableFuture.supplyAsync(() -> readBroadcasts(client, (users - 1) * each), threads));
             }
@@ -82,22 +80,29 @@ class AccountLoadTest {
                 });
             }
             for (int i = 0; i < users; i++) {
-                Set<String> got = received.get(i).get(60, TimeUnit.SECONDS);
-                String own = "D BM user" + i + " ";
-                assertThat(got).hasSize((users - 1) * each).noneMatch(line -> line.startsWith(own));
+                List<String> others = new ArrayList<>();
+                for (int sender = 0; sender < users; sender++) {
+                    if (sender != i) {
+                        for (int n = 0; n < each; n++) {
+                            others.add("D BM user" + sender + " user" + sender + " says " + n);
+                        }
+                    }
+                }
+                assertThat(received.get(i).get(60, TimeUnit.SECONDS)).as("user%d's broadcasts", i)
+                        .containsExactlyInAnyOrderElementsOf(others);
             }
         } finally {
             threads.shutdownNow();
         }
     }
 
-    /** Reads frames until {@code count} broadcasts from others arrived; replies to its own BMs are skipped. */
-    private static Set<String> readBroadcasts(AccountClient client, int count) {
-        Set<String> broadcasts = new HashSet<>();
+    /** Reads frames until {@code count} broadcasts arrived; replies to its own BMs are skipped. */
+    private static List<String> readBroadcasts(AccountClient client, int count) {
+        List<String> broadcasts = new ArrayList<>();
         while (broadcasts.size() < count) {
             String frame = client.wire.readLine();
             if (frame.startsWith("D BM ")) {
-                assertThat(broadcasts.add(frame)).as("delivered once: %s", frame).isTrue();
+                broadcasts.add(frame);
             }
         }
         return broadcasts;
