@@ -2,6 +2,7 @@ package io.parley.client.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.client.testing.ScriptedTerminal;
 import io.parley.protocol.account.RsaKeys;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The client end to end: a user typing on a dumb terminal, the client on its own thread, and a
+ * The client end to end: a user typing on a terminal, the client on its own thread, and a
  * scripted server on a real socket playing the spec's server side ({@code shared/specs/account.md}).
  * Each step waits for what the client prints or sends; nothing waits on time.
  */
@@ -65,7 +67,24 @@ class AccountClientTest {
 
         assertThat(aliceKey).isEqualTo(RsaKeys.loadOrCreate(home.resolve("keys/alice.pem")).getPublic());
         assertThat(Files.readString(home.resolve("known_servers"))).contains(server() + " " + server.keyLine());
-        assertThat(user.output()).contains("First connection to " + server()).doesNotContain(PASSWORD);
+        assertThat(user.screenText()).contains("First connection to " + server()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void onADumbTerminalTheUserLogsInAndThePasswordPromptIsShownOnce() throws Exception {
+        user.close();
+        user = new ScriptedTerminal(Terminal.TYPE_DUMB);
+        logInAsNewUser();
+
+        user.typeLine("BM");
+        server.expect("C BM").send("C OK send the message");
+        user.expect(BroadcastOperation.ASK);
+        user.typeLine("hello from a dumb terminal");
+        server.expect("D hello from a dumb terminal").send("C OK sent to 2 users");
+        user.expect(BroadcastOperation.SENT);
+        user.expect(CommandLoop.PROMPT);
+
+        assertThat(user.screenText()).containsOnlyOnce(Login.PASSWORD);
     }
 
     @Test
@@ -73,33 +92,33 @@ class AccountClientTest {
         new KnownServers(home.resolve("known_servers")).pin(server(), server.keyLine());
         start(false);
         server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
-        user.await("Existing user");
-        user.await(Login.PASSWORD);
-        user.type("not my password");
+        user.expect("Existing user");
+        user.expect(Login.PASSWORD);
+        user.typeLine("not my password");
         assertThat(server.expectPassword()).isEqualTo("not my password");
         server.send("C ERR 401 incorrect password");
-        user.await(Login.INCORRECT);
-        user.type(PASSWORD);
+        user.expect(Login.INCORRECT);
+        user.typeLine(PASSWORD);
         assertThat(server.expectPassword()).isEqualTo(PASSWORD);
         server.send("C OK welcome alice");
         server.expectPublicKey();
         server.send("C OK key registered");
 
-        user.await(CommandLoop.PROMPT);
-        assertThat(user.output()).doesNotContain("WARNING").doesNotContain("First connection");
+        user.expect(CommandLoop.PROMPT);
+        assertThat(user.screenText()).doesNotContain("WARNING").doesNotContain("First connection");
     }
 
     @Test
     void aPasswordOfTheWrongLengthIsExplainedAndAskedAgain() throws Exception {
         start(false);
         server.accept().expect("C USER alice").send("C NEW " + server.keyLine());
-        user.await(Login.PASSWORD);
-        user.type("short");
+        user.expect(Login.PASSWORD);
+        user.typeLine("short");
         assertThat(server.expectPassword()).isEqualTo("short");
         server.send("C ERR 400 password must be 8-256 characters");
 
-        user.await("Password must be 8-256 characters. Please enter again: ");
-        user.type(PASSWORD);
+        user.expect("Password must be 8-256 characters. Please enter again: ");
+        user.typeLine(PASSWORD);
         assertThat(server.expectPassword()).isEqualTo(PASSWORD);
     }
 
@@ -107,12 +126,12 @@ class AccountClientTest {
     void tooManyAttemptsEndTheClientWithAFailure() throws Exception {
         start(false);
         server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
-        user.await(Login.PASSWORD);
-        user.type("wrong again");
+        user.expect(Login.PASSWORD);
+        user.typeLine("wrong again");
         server.expectPassword();
         server.send("C ERR 429 too many attempts").hangUp();
 
-        user.await("Login failed: too many attempts");
+        user.expect("Login failed: too many attempts");
         assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
     }
 
@@ -120,42 +139,42 @@ class AccountClientTest {
     void broadcastsAMessage() throws Exception {
         logInAsNewUser();
 
-        user.type("BM");
+        user.typeLine("BM");
         server.expect("C BM").send("C OK send the message");
-        user.await(BroadcastOperation.ASK);
-        user.type("hello, everyone ✓");
+        user.expect(BroadcastOperation.ASK);
+        user.typeLine("hello, everyone ✓");
         server.expect("D hello, everyone ✓").send("C OK sent to 2 users");
 
-        user.await(BroadcastOperation.SENT);
-        user.await(CommandLoop.PROMPT);
+        user.expect(BroadcastOperation.SENT);
+        user.expect(CommandLoop.PROMPT);
     }
 
     @Test
     void privateMessageIsEncryptedWithThePeersKey() throws Exception {
         logInAsNewUser();
 
-        user.type("PM");
+        user.typeLine("PM");
         server.expect("C PM").send("C USERS bob carol");
-        user.await(PrivateMessageOperation.PEERS + "\nbob\ncarol");
-        user.await(PrivateMessageOperation.ASK_PEER);
-        user.type("bob");
+        user.expect(PrivateMessageOperation.PEERS + "\nbob\ncarol");
+        user.expect(PrivateMessageOperation.ASK_PEER);
+        user.typeLine("bob");
         server.expect("C TO bob").send("C KEY bob " + RsaKeys.toLine(bobKeys.getPublic()));
-        user.await(PrivateMessageOperation.ASK);
-        user.type("for bob only");
+        user.expect(PrivateMessageOperation.ASK);
+        user.typeLine("for bob only");
         String payload = server.expectPrefixed("D");
         assertThat(payload).doesNotContain("for bob only");
         assertThat(FakeAccountServer.decrypt(payload, bobKeys)).isEqualTo("for bob only");
         server.send("C OK sent");
 
-        user.await(PrivateMessageOperation.SENT);
-        user.await(CommandLoop.PROMPT);
+        user.expect(PrivateMessageOperation.SENT);
+        user.expect(CommandLoop.PROMPT);
     }
 
     @Test
     void privateMessageGoesInClearWhenThePeerHasNoKey() throws Exception {
         logInAsNewUser();
 
-        user.type("PM");
+        user.typeLine("PM");
         server.expect("C PM").send("C USERS bob");
 
         sendInClear("bob", "hi bob");
@@ -165,17 +184,17 @@ class AccountClientTest {
     void deliveriesBetweenARequestAndItsReplyArePrintedAndTheFlowGoesOn() throws Exception {
         logInAsNewUser();
 
-        user.type("PM");
+        user.typeLine("PM");
         server.expect("C PM");
         server.send("D BM carol hi there");
         server.send("D PM bob enc " + FakeAccountServer.encrypt("psst, alice", aliceKey));
         server.send("D PM dave text in the clear");
         server.send("C USERS bob carol");
 
-        user.await("**** Incoming public message from carol ****: hi there");
-        user.await("**** Incoming private message from bob ****: psst, alice");
-        user.await("**** Incoming private message from dave ****: in the clear");
-        user.await(PrivateMessageOperation.PEERS + "\nbob\ncarol");
+        user.expect("**** Incoming public message from carol ****: hi there");
+        user.expect("**** Incoming private message from bob ****: psst, alice");
+        user.expect("**** Incoming private message from dave ****: in the clear");
+        user.expect(PrivateMessageOperation.PEERS + "\nbob\ncarol");
         sendInClear("carol", "still works");
     }
 
@@ -183,15 +202,15 @@ class AccountClientTest {
     void aPrivateMessageErrorReturnsToThePrompt() throws Exception {
         logInAsNewUser();
 
-        user.type("PM");
+        user.typeLine("PM");
         server.expect("C PM").send("C USERS");
-        user.await(PrivateMessageOperation.PEERS + "\n(nobody else is online)");
-        user.type("ghost");
+        user.expect(PrivateMessageOperation.PEERS + "\n(nobody else is online)");
+        user.typeLine("ghost");
         server.expect("C TO ghost").send("C ERR 404 ghost is not online");
-        user.await("Not sent: ghost is not online");
-        user.await(CommandLoop.PROMPT);
+        user.expect("Not sent: ghost is not online");
+        user.expect(CommandLoop.PROMPT);
 
-        user.type("BM");
+        user.typeLine("BM");
         server.expect("C BM");
     }
 
@@ -199,7 +218,7 @@ class AccountClientTest {
     void historyIsATableWithThePrivateMessagesForThisUserDecrypted() throws Exception {
         logInAsNewUser();
 
-        user.type("CH");
+        user.typeLine("CH");
         server.expect("C CH");
         server.send("D CH 2026-11-21T10:15:30.123Z BM alice lobby hello all");
         server.send("D CH 2026-11-21T10:16:00.000Z BM carol lobby hi alice");
@@ -210,7 +229,7 @@ class AccountClientTest {
         server.send("D CH 2026-11-21T10:19:00.000Z PM alice carol text plain for carol");
         server.send("C OK 5 entries");
 
-        user.await(String.join("\n",
+        user.expect(String.join("\n",
                 "Time (UTC)           Type  From   To     Message",
                 "-------------------  ----  -----  -----  -------",
                 "2026-11-21 10:15:30  BM    alice  lobby  hello all",
@@ -219,17 +238,17 @@ class AccountClientTest {
                 "2026-11-21 10:18:00  PM    alice  bob    [encrypted]",
                 "2026-11-21 10:19:00  PM    alice  carol  plain for carol",
                 "5 entries"));
-        user.await(CommandLoop.PROMPT);
+        user.expect(CommandLoop.PROMPT);
     }
 
     @Test
     void exitSaysByeAndEndsWithSuccess() throws Exception {
         logInAsNewUser();
 
-        user.type("EX");
+        user.typeLine("EX");
         server.expect("C EX").send("C OK bye").hangUp();
 
-        user.await(ExitOperation.BYE);
+        user.expect(ExitOperation.BYE);
         assertThat(exitCode()).isEqualTo(AccountClient.EXIT_OK);
     }
 
@@ -240,7 +259,7 @@ class AccountClientTest {
         user.endInput();
         server.expect("C EX").send("C OK bye").hangUp();
 
-        user.await(ExitOperation.BYE);
+        user.expect(ExitOperation.BYE);
         assertThat(exitCode()).isEqualTo(AccountClient.EXIT_OK);
     }
 
@@ -250,7 +269,7 @@ class AccountClientTest {
 
         server.send("C BYE replaced by a new login").hangUp();
 
-        user.await("The server ended the session: replaced by a new login");
+        user.expect("The server ended the session: replaced by a new login");
         assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
     }
 
@@ -261,12 +280,12 @@ class AccountClientTest {
         start(false);
         server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
 
-        user.await("WARNING: THE KEY OF THIS SERVER HAS CHANGED!");
-        user.await("Your password has not been sent.");
-        user.await(ServerKeyCheck.CONFIRM);
-        user.type("no");
+        user.expect("WARNING: THE KEY OF THIS SERVER HAS CHANGED!");
+        user.expect("Your password has not been sent.");
+        user.expect(ServerKeyCheck.CONFIRM);
+        user.typeLine("no");
 
-        user.await("Not logged in: the new key of " + server() + " was not trusted.");
+        user.expect("Not logged in: the new key of " + server() + " was not trusted.");
         server.expectEndOfStream();
         assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
         assertThat(new KnownServers(home.resolve("known_servers")).pinned(server())).contains(remembered);
@@ -277,40 +296,40 @@ class AccountClientTest {
         new KnownServers(home.resolve("known_servers")).pin(server(), RsaKeys.toLine(bobKeys.getPublic()));
         start(false);
         server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
-        user.await(ServerKeyCheck.CONFIRM);
-        user.type("yes");
+        user.expect(ServerKeyCheck.CONFIRM);
+        user.typeLine("yes");
 
-        user.await(Login.PASSWORD);
-        user.type(PASSWORD);
+        user.expect(Login.PASSWORD);
+        user.typeLine(PASSWORD);
         assertThat(server.expectPassword()).isEqualTo(PASSWORD);
         assertThat(new KnownServers(home.resolve("known_servers")).pinned(server())).contains(server.keyLine());
     }
 
     /** The rest of a PM from the peer prompt on, to a peer without a key: the text goes in clear. */
     private void sendInClear(String peer, String text) {
-        user.await(PrivateMessageOperation.ASK_PEER);
-        user.type(peer);
+        user.expect(PrivateMessageOperation.ASK_PEER);
+        user.typeLine(peer);
         server.expect("C TO " + peer).send("C KEY " + peer + " -");
-        user.await(peer + " has no key: this message is sent unencrypted.");
-        user.await(PrivateMessageOperation.ASK);
-        user.type(text);
+        user.expect(peer + " has no key: this message is sent unencrypted.");
+        user.expect(PrivateMessageOperation.ASK);
+        user.typeLine(text);
         server.expect("D " + text).send("C OK sent");
-        user.await(PrivateMessageOperation.SENT);
-        user.await(CommandLoop.PROMPT);
+        user.expect(PrivateMessageOperation.SENT);
+        user.expect(CommandLoop.PROMPT);
     }
 
     /** Starts the client as alice and logs in as a new user, up to the command prompt. */
     private void logInAsNewUser() throws Exception {
         start(false);
         server.accept().expect("C USER alice").send("C NEW " + server.keyLine());
-        user.await("Creating new user");
-        user.await(Login.PASSWORD);
-        user.type(PASSWORD);
+        user.expect("Creating new user");
+        user.expect(Login.PASSWORD);
+        user.typeLine(PASSWORD);
         assertThat(server.expectPassword()).isEqualTo(PASSWORD);
         server.send("C OK welcome alice");
         aliceKey = server.expectPublicKey();
         server.send("C OK key registered");
-        user.await(CommandLoop.PROMPT);
+        user.expect(CommandLoop.PROMPT);
     }
 
     private void start(boolean trustChangedServerKey) {

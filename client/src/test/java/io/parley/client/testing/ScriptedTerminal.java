@@ -17,10 +17,11 @@ import org.jline.terminal.impl.DumbTerminal;
 /**
  * A terminal for driving an interactive client from a test: {@link #type} is the keyboard,
  * {@link #expect} waits (up to {@link #TIMEOUT_MS}) for the screen to show something. It is
- * JLine's dumb terminal on in-memory streams, of type {@code ansi} so that the line editor
- * echoes keys and redraws the input line: a test can see what was typed, and that a message
- * printed while typing leaves the half-typed line whole under it. The screen text has its escape
- * sequences removed and every carriage return read as a line end.
+ * JLine's dumb terminal on in-memory streams, by default of type {@code ansi} so that the line
+ * editor echoes keys and redraws the input line: a test can see what was typed (and what was
+ * not, such as a password), and that a message printed while typing leaves the half-typed line
+ * whole under it. The screen text has its escape sequences removed and every carriage return
+ * read as a line end.
  *
  * <p>Thread-safe: the client runs on its own thread; the test types and expects on another.
  */
@@ -36,10 +37,15 @@ public final class ScriptedTerminal implements AutoCloseable {
     private int seen;
 
     public ScriptedTerminal() {
+        this("ansi");
+    }
+
+    /** A terminal of JLine type {@code type}; on {@link Terminal#TYPE_DUMB} JLine draws no typed text. */
+    public ScriptedTerminal(String type) {
         try {
             keyboard = Pipe.open();
             InputStream keys = Channels.newInputStream(keyboard.source());
-            terminal = new DumbTerminal("scripted", "ansi", keys, screen, StandardCharsets.UTF_8);
+            terminal = new DumbTerminal("scripted", type, keys, screen, StandardCharsets.UTF_8);
             terminal.setSize(new Size(200, 50));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.parley.client.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.client.testing.ScriptedTerminal;
 import io.parley.server.ParleyServer;
 import io.parley.server.ServerConfig;
 import java.io.OutputStream;
@@ -64,10 +65,10 @@ class AccountClientAgainstServerTest {
         AccountClient client = new AccountClient(new AccountTarget("127.0.0.1", server.port("account"), name),
                 new ClientHome(home.resolve(name)), false, user.terminal());
         sessions.add(new Session(user, CompletableFuture.supplyAsync(client::run)));
-        user.await(greeting);
-        user.await(Login.PASSWORD);
-        user.type(PASSWORD);
-        user.await(CommandLoop.PROMPT);
+        user.expect(greeting);
+        user.expect(Login.PASSWORD);
+        user.typeLine(PASSWORD);
+        user.expect(CommandLoop.PROMPT);
         return user;
     }
 
@@ -81,36 +82,36 @@ class AccountClientAgainstServerTest {
         ScriptedTerminal alice = logIn("alice", "Creating new user");
         ScriptedTerminal bob = logIn("bob", "Creating new user");
 
-        alice.type("BM");
-        alice.await(BroadcastOperation.ASK);
-        alice.type("hello bob");
-        alice.await(BroadcastOperation.SENT);
-        bob.await("**** Incoming public message from alice ****: hello bob");
+        alice.typeLine("BM");
+        alice.expect(BroadcastOperation.ASK);
+        alice.typeLine("hello bob");
+        alice.expect(BroadcastOperation.SENT);
+        bob.expect("**** Incoming public message from alice ****: hello bob");
 
-        alice.type("PM");
-        alice.await(PrivateMessageOperation.PEERS + "\nbob");
-        alice.await(PrivateMessageOperation.ASK_PEER);
-        alice.type("bob");
-        alice.await(PrivateMessageOperation.ASK);
-        alice.type("for your eyes only");
-        alice.await(PrivateMessageOperation.SENT);
-        bob.await("**** Incoming private message from alice ****: for your eyes only");
+        alice.typeLine("PM");
+        alice.expect(PrivateMessageOperation.PEERS + "\nbob");
+        alice.expect(PrivateMessageOperation.ASK_PEER);
+        alice.typeLine("bob");
+        alice.expect(PrivateMessageOperation.ASK);
+        alice.typeLine("for your eyes only");
+        alice.expect(PrivateMessageOperation.SENT);
+        bob.expect("**** Incoming private message from alice ****: for your eyes only");
 
-        bob.type("EX");
-        bob.await(ExitOperation.BYE);
-        alice.type("EX");
-        alice.await(ExitOperation.BYE);
+        bob.typeLine("EX");
+        bob.expect(ExitOperation.BYE);
+        alice.typeLine("EX");
+        alice.expect(ExitOperation.BYE);
         assertThat(exit(sessions.get(0))).isZero();
         assertThat(exit(sessions.get(1))).isZero();
 
         server.stop();
         startServer();
         ScriptedTerminal bobAgain = logIn("bob", "Existing user");
-        bobAgain.type("CH");
-        bobAgain.await("BM    alice  lobby  hello bob");
-        bobAgain.await("PM    alice  bob    for your eyes only");
-        bobAgain.await("2 entries");
-        bobAgain.type("EX");
-        bobAgain.await(ExitOperation.BYE);
+        bobAgain.typeLine("CH");
+        bobAgain.expect("BM    alice  lobby  hello bob");
+        bobAgain.expect("PM    alice  bob    for your eyes only");
+        bobAgain.expect("2 entries");
+        bobAgain.typeLine("EX");
+        bobAgain.expect(ExitOperation.BYE);
     }
 }
