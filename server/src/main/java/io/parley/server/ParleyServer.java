@@ -65,9 +65,9 @@ public final class ParleyServer {
     /** The server's RSA key pair for the account protocol, in the data directory. */
     public static final String SERVER_KEY_FILE = "server-key.pem";
     /** The name of every connection's first handler, the {@link ConnectionGuard}. */
-    public static final String GUARD = "connection-guard";
+    private static final String GUARD = "connection-guard";
     /** The name of every connection's {@link UnwritableDeadline}. */
-    public static final String UNWRITABLE = "unwritable-deadline";
+    private static final String UNWRITABLE = "unwritable-deadline";
 
     private final SqliteStore store;
     private final EventLoopGroup boss;
