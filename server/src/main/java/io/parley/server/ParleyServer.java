@@ -172,12 +172,12 @@ public final class ParleyServer {
                 // Keepalive finds half-open connections whose peer vanished without a FIN.
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childAttr(RequestLimits.KEY, policy.requests())
+                .childAttr(ConnectionErrors.KEY, errors)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(cap / 2, cap))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
-                        channel.attr(ConnectionErrors.KEY).set(errors);
                         channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
                         channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
                         channel.pipeline().addLast(protocol);
