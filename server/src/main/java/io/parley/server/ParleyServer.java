@@ -197,7 +197,7 @@ public final class ParleyServer {
 
     /**
      * The port a listener is bound to: {@code "tcd"}, {@code "line"} (the first line listener),
-     * {@code "line:<room>"} or {@code "directory"}.
+     * {@code "line:<room>"}, {@code "account"} or {@code "directory"}.
      */
     public int port(String protocol) {
         InetSocketAddress address = listeners.get(protocol);
