@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -30,11 +28,13 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path stderr;
-    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+    /** The server's stdout; one reader for the process's life, so no line it buffered is lost. */
+    private final BufferedReader out;
 
     private ServerProcess(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** The project root, where the launchers are and under which the jar is built. */
@@ -57,9 +57,12 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(process, stderr);
     }
 
-    /** Waits until the {@code protocol} listener (e.g. "TCD", "Line") printed its line; returns its port. */
+    /**
+     * Waits until the {@code protocol} listener (e.g. "TCD", "Line") printed its line; returns its
+     * port. The lines before it are read past.
+     */
     int awaitPort(String protocol) throws Exception {
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> readPortsUntil(protocol));
+        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> readUntilPortOf(protocol));
         try {
             return port.get(START_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -68,19 +71,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private int readPortsUntil(String protocol) {
-        if (ports.containsKey(protocol)) {
-            return ports.get(protocol);
-        }
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    private int readUntilPortOf(String protocol) {
         try {
             for (String line; (line = out.readLine()) != null; ) {
                 Matcher matcher = LISTENING.matcher(line);
-                if (matcher.matches()) {
-                    ports.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
-                    if (matcher.group(1).equals(protocol)) {
-                        return ports.get(protocol);
-                    }
+                if (matcher.matches() && matcher.group(1).equals(protocol)) {
+                    return Integer.parseInt(matcher.group(2));
                 }
             }
         } catch (IOException e) {
