@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,41 +23,29 @@ class AccountConformanceTest {
     @TempDir
     Path data;
 
-    private ParleyServer server;
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private ServerUnderTest server;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        server = ServerUnderTest.start(data);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
-        server.stop();
+        server.close();
     }
 
     private AccountClient login(String name) throws GeneralSecurityException {
-        AccountClient client = AccountClient.login(server.port("account"), name, PASSWORD);
-        clients.add(client);
-        return client;
+        return server.login(name, PASSWORD);
     }
 
     private WireClient connect(String protocol) {
-        WireClient client = WireClient.connect(server.port(protocol));
-        clients.add(client);
-        return client;
+        return server.connect(protocol);
     }
 
     private void restart() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
-        clients.clear();
-        server.stop();
-        server = TestServer.start(data);
+        server.close();
+        server = ServerUnderTest.start(data);
     }
 
     @Test

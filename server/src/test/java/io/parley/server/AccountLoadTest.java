@@ -22,24 +22,20 @@ class AccountLoadTest {
     @TempDir
     Path data;
 
-    private ParleyServer server;
-    private final List<AccountClient> clients = new ArrayList<>();
+    private ServerUnderTest server;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        server = ServerUnderTest.start(data);
     }
 
     @AfterEach
-    void stop() {
-        clients.forEach(AccountClient::close);
-        server.stop();
+    void stop() throws Exception {
+        server.close();
     }
 
     private AccountClient login(String name) throws Exception {
-        AccountClient client = AccountClient.login(server.port("account"), name, PASSWORD);
-        clients.add(client);
-        return client;
+        return server.login(name, PASSWORD);
     }
 
     @Test
@@ -61,8 +57,9 @@ class AccountLoadTest {
     void twentyUsersBroadcastingAtOnceLoseNothing() throws Exception {
         int users = 20;
         int each = 10;
+        List<AccountClient> clients = new ArrayList<>();
         for (int i = 0; i < users; i++) {
-            login("user" + i);
+            clients.add(login("user" + i));
         }
         // Everyone is in lobby once the last login is welcomed: its join came after the others'.
         // A thread per reader and per sender: blocking reads must not starve the senders.

@@ -2,12 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,69 +17,60 @@ class ConnectionLimitsTest {
     @TempDir
     Path data;
 
-    private ParleyServer server;
-    private final List<WireClient> clients = new ArrayList<>();
+    private ServerUnderTest server;
 
     @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
-    }
-
-    private WireClient connectFrom(String source, String protocol) throws Exception {
-        Socket socket = new Socket();
-        socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-        WireClient client = WireClient.connect(socket, server.port(protocol));
-        clients.add(client);
-        return client;
+    void stop() throws Exception {
+        server.close();
     }
 
     @Test
     void anAddressOverItsConcurrentCapIsRefusedAndOthersAreNot() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "2"));
-        connectFrom("127.0.0.2", "line").send("a\nhi\n").expect("a: hi\n");
-        connectFrom("127.0.0.2", "line").send("b\nhi\n").expect("b: hi\n");
+        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "2"));
+        server.connectFrom("127.0.0.2", "line").send("a\nhi\n").expect("a: hi\n");
+        server.connectFrom("127.0.0.2", "line").send("b\nhi\n").expect("b: hi\n");
 
-        connectFrom("127.0.0.2", "line").expect("* too many connections from your address\n").expectEof();
-        connectFrom("127.0.0.2", "tcd")
+        server.connectFrom("127.0.0.2", "line").expect("* too many connections from your address\n").expectEof();
+        server.connectFrom("127.0.0.2", "tcd")
                 .expect("ERROR_CODE: 9\nERROR_DESCRIPTION: too many connections from your address\n").expectEof();
-        connectFrom("127.0.0.2", "account").expect("C ERR 429 too many connections from your address\n").expectEof();
-        connectFrom("127.0.0.3", "line").send("c\nstill welcome\n").expect("c: still welcome\n");
+        server.connectFrom("127.0.0.2", "account")
+                .expect("C ERR 429 too many connections from your address\n").expectEof();
+        server.connectFrom("127.0.0.3", "line").send("c\nstill welcome\n").expect("c: still welcome\n");
     }
 
     @Test
     void anAddressOverItsNewConnectionRateIsRefused() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.MAX_NEW_PER_ADDRESS, "3",
+        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_NEW_PER_ADDRESS, "3",
                 ServerConfig.NEW_WINDOW_SECONDS, "3600"));
         for (int i = 0; i < 3; i++) {
-            connectFrom("127.0.0.4", "line").send("n" + i + "\nhi\n").expect("n" + i + ": hi\n").close();
+            server.connectFrom("127.0.0.4", "line").send("n" + i + "\nhi\n").expect("n" + i + ": hi\n").close();
         }
 
-        connectFrom("127.0.0.4", "line").expect("* too many connections from your address\n").expectEof();
-        connectFrom("127.0.0.5", "line").send("other\nhi\n").expect("other: hi\n");
+        server.connectFrom("127.0.0.4", "line").expect("* too many connections from your address\n").expectEof();
+        server.connectFrom("127.0.0.5", "line").send("other\nhi\n").expect("other: hi\n");
     }
 
     @Test
     void aRefusedConnectionIsNeitherOpenedNorClosedForItsProtocol() throws Exception {
         ConsoleRecorder console = new ConsoleRecorder();
-        server = TestServer.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "1"), console.stream());
-        WireClient admitted = connectFrom("127.0.0.8", "directory");
+        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "1"), console.stream());
+        WireClient admitted = server.connectFrom("127.0.0.8", "directory");
         console.expectLine("Connection from 127.0.0.8:" + admitted.localPort() + " opened");
-        WireClient refused = connectFrom("127.0.0.8", "directory");
+        WireClient refused = server.connectFrom("127.0.0.8", "directory");
         refused.expect("ERR 429 too many connections from your address\n").expectEof();
 
-        server.stop(); // the event loops finish their queued work, every close included
+        server.parley().stop(); // the event loops finish their queued work, every close included
         console.expectLine("Connection from 127.0.0.8:" + admitted.localPort() + " closed");
         assertThat(console.lines()).noneMatch(line -> line.contains(":" + refused.localPort() + " "));
     }
 
     @Test
     void aConnectionThatTricklesBytesWithoutRegisteringIsDroppedOnTheDeadline() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.REGISTRATION_TIMEOUT_SECONDS, "1"));
-        WireClient slowloris = connectFrom("127.0.0.6", "line");
-        WireClient silentTcd = connectFrom("127.0.0.6", "tcd");
-        WireClient silentAccount = connectFrom("127.0.0.6", "account");
-        WireClient registered = connectFrom("127.0.0.7", "line").send("ok\nhere\n").expect("ok: here\n");
+        server = ServerUnderTest.start(data, Map.of(ServerConfig.REGISTRATION_TIMEOUT_SECONDS, "1"));
+        WireClient slowloris = server.connectFrom("127.0.0.6", "line");
+        WireClient silentTcd = server.connectFrom("127.0.0.6", "tcd");
+        WireClient silentAccount = server.connectFrom("127.0.0.6", "account");
+        WireClient registered = server.connectFrom("127.0.0.7", "line").send("ok\nhere\n").expect("ok: here\n");
 
         // Partial input never completes the name line, so it never counts as registering.
         for (int i = 0; i < 3; i++) {

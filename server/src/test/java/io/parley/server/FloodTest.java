@@ -27,24 +27,20 @@ class FloodTest {
     @TempDir
     Path data;
 
-    private ParleyServer server;
-    private final List<WireClient> clients = new ArrayList<>();
+    private ServerUnderTest server;
 
     @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
+    void stop() throws Exception {
+        server.close();
     }
 
     private WireClient member(String name) {
-        WireClient client = WireClient.connect(server.port("line"));
-        clients.add(client);
-        return client.send(name + "\n");
+        return server.connect("line").send(name + "\n");
     }
 
     @Test
     void aFlooderIsSlowedNotDroppedAndTenClientsBesideItGetEveryMessageOfTheirOwn() throws Exception {
-        server = TestServer.start(data);
+        server = ServerUnderTest.start(data);
         WireClient flooder = member("flooder");
         List<WireClient> polite = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -133,7 +129,7 @@ class FloodTest {
 
     @Test
     void aClientWhoseSentRequestsKeepPilingUpIsDroppedWithAnError() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
+        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
                 ServerConfig.REQUEST_BURST, "10", ServerConfig.MAX_WAITING_REQUESTS, "100"));
         WireClient witness = member("witness").send("hi\n").expect("witness: hi\n");
         WireClient flooder = member("flooder");

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,24 +17,20 @@ class LineConformanceTest {
     @TempDir
     Path data;
 
-    private ParleyServer server;
-    private final List<WireClient> clients = new ArrayList<>();
+    private ServerUnderTest server;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(data);
+        server = ServerUnderTest.start(data);
     }
 
     @AfterEach
-    void stop() {
-        clients.forEach(WireClient::close);
-        server.stop();
+    void stop() throws Exception {
+        server.close();
     }
 
     private WireClient client() {
-        WireClient client = WireClient.connect(server.port("line"));
-        clients.add(client);
-        return client;
+        return server.connect("line");
     }
 
     /** A client that has sent its name; a message of its own proves it is in the room. */
@@ -146,8 +141,7 @@ class LineConformanceTest {
     @Test
     void point9_aLobbyMessageFromAnotherProtocolArrivesAsNameColonText() {
         WireClient alice = member("alice");
-        WireClient tcd = WireClient.connect(server.port("tcd"));
-        clients.add(tcd);
+        WireClient tcd = server.connect("tcd");
         tcd.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: tom\n");
         String joined = tcd.readLine() + tcd.readLine() + tcd.readLine();
         String ref = tcd.readLine().substring("ROOM_REF: ".length());
