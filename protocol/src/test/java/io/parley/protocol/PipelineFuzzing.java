@@ -43,13 +43,14 @@ public final class PipelineFuzzing {
             channel.writeInbound(Unpooled.wrappedBuffer(chunk));
             channel.runPendingTasks();
             channel.checkException();
-            output.append(drainOutbound(channel));
+            output.append(output(channel));
         }
         channel.finishAndReleaseAll();
         return output.toString();
     }
 
-    private static String drainOutbound(EmbeddedChannel channel) {
+    /** Everything the channel has written so far, as text. */
+    public static String output(EmbeddedChannel channel) {
         StringBuilder text = new StringBuilder();
         for (Object message = channel.readOutbound(); message != null; message = channel.readOutbound()) {
             ByteBuf bytes = (ByteBuf) message;

@@ -19,6 +19,11 @@ final class AwaitingRecipient implements SessionState {
             return SessionState.refuse(session, this, "C TO <user>");
         }
         String target = frame.argument().strip();
+        if (!AwaitingUser.USER_NAME.matcher(target).matches()) {
+            // No such user can be online, and the reply must not echo what it holds instead.
+            session.send(AwaitingUser.BAD_USER_NAME);
+            return SessionState.next(new Prompt(session));
+        }
         if (RegisteredNames.key(target).equals(RegisteredNames.key(session.name()))) {
             session.send("C ERR 400 cannot send a private message to yourself");
             return SessionState.next(new Prompt(session));

@@ -8,6 +8,7 @@ final class AwaitingUser implements SessionState {
 
     /** 1-32 letters, digits, '-', '_' or '.' (spec: account.md). */
     static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    static final String BAD_USER_NAME = "C ERR 400 user names are 1-32 letters, digits, '-', '_' or '.'";
 
     private final AccountSession session;
 
@@ -22,7 +23,7 @@ final class AwaitingUser implements SessionState {
         }
         String name = frame.argument().strip();
         if (!USER_NAME.matcher(name).matches()) {
-            session.send("C ERR 400 user names are 1-32 letters, digits, '-', '_' or '.'");
+            session.send(BAD_USER_NAME);
             return SessionState.next(this);
         }
         return session.services.accounts().find(name).thenApply(account -> {

@@ -1,0 +1,95 @@
+package io.parley.protocol.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.parley.core.ChatService;
+import io.parley.core.HistoryStore;
+import io.parley.core.InMemoryAccountStore;
+import io.parley.core.InMemoryEventLog;
+import io.parley.core.InMemoryHistoryStore;
+import io.parley.core.InMemoryRoomStore;
+import io.parley.core.LocalRoomBus;
+import io.parley.core.RegisteredNames;
+import io.parley.core.RoomRegistry;
+import io.parley.protocol.PipelineFuzzing;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * An account server in memory, its connections on {@link EmbeddedChannel}s: every store and
+ * crypto step completes on the test's thread, so an exchange is over once the channel's pending
+ * tasks have run.
+ */
+final class AccountTestServer {
+
+    static final int MAX_FRAME = 2048;
+    static final String PASSWORD = "correct horse battery";
+    static final KeyPair SERVER_KEYS = keys();
+
+    final AccountServices services;
+
+    AccountTestServer() {
+        this(InMemoryHistoryStore::new);
+    }
+
+    AccountTestServer(Function<InMemoryEventLog, HistoryStore> history) {
+        InMemoryEventLog log = new InMemoryEventLog();
+        ChatService chat = new ChatService(new RoomRegistry(new InMemoryRoomStore()), log, new LocalRoomBus(),
+                Clock.systemUTC());
+        Executor inline = Runnable::run;
+        // The cheapest Argon2id cost: the tests exercise the protocol, not the hash.
+        services = new AccountServices(chat, new RegisteredNames(List.of()), new InMemoryAccountStore(),
+                history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(), inline,
+                MAX_FRAME);
+    }
+
+    EmbeddedChannel connect() {
+        return new EmbeddedChannel(new AccountInitializer(services));
+    }
+
+    /** A connection of {@code name}, registered (or logged in) with {@link #PASSWORD}. */
+    EmbeddedChannel login(String name) {
+        EmbeddedChannel channel = connect();
+        assertThat(exchange(channel, "C USER " + name + "\n")).matches("C (NEW|EXISTING) \\S+\n");
+        assertThat(exchange(channel, pass(PASSWORD))).isEqualTo("C OK welcome " + name + "\n");
+        return channel;
+    }
+
+    /** {@code C PASS} with {@code password} encrypted for the server, as a client sends it. */
+    static String pass(String password) {
+        try {
+            return "C PASS " + Pg3Cipher.encrypt(password.getBytes(StandardCharsets.UTF_8), SERVER_KEYS.getPublic())
+                    + "\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code frames} and returns everything the server wrote back once they are handled. */
+    static String exchange(EmbeddedChannel channel, String frames) {
+        channel.writeInbound(Unpooled.copiedBuffer(frames, StandardCharsets.UTF_8));
+        return output(channel);
+    }
+
+    /** What the server wrote to {@code channel} once its pending tasks have run. */
+    static String output(EmbeddedChannel channel) {
+        channel.runPendingTasks();
+        channel.checkException();
+        return PipelineFuzzing.output(channel);
+    }
+
+    private static KeyPair keys() {
+        try {
+            return RsaKeys.generate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
