@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * the core or the store, and no faster than its {@link RequestLimits}: while a request is in
  * progress or the connection is over its rate, the channel stops reading and requests already
  * decoded wait their turn. A join is therefore complete before the chat pipelined behind it is
- * looked at, a flood is slowed by TCP itself, and the event loop never blocks or sleeps.
+ * looked at, a flood is slowed by TCP itself, and the event loop never blocks or sleeps. When the
+ * connection closes, the requests still waiting are dropped.
  *
  * <p>Thread-safety: event-loop only, like every channel handler.
  *
@@ -27,8 +29,10 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     private final List<Runnable> whenIdle = new ArrayList<>();
     private RequestLimits limits = RequestLimits.DEFAULT;
     private TokenBucket bucket;
+    private ScheduledFuture<?> throttled;
     private boolean busy;
-    private boolean throttled;
+    /** Whether this handler turned reads off; they are turned back on only then. */
+    private boolean paused;
 
     protected OrderedRequestHandler(Class<? extends T> requestType) {
         super(requestType);
@@ -78,15 +82,32 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
 
     /** Runs {@code action} on the event loop once no request is in progress or waiting. */
     protected final void whenIdle(Runnable action) {
-        if (busy || throttled || !waiting.isEmpty()) {
+        if (busy || throttled != null || !waiting.isEmpty()) {
             whenIdle.add(action);
         } else {
             action.run();
         }
     }
 
+    /**
+     * Drops the requests still waiting: they came from a connection that is gone, and handling
+     * them at the request rate would keep it in its rooms, and posting, for up to
+     * {@code maxWaiting / perSecond} seconds. A subclass's {@link #whenIdle} actions (leaving
+     * rooms) then run as soon as the request in progress, if any, is done.
+     */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        waiting.clear();
+        if (throttled != null) {
+            throttled.cancel(false);
+            throttled = null;
+        }
+        drain(ctx);
+        super.channelInactive(ctx);
+    }
+
     private void drain(ChannelHandlerContext ctx) {
-        while (!busy && !throttled && !waiting.isEmpty()) {
+        while (!busy && throttled == null && !waiting.isEmpty()) {
             long now = System.nanoTime();
             if (!bucket.tryTake(now)) {
                 throttle(ctx, bucket.nanosUntilToken(now));
@@ -94,22 +115,31 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
             }
             run(ctx, waiting.poll());
         }
-        if (busy || throttled) {
+        if (busy || throttled != null) {
             return;
         }
-        ctx.channel().config().setAutoRead(true);
-        List<Runnable> actions = List.copyOf(whenIdle);
-        whenIdle.clear();
-        actions.forEach(Runnable::run);
+        if (paused) {
+            paused = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (!whenIdle.isEmpty()) {
+            List<Runnable> actions = List.copyOf(whenIdle);
+            whenIdle.clear();
+            actions.forEach(Runnable::run);
+        }
     }
 
     private void throttle(ChannelHandlerContext ctx, long nanos) {
-        throttled = true;
-        ctx.channel().config().setAutoRead(false);
-        ctx.executor().schedule(() -> {
-            throttled = false;
+        pauseReads(ctx);
+        throttled = ctx.executor().schedule(() -> {
+            throttled = null;
             drain(ctx);
         }, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void pauseReads(ChannelHandlerContext ctx) {
+        paused = true;
+        ctx.channel().config().setAutoRead(false);
     }
 
     private void run(ChannelHandlerContext ctx, T request) {
@@ -125,7 +155,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
             return;
         }
         busy = true;
-        ctx.channel().config().setAutoRead(false);
+        pauseReads(ctx);
         stage.whenComplete((ignored, failure) -> ctx.executor().execute(() -> resume(ctx, failure)));
     }
 
