@@ -84,24 +84,33 @@ final class AccountSession {
     }
 
     /**
-     * Logs the user in: replaces its previous session, joins {@code lobby} and starts the history
-     * session, then welcomes it.
+     * Logs the user in: joins lobby and starts the history session, then replaces its previous
+     * session and welcomes it. A login that fails leaves the user logged out and out of lobby.
      */
     CompletionStage<SessionState> login() {
-        services.online().register(this).ifPresent(AccountSession::replaced);
-        loggedIn = true;
         return services.chat().rooms().open(AccountServices.LOBBY)
-                .thenCompose(room -> {
-                    lobby = room;
-                    return services.chat().join(room, member, name, Optional.empty());
-                })
-                .thenCompose(before -> services.history().openSession(name, before))
-                .thenApply(id -> {
-                    historySession = id;
-                    channel.pipeline().fireUserEventTriggered(Registered.EVENT);
-                    send("C OK welcome " + name);
-                    return new Prompt(this);
-                });
+                .thenCompose(room -> services.chat().join(room, member, name, Optional.empty())
+                        .thenCompose(before -> openHistory(room, before))
+                        .thenApply(id -> welcome(room, id)));
+    }
+
+    /** Starts the history session of a user who has just joined {@code room}; leaves it again if that fails. */
+    private CompletionStage<Long> openHistory(Room room, long before) {
+        return services.history().openSession(name, before).whenComplete((id, failure) -> {
+            if (failure != null) {
+                services.chat().leave(room, member, name, Optional.empty());
+            }
+        });
+    }
+
+    private SessionState welcome(Room room, long historyId) {
+        lobby = room;
+        historySession = historyId;
+        loggedIn = true;
+        services.online().register(this).ifPresent(AccountSession::replaced);
+        channel.pipeline().fireUserEventTriggered(Registered.EVENT);
+        send("C OK welcome " + name);
+        return new Prompt(this);
     }
 
     /** Ends a logged-in session: leaves the online list and lobby, and closes the history session. */
@@ -111,9 +120,6 @@ final class AccountSession {
         }
         loggedIn = false;
         services.online().remove(this);
-        if (lobby == null) {
-            return CompletableFuture.completedFuture(null); // the login failed before the join
-        }
         return services.chat().leave(lobby, member, name, Optional.empty())
                 .thenCompose(last -> services.history().closeSession(historySession, last))
                 .exceptionally(failure -> {

@@ -72,20 +72,25 @@ final class AwaitingPassword implements SessionState {
             return SessionState.next(this);
         }
         String name = session.name();
-        return session.services.hasher().hash(password)
-                .thenCompose(hash -> session.services.accounts().create(new AccountRecord(name, hash, Optional.empty()))
-                        .thenApply(created -> hash))
-                .thenCompose(hash -> {
-                    session.services.names().add(name);
-                    session.identify(name, Optional.of(new AccountRecord(name, hash, Optional.empty())));
-                    return session.login();
-                })
-                .exceptionally(failure -> {
-                    // Most likely someone registered the name between our USER and this PASS.
-                    session.sendAndClose(session.services.names().isRegistered(name)
-                            ? "C ERR 409 " + name + " was registered meanwhile; connect again"
-                            : "C ERR 503 could not register " + name + " now; connect again");
-                    return this;
-                });
+        return session.services.hasher().hash(password).thenCompose(hash -> {
+            AccountRecord account = new AccountRecord(name, hash, Optional.empty());
+            return session.services.accounts().create(account)
+                    .handle((created, failure) -> failure == null)
+                    .thenCompose(created -> created ? loginCreated(account) : refuseTaken(name));
+        });
+    }
+
+    private CompletionStage<SessionState> loginCreated(AccountRecord account) {
+        session.services.names().add(account.name());
+        session.identify(account.name(), Optional.of(account));
+        return session.login();
+    }
+
+    private CompletionStage<SessionState> refuseTaken(String name) {
+        // Most likely someone registered the name between our USER and this PASS.
+        session.sendAndClose(session.services.names().isRegistered(name)
+                ? "C ERR 409 " + name + " was registered meanwhile; connect again"
+                : "C ERR 503 could not register " + name + " now; connect again");
+        return SessionState.next(this);
     }
 }
