@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.PipelineFuzzing;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The TCD pipeline (real decoder, handler and encoders) on any input: it never throws, and
@@ -17,6 +18,13 @@ import java.util.List;
 class TcdPipelineFuzzTest {
 
     private static final int MAX_REQUEST = 1024;
+    /** Every line a TCD server writes (spec: tcd.md) but a relayed message's lines after its first. */
+    private static final Pattern REPLY_LINE = Pattern.compile(String.join("|",
+            "HELO .*", "IP:\\S+", "Port:\\d+", "StudentID:fuzz",
+            "JOINED_CHATROOM: .+", "SERVER_IP: \\S+", "PORT: \\d+", "ROOM_REF: \\d+", "JOIN_ID: .*",
+            "LEFT_CHATROOM: .*",
+            "CHAT: \\d+", "CLIENT_NAME: .+", "MESSAGE: .*",
+            "ERROR_CODE: \\d+", "ERROR_DESCRIPTION: .+"));
 
     @FuzzTest(maxDuration = "10m")
     void anyInputKeepsThePipelineSafe(FuzzedDataProvider data) {
@@ -28,8 +36,17 @@ class TcdPipelineFuzzTest {
 
         // A relayed MESSAGE may span lines of at most one request, tripled if every byte was
         // invalid UTF-8 (U+FFFD is three bytes); every other line is short.
-        for (String line : PipelineFuzzing.safeLines(output, 3 * MAX_REQUEST + 64)) {
-            assertThat(line).matches("|[A-Z_]+:? ?.*|[^\\n]*");
+        List<String> lines = PipelineFuzzing.safeLines(output, 3 * MAX_REQUEST + 64);
+        assertThat(lines.get(lines.size() - 1)).as("output ends with a line end").isEmpty();
+        boolean inMessage = false;
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            if (inMessage) {
+                inMessage = !line.isEmpty(); // a message's further lines, up to the empty one that ends it
+            } else {
+                assertThat(line).matches(REPLY_LINE);
+                inMessage = line.startsWith("MESSAGE: ");
+            }
         }
+        assertThat(inMessage).as("the last message is ended").isFalse();
     }
 }
