@@ -1,20 +1,22 @@
 package io.parley.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.parley.core.ChatMessage;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.function.Supplier;
 
 /**
- * Encodes a room event once per event loop instead of once per recipient. A room hands each event
- * loop one task that carries an event to all of that loop's members in a row, so the encoder of a
- * protocol keeps, per loop thread, the last event it encoded and its bytes, and gives every
- * further recipient a retained duplicate of them.
+ * Encodes a room event's message once per event loop instead of once per recipient. A room hands
+ * each event loop one task that carries an event to all of that loop's members in a row, so the
+ * encoder of a protocol keeps, per loop thread, the last message it encoded and its bytes, and
+ * gives every further recipient a retained duplicate of them. It keeps the message, not the event:
+ * a join or leave event names its member, which must not stay reachable once it has gone.
  *
  * <p>Thread-safe: its state is per thread. One instance per way of encoding (per protocol).
  */
 public final class EncodedOncePerLoop {
 
-    private record Last(Object event, ByteBuf bytes) {}
+    private record Last(ChatMessage message, ByteBuf bytes) {}
 
     private final FastThreadLocal<Last> last = new FastThreadLocal<>() {
         @Override
@@ -26,16 +28,17 @@ public final class EncodedOncePerLoop {
     };
 
     /**
-     * The bytes of {@code event}, made by {@code encode} unless this thread just made them: a
-     * buffer the caller owns (and writes, which releases it).
+     * The bytes of {@code message}, made by {@code encode} unless this thread just made them: a
+     * buffer the caller owns (and writes, which releases it). {@code encode} may depend on the
+     * message only.
      */
-    public ByteBuf bytes(Object event, Supplier<ByteBuf> encode) {
+    public ByteBuf bytes(ChatMessage message, Supplier<ByteBuf> encode) {
         Last cached = last.get();
-        if (cached == null || cached.event() != event) {
+        if (cached == null || cached.message() != message) {
             // Forget the old bytes before encoding, so that an encoder that throws leaves
             // nothing released behind in the cache.
             last.remove();
-            cached = new Last(event, encode.get());
+            cached = new Last(message, encode.get());
             last.set(cached);
         }
         return cached.bytes().retainedDuplicate();

@@ -3,6 +3,7 @@ package io.parley.protocol.line;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
@@ -31,14 +32,12 @@ final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
-        out.add(encoded.bytes(event, () -> render(event, ctx.alloc())));
+        ChatMessage message = event.message().orElse(null);
+        // An encoder must pass something on, even for an event that shows nothing.
+        out.add(message == null ? Unpooled.EMPTY_BUFFER : encoded.bytes(message, () -> render(message, ctx.alloc())));
     }
 
-    private static ByteBuf render(RoomEvent event, ByteBufAllocator alloc) {
-        ChatMessage message = event.message().orElse(null);
-        if (message == null) {
-            return alloc.buffer(0); // an encoder must pass something on
-        }
+    private static ByteBuf render(ChatMessage message, ByteBufAllocator alloc) {
         ByteBuf out = alloc.buffer();
         String text = message.text().replace("\r", "").replace("\0", "");
         for (String line : text.split("\n", -1)) {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
-    /** The relay of an event is the same for every TCD member: encoded once per event loop. */
+    /** The relay of a message is the same for every TCD member: encoded once per event loop. */
     private static final EncodedOncePerLoop RELAYS = new EncodedOncePerLoop();
 
     private final TcdSession session;
@@ -40,8 +40,8 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
                 out.add(new TcdReply.Left(Integer.toString(ref), joinId));
             }
         }
-        event.message().ifPresent(message -> out.add(RELAYS.bytes(event, () -> ByteBufUtil.writeUtf8(ctx.alloc(),
-                new TcdReply.Chat(ref, message.author(), message.text()).wire()))));
+        event.message().ifPresent(message -> out.add(RELAYS.bytes(message, () -> ByteBufUtil.writeUtf8(ctx.alloc(),
+                new TcdReply.Chat(message.roomRef(), message.author(), message.text()).wire()))));
         if (out.isEmpty()) {
             // Another member's silent join or leave (a line client's): nothing to show, but an
             // encoder must pass something on.
