@@ -6,6 +6,7 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.ChatMessage;
 import io.parley.core.RegisteredNames;
 import io.parley.core.RoomEvent;
+import io.parley.protocol.Text;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {
     }
 
     private static void render(ChatMessage message, List<Object> out) {
-        for (String line : message.text().replace("\r", "").replace("\0", "").split("\n", -1)) {
+        for (String line : Text.lines(message.text())) {
             out.add("D BM " + message.author() + " " + line);
         }
     }

@@ -1,6 +1,7 @@
 package io.parley.protocol.account;
 
 import io.parley.core.HistoryEntry;
+import io.parley.protocol.Text;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,7 +47,7 @@ final class Prompt implements SessionState {
         return session.services.history().history(session.name(), session.lobby().ref()).thenApply(entries -> {
             int count = 0;
             for (HistoryEntry entry : entries) {
-                for (String line : entry.text().replace("\r", "").replace("\0", "").split("\n", -1)) {
+                for (String line : Text.lines(entry.text())) {
                     session.send("D CH " + TIME.format(entry.time()) + " " + entry.type() + " " + entry.from() + " "
                             + entry.to() + " " + (entry.type().equals("PM") ? (entry.encrypted() ? "enc " : "text ") : "")
                             + line);

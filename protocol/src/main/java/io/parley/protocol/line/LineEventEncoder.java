@@ -10,6 +10,7 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.ChatMessage;
 import io.parley.core.RoomEvent;
 import io.parley.protocol.EncodedOncePerLoop;
+import io.parley.protocol.Text;
 import java.util.List;
 
 /**
@@ -39,8 +40,7 @@ final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
     private static ByteBuf render(ChatMessage message, ByteBufAllocator alloc) {
         ByteBuf out = alloc.buffer();
-        String text = message.text().replace("\r", "").replace("\0", "");
-        for (String line : text.split("\n", -1)) {
+        for (String line : Text.lines(message.text())) {
             ByteBufUtil.writeUtf8(out, message.author());
             out.writeByte(':').writeByte(' ');
             ByteBufUtil.writeUtf8(out, line);

@@ -1,6 +1,7 @@
 package io.parley.protocol.tcd;
 
-import java.util.regex.Pattern;
+import io.parley.protocol.Text;
+import java.util.StringJoiner;
 
 /**
  * A message from the server to a TCD client, with its exact wire form (spec:
@@ -44,15 +45,14 @@ sealed interface TcdReply {
             return "CHAT: " + roomRef + "\nCLIENT_NAME: " + clientName + "\nMESSAGE: " + safe(message) + "\n\n";
         }
 
-        /** Runs of line feeds; compiled once, as this runs once per relayed message per event loop. */
-        private static final Pattern BLANK_LINES = Pattern.compile("\n{2,}");
-
         private static String safe(String text) {
-            String cleaned = text.replace("\r", "").replace("\0", "");
-            if (cleaned.contains("\n\n")) {
-                cleaned = BLANK_LINES.matcher(cleaned).replaceAll("\n");
+            StringJoiner lines = new StringJoiner("\n");
+            for (String line : Text.lines(text)) {
+                if (!line.isEmpty()) {
+                    lines.add(line);
+                }
             }
-            return cleaned.strip();
+            return lines.toString().strip();
         }
     }
 
