@@ -18,7 +18,7 @@ public final class Names {
         if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > maxLength) {
             return Optional.of("must be 1-" + maxLength + " characters");
         }
-        if (name.codePoints().anyMatch(Names::isInvisibleOrBreaking)) {
+        if (name.codePoints().anyMatch(Text::isInvisibleOrBreaking)) {
             return Optional.of("must not contain control characters");
         }
         if (name.indexOf(':') >= 0) {
@@ -32,11 +32,5 @@ public final class Names {
 
     public static boolean isValid(String name, int maxLength) {
         return problem(name, maxLength).isEmpty();
-    }
-
-    private static boolean isInvisibleOrBreaking(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 }
