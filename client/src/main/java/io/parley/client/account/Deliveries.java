@@ -1,5 +1,7 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
+
 /**
  * Renders what other users send (spec: {@code shared/specs/account.md}, "Client"):
  * {@code D BM alice hi} becomes {@code **** Incoming public message from alice ****: hi}, and
@@ -18,7 +20,7 @@ final class Deliveries {
         Reply frame = new Reply(line);
         if (frame.is("D BM")) {
             String[] parts = frame.after("D BM").split(" ", 2);
-            return incoming("public", parts[0], SafeText.of(parts.length > 1 ? parts[1] : ""));
+            return incoming("public", parts[0], Text.clean(parts.length > 1 ? parts[1] : "", false));
         }
         if (frame.is("D PM")) {
             String[] parts = frame.after("D PM").split(" ", 3);
@@ -26,10 +28,10 @@ final class Deliveries {
                 return incoming("private", parts[0], decryptor.readable(parts[1], parts[2]));
             }
         }
-        return SafeText.of("Unreadable message from the server: " + line);
+        return Text.clean("Unreadable message from the server: " + line, false);
     }
 
     private static String incoming(String kind, String from, String text) {
-        return "**** Incoming " + kind + " message from " + SafeText.of(from) + " ****: " + text;
+        return "**** Incoming " + kind + " message from " + Text.clean(from, false) + " ****: " + text;
     }
 }

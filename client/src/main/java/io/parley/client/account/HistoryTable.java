@@ -1,5 +1,6 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,8 +59,8 @@ final class HistoryTable {
     }
 
     private List<String> row(HistoryEntry entry) {
-        return List.of(time(entry.time()), SafeText.of(entry.type()), SafeText.of(entry.from()),
-                SafeText.of(entry.to()), text(entry));
+        return List.of(time(entry.time()), Text.clean(entry.type(), false), Text.clean(entry.from(), false),
+                Text.clean(entry.to(), false), text(entry));
     }
 
     private String text(HistoryEntry entry) {
@@ -74,7 +75,7 @@ final class HistoryTable {
         try {
             return TIME.format(Instant.parse(iso));
         } catch (DateTimeParseException e) {
-            return SafeText.of(iso);
+            return Text.clean(iso, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
 import io.parley.protocol.account.Pg3Cipher;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,15 +26,15 @@ final class MessageDecryptor {
     /** The text of a payload in {@code format} ({@code enc} or {@code text}). */
     String readable(String format, String payload) {
         return switch (format) {
-            case "text" -> SafeText.of(payload);
+            case "text" -> Text.clean(payload, false);
             case "enc" -> decrypt(payload);
-            default -> SafeText.of("[unknown message format " + format + "]");
+            default -> Text.clean("[unknown message format " + format + "]", false);
         };
     }
 
     private String decrypt(String payload) {
         try {
-            return SafeText.of(new String(Pg3Cipher.decrypt(payload, key), StandardCharsets.UTF_8));
+            return Text.clean(new String(Pg3Cipher.decrypt(payload, key), StandardCharsets.UTF_8), false);
         } catch (GeneralSecurityException e) {
             return UNDECRYPTABLE;
         }

@@ -1,5 +1,6 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
 import io.parley.protocol.account.Pg3Cipher;
 import io.parley.protocol.account.RsaKeys;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class PrivateMessageOperation implements Operation {
             return list.append("\n(nobody else is online)").toString();
         }
         for (String name : names.split(" ")) {
-            list.append('\n').append(SafeText.of(name));
+            list.append('\n').append(Text.clean(name, false));
         }
         return list.toString();
     }

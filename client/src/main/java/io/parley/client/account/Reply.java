@@ -1,5 +1,7 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
+
 /**
  * One frame from the server that a command flow waits for: a {@code C} reply or a {@code D CH}
  * history line (spec: {@code shared/specs/account.md}, "Framing"). Immutable.
@@ -41,8 +43,8 @@ record Reply(String line) {
         if (errorCode() >= 0) {
             String rest = after("C ERR");
             int space = rest.indexOf(' ');
-            return SafeText.of(space < 0 ? rest : rest.substring(space + 1));
+            return Text.clean(space < 0 ? rest : rest.substring(space + 1), false);
         }
-        return SafeText.of("unexpected reply from the server: " + line);
+        return Text.clean("unexpected reply from the server: " + line, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -149,7 +150,7 @@ final class ServerConnection implements AutoCloseable {
                 if (frame.is("D BM") || frame.is("D PM")) {
                     listener.delivery(line);
                 } else if (frame.is("C BYE")) {
-                    reason = "The server ended the session: " + SafeText.of(frame.after("C BYE"));
+                    reason = "The server ended the session: " + Text.clean(frame.after("C BYE"), false);
                     break;
                 } else {
                     replies.add(Optional.of(line));

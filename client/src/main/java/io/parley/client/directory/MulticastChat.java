@@ -1,5 +1,6 @@
 package io.parley.client.directory;
 
+import io.parley.protocol.Text;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -123,7 +124,8 @@ final class MulticastChat implements Closeable {
                 return; // closed: the chat is over
             }
             if (!isOwn(packet)) {
-                received.accept(printable(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)));
+                String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                received.accept(Text.clean(text, false));
             }
         }
     }
@@ -138,16 +140,6 @@ final class MulticastChat implements Closeable {
         } catch (SocketException e) {
             return false;
         }
-    }
-
-    /**
-     * The text with control characters (which could move the cursor, recolour or clear the
-     * terminal) as U+FFFD, as the server does for text it relays.
-     */
-    private static String printable(String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        text.codePoints().map(c -> Character.isISOControl(c) ? '\uFFFD' : c).forEach(clean::appendCodePoint);
-        return clean.toString();
     }
 
     /** Leaves the group and stops receiving; no message is handed on once this returns. */

@@ -53,6 +53,14 @@ class DeliveriesTest {
     }
 
     @Test
+    void aPrivateMessageCannotReadBackwardsNorBreakALine() throws Exception {
+        String payload = encrypt("invoice\u202Efdp.exe\u2028**** Incoming", aliceKeys.getPublic());
+
+        assertThat(deliveries.render("D PM mallory enc " + payload))
+                .isEqualTo("**** Incoming private message from mallory ****: invoice\uFFFDfdp.exe\uFFFD**** Incoming");
+    }
+
+    @Test
     void repliesTellTheirErrorCodeAndText() {
         assertThat(new Reply("C ERR 404 bob is not online").errorCode()).isEqualTo(404);
         assertThat(new Reply("C ERR 404 bob is not online").describe()).isEqualTo("bob is not online");
