@@ -1,6 +1,6 @@
 package io.parley.protocol;
 
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 
 /**
  * The user event a protocol handler fires once its client has registered (named itself,
@@ -14,7 +14,7 @@ public final class Registered {
     private Registered() {}
 
     /** Fires the event from the head of the pipeline, where the deadline handler sits. */
-    public static void fire(ChannelHandlerContext ctx) {
-        ctx.pipeline().fireUserEventTriggered(EVENT);
+    public static void fire(Channel channel) {
+        channel.pipeline().fireUserEventTriggered(EVENT);
     }
 }

@@ -108,7 +108,7 @@ final class AccountSession {
         historySession = historyId;
         loggedIn = true;
         services.online().register(this).ifPresent(AccountSession::replaced);
-        channel.pipeline().fireUserEventTriggered(Registered.EVENT);
+        Registered.fire(channel);
         send("C OK welcome " + name);
         return new Prompt(this);
     }

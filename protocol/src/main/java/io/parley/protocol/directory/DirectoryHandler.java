@@ -60,7 +60,7 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
         // A directory user may sit at its prompt after connecting, so connecting is registering:
         // no deadline for a first command. A slow client can hold no more than one 4 KiB line
         // and its address's share of connections.
-        Registered.fire(ctx);
+        Registered.fire(ctx.channel());
         super.channelActive(ctx);
     }
 

@@ -67,7 +67,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
                 .thenCompose(opened -> chat.join(opened, member, name, Optional.empty()).thenApply(joined -> opened))
                 .thenAcceptAsync(joined -> {
                     room = joined;
-                    Registered.fire(ctx);
+                    Registered.fire(ctx.channel());
                 }, ctx.executor());
     }
 

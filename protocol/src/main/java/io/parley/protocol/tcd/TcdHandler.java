@@ -54,7 +54,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (!session.registered) {
             // TCD has no login: a client that sent one recognised request has registered.
             session.registered = true;
-            Registered.fire(ctx);
+            Registered.fire(ctx.channel());
         }
         if (request instanceof TcdRequest.Helo helo) {
             ctx.writeAndFlush(new TcdReply.Helo(Text.clean(helo.text(), false), session.serverIp, session.port, settings.studentId()));
