@@ -21,10 +21,10 @@ final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
     private final AccountSession session;
     private SessionState state;
 
-    AccountHandler(AccountSession session) {
+    AccountHandler(AccountSession session, String serverKeyLine) {
         super(AccountFrame.class);
         this.session = session;
-        this.state = new AwaitingUser(session);
+        this.state = new AwaitingUser(session, serverKeyLine);
     }
 
     @Override

@@ -14,9 +14,12 @@ public final class AccountInitializer extends ChannelInitializer<Channel> {
     public static final String HANDLER = "account-handler";
 
     private final AccountServices services;
+    /** The server's public key as USER offers it: the same for every connection. */
+    private final String serverKeyLine;
 
     public AccountInitializer(AccountServices services) {
         this.services = services;
+        this.serverKeyLine = RsaKeys.toLine(services.serverKeys().getPublic());
     }
 
     @Override
@@ -27,6 +30,6 @@ public final class AccountInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(DECODER, new AccountDecoder(services.maxFrameBytes()));
         pipeline.addLast(LINE_ENCODER, AccountLineEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new AccountEventEncoder(session));
-        pipeline.addLast(HANDLER, new AccountHandler(session));
+        pipeline.addLast(HANDLER, new AccountHandler(session, serverKeyLine));
     }
 }

@@ -11,9 +11,11 @@ final class AwaitingUser implements SessionState {
     static final String BAD_USER_NAME = "C ERR 400 user names are 1-32 letters, digits, '-', '_' or '.'";
 
     private final AccountSession session;
+    private final String serverKeyLine;
 
-    AwaitingUser(AccountSession session) {
+    AwaitingUser(AccountSession session, String serverKeyLine) {
         this.session = session;
+        this.serverKeyLine = serverKeyLine;
     }
 
     @Override
@@ -32,8 +34,7 @@ final class AwaitingUser implements SessionState {
                 return this;
             }
             session.identify(name, account);
-            String serverKey = RsaKeys.toLine(session.services.serverKeys().getPublic());
-            session.send((account.isPresent() ? "C EXISTING " : "C NEW ") + serverKey);
+            session.send((account.isPresent() ? "C EXISTING " : "C NEW ") + serverKeyLine);
             return new AwaitingPassword(session);
         });
     }
