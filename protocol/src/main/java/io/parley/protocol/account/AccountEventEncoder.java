@@ -1,11 +1,15 @@
 package io.parley.protocol.account;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.ChatMessage;
 import io.parley.core.RegisteredNames;
 import io.parley.core.RoomEvent;
+import io.parley.protocol.EncodedOncePerLoop;
 import io.parley.protocol.Text;
 import java.util.List;
 
@@ -13,9 +17,12 @@ import java.util.List;
  * Renders lobby messages for an account user as {@code D BM <name> <text>}, whatever protocol
  * their author used, except the user's own (a registered name belongs to its owner alone, so a
  * message under it is the user's). A multi-line text becomes one frame per line; CR and NUL are
- * dropped, so no text can forge a frame. Event-loop only; one per connection.
+ * dropped, so no text can forge a frame. Each message's frames are encoded once per event loop
+ * and their bytes shared by every account user there. Event-loop only; one per connection.
  */
 final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {
+
+    private static final EncodedOncePerLoop FRAMES = new EncodedOncePerLoop();
 
     private final AccountSession session;
 
@@ -26,16 +33,21 @@ final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
-        event.message().filter(message -> !RegisteredNames.key(message.author()).equals(session.nameKey()))
-                .ifPresent(message -> render(message, out));
-        if (out.isEmpty()) {
-            out.add(Unpooled.EMPTY_BUFFER); // an encoder must pass something on
-        }
+        ChatMessage message = event.message()
+                .filter(shown -> !RegisteredNames.key(shown.author()).equals(session.nameKey())).orElse(null);
+        // An encoder must pass something on, even for an event that shows nothing.
+        out.add(message == null ? Unpooled.EMPTY_BUFFER : FRAMES.bytes(message, () -> render(message, ctx.alloc())));
     }
 
-    private static void render(ChatMessage message, List<Object> out) {
+    private static ByteBuf render(ChatMessage message, ByteBufAllocator alloc) {
+        ByteBuf out = alloc.buffer();
         for (String line : Text.lines(message.text())) {
-            out.add("D BM " + message.author() + " " + line);
+            ByteBufUtil.writeUtf8(out, "D BM ");
+            ByteBufUtil.writeUtf8(out, message.author());
+            out.writeByte(' ');
+            ByteBufUtil.writeUtf8(out, line);
+            out.writeByte('\n');
         }
+        return out;
     }
 }
