@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * progress or the connection is over its rate, the channel stops reading and requests already
  * decoded wait their turn. A join is therefore complete before the chat pipelined behind it is
  * looked at, a flood is slowed by TCP itself, and the event loop never blocks or sleeps. When the
- * connection closes, the requests still waiting are dropped.
+ * connection closes, what it sent within its rate is still handled, in order (a client may send
+ * its last lines and hang up at once); what would have to wait for the rate is dropped.
  *
  * <p>Thread-safety: event-loop only, like every channel handler.
  *
@@ -31,6 +32,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     private TokenBucket bucket;
     private ScheduledFuture<?> throttled;
     private boolean busy;
+    private boolean closed;
     /** Whether this handler turned reads off; they are turned back on only then. */
     private boolean paused;
 
@@ -90,17 +92,18 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     }
 
     /**
-     * Drops the requests still waiting: they came from a connection that is gone, and handling
-     * them at the request rate would keep it in its rooms, and posting, for up to
-     * {@code maxWaiting / perSecond} seconds. A subclass's {@link #whenIdle} actions (leaving
-     * rooms) then run as soon as the request in progress, if any, is done.
+     * A closed connection waits for no token: handling its backlog at the request rate would keep
+     * it in its rooms, and posting, for up to {@code maxWaiting / perSecond} seconds. What it sent
+     * within its rate goes on in order; the rest is dropped, and a subclass's {@link #whenIdle}
+     * actions (leaving rooms) run as soon as the request in progress, if any, is done.
      */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        waiting.clear();
+        closed = true;
         if (throttled != null) {
             throttled.cancel(false);
             throttled = null;
+            waiting.clear();
         }
         drain(ctx);
         super.channelInactive(ctx);
@@ -110,6 +113,10 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
         while (!busy && throttled == null && !waiting.isEmpty()) {
             long now = System.nanoTime();
             if (!bucket.tryTake(now)) {
+                if (closed) {
+                    waiting.clear();
+                    break;
+                }
                 throttle(ctx, bucket.nanosUntilToken(now));
                 return;
             }

@@ -139,6 +139,16 @@ class LineConformanceTest {
     }
 
     @Test
+    void linesSentJustBeforeHangingUpStillReachTheRoom() {
+        // printf 'dave\nhi\nbye\n' | nc: the lines wait behind the name's join when the close comes.
+        WireClient alice = member("alice");
+        client().send("dave\nhi\nbye\n").close();
+
+        alice.expect("dave: hi\n");
+        alice.expect("dave: bye\n");
+    }
+
+    @Test
     void point9_aLobbyMessageFromAnotherProtocolArrivesAsNameColonText() {
         WireClient alice = member("alice");
         WireClient tcd = server.connect("tcd");
