@@ -3,6 +3,7 @@ package io.parley.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -39,8 +40,11 @@ import picocli.CommandLine.Spec;
             "Line protocol: room k is on --port + k (the server's line.extra-listeners).",
             "NATS (to measure a NATS server the same way): room k is the subject parley-bench.k.", ""},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the run passed its checks", "1:the run failed a check (see FAILURE lines)",
-            "2:bad options", "3:the run could not be carried out"})
+        exitCodeList = {"0:the run passed its checks and sustained its offered rate (PASSED)",
+            "1:the run failed a check (FAILED; see the FAILURE lines), or a result file could not be read",
+            "2:bad options", "3:the run could not be carried out",
+            "4:the run passed its checks but fell more than 10%% short of its offered rate (NOT SUSTAINED):"
+                + " its figures are those of an overloaded run"})
 public final class BenchCommand implements Callable<Integer> {
 
     /** The machine's descriptor limit is 20,000 per process; the rest is for the JVM. */
@@ -110,9 +114,13 @@ public final class BenchCommand implements Callable<Integer> {
             + " per delivery and its memory per connection.")
     private Long serverPid;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "The JSON result file (default:"
-            + " <workload>-<protocol>-<time>.json).")
-    private Path out;
+    /** Where results go unless {@code --out} says otherwise; git ignores it in the repository. */
+    static final Path RESULTS_DIR = Path.of("bench", "results");
+
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "The JSON result file, or a directory"
+            + " (existing, or given with a trailing /) to write <workload>-<protocol>-<time>.json in"
+            + " (default: bench/results/, under the current directory).")
+    private String out;
 
     @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw the latency percentiles of the"
             + " result files given as arguments, then exit.")
@@ -131,6 +139,11 @@ public final class BenchCommand implements Callable<Integer> {
             return readResults();
         }
         BenchSettings settings = settings();
+        if (settings.serverPid() != null) {
+            ServerProcess.commandLine(settings.serverPid())
+                    .flatMap(args -> ServerProcess.warning(settings.serverPid(), args, settings.protocol()))
+                    .ifPresent(warning -> System.err.println("parley bench: warning: " + warning));
+        }
         System.err.printf("parley bench %s %s (%s): %,d connections, %,d rooms, %,d senders%n", settings.workload(),
                 settings.protocol().id(), settings.workload().description, settings.connections(), settings.rooms(),
                 settings.senders());
@@ -142,27 +155,49 @@ public final class BenchCommand implements Callable<Integer> {
             return 3;
         }
         SummaryTable.print(result, System.out);
-        Path file = out != null ? out : Path.of(settings.workload() + "-" + settings.protocol().id() + "-"
+        Path file = resultFile(out, settings.workload() + "-" + settings.protocol().id() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         ResultFile.write(result, file);
         System.out.println("  result    " + file);
-        return result.passed() ? 0 : 1;
+        return result.verdict().exitCode();
     }
 
-    private int readResults() throws IOException {
+    /**
+     * Where a run's result goes: {@code --out} itself when it names a file; the default name in
+     * it when it names a directory (one that exists, or written with a trailing separator); the
+     * default name in {@link #RESULTS_DIR} without {@code --out}.
+     */
+    static Path resultFile(String out, String defaultName) {
+        if (out == null) {
+            return RESULTS_DIR.resolve(defaultName);
+        }
+        Path given = Path.of(out);
+        if (Files.isDirectory(given) || out.endsWith("/") || out.endsWith(java.io.File.separator)) {
+            return given.resolve(defaultName);
+        }
+        return given;
+    }
+
+    private int readResults() {
         if (results.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--chart and --summary need result files as arguments");
         }
-        if (chart != null) {
-            Chart.draw(results, chart);
-            System.out.println("Wrote " + chart);
-        }
-        if (summary) {
-            List<BenchResult> read = new ArrayList<>();
-            for (Path file : results) {
-                read.add(ResultFile.read(file));
+        try {
+            if (chart != null) {
+                Chart.draw(results, chart);
+                System.out.println("Wrote " + chart);
             }
-            SummaryTable.printMedians(read, System.out);
+            if (summary) {
+                List<BenchResult> read = new ArrayList<>();
+                for (Path file : results) {
+                    read.add(ResultFile.read(file));
+                }
+                SummaryTable.printMedians(read, System.out);
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("parley bench: " + ResultFile.describe(e));
+            spec.commandLine().getErr().flush();
+            return 1;
         }
         return 0;
     }
@@ -187,8 +222,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (basePort < 1 || lastPort > 65535) {
             throw usage("ports " + basePort + ".." + lastPort + " are not all valid ports");
         }
-        if (serverPid != null && !new CpuSampler(serverPid).readable()) {
-            throw usage("no readable process " + serverPid + " (--server-pid)");
+        if (serverPid != null) {
+            List<String> command = ServerProcess.commandLine(serverPid).filter(args -> new CpuSampler(serverPid).readable())
+                    .orElseThrow(() -> usage("no readable process " + serverPid + " (--server-pid)"));
+            ServerProcess.refusal(serverPid, command, chosen).ifPresent(why -> {
+                throw usage(why);
+            });
         }
         return new BenchSettings(chosen, workload, loopback(host), basePort, members, roomCount, senderCount, messages,
                 Duration.ofSeconds(within("--duration", or(duration, workload.durationSeconds), 0, MAX_DURATION_SECONDS)),

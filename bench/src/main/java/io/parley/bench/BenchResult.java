@@ -1,13 +1,16 @@
 package io.parley.bench;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What one run measured, as written to its result file. Boxed numbers are null when they were
  * not measured (no {@code --server-pid}, a workload without deliveries). Times in microseconds
  * unless named otherwise. Immutable.
  *
- * @param failures why the run failed (a lost message, a refused join...); empty when it passed
+ * @param failures why the run failed (a lost message, a refused join...); empty when every check
+ *     held (see {@link #verdict} for whether it also sustained its rate)
  */
 public record BenchResult(
         String workload,
@@ -22,12 +25,53 @@ public record BenchResult(
         Double clientCpuPercent,
         List<String> failures) {
 
+    /**
+     * How far below the offered rate a run may fall and still count as having sustained it: the
+     * measured interval's edges (messages sent just before it, delivered in it, and the other
+     * way round) and the tick-sized bursts of the schedule move a steady run by a few percent.
+     */
+    public static final double RATE_TOLERANCE = 0.10;
+
     public BenchResult {
         failures = List.copyOf(failures);
     }
 
+    /** Whether every check held and the offered rate was sustained. */
     public boolean passed() {
-        return failures.isEmpty();
+        return verdict() == Verdict.PASSED;
+    }
+
+    public Verdict verdict() {
+        if (!failures.isEmpty()) {
+            return Verdict.FAILED;
+        }
+        return shortfall().isPresent() ? Verdict.NOT_SUSTAINED : Verdict.PASSED;
+    }
+
+    /**
+     * Why the run did not sustain its offered rate, or empty when it did (or sent nothing). The
+     * offered rates are the shape's: {@code settings.rate} messages per second in, and that times
+     * each message's share of the expected deliveries out (for W3, 2,000 x 500 = 1 M/s). The
+     * deliveries measured include those to members that come and go, so they are never below
+     * what the exact members alone owe a run that keeps up.
+     */
+    public Optional<String> shortfall() {
+        if (settings.senders() == 0 || settings.rate() <= 0 || counts.sent() == 0) {
+            return Optional.empty();
+        }
+        double floor = 1 - RATE_TOLERANCE;
+        if (rates.messages() < settings.rate() * floor) {
+            return Optional.of(String.format(Locale.ROOT, "the senders sent %,.0f msg/s of the %,.0f offered"
+                    + " (more than %.0f%% short): the bench itself fell behind", rates.messages(), settings.rate(),
+                    RATE_TOLERANCE * 100));
+        }
+        double offeredDeliveries = settings.rate() * counts.expected() / counts.sent();
+        if (rates.deliveries() < offeredDeliveries * floor) {
+            return Optional.of(String.format(Locale.ROOT, "the server delivered %,.0f/s of the %,.0f deliveries/s"
+                    + " offered (more than %.0f%% short): the figures are those of an overloaded server",
+                    rates.deliveries(), offeredDeliveries, RATE_TOLERANCE * 100));
+        }
+        return Optional.empty();
     }
 
     /** The run's shape, as given or defaulted. */

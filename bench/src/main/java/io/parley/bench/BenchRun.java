@@ -39,8 +39,11 @@ final class BenchRun implements AutoCloseable {
     /** The server, when its pid was given. */
     final CpuSampler server;
     final CpuSampler client = CpuSampler.self();
+    /** The server's CPU time when the run began, to tell a server from a process that never ran. */
+    private final long serverCpuAtStart;
     private final EventLoopGroup group;
     private final ProgressLine progress;
+    private final PrintStream progressOut;
     private final String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     private final List<String> failures = new ArrayList<>();
 
@@ -52,6 +55,8 @@ final class BenchRun implements AutoCloseable {
         this.recorders = new Recorders(group, epochNanos);
         this.fleet = new Fleet(group, transport, settings.host(), settings.port(), driver, recorders);
         this.server = settings.serverPid() == null ? null : new CpuSampler(settings.serverPid());
+        this.serverCpuAtStart = server == null ? 0 : server.cpuNanos();
+        this.progressOut = progressOut;
         this.progress = new ProgressLine(progressOut, settings.workload() + " " + settings.protocol().id());
     }
 
@@ -148,8 +153,16 @@ final class BenchRun implements AutoCloseable {
     BenchResult result(BenchResult.Counts counts, BenchResult.Latency latency, BenchResult.Rates rates,
             BenchResult.Server serverStats, Double clientCpuPercent) {
         progress.done();
+        BenchResult.Server measured = serverStats;
+        if (server != null) {
+            var idle = ServerProcess.idleWarning(server.pid(), serverCpuAtStart, server.cpuNanos());
+            if (idle.isPresent()) {
+                progressOut.println("parley bench: warning: " + idle.get());
+                measured = BenchResult.Server.NOT_MEASURED;
+            }
+        }
         return new BenchResult(settings.workload().name(), settings.protocol().id(), started, Machine.describe(),
-                settings.describe(), counts, latency, rates, serverStats, clientCpuPercent, failures);
+                settings.describe(), counts, latency, rates, measured, clientCpuPercent, failures);
     }
 
     @Override

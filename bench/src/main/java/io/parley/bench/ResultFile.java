@@ -37,6 +37,23 @@ public final class ResultFile {
         }
     }
 
+    /**
+     * One line saying which file could not be read and why, for a person: {@link Files}' own
+     * exceptions carry little more than the path.
+     */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "cannot read " + denied.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException other) {
+            return "cannot read " + other.getFile() + (other.getReason() == null ? "" : ": " + other.getReason());
+        }
+        return e.getMessage();
+    }
+
     static String toJson(BenchResult result) {
         return Json.write(tree(result));
     }

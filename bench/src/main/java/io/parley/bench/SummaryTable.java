@@ -28,7 +28,7 @@ final class SummaryTable {
         BenchResult.Counts c = r.counts();
         BenchResult.Latency l = r.latency();
         out.printf(Locale.ROOT, "%s %s (%s): %s%n", r.workload(), r.protocol(),
-                WorkloadKind.valueOf(r.workload()).description, r.passed() ? "PASSED" : "FAILED");
+                WorkloadKind.valueOf(r.workload()).description, r.verdict().label());
         out.printf(Locale.ROOT, "  shape     %,d connections, %,d room(s), %,d senders, %,.0f msg/s, %d-byte payloads,"
                 + " %.0f s measured after %.0f s warm-up%n", s.connections(), s.rooms(), s.senders(), s.rate(), s.size(),
                 s.durationSeconds(), s.warmupSeconds());
@@ -64,6 +64,7 @@ final class SummaryTable {
         }
         out.printf(Locale.ROOT, "  bench     %s%% of a core%n", number(r.clientCpuPercent(), 0));
         r.failures().forEach(failure -> out.println("  FAILURE   " + failure));
+        r.shortfall().ifPresent(why -> out.println("  NOT SUSTAINED  " + why));
     }
 
     /** Many runs: one row per workload, protocol and shape, medians of the repeats. */
@@ -95,8 +96,7 @@ final class SummaryTable {
                 number(median(runs, r -> r.server().rssPerConnectionBytes() == null ? null
                         : r.server().rssPerConnectionBytes() / 1024), 1),
                 number(median(runs, BenchResult::clientCpuPercent), 0),
-                runs.stream().allMatch(BenchResult::passed) ? "pass"
-                        : runs.stream().filter(r -> !r.passed()).count() + " failed"});
+                verdicts(runs)});
         }
         int[] widths = new int[HEADER.length];
         rows.forEach(row -> {
@@ -112,8 +112,26 @@ final class SummaryTable {
             }
             out.println(line.toString().stripTrailing());
         }
-        results.stream().filter(r -> !r.passed()).forEach(r -> out.println(
-                "FAILED " + r.workload() + " " + r.protocol() + " " + r.started() + ": " + String.join("; ", r.failures())));
+        results.stream().filter(r -> !r.passed()).forEach(r -> out.println(r.verdict().label() + " " + r.workload()
+                + " " + r.protocol() + " " + r.started() + ": " + String.join("; ", r.verdict() == Verdict.FAILED
+                        ? r.failures() : r.shortfall().stream().toList())));
+    }
+
+    /** "pass" when every repeat passed, else how many failed and how many did not sustain the rate. */
+    private static String verdicts(List<BenchResult> runs) {
+        long failed = runs.stream().filter(r -> r.verdict() == Verdict.FAILED).count();
+        long notSustained = runs.stream().filter(r -> r.verdict() == Verdict.NOT_SUSTAINED).count();
+        if (failed == 0 && notSustained == 0) {
+            return "pass";
+        }
+        List<String> parts = new ArrayList<>();
+        if (failed > 0) {
+            parts.add(failed + " failed");
+        }
+        if (notSustained > 0) {
+            parts.add(notSustained + " not sustained");
+        }
+        return String.join(", ", parts);
     }
 
     /** A latency figure, or null (shown as "-") when the run timed nothing. */

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -44,18 +45,27 @@ public final class FanOutServer {
         int rooms = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         for (int port = firstPort; port < firstPort + rooms; port++) {
-            FanOutServer room = new FanOutServer();
-            new ServerBootstrap().group(loop).channel(EpollServerSocketChannel.class)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel channel) {
-                            channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, false, false), room.new Member());
-                        }
-                    })
-                    .bind("127.0.0.1", port).sync();
+            bind(loop, EpollServerSocketChannel.class, port);
         }
         System.out.println("fan-out server on 127.0.0.1:" + firstPort + " to " + (firstPort + rooms - 1));
+    }
+
+    /**
+     * Serves one room on {@code 127.0.0.1:port} (0: a free port) with {@code loop}'s transport;
+     * returns the listening channel.
+     */
+    static Channel bind(EventLoopGroup loop, Class<? extends ServerChannel> transport, int port)
+            throws InterruptedException {
+        FanOutServer room = new FanOutServer();
+        return new ServerBootstrap().group(loop).channel(transport)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, false, false), room.new Member());
+                    }
+                })
+                .bind("127.0.0.1", port).sync().channel();
     }
 
     /** One connection: its first line is its name, every later line goes to everyone as {@code name: line}. */
