@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.bench.BenchCommand;
 import io.parley.bench.BenchResult;
 import io.parley.bench.ResultFile;
+import io.parley.bench.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 /**
  * Runs {@code parley bench} in a test and checks what a user of its result would: the run passed
  * every check (nothing lost, duplicated, misplaced or refused, which {@link BenchResult#failures}
- * covers), and it did the work its shape asks for. Shared by the tests against Parley and the one
+ * covers), and it did the work its shape asks for (whether it kept up with its rate is left to
+ * the verdict: tests run on busy machines). Shared by the tests against Parley and the one
  * against a NATS server.
  */
 public final class BenchRuns {
@@ -29,7 +31,10 @@ public final class BenchRuns {
         assertThat(out).as("the result file of a run that exited with %d", exit).exists();
         BenchResult result = ResultFile.read(out);
         assertThat(result.failures()).isEmpty();
-        assertThat(exit).isZero();
+        // These runs check correctness, not throughput: a second-long run on a shared machine may
+        // fall short of its rate (NOT SUSTAINED, exit 4) without anything being wrong.
+        assertThat(result.verdict()).isIn(Verdict.PASSED, Verdict.NOT_SUSTAINED);
+        assertThat(exit).isEqualTo(result.verdict().exitCode());
         BenchResult.Counts counts = result.counts();
         if (result.settings().senders() > 0) {
             assertThat(counts.expected()).isPositive();
