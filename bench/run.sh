@@ -22,7 +22,8 @@
 # Writes OUT_DIR/<workload>-<protocol>-r<N>.json (one per run), OUT_DIR/summary.txt (medians),
 # OUT_DIR/machine.txt (what it ran on), OUT_DIR/runs.log (every run's output) and latency charts.
 # Loopback only; every run is bounded in connections and time. Exit code 0 even when a run
-# fails its checks: the failures are in the summary.
+# fails its checks (exit code 1) or does not sustain its offered rate (NOT SUSTAINED, exit code
+# 4): both are in the summary's last column and lines, and in runs.log.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

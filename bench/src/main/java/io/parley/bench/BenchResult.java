@@ -56,7 +56,7 @@ public record BenchResult(
      * what the exact members alone owe a run that keeps up.
      */
     public Optional<String> shortfall() {
-        if (settings.senders() == 0 || settings.rate() <= 0 || counts.sent() == 0) {
+        if (settings.senders() == 0 || settings.rate() <= 0 || settings.durationSeconds() <= 0 || counts.sent() == 0) {
             return Optional.empty();
         }
         double floor = 1 - RATE_TOLERANCE;

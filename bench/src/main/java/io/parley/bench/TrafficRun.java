@@ -99,7 +99,9 @@ final class TrafficRun {
             run.fail(disconnected + " members were disconnected during the run");
         }
 
-        double seconds = (clientAfter.wallNanos() - clientBefore.wallNanos()) / 1e9;
+        // The senders stop at `stop`, but the samples after it come a little later (the progress
+        // line reads every loop first): that tail is not time in which the run fell short.
+        double seconds = Math.max(1, Math.min(clientAfter.wallNanos(), stop) - clientBefore.wallNanos()) / 1e9;
         long deliveries = after.payloads - before.payloads;
         BenchResult.Counts counts = sideline.addTo(new BenchResult.Counts(sent.getAsLong(), expected,
                 tally.delivered, tally.lost, tally.missing, tally.duplicated, tally.unexpected, tally.windowDelivered, tally.others,
