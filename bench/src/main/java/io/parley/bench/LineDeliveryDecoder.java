@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * Reads the line protocol's output (spec: {@code shared/specs/line.md}): every line is
+ * Reads the line protocol's output (reference: {@code docs/protocols/line.md}): every line is
  * {@code name: text}, except server notices, which start with {@code * }. The first room line
  * is the connection's proof of membership (the protocol acknowledges no join). Names never hold
  * a colon here (the bench chooses them), so the text starts after the first {@code ": "}.

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The line protocol (spec: {@code shared/specs/line.md}). A listener serves one room, so room
+ * The line protocol (reference: {@code docs/protocols/line.md}). A listener serves one room, so room
  * {@code k} is the listener on {@code port + k} (the server's {@code line.extra-listeners}). The
  * protocol acknowledges no join: a new member sends its name and one message, {@code hello},
  * and counts as joined when the first room line reaches it (its own hello at the latest).

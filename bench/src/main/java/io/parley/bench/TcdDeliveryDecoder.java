@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
- * Reads the TCD protocol's output (spec: {@code shared/specs/tcd.md}) line by line: a
+ * Reads the TCD protocol's output (reference: {@code docs/protocols/tcd.md}) line by line: a
  * {@code JOINED_CHATROOM} block ends at its {@code JOIN_ID}, {@code LEFT_CHATROOM} is the leave,
  * a relay's {@code MESSAGE:} line is a room message (the server never relays an empty line
  * inside a text, so a bench payload is one line), {@code ERROR_CODE} a refusal. Every other line

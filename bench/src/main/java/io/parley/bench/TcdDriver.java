@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The TCD protocol (spec: {@code shared/specs/tcd.md}): one listener, rooms by name
+ * The TCD protocol (reference: {@code docs/protocols/tcd.md}): one listener, rooms by name
  * ({@code bench-<k>}); a join is acknowledged by {@code JOINED_CHATROOM}, a leave by
  * {@code LEFT_CHATROOM}; a message is a {@code CHAT} block ended by an empty line.
  */
