@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -228,6 +229,19 @@ public final class ParleyServer {
                 break; // a reader that does not drain in time is closed regardless
             }
         }
+    }
+
+    /**
+     * The bytes written to connections and not yet taken by their sockets, over every connection:
+     * what slow readers cost the server's memory. Thread-safe; a moment's approximation.
+     */
+    public long pendingOutputBytes() {
+        long pending = 0;
+        for (Channel channel : channels) {
+            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            pending += buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        }
+        return pending;
     }
 
     /** Completes once the server has stopped, whoever stopped it. */
