@@ -24,11 +24,14 @@ import java.util.concurrent.TimeUnit;
  * request is handled and nothing is read, until the client has read enough of it (the channel is
  * writable again). So a client that sends requests and never reads the replies holds at most its
  * cap plus one request's replies; the {@code UnwritableDeadline} then disconnects it. Every reason
- * to stop reading (a request in progress, the rate, the output) is weighed in
+ * to stop reading (a request in progress, the rate, the output, the server stopping) is weighed in
  * one place, {@link #updateReads}, so none turns reads back on while another still holds.
  *
  * <p>A request may cost more than one token of the rate ({@link #cost}), e.g. a multi-line
  * message that reaches its readers as many lines.
+ *
+ * <p>When the server stops ({@link Goodbye}), its notice is written after the replies to the
+ * request in progress and in place of those still waiting, and nothing more is read.
  *
  * <p>Thread-safety: event-loop only, like every channel handler.
  *
@@ -46,6 +49,8 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     private final List<Runnable> whenWritable = new ArrayList<>();
     private boolean busy;
     private boolean closed;
+    /** The server is stopping: handle and read nothing more. */
+    private boolean stopping;
     /** Whether this handler turned reads off; they are turned back on only then. */
     private boolean paused;
 
@@ -164,6 +169,27 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
         super.channelWritabilityChanged(ctx);
     }
 
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof Goodbye goodbye) {
+            sayGoodbye(ctx, goodbye);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    /** The server is stopping: the notice goes out once the request in progress is answered. */
+    private void sayGoodbye(ChannelHandlerContext ctx, Goodbye goodbye) {
+        stopping = true;
+        if (throttled != null) {
+            throttled.cancel(false);
+            throttled = null;
+        }
+        waiting.clear();
+        updateReads(ctx);
+        whenIdle(() -> goodbye.write(ctx));
+    }
+
     private void runWhenWritable() {
         if (!whenWritable.isEmpty()) {
             List<Runnable> actions = List.copyOf(whenWritable);
@@ -173,7 +199,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     }
 
     private void drain(ChannelHandlerContext ctx) {
-        while (!busy && throttled == null && !waiting.isEmpty()) {
+        while (!busy && throttled == null && !waiting.isEmpty() && !stopping) {
             if (!closed && !ctx.channel().isWritable()) {
                 break; // resumed by channelWritabilityChanged once the client has read enough
             }
@@ -210,10 +236,10 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
 
     /**
      * Reads only while nothing holds them: no request in progress or waiting (for its turn, the
-     * rate or the output), the output under its cap.
+     * rate or the output), the output under its cap, the server not stopping.
      */
     private void updateReads(ChannelHandlerContext ctx) {
-        boolean hold = busy || throttled != null || !waiting.isEmpty()
+        boolean hold = busy || throttled != null || !waiting.isEmpty() || stopping
                 || (!closed && !ctx.channel().isWritable());
         if (hold != paused) {
             paused = hold;

@@ -2,7 +2,6 @@ package io.parley.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -21,6 +20,7 @@ import io.parley.core.RoomDirectory;
 import io.parley.core.RoomRegistry;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.Goodbye;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
@@ -210,7 +210,9 @@ public final class ParleyServer {
 
     /**
      * Stops accepting, tells every connection the server is stopping, and waits (at most
-     * {@link #STOP_TIMEOUT_MS}) for that and the output queued before it to be written.
+     * {@link #STOP_TIMEOUT_MS}) for that and the output queued before it to be written. The
+     * notice goes out in the connection's turn ({@link Goodbye}): after the reply to a request in
+     * progress, so a client that pairs replies with requests in order is not misled.
      */
     private void sayGoodbye() {
         List<ChannelFuture> written = new ArrayList<>();
@@ -219,7 +221,7 @@ public final class ParleyServer {
             if (errors == null) {
                 channel.close(); // a listener: stop accepting first
             } else if (channel.isActive()) {
-                written.add(channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), errors.shuttingDown())));
+                written.add(Goodbye.say(channel, errors.shuttingDown()));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_TIMEOUT_MS);
