@@ -119,7 +119,8 @@ public final class ParleyServer {
                 Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         if (config.tcdPort().isPresent()) {
-            TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(), config.allowKill(),
+            TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(),
+                    config.tcdMaxMessageLines(), config.allowKill(),
                     () -> new Thread(this::stop, "parley-kill-service").start());
             InetSocketAddress bound = bind(config, transport, config.tcdPort().getAsInt(),
                     new TcdInitializer(chat, names, tcd), TcdSettings.CONNECTION_ERRORS);

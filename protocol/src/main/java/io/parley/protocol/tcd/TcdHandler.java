@@ -67,10 +67,29 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             return leave(ctx, leave);
         } else if (request instanceof TcdRequest.Chat message) {
             chat(ctx, message);
+        } else if (request instanceof TcdRequest.TooManyLines) {
+            error(ctx, TcdReply.Error.TOO_MANY_LINES, "message has more than " + settings.maxMessageLines()
+                    + " lines; nothing was sent");
         } else if (request instanceof TcdRequest.Disconnect) {
             return disconnect(ctx);
         }
         return null;
+    }
+
+    /**
+     * A message costs one request per line: line and account members get each of its lines as a
+     * line of its own, so a flood of multi-line messages is slowed like a flood of lines.
+     */
+    @Override
+    protected int cost(TcdRequest request) {
+        if (request instanceof TcdRequest.Chat message) {
+            int lines = 1;
+            for (int i = message.message().indexOf('\n'); i >= 0; i = message.message().indexOf('\n', i + 1)) {
+                lines++;
+            }
+            return lines;
+        }
+        return 1;
     }
 
     private void killService(ChannelHandlerContext ctx) {

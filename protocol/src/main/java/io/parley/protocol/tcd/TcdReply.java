@@ -68,6 +68,8 @@ sealed interface TcdReply {
         static final int SERVER_ERROR = 7;
         /** Ours, beyond the spec: requests kept piling up past the rate limit; the connection is closed. */
         static final int FLOODING = 8;
+        /** Ours, beyond the spec: a MESSAGE of more lines than the server relays; nothing was sent. */
+        static final int TOO_MANY_LINES = 12;
 
         @Override
         public String wire() {
