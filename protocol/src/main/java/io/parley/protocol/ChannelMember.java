@@ -3,21 +3,27 @@ package io.parley.protocol;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.parley.core.Member;
+import io.netty.util.ReferenceCountUtil;
 import io.parley.core.RoomEvent;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection as the core sees it, whatever its protocol: room events are written to the
- * channel as they are, and the protocol's encoder renders them on the channel's event loop.
+ * A connection as the core sees it, whatever its protocol, and the one way to send it what it did
+ * not ask for: room events ({@link #deliver}) and what other connections send it, such as private
+ * messages ({@link #push}). They are written to the channel as they are, and the protocol's
+ * encoder renders them on the channel's event loop. (Replies to the connection's own requests are
+ * written by its {@link OrderedRequestHandler}, which handles no request while the output is past
+ * the cap.)
  *
  * <p>Slow readers: the channel's write-buffer high-water mark is the connection's outbound cap.
  * A member whose channel is still past it, after what was queued has been offered to the socket,
- * when an event arrives is disconnected, so the room never waits for it and its memory stays
- * bounded; its protocol handler then leaves its rooms as on any close.
+ * when something arrives for it is disconnected, so no sender ever waits for it and its memory
+ * stays bounded; its protocol handler then leaves its rooms as on any close.
  *
- * <p>Thread-safety: {@link #deliver} runs on the channel's event loop ({@link #executor()}).
+ * <p>Thread-safety: {@link #deliver} runs on the channel's event loop ({@link #executor()});
+ * {@link #push} may be called from any thread.
  */
 public final class ChannelMember implements Member {
 
@@ -56,7 +62,22 @@ public final class ChannelMember implements Member {
      */
     @Override
     public void deliver(RoomEvent event) {
+        push(event);
+    }
+
+    /**
+     * Sends the connection something it did not ask for (the protocol's encoders render it), as
+     * {@link #deliver} does a room event, and on the same terms: a connection past its cap is
+     * disconnected instead. Any thread; the write happens on the channel's event loop, in the
+     * order of the calls made from one thread.
+     */
+    public void push(Object message) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> push(message));
+            return;
+        }
         if (dropped) {
+            ReferenceCountUtil.release(message);
             return;
         }
         // The outbound buffer is null once the channel is closing: nothing to judge then.
@@ -66,11 +87,12 @@ public final class ChannelMember implements Member {
             // drop the member only if the socket will not take it (the reader is behind).
             channel.flush();
             if (!pending.isWritable()) {
+                ReferenceCountUtil.release(message);
                 drop();
                 return;
             }
         }
-        channel.write(event, channel.voidPromise());
+        channel.write(message, channel.voidPromise());
         if (!flushQueued) {
             flushQueued = true;
             channel.eventLoop().execute(flush);

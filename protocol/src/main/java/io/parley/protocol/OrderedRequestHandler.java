@@ -1,5 +1,6 @@
 package io.parley.protocol;
 
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.ArrayDeque;
@@ -19,6 +20,19 @@ import java.util.concurrent.TimeUnit;
  * connection closes, what it sent within its rate is still handled, in order (a client may send
  * its last lines and hang up at once); what would have to wait for the rate is dropped.
  *
+ * <p>Output cap: while the connection's output is past its cap (the channel is not writable), no
+ * request is handled and nothing is read, until the client has read enough of it (the channel is
+ * writable again). So a client that sends requests and never reads the replies holds at most its
+ * cap plus one request's replies; the {@code UnwritableDeadline} then disconnects it. Every reason
+ * to stop reading (a request in progress, the rate, the output, the server stopping) is weighed in
+ * one place, {@link #updateReads}, so none turns reads back on while another still holds.
+ *
+ * <p>A request may cost more than one token of the rate ({@link #cost}), e.g. a multi-line
+ * message that reaches its readers as many lines.
+ *
+ * <p>When the server stops ({@link Goodbye}), its notice is written after the replies to the
+ * request in progress and in place of those still waiting, and nothing more is read.
+ *
  * <p>Thread-safety: event-loop only, like every channel handler.
  *
  * @param <T> the decoded request type
@@ -31,8 +45,12 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     private RequestLimits limits = RequestLimits.DEFAULT;
     private TokenBucket bucket;
     private ScheduledFuture<?> throttled;
+    /** Actions waiting for the output to fall back under its cap ({@link #whenWritable}). */
+    private final List<Runnable> whenWritable = new ArrayList<>();
     private boolean busy;
     private boolean closed;
+    /** The server is stopping: handle and read nothing more. */
+    private boolean stopping;
     /** Whether this handler turned reads off; they are turned back on only then. */
     private boolean paused;
 
@@ -45,6 +63,14 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
      * (on any thread); the next request is handled after that, on the event loop.
      */
     protected abstract CompletionStage<?> handle(ChannelHandlerContext ctx, T request);
+
+    /**
+     * How many tokens of the connection's rate {@code request} costs: 1 unless a subclass says
+     * otherwise (a request that fans out as many lines costs one per line).
+     */
+    protected int cost(T request) {
+        return 1;
+    }
 
     /** Called on the event loop when a request's stage failed. */
     protected abstract void requestFailed(ChannelHandlerContext ctx, Throwable failure);
@@ -82,6 +108,28 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
         drain(ctx);
     }
 
+    /**
+     * Runs {@code action} on the event loop once the connection's output is under its cap, or it
+     * has closed (the action checks which): how a long reply is written a part at a time while its
+     * request is in progress, never holding more than the cap.
+     */
+    protected final void whenWritable(ChannelHandlerContext ctx, Runnable action) {
+        if (ctx.channel().isWritable() || !ctx.channel().isActive()) {
+            action.run();
+        } else {
+            whenWritable.add(action);
+        }
+    }
+
+    /**
+     * Writes and flushes a reply to this connection's own request. It is written whatever the
+     * output holds: no request is handled while the output is past its cap, so at most one
+     * request's replies pass it. A failure to allocate it is logged ({@link AllocationFailures}).
+     */
+    protected static ChannelFuture reply(ChannelHandlerContext ctx, Object reply) {
+        return ctx.writeAndFlush(reply).addListener(AllocationFailures.ON_WRITE_FAILURE);
+    }
+
     /** Runs {@code action} on the event loop once no request is in progress or waiting. */
     protected final void whenIdle(Runnable action) {
         if (busy || throttled != null || !waiting.isEmpty()) {
@@ -105,29 +153,71 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
             throttled = null;
             waiting.clear();
         }
+        runWhenWritable();
         drain(ctx);
         super.channelInactive(ctx);
     }
 
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            runWhenWritable();
+            drain(ctx);
+        } else {
+            updateReads(ctx);
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof Goodbye goodbye) {
+            sayGoodbye(ctx, goodbye);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    /** The server is stopping: the notice goes out once the request in progress is answered. */
+    private void sayGoodbye(ChannelHandlerContext ctx, Goodbye goodbye) {
+        stopping = true;
+        if (throttled != null) {
+            throttled.cancel(false);
+            throttled = null;
+        }
+        waiting.clear();
+        updateReads(ctx);
+        whenIdle(() -> goodbye.write(ctx));
+    }
+
+    private void runWhenWritable() {
+        if (!whenWritable.isEmpty()) {
+            List<Runnable> actions = List.copyOf(whenWritable);
+            whenWritable.clear();
+            actions.forEach(Runnable::run);
+        }
+    }
+
     private void drain(ChannelHandlerContext ctx) {
-        while (!busy && throttled == null && !waiting.isEmpty()) {
+        while (!busy && throttled == null && !waiting.isEmpty() && !stopping) {
+            if (!closed && !ctx.channel().isWritable()) {
+                break; // resumed by channelWritabilityChanged once the client has read enough
+            }
             long now = System.nanoTime();
-            if (!bucket.tryTake(now)) {
+            int cost = cost(waiting.peek());
+            if (!bucket.tryTake(now, cost)) {
                 if (closed) {
                     waiting.clear();
                     break;
                 }
-                throttle(ctx, bucket.nanosUntilToken(now));
+                throttle(ctx, bucket.nanosUntil(now, cost));
                 return;
             }
             run(ctx, waiting.poll());
         }
-        if (busy || throttled != null) {
+        updateReads(ctx);
+        if (busy || throttled != null || !waiting.isEmpty()) {
             return;
-        }
-        if (paused) {
-            paused = false;
-            ctx.channel().config().setAutoRead(true);
         }
         if (!whenIdle.isEmpty()) {
             List<Runnable> actions = List.copyOf(whenIdle);
@@ -137,16 +227,24 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     }
 
     private void throttle(ChannelHandlerContext ctx, long nanos) {
-        pauseReads(ctx);
         throttled = ctx.executor().schedule(() -> {
             throttled = null;
             drain(ctx);
         }, nanos, TimeUnit.NANOSECONDS);
+        updateReads(ctx);
     }
 
-    private void pauseReads(ChannelHandlerContext ctx) {
-        paused = true;
-        ctx.channel().config().setAutoRead(false);
+    /**
+     * Reads only while nothing holds them: no request in progress or waiting (for its turn, the
+     * rate or the output), the output under its cap, the server not stopping.
+     */
+    private void updateReads(ChannelHandlerContext ctx) {
+        boolean hold = busy || throttled != null || !waiting.isEmpty() || stopping
+                || (!closed && !ctx.channel().isWritable());
+        if (hold != paused) {
+            paused = hold;
+            ctx.channel().config().setAutoRead(!hold);
+        }
     }
 
     private void run(ChannelHandlerContext ctx, T request) {
@@ -162,7 +260,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
             return;
         }
         busy = true;
-        pauseReads(ctx);
+        updateReads(ctx);
         stage.whenComplete((ignored, failure) -> ctx.executor().execute(() -> resume(ctx, failure)));
     }
 

@@ -20,18 +20,36 @@ final class TokenBucket {
 
     /** Takes a token if there is one. */
     boolean tryTake(long now) {
+        return tryTake(now, 1);
+    }
+
+    /**
+     * Takes {@code cost} tokens once the bucket holds them (or is full, for a cost above its
+     * capacity); a cost above what it holds leaves the bucket in debt, so what follows waits for
+     * the refill of all of it.
+     */
+    boolean tryTake(long now, int cost) {
         refill(now);
-        if (tokens < 1) {
+        if (tokens < needed(cost)) {
             return false;
         }
-        tokens -= 1;
+        tokens -= cost;
         return true;
     }
 
     /** Nanoseconds until the next token, at least 1. */
     long nanosUntilToken(long now) {
+        return nanosUntil(now, 1);
+    }
+
+    /** Nanoseconds until {@link #tryTake(long, int)} of {@code cost} can succeed, at least 1. */
+    long nanosUntil(long now, int cost) {
         refill(now);
-        return Math.max(1, (long) Math.ceil((1 - tokens) / perNano));
+        return Math.max(1, (long) Math.ceil((needed(cost) - tokens) / perNano));
+    }
+
+    private double needed(int cost) {
+        return Math.min(Math.max(cost, 1), capacity);
     }
 
     private void refill(long now) {

@@ -2,10 +2,10 @@ package io.parley.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -20,6 +20,7 @@ import io.parley.core.RoomDirectory;
 import io.parley.core.RoomRegistry;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.Goodbye;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
@@ -118,7 +119,8 @@ public final class ParleyServer {
                 Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         if (config.tcdPort().isPresent()) {
-            TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(), config.allowKill(),
+            TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(),
+                    config.tcdMaxMessageLines(), config.allowKill(),
                     () -> new Thread(this::stop, "parley-kill-service").start());
             InetSocketAddress bound = bind(config, transport, config.tcdPort().getAsInt(),
                     new TcdInitializer(chat, names, tcd), TcdSettings.CONNECTION_ERRORS);
@@ -209,7 +211,9 @@ public final class ParleyServer {
 
     /**
      * Stops accepting, tells every connection the server is stopping, and waits (at most
-     * {@link #STOP_TIMEOUT_MS}) for that and the output queued before it to be written.
+     * {@link #STOP_TIMEOUT_MS}) for that and the output queued before it to be written. The
+     * notice goes out in the connection's turn ({@link Goodbye}): after the reply to a request in
+     * progress, so a client that pairs replies with requests in order is not misled.
      */
     private void sayGoodbye() {
         List<ChannelFuture> written = new ArrayList<>();
@@ -218,7 +222,7 @@ public final class ParleyServer {
             if (errors == null) {
                 channel.close(); // a listener: stop accepting first
             } else if (channel.isActive()) {
-                written.add(channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), errors.shuttingDown())));
+                written.add(Goodbye.say(channel, errors.shuttingDown()));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_TIMEOUT_MS);
@@ -228,6 +232,19 @@ public final class ParleyServer {
                 break; // a reader that does not drain in time is closed regardless
             }
         }
+    }
+
+    /**
+     * The bytes written to connections and not yet taken by their sockets, over every connection:
+     * what slow readers cost the server's memory. Thread-safe; a moment's approximation.
+     */
+    public long pendingOutputBytes() {
+        long pending = 0;
+        for (Channel channel : channels) {
+            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            pending += buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        }
+        return pending;
     }
 
     /** Completes once the server has stopped, whoever stopped it. */

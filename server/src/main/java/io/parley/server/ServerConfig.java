@@ -25,6 +25,7 @@ import java.util.TreeSet;
  * @param tcdPort the TCD listener's port, empty when it is off (0 picks a free port)
  * @param studentId what TCD's {@code HELO} answers as {@code StudentID}
  * @param tcdMaxRequestBytes the longest TCD request accepted
+ * @param tcdMaxMessageLines the most lines a TCD message may have
  * @param allowKill whether TCD's {@code KILL_SERVICE} may stop the server
  * @param maxPendingOutputBytes a connection's outbound cap: a reader that falls this far behind
  *     is disconnected
@@ -45,6 +46,7 @@ public record ServerConfig(
         OptionalInt tcdPort,
         String studentId,
         int tcdMaxRequestBytes,
+        int tcdMaxMessageLines,
         boolean allowKill,
         int maxPendingOutputBytes,
         List<LineListener> lineListeners,
@@ -65,6 +67,7 @@ public record ServerConfig(
     public static final String TCD_PORT = "tcd.port";
     public static final String TCD_STUDENT_ID = "tcd.student-id";
     public static final String TCD_MAX_REQUEST_BYTES = "tcd.max-request-bytes";
+    public static final String TCD_MAX_MESSAGE_LINES = "tcd.max-message-lines";
     public static final String ALLOW_KILL = "allow-kill";
     public static final String MAX_PENDING_OUTPUT_BYTES = "connection.max-pending-output-bytes";
     public static final String LINE_PORT = "line.port";
@@ -94,6 +97,7 @@ public record ServerConfig(
             Map.entry(TCD_PORT, "7710"),
             Map.entry(TCD_STUDENT_ID, TcdSettings.DEFAULT_STUDENT_ID),
             Map.entry(TCD_MAX_REQUEST_BYTES, Integer.toString(TcdSettings.DEFAULT_MAX_REQUEST_BYTES)),
+            Map.entry(TCD_MAX_MESSAGE_LINES, Integer.toString(TcdSettings.DEFAULT_MAX_MESSAGE_LINES)),
             Map.entry(ALLOW_KILL, "false"),
             Map.entry(LINE_PORT, "7711"),
             Map.entry(LINE_ROOM, LineSettings.DEFAULT_ROOM),
@@ -129,6 +133,7 @@ public record ServerConfig(
                 settings.port(TCD_PORT),
                 settings.text(TCD_STUDENT_ID),
                 settings.positive(TCD_MAX_REQUEST_BYTES),
+                settings.positive(TCD_MAX_MESSAGE_LINES),
                 settings.bool(ALLOW_KILL),
                 settings.positive(MAX_PENDING_OUTPUT_BYTES),
                 lineListeners(settings),

@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection whose output has stayed past its cap (the channel unwritable) for longer
- * than the deadline. The cap itself is enforced when a room event arrives; this catches the
- * reader that fell behind just as its room went quiet, which would otherwise hold its buffered
- * output for ever. One per connection; event-loop only.
+ * than the deadline. The cap itself is enforced when something arrives for the connection (a room
+ * event, a private message: it is disconnected) and by its request handler (which reads and
+ * handles nothing while past the cap); this catches the reader that fell behind just as its room
+ * went quiet, or that asks and never reads, which would otherwise hold its buffered output for
+ * ever. One per connection; event-loop only.
  */
 final class UnwritableDeadline extends ChannelInboundHandlerAdapter {
 

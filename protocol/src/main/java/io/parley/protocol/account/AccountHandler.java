@@ -3,6 +3,7 @@ package io.parley.protocol.account;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
+import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -51,16 +52,18 @@ final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
     @Override
     protected void flooded(ChannelHandlerContext ctx) {
         log.info("Closing {}: flooding", ctx.channel().remoteAddress());
-        ctx.writeAndFlush("C ERR 429 too many frames, too fast").addListener(ChannelFutureListener.CLOSE);
+        reply(ctx, "C ERR 429 too many frames, too fast").addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
-            ctx.writeAndFlush("C ERR 413 frame too long").addListener(ChannelFutureListener.CLOSE);
+            reply(ctx, "C ERR 413 frame too long").addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!AllocationFailures.report(cause, ctx.channel().remoteAddress())) {
+            log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * One account connection: who it is, whether it is logged in, and what it can do to its
  * channel. Its states ({@link SessionState}) drive it.
  *
- * <p>Thread-safety: its fields change on the connection's event loop; {@link #send},
+ * <p>Thread-safety: its fields change on the connection's event loop; {@link #push},
  * {@link #publicKey()} and {@link #name()} may be used by other sessions from any thread.
  */
 final class AccountSession {
@@ -75,6 +75,16 @@ final class AccountSession {
         return lobby;
     }
 
+    /**
+     * Sends a frame this connection did not ask for (another user's private message): on the
+     * slow-reader terms of {@link ChannelMember#push}, so a user who does not read is disconnected
+     * rather than buffered for without end. Any thread.
+     */
+    void push(String frame) {
+        member.push(frame);
+    }
+
+    /** Sends a reply to this connection's own request. Any thread. */
     void send(String frame) {
         channel.writeAndFlush(frame, channel.voidPromise());
     }

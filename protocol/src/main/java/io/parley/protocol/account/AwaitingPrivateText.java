@@ -38,7 +38,7 @@ final class AwaitingPrivateText implements SessionState {
             if (target.isEmpty()) {
                 session.send("C ERR 404 " + recipient + " went offline");
             } else {
-                target.get().send("D PM " + session.name() + (encrypted ? " enc " : " text ") + body);
+                target.get().push("D PM " + session.name() + (encrypted ? " enc " : " text ") + body);
                 session.send("C OK sent");
             }
             return new Prompt(session);

@@ -1,11 +1,11 @@
 package io.parley.protocol.directory;
 
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.DirectoryRules;
 import io.parley.core.RoomDirectory;
+import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
@@ -87,8 +87,10 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
     }
 
     private CompletionStage<?> getdir(ChannelHandlerContext ctx, List<String> arguments) {
-        reply(ctx, new DirectoryReply.Listing(directory.list()));
-        return null;
+        // Streamed a page at a time; the next command waits until the whole listing is written.
+        CompletionStage<Void> written = new ListingStream(ctx, directory.list(), action -> whenWritable(ctx, action))
+                .start();
+        return written.toCompletableFuture().isDone() ? null : written;
     }
 
     private CompletionStage<?> makeroom(ChannelHandlerContext ctx, List<String> arguments) {
@@ -145,12 +147,10 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
             handleInTurn(ctx, new DirectoryRequest.LineTooLong());
             return;
         }
-        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!AllocationFailures.report(cause, ctx.channel().remoteAddress())) {
+            log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
-    }
-
-    private static ChannelFuture reply(ChannelHandlerContext ctx, DirectoryReply reply) {
-        return ctx.writeAndFlush(reply);
     }
 
     private static CompletionStage<?> error(ChannelHandlerContext ctx, int code, String text) {

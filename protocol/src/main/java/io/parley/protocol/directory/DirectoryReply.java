@@ -2,12 +2,11 @@ package io.parley.protocol.directory;
 
 import io.parley.core.DirectoryChange;
 import io.parley.core.DirectoryEntry;
-import java.util.List;
 
 /**
  * A reply of the directory server, with its exact wire form (spec:
- * {@code shared/specs/directory.md}): a first line that starts with {@code OK} or {@code ERR},
- * and for a listing one line per room. Every line ends with {@code \n}. Immutable.
+ * {@code shared/specs/directory.md}): one line that starts with {@code OK} or {@code ERR}, ending
+ * with {@code \n}. (A listing is written by {@link ListingStream}.) Immutable.
  */
 sealed interface DirectoryReply {
 
@@ -19,19 +18,6 @@ sealed interface DirectoryReply {
         @Override
         public String wire() {
             return "OK " + text + "\n";
-        }
-    }
-
-    /** {@code OK <n>}, then {@code <name> <address> <port>} per room, in the order given. */
-    record Listing(List<DirectoryEntry> entries) implements DirectoryReply {
-        @Override
-        public String wire() {
-            StringBuilder wire = new StringBuilder("OK ").append(entries.size()).append('\n');
-            for (DirectoryEntry entry : entries) {
-                wire.append(entry.name()).append(' ').append(entry.address()).append(' ').append(entry.port())
-                        .append('\n');
-            }
-            return wire.toString();
         }
     }
 

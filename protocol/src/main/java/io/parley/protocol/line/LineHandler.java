@@ -10,6 +10,7 @@ import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
+import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
@@ -110,7 +111,9 @@ final class LineHandler extends OrderedRequestHandler<String> {
             closeWith(ctx, "line too long (limit " + settings.maxLineBytes() + " bytes)");
             return;
         }
-        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!AllocationFailures.report(cause, ctx.channel().remoteAddress())) {
+            log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 
@@ -119,6 +122,6 @@ final class LineHandler extends OrderedRequestHandler<String> {
     }
 
     private ChannelFuture notice(ChannelHandlerContext ctx, String text) {
-        return ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), "* " + text + "\n"));
+        return reply(ctx, ByteBufUtil.writeUtf8(ctx.alloc(), "* " + text + "\n"));
     }
 }

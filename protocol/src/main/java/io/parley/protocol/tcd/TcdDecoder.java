@@ -13,8 +13,12 @@ final class TcdDecoder extends Utf8LineDecoder {
     private final TcdParser parser;
 
     TcdDecoder(int maxRequestBytes) {
+        this(maxRequestBytes, TcdSettings.DEFAULT_MAX_MESSAGE_LINES);
+    }
+
+    TcdDecoder(int maxRequestBytes, int maxMessageLines) {
         super(maxRequestBytes);
-        this.parser = new TcdParser(maxRequestBytes);
+        this.parser = new TcdParser(maxRequestBytes, maxMessageLines);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.parley.core.ChatService;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.Names;
+import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
@@ -57,7 +58,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             Registered.fire(ctx.channel());
         }
         if (request instanceof TcdRequest.Helo helo) {
-            ctx.writeAndFlush(new TcdReply.Helo(Text.clean(helo.text(), false), session.serverIp, session.port, settings.studentId()));
+            reply(ctx, new TcdReply.Helo(Text.clean(helo.text(), false), session.serverIp, session.port, settings.studentId()));
         } else if (request instanceof TcdRequest.KillService) {
             killService(ctx);
         } else if (request instanceof TcdRequest.Join join) {
@@ -66,15 +67,34 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             return leave(ctx, leave);
         } else if (request instanceof TcdRequest.Chat message) {
             chat(ctx, message);
+        } else if (request instanceof TcdRequest.TooManyLines) {
+            error(ctx, TcdReply.Error.TOO_MANY_LINES, "message has more than " + settings.maxMessageLines()
+                    + " lines; nothing was sent");
         } else if (request instanceof TcdRequest.Disconnect) {
             return disconnect(ctx);
         }
         return null;
     }
 
+    /**
+     * A message costs one request per line: line and account members get each of its lines as a
+     * line of its own, so a flood of multi-line messages is slowed like a flood of lines.
+     */
+    @Override
+    protected int cost(TcdRequest request) {
+        if (request instanceof TcdRequest.Chat message) {
+            int lines = 1;
+            for (int i = message.message().indexOf('\n'); i >= 0; i = message.message().indexOf('\n', i + 1)) {
+                lines++;
+            }
+            return lines;
+        }
+        return 1;
+    }
+
     private void killService(ChannelHandlerContext ctx) {
         if (!settings.killAllowed()) {
-            ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.KILL_DISABLED, "KILL_SERVICE is disabled on this server"));
+            reply(ctx, new TcdReply.Error(TcdReply.Error.KILL_DISABLED, "KILL_SERVICE is disabled on this server"));
             return;
         }
         log.info("KILL_SERVICE from {}: stopping the server", ctx.channel().remoteAddress());
@@ -100,7 +120,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     private CompletionStage<?> joinOpened(ChannelHandlerContext ctx, Room room, TcdRequest.Join join) {
         if (session.rooms.containsKey(room.ref())) {
             // Already a member: JOINED again, no second announcement.
-            ctx.writeAndFlush(new TcdReply.Joined(join.room(), session.serverIp, session.port, room.ref(),
+            reply(ctx, new TcdReply.Joined(join.room(), session.serverIp, session.port, room.ref(),
                     session.member.id()));
             return CompletableFuture.completedFuture(null);
         }
@@ -116,7 +136,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         Room room = parseRef(leave.roomRef()).map(session.rooms::get).orElse(null);
         if (room == null) {
             // The handout: repeated or stray LEAVEs still get LEFT, with no announcement.
-            ctx.writeAndFlush(new TcdReply.Left(Text.clean(String.valueOf(leave.roomRef()), false), joinId));
+            reply(ctx, new TcdReply.Left(Text.clean(String.valueOf(leave.roomRef()), false), joinId));
             return null;
         }
         session.expectLeaveReply(room.ref(), joinId);
@@ -149,7 +169,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         return leaveAll().thenRunAsync(() -> {
             session.rooms.clear();
             // Close once the leave announcements queued before this are on the wire.
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            reply(ctx, Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }, ctx.executor());
     }
 
@@ -188,7 +208,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     @Override
     protected void flooded(ChannelHandlerContext ctx) {
         log.info("Closing {}: flooding", ctx.channel().remoteAddress());
-        ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.FLOODING, "too many requests, too fast"))
+        reply(ctx, new TcdReply.Error(TcdReply.Error.FLOODING, "too many requests, too fast"))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -196,16 +216,18 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
             log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
-            ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.TOO_LONG, "message too long"))
+            reply(ctx, new TcdReply.Error(TcdReply.Error.TOO_LONG, "message too long"))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!AllocationFailures.report(cause, ctx.channel().remoteAddress())) {
+            log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 
     private CompletionStage<?> error(ChannelHandlerContext ctx, int code, String description) {
-        ctx.writeAndFlush(new TcdReply.Error(code, description));
+        reply(ctx, new TcdReply.Error(code, description));
         return null;
     }
 

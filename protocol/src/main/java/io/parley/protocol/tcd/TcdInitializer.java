@@ -35,7 +35,7 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
         TcdSession session = new TcdSession(new ChannelMember(chat.newMemberId(), channel),
                 Addresses.plain(local.getAddress()), local.getPort());
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes()));
+        pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes(), settings.maxMessageLines()));
         pipeline.addLast(REPLY_ENCODER, TcdReplyEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new TcdRoomEventEncoder(session));
         pipeline.addLast(HANDLER, new TcdHandler(chat, names, settings, session));

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A request is a verb line ({@code KEY: value}) and its field lines. JOIN_CHATROOM,
  * LEAVE_CHATROOM and DISCONNECT end with their CLIENT_NAME line (their last line in the spec);
- * CHAT ends with the empty line after MESSAGE, whose text may span lines. {@code HELO} and
+ * CHAT ends with the empty line after MESSAGE, whose text may span lines, up to a limit: a longer
+ * one is read to its end without being kept and becomes {@link TcdRequest.TooManyLines}. {@code HELO} and
  * {@code KILL_SERVICE} are one line. Blank lines between requests are ignored. Anything else
  * (unknown lines, a field that does not belong, a verb that interrupts an unfinished request)
  * drops what was unfinished without a reply: the spec asks for silence on unrecognised input.
@@ -23,15 +24,26 @@ final class TcdParser {
     private static final Logger log = LoggerFactory.getLogger(TcdParser.class);
 
     private final int maxRequestBytes;
+    private final int maxMessageLines;
     private String verb;
     /** A request's fields, its verb among them: four at most. Every connection carries this map. */
     private final Map<String, String> fields = new HashMap<>(8);
     private StringBuilder message;
+    private int messageLines;
     private int requestBytes;
 
-    /** @param maxRequestBytes the longest request, in bytes, before {@link RequestTooLongException} */
+    /** A parser with the default limit of lines per message. */
     TcdParser(int maxRequestBytes) {
+        this(maxRequestBytes, TcdSettings.DEFAULT_MAX_MESSAGE_LINES);
+    }
+
+    /**
+     * @param maxRequestBytes the longest request, in bytes, before {@link RequestTooLongException}
+     * @param maxMessageLines the most lines a MESSAGE may have
+     */
+    TcdParser(int maxRequestBytes, int maxMessageLines) {
         this.maxRequestBytes = maxRequestBytes;
+        this.maxMessageLines = maxMessageLines;
     }
 
     /**
@@ -83,6 +95,7 @@ final class TcdParser {
         }
         if (key.equals("MESSAGE")) {
             message = new StringBuilder(value);
+            messageLines = 1;
             return null;
         }
         fields.put(key, value);
@@ -91,11 +104,18 @@ final class TcdParser {
 
     private TcdRequest continueMessage(String line) {
         if (!line.isEmpty()) {
-            message.append('\n').append(line);
+            messageLines++;
+            if (messageLines <= maxMessageLines) {
+                message.append('\n').append(line);
+            } else if (message.length() > 0) {
+                message.setLength(0); // over the limit: kept no longer, only read to its end
+                message.trimToSize();
+            }
             return null;
         }
-        TcdRequest chat = new TcdRequest.Chat(fields.get("CHAT"), fields.get("JOIN_ID"),
-                fields.get("CLIENT_NAME"), message.toString());
+        TcdRequest chat = messageLines > maxMessageLines ? new TcdRequest.TooManyLines()
+                : new TcdRequest.Chat(fields.get("CHAT"), fields.get("JOIN_ID"), fields.get("CLIENT_NAME"),
+                        message.toString());
         reset();
         return chat;
     }
@@ -148,6 +168,7 @@ final class TcdParser {
         verb = null;
         fields.clear();
         message = null;
+        messageLines = 0;
         requestBytes = 0;
     }
 }

@@ -35,18 +35,24 @@ sealed interface TcdReply {
     }
 
     /**
-     * A room message: the relay form, also used for join and leave announcements. The text may
-     * span lines (as a multi-line MESSAGE does) but never holds an empty line, which would end the
-     * message early, nor a CR or NUL: text from other protocols cannot forge TCD messages.
+     * A room message: the relay form, also used for join and leave announcements. It is always
+     * the spec's four lines: a text of many lines (a multi-line MESSAGE) is shown on one, its
+     * lines joined by {@link #LINE_BREAK} and its empty lines dropped, and it holds no CR or NUL.
+     * So no text can end a relay early or carry a whole relay of its own (a fake {@code CHAT}
+     * block under another name), whether the client reads up to the empty line or a fixed four
+     * lines per relay.
      */
     record Chat(int roomRef, String clientName, String message) implements TcdReply {
+        /** Stands for a line break inside a relayed text: U+23CE RETURN SYMBOL between spaces. */
+        static final String LINE_BREAK = " \u23CE ";
+
         @Override
         public String wire() {
             return "CHAT: " + roomRef + "\nCLIENT_NAME: " + clientName + "\nMESSAGE: " + safe(message) + "\n\n";
         }
 
         private static String safe(String text) {
-            StringJoiner lines = new StringJoiner("\n");
+            StringJoiner lines = new StringJoiner(LINE_BREAK);
             for (String line : Text.lines(text)) {
                 if (!line.isEmpty()) {
                     lines.add(line);
@@ -68,6 +74,8 @@ sealed interface TcdReply {
         static final int SERVER_ERROR = 7;
         /** Ours, beyond the spec: requests kept piling up past the rate limit; the connection is closed. */
         static final int FLOODING = 8;
+        /** Ours, beyond the spec: a MESSAGE of more lines than the server relays; nothing was sent. */
+        static final int TOO_MANY_LINES = 12;
 
         @Override
         public String wire() {

@@ -22,6 +22,12 @@ sealed interface TcdRequest {
     /** {@code CHAT}, {@code JOIN_ID}, {@code CLIENT_NAME}, {@code MESSAGE} up to an empty line. */
     record Chat(String roomRef, String joinId, String clientName, String message) implements TcdRequest {}
 
+    /**
+     * A CHAT whose MESSAGE had more lines than the listener allows: read to its end and dropped,
+     * to be answered in its place.
+     */
+    record TooManyLines() implements TcdRequest {}
+
     /** {@code DISCONNECT}, {@code PORT}, {@code CLIENT_NAME}. */
     record Disconnect(String clientName) implements TcdRequest {}
 }

@@ -144,4 +144,30 @@ class TcdParserTest {
 
         assertThat(small.accept("CLIENT_NAME: client_12345", 25)).isEqualTo(new TcdRequest.Disconnect("client_12345"));
     }
+
+    @Test
+    void aMessageOfMoreLinesThanTheLimitIsReadToItsEndAndRefused() {
+        TcdParser parser = new TcdParser(LIMIT, 3);
+        assertThat(feed(parser, "CHAT: 7", "JOIN_ID: 3", "CLIENT_NAME: c", "MESSAGE: one", "two", "three", "four", "",
+                "HELO after"))
+                .containsExactly(new TcdRequest.TooManyLines(), new TcdRequest.Helo("after"));
+    }
+
+    @Test
+    void aMessageOfExactlyTheLimitOfLinesIsAccepted() {
+        TcdParser parser = new TcdParser(LIMIT, 3);
+        assertThat(feed(parser, "CHAT: 7", "JOIN_ID: 3", "CLIENT_NAME: c", "MESSAGE: one", "two", "three", ""))
+                .containsExactly(new TcdRequest.Chat("7", "3", "c", "one\ntwo\nthree"));
+    }
+
+    private static List<TcdRequest> feed(TcdParser parser, String... lines) {
+        List<TcdRequest> requests = new ArrayList<>();
+        for (String line : lines) {
+            TcdRequest request = parser.accept(line, line.length());
+            if (request != null) {
+                requests.add(request);
+            }
+        }
+        return requests;
+    }
 }

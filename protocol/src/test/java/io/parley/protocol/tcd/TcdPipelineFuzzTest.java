@@ -34,19 +34,21 @@ class TcdPipelineFuzzTest {
 
         String output = PipelineFuzzing.feed(channel, data);
 
-        // A relayed MESSAGE may span lines of at most one request, tripled if every byte was
-        // invalid UTF-8 (U+FFFD is three bytes); every other line is short.
-        List<String> lines = PipelineFuzzing.safeLines(output, 3 * MAX_REQUEST + 64);
+        // A relayed MESSAGE is one line of at most one request, its bytes at most quadrupled (an
+        // invalid byte becomes U+FFFD, three bytes; a line break, " U+23CE ", five); every other
+        // line is short.
+        List<String> lines = PipelineFuzzing.safeLines(output, 4 * MAX_REQUEST + 64);
         assertThat(lines.get(lines.size() - 1)).as("output ends with a line end").isEmpty();
-        boolean inMessage = false;
+        boolean messageEnds = false;
         for (String line : lines.subList(0, lines.size() - 1)) {
-            if (inMessage) {
-                inMessage = !line.isEmpty(); // a message's further lines, up to the empty one that ends it
+            if (messageEnds) {
+                assertThat(line).as("the empty line that ends a relay, right after its MESSAGE").isEmpty();
+                messageEnds = false;
             } else {
                 assertThat(line).matches(REPLY_LINE);
-                inMessage = line.startsWith("MESSAGE: ");
+                messageEnds = line.startsWith("MESSAGE: ");
             }
         }
-        assertThat(inMessage).as("the last message is ended").isFalse();
+        assertThat(messageEnds).as("the last message is ended").isFalse();
     }
 }
