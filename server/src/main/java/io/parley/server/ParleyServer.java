@@ -23,6 +23,8 @@ import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
+import io.parley.protocol.account.CryptoLanes;
+import io.parley.protocol.account.LoginThrottle;
 import io.parley.protocol.account.OnlineUsers;
 import io.parley.protocol.account.PasswordHasher;
 import io.parley.protocol.account.RsaKeys;
@@ -39,6 +41,7 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,8 +139,13 @@ public final class ParleyServer {
         if (config.accountPort().isPresent()) {
             KeyPair serverKeys = RsaKeys.loadOrCreate(config.dataDirectory().resolve(SERVER_KEY_FILE));
             PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), cryptoPool);
+            LoginPolicy logins = config.logins();
+            CryptoLanes lanes = new CryptoLanes(cryptoPool, CryptoPool.THREADS, logins.inProgressPerAddress(),
+                    logins.inProgressTotal());
+            LoginThrottle throttle = new LoginThrottle(logins.failuresPerAccount(), logins.failuresPerAddress(),
+                    Duration.ofSeconds(logins.failureWindowSeconds()), Clock.systemUTC());
             AccountServices services = new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
-                    hasher, new OnlineUsers(), cryptoPool, config.accountMaxFrameBytes());
+                    hasher, new OnlineUsers(), lanes, throttle, config.accountMaxFrameBytes());
             InetSocketAddress bound = bind(config, transport, config.accountPort().getAsInt(),
                     new AccountInitializer(services), AccountServices.CONNECTION_ERRORS);
             listeners.put("account", bound);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -46,7 +47,8 @@ final class AccountTestServer {
         Executor inline = Runnable::run;
         // The cheapest Argon2id cost: the tests exercise the protocol, not the hash.
         services = new AccountServices(chat, new RegisteredNames(List.of()), new InMemoryAccountStore(),
-                history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(), inline,
+                history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(),
+                new CryptoLanes(inline, 1, 4, 16), new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC()),
                 MAX_FRAME);
     }
 
