@@ -25,6 +25,7 @@ import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
 import io.parley.protocol.account.CryptoLanes;
 import io.parley.protocol.account.LoginThrottle;
+import io.parley.protocol.account.PrivateMessageQuota;
 import io.parley.protocol.account.OnlineUsers;
 import io.parley.protocol.account.PasswordHasher;
 import io.parley.protocol.account.RsaKeys;
@@ -139,13 +140,15 @@ public final class ParleyServer {
         if (config.accountPort().isPresent()) {
             KeyPair serverKeys = RsaKeys.loadOrCreate(config.dataDirectory().resolve(SERVER_KEY_FILE));
             PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), cryptoPool);
-            LoginPolicy logins = config.logins();
+            AccountPolicy logins = config.accountLimits();
             CryptoLanes lanes = new CryptoLanes(cryptoPool, CryptoPool.THREADS, logins.inProgressPerAddress(),
                     logins.inProgressTotal());
             LoginThrottle throttle = new LoginThrottle(logins.failuresPerAccount(), logins.failuresPerAddress(),
                     Duration.ofSeconds(logins.failureWindowSeconds()), Clock.systemUTC());
             AccountServices services = new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
-                    hasher, new OnlineUsers(), lanes, throttle, config.accountMaxFrameBytes());
+                    hasher, new OnlineUsers(), lanes, throttle,
+                    new PrivateMessageQuota(logins.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
+                    config.accountMaxFrameBytes());
             InetSocketAddress bound = bind(config, transport, config.accountPort().getAsInt(),
                     new AccountInitializer(services), AccountServices.CONNECTION_ERRORS);
             listeners.put("account", bound);

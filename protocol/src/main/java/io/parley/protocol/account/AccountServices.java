@@ -10,7 +10,8 @@ import java.security.KeyPair;
 /**
  * What account sessions share: the core, the stores, the server's key pair, the password hasher,
  * who is online, the fair lanes to the few threads that run the slow crypto (RSA decryption,
- * Argon2id) off the event loops, and the budgets of failed logins. Thread-safe.
+ * Argon2id) off the event loops, the budgets of failed logins and of stored private messages.
+ * Thread-safe.
  *
  * @param maxFrameBytes the longest frame accepted; longer gets {@code C ERR 413} and a close
  */
@@ -24,6 +25,7 @@ public record AccountServices(
         OnlineUsers online,
         CryptoLanes cryptoLanes,
         LoginThrottle throttle,
+        PrivateMessageQuota privateQuota,
         int maxFrameBytes) {
 
     /** The room every logged-in user is a member of (spec: account.md, "Session"). */

@@ -32,6 +32,7 @@ final class AccountTestServer {
 
     static final int MAX_FRAME = 2048;
     static final String PASSWORD = "correct horse battery";
+    static final int PM_QUOTA_BYTES = 16 * 1024;
     static final KeyPair SERVER_KEYS = keys();
 
     final AccountServices services;
@@ -49,6 +50,7 @@ final class AccountTestServer {
         services = new AccountServices(chat, new RegisteredNames(List.of()), new InMemoryAccountStore(),
                 history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(),
                 new CryptoLanes(inline, 1, 4, 16), new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC()),
+                new PrivateMessageQuota(PM_QUOTA_BYTES, Duration.ofDays(1), Clock.systemUTC()),
                 MAX_FRAME);
     }
 

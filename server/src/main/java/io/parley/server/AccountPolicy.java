@@ -1,7 +1,7 @@
 package io.parley.server;
 
 /**
- * The limits on account logins (documented in {@code parley.conf} and {@code docs/limits.md}).
+ * The limits on account logins and private messages (documented in {@code parley.conf} and {@code docs/limits.md}).
  *
  * @param failuresPerAccount wrong passwords an account may get per window, from anywhere, before
  *     its logins are refused until the window ends
@@ -10,10 +10,12 @@ package io.parley.server;
  * @param inProgressPerAddress password checks (logins) in progress at once from one address;
  *     past it a login gets {@code C ERR 429 ...} at once
  * @param inProgressTotal the same for the whole server; past it {@code C ERR 503 ...}
+ * @param privateBytesPerDay bytes of private messages stored per account per day
  */
-public record LoginPolicy(
+public record AccountPolicy(
         int failuresPerAccount,
         int failuresPerAddress,
         int failureWindowSeconds,
         int inProgressPerAddress,
-        int inProgressTotal) {}
+        int inProgressTotal,
+        long privateBytesPerDay) {}
