@@ -101,7 +101,14 @@ public final class RegisteredNames {
             evicted.forEach(this::forget);
             evicted.forEach(NameClaim::revoke);
         }
-        evicted.forEach(claim -> claim.holder.nameRegistered(name));
+        for (NameClaim claim : evicted) {
+            try {
+                claim.holder.nameRegistered(name);
+            } catch (RuntimeException e) {
+                // A holder that cannot be told (its connection's loop is shutting down) is already
+                // revoked and cannot speak; it must not stop the others being told, nor the login.
+            }
+        }
     }
 
     void release(NameClaim claim) {
