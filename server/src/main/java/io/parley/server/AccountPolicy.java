@@ -1,7 +1,8 @@
 package io.parley.server;
 
 /**
- * The limits on account logins and private messages (documented in {@code parley.conf} and {@code docs/limits.md}).
+ * The limits on account logins and private messages (documented in {@code parley.conf} and
+ * {@code docs/limits.md}).
  *
  * @param failuresPerAccount wrong passwords an account may get per window, from anywhere, before
  *     its logins are refused until the window ends

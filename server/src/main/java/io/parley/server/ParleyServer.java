@@ -25,9 +25,9 @@ import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
 import io.parley.protocol.account.CryptoLanes;
 import io.parley.protocol.account.LoginThrottle;
-import io.parley.protocol.account.PrivateMessageQuota;
 import io.parley.protocol.account.OnlineUsers;
 import io.parley.protocol.account.PasswordHasher;
+import io.parley.protocol.account.PrivateMessageQuota;
 import io.parley.protocol.account.RsaKeys;
 import io.parley.protocol.directory.DirectoryInitializer;
 import io.parley.protocol.directory.DirectorySettings;
@@ -140,14 +140,14 @@ public final class ParleyServer {
         if (config.accountPort().isPresent()) {
             KeyPair serverKeys = RsaKeys.loadOrCreate(config.dataDirectory().resolve(SERVER_KEY_FILE));
             PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), cryptoPool);
-            AccountPolicy logins = config.accountLimits();
-            CryptoLanes lanes = new CryptoLanes(cryptoPool, CryptoPool.THREADS, logins.inProgressPerAddress(),
-                    logins.inProgressTotal());
-            LoginThrottle throttle = new LoginThrottle(logins.failuresPerAccount(), logins.failuresPerAddress(),
-                    Duration.ofSeconds(logins.failureWindowSeconds()), Clock.systemUTC());
+            AccountPolicy limits = config.accountLimits();
+            CryptoLanes lanes = new CryptoLanes(cryptoPool, CryptoPool.THREADS, limits.inProgressPerAddress(),
+                    limits.inProgressTotal());
+            LoginThrottle throttle = new LoginThrottle(limits.failuresPerAccount(), limits.failuresPerAddress(),
+                    Duration.ofSeconds(limits.failureWindowSeconds()), Clock.systemUTC());
             AccountServices services = new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
                     hasher, new OnlineUsers(), lanes, throttle,
-                    new PrivateMessageQuota(logins.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
+                    new PrivateMessageQuota(limits.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
                     config.accountMaxFrameBytes());
             InetSocketAddress bound = bind(config, transport, config.accountPort().getAsInt(),
                     new AccountInitializer(services), AccountServices.CONNECTION_ERRORS);

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Inside PM, after the key: waits for {@code D <ciphertext or text>}, keeps it in history (within
- * the sender's {@link PrivateMessageQuota}), then relays it as it came. The server never decrypts a private message.
+ * the sender's {@link PrivateMessageQuota}), then relays it as it came. The server never decrypts
+ * a private message.
  */
 final class AwaitingPrivateText implements SessionState {
 

@@ -38,7 +38,8 @@ class PrivateMessageTest {
         assertThat(sendToBob(text)).startsWith("C ERR 429 private message limit reached: "
                 + AccountTestServer.PM_QUOTA_BYTES + " bytes per account are stored per 24 hours; try again in ");
         assertThat(exchange(alice, "C PM\n")).as("back at the prompt").isEqualTo("C USERS bob\n");
-        assertThat(exchange(bob, "C CH\n")).as("the refused one was not stored").contains("C OK " + fitting + " entries");
+        assertThat(exchange(bob, "C CH\n")).as("the refused one was not stored")
+                .contains("C OK " + fitting + " entries");
     }
 
     @Test
