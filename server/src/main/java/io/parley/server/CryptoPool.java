@@ -1,20 +1,21 @@
 package io.parley.server;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bounded pool for slow crypto (password hashing, RSA decryption). Bounded both ways: a few
- * threads, so logins cannot take every core from the event loops, and a short queue, so a login
- * flood is refused (the request fails with a retry error) instead of queueing without end.
+ * The few threads for slow crypto (password hashing, RSA decryption), so logins cannot take every
+ * core from the event loops. Its queue has no bound of its own: all work reaches it through
+ * {@link io.parley.protocol.account.CryptoLanes}, which hands it at most {@link #THREADS} tasks
+ * at once, queues the rest fairly per client address and bounds them (a shared bounded queue
+ * failed every login once a single address filled it).
  */
 final class CryptoPool {
 
-    private static final int THREADS = 2;
-    private static final int QUEUE = 256;
+    static final int THREADS = 2;
 
     private CryptoPool() {}
 
@@ -25,7 +26,7 @@ final class CryptoPool {
             thread.setDaemon(true);
             return thread;
         };
-        return new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+        return new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 threads, new ThreadPoolExecutor.AbortPolicy());
     }
 }

@@ -24,8 +24,11 @@ import io.parley.protocol.Goodbye;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
 import io.parley.protocol.account.AccountServices;
+import io.parley.protocol.account.CryptoLanes;
+import io.parley.protocol.account.LoginThrottle;
 import io.parley.protocol.account.OnlineUsers;
 import io.parley.protocol.account.PasswordHasher;
+import io.parley.protocol.account.PrivateMessageQuota;
 import io.parley.protocol.account.RsaKeys;
 import io.parley.protocol.directory.DirectoryInitializer;
 import io.parley.protocol.directory.DirectorySettings;
@@ -40,6 +43,7 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +142,15 @@ public final class ParleyServer {
         if (config.accountPort().isPresent()) {
             KeyPair serverKeys = RsaKeys.loadOrCreate(config.dataDirectory().resolve(SERVER_KEY_FILE));
             PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), cryptoPool);
+            AccountPolicy limits = config.accountLimits();
+            CryptoLanes lanes = new CryptoLanes(cryptoPool, CryptoPool.THREADS, limits.inProgressPerAddress(),
+                    limits.inProgressTotal());
+            LoginThrottle throttle = new LoginThrottle(limits.failuresPerAccount(), limits.failuresPerAddress(),
+                    Duration.ofSeconds(limits.failureWindowSeconds()), Clock.systemUTC());
             AccountServices services = new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
-                    hasher, new OnlineUsers(), cryptoPool, config.accountMaxFrameBytes());
+                    hasher, new OnlineUsers(), lanes, throttle,
+                    new PrivateMessageQuota(limits.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
+                    config.accountMaxFrameBytes());
             InetSocketAddress bound = bind(config, transport, config.accountPort().getAsInt(),
                     new AccountInitializer(services), AccountServices.CONNECTION_ERRORS);
             listeners.put("account", bound);

@@ -35,6 +35,7 @@ import java.util.TreeSet;
  * @param accountMaxFrameBytes the longest frame an account client may send
  * @param argon2MemoryKib the memory cost of new password hashes, in KiB
  * @param argon2Iterations the time cost (passes) of new password hashes
+ * @param accountLimits the budgets of failed logins, logins in progress and stored private messages
  * @param connections the per-connection and per-address limits
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
@@ -55,6 +56,7 @@ public record ServerConfig(
         int accountMaxFrameBytes,
         int argon2MemoryKib,
         int argon2Iterations,
+        AccountPolicy accountLimits,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
         OptionalInt directoryPort) {
@@ -78,6 +80,12 @@ public record ServerConfig(
     public static final String ACCOUNT_MAX_FRAME_BYTES = "account.max-frame-bytes";
     public static final String ARGON2_MEMORY_KIB = "account.argon2-memory-kib";
     public static final String ARGON2_ITERATIONS = "account.argon2-iterations";
+    public static final String LOGIN_FAILURES_PER_ACCOUNT = "account.login-failures-per-account";
+    public static final String LOGIN_FAILURES_PER_ADDRESS = "account.login-failures-per-address";
+    public static final String LOGIN_FAILURE_WINDOW_SECONDS = "account.login-failure-window-seconds";
+    public static final String LOGINS_IN_PROGRESS_PER_ADDRESS = "account.logins-in-progress-per-address";
+    public static final String LOGINS_IN_PROGRESS = "account.logins-in-progress";
+    public static final String PRIVATE_BYTES_PER_DAY = "account.private-message-bytes-per-day";
     public static final String STORE_BUSY_TIMEOUT_MS = "store.busy-timeout-ms";
     public static final String MAX_PER_ADDRESS = "connection.max-per-address";
     public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
@@ -107,6 +115,12 @@ public record ServerConfig(
             Map.entry(ACCOUNT_MAX_FRAME_BYTES, Integer.toString(AccountServices.DEFAULT_MAX_FRAME_BYTES)),
             Map.entry(ARGON2_MEMORY_KIB, Integer.toString(PasswordHasher.DEFAULT_MEMORY_KIB)),
             Map.entry(ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS)),
+            Map.entry(LOGIN_FAILURES_PER_ACCOUNT, "10"),
+            Map.entry(LOGIN_FAILURES_PER_ADDRESS, "50"),
+            Map.entry(LOGIN_FAILURE_WINDOW_SECONDS, "300"),
+            Map.entry(LOGINS_IN_PROGRESS_PER_ADDRESS, "4"),
+            Map.entry(LOGINS_IN_PROGRESS, "256"),
+            Map.entry(PRIVATE_BYTES_PER_DAY, Integer.toString(16 * 1024 * 1024)),
             Map.entry(STORE_BUSY_TIMEOUT_MS, Integer.toString(SqliteStore.DEFAULT_BUSY_TIMEOUT_MS)),
             Map.entry(MAX_PER_ADDRESS, "256"),
             Map.entry(MAX_NEW_PER_ADDRESS, "200"),
@@ -142,6 +156,13 @@ public record ServerConfig(
                 settings.positive(ACCOUNT_MAX_FRAME_BYTES),
                 settings.positive(ARGON2_MEMORY_KIB),
                 settings.positive(ARGON2_ITERATIONS),
+                new AccountPolicy(
+                        settings.positive(LOGIN_FAILURES_PER_ACCOUNT),
+                        settings.positive(LOGIN_FAILURES_PER_ADDRESS),
+                        settings.positive(LOGIN_FAILURE_WINDOW_SECONDS),
+                        settings.positive(LOGINS_IN_PROGRESS_PER_ADDRESS),
+                        settings.positive(LOGINS_IN_PROGRESS),
+                        settings.positive(PRIVATE_BYTES_PER_DAY)),
                 new ConnectionPolicy(
                         settings.atLeastZero(MAX_PER_ADDRESS),
                         settings.atLeastZero(MAX_NEW_PER_ADDRESS),

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Renders lobby messages for an account user as {@code D BM <name> <text>}, whatever protocol
  * their author used, except the user's own (a registered name belongs to its owner alone, so a
- * message under it is the user's). A multi-line text becomes one frame per line; CR and NUL are
+ * message under it is the user's). The name is one token ({@link NameTokens}), so a name with a
+ * space cannot pass for another. A multi-line text becomes one frame per line; CR and NUL are
  * dropped, so no text can forge a frame. Each message's frames are encoded once per event loop
  * and their bytes shared by every account user there. Event-loop only; one per connection.
  */
@@ -43,7 +44,7 @@ final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {
         ByteBuf out = alloc.buffer();
         for (String line : Text.lines(message.text())) {
             ByteBufUtil.writeUtf8(out, "D BM ");
-            ByteBufUtil.writeUtf8(out, message.author());
+            ByteBufUtil.writeUtf8(out, NameTokens.token(message.author()));
             out.writeByte(' ');
             ByteBufUtil.writeUtf8(out, line);
             out.writeByte('\n');

@@ -5,6 +5,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.RateLimitedLog;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
 
     private static final Logger log = LoggerFactory.getLogger(AccountHandler.class);
+    /** Clients decide how many requests fail (a flood of logins once wrote 369 MB of these in 30 s). */
+    private static final RateLimitedLog FAILURES = new RateLimitedLog(log, Duration.ofSeconds(10), Clock.systemUTC());
 
     private final AccountSession session;
     private SessionState state;
@@ -38,8 +43,8 @@ final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        log.warn("A request of {} failed: {}", session.name().isEmpty() ? "a new connection" : session.name(),
-                failure.toString());
+        FAILURES.warn("A request of " + (session.name().isEmpty() ? "a new connection" : session.name())
+                + " failed: " + failure);
         session.send("C ERR 500 request not completed, try again");
     }
 

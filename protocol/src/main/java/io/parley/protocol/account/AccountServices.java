@@ -6,12 +6,12 @@ import io.parley.core.HistoryStore;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.ConnectionErrors;
 import java.security.KeyPair;
-import java.util.concurrent.Executor;
 
 /**
  * What account sessions share: the core, the stores, the server's key pair, the password hasher,
- * who is online, and the small bounded pool that runs the slow crypto (RSA decryption, Argon2id)
- * off the event loops. Thread-safe.
+ * who is online, the fair lanes to the few threads that run the slow crypto (RSA decryption,
+ * Argon2id) off the event loops, the budgets of failed logins and of stored private messages.
+ * Thread-safe.
  *
  * @param maxFrameBytes the longest frame accepted; longer gets {@code C ERR 413} and a close
  */
@@ -23,7 +23,9 @@ public record AccountServices(
         KeyPair serverKeys,
         PasswordHasher hasher,
         OnlineUsers online,
-        Executor cryptoPool,
+        CryptoLanes cryptoLanes,
+        LoginThrottle throttle,
+        PrivateMessageQuota privateQuota,
         int maxFrameBytes) {
 
     /** The room every logged-in user is a member of (spec: account.md, "Session"). */

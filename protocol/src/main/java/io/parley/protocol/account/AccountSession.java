@@ -27,6 +27,8 @@ final class AccountSession {
     final AccountServices services;
     final ChannelMember member;
     private final Channel channel;
+    /** The client's address as login budgets count it ({@link AddressKeys}). */
+    private final String address;
     private volatile String name = "";
     private volatile String nameKey = "";
     private volatile String publicKey;
@@ -39,6 +41,11 @@ final class AccountSession {
         this.services = services;
         this.member = member;
         this.channel = channel;
+        this.address = AddressKeys.of(channel.remoteAddress());
+    }
+
+    String address() {
+        return address;
     }
 
     String name() {

@@ -2,13 +2,15 @@ package io.parley.protocol.account;
 
 import io.parley.core.PrivateMessage;
 import io.parley.protocol.Text;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Inside PM, after the key: waits for {@code D <ciphertext or text>}, keeps it in history, then
- * relays it as it came. The server never decrypts a private message.
+ * Inside PM, after the key: waits for {@code D <ciphertext or text>}, keeps it in history (within
+ * the sender's {@link PrivateMessageQuota}), then relays it as it came. The server never decrypts
+ * a private message.
  */
 final class AwaitingPrivateText implements SessionState {
 
@@ -32,6 +34,12 @@ final class AwaitingPrivateText implements SessionState {
             return SessionState.next(new Prompt(session));
         }
         String body = Text.clean(frame.payload(), false);
+        String overQuota = session.services.privateQuota().take(session.nameKey(),
+                body.getBytes(StandardCharsets.UTF_8).length);
+        if (overQuota != null) {
+            session.send(overQuota);
+            return SessionState.next(new Prompt(session));
+        }
         PrivateMessage message = new PrivateMessage(Instant.now(), session.name(), recipient, encrypted, body);
         return session.services.history().addPrivate(message).thenApply(stored -> {
             Optional<AccountSession> target = session.services.online().find(recipient);

@@ -44,6 +44,11 @@ public final class PasswordHasher {
 
     /** A new salted hash of {@code password}. */
     public CompletionStage<String> hash(String password) {
+        return hash(password, executor);
+    }
+
+    /** A new salted hash of {@code password}, computed on {@code on}. */
+    public CompletionStage<String> hash(String password, Executor on) {
         return CompletableFuture.supplyAsync(() -> {
             byte[] salt = new byte[SALT_BYTES];
             RANDOM.nextBytes(salt);
@@ -51,11 +56,16 @@ public final class PasswordHasher {
             Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
             return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=1$" + base64.encodeToString(salt)
                     + "$" + base64.encodeToString(hash);
-        }, executor);
+        }, on);
     }
 
     /** Whether {@code password} matches {@code stored}; false for a malformed stored hash. */
     public CompletionStage<Boolean> verify(String password, String stored) {
+        return verify(password, stored, executor);
+    }
+
+    /** As {@link #verify(String, String)}, computed on {@code on}. */
+    public CompletionStage<Boolean> verify(String password, String stored, Executor on) {
         return CompletableFuture.supplyAsync(() -> {
             Matcher phc = PHC.matcher(stored);
             if (!phc.matches()) {
@@ -67,7 +77,7 @@ public final class PasswordHasher {
             byte[] actual = argon2(password, salt, Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
                     Integer.parseInt(phc.group(3)), expected.length);
             return MessageDigest.isEqual(expected, actual);
-        }, executor);
+        }, on);
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {

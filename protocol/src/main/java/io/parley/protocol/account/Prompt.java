@@ -48,7 +48,9 @@ final class Prompt implements SessionState {
             int count = 0;
             for (HistoryEntry entry : entries) {
                 for (String line : Text.lines(entry.text())) {
-                    session.send("D CH " + TIME.format(entry.time()) + " " + entry.type() + " " + entry.from() + " "
+                    // The author may be a line or TCD name with spaces: one token (NameTokens).
+                    session.send("D CH " + TIME.format(entry.time()) + " " + entry.type() + " "
+                            + NameTokens.token(entry.from()) + " "
                             + entry.to() + " " + (entry.type().equals("PM") ? (entry.encrypted() ? "enc " : "text ") : "")
                             + line);
                     count++;

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
+import io.parley.core.NameClaim;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
@@ -34,6 +35,8 @@ final class LineHandler extends OrderedRequestHandler<String> {
     private final LineSettings settings;
     private final ChannelMember member;
     private String name;
+    /** The hold on {@link #name} while the connection chats under it; revoked if its owner registers it. */
+    private NameClaim claim;
     private Room room;
 
     LineHandler(ChatService chat, RegisteredNames names, LineSettings settings, ChannelMember member) {
@@ -60,7 +63,8 @@ final class LineHandler extends OrderedRequestHandler<String> {
             return null;
         }
         name = line;
-        if (names.isRegistered(name)) {
+        claim = names.claim(name, registered -> ctx.executor().execute(() -> evicted(ctx))).orElse(null);
+        if (claim == null) {
             closeWith(ctx, "name \"" + name + "\" belongs to a registered account; connect with another name");
             return null;
         }
@@ -72,7 +76,17 @@ final class LineHandler extends OrderedRequestHandler<String> {
                 }, ctx.executor());
     }
 
+    /** The name's owner has just registered it (account.md: registered names are reserved everywhere). */
+    private void evicted(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            closeWith(ctx, "the name \"" + name + "\" was just registered by its owner; connect with another name");
+        }
+    }
+
     private void say(ChannelHandlerContext ctx, String text) {
+        if (claim.revoked()) {
+            return; // the owner registered the name; this connection is being closed
+        }
         Room to = room; // the callback runs on the store thread, and a close may clear the field
         chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
@@ -85,6 +99,9 @@ final class LineHandler extends OrderedRequestHandler<String> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         whenIdle(() -> {
+            if (claim != null) {
+                claim.release();
+            }
             if (room != null) {
                 chat.leave(room, member, name, Optional.empty());
                 room = null;

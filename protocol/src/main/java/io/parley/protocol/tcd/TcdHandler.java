@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
+import io.parley.core.NameClaim;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.Names;
@@ -110,16 +111,24 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (!Names.isValid(join.clientName(), MAX_NAME_LENGTH)) {
             return error(ctx, TcdReply.Error.INVALID_NAME, "invalid client name");
         }
-        if (names.isRegistered(join.clientName())) {
-            return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + join.clientName() + " belongs to a registered account");
+        String name = join.clientName();
+        Optional<NameClaim> claim = names.claim(name, registered -> ctx.executor().execute(() -> evicted(ctx, name)));
+        if (claim.isEmpty()) {
+            return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + name + " belongs to a registered account");
         }
         return chat.rooms().open(join.room())
-                .thenComposeAsync(room -> joinOpened(ctx, room, join), ctx.executor());
+                .thenComposeAsync(room -> joinOpened(ctx, room, join, claim.get()), ctx.executor())
+                .whenComplete((joined, failure) -> {
+                    if (failure != null) {
+                        claim.get().release();
+                    }
+                });
     }
 
-    private CompletionStage<?> joinOpened(ChannelHandlerContext ctx, Room room, TcdRequest.Join join) {
+    private CompletionStage<?> joinOpened(ChannelHandlerContext ctx, Room room, TcdRequest.Join join, NameClaim claim) {
         if (session.rooms.containsKey(room.ref())) {
-            // Already a member: JOINED again, no second announcement.
+            // Already a member: JOINED again, no second announcement (and no second hold on a name).
+            claim.release();
             reply(ctx, new TcdReply.Joined(join.room(), session.serverIp, session.port, room.ref(),
                     session.member.id()));
             return CompletableFuture.completedFuture(null);
@@ -127,7 +136,20 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         session.expectJoinReply(room.ref(), join.room());
         String name = join.clientName();
         return chat.join(room, session.member, name, Optional.of(name + " has joined this chatroom."))
-                .thenRunAsync(() -> session.rooms.put(room.ref(), room), ctx.executor());
+                .thenRunAsync(() -> session.joined(room, claim), ctx.executor());
+    }
+
+    /**
+     * The owner of a name this connection chats under has just registered it (account.md:
+     * registered names are reserved on every protocol): the connection is told and closed, and
+     * leaves its rooms as an abrupt close does.
+     */
+    private void evicted(ChannelHandlerContext ctx, String name) {
+        if (ctx.channel().isActive() && !session.disconnecting) {
+            session.disconnecting = true;
+            ctx.writeAndFlush(new TcdReply.Error(TcdReply.Error.NAME_RESERVED,
+                    "name " + name + " was just registered by its owner")).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private CompletionStage<?> leave(ChannelHandlerContext ctx, TcdRequest.Leave leave) {
@@ -140,7 +162,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             return null;
         }
         session.expectLeaveReply(room.ref(), joinId);
-        return leaveAnnounced(room).thenRunAsync(() -> session.rooms.remove(room.ref()), ctx.executor());
+        return leaveAnnounced(room).thenRunAsync(() -> session.left(room.ref()), ctx.executor());
     }
 
     private void chat(ChannelHandlerContext ctx, TcdRequest.Chat message) {
@@ -152,6 +174,9 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (!session.rooms.containsKey(room.get().ref())) {
             error(ctx, TcdReply.Error.NOT_A_MEMBER, "not a member of room " + room.get().ref());
             return;
+        }
+        if (session.nameRevoked(room.get().ref())) {
+            return; // the owner registered the name; this connection is being closed
         }
         // The relayed name is the one this connection joined the room with (not CLIENT_NAME,
         // nor the JOIN_ID's owner: the scoring client sends another client's JOIN_ID).
@@ -167,7 +192,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     private CompletionStage<?> disconnect(ChannelHandlerContext ctx) {
         session.disconnecting = true;
         return leaveAll().thenRunAsync(() -> {
-            session.rooms.clear();
+            session.leftAll();
             // Close once the leave announcements queued before this are on the wire.
             reply(ctx, Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }, ctx.executor());
@@ -193,7 +218,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         whenIdle(() -> {
             if (!session.rooms.isEmpty()) {
                 leaveAll();
-                session.rooms.clear();
+                session.leftAll();
             }
         });
         super.channelInactive(ctx);

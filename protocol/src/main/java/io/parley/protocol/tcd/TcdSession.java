@@ -1,5 +1,6 @@
 package io.parley.protocol.tcd;
 
+import io.parley.core.NameClaim;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ final class TcdSession {
     private final Map<Integer, String> joinReplies = new HashMap<>(2);
     /** The JOIN_ID the client sent, for the LEFT reply of a leave in progress. */
     private final Map<Integer, String> leaveReplies = new HashMap<>(2);
-    /** Set by DISCONNECT: the connection is closing and takes no more requests. */
+    /** The hold on the name this connection chats under in each room, by ref. */
+    private final Map<Integer, NameClaim> claims = new HashMap<>(2);
+    /** Set by DISCONNECT (or an eviction): the connection is closing and takes no more requests. */
     boolean disconnecting;
     /** Set by the first recognised request (see {@link io.parley.protocol.Registered}). */
     boolean registered;
@@ -36,6 +39,34 @@ final class TcdSession {
         this.member = member;
         this.serverIp = serverIp;
         this.port = port;
+    }
+
+    /** Records a room joined under the name {@code claim} holds. */
+    void joined(Room room, NameClaim claim) {
+        rooms.put(room.ref(), room);
+        claims.put(room.ref(), claim);
+    }
+
+    /** Forgets room {@code ref} and gives its name back. */
+    void left(int ref) {
+        rooms.remove(ref);
+        NameClaim claim = claims.remove(ref);
+        if (claim != null) {
+            claim.release();
+        }
+    }
+
+    /** Forgets every room and gives every name back. */
+    void leftAll() {
+        rooms.clear();
+        claims.values().forEach(NameClaim::release);
+        claims.clear();
+    }
+
+    /** Whether the name this connection joined room {@code ref} with has since been registered. */
+    boolean nameRevoked(int ref) {
+        NameClaim claim = claims.get(ref);
+        return claim != null && claim.revoked();
     }
 
     void expectJoinReply(int ref, String roomAsSent) {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ final class AccountTestServer {
 
     static final int MAX_FRAME = 2048;
     static final String PASSWORD = "correct horse battery";
+    static final int PM_QUOTA_BYTES = 16 * 1024;
     static final KeyPair SERVER_KEYS = keys();
 
     final AccountServices services;
@@ -46,7 +48,9 @@ final class AccountTestServer {
         Executor inline = Runnable::run;
         // The cheapest Argon2id cost: the tests exercise the protocol, not the hash.
         services = new AccountServices(chat, new RegisteredNames(List.of()), new InMemoryAccountStore(),
-                history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(), inline,
+                history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(),
+                new CryptoLanes(inline, 1, 4, 16), new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC()),
+                new PrivateMessageQuota(PM_QUOTA_BYTES, Duration.ofDays(1), Clock.systemUTC()),
                 MAX_FRAME);
     }
 

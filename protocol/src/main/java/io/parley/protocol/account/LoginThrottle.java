@@ -1,0 +1,109 @@
+package io.parley.protocol.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Budgets of failed password checks, per account and per client address (as Ergo's login
+ * throttling): once an account, or an address, has failed {@code max} times within a window, its
+ * next attempts are refused without checking the password until the window (which starts at its
+ * first failure) is over. Unlike the spec's per-connection limit of 4, the budgets survive
+ * reconnecting. They are kept in memory only, so a restart forgets them (a restart is not
+ * something a guesser can cause at will).
+ *
+ * <p>The account budget also holds the owner back while someone guesses at the account: that is
+ * the price of capping guesses per account, and the window is short.
+ *
+ * <p>Thread-safe.
+ */
+public final class LoginThrottle {
+
+    /** Past this many tracked keys, expired ones are swept on the next failure. */
+    private static final int SWEEP_ABOVE = 4096;
+
+    /** Why an attempt is refused, and for how much longer. */
+    public record Refusal(boolean forAccount, Duration retryAfter) {
+
+        /** The account-protocol error a refused attempt gets (account.md: 429 is "too many attempts"). */
+        String frame(String accountName) {
+            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            return "C ERR 429 too many failed logins " + (forAccount ? "for " + accountName : "from your address")
+                    + "; try again in " + seconds + " seconds";
+        }
+    }
+
+    private final int maxPerAccount;
+    private final int maxPerAddress;
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Window> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Window> addresses = new ConcurrentHashMap<>();
+
+    public LoginThrottle(int maxPerAccount, int maxPerAddress, Duration window, Clock clock) {
+        this.maxPerAccount = maxPerAccount;
+        this.maxPerAddress = maxPerAddress;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Whether an attempt on {@code accountKey} (null: a new user) from {@code address} must be refused. */
+    Optional<Refusal> refusal(String accountKey, String address) {
+        Instant now = clock.instant();
+        Optional<Duration> byAddress = blockedFor(addresses.get(address), maxPerAddress, now);
+        if (byAddress.isPresent()) {
+            return Optional.of(new Refusal(false, byAddress.get()));
+        }
+        return accountKey == null ? Optional.empty()
+                : blockedFor(accounts.get(accountKey), maxPerAccount, now).map(wait -> new Refusal(true, wait));
+    }
+
+    /** Counts a wrong password for {@code accountKey} from {@code address}. */
+    void failed(String accountKey, String address) {
+        Instant now = clock.instant();
+        count(accounts, accountKey, now);
+        count(addresses, address, now);
+    }
+
+    private Optional<Duration> blockedFor(Window counter, int max, Instant now) {
+        if (counter == null) {
+            return Optional.empty();
+        }
+        synchronized (counter) {
+            Instant end = counter.start.plus(window);
+            return counter.failures >= max && now.isBefore(end) ? Optional.of(Duration.between(now, end))
+                    : Optional.empty();
+        }
+    }
+
+    private void count(Map<String, Window> counters, String key, Instant now) {
+        if (counters.size() > SWEEP_ABOVE) {
+            counters.values().removeIf(counter -> counter.expired(now, window));
+        }
+        Window counter = counters.computeIfAbsent(key, k -> new Window(now));
+        synchronized (counter) {
+            if (counter.expired(now, window)) {
+                counter.start = now;
+                counter.failures = 0;
+            }
+            counter.failures++;
+        }
+    }
+
+    /** Failures since {@code start}. Guarded by itself. */
+    private static final class Window {
+        Instant start;
+        int failures;
+
+        Window(Instant start) {
+            this.start = start;
+        }
+
+        synchronized boolean expired(Instant now, Duration length) {
+            return !now.isBefore(start.plus(length));
+        }
+    }
+}

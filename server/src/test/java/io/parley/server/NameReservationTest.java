@@ -1,0 +1,111 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Names are unambiguous and a registered name is its owner's alone, on every protocol (account.md,
+ * "Session": registered names are reserved on every protocol), over real sockets.
+ */
+class NameReservationTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    Path data;
+
+    private ServerUnderTest server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = ServerUnderTest.start(data);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aLineUserChattingUnderANameIsCutOffWhenItsOwnerRegistersIt() throws Exception {
+        WireClient impostor = server.connect("line").send("Alice\nhi\n").expect("Alice: hi\n");
+        WireClient witness = server.connect("line").send("bob\nhere\n").expect("bob: here\n");
+        impostor.expect("bob: here\n");
+
+        server.login("alice", PASSWORD);
+
+        impostor.expect("* the name \"Alice\" was just registered by its owner; connect with another name\n")
+                .expectEof();
+        impostor.close();
+        witness.send("who is left?\n").expect("bob: who is left?\n");
+        server.connect("line").send("alice\n")
+                .expect("* name \"alice\" belongs to a registered account; connect with another name\n").expectEof();
+    }
+
+    @Test
+    void aTcdUserChattingUnderANameIsCutOffWhenItsOwnerRegistersIt() throws Exception {
+        TcdClient impostor = TcdClient.connect(server.port("tcd"));
+        TcdClient witness = TcdClient.connect(server.port("tcd"));
+        TcdClient.Joined lobby = impostor.join("lobby", "ALICE");
+        witness.join("lobby", "bob");
+        impostor.expect(TcdMessages.joinedAnnouncement(lobby.ref(), "bob"));
+
+        server.login("alice", PASSWORD);
+
+        impostor.expect(TcdMessages.error(4, "name ALICE was just registered by its owner"));
+        impostor.expectEof();
+        // It left the room as an abrupt close does; the room goes on without it.
+        witness.expect(TcdMessages.leftAnnouncement(lobby.ref(), "ALICE"));
+        witness.send(TcdMessages.chat(lobby.ref(), 0, "bob", "still here"));
+        witness.expect(TcdMessages.relay(lobby.ref(), "bob", "still here"));
+        impostor.close();
+        witness.close();
+    }
+
+    @Test
+    void blankLookAlikesOfARegisteredNameAreRefused() throws Exception {
+        server.login("alice", PASSWORD);
+
+        server.connect("line").send("alice\u2800\n")
+                .expect("* name \"alice\u2800\" belongs to a registered account; connect with another name\n")
+                .expectEof();
+        server.connect("line").send("alice\u00A0\n")
+                .expect("* name \"alice\u00A0\" belongs to a registered account; connect with another name\n")
+                .expectEof();
+        server.connect("tcd").send(TcdMessages.join("lobby", "alice\u2800"))
+                .expect(TcdMessages.error(4, "name alice\u2800 belongs to a registered account"));
+        server.connect("tcd").send(TcdMessages.join("lobby", "alice\u00A0"))
+                .expect(TcdMessages.error(4, "name alice\u00A0 belongs to a registered account"));
+    }
+
+    @Test
+    void aNameWithASpaceCannotPassForAnAccountUserInFramesOrHistory() throws Exception {
+        AccountClient bob = server.login("bob", PASSWORD);
+        TcdClient forger = TcdClient.connect(server.port("tcd"));
+        TcdClient.Joined lobby = forger.join("lobby", "alice says");
+
+        forger.send(TcdMessages.chat(lobby.ref(), 0, "alice says", "hi"));
+        assertThat(nextDeliveryEndingWith(bob, " hi")).isEqualTo("D BM alice%20says hi");
+        server.connect("line").send("100% carol\nhello\n");
+        assertThat(nextDeliveryEndingWith(bob, " hello")).isEqualTo("D BM 100%25%20carol hello");
+        bob.wire.send("C CH\n");
+        assertThat(nextDeliveryEndingWith(bob, " hi")).matches("D CH \\S+ BM alice%20says lobby hi");
+        assertThat(nextDeliveryEndingWith(bob, " hello")).matches("D CH \\S+ BM 100%25%20carol lobby hello");
+        forger.close();
+    }
+
+    /** Reads frames (skipping others, such as join announcements) until one ends with {@code end}. */
+    private static String nextDeliveryEndingWith(AccountClient client, String end) {
+        while (true) {
+            String frame = client.wire.readLine();
+            if (frame.endsWith(end)) {
+                return frame;
+            }
+        }
+    }
+}
