@@ -3,8 +3,13 @@ package io.parley.server;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -49,11 +54,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig settings = ServerConfig.from(properties());
+        ServerConfig settings = settings();
         // The hook is in place before any listener binds and waits for the start to finish, so
         // a SIGTERM that follows the "listening" line at once still stops the server cleanly.
         CompletableFuture<ParleyServer> started = new CompletableFuture<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             ParleyServer server;
             try {
                 server = started.join();
@@ -64,12 +69,14 @@ final class ServeCommand implements Callable<Integer> {
             // Ctrl-C and SIGTERM are the normal way to stop a server: exit 0 once stopped
             // cleanly, rather than the JVM's 130/143.
             Runtime.getRuntime().halt(0);
-        }, "parley-shutdown"));
+        }, "parley-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         ParleyServer server;
         try {
             server = ParleyServer.start(settings, System.out);
         } catch (Exception e) {
             started.completeExceptionally(e);
+            Runtime.getRuntime().removeShutdownHook(hook);
             throw e;
         }
         started.complete(server);
@@ -77,29 +84,69 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Properties properties() throws IOException {
-        Properties properties = new Properties();
-        if (config != null) {
-            try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            log.info("Read configuration from {}", config);
-        }
-        override(properties, ServerConfig.DATA, data);
-        override(properties, ServerConfig.BIND, bind);
-        override(properties, ServerConfig.TCD_PORT, tcdPort);
-        override(properties, ServerConfig.LINE_PORT, linePort);
-        override(properties, ServerConfig.ACCOUNT_PORT, accountPort);
-        override(properties, ServerConfig.DIRECTORY_PORT, directoryPort);
+    /** The settings from the config file and the flags, or one line saying which is wrong and how. */
+    private ServerConfig settings() throws StartupException {
+        Properties properties = configFile();
+        Map<String, String> flags = new HashMap<>();
+        override(properties, flags, ServerConfig.DATA, "--data", data);
+        override(properties, flags, ServerConfig.BIND, "--bind", bind);
+        override(properties, flags, ServerConfig.TCD_PORT, "--tcd", tcdPort);
+        override(properties, flags, ServerConfig.LINE_PORT, "--line", linePort);
+        override(properties, flags, ServerConfig.ACCOUNT_PORT, "--account", accountPort);
+        override(properties, flags, ServerConfig.DIRECTORY_PORT, "--directory", directoryPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
+        }
+        ServerConfig settings;
+        try {
+            settings = ServerConfig.from(properties);
+        } catch (ConfigException e) {
+            String flag = flags.get(e.key());
+            if (flag != null) {
+                throw new StartupException(flag + " " + e.problem());
+            }
+            if (config == null) {
+                throw new StartupException(e.getMessage());
+            }
+            throw new StartupException(e.key().isEmpty() ? config + ": " + e.getMessage()
+                    : e.key() + " in " + config + " " + e.problem());
+        }
+        if (config != null) {
+            log.info("Read configuration from {}", config);
+        }
+        return settings;
+    }
+
+    private Properties configFile() throws StartupException {
+        Properties properties = new Properties();
+        if (config == null) {
+            return properties;
+        }
+        String fix = "; give --config a readable file (parley.conf documents every key)";
+        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new StartupException("cannot read config file " + config + ": no such file" + fix);
+        } catch (AccessDeniedException e) {
+            throw new StartupException("cannot read config file " + config + ": permission denied" + fix);
+        } catch (CharacterCodingException e) {
+            throw new StartupException("cannot read config file " + config + ": it is not UTF-8 text" + fix);
+        } catch (IOException e) {
+            String reason = Files.isDirectory(config) ? "it is a directory" : String.valueOf(e.getMessage());
+            throw new StartupException("cannot read config file " + config + ": " + reason + fix);
+        } catch (IllegalArgumentException e) {
+            // Properties.load on a malformed unicode escape
+            throw new StartupException("cannot read config file " + config + ": " + e.getMessage()
+                    + "; write non-ASCII characters as they are, or as \\uXXXX with four hex digits");
         }
         return properties;
     }
 
-    private static void override(Properties properties, String key, String flag) {
-        if (flag != null) {
-            properties.setProperty(key, flag);
+    private static void override(Properties properties, Map<String, String> flags, String key, String flag,
+            String value) {
+        if (value != null) {
+            properties.setProperty(key, value);
+            flags.put(key, flag);
         }
     }
 }

@@ -57,8 +57,11 @@ public record ServerConfig(
         int storeBusyTimeoutMs,
         OptionalInt directoryPort) {
 
-    /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
-    public record LineListener(int port, String room) {}
+    /**
+     * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
+     * it is one of {@code line.extra-listeners} (false: the main one, which {@code --line} sets).
+     */
+    public record LineListener(int port, String room, boolean extra) {}
 
     public static final String BIND = "bind";
     public static final String DATA = "data";
@@ -119,7 +122,8 @@ public record ServerConfig(
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(DEFAULTS.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown));
+            throw new ConfigException("unknown configuration key(s) " + String.join(", ", unknown)
+                    + "; parley.conf lists every key");
         }
         Settings settings = new Settings(properties);
         String bind = settings.text(BIND);
@@ -152,15 +156,18 @@ public record ServerConfig(
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */
     private static List<LineListener> lineListeners(Settings settings) {
         List<LineListener> listeners = new ArrayList<>();
-        settings.port(LINE_PORT).ifPresent(port -> listeners.add(new LineListener(port, settings.text(LINE_ROOM))));
+        settings.port(LINE_PORT).ifPresent(port -> listeners.add(new LineListener(port, settings.text(LINE_ROOM), false)));
         String extra = settings.text(LINE_EXTRA_LISTENERS);
         for (String entry : extra.isEmpty() ? new String[0] : extra.split("\\s*,\\s*")) {
             String[] portAndRoom = entry.split("=", 2);
             if (portAndRoom.length != 2 || portAndRoom[1].isBlank()) {
-                throw new IllegalArgumentException(LINE_EXTRA_LISTENERS + " takes port=room pairs, not " + entry);
+                throw new ConfigException(LINE_EXTRA_LISTENERS, "takes port=room pairs (e.g. 7720=games), not " + entry);
             }
             int port = Settings.integer(LINE_EXTRA_LISTENERS, portAndRoom[0].strip());
-            listeners.add(new LineListener(port, portAndRoom[1].strip()));
+            if (port < 0 || port > 65535) {
+                throw new ConfigException(LINE_EXTRA_LISTENERS, "takes ports 0-65535, not " + port);
+            }
+            listeners.add(new LineListener(port, portAndRoom[1].strip(), true));
         }
         return List.copyOf(listeners);
     }
@@ -176,9 +183,14 @@ public record ServerConfig(
             if (value.equalsIgnoreCase("off")) {
                 return OptionalInt.empty();
             }
-            int port = integer(key, value);
+            int port;
+            try {
+                port = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(key + " must be a port (0-65535) or off, not " + value);
+                throw new ConfigException(key, "must be a port (0-65535) or off, not " + value);
             }
             return OptionalInt.of(port);
         }
@@ -186,7 +198,7 @@ public record ServerConfig(
         int positive(String key) {
             int value = integer(key, text(key));
             if (value <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, not " + value);
+                throw new ConfigException(key, "must be positive, not " + value);
             }
             return value;
         }
@@ -194,7 +206,7 @@ public record ServerConfig(
         int atLeastZero(String key) {
             int value = integer(key, text(key));
             if (value < 0) {
-                throw new IllegalArgumentException(key + " must be 0 (no limit) or more, not " + value);
+                throw new ConfigException(key, "must be 0 (no limit) or more, not " + value);
             }
             return value;
         }
@@ -202,7 +214,7 @@ public record ServerConfig(
         boolean bool(String key) {
             String value = text(key);
             if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException(key + " must be true or false, not " + value);
+                throw new ConfigException(key, "must be true or false, not " + value);
             }
             return Boolean.parseBoolean(value);
         }
@@ -211,7 +223,7 @@ public record ServerConfig(
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a whole number, not " + value);
+                throw new ConfigException(key, "must be a whole number, not " + value);
             }
         }
     }

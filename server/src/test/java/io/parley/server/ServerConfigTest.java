@@ -61,8 +61,8 @@ class ServerConfigTest {
         ServerConfig config = config(ServerConfig.LINE_PORT, "7711", ServerConfig.LINE_ROOM, "hall",
                 ServerConfig.LINE_EXTRA_LISTENERS, "7720=games, 7721 = music");
 
-        assertThat(config.lineListeners()).containsExactly(new ServerConfig.LineListener(7711, "hall"),
-                new ServerConfig.LineListener(7720, "games"), new ServerConfig.LineListener(7721, "music"));
+        assertThat(config.lineListeners()).containsExactly(new ServerConfig.LineListener(7711, "hall", false),
+                new ServerConfig.LineListener(7720, "games", true), new ServerConfig.LineListener(7721, "music", true));
         assertThatThrownBy(() -> config(ServerConfig.LINE_EXTRA_LISTENERS, "7720"))
                 .hasMessageStartingWith(ServerConfig.LINE_EXTRA_LISTENERS);
     }
