@@ -112,7 +112,7 @@ final class DataDirectoryLock implements AutoCloseable {
         }
         if (e instanceof FileSystemException fileSystem) {
             return fileSystem.getReason() != null ? fileSystem.getReason().toLowerCase(Locale.ROOT)
-                    : fileSystem.getClass().getSimpleName() + " " + fileSystem.getFile();
+                    : "it cannot be created or opened";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
