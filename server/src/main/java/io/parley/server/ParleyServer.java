@@ -71,6 +71,8 @@ public final class ParleyServer {
     private static final String GUARD = "connection-guard";
     /** The name of every connection's {@link UnwritableDeadline}. */
     private static final String UNWRITABLE = "unwritable-deadline";
+    /** The name of a directory connection's {@link IdleTimeout}. */
+    private static final String IDLE = "idle-timeout";
 
     private final DataDirectoryLock dataLock;
     /** Set once by {@link #start}, after every listener is bound and before any is accepting. */
@@ -204,6 +206,9 @@ public final class ParleyServer {
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
         long unwritableTimeoutMs = TimeUnit.SECONDS.toMillis(policy.unwritableTimeoutSeconds());
         ConnectionErrors errors = listener.kind().errors;
+        // Only the directory is request/response: a chat member who only reads is not idle.
+        // Its clients register on connecting, so its "no command in time" error is free for this.
+        int idleTimeoutSeconds = listener.kind() == Listener.Kind.DIRECTORY ? config.directoryIdleTimeoutSeconds() : 0;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -222,9 +227,13 @@ public final class ParleyServer {
                         channels.add(channel);
                         channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
                         channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
+                        if (idleTimeoutSeconds > 0) {
+                            channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds, errors.registrationTimeout()));
+                        }
                         channel.pipeline().addLast(listener.protocol);
                     }
                 });
+        transport.keepAlive(bootstrap, policy.keepAliveIdleSeconds());
         InetSocketAddress address = bindAddress == null ? new InetSocketAddress(listener.port())
                 : new InetSocketAddress(bindAddress, listener.port());
         ChannelFuture bound = bootstrap.bind(address).await();
@@ -281,6 +290,11 @@ public final class ParleyServer {
                 break; // a reader that does not drain in time is closed regardless
             }
         }
+    }
+
+    /** The connections open now (not the listeners): for tests and diagnostics. */
+    List<Channel> connections() {
+        return channels.stream().filter(channel -> channel.attr(ConnectionErrors.KEY).get() != null).toList();
     }
 
     /** Completes once the server has stopped, whoever stopped it. */

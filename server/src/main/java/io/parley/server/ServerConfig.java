@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
  *     free port)
+ * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
+ *     closed (0: never)
  */
 public record ServerConfig(
         String bind,
@@ -55,7 +57,8 @@ public record ServerConfig(
         int argon2Iterations,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
-        OptionalInt directoryPort) {
+        OptionalInt directoryPort,
+        int directoryIdleTimeoutSeconds) {
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -88,6 +91,8 @@ public record ServerConfig(
     public static final String REQUEST_BURST = "connection.request-burst";
     public static final String MAX_WAITING_REQUESTS = "connection.max-waiting-requests";
     public static final String DIRECTORY_PORT = "directory.port";
+    public static final String DIRECTORY_IDLE_TIMEOUT_SECONDS = "directory.idle-timeout-seconds";
+    public static final String KEEPALIVE_IDLE_SECONDS = "connection.keepalive-idle-seconds";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -115,7 +120,9 @@ public record ServerConfig(
             Map.entry(MAX_REQUESTS_PER_SECOND, Integer.toString(RequestLimits.DEFAULT_PER_SECOND)),
             Map.entry(REQUEST_BURST, Integer.toString(RequestLimits.DEFAULT_BURST)),
             Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
-            Map.entry(DIRECTORY_PORT, "7712"));
+            Map.entry(DIRECTORY_PORT, "7712"),
+            Map.entry(DIRECTORY_IDLE_TIMEOUT_SECONDS, "600"),
+            Map.entry(KEEPALIVE_IDLE_SECONDS, "300"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -148,9 +155,11 @@ public record ServerConfig(
                         settings.positive(REGISTRATION_TIMEOUT_SECONDS),
                         settings.positive(UNWRITABLE_TIMEOUT_SECONDS),
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
-                                settings.positive(MAX_WAITING_REQUESTS))),
+                                settings.positive(MAX_WAITING_REQUESTS)),
+                        settings.positive(KEEPALIVE_IDLE_SECONDS)),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
-                settings.port(DIRECTORY_PORT));
+                settings.port(DIRECTORY_PORT),
+                settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */
