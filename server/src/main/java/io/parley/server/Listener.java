@@ -11,8 +11,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One listener of a starting server: what the configuration asks for (protocol, port, the flag
@@ -60,8 +62,29 @@ final class Listener {
         this.extra = extra;
     }
 
-    /** The listeners {@code config} enables, in the order they are bound and printed. */
-    static List<Listener> enabled(ServerConfig config) {
+    /**
+     * The listeners {@code config} enables, in the order they are bound and printed; fails if two
+     * ask for the same port, which would otherwise read as "address already in use".
+     */
+    static List<Listener> enabled(ServerConfig config) throws StartupException {
+        List<Listener> listeners = requested(config);
+        Map<Integer, Listener> byPort = new HashMap<>();
+        for (Listener listener : listeners) {
+            Listener other = listener.port == 0 ? null : byPort.putIfAbsent(listener.port, listener);
+            if (other != null) {
+                throw new StartupException(other.setting() + " and " + listener.setting() + " both ask for port "
+                        + listener.port + "; give each listener a port of its own");
+            }
+        }
+        return listeners;
+    }
+
+    /** How the operator set this listener's port: its flag, or the extra listeners' key. */
+    private String setting() {
+        return extra ? "line.extra-listeners (" + room + ")" : kind.flag;
+    }
+
+    private static List<Listener> requested(ServerConfig config) {
         List<Listener> listeners = new ArrayList<>();
         config.tcdPort().ifPresent(port -> listeners.add(new Listener(Kind.TCD, port, null, false)));
         for (ServerConfig.LineListener line : config.lineListeners()) {

@@ -35,7 +35,10 @@ public final class Main {
                 })
                 .setParameterExceptionHandler((e, args) -> {
                     CommandLine command = e.getCommandLine();
-                    command.getErr().println(e.getMessage() + "; see '"
+                    String didYouMean = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                            && !unmatched.getSuggestions().isEmpty()
+                            ? " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)" : "";
+                    command.getErr().println(e.getMessage() + didYouMean + "; see '"
                             + command.getCommandSpec().qualifiedName() + " --help'");
                     command.getErr().flush();
                     return command.getCommandSpec().exitCodeOnInvalidInput();

@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -134,9 +135,11 @@ public final class ParleyServer {
     private static SqliteStore openStore(ServerConfig config) throws StartupException {
         try {
             return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs());
-        } catch (IOException | SQLException e) {
+        } catch (IOException | SQLException | CompletionException e) {
+            // CompletionException: a statement of the store's own thread failed at open
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new StartupException("cannot open the store " + config.dataDirectory().resolve(SqliteStore.FILE_NAME)
-                    + ": " + e.getMessage() + "; repair or restore it, or use --data DIR for another");
+                    + ": " + cause.getMessage() + "; repair or restore it, or use --data DIR for another");
         }
     }
 
@@ -169,7 +172,7 @@ public final class ParleyServer {
         KeyPair serverKeys;
         try {
             serverKeys = RsaKeys.loadOrCreate(keyFile);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new StartupException("cannot read the server key " + keyFile + ": " + e.getMessage()
                     + "; restore it from a backup, or delete it to make a new one (clients will warn that it changed)");
         }

@@ -181,6 +181,44 @@ class ServeCommandErrorsTest {
     }
 
     @Test
+    void twoListenersOnOnePortAreNamedBeforeEitherBinds() {
+        assertOneLine(serveOnLoopback("--tcd", "40000", "--line", "40000"),
+                "--tcd and --line both ask for port 40000; give each listener a port of its own");
+    }
+
+    @Test
+    void aStoreThatIsNotADatabase() throws IOException {
+        Files.writeString(data.resolve(SqliteStore.FILE_NAME), "this is not a database, but it is long enough\n".repeat(50));
+
+        Run run = serveOnLoopback();
+
+        assertThat(run.err()).as("stderr").startsWith("cannot open the store " + data.resolve(SqliteStore.FILE_NAME) + ": ")
+                .endsWith("; repair or restore it, or use --data DIR for another" + System.lineSeparator())
+                .hasLineCount(1);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aServerKeyThatCannotBeRead() throws IOException {
+        Path key = data.resolve(ParleyServer.SERVER_KEY_FILE);
+        Files.writeString(key, "not a key\n");
+
+        assertOneLine(serveOnLoopback(), "cannot read the server key " + key + ": not a PEM PRIVATE KEY; restore it"
+                + " from a backup, or delete it to make a new one (clients will warn that it changed)");
+    }
+
+    @Test
+    void aMisspelledCommandIsOneLineWithTheSuggestion() {
+        StringWriter err = new StringWriter();
+        int exitCode = Main.commandLine().setErr(new PrintWriter(err, true)).execute("sevre");
+
+        assertThat(err.toString()).isEqualTo("Unmatched argument at index 0: 'sevre' (did you mean serve?);"
+                + " see 'parley --help'" + System.lineSeparator());
+        assertThat(exitCode).isEqualTo(2);
+    }
+
+    @Test
     void aMalformedCommandLineIsOneLineToo() {
         Run run = serve("--no-such-flag");
 
