@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -115,7 +114,13 @@ public final class ParleyServer {
         InetAddress bindAddress = Listener.resolveBindAddress(config.bind());
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
         Transport transport = Transport.best();
-        ParleyServer server = new ParleyServer(lock, transport, config.connections());
+        ParleyServer server;
+        try {
+            server = new ParleyServer(lock, transport, config.connections());
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
         try {
             List<Listener> listeners = Listener.enabled(config);
             for (Listener listener : listeners) {

@@ -134,6 +134,9 @@ public record ServerConfig(
         }
         Settings settings = new Settings(properties);
         String bind = settings.text(BIND);
+        if (bind.isEmpty()) {
+            throw new ConfigException(BIND, "must be an address of this machine, or * for every interface, not empty");
+        }
         return new ServerConfig(
                 bind.equals("*") ? null : bind,
                 Path.of(settings.text(DATA)),
@@ -174,7 +177,7 @@ public record ServerConfig(
             }
             int port = Settings.integer(LINE_EXTRA_LISTENERS, portAndRoom[0].strip());
             if (port < 0 || port > 65535) {
-                throw new ConfigException(LINE_EXTRA_LISTENERS, "takes ports 0-65535, not " + port);
+                throw new ConfigException(LINE_EXTRA_LISTENERS, "takes ports 0-65535, not " + entry);
             }
             listeners.add(new LineListener(port, portAndRoom[1].strip(), true));
         }
