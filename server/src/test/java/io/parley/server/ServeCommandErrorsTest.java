@@ -76,14 +76,25 @@ class ServeCommandErrorsTest {
     }
 
     @Test
-    void aPortInUseNamesThePortItsProtocolAndTheFlags() throws IOException {
+    void aPortInUseNamesThePortItsProtocolAndTheFlagsAndReleasesThePortsBoundBefore() throws IOException {
+        int tcdPort = freePort();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
 
-            Run run = serveOnLoopback("--directory", Integer.toString(port));
+            Run run = serveOnLoopback("--tcd", Integer.toString(tcdPort), "--directory", Integer.toString(port));
 
             assertOneLine(run, "cannot listen on 127.0.0.1 port " + port + " (directory): address already in use;"
                     + " choose another with --directory PORT or turn it off with --directory off");
+        }
+        try (ServerSocket again = new ServerSocket(tcdPort, 50, InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.getLocalPort()).as("the TCD port, bound before the failure, is free again")
+                    .isEqualTo(tcdPort);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
         }
     }
 
