@@ -28,25 +28,26 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (see parley.conf).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file; parley.conf documents every key. Flags win over it.")
     private Path config;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory, used by one server at a time (default: ./data).")
     private String data;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: all).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on, or * for every interface, IPv4 and IPv6 (default: *;"
+                    + " other machines can connect, 127.0.0.1 keeps it to this one).")
     private String bind;
 
-    @Option(names = "--tcd", paramLabel = "PORT", description = "TCD protocol port, or off (default: 7710).")
+    @Option(names = "--tcd", paramLabel = "PORT", description = "TCD protocol port, 0 for a free one, or off (default: 7710).")
     private String tcdPort;
 
-    @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, or off (default: 7711).")
+    @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, 0 for a free one, or off (default: 7711).")
     private String linePort;
 
-    @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, or off (default: 7713).")
+    @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, 0 for a free one, or off (default: 7713).")
     private String accountPort;
     @Option(names = "--directory", paramLabel = "PORT",
-            description = "Chat room directory port, or off (default: 7712).")
+            description = "Chat room directory port, 0 for a free one, or off (default: 7712).")
     private String directoryPort;
 
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
