@@ -57,8 +57,11 @@ final class DataDirectoryLock implements AutoCloseable {
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (OverlappingFileLockException | IOException e) {
-                lock = null;
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by this JVM through another channel: in use all the same
+            } catch (IOException e) {
+                channel.close();
+                throw unusable(directory, "it cannot be locked (" + describe(e) + ")");
             }
             if (lock == null) {
                 String holder = readPid(channel);
