@@ -12,6 +12,8 @@ import io.parley.protocol.RequestLimits;
  * @param registrationTimeoutSeconds how long a connection may take to register
  * @param unwritableTimeoutSeconds how long a connection's output may stay past its cap
  * @param requests how fast a connection may send requests
+ * @param keepAliveIdleSeconds how long a connection may be silent before TCP keepalive starts
+ *     probing its peer (one vanished without a FIN is closed some minutes later)
  */
 public record ConnectionPolicy(
         int maxPerAddress,
@@ -19,4 +21,5 @@ public record ConnectionPolicy(
         int newWindowSeconds,
         int registrationTimeoutSeconds,
         int unwritableTimeoutSeconds,
-        RequestLimits requests) {}
+        RequestLimits requests,
+        int keepAliveIdleSeconds) {}

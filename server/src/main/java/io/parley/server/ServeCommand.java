@@ -3,8 +3,13 @@ package io.parley.server;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -23,25 +28,26 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (see parley.conf).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file; parley.conf documents every key. Flags win over it.")
     private Path config;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory, used by one server at a time (default: ./data).")
     private String data;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: all).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on, or * for every interface, IPv4 and IPv6 (default: *;"
+                    + " other machines can connect, 127.0.0.1 keeps it to this one).")
     private String bind;
 
-    @Option(names = "--tcd", paramLabel = "PORT", description = "TCD protocol port, or off (default: 7710).")
+    @Option(names = "--tcd", paramLabel = "PORT", description = "TCD protocol port, 0 for a free one, or off (default: 7710).")
     private String tcdPort;
 
-    @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, or off (default: 7711).")
+    @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, 0 for a free one, or off (default: 7711).")
     private String linePort;
 
-    @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, or off (default: 7713).")
+    @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, 0 for a free one, or off (default: 7713).")
     private String accountPort;
     @Option(names = "--directory", paramLabel = "PORT",
-            description = "Chat room directory port, or off (default: 7712).")
+            description = "Chat room directory port, 0 for a free one, or off (default: 7712).")
     private String directoryPort;
 
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
@@ -49,11 +55,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig settings = ServerConfig.from(properties());
+        ServerConfig settings = settings();
         // The hook is in place before any listener binds and waits for the start to finish, so
         // a SIGTERM that follows the "listening" line at once still stops the server cleanly.
         CompletableFuture<ParleyServer> started = new CompletableFuture<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             ParleyServer server;
             try {
                 server = started.join();
@@ -64,12 +70,14 @@ final class ServeCommand implements Callable<Integer> {
             // Ctrl-C and SIGTERM are the normal way to stop a server: exit 0 once stopped
             // cleanly, rather than the JVM's 130/143.
             Runtime.getRuntime().halt(0);
-        }, "parley-shutdown"));
+        }, "parley-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         ParleyServer server;
         try {
             server = ParleyServer.start(settings, System.out);
         } catch (Exception e) {
             started.completeExceptionally(e);
+            Runtime.getRuntime().removeShutdownHook(hook);
             throw e;
         }
         started.complete(server);
@@ -77,29 +85,69 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Properties properties() throws IOException {
-        Properties properties = new Properties();
-        if (config != null) {
-            try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            log.info("Read configuration from {}", config);
-        }
-        override(properties, ServerConfig.DATA, data);
-        override(properties, ServerConfig.BIND, bind);
-        override(properties, ServerConfig.TCD_PORT, tcdPort);
-        override(properties, ServerConfig.LINE_PORT, linePort);
-        override(properties, ServerConfig.ACCOUNT_PORT, accountPort);
-        override(properties, ServerConfig.DIRECTORY_PORT, directoryPort);
+    /** The settings from the config file and the flags, or one line saying which is wrong and how. */
+    private ServerConfig settings() throws StartupException {
+        Properties properties = configFile();
+        Map<String, String> flags = new HashMap<>();
+        override(properties, flags, ServerConfig.DATA, "--data", data);
+        override(properties, flags, ServerConfig.BIND, "--bind", bind);
+        override(properties, flags, ServerConfig.TCD_PORT, "--tcd", tcdPort);
+        override(properties, flags, ServerConfig.LINE_PORT, "--line", linePort);
+        override(properties, flags, ServerConfig.ACCOUNT_PORT, "--account", accountPort);
+        override(properties, flags, ServerConfig.DIRECTORY_PORT, "--directory", directoryPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
+        }
+        ServerConfig settings;
+        try {
+            settings = ServerConfig.from(properties);
+        } catch (ConfigException e) {
+            String flag = flags.get(e.key());
+            if (flag != null) {
+                throw new StartupException(flag + " " + e.problem());
+            }
+            if (config == null) {
+                throw new StartupException(e.getMessage());
+            }
+            throw new StartupException(e.key().isEmpty() ? config + ": " + e.getMessage()
+                    : e.key() + " in " + config + " " + e.problem());
+        }
+        if (config != null) {
+            log.info("Read configuration from {}", config);
+        }
+        return settings;
+    }
+
+    private Properties configFile() throws StartupException {
+        Properties properties = new Properties();
+        if (config == null) {
+            return properties;
+        }
+        String fix = "; give --config a readable file (parley.conf documents every key)";
+        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new StartupException("cannot read config file " + config + ": no such file" + fix);
+        } catch (AccessDeniedException e) {
+            throw new StartupException("cannot read config file " + config + ": permission denied" + fix);
+        } catch (CharacterCodingException e) {
+            throw new StartupException("cannot read config file " + config + ": it is not UTF-8 text" + fix);
+        } catch (IOException e) {
+            String reason = Files.isDirectory(config) ? "it is a directory" : String.valueOf(e.getMessage());
+            throw new StartupException("cannot read config file " + config + ": " + reason + fix);
+        } catch (IllegalArgumentException e) {
+            // Properties.load on a malformed unicode escape
+            throw new StartupException("cannot read config file " + config + ": " + e.getMessage()
+                    + "; write non-ASCII characters as they are, or as \\uXXXX with four hex digits");
         }
         return properties;
     }
 
-    private static void override(Properties properties, String key, String flag) {
-        if (flag != null) {
-            properties.setProperty(key, flag);
+    private static void override(Properties properties, Map<String, String> flags, String key, String flag,
+            String value) {
+        if (value != null) {
+            properties.setProperty(key, value);
+            flags.put(key, flag);
         }
     }
 }

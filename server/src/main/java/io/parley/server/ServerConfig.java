@@ -40,6 +40,8 @@ import java.util.TreeSet;
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
  *     free port)
+ * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
+ *     closed (0: never)
  */
 public record ServerConfig(
         String bind,
@@ -59,10 +61,14 @@ public record ServerConfig(
         AccountPolicy accountLimits,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
-        OptionalInt directoryPort) {
+        OptionalInt directoryPort,
+        int directoryIdleTimeoutSeconds) {
 
-    /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
-    public record LineListener(int port, String room) {}
+    /**
+     * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
+     * it is one of {@code line.extra-listeners} (false: the main one, which {@code --line} sets).
+     */
+    public record LineListener(int port, String room, boolean extra) {}
 
     public static final String BIND = "bind";
     public static final String DATA = "data";
@@ -96,6 +102,8 @@ public record ServerConfig(
     public static final String REQUEST_BURST = "connection.request-burst";
     public static final String MAX_WAITING_REQUESTS = "connection.max-waiting-requests";
     public static final String DIRECTORY_PORT = "directory.port";
+    public static final String DIRECTORY_IDLE_TIMEOUT_SECONDS = "directory.idle-timeout-seconds";
+    public static final String KEEPALIVE_IDLE_SECONDS = "connection.keepalive-idle-seconds";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -130,17 +138,23 @@ public record ServerConfig(
             Map.entry(MAX_REQUESTS_PER_SECOND, Integer.toString(RequestLimits.DEFAULT_PER_SECOND)),
             Map.entry(REQUEST_BURST, Integer.toString(RequestLimits.DEFAULT_BURST)),
             Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
-            Map.entry(DIRECTORY_PORT, "7712"));
+            Map.entry(DIRECTORY_PORT, "7712"),
+            Map.entry(DIRECTORY_IDLE_TIMEOUT_SECONDS, "600"),
+            Map.entry(KEEPALIVE_IDLE_SECONDS, "300"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(DEFAULTS.keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown configuration key(s): " + String.join(", ", unknown));
+            throw new ConfigException("unknown configuration key(s) " + String.join(", ", unknown)
+                    + "; parley.conf lists every key");
         }
         Settings settings = new Settings(properties);
         String bind = settings.text(BIND);
+        if (bind.isEmpty()) {
+            throw new ConfigException(BIND, "must be an address of this machine, or * for every interface, not empty");
+        }
         return new ServerConfig(
                 bind.equals("*") ? null : bind,
                 Path.of(settings.text(DATA)),
@@ -170,23 +184,28 @@ public record ServerConfig(
                         settings.positive(REGISTRATION_TIMEOUT_SECONDS),
                         settings.positive(UNWRITABLE_TIMEOUT_SECONDS),
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
-                                settings.positive(MAX_WAITING_REQUESTS))),
+                                settings.positive(MAX_WAITING_REQUESTS)),
+                        settings.positive(KEEPALIVE_IDLE_SECONDS)),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
-                settings.port(DIRECTORY_PORT));
+                settings.port(DIRECTORY_PORT),
+                settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */
     private static List<LineListener> lineListeners(Settings settings) {
         List<LineListener> listeners = new ArrayList<>();
-        settings.port(LINE_PORT).ifPresent(port -> listeners.add(new LineListener(port, settings.text(LINE_ROOM))));
+        settings.port(LINE_PORT).ifPresent(port -> listeners.add(new LineListener(port, settings.text(LINE_ROOM), false)));
         String extra = settings.text(LINE_EXTRA_LISTENERS);
         for (String entry : extra.isEmpty() ? new String[0] : extra.split("\\s*,\\s*")) {
             String[] portAndRoom = entry.split("=", 2);
             if (portAndRoom.length != 2 || portAndRoom[1].isBlank()) {
-                throw new IllegalArgumentException(LINE_EXTRA_LISTENERS + " takes port=room pairs, not " + entry);
+                throw new ConfigException(LINE_EXTRA_LISTENERS, "takes port=room pairs (e.g. 7720=games), not " + entry);
             }
             int port = Settings.integer(LINE_EXTRA_LISTENERS, portAndRoom[0].strip());
-            listeners.add(new LineListener(port, portAndRoom[1].strip()));
+            if (port < 0 || port > 65535) {
+                throw new ConfigException(LINE_EXTRA_LISTENERS, "takes ports 0-65535, not " + entry);
+            }
+            listeners.add(new LineListener(port, portAndRoom[1].strip(), true));
         }
         return List.copyOf(listeners);
     }
@@ -202,9 +221,14 @@ public record ServerConfig(
             if (value.equalsIgnoreCase("off")) {
                 return OptionalInt.empty();
             }
-            int port = integer(key, value);
+            int port;
+            try {
+                port = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(key + " must be a port (0-65535) or off, not " + value);
+                throw new ConfigException(key, "must be a port (0-65535) or off, not " + value);
             }
             return OptionalInt.of(port);
         }
@@ -212,7 +236,7 @@ public record ServerConfig(
         int positive(String key) {
             int value = integer(key, text(key));
             if (value <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, not " + value);
+                throw new ConfigException(key, "must be positive, not " + value);
             }
             return value;
         }
@@ -220,7 +244,7 @@ public record ServerConfig(
         int atLeastZero(String key) {
             int value = integer(key, text(key));
             if (value < 0) {
-                throw new IllegalArgumentException(key + " must be 0 (no limit) or more, not " + value);
+                throw new ConfigException(key, "must be 0 (no limit) or more, not " + value);
             }
             return value;
         }
@@ -228,7 +252,7 @@ public record ServerConfig(
         boolean bool(String key) {
             String value = text(key);
             if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException(key + " must be true or false, not " + value);
+                throw new ConfigException(key, "must be true or false, not " + value);
             }
             return Boolean.parseBoolean(value);
         }
@@ -237,7 +261,7 @@ public record ServerConfig(
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be a whole number, not " + value);
+                throw new ConfigException(key, "must be a whole number, not " + value);
             }
         }
     }

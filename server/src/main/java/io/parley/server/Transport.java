@@ -1,18 +1,40 @@
 package io.parley.server;
 
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import jdk.net.ExtendedSocketOptions;
 import java.util.function.Supplier;
 
 /** The socket transport, chosen in one place: native epoll when it loads, NIO otherwise. */
 enum Transport {
-    EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class),
-    NIO(NioIoHandler::newFactory, NioServerSocketChannel.class);
+    EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class) {
+        @Override
+        void keepAlive(ServerBootstrap bootstrap, int idleSeconds) {
+            bootstrap.childOption(EpollChannelOption.TCP_KEEPIDLE, idleSeconds)
+                    .childOption(EpollChannelOption.TCP_KEEPINTVL, KEEPALIVE_INTERVAL_SECONDS)
+                    .childOption(EpollChannelOption.TCP_KEEPCNT, KEEPALIVE_PROBES);
+        }
+    },
+    NIO(NioIoHandler::newFactory, NioServerSocketChannel.class) {
+        @Override
+        void keepAlive(ServerBootstrap bootstrap, int idleSeconds) {
+            bootstrap.childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), idleSeconds)
+                    .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), KEEPALIVE_INTERVAL_SECONDS)
+                    .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), KEEPALIVE_PROBES);
+        }
+    };
+
+    /** Seconds between keepalive probes once they start, and how many go unanswered before a close. */
+    static final int KEEPALIVE_INTERVAL_SECONDS = 60;
+    static final int KEEPALIVE_PROBES = 4;
 
     private final Supplier<IoHandlerFactory> ioHandlers;
     private final Class<? extends ServerChannel> serverChannel;
@@ -33,4 +55,12 @@ enum Transport {
     Class<? extends ServerChannel> serverChannel() {
         return serverChannel;
     }
+
+    /**
+     * Turns TCP keepalive on for accepted connections, probing after {@code idleSeconds} of
+     * silence rather than the OS default of two hours: a peer that vanished without a FIN (a
+     * dropped Wi-Fi, a suspended laptop) is closed some minutes later, while a live client that
+     * only listens answers the probes in its kernel and is never disturbed.
+     */
+    abstract void keepAlive(ServerBootstrap bootstrap, int idleSeconds);
 }

@@ -61,8 +61,8 @@ class ServerConfigTest {
         ServerConfig config = config(ServerConfig.LINE_PORT, "7711", ServerConfig.LINE_ROOM, "hall",
                 ServerConfig.LINE_EXTRA_LISTENERS, "7720=games, 7721 = music");
 
-        assertThat(config.lineListeners()).containsExactly(new ServerConfig.LineListener(7711, "hall"),
-                new ServerConfig.LineListener(7720, "games"), new ServerConfig.LineListener(7721, "music"));
+        assertThat(config.lineListeners()).containsExactly(new ServerConfig.LineListener(7711, "hall", false),
+                new ServerConfig.LineListener(7720, "games", true), new ServerConfig.LineListener(7721, "music", true));
         assertThatThrownBy(() -> config(ServerConfig.LINE_EXTRA_LISTENERS, "7720"))
                 .hasMessageStartingWith(ServerConfig.LINE_EXTRA_LISTENERS);
     }
@@ -94,6 +94,7 @@ class ServerConfigTest {
         "connection.max-per-address, -1",
         "connection.max-requests-per-second, 0",
         "account.port, 70000",
+        "line.extra-listeners, 99999=games",
     })
     void aBadValueIsRejectedWithItsKeyNamed(String key, String value) {
         assertThatThrownBy(() -> config(key, value))
@@ -112,6 +113,13 @@ class ServerConfigTest {
         file.stringPropertyNames().forEach(key -> documented.put(key, file.getProperty(key).strip()));
 
         assertThat(documented).isEqualTo(new TreeMap<>(ServerConfig.DEFAULTS));
+    }
+
+    @Test
+    void anEmptyBindAddressIsRejectedRatherThanReadAsLoopback() {
+        assertThatThrownBy(() -> config(ServerConfig.BIND, " "))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("bind must be an address of this machine, or * for every interface, not empty");
     }
 
     @Test

@@ -86,6 +86,11 @@ final class ServerProcess implements AutoCloseable {
                 + stderr());
     }
 
+    /** The process id of the launched command (the JVM, for {@link #jar}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Sends SIGTERM. */
     void terminate() {
         process.destroy();

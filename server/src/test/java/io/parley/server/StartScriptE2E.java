@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartScriptE2E {
 
-    /** The server's working directory: start.sh passes no --data, so ./data lands here. */
+    /** The server's working directory: start.sh keeps its store in ./data/tcd-<port> under it. */
     @TempDir
     Path workingDirectory;
 
@@ -45,7 +45,7 @@ class StartScriptE2E {
                 client.expectEof();
             }
             assertThat(server.awaitExit()).as("exit code; stderr:%n%s", server.stderr()).isZero();
-            assertThat(workingDirectory.resolve("data").resolve("parley.db")).isRegularFile();
+            assertThat(workingDirectory.resolve("data/tcd-0/parley.db")).as("the port's own store").isRegularFile();
         }
     }
 }
