@@ -99,7 +99,8 @@ public final class ParleyServer {
      * {@code out} once it is bound. Fails (having released everything) if any cannot bind.
      */
     public static ParleyServer start(ServerConfig config, PrintStream out) throws Exception {
-        SqliteStore store = SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs());
+        SqliteStore store = SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(),
+                config.storeMaxQueuedBytes());
         Transport transport = Transport.best();
         ParleyServer server = new ParleyServer(store, transport, config.connections());
         try {

@@ -36,6 +36,8 @@ import java.util.TreeSet;
  * @param argon2Iterations the time cost (passes) of new password hashes
  * @param connections the per-connection and per-address limits
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
+ * @param storeMaxQueuedBytes how much chat may wait for the store, in bytes, before new messages
+ *     are refused with the protocols' "try again"
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
  *     free port)
  */
@@ -55,6 +57,7 @@ public record ServerConfig(
         int argon2Iterations,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
+        int storeMaxQueuedBytes,
         OptionalInt directoryPort) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
@@ -76,6 +79,7 @@ public record ServerConfig(
     public static final String ARGON2_MEMORY_KIB = "account.argon2-memory-kib";
     public static final String ARGON2_ITERATIONS = "account.argon2-iterations";
     public static final String STORE_BUSY_TIMEOUT_MS = "store.busy-timeout-ms";
+    public static final String STORE_MAX_QUEUED_BYTES = "store.max-queued-bytes";
     public static final String MAX_PER_ADDRESS = "connection.max-per-address";
     public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
     public static final String NEW_WINDOW_SECONDS = "connection.new-window-seconds";
@@ -104,6 +108,7 @@ public record ServerConfig(
             Map.entry(ARGON2_MEMORY_KIB, Integer.toString(PasswordHasher.DEFAULT_MEMORY_KIB)),
             Map.entry(ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS)),
             Map.entry(STORE_BUSY_TIMEOUT_MS, Integer.toString(SqliteStore.DEFAULT_BUSY_TIMEOUT_MS)),
+            Map.entry(STORE_MAX_QUEUED_BYTES, Long.toString(SqliteStore.DEFAULT_MAX_QUEUED_BYTES)),
             Map.entry(MAX_PER_ADDRESS, "256"),
             Map.entry(MAX_NEW_PER_ADDRESS, "200"),
             Map.entry(NEW_WINDOW_SECONDS, "10"),
@@ -146,6 +151,7 @@ public record ServerConfig(
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
                                 settings.positive(MAX_WAITING_REQUESTS))),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
+                settings.positive(STORE_MAX_QUEUED_BYTES),
                 settings.port(DIRECTORY_PORT));
     }
 

@@ -13,7 +13,11 @@ import java.util.function.Consumer;
 
 /**
  * The event log in SQLite's {@code messages} table. Appends are group-committed by the store
- * thread, and their callbacks run there, in append order, after the commit. Thread-safe.
+ * thread, and their callbacks run there, in append order, after the commit. A chat message
+ * ({@link RoomEvent.Posted}) is refused at once when the store's queue is full: its callback then
+ * runs on the appending thread with a {@link StoreBusyException} (a failed post only fails its
+ * sender's stage, so it needs no place in the order). Joins and leaves are always queued: a leave
+ * must reach its room even when it cannot be stored. Thread-safe.
  */
 final class SqliteEventLog implements EventLog {
 
@@ -31,7 +35,7 @@ final class SqliteEventLog implements EventLog {
     @Override
     public void append(RoomEvent event, Consumer<Throwable> done) {
         Optional<ChatMessage> message = event.message();
-        store.submit(new StoreWriter.Task() {
+        StoreWriter.Task task = new StoreWriter.Task() {
             @Override
             public void run(Connection connection) throws SQLException {
                 if (message.isPresent()) {
@@ -43,7 +47,19 @@ final class SqliteEventLog implements EventLog {
             public void done(Throwable failure) {
                 done.accept(failure);
             }
-        });
+
+            @Override
+            public long queuedBytes() {
+                // Java strings hold up to two bytes a character.
+                return StoreWriter.TASK_OVERHEAD_BYTES
+                        + message.map(m -> 2L * (m.text().length() + m.author().length())).orElse(0L);
+            }
+        };
+        if (event instanceof RoomEvent.Posted) {
+            store.offer(task);
+        } else {
+            store.submit(task);
+        }
     }
 
     /** Store thread only. */

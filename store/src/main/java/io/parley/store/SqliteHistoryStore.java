@@ -83,7 +83,9 @@ final class SqliteHistoryStore implements HistoryStore {
 
     @Override
     public CompletionStage<Void> addPrivate(PrivateMessage message) {
-        return store.query(connection -> {
+        // Refused at once when the write queue is full, like a chat message.
+        long bytes = StoreWriter.TASK_OVERHEAD_BYTES + 2L * message.body().length();
+        return store.query(bytes, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO private_messages"
                     + " (sent_at, sender_key, sender, recipient_key, recipient, encrypted, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, message.time().toEpochMilli());

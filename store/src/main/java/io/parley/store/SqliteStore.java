@@ -37,9 +37,9 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteHistoryStore history;
     private final SqliteDirectoryStore directory;
 
-    private SqliteStore(Connection connection) {
+    private SqliteStore(Connection connection, long maxQueuedBytes) {
         this.connection = connection;
-        this.writer = new StoreWriter(connection);
+        this.writer = new StoreWriter(connection, maxQueuedBytes);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
         this.accounts = new SqliteAccountStore(this);
@@ -55,8 +55,21 @@ public final class SqliteStore implements AutoCloseable {
         return open(dataDirectory, DEFAULT_BUSY_TIMEOUT_MS);
     }
 
+    /** The default bound of the write queue, in bytes: see {@link #open(Path, int, long)}. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = StoreWriter.DEFAULT_MAX_QUEUED_BYTES;
+
     /** As {@link #open(Path)}, waiting at most {@code busyTimeoutMs} for a lock another process holds. */
     public static SqliteStore open(Path dataDirectory, int busyTimeoutMs) throws IOException, SQLException {
+        return open(dataDirectory, busyTimeoutMs, DEFAULT_MAX_QUEUED_BYTES);
+    }
+
+    /**
+     * As {@link #open(Path, int)}, with at most about {@code maxQueuedBytes} of chat messages and
+     * private messages waiting to be written; past it they are refused at once
+     * ({@link StoreBusyException}) until the database catches up.
+     */
+    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, long maxQueuedBytes)
+            throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -73,7 +86,7 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(connection);
+        SqliteStore store = new SqliteStore(connection, maxQueuedBytes);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {
@@ -108,27 +121,64 @@ public final class SqliteStore implements AutoCloseable {
         writer.submit(task);
     }
 
+    /** Runs one task on the store thread if its queue has room, else refuses it at once ({@link StoreWriter#offer}). */
+    void offer(StoreWriter.Task task) {
+        writer.offer(task);
+    }
+
+    /** What waits in the write queue now, in bytes (roughly): for tests and monitoring. */
+    long queuedBytes() {
+        return writer.queuedBytes();
+    }
+
     /** Runs a query on the store thread and completes with its result. */
     <T> CompletableFuture<T> query(SqlFunction<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(new StoreWriter.Task() {
-            private T value;
-
-            @Override
-            public void run(Connection connection) throws SQLException {
-                value = work.apply(connection);
-            }
-
-            @Override
-            public void done(Throwable failure) {
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(failure);
-                }
-            }
-        });
+        writer.submit(new QueryTask<>(work, result, StoreWriter.TASK_OVERHEAD_BYTES));
         return result;
+    }
+
+    /**
+     * As {@link #query(SqlFunction)}, for a write of about {@code bytes} that may be refused when
+     * the queue is full: the result then fails at once with a {@link StoreBusyException}.
+     */
+    <T> CompletableFuture<T> query(long bytes, SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.offer(new QueryTask<>(work, result, bytes));
+        return result;
+    }
+
+    /** A query whose outcome completes a future. */
+    private static final class QueryTask<T> implements StoreWriter.Task {
+        private final SqlFunction<T> work;
+        private final CompletableFuture<T> result;
+        private final long bytes;
+        private T value;
+
+        QueryTask(SqlFunction<T> work, CompletableFuture<T> result, long bytes) {
+            this.work = work;
+            this.result = result;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void run(Connection connection) throws SQLException {
+            value = work.apply(connection);
+        }
+
+        @Override
+        public void done(Throwable failure) {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        @Override
+        public long queuedBytes() {
+            return bytes;
+        }
     }
 
     /** Finishes every write already submitted, then closes the database. */

@@ -6,16 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.sqlite.SQLiteException;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's one thread: the only code that touches the SQLite connection. It takes tasks in
- * submission order and runs as many as are waiting in one transaction (group commit), then tells
- * each task the outcome, in order. Nothing else blocks on the database, and event loops never do.
+ * The store's one thread: the only code that writes through the SQLite connection. It takes tasks
+ * in submission order and runs as many as are waiting in one transaction (group commit), then
+ * tells each task the outcome, in order. Nothing else blocks on the database, and event loops
+ * never do.
  *
- * <p>Thread-safety: {@link #submit} may be called from any thread.
+ * <p>The queue is bounded in bytes ({@link Task#queuedBytes}): while the database cannot keep up
+ * (another process holds its lock, the disk stalls) a task {@link #offer offered} past the bound
+ * is refused at once with a {@link StoreBusyException}, rather than growing the heap until the
+ * lock goes and then releasing the whole backlog on the rooms in one burst. Tasks that must not be
+ * refused (a leave, closing a history session) are {@link #submit submitted} and always queued;
+ * they count against the bound too.
+ *
+ * <p>Thread-safety: {@link #submit} and {@link #offer} may be called from any thread.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -24,9 +33,22 @@ final class StoreWriter implements AutoCloseable {
         /** Does the work inside the current transaction. */
         void run(Connection connection) throws SQLException;
 
-        /** Called on the store thread after the commit (null) or the failure. */
+        /**
+         * Called on the store thread after the commit (null) or the failure; for a task
+         * {@link #offer} refused, on the offering thread before {@code offer} returns.
+         */
         void done(Throwable failure);
+
+        /** Roughly the heap this task holds while it waits (its text and its objects). */
+        default long queuedBytes() {
+            return TASK_OVERHEAD_BYTES;
+        }
     }
+
+    /** What a queued task costs beyond its text: the task, its event, message and callbacks. */
+    static final long TASK_OVERHEAD_BYTES = 256;
+    /** Enough for minutes of a busy server's writes, far below what would threaten the heap. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
     /** The most tasks one transaction takes; bounds the latency a batch adds. */
@@ -41,17 +63,53 @@ final class StoreWriter implements AutoCloseable {
 
     private final Connection connection;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final long maxQueuedBytes;
+    /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
 
     StoreWriter(Connection connection) {
+        this(connection, DEFAULT_MAX_QUEUED_BYTES);
+    }
+
+    StoreWriter(Connection connection, long maxQueuedBytes) {
         this.connection = connection;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.thread = new Thread(this::loop, "parley-store");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Queues a task that must not be refused, whatever the queue holds. */
     void submit(Task task) {
+        queuedBytes.addAndGet(task.queuedBytes());
+        enqueue(task);
+    }
+
+    /**
+     * Queues a task if the queue has room for it; otherwise tells the task at once, on this
+     * thread, that it was refused ({@link StoreBusyException}). A refused task has no place in
+     * the order of outcomes, so only tasks whose failure touches nothing else may be offered.
+     */
+    void offer(Task task) {
+        long bytes = task.queuedBytes();
+        long after = queuedBytes.addAndGet(bytes);
+        if (after > maxQueuedBytes && after != bytes) { // an empty queue takes any one task
+            queuedBytes.addAndGet(-bytes);
+            task.done(new StoreBusyException("the store is behind (" + (after - bytes) / 1024
+                    + " KiB waiting to be written); try again"));
+            return;
+        }
+        enqueue(task);
+    }
+
+    /** What the queued and running tasks hold now, in bytes ({@link Task#queuedBytes}). */
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    private void enqueue(Task task) {
         queue.add(task);
         if (closed) {
             failLateTasks(); // the thread has stopped looking at the queue
@@ -136,7 +194,8 @@ final class StoreWriter implements AutoCloseable {
     }
 
     /** Tells a task its outcome; a callback that throws must not stop the store thread. */
-    private static void report(Task task, Throwable failure) {
+    private void report(Task task, Throwable failure) {
+        queuedBytes.addAndGet(-task.queuedBytes());
         try {
             task.done(failure);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.PostWindow;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
 import java.util.Optional;
@@ -32,6 +33,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
     private final RegisteredNames names;
     private final LineSettings settings;
     private final ChannelMember member;
+    private final PostWindow posts = new PostWindow();
     private String name;
     private Room room;
 
@@ -46,8 +48,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
     @Override
     protected CompletionStage<?> handle(ChannelHandlerContext ctx, String line) {
         if (room != null) {
-            say(ctx, line);
-            return null;
+            return say(ctx, line);
         }
         if (name != null) {
             return null; // closing after a refused name
@@ -71,14 +72,16 @@ final class LineHandler extends OrderedRequestHandler<String> {
                 }, ctx.executor());
     }
 
-    private void say(ChannelHandlerContext ctx, String text) {
+    /** Posts without waiting for the store, unless the connection's {@link PostWindow} is full. */
+    private CompletionStage<?> say(ChannelHandlerContext ctx, String text) {
         Room to = room; // the callback runs on the store thread, and a close may clear the field
-        chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
+        CompletionStage<?> post = chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 log.warn("A message to room {} was not stored: {}", to.ref(), failure.getMessage());
                 ctx.executor().execute(() -> notice(ctx, "message not stored, try again"));
             }
         });
+        return posts.track(post);
     }
 
     @Override
