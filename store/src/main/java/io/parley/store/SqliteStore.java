@@ -13,6 +13,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.sqlite.SQLiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * The embedded default store: one SQLite database, {@code parley.db} in the data directory,
  * behind the core's ports. Opening it applies pending schema migrations.
  *
- * <p>Thread-safe. All database work runs on the store's own thread ({@link StoreWriter}).
+ * <p>Thread-safe. Every write, and the reads that writes depend on, run on the store's own
+ * thread ({@link StoreWriter}); history is read on a second, read-only connection by its own
+ * thread ({@code parley-store-reader}), which WAL lets read while the writer commits, so a long
+ * history never delays a message.
  */
 public final class SqliteStore implements AutoCloseable {
 
@@ -31,14 +39,22 @@ public final class SqliteStore implements AutoCloseable {
 
     private final Connection connection;
     private final StoreWriter writer;
+    /** Read-only; used by the reader thread alone. */
+    private final Connection readConnection;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parley-store-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final SqliteRoomStore rooms;
     private final SqliteEventLog events;
     private final SqliteAccountStore accounts;
     private final SqliteHistoryStore history;
     private final SqliteDirectoryStore directory;
 
-    private SqliteStore(Connection connection, long maxQueuedBytes) {
+    private SqliteStore(Connection connection, Connection readConnection, long maxQueuedBytes) {
         this.connection = connection;
+        this.readConnection = readConnection;
         this.writer = new StoreWriter(connection, maxQueuedBytes);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
@@ -85,8 +101,15 @@ public final class SqliteStore implements AutoCloseable {
             connection.close();
             throw e;
         }
+        Connection readConnection;
+        try {
+            readConnection = openReadOnly(file, busyTimeoutMs);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(connection, maxQueuedBytes);
+        SqliteStore store = new SqliteStore(connection, readConnection, maxQueuedBytes);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {
@@ -94,6 +117,14 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    /** The history reader's connection: read-only, so a bug in a read cannot write. */
+    private static Connection openReadOnly(Path file, int busyTimeoutMs) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(busyTimeoutMs);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     public RoomStore rooms() {
@@ -181,11 +212,40 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a read on the reader thread and connection, beside the writer, and completes with its
+     * result. Reads see what was committed when they run.
+     */
+    <T> CompletableFuture<T> read(SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            reader.execute(() -> {
+                try {
+                    result.complete(work.apply(readConnection));
+                } catch (SQLException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("the store is closed"));
+        }
+        return result;
+    }
+
     /** Finishes every write already submitted, then closes the database. */
     @Override
     public void close() {
+        reader.shutdown();
         writer.close();
         try {
+            if (!reader.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("A history read did not finish; closing the store under it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            readConnection.close();
             connection.close();
             log.info("Store closed");
         } catch (SQLException e) {
