@@ -62,18 +62,33 @@ final class SqliteEventLog implements EventLog {
         }
     }
 
-    /** Store thread only. */
+    /**
+     * Store thread only. The statement is prepared once and kept; after a failure (a full disk,
+     * an I/O error) the driver may have finalized it, so it is dropped and prepared again on next
+     * use, or every later message would fail with "statement is not executing".
+     */
     private void insert(Connection connection, ChatMessage message) throws SQLException {
         if (insert == null) {
             insert = connection.prepareStatement(INSERT);
         }
-        insert.setLong(1, message.id());
-        insert.setInt(2, message.roomRef());
-        insert.setLong(3, message.time().toEpochMilli());
-        insert.setString(4, message.author());
-        insert.setString(5, message.kind().name());
-        insert.setString(6, message.text());
-        insert.executeUpdate();
+        try {
+            insert.setLong(1, message.id());
+            insert.setInt(2, message.roomRef());
+            insert.setLong(3, message.time().toEpochMilli());
+            insert.setString(4, message.author());
+            insert.setString(5, message.kind().name());
+            insert.setString(6, message.text());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            PreparedStatement failed = insert;
+            insert = null;
+            try {
+                failed.close();
+            } catch (SQLException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -6,10 +6,10 @@ import io.parley.core.EventLog;
 import io.parley.core.HistoryStore;
 import io.parley.core.RoomStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +53,10 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteHistoryStore history;
     private final SqliteDirectoryStore directory;
 
-    private SqliteStore(Connection connection, Connection readConnection, long maxQueuedBytes) {
+    private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes) {
         this.connection = connection;
         this.readConnection = readConnection;
-        this.writer = new StoreWriter(connection, maxQueuedBytes);
+        this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString());
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
         this.accounts = new SqliteAccountStore(this);
@@ -86,10 +87,12 @@ public final class SqliteStore implements AutoCloseable {
      */
     public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, long maxQueuedBytes)
             throws IOException, SQLException {
-        Files.createDirectories(dataDirectory);
+        StoreFiles.prepareDirectory(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
+        StoreFiles.prepareDatabase(file);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement statement = connection.createStatement()) {
+            checkIntact(statement, file);
             // WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9);
             // only a power loss can take the last commits back.
             statement.execute("PRAGMA journal_mode = WAL");
@@ -109,7 +112,7 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(connection, readConnection, maxQueuedBytes);
+        SqliteStore store = new SqliteStore(file, connection, readConnection, maxQueuedBytes);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {
@@ -117,6 +120,35 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    /**
+     * Fails with a one-line {@link DamagedStoreException} if the file is not a database or
+     * {@code PRAGMA quick_check} finds damage, before anything is written to it. (quick_check
+     * reads every page once, without checking indexes against their tables: a second or so per
+     * gigabyte, once per start.)
+     */
+    private static void checkIntact(Statement statement, Path file) throws SQLException, DamagedStoreException {
+        String what = "move it aside (with its -wal file) to start with an empty store, or restore it from a backup";
+        String verdict;
+        try (ResultSet rows = statement.executeQuery("PRAGMA quick_check(1)")) {
+            verdict = rows.next() ? rows.getString(1) : "ok";
+        } catch (SQLiteException e) {
+            String code = e.getResultCode().name();
+            if (code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) {
+                throw new DamagedStoreException(file + " is not a readable Parley database (" + firstLine(e.getMessage())
+                        + "); " + what);
+            }
+            throw e;
+        }
+        if (!"ok".equals(verdict)) {
+            throw new DamagedStoreException(file + " is damaged (quick_check: " + firstLine(verdict) + "); " + what);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
     }
 
     /** The history reader's connection: read-only, so a bug in a read cannot write. */

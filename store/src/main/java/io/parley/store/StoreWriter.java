@@ -62,6 +62,8 @@ final class StoreWriter implements AutoCloseable {
     };
 
     private final Connection connection;
+    /** The database file, as failures name it. */
+    private final String location;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final long maxQueuedBytes;
     /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
@@ -70,11 +72,16 @@ final class StoreWriter implements AutoCloseable {
     private volatile boolean closed;
 
     StoreWriter(Connection connection) {
-        this(connection, DEFAULT_MAX_QUEUED_BYTES);
+        this(connection, DEFAULT_MAX_QUEUED_BYTES, "the database");
     }
 
     StoreWriter(Connection connection, long maxQueuedBytes) {
+        this(connection, maxQueuedBytes, "the database");
+    }
+
+    StoreWriter(Connection connection, long maxQueuedBytes, String location) {
         this.connection = connection;
+        this.location = location;
         this.maxQueuedBytes = maxQueuedBytes;
         this.thread = new Thread(this::loop, "parley-store");
         thread.setDaemon(true);
@@ -162,8 +169,9 @@ final class StoreWriter implements AutoCloseable {
             if (isDatabaseFailure(batchFailure)) {
                 // The database itself refused (locked, read-only, full, I/O): every task fails
                 // now, with the reason, rather than each waiting out the busy timeout again.
-                log.warn("Store write of {} tasks failed: {}", batch.size(), batchFailure.getMessage());
-                batch.forEach(task -> report(task, batchFailure));
+                SQLException described = described(batchFailure);
+                log.warn("Store write of {} tasks failed: {}", batch.size(), described.getMessage());
+                batch.forEach(task -> report(task, described));
                 return;
             }
             // One bad task must not fail the others: retry each on its own.
@@ -186,11 +194,23 @@ final class StoreWriter implements AutoCloseable {
 
     /** Whether the batch failed for the database's sake (a task's own failure is anything else). */
     private static boolean isDatabaseFailure(SQLException failure) {
-        if (!(failure instanceof SQLiteException sqlite)) {
-            return false;
-        }
-        String code = sqlite.getResultCode().name();
+        String code = resultCode(failure);
         return DATABASE_FAILURES.stream().anyMatch(code::startsWith);
+    }
+
+    private static String resultCode(SQLException failure) {
+        return failure instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "";
+    }
+
+    /** A database failure as an operator needs to read it: what happened, to which file. */
+    private SQLException described(SQLException failure) {
+        String code = resultCode(failure);
+        String what = code.startsWith("SQLITE_FULL") ? "disk full: cannot write " + location
+                + " (free space on its disk; writes resume by themselves)"
+                : code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")
+                        ? location + " is locked by another process (" + failure.getMessage() + ")"
+                        : location + ": " + failure.getMessage();
+        return new SQLException(what, failure.getSQLState(), failure.getErrorCode(), failure);
     }
 
     /** Tells a task its outcome; a callback that throws must not stop the store thread. */
@@ -203,18 +223,38 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the tasks in one transaction. On failure the first cause is what is thrown: after some
+     * errors (a full disk, an I/O error) SQLite has already rolled the transaction back, and the
+     * rollback's own "no transaction is active" must not hide why.
+     */
     private void inTransaction(List<Task> tasks) throws SQLException {
         connection.setAutoCommit(false);
+        SQLException failure = null;
         try {
             for (Task task : tasks) {
                 task.run(connection);
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e instanceof SQLException sql ? sql : new SQLException(e);
+            failure = e instanceof SQLException sql ? sql : new SQLException(e);
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
         } finally {
-            connection.setAutoCommit(true);
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException autoCommitFailure) {
+                if (failure == null) {
+                    throw autoCommitFailure;
+                }
+                failure.addSuppressed(autoCommitFailure);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
