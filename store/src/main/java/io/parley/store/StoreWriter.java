@@ -47,8 +47,13 @@ final class StoreWriter implements AutoCloseable {
 
     /** What a queued task costs beyond its text: the task, its event, message and callbacks. */
     static final long TASK_OVERHEAD_BYTES = 256;
-    /** Enough for minutes of a busy server's writes, far below what would threaten the heap. */
-    public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+    /**
+     * Thousands of messages: a busy server's writes wait a few milliseconds, so only a stalled
+     * database fills it. Kept under twice the default outbound cap (1 MiB; a queued message holds
+     * about twice its rendered size), so the backlog released when the database comes back fits in
+     * every member's output, and nobody is disconnected as a slow reader for it.
+     */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 2L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
     /** The most tasks one transaction takes; bounds the latency a batch adds. */
