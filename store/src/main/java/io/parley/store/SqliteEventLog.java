@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import io.parley.core.ChatMessage;
 import io.parley.core.EventLog;
 import io.parley.core.RoomEvent;

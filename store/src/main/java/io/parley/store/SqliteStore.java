@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import io.parley.core.AccountStore;
 import io.parley.core.DirectoryStore;
 import io.parley.core.EventLog;

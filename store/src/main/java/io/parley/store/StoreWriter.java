@@ -1,11 +1,13 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.sqlite.SQLiteException;
@@ -73,6 +75,8 @@ final class StoreWriter implements AutoCloseable {
     private final long maxQueuedBytes;
     /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** Whether offers are being refused: the episode is logged once, not each refusal. */
+    private final AtomicBoolean refusing = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -109,6 +113,10 @@ final class StoreWriter implements AutoCloseable {
         long after = queuedBytes.addAndGet(bytes);
         if (after > maxQueuedBytes && after != bytes) { // an empty queue takes any one task
             queuedBytes.addAndGet(-bytes);
+            if (refusing.compareAndSet(false, true)) {
+                log.warn("The store is behind writing {} ({} KiB waiting): refusing new messages until it catches up",
+                        location, (after - bytes) / 1024);
+            }
             task.done(new StoreBusyException("the store is behind (" + (after - bytes) / 1024
                     + " KiB waiting to be written); try again"));
             return;
@@ -220,7 +228,10 @@ final class StoreWriter implements AutoCloseable {
 
     /** Tells a task its outcome; a callback that throws must not stop the store thread. */
     private void report(Task task, Throwable failure) {
-        queuedBytes.addAndGet(-task.queuedBytes());
+        long left = queuedBytes.addAndGet(-task.queuedBytes());
+        if (left < maxQueuedBytes / 2 && refusing.compareAndSet(true, false)) {
+            log.info("The store has caught up: accepting messages again");
+        }
         try {
             task.done(failure);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

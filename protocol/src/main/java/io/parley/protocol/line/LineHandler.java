@@ -8,6 +8,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.core.StoreBusyException;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
@@ -77,11 +78,20 @@ final class LineHandler extends OrderedRequestHandler<String> {
         Room to = room; // the callback runs on the store thread, and a close may clear the field
         CompletionStage<?> post = chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
-                log.warn("A message to room {} was not stored: {}", to.ref(), failure.getMessage());
+                logNotStored(to.ref(), failure);
                 ctx.executor().execute(() -> notice(ctx, "message not stored, try again"));
             }
         });
         return posts.track(post);
+    }
+
+    /** A refusal by a full store queue is logged by the store, once per episode; other failures here. */
+    private static void logNotStored(int roomRef, Throwable failure) {
+        if (failure instanceof StoreBusyException) {
+            log.debug("A message to room {} was refused: {}", roomRef, failure.getMessage());
+        } else {
+            log.warn("A message to room {} was not stored: {}", roomRef, failure.getMessage());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.core.StoreBusyException;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
@@ -142,7 +143,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         CompletionStage<?> post = chat.post(room.get(), author, Text.clean(message.message(), true))
                 .whenComplete((stored, failure) -> {
                     if (failure != null) {
-                        log.warn("A message to room {} was not stored: {}", room.get().ref(), failure.getMessage());
+                        logNotStored(room.get().ref(), failure);
                         ctx.executor().execute(() -> error(ctx, TcdReply.Error.SERVER_ERROR, "message not stored, try again"));
                     }
                 });
@@ -170,6 +171,15 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     private CompletionStage<Long> leaveAnnounced(Room room) {
         String name = room.nameOf(session.member).orElseThrow();
         return chat.leave(room, session.member, name, Optional.of(name + " has left this chatroom."));
+    }
+
+    /** A refusal by a full store queue is logged by the store, once per episode; other failures here. */
+    private static void logNotStored(int roomRef, Throwable failure) {
+        if (failure instanceof StoreBusyException) {
+            log.debug("A message to room {} was refused: {}", roomRef, failure.getMessage());
+        } else {
+            log.warn("A message to room {} was not stored: {}", roomRef, failure.getMessage());
+        }
     }
 
     @Override
