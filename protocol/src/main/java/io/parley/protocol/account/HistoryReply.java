@@ -1,6 +1,5 @@
 package io.parley.protocol.account;
 
-import io.netty.channel.ChannelFuture;
 import io.parley.core.HistoryEntry;
 import io.parley.core.HistoryPages;
 import io.parley.protocol.Text;
@@ -49,8 +48,12 @@ final class HistoryReply {
                 session.send("C OK " + frames + " entries");
                 done.complete(null);
             } else {
-                ChannelFuture written = session.sendAll(render(entries));
-                written.addListener(write -> {
+                List<String> lines = render(entries);
+                if (lines.isEmpty()) {
+                    nextPage(); // entries without a line to show (empty texts)
+                    return;
+                }
+                session.sendAll(lines).addListener(write -> {
                     if (write.isSuccess()) {
                         nextPage();
                     } else {
