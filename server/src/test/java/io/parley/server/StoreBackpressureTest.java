@@ -57,6 +57,8 @@ class StoreBackpressureTest {
         carol.send("here\n").expect("carol: here\n");
         alice.expect("carol: here\n");
         dave.wire.expect("D BM carol here\n");
+        TcdClient tom = TcdClient.connect(server.port("tcd"));
+        TcdClient.Joined room = tom.join("room1", "tom");
 
         List<String> refusedOrRelayed = new ArrayList<>();
         try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
@@ -74,6 +76,9 @@ class StoreBackpressureTest {
             // The account protocol's form of the same refusal: the queue is still full.
             dave.wire.send("C BM\n").expect("C OK send the message\n");
             dave.wire.send("D while locked " + PADDING + "\n").expect("C ERR 500 request not completed, try again\n");
+            // And TCD's.
+            tom.send(TcdMessages.chat(room.ref(), room.joinId(), "tom", "while locked " + PADDING));
+            tom.expect("ERROR_CODE: 7\nERROR_DESCRIPTION: message not stored, try again\n");
             lock.execute("ROLLBACK");
         }
 
@@ -94,6 +99,9 @@ class StoreBackpressureTest {
         }
         assertThat(carolSaw).containsExactlyElementsOf(relayed);
         carol.send("still here\n").expect("carol: still here\n");
+        tom.send(TcdMessages.chat(room.ref(), room.joinId(), "tom", "after"));
+        tom.expect(TcdMessages.relay(room.ref(), "tom", "after"));
+        tom.close();
 
         try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
                 Statement query = reader.createStatement();
