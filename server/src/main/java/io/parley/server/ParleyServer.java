@@ -35,6 +35,7 @@ import io.parley.protocol.line.LineInitializer;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdInitializer;
 import io.parley.protocol.tcd.TcdSettings;
+import io.parley.store.DamagedStoreException;
 import io.parley.store.SqliteStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -144,7 +145,9 @@ public final class ParleyServer {
 
     private static SqliteStore openStore(ServerConfig config) throws StartupException {
         try {
-            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs());
+            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes());
+        } catch (DamagedStoreException e) {
+            throw new StartupException(e.getMessage()); // it names the file and what to do
         } catch (IOException | SQLException | CompletionException e) {
             // CompletionException: a statement of the store's own thread failed at open
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * @param accountLimits the budgets of failed logins, logins in progress and stored private messages
  * @param connections the per-connection and per-address limits
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
+ * @param storeMaxQueuedBytes how much chat may wait for the store, in bytes, before new messages
+ *     are refused with the protocols' "try again"
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
  *     free port)
  * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
@@ -61,6 +63,7 @@ public record ServerConfig(
         AccountPolicy accountLimits,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
+        int storeMaxQueuedBytes,
         OptionalInt directoryPort,
         int directoryIdleTimeoutSeconds) {
 
@@ -93,6 +96,7 @@ public record ServerConfig(
     public static final String LOGINS_IN_PROGRESS = "account.logins-in-progress";
     public static final String PRIVATE_BYTES_PER_DAY = "account.private-message-bytes-per-day";
     public static final String STORE_BUSY_TIMEOUT_MS = "store.busy-timeout-ms";
+    public static final String STORE_MAX_QUEUED_BYTES = "store.max-queued-bytes";
     public static final String MAX_PER_ADDRESS = "connection.max-per-address";
     public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
     public static final String NEW_WINDOW_SECONDS = "connection.new-window-seconds";
@@ -130,6 +134,7 @@ public record ServerConfig(
             Map.entry(LOGINS_IN_PROGRESS, "256"),
             Map.entry(PRIVATE_BYTES_PER_DAY, Integer.toString(16 * 1024 * 1024)),
             Map.entry(STORE_BUSY_TIMEOUT_MS, Integer.toString(SqliteStore.DEFAULT_BUSY_TIMEOUT_MS)),
+            Map.entry(STORE_MAX_QUEUED_BYTES, Long.toString(SqliteStore.DEFAULT_MAX_QUEUED_BYTES)),
             Map.entry(MAX_PER_ADDRESS, "256"),
             Map.entry(MAX_NEW_PER_ADDRESS, "200"),
             Map.entry(NEW_WINDOW_SECONDS, "10"),
@@ -187,6 +192,7 @@ public record ServerConfig(
                                 settings.positive(MAX_WAITING_REQUESTS)),
                         settings.positive(KEEPALIVE_IDLE_SECONDS)),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
+                settings.positive(STORE_MAX_QUEUED_BYTES),
                 settings.port(DIRECTORY_PORT),
                 settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS));
     }

@@ -1,12 +1,14 @@
 package io.parley.protocol.account;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.parley.core.AccountRecord;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Registered;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -94,6 +96,14 @@ final class AccountSession {
     /** Sends a reply to this connection's own request. Any thread. */
     void send(String frame) {
         channel.writeAndFlush(frame, channel.voidPromise());
+    }
+
+    /** Writes the frames in one flush; the future completes once the last is on the socket. */
+    ChannelFuture sendAll(List<String> frames) {
+        for (int i = 0; i < frames.size() - 1; i++) {
+            channel.write(frames.get(i), channel.voidPromise());
+        }
+        return channel.writeAndFlush(frames.get(frames.size() - 1));
     }
 
     void sendAndClose(String frame) {
