@@ -3,6 +3,7 @@ package io.parley.client.account;
 import io.parley.protocol.Text;
 import io.parley.protocol.account.Pg3Cipher;
 import io.parley.protocol.account.RsaKeys;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -10,9 +11,11 @@ import java.util.Optional;
 
 /**
  * PM (spec: {@code shared/specs/account.md}, "Operations"): {@code C PM} and the online list,
- * {@code C TO <peer>} and the peer's key, then the message, encrypted under that key, or in clear
- * when the peer has none ({@code C KEY bob -}). Every error goes back to the prompt. Session
- * thread only.
+ * {@code C TO <peer>} and the peer's key, then the message, encrypted under that key (with the
+ * sender's own copy kept in {@link SentMessages}), or in clear when the peer has none
+ * ({@code C KEY bob -}). Every error goes back to the prompt. With nobody
+ * else online there is nobody to ask for: the client says so and takes the server back to the
+ * prompt itself. Session thread only.
  */
 final class PrivateMessageOperation implements Operation {
 
@@ -20,15 +23,21 @@ final class PrivateMessageOperation implements Operation {
     static final String ASK_PEER = "Peer to message: ";
     static final String ASK = "Enter the private message: ";
     static final String SENT = "Private message sent.";
+    static final String NOBODY = "Nobody else is online: there is nobody to send a private message to.";
 
     private final ServerConnection connection;
     private final Screen screen;
     private final Composer composer;
+    private final String username;
+    private final SentMessages sentMessages;
 
-    PrivateMessageOperation(ServerConnection connection, Screen screen, Composer composer) {
+    PrivateMessageOperation(ServerConnection connection, Screen screen, Composer composer, String username,
+            SentMessages sentMessages) {
         this.connection = connection;
         this.screen = screen;
         this.composer = composer;
+        this.username = username;
+        this.sentMessages = sentMessages;
     }
 
     @Override
@@ -37,6 +46,11 @@ final class PrivateMessageOperation implements Operation {
         Reply users = connection.next();
         if (!users.is("C USERS")) {
             screen.print("Not sent: " + users.describe());
+            return;
+        }
+        if (users.after("C USERS").isBlank()) {
+            backToThePrompt();
+            screen.print(NOBODY);
             return;
         }
         screen.print(peerList(users.after("C USERS")));
@@ -51,16 +65,37 @@ final class PrivateMessageOperation implements Operation {
         if (peerKey.isEmpty()) {
             screen.print(peer + " has no key: this message is sent unencrypted.");
         }
-        connection.send(composer.compose(ASK, text -> "D " + payload(text, peerKey)));
+        Composer.Message message = composer.compose(ASK, text -> "D " + payload(text, peerKey));
+        if (peerKey.isPresent()) {
+            keepCopy(message);
+        }
+        connection.send(message.frame());
         Reply sent = connection.next();
         screen.print(sent.isOk() ? SENT : "Not sent: " + sent.describe());
     }
 
+    /** Before sending, so that a message the server acknowledges always has its copy. */
+    private void keepCopy(Composer.Message message) {
+        try {
+            sentMessages.keep(message.frame().substring("D ".length()), message.text());
+        } catch (IOException | GeneralSecurityException e) {
+            screen.print("Could not keep your own copy of this message (" + e.getMessage()
+                    + "): your history will show it as " + MessageDecryptor.ENCRYPTED + ".");
+        }
+    }
+
+    /**
+     * The server now waits for {@code C TO <user>} and the spec has no way to cancel, but every
+     * PM error returns to the prompt: naming oneself is refused ({@code C ERR 400}) whoever is
+     * online by now, so that is the way back.
+     */
+    private void backToThePrompt() throws SessionEnded {
+        connection.send("C TO " + username);
+        connection.next();
+    }
+
     private static String peerList(String names) {
         StringBuilder list = new StringBuilder(PEERS);
-        if (names.isBlank()) {
-            return list.append("\n(nobody else is online)").toString();
-        }
         for (String name : names.split(" ")) {
             list.append('\n').append(Text.clean(name, false));
         }
