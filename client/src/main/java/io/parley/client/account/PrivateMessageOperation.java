@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,12 +49,13 @@ final class PrivateMessageOperation implements Operation {
             screen.print("Not sent: " + users.describe());
             return;
         }
-        if (users.after("C USERS").isBlank()) {
+        List<String> peers = AccountFrames.users(users.after("C USERS"));
+        if (peers.isEmpty()) {
             backToThePrompt();
             screen.print(NOBODY);
             return;
         }
-        screen.print(peerList(users.after("C USERS")));
+        screen.print(peerList(peers));
         String peer = askPeer();
         connection.send("C TO " + peer);
         Reply key = connection.next();
@@ -94,9 +96,9 @@ final class PrivateMessageOperation implements Operation {
         connection.next();
     }
 
-    private static String peerList(String names) {
+    private static String peerList(List<String> names) {
         StringBuilder list = new StringBuilder(PEERS);
-        for (String name : names.split(" ")) {
+        for (String name : names) {
             list.append('\n').append(Text.clean(name, false));
         }
         return list.toString();
