@@ -70,10 +70,21 @@ public final class ClientHome {
 
     /**
      * Creates the home and its directories for the owner only, and takes group and world access
-     * away from what an older client left there (a 0755 home, 0644 files). Call once logged in.
+     * away from what an older client left there (a 0755 home, 0644 files). Only the client's own
+     * files are touched: a home given as {@code --home} may be a directory that holds other things
+     * (then its own mode is left alone when it is the user's home or not the user's).
      */
     void secure() throws IOException {
-        for (Path directory : List.of(dir, dir.resolve("keys"), dir.resolve("sent"))) {
+        if (!Files.isDirectory(dir)) {
+            createPrivateDirectory(dir);
+        }
+        if (ownedByUs(dir) && !isUserHome(dir)) {
+            restrict(dir, OWNER_DIRECTORY);
+        }
+        if (Files.isRegularFile(knownServers())) {
+            restrict(knownServers(), OWNER_FILE);
+        }
+        for (Path directory : List.of(dir.resolve("keys"), dir.resolve("sent"))) {
             if (!Files.isDirectory(directory)) {
                 createPrivateDirectory(directory);
             }
@@ -108,6 +119,15 @@ public final class ClientHome {
         if (POSIX && !Files.isSymbolicLink(path) && !Files.getPosixFilePermissions(path).equals(permissions)) {
             Files.setPosixFilePermissions(path, permissions);
         }
+    }
+
+    private static boolean ownedByUs(Path path) throws IOException {
+        return Files.getOwner(path).getName().equals(System.getProperty("user.name"));
+    }
+
+    private static boolean isUserHome(Path path) throws IOException {
+        Path userHome = Path.of(System.getProperty("user.home"));
+        return Files.exists(userHome) && Files.isSameFile(path, userHome);
     }
 
     private static String fileName(String username) {
