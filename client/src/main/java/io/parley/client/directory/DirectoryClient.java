@@ -172,9 +172,7 @@ public final class DirectoryClient {
         crds = listing.get().connection();
         host = newHost;
         port = newPort.getAsInt();
-        int rooms = listing.get().reply().rows().size();
-        say("Connected to the directory server at " + host + ":" + port + ". It lists " + rooms
-                + (rooms == 1 ? " room." : " rooms."));
+        say("Connected to the directory server at " + host + ":" + port + ".");
         if (crds.ended()) {
             lost(crds, crds.endReason().orElse("closed the connection")); // before it was ours to report
         }
