@@ -1,11 +1,9 @@
 package io.parley.client.directory;
 
-import io.parley.protocol.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +66,6 @@ public final class DirectoryClient {
     static final String MAIN_PROMPT = "parley> ";
     static final String CONNECTED_PROMPT = "parley(crds)> ";
     private static final String REFRESH_PROMPT_WIDGET = "parley-refresh-prompt";
-    private static final int DEFAULT_PORT = DirectoryClientSettings.DEFAULT_PORT;
 
     private static final Map<String, Verb> BY_NAME =
             VERBS.stream().collect(Collectors.toUnmodifiableMap(Verb::name, Function.identity()));
@@ -165,61 +162,20 @@ public final class DirectoryClient {
             return;
         }
         String newHost = arguments.isEmpty() ? host : arguments.get(0);
-        Optional<Listing> listing = openDirectory(newHost, newPort.getAsInt(), this::lost);
-        if (listing.isEmpty()) {
+        DirectoryListing listing;
+        try {
+            listing = DirectoryListing.open(newHost, newPort.getAsInt(), this::lost, settings.firstReplyTimeout());
+        } catch (DirectoryUnavailableException e) {
+            say(e.getMessage());
             return;
         }
-        crds = listing.get().connection();
+        crds = listing.connection();
         host = newHost;
         port = newPort.getAsInt();
         say("Connected to the directory server at " + host + ":" + port + ".");
         if (crds.ended()) {
             lost(crds, crds.endReason().orElse("closed the connection")); // before it was ours to report
         }
-    }
-
-    /** A directory server's {@code getdir} reply, and the connection it came on. */
-    private record Listing(CrdsConnection connection, CrdsReply reply) {}
-
-    /**
-     * Connects and asks {@code getdir}: a directory server answers {@code OK <n>} and its rows at
-     * once; anything else (silence, another protocol's line, a close) is said, with a hint at the
-     * right port, and the connection is closed. Empty when that happened.
-     */
-    private Optional<Listing> openDirectory(String toHost, int toPort, CrdsConnection.Listener listener) {
-        String address = toHost + ":" + toPort;
-        CrdsConnection opened;
-        try {
-            opened = CrdsConnection.open(toHost, toPort, listener);
-        } catch (IOException e) {
-            say("Cannot connect to " + address + ": " + e.getMessage());
-            return Optional.empty();
-        }
-        String problem;
-        try {
-            CrdsReply reply = opened.request("getdir", settings.firstReplyTimeout());
-            reply.rooms(); // every row must read as a room
-            if (reply.ok()) {
-                return Optional.of(new Listing(opened, reply));
-            }
-            problem = "The directory server at " + address + " answered getdir with " + reply.readable() + ".";
-        } catch (SocketTimeoutException e) {
-            problem = notADirectoryServer("no reply from " + address);
-        } catch (MalformedReplyException e) {
-            problem = notADirectoryServer("unexpected reply from " + address + " (" + Text.clean(e.getMessage(), false)
-                    + ")");
-        } catch (IOException e) {
-            problem = opened.endReason()
-                    .map(reason -> "The directory server at " + address + " " + reason + ".")
-                    .orElse(notADirectoryServer(address + " closed the connection without a reply"));
-        }
-        say(problem);
-        closeQuietly(opened);
-        return Optional.empty();
-    }
-
-    private static String notADirectoryServer(String what) {
-        return what + "; is this Parley's directory port (default " + DEFAULT_PORT + ")?";
     }
 
     /**
@@ -295,7 +251,7 @@ public final class DirectoryClient {
             say("Usage: chat <room>");
             return;
         }
-        Optional<Listing> listing = currentListing();
+        Optional<DirectoryListing> listing = currentListing();
         if (listing.isEmpty()) {
             return; // why was said
         }
@@ -332,19 +288,23 @@ public final class DirectoryClient {
     private record Found(DirectoryRoom room, InetAddress server) {}
 
     /** The directory as it is now, over a connection made just for that if there is none; empty if it failed. */
-    private Optional<Listing> currentListing() throws IOException {
+    private Optional<DirectoryListing> currentListing() throws IOException {
         if (crds != null) {
-            return Optional.of(new Listing(crds, crds.request("getdir")));
+            return Optional.of(new DirectoryListing(crds, crds.request("getdir")));
         }
-        Optional<Listing> listing = openDirectory(host, port, (connection, reason) -> { });
-        if (listing.isPresent()) {
-            try (CrdsConnection once = listing.get().connection()) {
-                once.request("bye");
-            } catch (IOException e) {
-                // the listing is what was wanted; a failed goodbye spoils nothing
-            }
+        DirectoryListing listing;
+        try {
+            listing = DirectoryListing.open(host, port, (connection, reason) -> { }, settings.firstReplyTimeout());
+        } catch (DirectoryUnavailableException e) {
+            say(e.getMessage());
+            return Optional.empty();
         }
-        return listing;
+        try (CrdsConnection once = listing.connection()) {
+            once.request("bye");
+        } catch (IOException e) {
+            // the listing is what was wanted; a failed goodbye spoils nothing
+        }
+        return Optional.of(listing);
     }
 
     /** Looks {@code name} up case-insensitively, as the server compares. */
