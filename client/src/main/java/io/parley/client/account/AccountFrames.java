@@ -6,9 +6,11 @@ import java.util.Optional;
 /**
  * Reads the server frames that carry user names, in one place (spec:
  * {@code shared/specs/account.md}): {@code D BM <from> <text>}, {@code D PM <from> enc|text
- * <payload>}, {@code D CH <time> <type> <from> <to> ...} and the names of {@code C USERS}. Names
- * are single tokens today (the spec's names hold no spaces); should the server ever quote or
- * escape them, this class is what changes. Stateless and thread-safe.
+ * <payload>}, {@code D CH <time> <type> <from> <to> ...} and the names of {@code C USERS}. A name
+ * is one token: Parley percent-encodes the blanks, invisible characters and {@code %} of a line or
+ * TCD name ({@code alice%20says}, docs/protocols/account.md). The client shows the token as it
+ * came, on purpose: decoded, {@code alice says} or {@code alice} plus an invisible character
+ * would again look like {@code alice}. Stateless and thread-safe.
  */
 final class AccountFrames {
 
