@@ -17,7 +17,9 @@ import java.util.List;
  * Renders lobby messages for an account user as {@code D BM <name> <text>}, whatever protocol
  * their author used, except the user's own (a registered name belongs to its owner alone, so a
  * message under it is the user's). A multi-line text becomes one frame per line; CR and NUL are
- * dropped, so no text can forge a frame. Each message's frames are encoded once per event loop
+ * dropped, so no text can forge a frame. Joins and leaves show nothing: the account protocol
+ * (spec: {@code shared/specs/account.md}) has no frame for them, and a {@code D BM} would turn
+ * presence into something a member said. Each message's frames are encoded once per event loop
  * and their bytes shared by every account user there. Event-loop only; one per connection.
  */
 final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {

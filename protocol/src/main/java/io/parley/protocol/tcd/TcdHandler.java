@@ -106,7 +106,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         }
         session.expectJoinReply(room.ref(), join.room());
         String name = join.clientName();
-        return chat.join(room, session.member, name, Optional.of(name + " has joined this chatroom."))
+        return chat.join(room, session.member, name)
                 .thenRunAsync(() -> session.rooms.put(room.ref(), room), ctx.executor());
     }
 
@@ -164,7 +164,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     private CompletionStage<Long> leaveAnnounced(Room room) {
         String name = room.nameOf(session.member).orElseThrow();
-        return chat.leave(room, session.member, name, Optional.of(name + " has left this chatroom."));
+        return chat.leave(room, session.member, name);
     }
 
     @Override
