@@ -68,6 +68,9 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
             chat(ctx, message);
         } else if (request instanceof TcdRequest.Disconnect) {
             return disconnect(ctx);
+        } else if (request instanceof TcdRequest.Incomplete incomplete) {
+            error(ctx, TcdReply.Error.MISSING_FIELD, incomplete.verb() + " without " + incomplete.missing());
+            return incomplete.next() == null ? null : handle(ctx, incomplete.next());
         }
         return null;
     }

@@ -68,6 +68,9 @@ sealed interface TcdReply {
         static final int SERVER_ERROR = 7;
         /** Ours, beyond the spec: requests kept piling up past the rate limit; the connection is closed. */
         static final int FLOODING = 8;
+        // 9, 10 and 11 are the connection errors of TcdSettings.CONNECTION_ERRORS.
+        /** Ours, beyond the spec: a known verb's request ended before one of its fields. */
+        static final int MISSING_FIELD = 12;
 
         @Override
         public String wire() {
