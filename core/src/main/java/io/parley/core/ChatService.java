@@ -49,7 +49,31 @@ public final class ChatService {
      * sequenced before the join: the member receives exactly the room's messages after it.
      */
     public CompletionStage<Long> join(Room room, Member member, String name) {
-        return sequence(new RoomEvent.Joined(room, member, name));
+        synchronized (sequencer) {
+            if (room.isClosed()) {
+                // Removed by the directory between the caller's open and this join.
+                return CompletableFuture.failedFuture(new IllegalStateException("room " + room.name() + " was deleted"));
+            }
+            room.joinSequenced();
+            return sequence(new RoomEvent.Joined(room, member, name));
+        }
+    }
+
+    /**
+     * Removes {@code room} for good if nobody is in it nor joining it, and no message was ever
+     * said in it (history keeps such a room; see {@link RoomStore#removeIfEmpty}). Completes
+     * with whether it was removed; its name may then be opened again, as a new room.
+     */
+    public CompletionStage<Boolean> removeIfUnused(Room room) {
+        synchronized (sequencer) {
+            // Under the sequencer no join can slip in between this check and the close: a join
+            // sequenced before it is counted in flight, one after it sees the room closed.
+            if (room.isClosed() || !room.isUnused()) {
+                return CompletableFuture.completedFuture(false);
+            }
+            room.close();
+        }
+        return rooms.remove(room);
     }
 
     /** Says {@code text} in {@code room} as {@code author}; completes with the stored message. */
@@ -87,20 +111,24 @@ public final class ChatService {
     }
 
     private <T> void publish(RoomEvent event, Throwable error, CompletableFuture<T> done, T value) {
-        if (error != null) {
-            if (event instanceof RoomEvent.Left) {
-                // The log failed (a group commit this leave was part of), but a member that is
-                // gone must not stay in the room: its departure is still applied.
-                bus.publish(event);
-            }
-            done.completeExceptionally(error);
-            return;
-        }
         try {
+            if (error != null) {
+                if (event instanceof RoomEvent.Left) {
+                    // The log failed (a group commit this leave was part of), but a member that
+                    // is gone must not stay in the room: its departure is still applied.
+                    bus.publish(event);
+                }
+                done.completeExceptionally(error);
+                return;
+            }
             bus.publish(event);
             done.complete(value);
         } catch (RuntimeException e) {
             done.completeExceptionally(e); // whoever waits must not wait for ever
+        } finally {
+            if (event instanceof RoomEvent.Joined joined) {
+                joined.room().joinDone(); // after the dispatch: the member is in the room, or never will be
+            }
         }
     }
 }

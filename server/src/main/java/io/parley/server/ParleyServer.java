@@ -114,8 +114,8 @@ public final class ParleyServer {
 
     private void bindAll(ServerConfig config, Transport transport, PrintStream out)
             throws InterruptedException, IOException, GeneralSecurityException {
-        ChatService chat = new ChatService(new RoomRegistry(store.rooms()), store.events(), new LocalRoomBus(),
-                Clock.systemUTC());
+        ChatService chat = new ChatService(new RoomRegistry(store.rooms(), config.rooms().quota()), store.events(),
+                new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         if (config.tcdPort().isPresent()) {
             TcdSettings tcd = new TcdSettings(config.studentId(), config.tcdMaxRequestBytes(), config.allowKill(),
@@ -144,7 +144,7 @@ public final class ParleyServer {
             out.println("Account protocol listening on " + describe(bound));
         }
         if (config.directoryPort().isPresent()) {
-            RoomDirectory directory = new RoomDirectory(chat.rooms(), store.directory());
+            RoomDirectory directory = new RoomDirectory(chat, store.directory(), config.rooms().maxDirectoryRoomsPerAddress());
             DirectorySettings settings = new DirectorySettings(line -> {
                 out.println(line);
                 out.flush();

@@ -38,6 +38,7 @@ import java.util.TreeSet;
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
  *     free port)
+ * @param rooms how many rooms clients may create
  */
 public record ServerConfig(
         String bind,
@@ -55,7 +56,8 @@ public record ServerConfig(
         int argon2Iterations,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
-        OptionalInt directoryPort) {
+        OptionalInt directoryPort,
+        RoomLimits rooms) {
 
     /** A line-protocol listener: the port (0 picks a free one) and the one room it serves. */
     public record LineListener(int port, String room) {}
@@ -85,6 +87,10 @@ public record ServerConfig(
     public static final String REQUEST_BURST = "connection.request-burst";
     public static final String MAX_WAITING_REQUESTS = "connection.max-waiting-requests";
     public static final String DIRECTORY_PORT = "directory.port";
+    public static final String ROOMS_MAX = "rooms.max";
+    public static final String ROOMS_MAX_NEW_PER_ADDRESS = "rooms.max-new-per-address";
+    public static final String ROOMS_NEW_WINDOW_SECONDS = "rooms.new-window-seconds";
+    public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = "directory.max-rooms-per-address";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -112,7 +118,11 @@ public record ServerConfig(
             Map.entry(MAX_REQUESTS_PER_SECOND, Integer.toString(RequestLimits.DEFAULT_PER_SECOND)),
             Map.entry(REQUEST_BURST, Integer.toString(RequestLimits.DEFAULT_BURST)),
             Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
-            Map.entry(DIRECTORY_PORT, "7712"));
+            Map.entry(DIRECTORY_PORT, "7712"),
+            Map.entry(ROOMS_MAX, "20000"),
+            Map.entry(ROOMS_MAX_NEW_PER_ADDRESS, "100"),
+            Map.entry(ROOMS_NEW_WINDOW_SECONDS, "3600"),
+            Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -146,7 +156,9 @@ public record ServerConfig(
                         new RequestLimits(settings.positive(MAX_REQUESTS_PER_SECOND), settings.positive(REQUEST_BURST),
                                 settings.positive(MAX_WAITING_REQUESTS))),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
-                settings.port(DIRECTORY_PORT));
+                settings.port(DIRECTORY_PORT),
+                new RoomLimits(settings.atLeastZero(ROOMS_MAX), settings.atLeastZero(ROOMS_MAX_NEW_PER_ADDRESS),
+                        settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

@@ -7,6 +7,8 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.ChatService;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.core.RoomLimitException;
+import io.parley.protocol.Addresses;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
@@ -96,8 +98,18 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (names.isRegistered(join.clientName())) {
             return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + join.clientName() + " belongs to a registered account");
         }
-        return chat.rooms().open(join.room())
-                .thenComposeAsync(room -> joinOpened(ctx, room, join), ctx.executor());
+        return chat.rooms().open(join.room(), Addresses.origin(ctx.channel().remoteAddress()))
+                .handleAsync((room, failure) -> {
+                    RoomLimitException limit = RoomLimitException.in(failure);
+                    if (limit != null) {
+                        return error(ctx, TcdReply.Error.ROOM_LIMIT, limit.getMessage());
+                    }
+                    if (failure != null) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    return joinOpened(ctx, room, join);
+                }, ctx.executor())
+                .thenCompose(joined -> joined == null ? CompletableFuture.completedFuture(null) : joined);
     }
 
     private CompletionStage<?> joinOpened(ChannelHandlerContext ctx, Room room, TcdRequest.Join join) {

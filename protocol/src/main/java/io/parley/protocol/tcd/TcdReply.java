@@ -71,6 +71,8 @@ sealed interface TcdReply {
         // 9, 10 and 11 are the connection errors of TcdSettings.CONNECTION_ERRORS.
         /** Ours, beyond the spec: a known verb's request ended before one of its fields. */
         static final int MISSING_FIELD = 12;
+        /** Ours, beyond the spec: the join would create a room, and a room limit refuses it. */
+        static final int ROOM_LIMIT = 13;
 
         @Override
         public String wire() {
