@@ -59,7 +59,7 @@ class RoomLimitsTest {
         }
 
         attacker.send(join("new3", "a"));
-        attacker.expect(error(13, "too many new rooms from your address (3 per 3600 s); try again later"));
+        attacker.expect(error(14, "too many new rooms from your address (3 per 3600 s); try again later"));
 
         // Rooms that exist can still be joined, and another address can still create rooms.
         WireClient neighbour = server.connectFrom("127.0.0.3", "tcd");
@@ -78,7 +78,7 @@ class RoomLimitsTest {
         joined(two, "second", "two");
 
         two.send(join("third", "two"));
-        two.expect(error(13, "the server holds its limit of 2 rooms; join an existing room"));
+        two.expect(error(14, "the server holds its limit of 2 rooms; join an existing room"));
         joined(two, "first", "two");
     }
 

@@ -68,11 +68,12 @@ sealed interface TcdReply {
         static final int SERVER_ERROR = 7;
         /** Ours, beyond the spec: requests kept piling up past the rate limit; the connection is closed. */
         static final int FLOODING = 8;
-        // 9, 10 and 11 are the connection errors of TcdSettings.CONNECTION_ERRORS.
+        // 9, 10 and 11 are the connection errors of TcdSettings.CONNECTION_ERRORS; 12 is the
+        // message-lines cap (TOO_MANY_LINES), which the output change adds.
         /** Ours, beyond the spec: a known verb's request ended before one of its fields. */
-        static final int MISSING_FIELD = 12;
+        static final int MISSING_FIELD = 13;
         /** Ours, beyond the spec: the join would create a room, and a room limit refuses it. */
-        static final int ROOM_LIMIT = 13;
+        static final int ROOM_LIMIT = 14;
 
         @Override
         public String wire() {
