@@ -159,8 +159,8 @@ public final class ParleyServer {
     /** Gives every bound listener its protocol; nothing is accepted yet, so none is missed. */
     private void setUpProtocols(ServerConfig config, List<Listener> listeners, PrintStream out)
             throws StartupException {
-        ChatService chat = new ChatService(new RoomRegistry(store.rooms()), store.events(), new LocalRoomBus(),
-                Clock.systemUTC());
+        ChatService chat = new ChatService(new RoomRegistry(store.rooms(), config.rooms().quota()), store.events(),
+                new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         for (Listener listener : listeners) {
             listener.protocol = switch (listener.kind()) {
@@ -170,7 +170,8 @@ public final class ParleyServer {
                 case LINE -> new LineInitializer(chat, names, new LineSettings(listener.room(),
                         config.lineMaxLineBytes()));
                 case ACCOUNT -> new AccountInitializer(accountServices(config, chat, names));
-                case DIRECTORY -> new DirectoryInitializer(new RoomDirectory(chat.rooms(), store.directory()),
+                case DIRECTORY -> new DirectoryInitializer(new RoomDirectory(chat, store.directory(),
+                        config.rooms().maxDirectoryRoomsPerAddress()),
                         new DirectorySettings(line -> {
                             out.println(line);
                             out.flush();

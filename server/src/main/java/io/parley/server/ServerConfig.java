@@ -44,6 +44,7 @@ import java.util.TreeSet;
  *     free port)
  * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
  *     closed (0: never)
+ * @param rooms how many rooms clients may create
  */
 public record ServerConfig(
         String bind,
@@ -65,7 +66,8 @@ public record ServerConfig(
         int storeBusyTimeoutMs,
         int storeMaxQueuedBytes,
         OptionalInt directoryPort,
-        int directoryIdleTimeoutSeconds) {
+        int directoryIdleTimeoutSeconds,
+        RoomLimits rooms) {
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -108,6 +110,10 @@ public record ServerConfig(
     public static final String DIRECTORY_PORT = "directory.port";
     public static final String DIRECTORY_IDLE_TIMEOUT_SECONDS = "directory.idle-timeout-seconds";
     public static final String KEEPALIVE_IDLE_SECONDS = "connection.keepalive-idle-seconds";
+    public static final String ROOMS_MAX = "rooms.max";
+    public static final String ROOMS_MAX_NEW_PER_ADDRESS = "rooms.max-new-per-address";
+    public static final String ROOMS_NEW_WINDOW_SECONDS = "rooms.new-window-seconds";
+    public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = "directory.max-rooms-per-address";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -145,7 +151,11 @@ public record ServerConfig(
             Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
             Map.entry(DIRECTORY_PORT, "7712"),
             Map.entry(DIRECTORY_IDLE_TIMEOUT_SECONDS, "600"),
-            Map.entry(KEEPALIVE_IDLE_SECONDS, "300"));
+            Map.entry(KEEPALIVE_IDLE_SECONDS, "300"),
+            Map.entry(ROOMS_MAX, "20000"),
+            Map.entry(ROOMS_MAX_NEW_PER_ADDRESS, "100"),
+            Map.entry(ROOMS_NEW_WINDOW_SECONDS, "3600"),
+            Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -194,7 +204,9 @@ public record ServerConfig(
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
                 settings.positive(STORE_MAX_QUEUED_BYTES),
                 settings.port(DIRECTORY_PORT),
-                settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS));
+                settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS),
+                new RoomLimits(settings.atLeastZero(ROOMS_MAX), settings.atLeastZero(ROOMS_MAX_NEW_PER_ADDRESS),
+                        settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)));
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

@@ -35,7 +35,7 @@ final class SqliteHistoryPages implements HistoryPages {
             "SELECT from_id, COALESCE(to_id, ?) FROM sessions WHERE user_key = ? ORDER BY from_id";
     private static final String BROADCASTS = """
             SELECT id, sent_at, author, text FROM messages
-            WHERE room_ref = ? AND id > ? AND id <= ? ORDER BY id LIMIT ?""";
+            WHERE room_ref = ? AND id > ? AND id <= ? AND kind = 'CHAT' ORDER BY id LIMIT ?""";
     private static final String PRIVATES = """
             SELECT id, sent_at, sender, recipient, encrypted, body FROM private_messages
             WHERE sender_key = ? AND id > ? AND id <= ?

@@ -30,9 +30,12 @@ class SqliteHistoryStoreTest {
     Path data;
 
     private static void say(SqliteStore store, Room room, long id, String author, String text) {
+        store(store, room, id, author, ChatMessage.Kind.CHAT, text);
+    }
+
+    private static void store(SqliteStore store, Room room, long id, String author, ChatMessage.Kind kind, String text) {
         CompletableFuture<Void> stored = new CompletableFuture<>();
-        ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author,
-                ChatMessage.Kind.CHAT, text);
+        ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author, kind, text);
         store.events().append(new RoomEvent.Posted(room, message), error -> {
             if (error == null) {
                 stored.complete(null);
@@ -78,6 +81,21 @@ class SqliteHistoryStoreTest {
                     new HistoryEntry(Instant.ofEpochMilli(2000), "BM", "bob", "lobby", false, "hi alice"),
                     new HistoryEntry(Instant.ofEpochMilli(3500), "PM", "bob", "alice", true, "CIPHER"),
                     new HistoryEntry(Instant.ofEpochMilli(4000), "BM", "alice", "lobby", false, "hi bob"));
+        }
+    }
+
+    @Test
+    void joinAndLeaveRowsThatOlderVersionsStoredAreNotHistory() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            store.history().openSession("alice", 0).toCompletableFuture().join();
+            store(store, lobby, 1, "carol", ChatMessage.Kind.JOIN, "carol has joined this chatroom.");
+            say(store, lobby, 2, "carol", "hello");
+            store(store, lobby, 3, "carol", ChatMessage.Kind.LEAVE, "carol has left this chatroom.");
+
+            assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("hello");
         }
     }
 

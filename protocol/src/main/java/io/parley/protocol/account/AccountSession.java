@@ -116,7 +116,7 @@ final class AccountSession {
      */
     CompletionStage<SessionState> login() {
         return services.chat().rooms().open(AccountServices.LOBBY)
-                .thenCompose(room -> services.chat().join(room, member, name, Optional.empty())
+                .thenCompose(room -> services.chat().join(room, member, name)
                         .thenCompose(before -> openHistory(room, before))
                         .thenApply(id -> welcome(room, id)));
     }
@@ -125,7 +125,7 @@ final class AccountSession {
     private CompletionStage<Long> openHistory(Room room, long before) {
         return services.history().openSession(name, before).whenComplete((id, failure) -> {
             if (failure != null) {
-                services.chat().leave(room, member, name, Optional.empty());
+                services.chat().leave(room, member, name);
             }
         });
     }
@@ -147,7 +147,7 @@ final class AccountSession {
         }
         loggedIn = false;
         services.online().remove(this);
-        return services.chat().leave(lobby, member, name, Optional.empty())
+        return services.chat().leave(lobby, member, name)
                 .thenCompose(last -> services.history().closeSession(historySession, last))
                 .exceptionally(failure -> {
                     log.warn("Logging {} out did not complete: {}", name, failure.toString());

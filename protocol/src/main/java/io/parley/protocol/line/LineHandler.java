@@ -71,7 +71,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
             return null;
         }
         return chat.rooms().open(settings.room())
-                .thenCompose(opened -> chat.join(opened, member, name, Optional.empty()).thenApply(joined -> opened))
+                .thenCompose(opened -> chat.join(opened, member, name).thenApply(joined -> opened))
                 .thenAcceptAsync(joined -> {
                     room = joined;
                     Registered.fire(ctx.channel());
@@ -116,7 +116,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
                 claim.release();
             }
             if (room != null) {
-                chat.leave(room, member, name, Optional.empty());
+                chat.leave(room, member, name);
                 room = null;
             }
         });

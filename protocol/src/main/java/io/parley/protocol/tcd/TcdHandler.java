@@ -8,7 +8,9 @@ import io.parley.core.ChatService;
 import io.parley.core.NameClaim;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.core.RoomLimitException;
 import io.parley.core.StoreBusyException;
+import io.parley.protocol.Addresses;
 import io.parley.protocol.Names;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
@@ -76,6 +78,9 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
                     + " lines; nothing was sent");
         } else if (request instanceof TcdRequest.Disconnect) {
             return disconnect(ctx);
+        } else if (request instanceof TcdRequest.Incomplete incomplete) {
+            error(ctx, TcdReply.Error.MISSING_FIELD, incomplete.verb() + " without " + incomplete.missing());
+            return incomplete.next() == null ? null : handle(ctx, incomplete.next());
         }
         return null;
     }
@@ -119,8 +124,19 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (claim.isEmpty()) {
             return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + name + " belongs to a registered account");
         }
-        return chat.rooms().open(join.room())
-                .thenComposeAsync(room -> joinOpened(ctx, room, join, claim.get()), ctx.executor())
+        return chat.rooms().open(join.room(), Addresses.origin(ctx.channel().remoteAddress()))
+                .handleAsync((room, failure) -> {
+                    RoomLimitException limit = RoomLimitException.in(failure);
+                    if (limit != null) {
+                        claim.get().release();
+                        return error(ctx, TcdReply.Error.ROOM_LIMIT, limit.getMessage());
+                    }
+                    if (failure != null) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    return joinOpened(ctx, room, join, claim.get());
+                }, ctx.executor())
+                .thenCompose(joined -> joined == null ? CompletableFuture.completedFuture(null) : joined)
                 .whenComplete((joined, failure) -> {
                     if (failure != null) {
                         claim.get().release();
@@ -138,7 +154,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         }
         session.expectJoinReply(room.ref(), join.room());
         String name = join.clientName();
-        return chat.join(room, session.member, name, Optional.of(name + " has joined this chatroom."))
+        return chat.join(room, session.member, name)
                 .thenRunAsync(() -> session.joined(room, claim), ctx.executor());
     }
 
@@ -215,7 +231,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     private CompletionStage<Long> leaveAnnounced(Room room) {
         String name = room.nameOf(session.member).orElseThrow();
-        return chat.leave(room, session.member, name, Optional.of(name + " has left this chatroom."));
+        return chat.leave(room, session.member, name);
     }
 
     /** A refusal by a full store queue is logged by the store, once per episode; other failures here. */
