@@ -47,8 +47,8 @@ class HistoryPagingTest {
         insertLobbyHistoryOf("alice");
         server = ServerUnderTest.start(data);
 
-        WireClient carol = server.connect("line");
-        carol.send("carol\n");
+        // In lobby before alice logs in (her words come back): she is told of alice's join.
+        WireClient carol = server.connect("line").send("carol\n(carol is here)\n").expect("carol: (carol is here)\n");
         TcdClient tom = TcdClient.connect(server.port("tcd"));
         TcdClient una = TcdClient.connect(server.port("tcd"));
         TcdClient.Joined room = tom.join("room1", "tom");
@@ -59,6 +59,8 @@ class HistoryPagingTest {
         socket.setReceiveBufferSize(16 * 1024);
         WireClient alice = WireClient.connect(socket, server.port("account"));
         login(alice);
+        // Her login is a join, which carol is told of before anything said after it.
+        carol.expect("* alice joined lobby\n");
         alice.send("C CH\n");
         String first = alice.readLine();
         assertThat(first).matches("D CH \\S+ BM bob lobby entry 0 y+");

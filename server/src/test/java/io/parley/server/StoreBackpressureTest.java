@@ -53,9 +53,12 @@ class StoreBackpressureTest {
         WireClient carol = server.connect("line");
         alice.send("alice\nbefore\n").expect("alice: before\n");
         carol.send("carol\n");
+        // Joins are presence notices for line members: carol is in before dave, so both see his.
+        alice.expect("* carol joined lobby\n");
         AccountClient dave = server.login("dave", "correct horse");
+        carol.expect("* dave joined lobby\n");
         carol.send("here\n").expect("carol: here\n");
-        alice.expect("carol: here\n");
+        alice.expect("* dave joined lobby\n").expect("carol: here\n");
         dave.wire.expect("D BM carol here\n");
         TcdClient tom = TcdClient.connect(server.port("tcd"));
         TcdClient.Joined room = tom.join("room1", "tom");
