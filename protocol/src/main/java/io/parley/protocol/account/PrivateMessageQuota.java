@@ -55,6 +55,20 @@ public final class PrivateMessageQuota {
         return refusal[0];
     }
 
+    /**
+     * Gives back {@code bytes} {@linkplain #take taken} for a message that was not stored after
+     * all. (Taken just before a window ended, they are given back to the next one: at most one
+     * message more that day.)
+     */
+    void giveBack(String accountKey, long bytes) {
+        usage.computeIfPresent(accountKey, (k, used) -> {
+            synchronized (used) {
+                used.bytes = Math.max(0, used.bytes - bytes);
+            }
+            return used;
+        });
+    }
+
     /** How many sweeps of expired windows ran: for tests. */
     long sweeps() {
         return sweeps.sweeps();

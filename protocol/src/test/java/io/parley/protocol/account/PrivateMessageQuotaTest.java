@@ -58,4 +58,14 @@ class PrivateMessageQuotaTest {
 
         assertThat(quota.tracked()).isEqualTo(1);
     }
+
+    @Test
+    void bytesGivenBackCanBeTakenAgain() {
+        assertThat(quota.take("alice", 600)).isNull();
+        assertThat(quota.take("alice", 600)).as("over the budget").startsWith("C ERR 429 ");
+
+        quota.giveBack("alice", 600);
+
+        assertThat(quota.take("alice", 1000)).isNull();
+    }
 }
