@@ -98,6 +98,11 @@ final class AccountSession {
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
+    /** This connection's outbound cap in bytes (its write-buffer high-water mark). Any thread. */
+    int outboundCap() {
+        return channel.config().getWriteBufferHighWaterMark();
+    }
+
     /** Writes the frames in one flush; the future completes once the last is on the socket. */
     ChannelFuture sendAll(List<String> frames) {
         for (int i = 0; i < frames.size() - 1; i++) {
