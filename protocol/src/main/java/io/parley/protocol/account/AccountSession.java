@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.parley.core.AccountRecord;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Registered;
 import java.util.List;
@@ -29,7 +30,7 @@ final class AccountSession {
     final AccountServices services;
     final ChannelMember member;
     private final Channel channel;
-    /** The client's address as login budgets count it ({@link AddressKeys}). */
+    /** The client's address as login budgets count it ({@link Addresses#origin}). */
     private final String address;
     private volatile String name = "";
     private volatile String nameKey = "";
@@ -43,7 +44,7 @@ final class AccountSession {
         this.services = services;
         this.member = member;
         this.channel = channel;
-        this.address = AddressKeys.of(channel.remoteAddress());
+        this.address = Addresses.origin(channel.remoteAddress());
     }
 
     String address() {
