@@ -80,25 +80,24 @@ class TcdFramingTest {
         alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
 
         bob.send(crlf(chat(bobInRoom.ref(), bobInRoom.joinId(), "bob", "two lines\nwith CRLF")));
-        bob.expect(relay(bobInRoom.ref(), "bob", "two lines \u23CE with CRLF"));
-        alice.expect(relay(aliceInRoom.ref(), "bob", "two lines \u23CE with CRLF"));
+        bob.expect(relay(bobInRoom.ref(), "bob", "two lines\nwith CRLF"));
+        alice.expect(relay(aliceInRoom.ref(), "bob", "two lines\nwith CRLF"));
     }
 
     @Test
-    void multiLineMessageIsRelayedOnOneLine() throws Exception {
+    void multiLineMessageIsRelayedIntact() throws Exception {
         String text = "first line\nsecond line\n   third, indented\nfourth: looks like a field\nHELO too";
         alice.send(chat(aliceInRoom.ref(), aliceInRoom.joinId(), "alice", text));
 
-        alice.expect(relay(aliceInRoom.ref(), "alice",
-                "first line \u23CE second line \u23CE    third, indented \u23CE fourth: looks like a field \u23CE HELO too"));
+        alice.expect(relay(aliceInRoom.ref(), "alice", text));
     }
 
     /**
-     * Issue 12 finding 17: a client that reads a fixed four lines per relay is never handed a
-     * block the message carried, under another name.
+     * Issue 12 finding 17: a client that reads a relay up to its empty line, key by key, is never
+     * handed a block the message carried, under another name: such lines are quoted.
      */
     @Test
-    void aMessageCannotCarryAFakeChatBlockForAClientThatReadsFourLines() throws Exception {
+    void aMessageCannotCarryAFakeChatBlock() throws Exception {
         TcdClient bob = server.connect();
         Joined bobInRoom = bob.join("room", "bob");
         alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
@@ -106,10 +105,8 @@ class TcdFramingTest {
 
         alice.send(chat(aliceInRoom.ref(), aliceInRoom.joinId(), "alice", "hi\nthere\n" + forged));
 
-        assertThat(bob.readLine()).isEqualTo("CHAT: " + bobInRoom.ref() + "\n");
-        assertThat(bob.readLine()).isEqualTo("CLIENT_NAME: alice\n");
-        assertThat(bob.readLine()).startsWith("MESSAGE: hi ").contains("CLIENT_NAME: admin");
-        assertThat(bob.readLine()).isEqualTo("\n");
+        bob.expect(relay(bobInRoom.ref(), "alice", "hi\nthere\n> CHAT: " + bobInRoom.ref()
+                + "\n> CLIENT_NAME: admin\n> MESSAGE: you are banned"));
         bob.expectNothingBeforeHelo();
     }
 

@@ -2,6 +2,7 @@ package io.parley.protocol.tcd;
 
 import io.parley.protocol.Text;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * A message from the server to a TCD client, with its exact wire form (spec:
@@ -35,16 +36,21 @@ sealed interface TcdReply {
     }
 
     /**
-     * A room message: the relay form, also used for join and leave announcements. It is always
-     * the spec's four lines: a text of many lines (a multi-line MESSAGE) is shown on one, its
-     * lines joined by {@link #LINE_BREAK} and its empty lines dropped, and it holds no CR or NUL.
-     * So no text can end a relay early or carry a whole relay of its own (a fake {@code CHAT}
-     * block under another name), whether the client reads up to the empty line or a fixed four
-     * lines per relay.
+     * A room message: the relay form, also used for join and leave announcements. The text may
+     * span lines, as a multi-line MESSAGE does (the spec's MESSAGE runs until the empty line), but
+     * never holds an empty line, which would end the relay early, nor a CR or NUL. A further line
+     * that starts with a key of the server's replies ({@code CHAT:}, {@code CLIENT_NAME:},
+     * {@code ERROR_CODE:}, ...) is quoted with {@link #QUOTE}, so a client that reads a relay up to
+     * its empty line, key by key, cannot be handed a block the text carried (a fake {@code CHAT}
+     * under another name: issue 12, finding 17). A client that reads a fixed four lines per relay
+     * mis-reads every multi-line message, forged or not: the spec's relay is not of fixed length.
      */
     record Chat(int roomRef, String clientName, String message) implements TcdReply {
-        /** Stands for a line break inside a relayed text: U+23CE RETURN SYMBOL between spaces. */
-        static final String LINE_BREAK = " \u23CE ";
+        /** Put in front of a message line that would otherwise read as a reply's key. */
+        static final String QUOTE = "> ";
+        /** The keys of the server's replies (spec: tcd.md), case as sent; a line is quoted if it starts with one. */
+        private static final Pattern REPLY_KEY = Pattern.compile("^\\s*(CHAT|CLIENT_NAME|MESSAGE|JOINED_CHATROOM|SERVER_IP"
+                + "|PORT|ROOM_REF|JOIN_ID|LEFT_CHATROOM|ERROR_CODE|ERROR_DESCRIPTION|IP|Port|StudentID)\\s*:");
 
         @Override
         public String wire() {
@@ -52,11 +58,13 @@ sealed interface TcdReply {
         }
 
         private static String safe(String text) {
-            StringJoiner lines = new StringJoiner(LINE_BREAK);
+            StringJoiner lines = new StringJoiner("\n");
             for (String line : Text.lines(text)) {
-                if (!line.isEmpty()) {
-                    lines.add(line);
+                if (line.isEmpty()) {
+                    continue;
                 }
+                boolean further = lines.length() > 0;
+                lines.add(further && REPLY_KEY.matcher(line).find() ? QUOTE + line : line);
             }
             return lines.toString().strip();
         }

@@ -141,7 +141,7 @@ class TcdCodecTest {
         assertThat(outbound()).isEqualTo("HELO BASE_TEST\nIP:127.0.0.1\nPort:7710\nStudentID:parley\n"
                 + "JOINED_CHATROOM: room1\nSERVER_IP: 127.0.0.1\nPORT: 7710\nROOM_REF: 1\nJOIN_ID: 5\n"
                 + "LEFT_CHATROOM: 1\nJOIN_ID: 5\n"
-                + "CHAT: 1\nCLIENT_NAME: client1\nMESSAGE: hello \u23CE world\n\n"
+                + "CHAT: 1\nCLIENT_NAME: client1\nMESSAGE: hello\nworld\n\n"
                 + "ERROR_CODE: 2\nERROR_DESCRIPTION: not a member of room 1\n");
     }
 
