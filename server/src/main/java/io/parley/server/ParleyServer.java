@@ -11,6 +11,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
@@ -47,10 +50,14 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +85,8 @@ public final class ParleyServer {
     private static final String UNWRITABLE = "unwritable-deadline";
     /** The name of a directory connection's {@link IdleTimeout}. */
     private static final String IDLE = "idle-timeout";
+    /** The longest admin request, head and body: its requests are short GETs. */
+    private static final int ADMIN_MAX_REQUEST_BYTES = 8192;
 
     private final DataDirectoryLock dataLock;
     /** Set once by {@link #start}, after every listener is bound and before any is accepting. */
@@ -90,7 +99,12 @@ public final class ParleyServer {
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AddressLimits addressLimits;
-    private boolean stopping;
+    /** The admin HTTP listener, or null when it is off. */
+    private AdminListener admin;
+    /** What each admin path answers; set before the admin listener accepts. */
+    private volatile Map<String, Supplier<CompletionStage<AdminResponse>>> adminEndpoints = Map.of();
+    /** Written under this object's lock, read by /readyz from any thread. */
+    private volatile boolean stopping;
 
     private ParleyServer(DataDirectoryLock dataLock, Transport transport, ConnectionPolicy policy) {
         this.dataLock = dataLock;
@@ -131,8 +145,13 @@ public final class ParleyServer {
             for (Listener listener : listeners) {
                 server.bind(config, transport, bindAddress, listener);
             }
+            server.admin = AdminListener.of(config);
+            if (server.admin != null) {
+                server.bindAdmin(transport);
+            }
             server.store = openStore(config);
             server.setUpProtocols(config, listeners, out);
+            server.setUpAdmin(listeners);
             server.startAccepting(listeners, bindAddress, out);
         } catch (Exception | Error e) {
             server.abandonStart();
@@ -198,6 +217,42 @@ public final class ParleyServer {
                 config.accountMaxFrameBytes());
     }
 
+    /** What the admin listener's paths answer: liveness, readiness and the metrics. */
+    private void setUpAdmin(List<Listener> listeners) {
+        Readiness readiness = new Readiness(listeners, store, () -> stopping);
+        Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints = new LinkedHashMap<>();
+        endpoints.put("/livez", () -> CompletableFuture.completedFuture(AdminResponse.text(HttpResponseStatus.OK, "ok")));
+        endpoints.put("/readyz", () -> readiness.check().thenApply(ParleyServer::readyzResponse));
+        adminEndpoints = Collections.unmodifiableMap(endpoints); // in order, for the status line
+    }
+
+    private static AdminResponse readyzResponse(Optional<String> problem) {
+        return problem.map(reason -> AdminResponse.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "not ready: " + reason))
+                .orElseGet(() -> AdminResponse.text(HttpResponseStatus.OK, "ready"));
+    }
+
+    /** Binds the admin listener with accepting paused, or fails naming its port and the fix. */
+    private void bindAdmin(Transport transport) throws StartupException, InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channels.add(channel);
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(ADMIN_MAX_REQUEST_BYTES),
+                                new AdminHandler(adminEndpoints));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(admin.socketAddress()).await();
+        if (!bound.isSuccess()) {
+            throw admin.cannotListen(bound.cause());
+        }
+        admin.channel = bound.channel();
+        channels.add(admin.channel);
+    }
+
     /** Resumes accepting on every listener, then prints their lines: all of them bound and serving. */
     private void startAccepting(List<Listener> listeners, InetAddress bindAddress, PrintStream out) {
         for (Listener listener : listeners) {
@@ -208,6 +263,10 @@ public final class ParleyServer {
                 this.listeners.putIfAbsent("line", bound);
             }
             out.println(listener.statusLine());
+        }
+        if (admin != null) {
+            admin.channel.config().setAutoRead(true);
+            out.println(admin.statusLine(adminEndpoints.keySet()));
         }
         if (bindAddress == null && !listeners.isEmpty()) {
             // Binding every interface is what a server does by default; say so, since it means
@@ -287,6 +346,14 @@ public final class ParleyServer {
             throw new IllegalArgumentException("no " + protocol + " listener");
         }
         return address.getPort();
+    }
+
+    /** The admin listener's port; fails when it is off. */
+    public int adminPort() {
+        if (admin == null) {
+            throw new IllegalArgumentException("no admin listener");
+        }
+        return admin.address().getPort();
     }
 
     /**

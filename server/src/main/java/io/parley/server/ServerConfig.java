@@ -42,6 +42,10 @@ import java.util.TreeSet;
  *     free port)
  * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
  *     closed (0: never)
+ * @param adminPort the admin HTTP listener's port ({@code /metrics}, {@code /livez},
+ *     {@code /readyz}), empty when it is off (0 picks a free port)
+ * @param adminBind the address the admin listener binds, or null for every interface; loopback
+ *     by default, unlike the chat listeners, since what it shows is for the operator
  */
 public record ServerConfig(
         String bind,
@@ -62,7 +66,9 @@ public record ServerConfig(
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
         OptionalInt directoryPort,
-        int directoryIdleTimeoutSeconds) {
+        int directoryIdleTimeoutSeconds,
+        OptionalInt adminPort,
+        String adminBind) {
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -104,6 +110,8 @@ public record ServerConfig(
     public static final String DIRECTORY_PORT = "directory.port";
     public static final String DIRECTORY_IDLE_TIMEOUT_SECONDS = "directory.idle-timeout-seconds";
     public static final String KEEPALIVE_IDLE_SECONDS = "connection.keepalive-idle-seconds";
+    public static final String ADMIN_PORT = "admin.port";
+    public static final String ADMIN_BIND = "admin.bind";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -140,7 +148,9 @@ public record ServerConfig(
             Map.entry(MAX_WAITING_REQUESTS, Integer.toString(RequestLimits.DEFAULT_MAX_WAITING)),
             Map.entry(DIRECTORY_PORT, "7712"),
             Map.entry(DIRECTORY_IDLE_TIMEOUT_SECONDS, "600"),
-            Map.entry(KEEPALIVE_IDLE_SECONDS, "300"));
+            Map.entry(KEEPALIVE_IDLE_SECONDS, "300"),
+            Map.entry(ADMIN_PORT, "9090"),
+            Map.entry(ADMIN_BIND, "127.0.0.1"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -188,7 +198,17 @@ public record ServerConfig(
                         settings.positive(KEEPALIVE_IDLE_SECONDS)),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
                 settings.port(DIRECTORY_PORT),
-                settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS));
+                settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS),
+                settings.port(ADMIN_PORT),
+                adminBind(settings));
+    }
+
+    private static String adminBind(Settings settings) {
+        String bind = settings.text(ADMIN_BIND);
+        if (bind.isEmpty()) {
+            throw new ConfigException(ADMIN_BIND, "must be an address of this machine, or * for every interface, not empty");
+        }
+        return bind.equals("*") ? null : bind;
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteAccountStore accounts;
     private final SqliteHistoryStore history;
     private final SqliteDirectoryStore directory;
+    /** The write probe in the store's queue, if any: probes never pile up behind a stuck store. */
+    private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
     private SqliteStore(Connection connection) {
         this.connection = connection;
@@ -129,6 +132,46 @@ public final class SqliteStore implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    /**
+     * Completes once a write transaction has committed on the store thread, in its turn with the
+     * writes already queued, or fails with the reason it did not (locked by another process, read
+     * only, disk full, closed): whether the store can take writes now. The probe takes SQLite's
+     * write lock without changing a row. While one probe is still queued, callers share it, so a
+     * stuck store holds at most one. Thread-safe; never blocks.
+     */
+    public CompletableFuture<Void> probeWrite() {
+        while (true) {
+            CompletableFuture<Void> pending = probe.get();
+            if (pending != null) {
+                return pending;
+            }
+            CompletableFuture<Void> fresh = new CompletableFuture<>();
+            if (probe.compareAndSet(null, fresh)) {
+                fresh.whenComplete((ignored, failure) -> probe.compareAndSet(fresh, null));
+                query(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        // A write statement begins a write transaction (SQLite's write lock)
+                        // even when it matches no row.
+                        statement.executeUpdate("DELETE FROM rooms WHERE 0");
+                    }
+                    return null;
+                }).whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        fresh.complete(null);
+                    } else {
+                        fresh.completeExceptionally(failure);
+                    }
+                });
+                return fresh;
+            }
+        }
+    }
+
+    /** How many tasks wait for the store thread now: writes, reads and their callbacks. Thread-safe. */
+    public int queueDepth() {
+        return writer.queueDepth();
     }
 
     /** Finishes every write already submitted, then closes the database. */

@@ -159,6 +159,11 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** The tasks waiting for the store thread (not those of the transaction running now). */
+    int queueDepth() {
+        return queue.size();
+    }
+
     /** Runs what was submitted before, then stops the thread. */
     @Override
     public void close() {
