@@ -22,6 +22,7 @@ import io.parley.core.RoomDirectory;
 import io.parley.core.RoomRegistry;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Goodbye;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
@@ -81,6 +82,10 @@ public final class ParleyServer {
     public static final String SERVER_KEY_FILE = "server-key.pem";
     /** The name of every connection's first handler, the {@link ConnectionGuard}. */
     private static final String GUARD = "connection-guard";
+    /** The name of every connection's {@link TrafficMeter}, before the guard. */
+    private static final String TRAFFIC = "traffic-meter";
+    /** The media type of Prometheus's text format, which {@link ServerMetrics#scrape} writes. */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     /** The name of every connection's {@link UnwritableDeadline}. */
     private static final String UNWRITABLE = "unwritable-deadline";
     /** The name of a directory connection's {@link IdleTimeout}. */
@@ -99,6 +104,7 @@ public final class ParleyServer {
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AddressLimits addressLimits;
+    private final ServerMetrics metrics = new ServerMetrics();
     /** The admin HTTP listener, or null when it is off. */
     private AdminListener admin;
     /** What each admin path answers; set before the admin listener accepts. */
@@ -149,7 +155,12 @@ public final class ParleyServer {
             if (server.admin != null) {
                 server.bindAdmin(transport);
             }
-            server.store = openStore(config);
+            if (server.admin != null) {
+                server.metrics.bindJvm(); // read only when scraped: not bound when nobody can
+            }
+            server.store = openStore(config, server.metrics);
+            server.metrics.watch(server.store);
+            server.metrics.watch(server.cryptoPool);
             server.setUpProtocols(config, listeners, out);
             server.setUpAdmin(listeners);
             server.startAccepting(listeners, bindAddress, out);
@@ -161,9 +172,9 @@ public final class ParleyServer {
         return server;
     }
 
-    private static SqliteStore openStore(ServerConfig config) throws StartupException {
+    private static SqliteStore openStore(ServerConfig config, ServerMetrics metrics) throws StartupException {
         try {
-            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs());
+            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), metrics);
         } catch (IOException | SQLException | CompletionException e) {
             // CompletionException: a statement of the store's own thread failed at open
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -221,6 +232,8 @@ public final class ParleyServer {
     private void setUpAdmin(List<Listener> listeners) {
         Readiness readiness = new Readiness(listeners, store, () -> stopping);
         Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints = new LinkedHashMap<>();
+        endpoints.put("/metrics", () -> CompletableFuture.completedFuture(
+                new AdminResponse(HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape())));
         endpoints.put("/livez", () -> CompletableFuture.completedFuture(AdminResponse.text(HttpResponseStatus.OK, "ok")));
         endpoints.put("/readyz", () -> readiness.check().thenApply(ParleyServer::readyzResponse));
         adminEndpoints = Collections.unmodifiableMap(endpoints); // in order, for the status line
@@ -285,6 +298,8 @@ public final class ParleyServer {
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
         long unwritableTimeoutMs = TimeUnit.SECONDS.toMillis(policy.unwritableTimeoutSeconds());
         ConnectionErrors errors = listener.kind().errors;
+        ProtocolMeters meters = metrics.protocol(listener.kind().label);
+        TrafficMeter traffic = new TrafficMeter(meters);
         // Only the directory is request/response: a chat member who only reads is not idle.
         // Its clients register on connecting, so its "no command in time" error is free for this.
         int idleTimeoutSeconds = listener.kind() == Listener.Kind.DIRECTORY ? config.directoryIdleTimeoutSeconds() : 0;
@@ -299,12 +314,15 @@ public final class ParleyServer {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childAttr(RequestLimits.KEY, policy.requests())
                 .childAttr(ConnectionErrors.KEY, errors)
+                .childAttr(ConnectionMetrics.KEY, meters)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(cap / 2, cap))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
-                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
+                        channel.pipeline().addLast(TRAFFIC, traffic);
+                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs,
+                                meters));
                         channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
                         if (idleTimeoutSeconds > 0) {
                             channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds, errors.registrationTimeout()));
@@ -332,6 +350,7 @@ public final class ParleyServer {
         if (store != null) {
             store.close();
         }
+        metrics.close();
         dataLock.close();
         stopped.complete(null);
     }
@@ -426,6 +445,7 @@ public final class ParleyServer {
         loops.forEach(loop -> loop.awaitUninterruptibly(STOP_TIMEOUT_MS * 2));
         cryptoPool.shutdownNow();
         store.close();
+        metrics.close();
         dataLock.close(); // only once the store has written everything
         log.info("Stopped");
         stopped.complete(null);

@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Chat room directory port, 0 for a free one, or off (default: 7712).")
     private String directoryPort;
 
-    @Option(names = "--admin", paramLabel = "PORT", description = "Admin HTTP port (/livez, /readyz) on"
+    @Option(names = "--admin", paramLabel = "PORT", description = "Admin HTTP port (/metrics, /livez, /readyz) on"
             + " 127.0.0.1 unless admin.bind says otherwise, 0 for a free one, or off (default: 9090).")
     private String adminPort;
 

@@ -61,7 +61,7 @@ class AdminListenerTest {
     @Test
     void itSaysWhereItListensOnLoopbackByDefault() {
         assertThat(status.toString(StandardCharsets.UTF_8).lines()).contains("Admin HTTP listening on port "
-                + server.parley().adminPort() + " (127.0.0.1): /livez, /readyz");
+                + server.parley().adminPort() + " (127.0.0.1): /metrics, /livez, /readyz");
     }
 
     @Test
@@ -98,7 +98,7 @@ class AdminListenerTest {
     void anUnknownPathIsNotFound() throws Exception {
         HttpResponse<String> response = get("/nosuch");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("/livez", "/readyz");
+        assertThat(response.body()).contains("/metrics", "/livez", "/readyz");
     }
 
     @Test

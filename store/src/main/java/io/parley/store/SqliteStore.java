@@ -40,9 +40,9 @@ public final class SqliteStore implements AutoCloseable {
     /** The write probe in the store's queue, if any: probes never pile up behind a stuck store. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
-    private SqliteStore(Connection connection) {
+    private SqliteStore(Connection connection, StoreMetrics metrics) {
         this.connection = connection;
-        this.writer = new StoreWriter(connection);
+        this.writer = new StoreWriter(connection, metrics);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
         this.accounts = new SqliteAccountStore(this);
@@ -60,6 +60,12 @@ public final class SqliteStore implements AutoCloseable {
 
     /** As {@link #open(Path)}, waiting at most {@code busyTimeoutMs} for a lock another process holds. */
     public static SqliteStore open(Path dataDirectory, int busyTimeoutMs) throws IOException, SQLException {
+        return open(dataDirectory, busyTimeoutMs, StoreMetrics.NONE);
+    }
+
+    /** As {@link #open(Path, int)}, counting each transaction in {@code metrics}. */
+    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, StoreMetrics metrics)
+            throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -76,7 +82,7 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(connection);
+        SqliteStore store = new SqliteStore(connection, metrics);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {

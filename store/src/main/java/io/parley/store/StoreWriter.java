@@ -40,12 +40,14 @@ final class StoreWriter implements AutoCloseable {
     };
 
     private final Connection connection;
+    private final StoreMetrics metrics;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    StoreWriter(Connection connection) {
+    StoreWriter(Connection connection, StoreMetrics metrics) {
         this.connection = connection;
+        this.metrics = metrics;
         this.thread = new Thread(this::loop, "parley-store");
         thread.setDaemon(true);
         thread.start();
@@ -145,13 +147,16 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void inTransaction(List<Task> tasks) throws SQLException {
+        long start = System.nanoTime();
         connection.setAutoCommit(false);
         try {
             for (Task task : tasks) {
                 task.run(connection);
             }
             connection.commit();
+            metrics.committed(tasks.size(), System.nanoTime() - start);
         } catch (SQLException | RuntimeException e) {
+            metrics.failed(tasks.size());
             connection.rollback();
             throw e instanceof SQLException sql ? sql : new SQLException(e);
         } finally {

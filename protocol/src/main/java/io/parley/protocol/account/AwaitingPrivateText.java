@@ -33,6 +33,7 @@ final class AwaitingPrivateText implements SessionState {
             session.send("C ERR 404 " + recipient + " went offline");
             return SessionState.next(new Prompt(session));
         }
+        session.metrics.messageReceived();
         String body = Text.clean(frame.payload(), false);
         String overQuota = session.services.privateQuota().take(session.nameKey(),
                 body.getBytes(StandardCharsets.UTF_8).length);

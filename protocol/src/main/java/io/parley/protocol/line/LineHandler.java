@@ -88,6 +88,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
             return; // the owner registered the name; this connection is being closed
         }
         Room to = room; // the callback runs on the store thread, and a close may clear the field
+        metrics().messageReceived();
         chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 log.warn("A message to room {} was not stored: {}", to.ref(), failure.getMessage());
