@@ -113,6 +113,15 @@ class MetricsTest {
     }
 
     @Test
+    void aConnectionThatSendsNoNameInTimeIsCountedWithItsReason() throws Exception {
+        start(ServerConfig.REGISTRATION_TIMEOUT_SECONDS, "1");
+        server.connect("line").expect("* no name in time\n").expectEof();
+
+        assertThat(scrape().value("parley_connections_refused_total{protocol=\"line\",reason=\"registration_timeout\"}"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void loginsAreCountedByOutcome() throws Exception {
         start();
         server.login("alice", "correct horse battery");
