@@ -95,6 +95,27 @@ class AdminListenerTest {
     }
 
     @Test
+    void readyzIsUnavailableWhenTheStoreTakesTooLongAndReadyOnceItCatchesUp() throws Exception {
+        server.close();
+        // The store waits out a lock for longer than /readyz waits for its probe.
+        server = ServerUnderTest.start(data, Map.of(ServerConfig.ADMIN_PORT, "0",
+                ServerConfig.STORE_BUSY_TIMEOUT_MS, "30000"));
+        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+                Statement lock = intruder.createStatement()) {
+            lock.execute("BEGIN EXCLUSIVE");
+
+            HttpResponse<String> slow = get("/readyz");
+            assertThat(slow.statusCode()).isEqualTo(503);
+            assertThat(slow.body()).isEqualTo("not ready: the store did not commit a write within "
+                    + Readiness.STORE_TIMEOUT_MS + " ms\n");
+
+            lock.execute("ROLLBACK");
+        }
+        assertThat(get("/readyz").statusCode()).as("the probe still queued commits once the lock is gone")
+                .isEqualTo(200);
+    }
+
+    @Test
     void anUnknownPathIsNotFound() throws Exception {
         HttpResponse<String> response = get("/nosuch");
         assertThat(response.statusCode()).isEqualTo(404);
