@@ -116,6 +116,25 @@ class AdminListenerTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInTheirOrderEvenWhenTheFirstTakesLonger() throws Exception {
+        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+                Statement lock = intruder.createStatement();
+                WireClient client = WireClient.connect(server.parley().adminPort())) {
+            lock.execute("BEGIN EXCLUSIVE"); // /readyz now waits for the store's busy timeout
+
+            client.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\nGET /livez HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            assertThat(client.readLine()).isEqualTo("HTTP/1.1 503 Service Unavailable\r");
+            String line;
+            do {
+                line = client.readLine();
+            } while (!line.startsWith("not ready"));
+            assertThat(client.readLine()).isEqualTo("HTTP/1.1 200 OK\r");
+            lock.execute("ROLLBACK");
+        }
+    }
+
+    @Test
     void anUnknownPathIsNotFound() throws Exception {
         HttpResponse<String> response = get("/nosuch");
         assertThat(response.statusCode()).isEqualTo(404);
