@@ -75,6 +75,14 @@ class DeliveryDecoderTest {
     }
 
     @Test
+    void linePresenceNoticesAreSkipped() {
+        EmbeddedChannel channel = new EmbeddedChannel(new LineDeliveryDecoder(events));
+        feed(channel, "* m2 joined lobby\n* m2 left lobby\nm1: hello\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message hello");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void lineNoticesAndStrangeLinesAreRefusals() {
         EmbeddedChannel channel = new EmbeddedChannel(new LineDeliveryDecoder(events));
         feed(channel, "* line too long (limit 16384 bytes)\nno colon here\n");

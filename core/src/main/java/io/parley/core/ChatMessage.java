@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /**
  * One message of a room, as every protocol sees it: the server gave it an id and a time, and the
- * text is what its author typed. Join and leave announcements are messages too (their text is the
- * announcement), so a protocol that knows nothing of joins still shows them as room messages.
+ * text is what its author typed. Joins and leaves are not messages (see {@link RoomEvent}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -23,9 +22,12 @@ public record ChatMessage(long id, Instant time, int roomRef, String author, Kin
     public enum Kind {
         /** Something a member said. */
         CHAT,
-        /** A join announcement. */
+        /**
+         * A join announcement: only in databases written before joins became presence events.
+         * History leaves these rows out; nothing writes new ones.
+         */
         JOIN,
-        /** A leave announcement. */
+        /** A leave announcement: like {@link #JOIN}, old rows only. */
         LEAVE
     }
 

@@ -1,11 +1,9 @@
 package io.parley.core;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * What protocol adapters ask of the core: open rooms, join them, say things, leave. Every event
@@ -46,20 +44,43 @@ public final class ChatService {
     }
 
     /**
-     * Makes {@code member} a member of {@code room} under {@code name}; the announcement text,
-     * when given, is a room message from {@code name}. Completes with the id of the last message
+     * Makes {@code member} a member of {@code room} under {@code name}; every member, the new one
+     * included, receives the {@link RoomEvent.Joined}. Completes with the id of the last message
      * sequenced before the join: the member receives exactly the room's messages after it.
      */
-    public CompletionStage<Long> join(Room room, Member member, String name, Optional<String> announcement) {
-        return sequence(room, name, ChatMessage.Kind.JOIN, announcement,
-                message -> new RoomEvent.Joined(room, member, name, message));
+    public CompletionStage<Long> join(Room room, Member member, String name) {
+        synchronized (sequencer) {
+            if (room.isClosed()) {
+                // Removed by the directory between the caller's open and this join.
+                return CompletableFuture.failedFuture(new IllegalStateException("room " + room.name() + " was deleted"));
+            }
+            room.joinSequenced();
+            return sequence(new RoomEvent.Joined(room, member, name));
+        }
+    }
+
+    /**
+     * Removes {@code room} for good if nobody is in it nor joining it, and no message was ever
+     * said in it (history keeps such a room; see {@link RoomStore#removeIfEmpty}). Completes
+     * with whether it was removed; its name may then be opened again, as a new room.
+     */
+    public CompletionStage<Boolean> removeIfUnused(Room room) {
+        synchronized (sequencer) {
+            // Under the sequencer no join can slip in between this check and the close: a join
+            // sequenced before it is counted in flight, one after it sees the room closed.
+            if (room.isClosed() || !room.isUnused()) {
+                return CompletableFuture.completedFuture(false);
+            }
+            room.close();
+        }
+        return rooms.remove(room);
     }
 
     /** Says {@code text} in {@code room} as {@code author}; completes with the stored message. */
     public CompletionStage<ChatMessage> post(Room room, String author, String text) {
         CompletableFuture<ChatMessage> done = new CompletableFuture<>();
         synchronized (sequencer) {
-            ChatMessage message = stamp(room, author, ChatMessage.Kind.CHAT, text);
+            ChatMessage message = stamp(room, author, text);
             RoomEvent event = new RoomEvent.Posted(room, message);
             log.append(event, error -> publish(event, error, done, message));
         }
@@ -67,47 +88,47 @@ public final class ChatService {
     }
 
     /**
-     * Removes {@code member} from {@code room}; the announcement, when given, is from {@code name}.
-     * Completes with the id of the last message the member received from the room (its own
-     * announcement, if any).
+     * Removes {@code member}, which is in {@code room} under {@code name}; every member, the
+     * leaving one included, receives the {@link RoomEvent.Left}. Completes with the id of the
+     * last message the member received from the room.
      */
-    public CompletionStage<Long> leave(Room room, Member member, String name, Optional<String> announcement) {
-        return sequence(room, name, ChatMessage.Kind.LEAVE, announcement,
-                message -> new RoomEvent.Left(room, member, message));
+    public CompletionStage<Long> leave(Room room, Member member, String name) {
+        return sequence(new RoomEvent.Left(room, member, name));
     }
 
-    private CompletionStage<Long> sequence(Room room, String name, ChatMessage.Kind kind,
-            Optional<String> text, Function<Optional<ChatMessage>, RoomEvent> event) {
+    /** Appends a presence event; it stores nothing, but takes its place in the room's order. */
+    private CompletionStage<Long> sequence(RoomEvent event) {
         CompletableFuture<Long> done = new CompletableFuture<>();
         synchronized (sequencer) {
-            long before = nextMessageId - 1;
-            RoomEvent stamped = event.apply(text.map(t -> stamp(room, name, kind, t)));
-            long boundary = kind == ChatMessage.Kind.JOIN ? before : nextMessageId - 1;
-            log.append(stamped, error -> publish(stamped, error, done, boundary));
+            long boundary = nextMessageId - 1;
+            log.append(event, error -> publish(event, error, done, boundary));
         }
         return done;
     }
 
-    private ChatMessage stamp(Room room, String author, ChatMessage.Kind kind, String text) {
-        return new ChatMessage(nextMessageId++, clock.instant(), room.ref(), author, kind, text);
+    private ChatMessage stamp(Room room, String author, String text) {
+        return new ChatMessage(nextMessageId++, clock.instant(), room.ref(), author, ChatMessage.Kind.CHAT, text);
     }
 
     private <T> void publish(RoomEvent event, Throwable error, CompletableFuture<T> done, T value) {
-        if (error != null) {
-            if (event instanceof RoomEvent.Left left) {
-                // The leave could not be stored, but a member that is gone must not stay in the
-                // room: its departure is still applied, silently (an announcement nobody can
-                // find in history is not shown).
-                bus.publish(new RoomEvent.Left(left.room(), left.member(), Optional.empty()));
-            }
-            done.completeExceptionally(error);
-            return;
-        }
         try {
+            if (error != null) {
+                if (event instanceof RoomEvent.Left) {
+                    // The log failed (a group commit this leave was part of), but a member that
+                    // is gone must not stay in the room: its departure is still applied.
+                    bus.publish(event);
+                }
+                done.completeExceptionally(error);
+                return;
+            }
             bus.publish(event);
             done.complete(value);
         } catch (RuntimeException e) {
             done.completeExceptionally(e); // whoever waits must not wait for ever
+        } finally {
+            if (event instanceof RoomEvent.Joined joined) {
+                joined.room().joinDone(); // after the dispatch: the member is in the room, or never will be
+            }
         }
     }
 }

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safety: implementations are thread-safe. {@link #append} never blocks. The callbacks
  * of successive appends run one at a time, in append order (that order is the rooms' order).
+ * One exception: a log that cannot take more (its queue is full) may refuse a chat message
+ * ({@link RoomEvent.Posted}) at once, calling back with the failure on the appending thread
+ * before {@code append} returns; joins and leaves are never refused.
  */
 public interface EventLog {
 

@@ -25,4 +25,13 @@ public interface HistoryStore {
 
     /** Everything {@code user} sent or received, oldest first. */
     CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef);
+
+    /**
+     * The same history as {@link #history}, read page by page (what {@code CH} sends). A store
+     * that can page reads each page only when asked, without delaying writes; this default reads
+     * the whole history first.
+     */
+    default HistoryPages pages(String user, int lobbyRef) {
+        return HistoryPages.of(history(user, lobbyRef));
+    }
 }

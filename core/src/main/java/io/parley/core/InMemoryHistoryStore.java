@@ -47,7 +47,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
         String key = RegisteredNames.key(user);
         List<HistoryEntry> entries = new ArrayList<>();
         for (ChatMessage message : log.messages()) {
-            if (message.roomRef() == lobbyRef && sessions.stream().anyMatch(s -> s.userKey().equals(key)
+            if (message.roomRef() == lobbyRef && message.kind() == ChatMessage.Kind.CHAT && sessions.stream().anyMatch(s -> s.userKey().equals(key)
                     && message.id() > s.from() && message.id() <= s.to())) {
                 entries.add(new HistoryEntry(message.time(), "BM", message.author(), "lobby", false, message.text()));
             }

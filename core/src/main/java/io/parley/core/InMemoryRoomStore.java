@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionStage;
 public final class InMemoryRoomStore implements RoomStore {
 
     private final List<RoomRecord> rooms = new ArrayList<>();
+    /** Refs are never used twice, also after a room is removed. */
+    private int lastRef;
 
     @Override
     public synchronized List<RoomRecord> loadAll() {
@@ -21,8 +23,14 @@ public final class InMemoryRoomStore implements RoomStore {
         if (rooms.stream().anyMatch(room -> RoomNames.key(room.name()).equals(key))) {
             return CompletableFuture.failedFuture(new IllegalStateException("room exists: " + name));
         }
-        RoomRecord record = new RoomRecord(rooms.size() + 1, name);
+        RoomRecord record = new RoomRecord(++lastRef, name);
         rooms.add(record);
         return CompletableFuture.completedFuture(record);
+    }
+
+    /** Keeps no messages, so every room it holds is empty. */
+    @Override
+    public synchronized CompletionStage<Boolean> removeIfEmpty(int ref) {
+        return CompletableFuture.completedFuture(rooms.removeIf(room -> room.ref() == ref));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat room: a name, a stable integer ref and the members currently in it, whatever protocol
@@ -26,6 +27,10 @@ public final class Room {
     private final Map<Member, String> members = new ConcurrentHashMap<>();
     /** The members grouped by the thread that owns them. Dispatch-only (see the class comment). */
     private List<LoopShare> shares = List.of();
+    /** Joins sequenced but not yet dispatched; changed under {@link ChatService}'s sequencer and after dispatch. */
+    private final AtomicInteger joinsInFlight = new AtomicInteger();
+    /** Set when the room is being removed: it takes no more joins. */
+    private volatile boolean closed;
 
     public Room(int ref, String name) {
         this.ref = ref;
@@ -53,6 +58,33 @@ public final class Room {
 
     public int memberCount() {
         return members.size();
+    }
+
+    /** Whether the room has been removed (see {@link ChatService#removeIfUnused}). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether nobody is in the room nor on the way in. */
+    boolean isUnused() {
+        return members.isEmpty() && joinsInFlight.get() == 0;
+    }
+
+    void joinSequenced() {
+        joinsInFlight.incrementAndGet();
+    }
+
+    void joinDone() {
+        joinsInFlight.decrementAndGet();
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    /** The store kept the room after all (it holds history): it is open again. */
+    void reopen() {
+        closed = false;
     }
 
     /**

@@ -13,7 +13,11 @@ import java.util.function.Supplier;
  * The chat room directory (spec: {@code shared/specs/directory.md}): rooms with a multicast
  * group and port, kept in a {@link DirectoryStore}. A directory room is also a core room of the
  * same name (opened through the {@link RoomRegistry}), so its name and ref are the same for
- * every protocol; deleting it from the directory leaves the core room, whose ref is for life.
+ * every protocol. Deleting it removes the entry and, when nobody is in the core room and nothing
+ * was ever said there, the core room too ({@link ChatService#removeIfUnused}); a core room with
+ * members or history stays (its members keep chatting, its ref for life), just no longer listed.
+ * One origin (a client's address) may hold a limited number of entries at once; entries loaded
+ * at start-up count for nobody (the store does not keep who made them).
  *
  * <p>Thread-safe; no method blocks. Changes take effect one at a time, in the order they were
  * asked for: each is checked against the directory as the changes before it left it, and is
@@ -25,17 +29,27 @@ public final class RoomDirectory {
     /** The listing order: by name, byte order (the names are ASCII, so UTF-16 order is byte order). */
     private static final Comparator<DirectoryEntry> BY_NAME = Comparator.comparing(DirectoryEntry::name);
 
+    private final ChatService chat;
     private final RoomRegistry rooms;
     private final DirectoryStore store;
+    private final int maxEntriesPerOrigin;
+    /** Who made each entry made since start-up, by folded name. Written only by the change in its turn. */
+    private final Map<String, String> origins = new ConcurrentHashMap<>();
     /** The durable directory, by folded name. Written only by the change in its turn. */
     private final Map<String, DirectoryEntry> entries = new ConcurrentHashMap<>();
     /** Completes when the last change asked for is done; guarded by {@code this}. */
     private CompletableFuture<Void> lastChange = CompletableFuture.completedFuture(null);
 
-    /** Loads the stored directory; blocks on the store, so call it at start-up. */
-    public RoomDirectory(RoomRegistry rooms, DirectoryStore store) {
-        this.rooms = rooms;
+    /**
+     * Loads the stored directory; blocks on the store, so call it at start-up.
+     *
+     * @param maxEntriesPerOrigin how many entries one origin may hold at once (0: no limit)
+     */
+    public RoomDirectory(ChatService chat, DirectoryStore store, int maxEntriesPerOrigin) {
+        this.chat = chat;
+        this.rooms = chat.rooms();
         this.store = store;
+        this.maxEntriesPerOrigin = maxEntriesPerOrigin;
         for (DirectoryEntry entry : store.loadAll()) {
             entries.put(RoomNames.key(entry.name()), entry);
         }
@@ -47,12 +61,14 @@ public final class RoomDirectory {
     }
 
     /**
-     * Makes a room, unless its name or its group (address and port) is taken. The values must
-     * be valid by {@link DirectoryRules}. Completes with {@link DirectoryChange.Created},
-     * {@link DirectoryChange.NameTaken} or {@link DirectoryChange.GroupTaken}; fails if the store
-     * could not take the change.
+     * Makes a room for {@code origin} (the client's address), unless its name or its group
+     * (address and port) is taken or the origin holds its share of entries. The values must be
+     * valid by {@link DirectoryRules}. Completes with {@link DirectoryChange.Created},
+     * {@link DirectoryChange.NameTaken}, {@link DirectoryChange.GroupTaken} or
+     * {@link DirectoryChange.TooMany}; fails with {@link RoomLimitException} if a new core room
+     * may not be created, or with the store's failure.
      */
-    public CompletionStage<DirectoryChange> make(String name, String address, int port) {
+    public CompletionStage<DirectoryChange> make(String name, String address, int port, String origin) {
         return inTurn(() -> {
             DirectoryEntry named = entries.get(RoomNames.key(name));
             if (named != null) {
@@ -63,10 +79,15 @@ public final class RoomDirectory {
             if (sameGroup.isPresent()) {
                 return CompletableFuture.completedFuture(new DirectoryChange.GroupTaken(sameGroup.get()));
             }
-            return rooms.open(name).thenCompose(room -> {
+            if (maxEntriesPerOrigin > 0
+                    && origins.values().stream().filter(origin::equals).count() >= maxEntriesPerOrigin) {
+                return CompletableFuture.completedFuture(new DirectoryChange.TooMany(maxEntriesPerOrigin));
+            }
+            return rooms.open(name, origin).thenCompose(room -> {
                 DirectoryEntry entry = new DirectoryEntry(name, address, port, room.ref());
                 return store.add(entry).thenApply(stored -> {
                     entries.put(RoomNames.key(name), entry);
+                    origins.put(RoomNames.key(name), origin);
                     return new DirectoryChange.Created(entry);
                 });
             });
@@ -74,7 +95,8 @@ public final class RoomDirectory {
     }
 
     /**
-     * Deletes the room with this name (compared {@link RoomNames#key folded}). Completes with
+     * Deletes the room with this name (compared {@link RoomNames#key folded}), and its core room
+     * if that is unused (see the class comment). Completes, once both are done, with
      * {@link DirectoryChange.Deleted} or {@link DirectoryChange.NotFound}; fails if the store
      * could not take the change.
      */
@@ -84,9 +106,13 @@ public final class RoomDirectory {
             if (entry == null) {
                 return CompletableFuture.completedFuture(new DirectoryChange.NotFound(name));
             }
-            return store.remove(entry).thenApply(removed -> {
+            return store.remove(entry).thenCompose(removed -> {
                 entries.remove(RoomNames.key(name));
-                return new DirectoryChange.Deleted(entry);
+                origins.remove(RoomNames.key(name));
+                DirectoryChange deleted = new DirectoryChange.Deleted(entry);
+                return rooms.byRef(entry.roomRef())
+                        .map(room -> chat.removeIfUnused(room).handle((gone, failure) -> deleted))
+                        .orElse(CompletableFuture.completedFuture(deleted));
             });
         });
     }

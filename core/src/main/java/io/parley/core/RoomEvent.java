@@ -7,6 +7,10 @@ import java.util.Optional;
  * room's events in the same order; that order is the order in which the {@link EventLog} made
  * them durable.
  *
+ * <p>Only {@link Posted} carries a message: joins and leaves are presence, not something a
+ * member said, so they are never stored as messages and never appear in history. Each protocol
+ * renders them in its own form (a TCD announcement, a line {@code * ...} notice) or not at all.
+ *
  * <p>Immutable and thread-safe.
  */
 public sealed interface RoomEvent {
@@ -14,7 +18,7 @@ public sealed interface RoomEvent {
     /** The room it happened in. */
     Room room();
 
-    /** The message to show for this event, if it has one. */
+    /** What a member said, for a {@link Posted}; empty for presence events. */
     Optional<ChatMessage> message();
 
     /** A member said something. */
@@ -27,24 +31,23 @@ public sealed interface RoomEvent {
 
     /**
      * {@code member} became a member under {@code name}. It is the first event the new member
-     * receives from the room; the announcement, if any, goes to every member including it.
+     * receives from the room; every member, the new one included, receives it.
      */
-    record Joined(Room room, Member member, String name, Optional<ChatMessage> announcement)
-            implements RoomEvent {
+    record Joined(Room room, Member member, String name) implements RoomEvent {
         @Override
         public Optional<ChatMessage> message() {
-            return announcement;
+            return Optional.empty();
         }
     }
 
     /**
-     * {@code member} left. It is the last event the leaving member receives from the room; the
-     * announcement, if any, goes to every member including the one leaving.
+     * {@code member}, which was in the room under {@code name}, left. It is the last event the
+     * leaving member receives from the room; every member, the leaving one included, receives it.
      */
-    record Left(Room room, Member member, Optional<ChatMessage> announcement) implements RoomEvent {
+    record Left(Room room, Member member, String name) implements RoomEvent {
         @Override
         public Optional<ChatMessage> message() {
-            return announcement;
+            return Optional.empty();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +28,7 @@ class ChatServiceTest {
     }
 
     private void join(Room room, RecordingMember member, String name) {
-        chat.join(room, member, name, Optional.of(name + " has joined")).toCompletableFuture().join();
+        chat.join(room, member, name).toCompletableFuture().join();
     }
 
     @Test
@@ -47,13 +46,26 @@ class ChatServiceTest {
     }
 
     @Test
+    void joinsAndLeavesArePresenceAndStoreNoMessage() {
+        Room room = open("room1");
+        RecordingMember alice = new RecordingMember(1);
+        join(room, alice, "alice");
+        ChatMessage said = chat.post(room, "alice", "hi").toCompletableFuture().join();
+        long lastReceived = chat.leave(room, alice, "alice").toCompletableFuture().join();
+
+        assertThat(log.messages()).as("history holds what people said").containsExactly(said);
+        assertThat(lastReceived).isEqualTo(said.id());
+        assertThat(alice.said()).containsExactly("hi");
+    }
+
+    @Test
     void leaverSeesItsLeaveAndNothingAfter() {
         Room room = open("room1");
         RecordingMember alice = new RecordingMember(1);
         RecordingMember bob = new RecordingMember(2);
         join(room, alice, "alice");
         join(room, bob, "bob");
-        chat.leave(room, bob, "bob", Optional.of("bob has left")).toCompletableFuture().join();
+        chat.leave(room, bob, "bob").toCompletableFuture().join();
         chat.post(room, "alice", "anyone?").toCompletableFuture().join();
 
         assertThat(bob.texts()).containsExactly("bob has joined", "bob has left");
@@ -68,10 +80,10 @@ class ChatServiceTest {
         join(room, alice, "alice");
         join(room, alice, "alicia");
         chat.post(room, "bob", "hello").toCompletableFuture().join();
-        chat.leave(room, alice, "alicia", Optional.empty()).toCompletableFuture().join();
+        chat.leave(room, alice, "alicia").toCompletableFuture().join();
         chat.post(room, "bob", "gone?").toCompletableFuture().join();
 
-        assertThat(alice.texts()).containsExactly("alice has joined", "alicia has joined", "hello");
+        assertThat(alice.texts()).containsExactly("alice has joined", "alicia has joined", "hello", "alicia has left");
         assertThat(room.nameOf(alice)).isEmpty();
         assertThat(room.memberCount()).isZero();
     }
@@ -88,13 +100,14 @@ class ChatServiceTest {
         say(room, "alice", "one");
         join(room, bob, "bob");
         say(room, "bob", "two");
-        chat.leave(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+        chat.leave(room, alice, "alice").toCompletableFuture().join();
         say(room, "bob", "three");
         join(room, carol, "carol");
         say(room, "carol", "four");
 
-        assertThat(alice.texts()).containsExactly("alice has joined", "one", "bob has joined", "two");
-        assertThat(bob.texts()).containsExactly("bob has joined", "two", "three", "carol has joined", "four");
+        assertThat(alice.texts()).containsExactly("alice has joined", "one", "bob has joined", "two", "alice has left");
+        assertThat(bob.texts()).containsExactly("bob has joined", "two", "alice has left", "three", "carol has joined",
+                "four");
         assertThat(carol.texts()).containsExactly("carol has joined", "four");
     }
 
@@ -106,7 +119,7 @@ class ChatServiceTest {
     void messagesAreStampedAndStoredBeforeDelivery() {
         Room room = open("room1");
         RecordingMember alice = new RecordingMember(1);
-        chat.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+        chat.join(room, alice, "alice").toCompletableFuture().join();
         ChatMessage first = chat.post(room, "alice", "one").toCompletableFuture().join();
         ChatMessage second = chat.post(room, "alice", "two").toCompletableFuture().join();
 
@@ -114,7 +127,7 @@ class ChatServiceTest {
         assertThat(first.roomRef()).isEqualTo(room.ref());
         assertThat(second.id()).isGreaterThan(first.id());
         assertThat(log.messages()).containsExactly(first, second);
-        assertThat(alice.texts()).containsExactly("one", "two");
+        assertThat(alice.said()).containsExactly("one", "two");
     }
 
     @Test
@@ -124,7 +137,7 @@ class ChatServiceTest {
         for (int i = 0; i < 5; i++) {
             RecordingMember member = new RecordingMember(i);
             members.add(member);
-            chat.join(room, member, "m" + i, Optional.empty()).toCompletableFuture().join();
+            chat.join(room, member, "m" + i).toCompletableFuture().join();
         }
         ExecutorService senders = Executors.newFixedThreadPool(4);
         try {
@@ -141,10 +154,10 @@ class ChatServiceTest {
         } finally {
             senders.shutdown();
         }
-        List<String> reference = members.get(0).texts();
+        List<String> reference = members.get(0).said();
         assertThat(reference).hasSize(2000);
         for (RecordingMember member : members) {
-            assertThat(member.texts()).isEqualTo(reference);
+            assertThat(member.said()).isEqualTo(reference);
         }
     }
 
@@ -153,11 +166,11 @@ class ChatServiceTest {
         ChatService failing = chatFailingToStore(RoomEvent.Posted.class);
         Room room = failing.rooms().open("r").toCompletableFuture().join();
         RecordingMember alice = new RecordingMember(1);
-        failing.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
+        failing.join(room, alice, "alice").toCompletableFuture().join();
 
         assertThatThrownBy(() -> failing.post(room, "alice", "lost").toCompletableFuture().join())
                 .isInstanceOf(CompletionException.class).hasMessageContaining("disk full");
-        assertThat(alice.texts()).isEmpty();
+        assertThat(alice.said()).isEmpty();
     }
 
     @Test
@@ -178,13 +191,14 @@ class ChatServiceTest {
         Room room = failing.rooms().open("r").toCompletableFuture().join();
         RecordingMember alice = new RecordingMember(1);
         RecordingMember bob = new RecordingMember(2);
-        failing.join(room, alice, "alice", Optional.empty()).toCompletableFuture().join();
-        failing.join(room, bob, "bob", Optional.empty()).toCompletableFuture().join();
+        failing.join(room, alice, "alice").toCompletableFuture().join();
+        failing.join(room, bob, "bob").toCompletableFuture().join();
 
-        assertThatThrownBy(() -> failing.leave(room, bob, "bob", Optional.of("bob has left"))
+        assertThatThrownBy(() -> failing.leave(room, bob, "bob")
                 .toCompletableFuture().join()).hasMessageContaining("disk full");
         assertThat(room.hasMember(bob)).isFalse();
-        assertThat(alice.texts()).as("an announcement history does not hold is not shown").isEmpty();
+        assertThat(alice.texts()).as("the others still learn that bob left")
+                .containsExactly("alice has joined", "bob has joined", "bob has left");
     }
 
     /** A core whose log refuses every event of one kind, as a full disk would. */

@@ -44,8 +44,23 @@ final class RecordingMember implements Member {
         events.add(event);
     }
 
-    /** The texts of the messages delivered, in order. */
+    /** What was delivered, in order: each message's text, {@code <name> has joined} / {@code <name> has left}. */
     List<String> texts() {
+        return events.stream().map(RecordingMember::text).toList();
+    }
+
+    /** The texts of the messages delivered (presence left out), in order. */
+    List<String> said() {
         return events.stream().flatMap(e -> e.message().stream()).map(ChatMessage::text).toList();
+    }
+
+    private static String text(RoomEvent event) {
+        if (event instanceof RoomEvent.Joined joined) {
+            return joined.name() + " has joined";
+        }
+        if (event instanceof RoomEvent.Left left) {
+            return left.name() + " has left";
+        }
+        return event.message().orElseThrow().text();
     }
 }

@@ -3,6 +3,7 @@ package io.parley.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,9 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class RoomDirectoryTest {
 
-    private final RoomRegistry rooms = new RoomRegistry(new InMemoryRoomStore());
+    private static final String HERE = "192.0.2.1";
+
+    private final ChatService chat = new ChatService(new RoomRegistry(new InMemoryRoomStore()), new InMemoryEventLog(),
+            new LocalRoomBus(), Clock.systemUTC());
+    private final RoomRegistry rooms = chat.rooms();
     private final InMemoryDirectoryStore store = new InMemoryDirectoryStore();
-    private final RoomDirectory directory = new RoomDirectory(rooms, store);
+    private final RoomDirectory directory = new RoomDirectory(chat, store, 0);
 
     private static <T> T done(CompletionStage<T> stage) {
         return stage.toCompletableFuture().join();
@@ -22,7 +27,7 @@ class RoomDirectoryTest {
 
     @Test
     void aMadeRoomIsListedAndIsACoreRoomOfTheSameName() {
-        DirectoryChange change = done(directory.make("r1", "239.0.0.1", 5000));
+        DirectoryChange change = done(directory.make("r1", "239.0.0.1", 5000, HERE));
 
         assertThat(change).isInstanceOf(DirectoryChange.Created.class);
         DirectoryEntry entry = ((DirectoryChange.Created) change).entry();
@@ -34,46 +39,89 @@ class RoomDirectoryTest {
     void anExistingCoreRoomKeepsItsRef() {
         int lobby = done(rooms.open("Lobby")).ref();
 
-        DirectoryChange change = done(directory.make("lobby", "239.0.0.1", 5000));
+        DirectoryChange change = done(directory.make("lobby", "239.0.0.1", 5000, HERE));
 
         assertThat(((DirectoryChange.Created) change).entry().roomRef()).isEqualTo(lobby);
     }
 
     @Test
     void theListIsSortedByNameInByteOrder() {
-        done(directory.make("b", "239.0.0.1", 5000));
-        done(directory.make("a", "239.0.0.2", 5000));
-        done(directory.make("B2", "239.0.0.3", 5000));
+        done(directory.make("b", "239.0.0.1", 5000, HERE));
+        done(directory.make("a", "239.0.0.2", 5000, HERE));
+        done(directory.make("B2", "239.0.0.3", 5000, HERE));
 
         assertThat(directory.list()).extracting(DirectoryEntry::name).containsExactly("B2", "a", "b");
     }
 
     @Test
     void aTakenNameOrGroupChangesNothing() {
-        DirectoryEntry r1 = ((DirectoryChange.Created) done(directory.make("r1", "239.0.0.1", 5000))).entry();
+        DirectoryEntry r1 = ((DirectoryChange.Created) done(directory.make("r1", "239.0.0.1", 5000, HERE))).entry();
 
-        assertThat(done(directory.make("R1", "239.0.0.2", 5000))).isEqualTo(new DirectoryChange.NameTaken(r1));
-        assertThat(done(directory.make("r2", "239.0.0.1", 5000))).isEqualTo(new DirectoryChange.GroupTaken(r1));
-        assertThat(done(directory.make("r2", "239.0.0.1", 5001))).isInstanceOf(DirectoryChange.Created.class);
+        assertThat(done(directory.make("R1", "239.0.0.2", 5000, HERE))).isEqualTo(new DirectoryChange.NameTaken(r1));
+        assertThat(done(directory.make("r2", "239.0.0.1", 5000, HERE))).isEqualTo(new DirectoryChange.GroupTaken(r1));
+        assertThat(done(directory.make("r2", "239.0.0.1", 5001, HERE))).isInstanceOf(DirectoryChange.Created.class);
         assertThat(directory.list()).extracting(DirectoryEntry::name).containsExactly("r1", "r2");
     }
 
     @Test
-    void aDeletedRoomFreesItsNameAndGroupButNotItsCoreRoom() {
-        DirectoryEntry r1 = ((DirectoryChange.Created) done(directory.make("r1", "239.0.0.1", 5000))).entry();
+    void aDeletedRoomFreesItsNameAndGroupAndItsUnusedCoreRoomGoesToo() {
+        DirectoryEntry r1 = ((DirectoryChange.Created) done(directory.make("r1", "239.0.0.1", 5000, HERE))).entry();
 
         assertThat(done(directory.delete("R1"))).isEqualTo(new DirectoryChange.Deleted(r1));
         assertThat(done(directory.delete("r1"))).isEqualTo(new DirectoryChange.NotFound("r1"));
         assertThat(directory.list()).isEmpty();
-        assertThat(rooms.byName("r1")).map(Room::ref).contains(r1.roomRef());
-        assertThat(done(directory.make("other", "239.0.0.1", 5000))).isInstanceOf(DirectoryChange.Created.class);
+        assertThat(rooms.byName("r1")).as("nobody used it: it is gone, ref and all").isEmpty();
+        assertThat(done(directory.make("other", "239.0.0.1", 5000, HERE))).isInstanceOf(DirectoryChange.Created.class);
+        assertThat(done(rooms.open("r1")).ref()).as("a new room of that name").isNotEqualTo(r1.roomRef());
+    }
+
+    @Test
+    void aDeletedRoomWithMembersStaysACoreRoomWithItsMembers() {
+        DirectoryEntry r1 = ((DirectoryChange.Created) done(directory.make("r1", "239.0.0.1", 5000, HERE))).entry();
+        Room room = rooms.byRef(r1.roomRef()).orElseThrow();
+        RecordingMember alice = new RecordingMember(1);
+        done(chat.join(room, alice, "alice"));
+
+        assertThat(done(directory.delete("r1"))).isEqualTo(new DirectoryChange.Deleted(r1));
+
+        assertThat(directory.list()).isEmpty();
+        assertThat(rooms.byName("r1")).containsSame(room);
+        assertThat(room.hasMember(alice)).isTrue();
+        done(chat.post(room, "alice", "still here"));
+        assertThat(alice.said()).containsExactly("still here");
+    }
+
+    @Test
+    void aRoomIsNotRemovedUnderAJoinOnItsWay() {
+        DirectoryEntry r1 = ((DirectoryChange.Created) done(directory.make("r1", "239.0.0.1", 5000, HERE))).entry();
+        Room room = rooms.byRef(r1.roomRef()).orElseThrow();
+        room.joinSequenced(); // a join the log has not called back yet
+
+        assertThat(done(chat.removeIfUnused(room))).isFalse();
+        room.joinDone();
+        assertThat(done(chat.removeIfUnused(room))).isTrue();
+        assertThatThrownBy(() -> done(chat.join(room, new RecordingMember(2), "late")))
+                .hasMessageContaining("was deleted");
+    }
+
+    @Test
+    void anOriginHoldsAtMostItsShareOfEntries() {
+        RoomDirectory capped = new RoomDirectory(chat, store, 2);
+        done(capped.make("a", "239.0.0.1", 5000, HERE));
+        done(capped.make("b", "239.0.0.2", 5000, HERE));
+
+        assertThat(done(capped.make("c", "239.0.0.3", 5000, HERE))).isEqualTo(new DirectoryChange.TooMany(2));
+        assertThat(done(capped.make("c", "239.0.0.3", 5000, "192.0.2.2"))).isInstanceOf(DirectoryChange.Created.class);
+        done(capped.delete("a"));
+        assertThat(done(capped.make("d", "239.0.0.4", 5000, HERE))).as("a deleted entry frees its place")
+                .isInstanceOf(DirectoryChange.Created.class);
     }
 
     @Test
     void theDirectoryIsReloadedFromTheStore() {
-        done(directory.make("r1", "239.0.0.1", 5000));
+        done(directory.make("r1", "239.0.0.1", 5000, HERE));
 
-        RoomDirectory reloaded = new RoomDirectory(rooms, store);
+        RoomDirectory reloaded = new RoomDirectory(chat, store, 0);
 
         assertThat(reloaded.list()).isEqualTo(directory.list());
     }
@@ -81,11 +129,11 @@ class RoomDirectoryTest {
     @Test
     void changesTakeEffectInTurnEvenWhileTheStoreIsSlow() {
         HeldStore held = new HeldStore();
-        RoomDirectory slow = new RoomDirectory(rooms, held);
+        RoomDirectory slow = new RoomDirectory(chat, held, 0);
 
-        CompletionStage<DirectoryChange> first = slow.make("r1", "239.0.0.1", 5000);
-        CompletionStage<DirectoryChange> sameName = slow.make("r1", "239.0.0.2", 5000);
-        CompletionStage<DirectoryChange> sameGroup = slow.make("r2", "239.0.0.1", 5000);
+        CompletionStage<DirectoryChange> first = slow.make("r1", "239.0.0.1", 5000, HERE);
+        CompletionStage<DirectoryChange> sameName = slow.make("r1", "239.0.0.2", 5000, HERE);
+        CompletionStage<DirectoryChange> sameGroup = slow.make("r2", "239.0.0.1", 5000, HERE);
 
         // Not yet durable, so not listed; the later changes wait for it rather than race it.
         assertThat(slow.list()).isEmpty();
@@ -100,9 +148,9 @@ class RoomDirectoryTest {
     @Test
     void aFailedStoreFailsItsChangeOnlyAndListsNothing() {
         HeldStore held = new HeldStore();
-        RoomDirectory slow = new RoomDirectory(rooms, held);
-        CompletionStage<DirectoryChange> failing = slow.make("r1", "239.0.0.1", 5000);
-        CompletionStage<DirectoryChange> next = slow.make("r1", "239.0.0.1", 5000);
+        RoomDirectory slow = new RoomDirectory(chat, held, 0);
+        CompletionStage<DirectoryChange> failing = slow.make("r1", "239.0.0.1", 5000, HERE);
+        CompletionStage<DirectoryChange> next = slow.make("r1", "239.0.0.1", 5000, HERE);
 
         held.fail(new IllegalStateException("disk full"));
 

@@ -7,7 +7,6 @@ import io.parley.core.Room;
 import io.parley.core.RoomEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -48,7 +47,7 @@ public class FanOutBenchmark extends HotPathBenchmark {
         for (int i = 0; i < members; i++) {
             CountingMember member = new CountingMember(chat.newMemberId(), eventLoops.get(i % loops));
             recipients.add(member);
-            chat.join(room, member, "member-" + i, Optional.empty()).toCompletableFuture().join();
+            chat.join(room, member, "member-" + i).toCompletableFuture().join();
         }
     }
 

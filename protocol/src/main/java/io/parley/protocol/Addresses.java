@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
@@ -34,6 +35,15 @@ public final class Addresses {
     public static String withPort(InetSocketAddress address) {
         String host = plain(address.getAddress());
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /**
+     * Who a connection is, for the limits that count per client address (rooms created,
+     * directory entries): its peer address as {@link #plain} text; {@code local} for a channel
+     * without an IP address (an in-memory one).
+     */
+    public static String origin(SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null ? plain(inet.getAddress()) : "local";
     }
 
     private static boolean isIpv4Mapped(byte[] bytes) {

@@ -3,7 +3,6 @@ package io.parley.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.ChatMessage;
 import io.parley.core.Member;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
@@ -15,9 +14,7 @@ import io.parley.protocol.tcd.TcdSettings;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -44,15 +41,13 @@ class EncodedOncePerLoopTest {
     }
 
     @Test
-    void aLineMemberShownASilentLeaveDoesNotKeepTheLeaver() throws InterruptedException {
-        assertCollected(line, member -> new RoomEvent.Left(ROOM, member, Optional.empty()));
+    void aLineMemberShownALeaveDoesNotKeepTheLeaver() throws InterruptedException {
+        assertCollected(line, member -> new RoomEvent.Left(ROOM, member, "bob"));
     }
 
     @Test
     void aTcdMemberShownAnAnnouncedLeaveDoesNotKeepTheLeaver() throws InterruptedException {
-        ChatMessage announcement = new ChatMessage(1, Instant.now(), ROOM.ref(), "bob", ChatMessage.Kind.LEAVE,
-                "bob has left this chatroom.");
-        assertCollected(tcd, member -> new RoomEvent.Left(ROOM, member, Optional.of(announcement)));
+        assertCollected(tcd, member -> new RoomEvent.Left(ROOM, member, "bob"));
     }
 
     /** Delivers {@code event} of a member that then departs, and waits (10 s at most) for it to be collected. */

@@ -24,7 +24,6 @@ import io.parley.protocol.line.LineSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -105,7 +104,7 @@ class OrderedRequestHandlerTest {
                 events.add(event);
             }
         };
-        chat.rooms().open(room).thenCompose(opened -> chat.join(opened, watcher, "watcher", Optional.empty()))
+        chat.rooms().open(room).thenCompose(opened -> chat.join(opened, watcher, "watcher"))
                 .toCompletableFuture().get(5, TimeUnit.SECONDS);
         events.clear(); // the watcher's own join
         return events;

@@ -39,6 +39,7 @@ import io.parley.protocol.line.LineInitializer;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdInitializer;
 import io.parley.protocol.tcd.TcdSettings;
+import io.parley.store.DamagedStoreException;
 import io.parley.store.SqliteStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -174,7 +175,10 @@ public final class ParleyServer {
 
     private static SqliteStore openStore(ServerConfig config, ServerMetrics metrics) throws StartupException {
         try {
-            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), metrics);
+            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
+                    metrics);
+        } catch (DamagedStoreException e) {
+            throw new StartupException(e.getMessage()); // it names the file and what to do
         } catch (IOException | SQLException | CompletionException e) {
             // CompletionException: a statement of the store's own thread failed at open
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -186,8 +190,9 @@ public final class ParleyServer {
     /** Gives every bound listener its protocol; nothing is accepted yet, so none is missed. */
     private void setUpProtocols(ServerConfig config, List<Listener> listeners, PrintStream out)
             throws StartupException {
-        ChatService chat = new ChatService(new RoomRegistry(store.rooms()), store.events(), new LocalRoomBus(),
-                Clock.systemUTC());
+        RoomRegistry rooms = new RoomRegistry(store.rooms(), config.rooms().quota());
+        metrics.watch(rooms);
+        ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         for (Listener listener : listeners) {
             listener.protocol = switch (listener.kind()) {
@@ -197,7 +202,8 @@ public final class ParleyServer {
                 case LINE -> new LineInitializer(chat, names, new LineSettings(listener.room(),
                         config.lineMaxLineBytes()));
                 case ACCOUNT -> new AccountInitializer(accountServices(config, chat, names));
-                case DIRECTORY -> new DirectoryInitializer(new RoomDirectory(chat.rooms(), store.directory()),
+                case DIRECTORY -> new DirectoryInitializer(new RoomDirectory(chat, store.directory(),
+                        config.rooms().maxDirectoryRoomsPerAddress()),
                         new DirectorySettings(line -> {
                             out.println(line);
                             out.flush();

@@ -38,10 +38,13 @@ import java.util.TreeSet;
  * @param accountLimits the budgets of failed logins, logins in progress and stored private messages
  * @param connections the per-connection and per-address limits
  * @param storeBusyTimeoutMs how long a store write waits for a lock another process holds
+ * @param storeMaxQueuedBytes how much chat may wait for the store, in bytes, before new messages
+ *     are refused with the protocols' "try again"
  * @param directoryPort the chat room directory listener's port, empty when it is off (0 picks a
  *     free port)
  * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
  *     closed (0: never)
+ * @param rooms how many rooms clients may create
  * @param adminPort the admin HTTP listener's port ({@code /metrics}, {@code /livez},
  *     {@code /readyz}), empty when it is off (0 picks a free port)
  * @param adminBind the address the admin listener binds, or null for every interface; loopback
@@ -65,8 +68,10 @@ public record ServerConfig(
         AccountPolicy accountLimits,
         ConnectionPolicy connections,
         int storeBusyTimeoutMs,
+        int storeMaxQueuedBytes,
         OptionalInt directoryPort,
         int directoryIdleTimeoutSeconds,
+        RoomLimits rooms,
         OptionalInt adminPort,
         String adminBind) {
 
@@ -99,6 +104,7 @@ public record ServerConfig(
     public static final String LOGINS_IN_PROGRESS = "account.logins-in-progress";
     public static final String PRIVATE_BYTES_PER_DAY = "account.private-message-bytes-per-day";
     public static final String STORE_BUSY_TIMEOUT_MS = "store.busy-timeout-ms";
+    public static final String STORE_MAX_QUEUED_BYTES = "store.max-queued-bytes";
     public static final String MAX_PER_ADDRESS = "connection.max-per-address";
     public static final String MAX_NEW_PER_ADDRESS = "connection.max-new-per-address";
     public static final String NEW_WINDOW_SECONDS = "connection.new-window-seconds";
@@ -110,6 +116,10 @@ public record ServerConfig(
     public static final String DIRECTORY_PORT = "directory.port";
     public static final String DIRECTORY_IDLE_TIMEOUT_SECONDS = "directory.idle-timeout-seconds";
     public static final String KEEPALIVE_IDLE_SECONDS = "connection.keepalive-idle-seconds";
+    public static final String ROOMS_MAX = "rooms.max";
+    public static final String ROOMS_MAX_NEW_PER_ADDRESS = "rooms.max-new-per-address";
+    public static final String ROOMS_NEW_WINDOW_SECONDS = "rooms.new-window-seconds";
+    public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = "directory.max-rooms-per-address";
     public static final String ADMIN_PORT = "admin.port";
     public static final String ADMIN_BIND = "admin.bind";
 
@@ -138,6 +148,7 @@ public record ServerConfig(
             Map.entry(LOGINS_IN_PROGRESS, "256"),
             Map.entry(PRIVATE_BYTES_PER_DAY, Integer.toString(16 * 1024 * 1024)),
             Map.entry(STORE_BUSY_TIMEOUT_MS, Integer.toString(SqliteStore.DEFAULT_BUSY_TIMEOUT_MS)),
+            Map.entry(STORE_MAX_QUEUED_BYTES, Long.toString(SqliteStore.DEFAULT_MAX_QUEUED_BYTES)),
             Map.entry(MAX_PER_ADDRESS, "256"),
             Map.entry(MAX_NEW_PER_ADDRESS, "200"),
             Map.entry(NEW_WINDOW_SECONDS, "10"),
@@ -149,6 +160,10 @@ public record ServerConfig(
             Map.entry(DIRECTORY_PORT, "7712"),
             Map.entry(DIRECTORY_IDLE_TIMEOUT_SECONDS, "600"),
             Map.entry(KEEPALIVE_IDLE_SECONDS, "300"),
+            Map.entry(ROOMS_MAX, "20000"),
+            Map.entry(ROOMS_MAX_NEW_PER_ADDRESS, "100"),
+            Map.entry(ROOMS_NEW_WINDOW_SECONDS, "3600"),
+            Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"),
             Map.entry(ADMIN_PORT, "9090"),
             Map.entry(ADMIN_BIND, "127.0.0.1"));
 
@@ -197,8 +212,11 @@ public record ServerConfig(
                                 settings.positive(MAX_WAITING_REQUESTS)),
                         settings.positive(KEEPALIVE_IDLE_SECONDS)),
                 settings.positive(STORE_BUSY_TIMEOUT_MS),
+                settings.positive(STORE_MAX_QUEUED_BYTES),
                 settings.port(DIRECTORY_PORT),
                 settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS),
+                new RoomLimits(settings.atLeastZero(ROOMS_MAX), settings.atLeastZero(ROOMS_MAX_NEW_PER_ADDRESS),
+                        settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)),
                 settings.port(ADMIN_PORT),
                 adminBind(settings));
     }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.core.RoomRegistry;
 import io.parley.store.SqliteStore;
 import io.parley.store.StoreMetrics;
 import java.time.Duration;
@@ -71,6 +72,15 @@ final class ServerMetrics implements StoreMetrics, AutoCloseable {
     void watch(SqliteStore store) {
         Gauge.builder("parley.store.queue", store, SqliteStore::queueDepth).baseUnit("tasks")
                 .description("Tasks waiting for the store thread").register(registry);
+        Gauge.builder("parley.store.queue.bytes", store, SqliteStore::queuedBytes).baseUnit("bytes")
+                .description("Bytes of writes queued or being written; past store.max-queued-bytes messages are refused")
+                .register(registry);
+    }
+
+    /** Watches how many rooms there are (TCD, line, account and directory rooms alike). */
+    void watch(RoomRegistry rooms) {
+        Gauge.builder("parley.rooms", rooms, RoomRegistry::size).baseUnit("rooms")
+                .description("Rooms the server knows, stored or created since it started").register(registry);
     }
 
     /** Watches the queue of the crypto pool (password hashing and RSA for account logins). */

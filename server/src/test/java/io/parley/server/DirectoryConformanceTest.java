@@ -3,7 +3,10 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.client.testing.LoopbackMulticast;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,6 +50,15 @@ class DirectoryConformanceTest {
 
     private WireClient client() {
         WireClient client = WireClient.connect(server.port("directory"));
+        clients.add(client);
+        return client;
+    }
+
+    /** A client from {@code source}, a loopback address: ten clients are ten machines, each with its share of rooms. */
+    private WireClient clientFrom(String source) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+        WireClient client = WireClient.connect(socket, server.port("directory"));
         clients.add(client);
         return client;
     }
@@ -153,7 +165,7 @@ class DirectoryConformanceTest {
         int roomsEach = 10;
         List<WireClient> all = new ArrayList<>();
         for (int i = 0; i < clientCount; i++) {
-            all.add(client());
+            all.add(clientFrom("127.0.0." + (10 + i)));
         }
         CountDownLatch go = new CountDownLatch(1);
         List<Callable<Boolean>> work = new ArrayList<>();

@@ -44,9 +44,13 @@ class IdleConnectionsTest {
     void aDirectoryConnectionThatSendsCommandsStaysOpenWithTheTimeoutOff() throws Exception {
         server = ServerUnderTest.start(data, Map.of(ServerConfig.DIRECTORY_IDLE_TIMEOUT_SECONDS, "0"));
         WireClient client = server.connect("directory");
+        // Answered: the server has accepted the connection and set up its pipeline.
+        client.send("getdir\n").expect("OK 0\n");
 
-        assertThat(server.parley().connections()).allSatisfy(connection ->
-                assertThat(connection.pipeline().get(IdleTimeout.class)).as("no idle timeout").isNull());
+        assertThat(server.parley().connections()).singleElement().satisfies(connection -> {
+            assertThat(connection.isActive()).as("still open").isTrue();
+            assertThat(connection.pipeline().get(IdleTimeout.class)).as("no idle timeout").isNull();
+        });
         client.send("getdir\n").expect("OK 0\n");
     }
 

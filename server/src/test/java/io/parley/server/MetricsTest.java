@@ -55,7 +55,7 @@ class MetricsTest {
         start();
         WireClient alice = lineMember("alice");
         WireClient bob = lineMember("bob");
-        alice.expect("bob: (bob is here)\n");
+        alice.expect("* bob joined lobby\nbob: (bob is here)\n"); // line members are told of joins
         Scrape before = scrape();
 
         String sent = "";
@@ -147,6 +147,22 @@ class MetricsTest {
         alice.expect("alice: one\n"); // handled a second later: the name took the only token
 
         assertThat(scrape().value("parley_flood_throttles_total{protocol=\"line\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aRoomMadeInTheDirectoryIsOneRoomMore() throws Exception {
+        start();
+        Scrape before = scrape();
+
+        server.connect("directory").send("makeroom lab 239.0.0.1 5000\n").expect("OK room lab created\n");
+
+        assertThat(scrape().since(before, "parley_rooms")).isEqualTo(1);
+    }
+
+    @Test
+    void theStoreQueuesBytesAreGauged() throws Exception {
+        start();
+        assertThat(scrape().text).contains("parley_store_queue_bytes ");
     }
 
     @Test

@@ -41,8 +41,11 @@ class MixedRoomTest {
     private interface Participant {
         String name();
 
-        /** What every member of the room reads when this one has joined, if anything. */
-        boolean announcesJoin();
+        /** Whether the joiner itself reads anything when its join is done (TCD: JOINED and its announcement). */
+        boolean acknowledgesJoin();
+
+        /** Reads the announcement of {@code name}'s join, in this protocol's form; {@code self} when it is this one's. */
+        void expectJoin(String name, boolean self);
 
         void say(String text);
 
@@ -55,10 +58,10 @@ class MixedRoomTest {
         sockets.add(client);
         Participant joiner = protocol == 'l' ? new LineParticipant(client, name) : new TcdParticipant(client, name);
         room.add(joiner);
-        if (joiner.announcesJoin()) {
-            room.forEach(member -> member.expectMessage(name, name + " has joined this chatroom."));
-        } else {
-            // A line join is silent; its first words prove it is in, for everyone.
+        // Presence, not chat: every member learns of the join in its own protocol's form.
+        room.forEach(member -> member.expectJoin(name, member == joiner));
+        if (!joiner.acknowledgesJoin()) {
+            // A line joiner is told nothing; its first words prove it is in, for everyone.
             everyoneHears(room, joiner, "hi, I am " + name);
         }
         return joiner;
@@ -114,8 +117,15 @@ class MixedRoomTest {
         }
 
         @Override
-        public boolean announcesJoin() {
+        public boolean acknowledgesJoin() {
             return false;
+        }
+
+        @Override
+        public void expectJoin(String joiner, boolean self) {
+            if (!self) {
+                client.expect("* " + joiner + " joined lobby\n");
+            }
         }
 
         @Override
@@ -151,8 +161,13 @@ class MixedRoomTest {
         }
 
         @Override
-        public boolean announcesJoin() {
+        public boolean acknowledgesJoin() {
             return true;
+        }
+
+        @Override
+        public void expectJoin(String joiner, boolean self) {
+            expectMessage(joiner, joiner + " has joined this chatroom.");
         }
 
         @Override

@@ -35,13 +35,15 @@ class OutputCapTest {
 
     /**
      * No rate limit to hide behind: only the output cap is under test. A connection whose output
-     * stays past the cap is cut off after {@code unwritableSeconds}.
+     * stays past the cap is cut off after {@code unwritableSeconds}. The room caps are lifted so
+     * that one address may make the {@link #ROOMS} rooms of a listing past the cap.
      */
     private void start(int unwritableSeconds) throws Exception {
         server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
                 ServerConfig.UNWRITABLE_TIMEOUT_SECONDS, Integer.toString(unwritableSeconds),
                 ServerConfig.MAX_REQUESTS_PER_SECOND, "1000000", ServerConfig.REQUEST_BURST, "1000000",
-                ServerConfig.MAX_WAITING_REQUESTS, "1000000"));
+                ServerConfig.MAX_WAITING_REQUESTS, "1000000",
+                ServerConfig.ROOMS_MAX_NEW_PER_ADDRESS, "0", ServerConfig.DIRECTORY_MAX_ROOMS_PER_ADDRESS, "0"));
     }
 
     @AfterEach

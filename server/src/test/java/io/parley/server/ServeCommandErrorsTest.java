@@ -215,8 +215,9 @@ class ServeCommandErrorsTest {
 
         Run run = serveOnLoopback();
 
-        assertThat(run.err()).as("stderr").startsWith("cannot open the store " + data.resolve(SqliteStore.FILE_NAME) + ": ")
-                .endsWith("; repair or restore it, or use --data DIR for another" + System.lineSeparator())
+        assertThat(run.err()).as("stderr").startsWith(data.resolve(SqliteStore.FILE_NAME) + " is not a readable Parley database")
+                .endsWith("; move it aside (with its -wal file) to start with an empty store, or restore it from a backup"
+                        + System.lineSeparator())
                 .hasLineCount(1);
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();

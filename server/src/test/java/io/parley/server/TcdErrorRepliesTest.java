@@ -76,6 +76,24 @@ class TcdErrorRepliesTest {
     }
 
     @Test
+    void aJoinWithoutClientNameIsError13NotSilence() throws Exception {
+        client.send("JOIN_CHATROOM: room1\nCLIENT_IP: 0\nPORT: 0\n\n");
+        client.expect(error(13, "JOIN_CHATROOM without CLIENT_NAME"));
+        client.expectNothingBeforeHelo();
+    }
+
+    @Test
+    void everyKnownVerbCutShortGetsError13AndTheRequestAfterItIsStillAnswered() throws Exception {
+        client.send("LEAVE_CHATROOM: 1\nJOIN_ID: 2\n\n");
+        client.expect(error(13, "LEAVE_CHATROOM without CLIENT_NAME"));
+        client.send("CHAT: 1\nJOIN_ID: 2\nCLIENT_NAME: c\n\n");
+        client.expect(error(13, "CHAT without MESSAGE"));
+        client.send("DISCONNECT: 0\nPORT: 0\nHELO next\n");
+        client.expect(error(13, "DISCONNECT without CLIENT_NAME"));
+        client.expect(helo("next", server.port()));
+    }
+
+    @Test
     void namesOfExactly64CharactersAreValid() throws Exception {
         String name = "n".repeat(64);
         assertThat(client.join(name, name).ref()).isPositive();

@@ -50,4 +50,18 @@ final class SqliteRoomStore implements RoomStore {
             }
         });
     }
+
+    @Override
+    public CompletionStage<Boolean> removeIfEmpty(int ref) {
+        // The directory row goes first (RoomDirectory removes it before asking), so nothing but
+        // messages can still point at the room; AUTOINCREMENT never hands its ref out again.
+        return store.query(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM rooms WHERE ref = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE room_ref = ?)")) {
+                delete.setInt(1, ref);
+                delete.setInt(2, ref);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
 }

@@ -1,19 +1,26 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import io.parley.core.AccountStore;
 import io.parley.core.DirectoryStore;
 import io.parley.core.EventLog;
 import io.parley.core.HistoryStore;
 import io.parley.core.RoomStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * The embedded default store: one SQLite database, {@code parley.db} in the data directory,
  * behind the core's ports. Opening it applies pending schema migrations.
  *
- * <p>Thread-safe. All database work runs on the store's own thread ({@link StoreWriter}).
+ * <p>Thread-safe. Every write, and the reads that writes depend on, run on the store's own
+ * thread ({@link StoreWriter}); history is read on a second, read-only connection by its own
+ * thread ({@code parley-store-reader}), which WAL lets read while the writer commits, so a long
+ * history never delays a message.
  */
 public final class SqliteStore implements AutoCloseable {
 
@@ -32,6 +42,13 @@ public final class SqliteStore implements AutoCloseable {
 
     private final Connection connection;
     private final StoreWriter writer;
+    /** Read-only; used by the reader thread alone. */
+    private final Connection readConnection;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parley-store-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final SqliteRoomStore rooms;
     private final SqliteEventLog events;
     private final SqliteAccountStore accounts;
@@ -40,9 +57,11 @@ public final class SqliteStore implements AutoCloseable {
     /** The write probe in the store's queue, if any: probes never pile up behind a stuck store. */
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
-    private SqliteStore(Connection connection, StoreMetrics metrics) {
+    private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes,
+            StoreMetrics metrics) {
         this.connection = connection;
-        this.writer = new StoreWriter(connection, metrics);
+        this.readConnection = readConnection;
+        this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
         this.accounts = new SqliteAccountStore(this);
@@ -58,18 +77,33 @@ public final class SqliteStore implements AutoCloseable {
         return open(dataDirectory, DEFAULT_BUSY_TIMEOUT_MS);
     }
 
+    /** The default bound of the write queue, in bytes: see {@link #open(Path, int, long)}. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = StoreWriter.DEFAULT_MAX_QUEUED_BYTES;
+
     /** As {@link #open(Path)}, waiting at most {@code busyTimeoutMs} for a lock another process holds. */
     public static SqliteStore open(Path dataDirectory, int busyTimeoutMs) throws IOException, SQLException {
-        return open(dataDirectory, busyTimeoutMs, StoreMetrics.NONE);
+        return open(dataDirectory, busyTimeoutMs, DEFAULT_MAX_QUEUED_BYTES, StoreMetrics.NONE);
     }
 
-    /** As {@link #open(Path, int)}, counting each transaction in {@code metrics}. */
-    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, StoreMetrics metrics)
+    /**
+     * As {@link #open(Path, int)}, with at most about {@code maxQueuedBytes} of chat messages and
+     * private messages waiting to be written; past it they are refused at once
+     * ({@link StoreBusyException}) until the database catches up.
+     */
+    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, long maxQueuedBytes)
             throws IOException, SQLException {
-        Files.createDirectories(dataDirectory);
+        return open(dataDirectory, busyTimeoutMs, maxQueuedBytes, StoreMetrics.NONE);
+    }
+
+    /** As {@link #open(Path, int, long)}, counting each transaction and the queue in {@code metrics}. */
+    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, long maxQueuedBytes, StoreMetrics metrics)
+            throws IOException, SQLException {
+        StoreFiles.prepareDirectory(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
+        StoreFiles.prepareDatabase(file);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement statement = connection.createStatement()) {
+            checkIntact(statement, file);
             // WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9);
             // only a power loss can take the last commits back.
             statement.execute("PRAGMA journal_mode = WAL");
@@ -81,8 +115,15 @@ public final class SqliteStore implements AutoCloseable {
             connection.close();
             throw e;
         }
+        Connection readConnection;
+        try {
+            readConnection = openReadOnly(file, busyTimeoutMs);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(connection, metrics);
+        SqliteStore store = new SqliteStore(file, connection, readConnection, maxQueuedBytes, metrics);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {
@@ -90,6 +131,43 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    /**
+     * Fails with a one-line {@link DamagedStoreException} if the file is not a database or
+     * {@code PRAGMA quick_check} finds damage, before anything is written to it. (quick_check
+     * reads every page once, without checking indexes against their tables: a second or so per
+     * gigabyte, once per start.)
+     */
+    private static void checkIntact(Statement statement, Path file) throws SQLException, DamagedStoreException {
+        String what = "move it aside (with its -wal file) to start with an empty store, or restore it from a backup";
+        String verdict;
+        try (ResultSet rows = statement.executeQuery("PRAGMA quick_check(1)")) {
+            verdict = rows.next() ? rows.getString(1) : "ok";
+        } catch (SQLiteException e) {
+            String code = e.getResultCode().name();
+            if (code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) {
+                throw new DamagedStoreException(file + " is not a readable Parley database (" + firstLine(e.getMessage())
+                        + "); " + what);
+            }
+            throw e;
+        }
+        if (!"ok".equals(verdict)) {
+            throw new DamagedStoreException(file + " is damaged (quick_check: " + firstLine(verdict) + "); " + what);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+    }
+
+    /** The history reader's connection: read-only, so a bug in a read cannot write. */
+    private static Connection openReadOnly(Path file, int busyTimeoutMs) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(busyTimeoutMs);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
     public RoomStore rooms() {
@@ -117,26 +195,86 @@ public final class SqliteStore implements AutoCloseable {
         writer.submit(task);
     }
 
+    /** Runs one task on the store thread if its queue has room, else refuses it at once ({@link StoreWriter#offer}). */
+    void offer(StoreWriter.Task task) {
+        writer.offer(task);
+    }
+
+    /**
+     * What waits in the write queue now, in bytes (roughly), against its bound
+     * ({@code store.max-queued-bytes}): for tests and monitoring. Thread-safe.
+     */
+    public long queuedBytes() {
+        return writer.queuedBytes();
+    }
+
     /** Runs a query on the store thread and completes with its result. */
     <T> CompletableFuture<T> query(SqlFunction<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(new StoreWriter.Task() {
-            private T value;
+        writer.submit(new QueryTask<>(work, result, StoreWriter.TASK_OVERHEAD_BYTES));
+        return result;
+    }
 
-            @Override
-            public void run(Connection connection) throws SQLException {
-                value = work.apply(connection);
+    /**
+     * As {@link #query(SqlFunction)}, for a write of about {@code bytes} that may be refused when
+     * the queue is full: the result then fails at once with a {@link StoreBusyException}.
+     */
+    <T> CompletableFuture<T> query(long bytes, SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.offer(new QueryTask<>(work, result, bytes));
+        return result;
+    }
+
+    /** A query whose outcome completes a future. */
+    private static final class QueryTask<T> implements StoreWriter.Task {
+        private final SqlFunction<T> work;
+        private final CompletableFuture<T> result;
+        private final long bytes;
+        private T value;
+
+        QueryTask(SqlFunction<T> work, CompletableFuture<T> result, long bytes) {
+            this.work = work;
+            this.result = result;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void run(Connection connection) throws SQLException {
+            value = work.apply(connection);
+        }
+
+        @Override
+        public void done(Throwable failure) {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure);
             }
+        }
 
-            @Override
-            public void done(Throwable failure) {
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(failure);
+        @Override
+        public long queuedBytes() {
+            return bytes;
+        }
+    }
+
+    /**
+     * Runs a read on the reader thread and connection, beside the writer, and completes with its
+     * result. Reads see what was committed when they run.
+     */
+    <T> CompletableFuture<T> read(SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            reader.execute(() -> {
+                try {
+                    result.complete(work.apply(readConnection));
+                } catch (SQLException | RuntimeException e) {
+                    result.completeExceptionally(e);
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("the store is closed"));
+        }
         return result;
     }
 
@@ -183,8 +321,17 @@ public final class SqliteStore implements AutoCloseable {
     /** Finishes every write already submitted, then closes the database. */
     @Override
     public void close() {
+        reader.shutdown();
         writer.close();
         try {
+            if (!reader.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("A history read did not finish; closing the store under it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            readConnection.close();
             connection.close();
             log.info("Store closed");
         } catch (SQLException e) {

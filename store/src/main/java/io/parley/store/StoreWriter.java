@@ -1,21 +1,32 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.sqlite.SQLiteException;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's one thread: the only code that touches the SQLite connection. It takes tasks in
- * submission order and runs as many as are waiting in one transaction (group commit), then tells
- * each task the outcome, in order. Nothing else blocks on the database, and event loops never do.
+ * The store's one thread: the only code that writes through the SQLite connection. It takes tasks
+ * in submission order and runs as many as are waiting in one transaction (group commit), then
+ * tells each task the outcome, in order. Nothing else blocks on the database, and event loops
+ * never do.
  *
- * <p>Thread-safety: {@link #submit} may be called from any thread.
+ * <p>The queue is bounded in bytes ({@link Task#queuedBytes}): while the database cannot keep up
+ * (another process holds its lock, the disk stalls) a task {@link #offer offered} past the bound
+ * is refused at once with a {@link StoreBusyException}, rather than growing the heap until the
+ * lock goes and then releasing the whole backlog on the rooms in one burst. Tasks that must not be
+ * refused (a leave, closing a history session) are {@link #submit submitted} and always queued;
+ * they count against the bound too.
+ *
+ * <p>Thread-safety: {@link #submit} and {@link #offer} may be called from any thread.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -24,9 +35,27 @@ final class StoreWriter implements AutoCloseable {
         /** Does the work inside the current transaction. */
         void run(Connection connection) throws SQLException;
 
-        /** Called on the store thread after the commit (null) or the failure. */
+        /**
+         * Called on the store thread after the commit (null) or the failure; for a task
+         * {@link #offer} refused, on the offering thread before {@code offer} returns.
+         */
         void done(Throwable failure);
+
+        /** Roughly the heap this task holds while it waits (its text and its objects). */
+        default long queuedBytes() {
+            return TASK_OVERHEAD_BYTES;
+        }
     }
+
+    /** What a queued task costs beyond its text: the task, its event, message and callbacks. */
+    static final long TASK_OVERHEAD_BYTES = 256;
+    /**
+     * Thousands of messages: a busy server's writes wait a few milliseconds, so only a stalled
+     * database fills it. Kept under twice the default outbound cap (1 MiB; a queued message holds
+     * about twice its rendered size), so the backlog released when the database comes back fits in
+     * every member's output, and nobody is disconnected as a slow reader for it.
+     */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 2L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
     /** The most tasks one transaction takes; bounds the latency a batch adds. */
@@ -40,20 +69,73 @@ final class StoreWriter implements AutoCloseable {
     };
 
     private final Connection connection;
+    /** The database file, as failures name it. */
+    private final String location;
     private final StoreMetrics metrics;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final long maxQueuedBytes;
+    /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Whether offers are being refused: the episode is logged once, not each refusal. */
+    private final AtomicBoolean refusing = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
 
+    StoreWriter(Connection connection) {
+        this(connection, DEFAULT_MAX_QUEUED_BYTES, "the database", StoreMetrics.NONE);
+    }
+
+    StoreWriter(Connection connection, long maxQueuedBytes) {
+        this(connection, maxQueuedBytes, "the database", StoreMetrics.NONE);
+    }
+
     StoreWriter(Connection connection, StoreMetrics metrics) {
+        this(connection, DEFAULT_MAX_QUEUED_BYTES, "the database", metrics);
+    }
+
+    StoreWriter(Connection connection, long maxQueuedBytes, String location, StoreMetrics metrics) {
         this.connection = connection;
         this.metrics = metrics;
+        this.location = location;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.thread = new Thread(this::loop, "parley-store");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Queues a task that must not be refused, whatever the queue holds. */
     void submit(Task task) {
+        queuedBytes.addAndGet(task.queuedBytes());
+        enqueue(task);
+    }
+
+    /**
+     * Queues a task if the queue has room for it; otherwise tells the task at once, on this
+     * thread, that it was refused ({@link StoreBusyException}). A refused task has no place in
+     * the order of outcomes, so only tasks whose failure touches nothing else may be offered.
+     */
+    void offer(Task task) {
+        long bytes = task.queuedBytes();
+        long after = queuedBytes.addAndGet(bytes);
+        if (after > maxQueuedBytes && after != bytes) { // an empty queue takes any one task
+            queuedBytes.addAndGet(-bytes);
+            if (refusing.compareAndSet(false, true)) {
+                log.warn("The store is behind writing {} ({} KiB waiting): refusing new messages until it catches up",
+                        location, (after - bytes) / 1024);
+            }
+            task.done(new StoreBusyException("the store is behind (" + (after - bytes) / 1024
+                    + " KiB waiting to be written); try again"));
+            return;
+        }
+        enqueue(task);
+    }
+
+    /** What the queued and running tasks hold now, in bytes ({@link Task#queuedBytes}). */
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    private void enqueue(Task task) {
         queue.add(task);
         if (closed) {
             failLateTasks(); // the thread has stopped looking at the queue
@@ -106,8 +188,9 @@ final class StoreWriter implements AutoCloseable {
             if (isDatabaseFailure(batchFailure)) {
                 // The database itself refused (locked, read-only, full, I/O): every task fails
                 // now, with the reason, rather than each waiting out the busy timeout again.
-                log.warn("Store write of {} tasks failed: {}", batch.size(), batchFailure.getMessage());
-                batch.forEach(task -> report(task, batchFailure));
+                SQLException described = described(batchFailure);
+                log.warn("Store write of {} tasks failed: {}", batch.size(), described.getMessage());
+                batch.forEach(task -> report(task, described));
                 return;
             }
             // One bad task must not fail the others: retry each on its own.
@@ -130,15 +213,31 @@ final class StoreWriter implements AutoCloseable {
 
     /** Whether the batch failed for the database's sake (a task's own failure is anything else). */
     private static boolean isDatabaseFailure(SQLException failure) {
-        if (!(failure instanceof SQLiteException sqlite)) {
-            return false;
-        }
-        String code = sqlite.getResultCode().name();
+        String code = resultCode(failure);
         return DATABASE_FAILURES.stream().anyMatch(code::startsWith);
     }
 
+    private static String resultCode(SQLException failure) {
+        return failure instanceof SQLiteException sqlite ? sqlite.getResultCode().name() : "";
+    }
+
+    /** A database failure as an operator needs to read it: what happened, to which file. */
+    private SQLException described(SQLException failure) {
+        String code = resultCode(failure);
+        String what = code.startsWith("SQLITE_FULL") ? "disk full: cannot write " + location
+                + " (free space on its disk; writes resume by themselves)"
+                : code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")
+                        ? location + " is locked by another process (" + failure.getMessage() + ")"
+                        : location + ": " + failure.getMessage();
+        return new SQLException(what, failure.getSQLState(), failure.getErrorCode(), failure);
+    }
+
     /** Tells a task its outcome; a callback that throws must not stop the store thread. */
-    private static void report(Task task, Throwable failure) {
+    private void report(Task task, Throwable failure) {
+        long left = queuedBytes.addAndGet(-task.queuedBytes());
+        if (left < maxQueuedBytes / 2 && refusing.compareAndSet(true, false)) {
+            log.info("The store has caught up: accepting messages again");
+        }
         try {
             task.done(failure);
         } catch (RuntimeException e) {
@@ -146,9 +245,15 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the tasks in one transaction. On failure the first cause is what is thrown: after some
+     * errors (a full disk, an I/O error) SQLite has already rolled the transaction back, and the
+     * rollback's own "no transaction is active" must not hide why.
+     */
     private void inTransaction(List<Task> tasks) throws SQLException {
         long start = System.nanoTime();
         connection.setAutoCommit(false);
+        SQLException failure = null;
         try {
             for (Task task : tasks) {
                 task.run(connection);
@@ -157,10 +262,24 @@ final class StoreWriter implements AutoCloseable {
             metrics.committed(tasks.size(), System.nanoTime() - start);
         } catch (SQLException | RuntimeException e) {
             metrics.failed(tasks.size());
-            connection.rollback();
-            throw e instanceof SQLException sql ? sql : new SQLException(e);
+            failure = e instanceof SQLException sql ? sql : new SQLException(e);
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
         } finally {
-            connection.setAutoCommit(true);
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException autoCommitFailure) {
+                if (failure == null) {
+                    throw autoCommitFailure;
+                }
+                failure.addSuppressed(autoCommitFailure);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.core.AccountRecord;
+import io.parley.core.ChatMessage;
+import io.parley.core.ChatService;
 import io.parley.core.DirectoryChange;
 import io.parley.core.DirectoryEntry;
+import io.parley.core.LocalRoomBus;
 import io.parley.core.Room;
 import io.parley.core.RoomDirectory;
+import io.parley.core.RoomEvent;
 import io.parley.core.RoomRecord;
 import io.parley.core.RoomRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +36,38 @@ class SqliteDirectoryStoreTest {
     void roomsSurviveARestartWithTheirCoreRefs() throws Exception {
         DirectoryEntry made;
         try (SqliteStore store = SqliteStore.open(data)) {
-            RoomDirectory directory = new RoomDirectory(new RoomRegistry(store.rooms()), store.directory());
-            made = ((DirectoryChange.Created) directory.make("r1", "239.0.0.1", 5000).toCompletableFuture().join()).entry();
-            directory.make("r2", "239.0.0.2", 5000).toCompletableFuture().join();
+            ChatService chat = new ChatService(new RoomRegistry(store.rooms()), store.events(), new LocalRoomBus(),
+                    Clock.systemUTC());
+            RoomDirectory directory = new RoomDirectory(chat, store.directory(), 0);
+            made = ((DirectoryChange.Created) directory.make("r1", "239.0.0.1", 5000, "192.0.2.1")
+                    .toCompletableFuture().join()).entry();
+            directory.make("r2", "239.0.0.2", 5000, "192.0.2.1").toCompletableFuture().join();
             directory.delete("r2").toCompletableFuture().join();
         }
         try (SqliteStore store = SqliteStore.open(data)) {
             RoomRegistry rooms = new RoomRegistry(store.rooms());
             assertThat(store.directory().loadAll()).containsExactly(made);
             assertThat(rooms.byName("r1")).map(Room::ref).contains(made.roomRef());
+            assertThat(rooms.byName("r2")).as("deleted, and nobody had used it").isEmpty();
+        }
+    }
+
+    @Test
+    void aRoomThatHoldsMessagesIsKeptAndOneThatDoesNotIsRemoved() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            int quiet = store.rooms().create("quiet").toCompletableFuture().join().ref();
+            int spoken = store.rooms().create("spoken").toCompletableFuture().join().ref();
+            Room room = new Room(spoken, "spoken");
+            CompletableFuture<Throwable> stored = new CompletableFuture<>();
+            store.events().append(new RoomEvent.Posted(room, new ChatMessage(1, Instant.EPOCH, spoken, "a",
+                    ChatMessage.Kind.CHAT, "hi")), stored::complete);
+            assertThat(stored.join()).isNull();
+
+            assertThat(store.rooms().removeIfEmpty(quiet).toCompletableFuture().join()).isTrue();
+            assertThat(store.rooms().removeIfEmpty(spoken).toCompletableFuture().join()).isFalse();
+            assertThat(store.rooms().loadAll()).extracting(RoomRecord::name).containsExactly("spoken");
+            assertThat(store.rooms().create("quiet").toCompletableFuture().join().ref()).as("refs are never reused")
+                    .isGreaterThan(spoken);
         }
     }
 

@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.parley.core.AccountRecord;
 import io.parley.core.ChatMessage;
 import io.parley.core.HistoryEntry;
+import io.parley.core.HistoryPages;
 import io.parley.core.PrivateMessage;
 import io.parley.core.Room;
 import io.parley.core.RoomEvent;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +30,12 @@ class SqliteHistoryStoreTest {
     Path data;
 
     private static void say(SqliteStore store, Room room, long id, String author, String text) {
+        store(store, room, id, author, ChatMessage.Kind.CHAT, text);
+    }
+
+    private static void store(SqliteStore store, Room room, long id, String author, ChatMessage.Kind kind, String text) {
         CompletableFuture<Void> stored = new CompletableFuture<>();
-        ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author,
-                ChatMessage.Kind.CHAT, text);
+        ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author, kind, text);
         store.events().append(new RoomEvent.Posted(room, message), error -> {
             if (error == null) {
                 stored.complete(null);
@@ -76,6 +85,21 @@ class SqliteHistoryStoreTest {
     }
 
     @Test
+    void joinAndLeaveRowsThatOlderVersionsStoredAreNotHistory() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            store.history().openSession("alice", 0).toCompletableFuture().join();
+            store(store, lobby, 1, "carol", ChatMessage.Kind.JOIN, "carol has joined this chatroom.");
+            say(store, lobby, 2, "carol", "hello");
+            store(store, lobby, 3, "carol", ChatMessage.Kind.LEAVE, "carol has left this chatroom.");
+
+            assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("hello");
+        }
+    }
+
+    @Test
     void overlappingAndOpenSessionsListEachLobbyMessageOnce() throws Exception {
         try (SqliteStore store = SqliteStore.open(data)) {
             store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
@@ -110,5 +134,79 @@ class SqliteHistoryStoreTest {
             assertThat(store.history().history("alice", lobbyRef).toCompletableFuture().join())
                     .extracting(HistoryEntry::text).containsExactly("while alice was on");
         }
+    }
+
+    @Test
+    void pagesListTheSameHistoryAsOneReadAndStopAtWhatWasStoredWhenTheyBegan() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            say(store, lobby, 1, "bob", "before");
+            long first = store.history().openSession("alice", 1).toCompletableFuture().join();
+            for (long id = 2; id < 600; id++) {
+                say(store, lobby, id, "bob", "m" + id);
+                if (id % 7 == 0) { // same time as message id, and one in between: ties go to broadcasts
+                    store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(1000 * id), "bob", "alice",
+                            false, "p" + id)).toCompletableFuture().join();
+                    store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(1000 * id + 500), "alice",
+                            "alice", false, "self" + id)).toCompletableFuture().join();
+                }
+                if (id == 300) {
+                    store.history().openSession("alice", 250).toCompletableFuture().join(); // overlaps, stays open
+                }
+            }
+            store.history().closeSession(first, 400).toCompletableFuture().join();
+            List<HistoryEntry> whole = store.history().history("alice", lobby.ref()).toCompletableFuture().join();
+
+            HistoryPages pages = store.history().pages("alice", lobby.ref());
+            List<HistoryEntry> paged = new ArrayList<>(pages.next(1).toCompletableFuture().join());
+            assertThat(paged).hasSize(1);
+            say(store, lobby, 600, "bob", "after the reading began");
+            for (List<HistoryEntry> page = next(pages, 100); !page.isEmpty(); page = next(pages, 100)) {
+                assertThat(page.stream().mapToInt(e -> e.text().length()).sum()).isLessThan(100 + 10);
+                paged.addAll(page);
+            }
+            assertThat(paged).hasSize(whole.size()).containsExactlyElementsOf(whole);
+        }
+    }
+
+    @Test
+    void historyIsReadWhileTheWriterIsBusy() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
+            long session = store.history().openSession("alice", 0).toCompletableFuture().join();
+            say(store, lobby, 1, "bob", "hi");
+            store.history().closeSession(session, 1).toCompletableFuture().join();
+            CountDownLatch writerHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            store.submit(new StoreWriter.Task() {
+                @Override
+                public void run(Connection connection) {
+                    writerHeld.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override
+                public void done(Throwable failure) {}
+            });
+            try {
+                assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                        .extracting(HistoryEntry::text).containsExactly("hi");
+                assertThat(store.history().pages("alice", lobby.ref()).next(1000).toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)).extracting(HistoryEntry::text).containsExactly("hi");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    private static List<HistoryEntry> next(HistoryPages pages, int maxChars) {
+        return pages.next(maxChars).toCompletableFuture().join();
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.StoreBusyException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -43,6 +44,31 @@ class StoreWriterTest {
         assertThat(outcomes.get("before").get(10, TimeUnit.SECONDS)).isNull();
         assertThat(outcomes.get("after").get(10, TimeUnit.SECONDS)).isNull();
         assertThat(outcomes.get("broken").get(10, TimeUnit.SECONDS)).hasMessageContaining("a bug in one task");
+    }
+
+    @Test
+    void anOfferPastTheBoundIsRefusedAtOnceWhileASubmissionIsAlwaysQueued() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Map<String, CompletableFuture<Throwable>> outcomes = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            StoreWriter writer = new StoreWriter(connection, 3 * StoreWriter.TASK_OVERHEAD_BYTES);
+            writer.offer(task("holder", outcomes, () -> release.await(10, TimeUnit.SECONDS)));
+            writer.offer(task("second", outcomes, () -> true));
+            writer.offer(task("third", outcomes, () -> true));
+            writer.offer(task("refused", outcomes, () -> true));
+            writer.submit(task("leave", outcomes, () -> true));
+
+            assertThat(outcomes.get("refused")).as("refused before the store thread moved").isCompleted();
+            assertThat(outcomes.get("refused").get()).isInstanceOf(StoreBusyException.class)
+                    .hasMessageContaining("try again");
+            assertThat(writer.queuedBytes()).isEqualTo(4 * StoreWriter.TASK_OVERHEAD_BYTES);
+            release.countDown();
+            writer.close();
+            assertThat(writer.queuedBytes()).isZero();
+        }
+        for (String stored : List.of("holder", "second", "third", "leave")) {
+            assertThat(outcomes.get(stored).get(10, TimeUnit.SECONDS)).as(stored).isNull();
+        }
     }
 
     private static StoreWriter.Task task(String name, Map<String, CompletableFuture<Throwable>> outcomes,

@@ -1,16 +1,16 @@
 package io.parley.client.account;
 
-import io.parley.protocol.account.RsaKeys;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
+import java.time.Duration;
 import java.util.Map;
 import org.jline.terminal.Terminal;
 
 /**
  * One run of the account client (spec: {@code shared/specs/account.md}, "Client"): load or make
- * the user's key pair, connect, log in, then the command prompt until EX, the end of input, or
- * the server ends the session.
+ * the user's key pair, connect, log in, keep the files (only now: a failed login writes nothing
+ * under the home), then the command prompt until EX, the end of input, or the server ends the
+ * session.
  *
  * <p>Threads: {@link #run} runs on the calling thread, the session thread, which reads the
  * keyboard and waits for replies. The connection's reader thread prints deliveries as they come
@@ -26,24 +26,32 @@ public final class AccountClient {
     private final ClientHome home;
     private final boolean trustChangedServerKey;
     private final Screen screen;
+    private final Duration firstReplyTimeout;
 
     public AccountClient(AccountTarget target, ClientHome home, boolean trustChangedServerKey, Terminal terminal) {
+        this(target, home, trustChangedServerKey, terminal, Login.FIRST_REPLY_TIMEOUT);
+    }
+
+    /** With how long the server may take to answer {@code USER} before the client gives up. */
+    AccountClient(AccountTarget target, ClientHome home, boolean trustChangedServerKey, Terminal terminal,
+            Duration firstReplyTimeout) {
         this.target = target;
         this.home = home;
         this.trustChangedServerKey = trustChangedServerKey;
         this.screen = new Screen(terminal);
+        this.firstReplyTimeout = firstReplyTimeout;
     }
 
     /** Runs the session; returns {@link #EXIT_OK} after EX or the end of input, else {@link #EXIT_FAILED}. */
     public int run() {
-        KeyPair keys;
+        UserKeyPair keys;
         try {
-            keys = RsaKeys.loadOrCreate(home.keyFile(target.username()));
+            keys = UserKeyPair.loadOrGenerate(home.keyFile(target.username()));
         } catch (IOException | GeneralSecurityException e) {
             screen.print("Cannot read or create your key pair " + home.keyFile(target.username()) + ": " + e);
             return EXIT_FAILED;
         }
-        MessageDecryptor decryptor = new MessageDecryptor(keys.getPrivate());
+        MessageDecryptor decryptor = new MessageDecryptor(keys.keys().getPrivate());
         Deliveries deliveries = new Deliveries(decryptor);
         Thread session = Thread.currentThread();
         ServerConnection connection;
@@ -56,6 +64,7 @@ public final class AccountClient {
 
                 @Override
                 public void ended(String reason) {
+                    screen.sessionEnded();
                     session.interrupt();
                 }
             });
@@ -70,15 +79,19 @@ public final class AccountClient {
         }
     }
 
-    private int converse(ServerConnection connection, KeyPair keys, MessageDecryptor decryptor) {
+    private int converse(ServerConnection connection, UserKeyPair keys, MessageDecryptor decryptor) {
         Composer composer = new Composer(screen);
         ServerKeyCheck keyCheck = new ServerKeyCheck(new KnownServers(home.knownServers()), screen, trustChangedServerKey);
         try {
-            new Login(connection, screen, keyCheck, target, keys.getPublic()).run();
+            Login login = new Login(connection, screen, keyCheck, target, keys.keys().getPublic(), firstReplyTimeout);
+            login.run();
+            keepFiles(keys, keyCheck);
+            login.registerKey();
+            SentMessages sent = new SentMessages(home.sentLog(target.username()), keys.keys().getPublic());
             new CommandLoop(connection, screen, Map.of(
                     "BM", new BroadcastOperation(connection, screen, composer),
-                    "PM", new PrivateMessageOperation(connection, screen, composer),
-                    "CH", new HistoryOperation(connection, screen, new HistoryTable(decryptor, target.username())),
+                    "PM", new PrivateMessageOperation(connection, screen, composer, target.username(), sent),
+                    "CH", new HistoryOperation(connection, screen, new HistoryTable(decryptor, target.username(), sent)),
                     CommandLoop.EXIT, new ExitOperation(connection, screen))).run();
             return EXIT_OK;
         } catch (SessionEnded e) {
@@ -93,6 +106,18 @@ public final class AccountClient {
             }
             screen.print(ExitOperation.BYE); // the user left in the middle: closing is EX enough
             return EXIT_OK;
+        }
+    }
+
+    /** Once logged in, and not before: the home (owner-only), a new key pair, a new server key. */
+    private void keepFiles(UserKeyPair keys, ServerKeyCheck keyCheck) {
+        try {
+            home.secure();
+            keys.saveIfNew();
+            keyCheck.rememberTrusted();
+        } catch (IOException e) {
+            screen.print("Cannot write to " + home.dir() + " (" + e + "): private messages to you may not be readable "
+                    + "after this session, and this server's key is not remembered.");
         }
     }
 }

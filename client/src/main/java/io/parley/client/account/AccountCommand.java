@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "account", mixinStandardHelpOptions = true,
         description = {"Log in to an account server and chat: broadcast (BM), private messages (PM, end-to-end "
                 + "encrypted), chat history (CH), exit (EX).",
-            "Keys live under the home directory: keys/<username>.pem (your key pair) and known_servers (the key "
-                + "each server sent first; a changed key is refused unless you type yes)."},
+            "Keys live under the home directory (yours only, written once a login succeeds): keys/<username>.pem "
+                + "(your key pair), known_servers (the key each server sent first; a changed key is refused unless "
+                + "you type yes) and sent/<username> (your own copies of the private messages you send).",
+            "Ctrl-C clears the line being typed; Ctrl-D on an empty line exits."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:left with EX or the end of input", "1:the login failed or the server ended the session",
             "2:invalid arguments"})

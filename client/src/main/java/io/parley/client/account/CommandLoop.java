@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The prompt state: asks for a command and runs it, until EX. The end of input (Ctrl-D, Ctrl-C)
- * at the prompt is EX too; elsewhere it propagates and the connection is simply closed, which the
- * spec treats like EX. Session thread only.
+ * The prompt state: asks for a command and runs it, until EX. The end of input (Ctrl-D on an
+ * empty line) at the prompt is EX too; elsewhere it propagates and the connection is simply
+ * closed, which the spec treats like EX. Ctrl-C only drops the line being typed ({@link Screen}).
+ * Session thread only.
  */
 final class CommandLoop {
 

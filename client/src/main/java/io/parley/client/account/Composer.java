@@ -14,22 +14,26 @@ final class Composer {
         String frame(String text) throws GeneralSecurityException;
     }
 
+    /** What the user typed, and the frame it became. */
+    record Message(String text, String frame) {}
+
     private final Screen screen;
 
     Composer(Screen screen) {
         this.screen = screen;
     }
 
-    String compose(String prompt, Framer framer) throws InputClosed, SessionEnded {
+    Message compose(String prompt, Framer framer) throws InputClosed, SessionEnded {
         while (true) {
+            String text = screen.readLine(prompt);
             String frame;
             try {
-                frame = framer.frame(screen.readLine(prompt));
+                frame = framer.frame(text);
             } catch (GeneralSecurityException e) {
                 throw new SessionEnded("Cannot encrypt the message: " + e.getMessage());
             }
             if (ServerConnection.fits(frame)) {
-                return frame;
+                return new Message(text, frame);
             }
             screen.print("That message is too long: a frame holds at most "
                     + ServerConnection.MAX_FRAME_BYTES / 1024 + " KiB (an encrypted one about half that).");

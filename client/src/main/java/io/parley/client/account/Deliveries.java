@@ -1,6 +1,7 @@
 package io.parley.client.account;
 
 import io.parley.protocol.Text;
+import java.util.Optional;
 
 /**
  * Renders what other users send (spec: {@code shared/specs/account.md}, "Client"):
@@ -17,16 +18,14 @@ final class Deliveries {
     }
 
     String render(String line) {
-        Reply frame = new Reply(line);
-        if (frame.is("D BM")) {
-            String[] parts = frame.after("D BM").split(" ", 2);
-            return incoming("public", parts[0], Text.clean(parts.length > 1 ? parts[1] : "", false));
+        Optional<AccountFrames.Broadcast> broadcast = AccountFrames.broadcast(line);
+        if (broadcast.isPresent()) {
+            return incoming("public", broadcast.get().from(), Text.clean(broadcast.get().text(), false));
         }
-        if (frame.is("D PM")) {
-            String[] parts = frame.after("D PM").split(" ", 3);
-            if (parts.length == 3) {
-                return incoming("private", parts[0], decryptor.readable(parts[1], parts[2]));
-            }
+        Optional<AccountFrames.PrivateDelivery> message = AccountFrames.privateMessage(line);
+        if (message.isPresent()) {
+            return incoming("private", message.get().from(),
+                    decryptor.readable(message.get().format(), message.get().payload()));
         }
         return Text.clean("Unreadable message from the server: " + line, false);
     }

@@ -18,16 +18,6 @@ record HistoryEntry(String time, String type, String from, String to, String for
 
     /** Parses what follows {@code D CH }; empty if it does not have the spec's fields. */
     static Optional<HistoryEntry> parse(String fields) {
-        String[] parts = fields.split(" ", 5);
-        if (parts.length < 4) {
-            return Optional.empty();
-        }
-        String rest = parts.length == 5 ? parts[4] : "";
-        if (!parts[1].equals("PM")) {
-            return Optional.of(new HistoryEntry(parts[0], parts[1], parts[2], parts[3], "text", rest));
-        }
-        String[] message = rest.split(" ", 2);
-        String payload = message.length == 2 ? message[1] : "";
-        return Optional.of(new HistoryEntry(parts[0], parts[1], parts[2], parts[3], message[0], payload));
+        return AccountFrames.history(fields);
     }
 }

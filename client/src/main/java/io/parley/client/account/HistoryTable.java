@@ -1,18 +1,22 @@
 package io.parley.client.account;
 
 import io.parley.protocol.Text;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The chat history as a table for the terminal: time (UTC, to the second), type, from, to and
  * the message, oldest first. Encrypted private messages addressed to this user are decrypted;
- * those it sent were encrypted for their receiver and show as {@link MessageDecryptor#ENCRYPTED}.
- * Thread-safe (immutable).
+ * those it sent were encrypted for their receiver, and are shown from the sender's own copy
+ * ({@link SentMessages}), or as {@link MessageDecryptor#ENCRYPTED} where there is none (sent
+ * from another machine, or by another client). Thread-safe (immutable).
  */
 final class HistoryTable {
 
@@ -23,19 +27,29 @@ final class HistoryTable {
 
     private final MessageDecryptor decryptor;
     private final String username;
+    private final SentMessages sentMessages;
 
-    HistoryTable(MessageDecryptor decryptor, String username) {
+    HistoryTable(MessageDecryptor decryptor, String username, SentMessages sentMessages) {
         this.decryptor = decryptor;
         this.username = username;
+        this.sentMessages = sentMessages;
     }
 
     String render(List<HistoryEntry> entries) {
         if (entries.isEmpty()) {
             return "No chat history yet.";
         }
+        Map<String, String> copies;
+        try {
+            copies = sentMessages.load();
+        } catch (IOException e) {
+            copies = Map.of(); // the messages this user sent then show as [encrypted]
+        }
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
-        entries.forEach(entry -> rows.add(row(entry)));
+        for (HistoryEntry entry : entries) {
+            rows.add(row(entry, copies));
+        }
         int[] widths = new int[HEADER.size() - 1]; // the message column is last and not padded
         for (List<String> row : rows) {
             for (int i = 0; i < widths.length; i++) {
@@ -58,15 +72,17 @@ final class HistoryTable {
         return table.append(entries.size()).append(entries.size() == 1 ? " entry" : " entries").toString();
     }
 
-    private List<String> row(HistoryEntry entry) {
+    private List<String> row(HistoryEntry entry, Map<String, String> copies) {
         return List.of(time(entry.time()), Text.clean(entry.type(), false), Text.clean(entry.from(), false),
-                Text.clean(entry.to(), false), text(entry));
+                Text.clean(entry.to(), false), text(entry, copies));
     }
 
-    private String text(HistoryEntry entry) {
+    private String text(HistoryEntry entry, Map<String, String> copies) {
         boolean forSomeoneElse = !entry.to().equalsIgnoreCase(username);
         if (entry.format().equals("enc") && forSomeoneElse) {
-            return MessageDecryptor.ENCRYPTED;
+            Optional<String> copy = entry.from().equalsIgnoreCase(username)
+                    ? SentMessages.copyOf(copies, entry.payload()) : Optional.empty();
+            return copy.map(ownCopy -> decryptor.readable("enc", ownCopy)).orElse(MessageDecryptor.ENCRYPTED);
         }
         return decryptor.readable(entry.format(), entry.payload());
     }

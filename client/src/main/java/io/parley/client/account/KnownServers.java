@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code <host>:<port> <key line>}, in a text file; {@code #} starts a comment.
  *
  * <p>Every call reads the file afresh and a change replaces it whole (write a sibling, then
- * rename), so a reader never sees half a file. Thread-safe within one process; two clients
+ * rename), so a reader never sees half a file; the file is the owner's only (0600), in a
+ * directory that {@link ClientHome#secure} made so. Thread-safe within one process; two clients
  * pinning at the same moment keep the last one's file.
  */
 final class KnownServers {
@@ -53,6 +54,8 @@ final class KnownServers {
         kept.add(server + " " + key);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(partial);
+        ClientHome.createPrivateFile(partial);
         Files.write(partial, kept, StandardCharsets.UTF_8);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

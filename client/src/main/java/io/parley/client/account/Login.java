@@ -1,46 +1,60 @@
 package io.parley.client.account;
 
+import io.parley.protocol.Text;
 import io.parley.protocol.account.Pg3Cipher;
 import io.parley.protocol.account.RsaKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The login (spec: {@code shared/specs/account.md}, "Session"): {@code USER}, the server's key
  * checked by {@link ServerKeyCheck}, the password encrypted under that key and asked again after
- * {@code ERR 401} or {@code ERR 400}, then this user's public key. {@code ERR 429} and any other
- * refusal end the session. Session thread only.
+ * {@code ERR 401} or {@code ERR 400}; then ({@link #registerKey}) this user's public key.
+ * {@code ERR 429} and any other refusal end the session.
+ *
+ * <p>The first reply tells an account server from whatever else may listen on the port: nothing
+ * within {@code firstReplyTimeout}, or a line that is not a {@code C} frame (a directory server's
+ * {@code ERR 400}, a line server's {@code * ...} notice), ends the session with a hint at the
+ * right port, instead of waiting for ever. Session thread only.
  */
 final class Login {
 
     static final String PASSWORD = "Enter password: ";
     static final String INCORRECT = "Incorrect password. Please enter again: ";
+    /** How long the first reply may take: an account server answers {@code USER} at once. */
+    static final Duration FIRST_REPLY_TIMEOUT = Duration.ofSeconds(5);
+    static final int DEFAULT_PORT = 7713;
 
     private final ServerConnection connection;
     private final Screen screen;
     private final ServerKeyCheck keyCheck;
     private final AccountTarget target;
     private final PublicKey userKey;
+    private final Duration firstReplyTimeout;
 
-    Login(ServerConnection connection, Screen screen, ServerKeyCheck keyCheck, AccountTarget target, PublicKey userKey) {
+    Login(ServerConnection connection, Screen screen, ServerKeyCheck keyCheck, AccountTarget target, PublicKey userKey,
+            Duration firstReplyTimeout) {
         this.connection = connection;
         this.screen = screen;
         this.keyCheck = keyCheck;
         this.target = target;
         this.userKey = userKey;
+        this.firstReplyTimeout = firstReplyTimeout;
     }
 
+    /** Logs in: returns once the server has accepted the password. */
     void run() throws SessionEnded, InputClosed {
         PublicKey serverKey = introduce();
         sendPassword(serverKey);
-        registerKey();
     }
 
     private PublicKey introduce() throws SessionEnded, InputClosed {
         connection.send("C USER " + target.username());
-        Reply reply = connection.next();
+        Reply reply = firstReply();
         String keyLine;
         if (reply.is("C EXISTING")) {
             screen.print("Existing user");
@@ -48,10 +62,34 @@ final class Login {
         } else if (reply.is("C NEW")) {
             screen.print("Creating new user");
             keyLine = reply.after("C NEW");
-        } else {
+        } else if (reply.is("C")) {
             throw new SessionEnded("Login failed: " + reply.describe());
+        } else {
+            throw notAnAccountServer("unexpected reply from " + address() + " (" + Text.clean(reply.line(), false)
+                    + ")");
         }
         return keyCheck.verify(target.server(), keyLine);
+    }
+
+    private Reply firstReply() throws SessionEnded {
+        Optional<Reply> reply;
+        try {
+            reply = connection.next(firstReplyTimeout);
+        } catch (SessionEnded e) {
+            if (connection.heardFrom()) {
+                throw e; // an account server that said why (C BYE)
+            }
+            throw notAnAccountServer(address() + " closed the connection without a reply");
+        }
+        return reply.orElseThrow(() -> notAnAccountServer("no reply from " + address()));
+    }
+
+    private SessionEnded notAnAccountServer(String what) {
+        return new SessionEnded(what + "; is this Parley's account port (default " + DEFAULT_PORT + ")?");
+    }
+
+    private String address() {
+        return target.host() + ":" + target.port();
     }
 
     private void sendPassword(PublicKey serverKey) throws SessionEnded, InputClosed {
@@ -71,7 +109,8 @@ final class Login {
         }
     }
 
-    private void registerKey() throws SessionEnded {
+    /** Registers this user's public key, once logged in. */
+    void registerKey() throws SessionEnded {
         connection.send("C PUBKEY " + RsaKeys.toLine(userKey));
         Reply reply = connection.next();
         if (!reply.isOk()) {

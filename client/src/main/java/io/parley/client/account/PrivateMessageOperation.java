@@ -3,16 +3,20 @@ package io.parley.client.account;
 import io.parley.protocol.Text;
 import io.parley.protocol.account.Pg3Cipher;
 import io.parley.protocol.account.RsaKeys;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * PM (spec: {@code shared/specs/account.md}, "Operations"): {@code C PM} and the online list,
- * {@code C TO <peer>} and the peer's key, then the message, encrypted under that key, or in clear
- * when the peer has none ({@code C KEY bob -}). Every error goes back to the prompt. Session
- * thread only.
+ * {@code C TO <peer>} and the peer's key, then the message, encrypted under that key (with the
+ * sender's own copy kept in {@link SentMessages}), or in clear when the peer has none
+ * ({@code C KEY bob -}). Every error goes back to the prompt. With nobody
+ * else online there is nobody to ask for: the client says so and takes the server back to the
+ * prompt itself. Session thread only.
  */
 final class PrivateMessageOperation implements Operation {
 
@@ -20,15 +24,21 @@ final class PrivateMessageOperation implements Operation {
     static final String ASK_PEER = "Peer to message: ";
     static final String ASK = "Enter the private message: ";
     static final String SENT = "Private message sent.";
+    static final String NOBODY = "Nobody else is online: there is nobody to send a private message to.";
 
     private final ServerConnection connection;
     private final Screen screen;
     private final Composer composer;
+    private final String username;
+    private final SentMessages sentMessages;
 
-    PrivateMessageOperation(ServerConnection connection, Screen screen, Composer composer) {
+    PrivateMessageOperation(ServerConnection connection, Screen screen, Composer composer, String username,
+            SentMessages sentMessages) {
         this.connection = connection;
         this.screen = screen;
         this.composer = composer;
+        this.username = username;
+        this.sentMessages = sentMessages;
     }
 
     @Override
@@ -39,7 +49,13 @@ final class PrivateMessageOperation implements Operation {
             screen.print("Not sent: " + users.describe());
             return;
         }
-        screen.print(peerList(users.after("C USERS")));
+        List<String> peers = AccountFrames.users(users.after("C USERS"));
+        if (peers.isEmpty()) {
+            backToThePrompt();
+            screen.print(NOBODY);
+            return;
+        }
+        screen.print(peerList(peers));
         String peer = askPeer();
         connection.send("C TO " + peer);
         Reply key = connection.next();
@@ -51,17 +67,38 @@ final class PrivateMessageOperation implements Operation {
         if (peerKey.isEmpty()) {
             screen.print(peer + " has no key: this message is sent unencrypted.");
         }
-        connection.send(composer.compose(ASK, text -> "D " + payload(text, peerKey)));
+        Composer.Message message = composer.compose(ASK, text -> "D " + payload(text, peerKey));
+        if (peerKey.isPresent()) {
+            keepCopy(message);
+        }
+        connection.send(message.frame());
         Reply sent = connection.next();
         screen.print(sent.isOk() ? SENT : "Not sent: " + sent.describe());
     }
 
-    private static String peerList(String names) {
-        StringBuilder list = new StringBuilder(PEERS);
-        if (names.isBlank()) {
-            return list.append("\n(nobody else is online)").toString();
+    /** Before sending, so that a message the server acknowledges always has its copy. */
+    private void keepCopy(Composer.Message message) {
+        try {
+            sentMessages.keep(message.frame().substring("D ".length()), message.text());
+        } catch (IOException | GeneralSecurityException e) {
+            screen.print("Could not keep your own copy of this message (" + e.getMessage()
+                    + "): your history will show it as " + MessageDecryptor.ENCRYPTED + ".");
         }
-        for (String name : names.split(" ")) {
+    }
+
+    /**
+     * The server now waits for {@code C TO <user>} and the spec has no way to cancel, but every
+     * PM error returns to the prompt: naming oneself is refused ({@code C ERR 400}) whoever is
+     * online by now, so that is the way back.
+     */
+    private void backToThePrompt() throws SessionEnded {
+        connection.send("C TO " + username);
+        connection.next();
+    }
+
+    private static String peerList(List<String> names) {
+        StringBuilder list = new StringBuilder(PEERS);
+        for (String name : names) {
             list.append('\n').append(Text.clean(name, false));
         }
         return list.toString();

@@ -8,7 +8,8 @@ import org.jline.terminal.Terminal;
 
 /**
  * The terminal as the client uses it: prompts and reads on the session thread, and prints from
- * any thread above the line being typed.
+ * any thread above the line being typed. Keys as in a shell: Ctrl-C drops the line being typed
+ * and asks again; Ctrl-D on an empty line (or the end of piped input) ends the input.
  *
  * <p>Thread-safety: {@link #print} is thread-safe (JLine's {@code printAbove} holds the reader's
  * lock and redraws the prompt and the typed text below what it printed); the read methods are for
@@ -21,6 +22,8 @@ final class Screen {
 
     private final LineReader reader;
     private final boolean dumb;
+    /** Set by {@link #sessionEnded}: from then on a read ends the input instead of asking again. */
+    private volatile boolean sessionOver;
 
     Screen(Terminal terminal) {
         this.reader = LineReaderBuilder.builder()
@@ -46,19 +49,32 @@ final class Screen {
         return read(prompt, dumb ? null : NO_ECHO);
     }
 
+    /**
+     * The session is over: a read in progress or to come ends with {@link InputClosed}. Thread-safe;
+     * call it before interrupting the session thread, so the read it wakes tells this from Ctrl-C.
+     */
+    void sessionEnded() {
+        sessionOver = true;
+    }
+
     /** Prints {@code text} (one or more lines) above the prompt, if one is showing. */
     void print(String text) {
         reader.printAbove(text);
     }
 
     private String read(String prompt, Character mask) throws InputClosed {
-        if (Thread.interrupted()) {
-            throw new InputClosed(); // the session ended while we were busy elsewhere
+        while (!sessionOver) {
+            try {
+                return reader.readLine(prompt, mask);
+            } catch (EndOfFileException e) {
+                throw new InputClosed();
+            } catch (UserInterruptException e) {
+                // Ctrl-C (JLine interrupts this thread for it), or the end of the session: only
+                // the flag tells them apart. After Ctrl-C the typed line is gone; ask again.
+                Thread.interrupted();
+            }
         }
-        try {
-            return reader.readLine(prompt, mask);
-        } catch (UserInterruptException | EndOfFileException e) {
-            throw new InputClosed();
-        }
+        Thread.interrupted(); // the interrupt that announced the end, if it is still pending
+        throw new InputClosed();
     }
 }

@@ -9,9 +9,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The TCP connection to an account server, routing what arrives by its first token (spec:
@@ -53,6 +55,8 @@ final class ServerConnection implements AutoCloseable {
     private final Thread reader;
     private volatile String endReason;
     private volatile boolean leaving;
+    /** Whether any line came from the server: a silent peer may not be an account server at all. */
+    private volatile boolean heardFrom;
 
     private ServerConnection(Socket socket, Listener listener) throws IOException {
         this.socket = socket;
@@ -92,6 +96,29 @@ final class ServerConnection implements AutoCloseable {
     }
 
     /**
+     * The next reply, waiting at most {@code timeout} for it: empty if none came in that time.
+     * For the first reply, which tells an account server from something else listening there.
+     */
+    Optional<Reply> next(Duration timeout) throws SessionEnded {
+        Optional<String> item;
+        try {
+            item = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            item = replies.poll();
+            if (item == null) {
+                throw new SessionEnded(endReason().orElse("Interrupted."));
+            }
+            Thread.currentThread().interrupt();
+        }
+        return item == null ? Optional.empty() : Optional.of(reply(item));
+    }
+
+    /** True once any line has come from the server. */
+    boolean heardFrom() {
+        return heardFrom;
+    }
+
+    /**
      * The next reply, waiting for it. Replies that arrived before the end of the stream are still
      * returned after it; then every call fails with the reason the session ended.
      */
@@ -111,6 +138,10 @@ final class ServerConnection implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        return reply(item);
+    }
+
+    private Reply reply(Optional<String> item) throws SessionEnded {
         if (item.isEmpty()) {
             replies.add(item); // the marker stays for later calls
             throw new SessionEnded(endReason().orElse("The server closed the connection."));
@@ -146,6 +177,7 @@ final class ServerConnection implements AutoCloseable {
         String reason = "The server closed the connection.";
         try {
             for (String line = readLine(in); line != null; line = readLine(in)) {
+                heardFrom = true;
                 Reply frame = new Reply(line);
                 if (frame.is("D BM") || frame.is("D PM")) {
                     listener.delivery(line);

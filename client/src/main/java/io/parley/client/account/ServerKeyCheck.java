@@ -14,8 +14,9 @@ import java.util.Optional;
  * {@code host:port} is remembered in {@link KnownServers}; the same key later passes quietly; a
  * different key prints a loud warning and the password is sent only if the user types
  * {@code yes} (or {@code --trust-changed-server-key} was given), after which the new key is
- * remembered. Keys compare by their DER bytes, so a different text form of the same key is the
- * same key. Session thread only.
+ * remembered. A key is remembered ({@link #rememberTrusted}) only once the login has succeeded,
+ * so a wrong port or a failed login writes nothing. Keys compare by their DER bytes, so a
+ * different text form of the same key is the same key. Session thread only.
  */
 final class ServerKeyCheck {
 
@@ -24,6 +25,10 @@ final class ServerKeyCheck {
     private final KnownServers known;
     private final Screen screen;
     private final boolean trustChangedKey;
+    /** The server and key line that {@link #verify} trusted and that are not remembered yet. */
+    private Pin toRemember;
+
+    private record Pin(String server, String keyLine) {}
 
     ServerKeyCheck(KnownServers known, Screen screen, boolean trustChangedKey) {
         this.known = known;
@@ -42,16 +47,25 @@ final class ServerKeyCheck {
         try {
             Optional<String> pinned = known.pinned(server);
             if (pinned.isEmpty()) {
-                known.pin(server, keyLine);
-                screen.print("First connection to " + server + ": remembering its key " + fingerprint(offered) + ".");
+                toRemember = new Pin(server, keyLine);
+                screen.print("First connection to " + server + ": its key is " + fingerprint(offered)
+                        + "; it is remembered once you are logged in.");
             } else if (!sameKey(pinned.get(), offered)) {
                 confirmChange(server, pinned.get(), offered);
-                known.pin(server, keyLine);
+                toRemember = new Pin(server, keyLine);
             }
         } catch (IOException e) {
             throw new SessionEnded("Cannot read or update the known server keys: " + e.getMessage());
         }
         return offered;
+    }
+
+    /** Remembers the key {@link #verify} trusted, if it was new or changed: call once logged in. */
+    void rememberTrusted() throws IOException {
+        if (toRemember != null) {
+            known.pin(toRemember.server(), toRemember.keyLine());
+            toRemember = null;
+        }
     }
 
     private void confirmChange(String server, String pinnedLine, PublicKey offered) throws SessionEnded, InputClosed {

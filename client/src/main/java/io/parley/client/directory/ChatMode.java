@@ -12,7 +12,8 @@ import org.jline.reader.UserInterruptException;
  * received ones are printed above the line being typed ({@link LineReader#printAbove}, which
  * redraws the prompt and the half-typed text under them), and Ctrl-] comes back to the main
  * prompt at once, without Enter: a key binding on the reader. A line that holds the byte 0x1D
- * (what Ctrl-] sends) does the same, for input that does not go through the key binding.
+ * (what Ctrl-] sends) does the same, for input that does not go through the key binding. Keys as
+ * at the main prompt: Ctrl-C drops the line being typed, Ctrl-D on an empty line leaves the room.
  *
  * <p>Thread-safety: {@link #run} on the client's input thread; the chat's receiving thread only
  * calls {@link LineReader#printAbove}, which is safe while the input thread reads.
@@ -45,7 +46,7 @@ final class ChatMode {
     }
 
     /**
-     * Chats in {@code room} as {@code chatName} until Ctrl-] (or Ctrl-C, or the end of input).
+     * Chats in {@code room} as {@code chatName} until Ctrl-] (or Ctrl-D, or the end of input).
      * Sent lines are erased from the input and shown as the room shows them, once.
      */
     void run(MulticastChat chat, String chatName, String room) {
@@ -56,7 +57,9 @@ final class ChatMode {
                 String line;
                 try {
                     line = reader.readLine("[" + room + "] ");
-                } catch (UserInterruptException | EndOfFileException e) {
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C: the line is dropped, nothing is sent
+                } catch (EndOfFileException e) {
                     return;
                 }
                 if (leaveRequested || line.indexOf(LEAVE) >= 0) {

@@ -15,17 +15,23 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /**
  * The interactive directory client (spec: {@code shared/specs/directory.md}; the handout's
  * Lab 4 client): a main prompt {@code parley> }, {@code parley(crds)> } while connected to a
  * directory server, and a chat mode per room ({@link ChatMode}). The commands are a table;
- * errors, the server's included, are printed and the client stays usable.
+ * errors, the server's included, are printed and the client stays usable. {@code connect}
+ * makes sure a directory server answers (its {@code getdir}) before saying it is connected; when
+ * that server goes away, the client says so at once and the prompt goes back to {@code parley> }.
+ * Keys as in a shell: Ctrl-C drops the line being typed, Ctrl-D on an empty line quits (in chat
+ * mode: leaves the room, like Ctrl-]).
  *
  * <p>Thread-safety: {@link #run} on one thread, which owns the terminal's input and the
- * directory connection; during chat mode the chat's receiving thread prints too, through
- * {@link LineReader#printAbove}.
+ * directory connection; the connection's reader thread and, in chat mode, the chat's receiving
+ * thread print too, through {@link LineReader#printAbove}; the reader thread changes the prompt
+ * only through a widget, which JLine runs under its lock while a line is being read.
  */
 public final class DirectoryClient {
 
@@ -57,6 +63,10 @@ public final class DirectoryClient {
             new Verb("chat", "chat <room>", "chat in a room; Ctrl-] comes back here", DirectoryClient::chat),
             new Verb("help", "help", "list these commands", DirectoryClient::help),
             new Verb("quit", "quit", "leave the client", DirectoryClient::quit));
+    static final String MAIN_PROMPT = "parley> ";
+    static final String CONNECTED_PROMPT = "parley(crds)> ";
+    private static final String REFRESH_PROMPT_WIDGET = "parley-refresh-prompt";
+
     private static final Map<String, Verb> BY_NAME =
             VERBS.stream().collect(Collectors.toUnmodifiableMap(Verb::name, Function.identity()));
 
@@ -68,7 +78,10 @@ public final class DirectoryClient {
     private String host;
     private int port;
     private String chatName;
-    private CrdsConnection crds;
+    /** Set and cleared by the input thread; read by the widget on the connection's reader thread. */
+    private volatile CrdsConnection crds;
+    /** The main loop's prompt while it reads a line, else null (chat mode has its own). */
+    private volatile String promptShown;
     private boolean quitting;
 
     public DirectoryClient(Terminal terminal, DirectoryClientSettings settings) {
@@ -79,6 +92,9 @@ public final class DirectoryClient {
                 .build();
         this.out = terminal.writer();
         this.chatMode = new ChatMode(reader);
+        // The init callback closes the race with a connection that ends just before a read starts.
+        reader.getWidgets().put(REFRESH_PROMPT_WIDGET, this::refreshPrompt);
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, this::refreshPrompt);
         this.host = settings.host();
         this.port = settings.port();
         this.chatName = settings.chatName();
@@ -88,13 +104,17 @@ public final class DirectoryClient {
     public void run() {
         say("Parley directory client. Type help for the commands.");
         while (!quitting) {
+            dropEndedConnection();
             String line;
+            promptShown = crds == null ? MAIN_PROMPT : CONNECTED_PROMPT;
             try {
-                line = reader.readLine(crds == null ? "parley> " : "parley(crds)> ");
+                line = reader.readLine(promptShown);
             } catch (UserInterruptException e) {
-                continue;
+                continue; // Ctrl-C: the line is dropped, as in a shell
             } catch (EndOfFileException e) {
                 break;
+            } finally {
+                promptShown = null;
             }
             if (!line.isBlank() && line.indexOf(ChatMode.LEAVE) < 0) {
                 execute(Input.parse(line));
@@ -103,7 +123,15 @@ public final class DirectoryClient {
         disconnect();
     }
 
+    /** A connection the server ended is let go; its reader thread has told the user already. */
+    private void dropEndedConnection() {
+        if (crds != null && crds.ended()) {
+            dropConnection();
+        }
+    }
+
     private void execute(Input input) {
+        dropEndedConnection(); // it may have ended while the line was typed
         Verb verb = BY_NAME.get(input.verb());
         if (verb == null) {
             say("Unknown command " + input.verb() + "; type help for the commands.");
@@ -112,7 +140,9 @@ public final class DirectoryClient {
         try {
             verb.action().run(this, input);
         } catch (IOException e) {
-            say("The directory server connection failed: " + e.getMessage());
+            if (crds == null || !crds.ended()) { // an ended one was reported by its reader thread
+                say("The directory server connection failed: " + e.getMessage());
+            }
             dropConnection();
         } catch (RuntimeException e) {
             // A bug must not end the session: say what failed and take the next command.
@@ -132,15 +162,47 @@ public final class DirectoryClient {
             return;
         }
         String newHost = arguments.isEmpty() ? host : arguments.get(0);
+        DirectoryListing listing;
         try {
-            crds = CrdsConnection.open(newHost, newPort.getAsInt());
-        } catch (IOException e) {
-            say("Cannot connect to " + newHost + ":" + newPort.getAsInt() + ": " + e.getMessage());
+            listing = DirectoryListing.open(newHost, newPort.getAsInt(), this::lost, settings.firstReplyTimeout());
+        } catch (DirectoryUnavailableException e) {
+            say(e.getMessage());
             return;
         }
+        crds = listing.connection();
         host = newHost;
         port = newPort.getAsInt();
         say("Connected to the directory server at " + host + ":" + port + ".");
+        if (crds.ended()) {
+            lost(crds, crds.endReason().orElse("closed the connection")); // before it was ours to report
+        }
+    }
+
+    /**
+     * On the connection's reader thread: the server went away. Says so above whatever is being
+     * typed and, if the connected prompt is showing, puts the main prompt in its place.
+     */
+    private void lost(CrdsConnection connection, String reason) {
+        if (connection != crds || !connection.claimEndReport()) {
+            return; // not (or no longer) the client's connection, or said already
+        }
+        try {
+            reader.callWidget(REFRESH_PROMPT_WIDGET);
+        } catch (IllegalStateException notReading) {
+            // No line is being read: the next prompt is chosen afresh (and the init widget checks again).
+        }
+        reader.printAbove("The directory server at " + connection.address() + " " + reason
+                + "; you are disconnected (connect to try again).");
+    }
+
+    /** A widget, so it runs under the reader's lock: the connected prompt goes once the connection has ended. */
+    private boolean refreshPrompt() {
+        CrdsConnection connection = crds;
+        if (CONNECTED_PROMPT.equals(promptShown) && (connection == null || connection.ended())) {
+            promptShown = MAIN_PROMPT;
+            ((LineReaderImpl) reader).setPrompt(MAIN_PROMPT);
+        }
+        return true;
     }
 
     private static OptionalInt tcpPort(String text) {
@@ -189,7 +251,12 @@ public final class DirectoryClient {
             say("Usage: chat <room>");
             return;
         }
-        Optional<Found> found = lookUp(input.arguments().get(0));
+        Optional<DirectoryListing> listing = currentListing();
+        if (listing.isEmpty()) {
+            return; // why was said
+        }
+        Optional<Found> found = find(listing.get().reply(), input.arguments().get(0),
+                listing.get().connection().serverAddress());
         if (found.isEmpty()) {
             say("The directory has no room named " + input.arguments().get(0) + " (getdir lists them).");
             return;
@@ -220,18 +287,27 @@ public final class DirectoryClient {
     /** A room found in the directory, and the address of the server that listed it. */
     private record Found(DirectoryRoom room, InetAddress server) {}
 
-    /** Looks {@code name} up (case-insensitively, as the server compares), connecting just for that if needed. */
-    private Optional<Found> lookUp(String name) throws IOException {
+    /** The directory as it is now, over a connection made just for that if there is none; empty if it failed. */
+    private Optional<DirectoryListing> currentListing() throws IOException {
         if (crds != null) {
-            return find(crds.request("getdir"), name, crds.serverAddress());
+            return Optional.of(new DirectoryListing(crds, crds.request("getdir")));
         }
-        try (CrdsConnection once = CrdsConnection.open(host, port)) {
-            Optional<Found> found = find(once.request("getdir"), name, once.serverAddress());
+        DirectoryListing listing;
+        try {
+            listing = DirectoryListing.open(host, port, (connection, reason) -> { }, settings.firstReplyTimeout());
+        } catch (DirectoryUnavailableException e) {
+            say(e.getMessage());
+            return Optional.empty();
+        }
+        try (CrdsConnection once = listing.connection()) {
             once.request("bye");
-            return found;
+        } catch (IOException e) {
+            // the listing is what was wanted; a failed goodbye spoils nothing
         }
+        return Optional.of(listing);
     }
 
+    /** Looks {@code name} up case-insensitively, as the server compares. */
     private static Optional<Found> find(CrdsReply listing, String name, InetAddress server) throws IOException {
         if (!listing.ok()) {
             throw new MalformedReplyException("getdir failed: " + listing.readable());
@@ -255,19 +331,29 @@ public final class DirectoryClient {
 
     /** On the way out: says bye if connected; a failure here has nothing left to spoil. */
     private void disconnect() {
-        if (crds != null) {
+        CrdsConnection leaving = crds;
+        crds = null; // its close after the bye is expected, not news
+        if (leaving != null) {
             try {
-                crds.request("bye");
+                leaving.request("bye");
             } catch (IOException ignored) {
                 // the connection is being closed either way
             }
-            dropConnection();
+            closeQuietly(leaving);
         }
     }
 
     private void dropConnection() {
-        try (CrdsConnection closing = crds) {
-            crds = null;
+        CrdsConnection closing = crds;
+        crds = null;
+        if (closing != null) {
+            closeQuietly(closing);
+        }
+    }
+
+    private static void closeQuietly(CrdsConnection connection) {
+        try {
+            connection.close();
         } catch (IOException ignored) {
             // nothing to do about a socket that does not close cleanly
         }

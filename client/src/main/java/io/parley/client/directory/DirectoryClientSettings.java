@@ -1,5 +1,6 @@
 package io.parley.client.directory;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -10,9 +11,18 @@ import java.util.Optional;
  * @param chatName the name messages go under until {@code name} changes it
  * @param multicastInterface the interface to chat on (a name or an address); empty: loopback for
  *     a directory server on a loopback address, else the system's choice
+ * @param firstReplyTimeout how long a server may take to answer the first {@code getdir} before
+ *     the client says it is not a directory server
  */
-public record DirectoryClientSettings(String host, int port, String chatName, Optional<String> multicastInterface) {
+public record DirectoryClientSettings(String host, int port, String chatName, Optional<String> multicastInterface,
+        Duration firstReplyTimeout) {
 
     /** The spec's default directory port. */
     public static final int DEFAULT_PORT = 7712;
+    /** A directory server answers {@code getdir} at once; silence means something else listens there. */
+    public static final Duration FIRST_REPLY_TIMEOUT = Duration.ofSeconds(5);
+
+    public DirectoryClientSettings(String host, int port, String chatName, Optional<String> multicastInterface) {
+        this(host, port, chatName, multicastInterface, FIRST_REPLY_TIMEOUT);
+    }
 }

@@ -7,8 +7,10 @@ import io.parley.protocol.account.RsaKeys;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Terminal;
@@ -145,8 +147,14 @@ class AccountClientTest {
         user.typeLine("hello, everyone ✓");
         server.expect("D hello, everyone ✓").send("C OK sent to 2 users");
 
-        user.expect(BroadcastOperation.SENT);
+        user.expect(BroadcastOperation.SENT + " 2 users received it.");
         user.expect(CommandLoop.PROMPT);
+
+        user.typeLine("BM");
+        server.expect("C BM").send("C OK send the message");
+        user.typeLine("anyone?");
+        server.expect("D anyone?").send("C OK sent to 0 users");
+        user.expect(BroadcastOperation.SENT + " Nobody else was there to receive it.");
     }
 
     @Test
@@ -199,12 +207,29 @@ class AccountClientTest {
     }
 
     @Test
-    void aPrivateMessageErrorReturnsToThePrompt() throws Exception {
+    void withNobodyElseOnlineAPrivateMessageIsNotAskedForAndThePromptComesBack() throws Exception {
         logInAsNewUser();
 
         user.typeLine("PM");
         server.expect("C PM").send("C USERS");
-        user.expect(PrivateMessageOperation.PEERS + "\n(nobody else is online)");
+        // The spec's way back to the prompt: every PM error returns there, naming oneself among them.
+        server.expect("C TO alice").send("C ERR 400 cannot send a private message to yourself");
+
+        user.expect(PrivateMessageOperation.NOBODY);
+        user.expect(CommandLoop.PROMPT);
+        user.typeLine("BM");
+        server.expect("C BM");
+        assertThat(user.screenText()).doesNotContain(PrivateMessageOperation.ASK_PEER)
+                .doesNotContain("cannot send a private message to yourself");
+    }
+
+    @Test
+    void aPrivateMessageErrorReturnsToThePrompt() throws Exception {
+        logInAsNewUser();
+
+        user.typeLine("PM");
+        server.expect("C PM").send("C USERS bob");
+        user.expect(PrivateMessageOperation.PEERS + "\nbob");
         user.typeLine("ghost");
         server.expect("C TO ghost").send("C ERR 404 ghost is not online");
         user.expect("Not sent: ghost is not online");
@@ -302,7 +327,107 @@ class AccountClientTest {
         user.expect(Login.PASSWORD);
         user.typeLine(PASSWORD);
         assertThat(server.expectPassword()).isEqualTo(PASSWORD);
+        server.send("C OK welcome alice");
+        server.expectPublicKey();
         assertThat(new KnownServers(home.resolve("known_servers")).pinned(server())).contains(server.keyLine());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsNotTakenForAnAccountServerAndNothingIsWritten() throws Exception {
+        Path fresh = home.resolve("fresh");
+        start(new ClientHome(fresh), Duration.ofMillis(300));
+        server.accept().expect("C USER alice"); // and nothing back, as on a line or TCD port
+
+        user.expect("no reply from " + server() + "; is this Parley's account port (default 7713)?");
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void aReplyInAnotherProtocolIsNotTakenForAnAccountServer() throws Exception {
+        Path fresh = home.resolve("fresh");
+        start(new ClientHome(fresh), Login.FIRST_REPLY_TIMEOUT);
+        server.accept().expect("C USER alice").send("ERR 400 unknown command C");
+
+        user.expect("unexpected reply from " + server()
+                + " (ERR 400 unknown command C); is this Parley's account port (default 7713)?");
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void aLoginThatFailsWritesNothingUnderTheHome() throws Exception {
+        Path fresh = home.resolve("fresh");
+        start(new ClientHome(fresh), Login.FIRST_REPLY_TIMEOUT);
+        server.accept().expect("C USER alice").send("C EXISTING " + server.keyLine());
+        user.expect(Login.PASSWORD);
+        user.typeLine("wrong again");
+        server.expectPassword();
+        server.send("C ERR 429 too many attempts").hangUp();
+
+        user.expect("Login failed: too many attempts");
+        assertThat(exitCode()).isEqualTo(AccountClient.EXIT_FAILED);
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void theHomeAndItsFilesAreTheOwnersOnlyAndAnOlderHomeIsTightened() throws Exception {
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(home.resolve("known_servers"), "# left by an older client\n");
+        Files.setPosixFilePermissions(home.resolve("known_servers"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        logInAsNewUser();
+
+        assertThat(mode(home)).isEqualTo("rwx------");
+        assertThat(mode(home.resolve("keys"))).isEqualTo("rwx------");
+        assertThat(mode(home.resolve("keys/alice.pem"))).isEqualTo("rw-------");
+        assertThat(mode(home.resolve("known_servers"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void ctrlCDropsTheLineBeingTypedAndAsksAgainInsteadOfQuitting() throws Exception {
+        logInAsNewUser();
+
+        user.type("EX, or not\u0003");
+        user.expect(CommandLoop.PROMPT);
+        user.typeLine("BM");
+        server.expect("C BM").send("C OK send the message");
+        user.expect(BroadcastOperation.ASK);
+        user.type("not this\u0003");
+        user.expect(BroadcastOperation.ASK);
+        user.typeLine("but this");
+
+        server.expect("D but this").send("C OK sent to 1 user");
+        user.expect(BroadcastOperation.SENT + " 1 user received it.");
+        user.expect(CommandLoop.PROMPT);
+    }
+
+    @Test
+    void ownEncryptedPrivateMessagesAreReadableInTheHistoryAndKeptEncrypted() throws Exception {
+        logInAsNewUser();
+        user.typeLine("PM");
+        server.expect("C PM").send("C USERS bob");
+        user.expect(PrivateMessageOperation.ASK_PEER);
+        user.typeLine("bob");
+        server.expect("C TO bob").send("C KEY bob " + RsaKeys.toLine(bobKeys.getPublic()));
+        user.expect(PrivateMessageOperation.ASK);
+        user.typeLine("for bob, and for me later");
+        String payload = server.expectPrefixed("D");
+        server.send("C OK sent");
+        user.expect(PrivateMessageOperation.SENT);
+
+        user.typeLine("CH");
+        server.expect("C CH");
+        server.send("D CH 2026-11-21T10:18:00.000Z PM alice bob enc " + payload);
+        server.send("D CH 2026-11-21T10:19:00.000Z PM alice bob enc "
+                + FakeAccountServer.encrypt("sent by another client", bobKeys.getPublic()));
+        server.send("C OK 2 entries");
+
+        user.expect("2026-11-21 10:18:00  PM    alice  bob  for bob, and for me later\n"
+                + "2026-11-21 10:19:00  PM    alice  bob  [encrypted]");
+        Path copies = home.resolve("sent/alice");
+        assertThat(Files.readString(copies)).doesNotContain("for bob");
+        assertThat(mode(copies)).isEqualTo("rw-------");
     }
 
     /** The rest of a PM from the peer prompt on, to a peer without a key: the text goes in clear. */
@@ -333,8 +458,16 @@ class AccountClientTest {
     }
 
     private void start(boolean trustChangedServerKey) {
-        AccountClient client = new AccountClient(new AccountTarget(HOST, server.port(), "alice"),
-                new ClientHome(home), trustChangedServerKey, user.terminal());
+        start(new AccountClient(new AccountTarget(HOST, server.port(), "alice"), new ClientHome(home),
+                trustChangedServerKey, user.terminal()));
+    }
+
+    private void start(ClientHome clientHome, Duration firstReplyTimeout) {
+        start(new AccountClient(new AccountTarget(HOST, server.port(), "alice"), clientHome, false, user.terminal(),
+                firstReplyTimeout));
+    }
+
+    private void start(AccountClient client) {
         exit = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -348,6 +481,10 @@ class AccountClientTest {
 
     private int exitCode() throws Exception {
         return exit.get(ScriptedTerminal.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private String server() {

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HistoryTableTest {
 
@@ -23,9 +25,34 @@ class HistoryTableTest {
         bobKeys = RsaKeys.generate();
     }
 
+    @TempDir
+    Path home;
+
+    /** Alice's table, with her copies of what she sent (none unless a test keeps some). */
+    private HistoryTable table() {
+        return new HistoryTable(new MessageDecryptor(aliceKeys.getPrivate()), "alice", sent());
+    }
+
+    private SentMessages sent() {
+        return new SentMessages(home.resolve("sent-alice"), aliceKeys.getPublic());
+    }
+
+    @Test
+    void aMessageThisUserSentIsShownFromItsOwnCopyOnlyToItsSender() throws Exception {
+        String toBob = encrypt("to bob, readable by me", bobKeys.getPublic());
+        sent().keep(toBob, "to bob, readable by me");
+
+        assertThat(table().render(List.of(entry("2026-11-21T10:17:00.000Z PM alice bob enc " + toBob))))
+                .contains("PM    alice  bob  to bob, readable by me");
+        // Bob's table never reads Alice's copies: his row comes from his own key.
+        HistoryTable bobs = new HistoryTable(new MessageDecryptor(bobKeys.getPrivate()), "bob", sent());
+        assertThat(bobs.render(List.of(entry("2026-11-21T10:17:00.000Z PM carol dave enc " + toBob))))
+                .contains(MessageDecryptor.ENCRYPTED);
+    }
+
     @Test
     void columnsFitTheWidestCellAndTheMessageIsLast() throws Exception {
-        HistoryTable table = new HistoryTable(new MessageDecryptor(aliceKeys.getPrivate()), "alice");
+        HistoryTable table = table();
         List<HistoryEntry> entries = List.of(
                 entry("2026-11-21T10:15:30.123Z BM a-much-longer-name lobby hi"),
                 entry("2026-11-21T10:16:00.000Z PM bob Alice enc "
@@ -44,7 +71,7 @@ class HistoryTableTest {
 
     @Test
     void aMessageForThisUserThatItsKeyCannotOpenSaysSo() throws Exception {
-        HistoryTable table = new HistoryTable(new MessageDecryptor(aliceKeys.getPrivate()), "alice");
+        HistoryTable table = table();
 
         String rendered = table.render(List.of(entry("2026-11-21T10:16:00.000Z PM bob alice enc "
                 + encrypt("for an older key", bobKeys.getPublic()))));
@@ -54,7 +81,7 @@ class HistoryTableTest {
 
     @Test
     void controlCharactersAndOddTimesAreShownHarmlessly() {
-        HistoryTable table = new HistoryTable(new MessageDecryptor(aliceKeys.getPrivate()), "alice");
+        HistoryTable table = table();
 
         String rendered = table.render(List.of(entry("yesterday BM carol lobby \u001b[2Jcleared?")));
 
@@ -63,7 +90,7 @@ class HistoryTableTest {
 
     @Test
     void anEmptyHistorySaysSo() {
-        assertThat(new HistoryTable(new MessageDecryptor(aliceKeys.getPrivate()), "alice").render(List.of()))
+        assertThat(table().render(List.of()))
                 .isEqualTo("No chat history yet.");
     }
 

@@ -12,6 +12,7 @@ import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,10 @@ class DirectoryClientTest {
 
     /** Runs a client as Mel, on {@code terminal}, against the fake server, until its input ends. */
     private Thread start(ScriptedTerminal terminal, Optional<String> multicastInterface) {
-        DirectoryClientSettings settings =
-                new DirectoryClientSettings("127.0.0.1", server.port(), "Mel", multicastInterface);
+        return start(terminal, new DirectoryClientSettings("127.0.0.1", server.port(), "Mel", multicastInterface));
+    }
+
+    private Thread start(ScriptedTerminal terminal, DirectoryClientSettings settings) {
         Thread running = new Thread(() -> new DirectoryClient(terminal.terminal(), settings).run(), "directory-client");
         running.start();
         terminal.expect("parley> ");
@@ -69,8 +72,7 @@ class DirectoryClientTest {
                 .answer("deleteroom r2", "OK room r2 deleted\n");
 
         screen.typeLine("connect");
-        screen.expect("Connected to the directory server at 127.0.0.1:" + server.port() + ".");
-        screen.expect("parley(crds)> ");
+        screen.expect("Connected to the directory server at 127.0.0.1:" + server.port() + ".\nparley(crds)> ");
         screen.typeLine("getdir");
         screen.expect("room   address    port\nlobby  239.0.0.1  5000\nr2     239.0.0.2  6000\n");
         screen.typeLine("makeroom lobby 239.0.0.9 5000");
@@ -98,6 +100,78 @@ class DirectoryClientTest {
         screen.typeLine("connect 127.0.0.1 99999");
         screen.expect("Usage: connect [host] [port], the port 1-65535");
         screen.expect("parley> ");
+    }
+
+    @Test
+    void aPortWhereNothingAnswersIsNotCalledConnected() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ScriptedTerminal other = new ScriptedTerminal()) {
+            // Like a line or TCD port: the connection is taken, and nothing comes back.
+            Thread elsewhere = start(other, new DirectoryClientSettings("127.0.0.1", silent.getLocalPort(), "Mel",
+                    Optional.empty(), Duration.ofMillis(300)));
+
+            other.typeLine("connect");
+
+            other.expect("no reply from 127.0.0.1:" + silent.getLocalPort()
+                    + "; is this Parley's directory port (default 7712)?\nparley> ");
+            assertThat(other.screenText()).doesNotContain("Connected");
+            other.endInput();
+            elsewhere.join(ScriptedTerminal.TIMEOUT_MS);
+        }
+    }
+
+    @Test
+    void aReplyInAnotherProtocolIsNotCalledConnected() {
+        server.answer("getdir", "C ERR 400 expected C USER <name>\n");
+
+        screen.typeLine("connect");
+
+        screen.expect("unexpected reply from 127.0.0.1:" + server.port()
+                + " (not a directory reply: C ERR 400 expected C USER <name>); is this Parley's directory port"
+                + " (default 7712)?\nparley> ");
+        screen.typeLine("getdir");
+        screen.expect("Not connected: connect first.");
+    }
+
+    @Test
+    void theServerGoingAwayIsSaidAtOnceAndThePromptGoesBackWithTheHalfTypedLine() throws Exception {
+        screen.typeLine("connect");
+        screen.expect("parley(crds)> ");
+        screen.type("getd");
+        screen.expect("getd");
+
+        server.hangUpAll("ERR 503 server shutting down\n");
+
+        screen.expect("The directory server at 127.0.0.1:" + server.port()
+                + " closed the connection (error 503: server shutting down); you are disconnected");
+        screen.expect("parley> getd");
+        screen.typeLine("ir");
+        screen.expect("Not connected: connect first.\nparley> ");
+        assertThat(screen.screenText()).doesNotContain("Broken pipe");
+    }
+
+    @Test
+    void ctrlCDropsTheLineAtThePromptAndInChatAndCtrlDLeavesTheRoom() {
+        screen.type("quit" + ScriptedTerminal.CTRL_C);
+        screen.expect("parley> ");
+        enterChat("r");
+        screen.type("not for the room" + ScriptedTerminal.CTRL_C);
+        screen.expect("[r] ");
+
+        screen.type(String.valueOf(ScriptedTerminal.CTRL_D));
+
+        screen.expect("Left r.\nparley> ");
+        screen.type(String.valueOf(ScriptedTerminal.CTRL_D)); // and at the main prompt, quits
+        awaitEnd();
+    }
+
+    private void awaitEnd() {
+        try {
+            client.join(ScriptedTerminal.TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(client.isAlive()).as("the client has quit").isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeDirectoryServer implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final Map<String, String> replies = new ConcurrentHashMap<>();
+    private final Map<String, String> replies = new ConcurrentHashMap<>(Map.of("getdir", "OK 0\n"));
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     FakeDirectoryServer() {
         try {
@@ -39,7 +41,15 @@ final class FakeDirectoryServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** From now on, {@code command} gets {@code reply} (its lines, each ending in a newline). */
+    /** Sends {@code notice} unasked on every open connection and closes them, as a server that stops does. */
+    void hangUpAll(String notice) throws IOException {
+        for (Socket connection : open) {
+            connection.getOutputStream().write(notice.getBytes(StandardCharsets.UTF_8));
+            connection.close();
+        }
+    }
+
+    /** From now on, {@code command} gets {@code reply} (its lines, each ending in a newline); getdir starts as {@code OK 0}. */
     FakeDirectoryServer answer(String command, String reply) {
         replies.put(command, reply);
         return this;
@@ -59,6 +69,7 @@ final class FakeDirectoryServer implements AutoCloseable {
     }
 
     private void serve(Socket connection) {
+        open.add(connection);
         try (connection) {
             BufferedReader in = new BufferedReader(
                     new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
@@ -74,6 +85,8 @@ final class FakeDirectoryServer implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the client went away
+        } finally {
+            open.remove(connection);
         }
     }
 

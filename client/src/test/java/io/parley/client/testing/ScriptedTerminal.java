@@ -10,6 +10,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -21,13 +22,17 @@ import org.jline.terminal.impl.DumbTerminal;
  * editor echoes keys and redraws the input line: a test can see what was typed (and what was
  * not, such as a password), and that a message printed while typing leaves the half-typed line
  * whole under it. The screen text has its escape sequences removed and every carriage return
- * read as a line end.
+ * read as a line end. Like a tty, it turns Ctrl-C into SIGINT and Ctrl-D on an empty line
+ * into the end of input.
  *
  * <p>Thread-safe: the client runs on its own thread; the test types and expects on another.
  */
 public final class ScriptedTerminal implements AutoCloseable {
 
     public static final long TIMEOUT_MS = 10_000;
+    /** What Ctrl-C and Ctrl-D type; the terminal treats them as a tty does. */
+    public static final char CTRL_C = '\u0003';
+    public static final char CTRL_D = '\u0004';
     private static final Pattern ESCAPES = Pattern.compile("\u001b(\\[[0-9;?]*[ -/]*[@-~]|[=>()][0-9A-Za-z]?)");
 
     private final Pipe keyboard;
@@ -47,6 +52,17 @@ public final class ScriptedTerminal implements AutoCloseable {
             InputStream keys = Channels.newInputStream(keyboard.source());
             terminal = new DumbTerminal("scripted", type, keys, screen, StandardCharsets.UTF_8);
             terminal.setSize(new Size(200, 50));
+            // As a tty's line discipline has them: Ctrl-C raises SIGINT (never reaching the line
+            // editor as a key), Ctrl-D on an empty line is the end of input.
+            Attributes tty = terminal.getAttributes();
+            tty.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+            tty.setControlChar(Attributes.ControlChar.VINTR, CTRL_C);
+            tty.setControlChar(Attributes.ControlChar.VEOF, CTRL_D);
+            // The other signal keys too: one left unset reads as -1, the end of input, as a signal.
+            tty.setControlChar(Attributes.ControlChar.VQUIT, 0x1c);
+            tty.setControlChar(Attributes.ControlChar.VSUSP, 0x1a);
+            tty.setControlChar(Attributes.ControlChar.VSTATUS, 0x14);
+            terminal.setAttributes(tty);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

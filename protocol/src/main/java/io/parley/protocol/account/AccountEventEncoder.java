@@ -18,7 +18,9 @@ import java.util.List;
  * their author used, except the user's own (a registered name belongs to its owner alone, so a
  * message under it is the user's). The name is one token ({@link NameTokens}), so a name with a
  * space cannot pass for another. A multi-line text becomes one frame per line; CR and NUL are
- * dropped, so no text can forge a frame. Each message's frames are encoded once per event loop
+ * dropped, so no text can forge a frame. Joins and leaves show nothing: the account protocol
+ * (docs/protocols/account.md) has no frame for them, and a {@code D BM} would turn
+ * presence into something a member said. Each message's frames are encoded once per event loop
  * and their bytes shared by every account user there. Event-loop only; one per connection.
  */
 final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {

@@ -3,11 +3,13 @@ package io.parley.protocol.account;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
+import io.parley.core.StoreBusyException;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.RateLimitedLog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +45,14 @@ final class AccountHandler extends OrderedRequestHandler<AccountFrame> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        FAILURES.warn("A request of " + (session.name().isEmpty() ? "a new connection" : session.name())
-                + " failed: " + failure);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof StoreBusyException) {
+            // A full store queue: the store logs the episode once; each refusal is no news.
+            log.debug("A request of {} was refused: {}", session.name(), cause.getMessage());
+        } else {
+            FAILURES.warn("A request of " + (session.name().isEmpty() ? "a new connection" : session.name())
+                    + " failed: " + failure);
+        }
         session.send("C ERR 500 request not completed, try again");
     }
 

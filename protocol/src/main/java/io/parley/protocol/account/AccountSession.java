@@ -1,6 +1,7 @@
 package io.parley.protocol.account;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.parley.core.AccountRecord;
 import io.parley.core.RegisteredNames;
@@ -8,6 +9,7 @@ import io.parley.core.Room;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Registered;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -100,6 +102,14 @@ final class AccountSession {
         channel.writeAndFlush(frame, channel.voidPromise());
     }
 
+    /** Writes the frames in one flush; the future completes once the last is on the socket. */
+    ChannelFuture sendAll(List<String> frames) {
+        for (int i = 0; i < frames.size() - 1; i++) {
+            channel.write(frames.get(i), channel.voidPromise());
+        }
+        return channel.writeAndFlush(frames.get(frames.size() - 1));
+    }
+
     void sendAndClose(String frame) {
         channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
     }
@@ -110,7 +120,7 @@ final class AccountSession {
      */
     CompletionStage<SessionState> login() {
         return services.chat().rooms().open(AccountServices.LOBBY)
-                .thenCompose(room -> services.chat().join(room, member, name, Optional.empty())
+                .thenCompose(room -> services.chat().join(room, member, name)
                         .thenCompose(before -> openHistory(room, before))
                         .thenApply(id -> welcome(room, id)));
     }
@@ -119,7 +129,7 @@ final class AccountSession {
     private CompletionStage<Long> openHistory(Room room, long before) {
         return services.history().openSession(name, before).whenComplete((id, failure) -> {
             if (failure != null) {
-                services.chat().leave(room, member, name, Optional.empty());
+                services.chat().leave(room, member, name);
             }
         });
     }
@@ -141,7 +151,7 @@ final class AccountSession {
         }
         loggedIn = false;
         services.online().remove(this);
-        return services.chat().leave(lobby, member, name, Optional.empty())
+        return services.chat().leave(lobby, member, name)
                 .thenCompose(last -> services.history().closeSession(historySession, last))
                 .exceptionally(failure -> {
                     log.warn("Logging {} out did not complete: {}", name, failure.toString());

@@ -1,7 +1,5 @@
 package io.parley.protocol.account;
 
-import io.parley.core.HistoryEntry;
-import io.parley.protocol.Text;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,21 +42,8 @@ final class Prompt implements SessionState {
     }
 
     private CompletionStage<SessionState> history() {
-        return session.services.history().history(session.name(), session.lobby().ref()).thenApply(entries -> {
-            int count = 0;
-            for (HistoryEntry entry : entries) {
-                for (String line : Text.lines(entry.text())) {
-                    // The author may be a line or TCD name with spaces: one token (NameTokens).
-                    session.send("D CH " + TIME.format(entry.time()) + " " + entry.type() + " "
-                            + NameTokens.token(entry.from()) + " "
-                            + entry.to() + " " + (entry.type().equals("PM") ? (entry.encrypted() ? "enc " : "text ") : "")
-                            + line);
-                    count++;
-                }
-            }
-            session.send("C OK " + count + " entries");
-            return this;
-        });
+        return HistoryReply.send(session, session.services.history().pages(session.name(), session.lobby().ref()))
+                .thenApply(sent -> this);
     }
 
     private CompletionStage<SessionState> registerKey(String key) {

@@ -5,6 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.parley.core.DirectoryRules;
 import io.parley.core.RoomDirectory;
+import io.parley.core.RoomLimitException;
+import io.parley.protocol.Addresses;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.Registered;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,8 +110,18 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
         if (port.isEmpty()) {
             return error(ctx, DirectoryReply.Error.BAD_REQUEST, "port must be 1024-65535");
         }
-        return directory.make(name, address.get(), port.getAsInt())
-                .thenAcceptAsync(change -> reply(ctx, DirectoryReply.of(change)), ctx.executor());
+        return directory.make(name, address.get(), port.getAsInt(), Addresses.origin(ctx.channel().remoteAddress()))
+                .handleAsync((change, failure) -> {
+                    RoomLimitException limit = RoomLimitException.in(failure);
+                    if (limit != null) {
+                        // A limit, not a failure: answered in the spec's form, and the connection goes on.
+                        return reply(ctx, DirectoryReply.limited(limit));
+                    }
+                    if (failure != null) {
+                        throw new CompletionException(failure);
+                    }
+                    return reply(ctx, DirectoryReply.of(change));
+                }, ctx.executor());
     }
 
     private CompletionStage<?> deleteroom(ChannelHandlerContext ctx, List<String> arguments) {

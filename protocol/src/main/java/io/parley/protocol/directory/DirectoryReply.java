@@ -2,6 +2,8 @@ package io.parley.protocol.directory;
 
 import io.parley.core.DirectoryChange;
 import io.parley.core.DirectoryEntry;
+import io.parley.core.RoomLimitException;
+import java.util.List;
 
 /**
  * A reply of the directory server, with its exact wire form (spec:
@@ -27,8 +29,10 @@ sealed interface DirectoryReply {
         static final int NOT_FOUND = 404;
         static final int CONFLICT = 409;
         static final int TOO_LONG = 413;
-        /** Ours, beyond the spec: commands kept piling up past the rate limit. */
+        /** Ours, beyond the spec: commands kept piling up past the rate limit, or a room limit of the address. */
         static final int TOO_MANY = 429;
+        /** Ours, beyond the spec: the server holds as many rooms as it may. */
+        static final int SERVER_FULL = 507;
         /** Ours, beyond the spec: the store could not take the change; the client may retry. */
         static final int SERVER_ERROR = 500;
 
@@ -36,6 +40,12 @@ sealed interface DirectoryReply {
         public String wire() {
             return "ERR " + code + " " + text + "\n";
         }
+    }
+
+    /** The reply to a {@code makeroom} that a room limit refused. */
+    static DirectoryReply limited(RoomLimitException limit) {
+        int code = limit.reason() == RoomLimitException.Reason.SERVER_FULL ? Error.SERVER_FULL : Error.TOO_MANY;
+        return new Error(code, limit.getMessage());
     }
 
     /** The reply to a {@code makeroom} or {@code deleteroom}, from what it came to. */
@@ -53,6 +63,10 @@ sealed interface DirectoryReply {
             DirectoryEntry other = taken.existing();
             return new Error(Error.CONFLICT,
                     other.address() + ":" + other.port() + " is already used by room " + other.name());
+        }
+        if (change instanceof DirectoryChange.TooMany tooMany) {
+            return new Error(Error.TOO_MANY, "your address holds its limit of " + tooMany.limit()
+                    + " rooms; delete one first");
         }
         DirectoryChange.NotFound notFound = (DirectoryChange.NotFound) change;
         return new Error(Error.NOT_FOUND, "no room named " + notFound.name());

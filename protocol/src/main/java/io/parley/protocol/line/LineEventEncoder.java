@@ -4,38 +4,54 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.ChatMessage;
+import io.parley.core.Member;
 import io.parley.core.RoomEvent;
 import io.parley.protocol.EncodedOncePerLoop;
 import io.parley.protocol.Text;
 import java.util.List;
 
 /**
- * Renders room messages, whatever protocol their author used, as {@code name: text} lines.
- * Events without a message (a silent join or leave) write nothing. Text that spans lines (a
- * multi-line TCD message) becomes one {@code name: line} per line, and CR and NUL are dropped,
- * so no text can forge a line of its own. Each event is encoded once per event loop and its bytes
- * shared by every line member there. Stateless and shareable.
+ * Renders room events for a line client. Messages, whatever protocol their author used, become
+ * {@code name: text} lines; text that spans lines (a multi-line TCD message) becomes one
+ * {@code name: line} per line, and CR and NUL are dropped, so no text can forge a line of its
+ * own. Each message is encoded once per event loop and its bytes shared by every line member
+ * there. Other members' joins and leaves, on any protocol, are notices: {@code * carol joined
+ * lobby} / {@code * carol left lobby}. The connection's own join and leave show nothing (the
+ * spec: no join notice to the joiner; it leaves by closing). Event-loop only; one per connection.
  */
-@ChannelHandler.Sharable
 final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
-    static final LineEventEncoder INSTANCE = new LineEventEncoder();
+    private static final EncodedOncePerLoop MESSAGES = new EncodedOncePerLoop();
 
-    private final EncodedOncePerLoop encoded = new EncodedOncePerLoop();
+    private final Member self;
 
-    private LineEventEncoder() {
+    LineEventEncoder(Member self) {
         super(RoomEvent.class);
+        this.self = self;
     }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
-        ChatMessage message = event.message().orElse(null);
-        // An encoder must pass something on, even for an event that shows nothing.
-        out.add(message == null ? Unpooled.EMPTY_BUFFER : encoded.bytes(message, () -> render(message, ctx.alloc())));
+        if (event instanceof RoomEvent.Joined joined) {
+            out.add(presence(ctx, joined.member(), joined.name(), "joined", event));
+        } else if (event instanceof RoomEvent.Left left) {
+            out.add(presence(ctx, left.member(), left.name(), "left", event));
+        } else {
+            ChatMessage message = event.message().orElseThrow();
+            out.add(MESSAGES.bytes(message, () -> render(message, ctx.alloc())));
+        }
+    }
+
+    /** A presence notice; rendered per recipient, since a cache must not keep the member. */
+    private ByteBuf presence(ChannelHandlerContext ctx, Member member, String name, String what, RoomEvent event) {
+        if (member == self) {
+            return Unpooled.EMPTY_BUFFER; // an encoder must pass something on
+        }
+        return ByteBufUtil.writeUtf8(ctx.alloc(),
+                "* " + Text.clean(name, false) + " " + what + " " + Text.clean(event.room().name(), false) + "\n");
     }
 
     private static ByteBuf render(ChatMessage message, ByteBufAllocator alloc) {

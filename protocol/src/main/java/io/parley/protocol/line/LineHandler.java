@@ -9,10 +9,12 @@ import io.parley.core.ChatService;
 import io.parley.core.NameClaim;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.core.StoreBusyException;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.Names;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.PostWindow;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
 import java.util.Optional;
@@ -34,6 +36,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
     private final RegisteredNames names;
     private final LineSettings settings;
     private final ChannelMember member;
+    private final PostWindow posts = new PostWindow();
     private String name;
     /** The hold on {@link #name} while the connection chats under it; revoked if its owner registers it. */
     private NameClaim claim;
@@ -50,8 +53,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
     @Override
     protected CompletionStage<?> handle(ChannelHandlerContext ctx, String line) {
         if (room != null) {
-            say(ctx, line);
-            return null;
+            return say(ctx, line);
         }
         if (name != null) {
             return null; // closing after a refused name
@@ -69,7 +71,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
             return null;
         }
         return chat.rooms().open(settings.room())
-                .thenCompose(opened -> chat.join(opened, member, name, Optional.empty()).thenApply(joined -> opened))
+                .thenCompose(opened -> chat.join(opened, member, name).thenApply(joined -> opened))
                 .thenAcceptAsync(joined -> {
                     room = joined;
                     Registered.fire(ctx.channel());
@@ -83,18 +85,29 @@ final class LineHandler extends OrderedRequestHandler<String> {
         }
     }
 
-    private void say(ChannelHandlerContext ctx, String text) {
+    /** Posts without waiting for the store, unless the connection's {@link PostWindow} is full. */
+    private CompletionStage<?> say(ChannelHandlerContext ctx, String text) {
         if (claim.revoked()) {
-            return; // the owner registered the name; this connection is being closed
+            return null; // the owner registered the name; this connection is being closed
         }
         Room to = room; // the callback runs on the store thread, and a close may clear the field
         metrics().messageReceived();
-        chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
+        CompletionStage<?> post = chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
-                log.warn("A message to room {} was not stored: {}", to.ref(), failure.getMessage());
+                logNotStored(to.ref(), failure);
                 ctx.executor().execute(() -> notice(ctx, "message not stored, try again"));
             }
         });
+        return posts.track(post);
+    }
+
+    /** A refusal by a full store queue is logged by the store, once per episode; other failures here. */
+    private static void logNotStored(int roomRef, Throwable failure) {
+        if (failure instanceof StoreBusyException) {
+            log.debug("A message to room {} was refused: {}", roomRef, failure.getMessage());
+        } else {
+            log.warn("A message to room {} was not stored: {}", roomRef, failure.getMessage());
+        }
     }
 
     @Override
@@ -104,7 +117,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
                 claim.release();
             }
             if (room != null) {
-                chat.leave(room, member, name, Optional.empty());
+                chat.leave(room, member, name);
                 room = null;
             }
         });

@@ -29,7 +29,7 @@ public final class LineInitializer extends ChannelInitializer<Channel> {
         ChannelMember member = new ChannelMember(chat.newMemberId(), channel);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(DECODER, new LineDecoder(settings.maxLineBytes()));
-        pipeline.addLast(EVENT_ENCODER, LineEventEncoder.INSTANCE);
+        pipeline.addLast(EVENT_ENCODER, new LineEventEncoder(member));
         pipeline.addLast(HANDLER, new LineHandler(chat, names, settings, member));
     }
 }

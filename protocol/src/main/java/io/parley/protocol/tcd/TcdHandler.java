@@ -8,9 +8,13 @@ import io.parley.core.ChatService;
 import io.parley.core.NameClaim;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.core.RoomLimitException;
+import io.parley.core.StoreBusyException;
+import io.parley.protocol.Addresses;
 import io.parley.protocol.Names;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.PostWindow;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
 import java.util.ArrayList;
@@ -39,6 +43,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
     private final RegisteredNames names;
     private final TcdSettings settings;
     private final TcdSession session;
+    private final PostWindow posts = new PostWindow();
 
     TcdHandler(ChatService chat, RegisteredNames names, TcdSettings settings, TcdSession session) {
         super(TcdRequest.class);
@@ -67,12 +72,15 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         } else if (request instanceof TcdRequest.Leave leave) {
             return leave(ctx, leave);
         } else if (request instanceof TcdRequest.Chat message) {
-            chat(ctx, message);
+            return chat(ctx, message);
         } else if (request instanceof TcdRequest.TooManyLines) {
             error(ctx, TcdReply.Error.TOO_MANY_LINES, "message has more than " + settings.maxMessageLines()
                     + " lines; nothing was sent");
         } else if (request instanceof TcdRequest.Disconnect) {
             return disconnect(ctx);
+        } else if (request instanceof TcdRequest.Incomplete incomplete) {
+            error(ctx, TcdReply.Error.MISSING_FIELD, incomplete.verb() + " without " + incomplete.missing());
+            return incomplete.next() == null ? null : handle(ctx, incomplete.next());
         }
         return null;
     }
@@ -116,8 +124,19 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (claim.isEmpty()) {
             return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + name + " belongs to a registered account");
         }
-        return chat.rooms().open(join.room())
-                .thenComposeAsync(room -> joinOpened(ctx, room, join, claim.get()), ctx.executor())
+        return chat.rooms().open(join.room(), Addresses.origin(ctx.channel().remoteAddress()))
+                .handleAsync((room, failure) -> {
+                    RoomLimitException limit = RoomLimitException.in(failure);
+                    if (limit != null) {
+                        claim.get().release();
+                        return error(ctx, TcdReply.Error.ROOM_LIMIT, limit.getMessage());
+                    }
+                    if (failure != null) {
+                        return CompletableFuture.failedFuture(failure);
+                    }
+                    return joinOpened(ctx, room, join, claim.get());
+                }, ctx.executor())
+                .thenCompose(joined -> joined == null ? CompletableFuture.completedFuture(null) : joined)
                 .whenComplete((joined, failure) -> {
                     if (failure != null) {
                         claim.get().release();
@@ -135,7 +154,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         }
         session.expectJoinReply(room.ref(), join.room());
         String name = join.clientName();
-        return chat.join(room, session.member, name, Optional.of(name + " has joined this chatroom."))
+        return chat.join(room, session.member, name)
                 .thenRunAsync(() -> session.joined(room, claim), ctx.executor());
     }
 
@@ -165,29 +184,32 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         return leaveAnnounced(room).thenRunAsync(() -> session.left(room.ref()), ctx.executor());
     }
 
-    private void chat(ChannelHandlerContext ctx, TcdRequest.Chat message) {
+    /** Posts without waiting for the store, unless the connection's {@link PostWindow} is full. */
+    private CompletionStage<?> chat(ChannelHandlerContext ctx, TcdRequest.Chat message) {
         Optional<Room> room = parseRef(message.roomRef()).flatMap(chat.rooms()::byRef);
         if (room.isEmpty()) {
             error(ctx, TcdReply.Error.NO_SUCH_ROOM, "no room with ROOM_REF " + quote(message.roomRef()));
-            return;
+            return null;
         }
         if (!session.rooms.containsKey(room.get().ref())) {
             error(ctx, TcdReply.Error.NOT_A_MEMBER, "not a member of room " + room.get().ref());
-            return;
+            return null;
         }
         if (session.nameRevoked(room.get().ref())) {
-            return; // the owner registered the name; this connection is being closed
+            return null; // the owner registered the name; this connection is being closed
         }
         // The relayed name is the one this connection joined the room with (not CLIENT_NAME,
         // nor the JOIN_ID's owner: the scoring client sends another client's JOIN_ID).
         String author = room.get().nameOf(session.member).orElseThrow();
         metrics().messageReceived();
-        chat.post(room.get(), author, Text.clean(message.message(), true)).whenComplete((stored, failure) -> {
-            if (failure != null) {
-                log.warn("A message to room {} was not stored: {}", room.get().ref(), failure.getMessage());
-                ctx.executor().execute(() -> error(ctx, TcdReply.Error.SERVER_ERROR, "message not stored, try again"));
-            }
-        });
+        CompletionStage<?> post = chat.post(room.get(), author, Text.clean(message.message(), true))
+                .whenComplete((stored, failure) -> {
+                    if (failure != null) {
+                        logNotStored(room.get().ref(), failure);
+                        ctx.executor().execute(() -> error(ctx, TcdReply.Error.SERVER_ERROR, "message not stored, try again"));
+                    }
+                });
+        return posts.track(post);
     }
 
     private CompletionStage<?> disconnect(ChannelHandlerContext ctx) {
@@ -210,7 +232,16 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     private CompletionStage<Long> leaveAnnounced(Room room) {
         String name = room.nameOf(session.member).orElseThrow();
-        return chat.leave(room, session.member, name, Optional.of(name + " has left this chatroom."));
+        return chat.leave(room, session.member, name);
+    }
+
+    /** A refusal by a full store queue is logged by the store, once per episode; other failures here. */
+    private static void logNotStored(int roomRef, Throwable failure) {
+        if (failure instanceof StoreBusyException) {
+            log.debug("A message to room {} was refused: {}", roomRef, failure.getMessage());
+        } else {
+            log.warn("A message to room {} was not stored: {}", roomRef, failure.getMessage());
+        }
     }
 
     @Override

@@ -12,10 +12,12 @@ import org.slf4j.LoggerFactory;
  * <p>A request is a verb line ({@code KEY: value}) and its field lines. JOIN_CHATROOM,
  * LEAVE_CHATROOM and DISCONNECT end with their CLIENT_NAME line (their last line in the spec);
  * CHAT ends with the empty line after MESSAGE, whose text may span lines, up to a limit: a longer
- * one is read to its end without being kept and becomes {@link TcdRequest.TooManyLines}. {@code HELO} and
- * {@code KILL_SERVICE} are one line. Blank lines between requests are ignored. Anything else
- * (unknown lines, a field that does not belong, a verb that interrupts an unfinished request)
- * drops what was unfinished without a reply: the spec asks for silence on unrecognised input.
+ * one is read to its end without being kept and becomes {@link TcdRequest.TooManyLines}.
+ * {@code HELO} and {@code KILL_SERVICE} are one line. Blank lines between requests are ignored,
+ * and unknown lines get no reply: the spec asks for silence on unrecognised input. But a known
+ * verb whose request ends before its last field (a blank line, an unknown line, a field that does
+ * not belong or another verb comes first) is a {@link TcdRequest.Incomplete}, which the handler
+ * answers with an error: a client that sent JOIN_CHATROOM must not wait for ever.
  *
  * <p>Not thread-safe: one per connection.
  */
@@ -62,15 +64,13 @@ final class TcdParser {
             return continueMessage(line);
         }
         if (line.isBlank()) {
-            return null;
+            return unfinished(null);
         }
         if (line.equals("HELO") || line.startsWith("HELO ")) {
-            dropUnfinished();
-            return new TcdRequest.Helo(line.substring(4).strip());
+            return unfinished(new TcdRequest.Helo(line.substring(4).strip()));
         }
         if (line.strip().equals("KILL_SERVICE")) {
-            dropUnfinished();
-            return new TcdRequest.KillService();
+            return unfinished(new TcdRequest.KillService());
         }
         int colon = line.indexOf(':');
         if (colon < 0) {
@@ -82,11 +82,11 @@ final class TcdParser {
     }
 
     private TcdRequest start(String key, String value, int byteLength) {
-        dropUnfinished();
+        TcdRequest interrupted = unfinished(null);
         verb = key;
         fields.put(key, value);
         requestBytes = byteLength + 1;
-        return null;
+        return interrupted;
     }
 
     private TcdRequest field(String key, String value, String line) {
@@ -149,19 +149,24 @@ final class TcdParser {
         };
     }
 
-    /** An unrecognised line: dropped with whatever it interrupted, without a reply. */
+    /** An unrecognised line: no reply of its own, but what it interrupted is incomplete. */
     private TcdRequest ignore(String line) {
         log.debug("Ignored an unrecognised line of {} characters", line.length());
-        dropUnfinished();
-        return null;
+        return unfinished(null);
     }
 
-    /** Drops an unfinished request that another line interrupted, without a reply. */
-    private void dropUnfinished() {
-        if (verb != null) {
-            log.debug("Dropped an unfinished {} request", verb);
+    /**
+     * Ends the unfinished request, if any, as {@link TcdRequest.Incomplete} followed by
+     * {@code next}; else returns {@code next} (which may be null).
+     */
+    private TcdRequest unfinished(TcdRequest next) {
+        if (verb == null) {
+            return next;
         }
+        String missing = verb.equals("CHAT") ? "MESSAGE" : "CLIENT_NAME";
+        TcdRequest incomplete = new TcdRequest.Incomplete(verb, missing, next);
         reset();
+        return incomplete;
     }
 
     private void reset() {

@@ -30,4 +30,10 @@ sealed interface TcdRequest {
 
     /** {@code DISCONNECT}, {@code PORT}, {@code CLIENT_NAME}. */
     record Disconnect(String clientName) implements TcdRequest {}
+
+    /**
+     * A known verb's request that ended before its {@code missing} field (see {@link TcdParser}),
+     * then {@code next}, the complete request whose line ended it, or null.
+     */
+    record Incomplete(String verb, String missing, TcdRequest next) implements TcdRequest {}
 }

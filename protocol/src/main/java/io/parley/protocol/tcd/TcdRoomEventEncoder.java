@@ -1,7 +1,6 @@
 package io.parley.protocol.tcd;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.RoomEvent;
@@ -9,10 +8,13 @@ import io.parley.protocol.EncodedOncePerLoop;
 import java.util.List;
 
 /**
- * Renders room events for a TCD client. The connection's own join becomes its JOINED reply and
- * its own LEAVE_CHATROOM its LEFT reply, at the event's place in the room's order: JOINED comes
- * before any message of the room, and after LEFT nothing more of the room arrives. Every event's
- * message (a chat, an announcement) is a CHAT relay. Event-loop only; one per connection.
+ * Renders room events for a TCD client (spec: {@code shared/specs/tcd.md}). The connection's own
+ * join becomes its JOINED reply and its own LEAVE_CHATROOM its LEFT reply, at the event's place in
+ * the room's order: JOINED comes before any message of the room, and after LEFT nothing more of
+ * the room arrives. A message is a CHAT relay. Every join and leave, whatever protocol the member
+ * uses, is announced in the spec's form (a relay from the member with the text
+ * {@code <name> has joined this chatroom.} / {@code <name> has left this chatroom.}), right after
+ * the JOINED / LEFT of the member's own. Event-loop only; one per connection.
  */
 final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
 
@@ -29,23 +31,26 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
     @Override
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
         int ref = event.room().ref();
-        if (event instanceof RoomEvent.Joined joined && joined.member() == session.member) {
-            String room = session.takeJoinReply(ref);
-            out.add(new TcdReply.Joined(room != null ? room : event.room().name(), session.serverIp,
-                    session.port, ref, session.member.id()));
-        }
-        if (event instanceof RoomEvent.Left left && left.member() == session.member) {
-            String joinId = session.takeLeaveReply(ref);
-            if (joinId != null) {
-                out.add(new TcdReply.Left(Integer.toString(ref), joinId));
+        if (event instanceof RoomEvent.Joined joined) {
+            if (joined.member() == session.member) {
+                String room = session.takeJoinReply(ref);
+                out.add(new TcdReply.Joined(room != null ? room : event.room().name(), session.serverIp,
+                        session.port, ref, session.member.id()));
             }
-        }
-        event.message().ifPresent(message -> out.add(RELAYS.bytes(message, () -> ByteBufUtil.writeUtf8(ctx.alloc(),
-                new TcdReply.Chat(message.roomRef(), message.author(), message.text()).wire()))));
-        if (out.isEmpty()) {
-            // Another member's silent join or leave (a line client's): nothing to show, but an
-            // encoder must pass something on.
-            out.add(Unpooled.EMPTY_BUFFER);
+            // Presence events are rarer than messages and name their member, which no cache may
+            // keep: rendered per recipient.
+            out.add(new TcdReply.Chat(ref, joined.name(), joined.name() + " has joined this chatroom."));
+        } else if (event instanceof RoomEvent.Left left) {
+            if (left.member() == session.member) {
+                String joinId = session.takeLeaveReply(ref);
+                if (joinId != null) {
+                    out.add(new TcdReply.Left(Integer.toString(ref), joinId));
+                }
+            }
+            out.add(new TcdReply.Chat(ref, left.name(), left.name() + " has left this chatroom."));
+        } else {
+            event.message().ifPresent(message -> out.add(RELAYS.bytes(message, () -> ByteBufUtil.writeUtf8(ctx.alloc(),
+                    new TcdReply.Chat(message.roomRef(), message.author(), message.text()).wire()))));
         }
     }
 }

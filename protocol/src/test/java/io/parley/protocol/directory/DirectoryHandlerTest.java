@@ -8,7 +8,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.core.DirectoryEntry;
 import io.parley.core.DirectoryStore;
 import io.parley.core.InMemoryDirectoryStore;
-import io.parley.core.InMemoryRoomStore;
+import io.parley.core.ChatService;
+import io.parley.protocol.PipelineFuzzing;
 import io.parley.core.RoomDirectory;
 import io.parley.core.RoomRegistry;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,13 @@ import org.junit.jupiter.api.Test;
 /** The directory pipeline on an {@link EmbeddedChannel}: every reply and error of the spec. */
 class DirectoryHandlerTest {
 
-    private final RoomRegistry rooms = new RoomRegistry(new InMemoryRoomStore());
+    private final ChatService chat = PipelineFuzzing.inMemoryChat();
+    private final RoomRegistry rooms = chat.rooms();
     private final List<String> console = new CopyOnWriteArrayList<>();
     private EmbeddedChannel channel = connect(new InMemoryDirectoryStore());
 
     private EmbeddedChannel connect(DirectoryStore store) {
-        return new EmbeddedChannel(new DirectoryInitializer(new RoomDirectory(rooms, store),
+        return new EmbeddedChannel(new DirectoryInitializer(new RoomDirectory(chat, store, 0),
                 new DirectorySettings(console::add)));
     }
 

@@ -18,7 +18,7 @@ class DirectoryPipelineFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void anyInputKeepsThePipelineSafe(FuzzedDataProvider data) {
-        RoomDirectory directory = new RoomDirectory(PipelineFuzzing.inMemoryChat().rooms(), new InMemoryDirectoryStore());
+        RoomDirectory directory = new RoomDirectory(PipelineFuzzing.inMemoryChat(), new InMemoryDirectoryStore(), 0);
         EmbeddedChannel channel = new EmbeddedChannel(new DirectoryInitializer(directory, new DirectorySettings(line -> { })));
 
         String output = PipelineFuzzing.feed(channel, data);

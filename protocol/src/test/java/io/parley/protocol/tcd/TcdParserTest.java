@@ -100,17 +100,37 @@ class TcdParserTest {
     }
 
     @Test
-    void anUnknownLineDropsTheUnfinishedRequest() {
+    void anUnknownLineEndsTheUnfinishedRequestAsIncomplete() {
         assertThat(feed("JOIN_CHATROOM: room1", "CLIENT_IP: 0", "GARBAGE", "PORT: 0", "CLIENT_NAME: c1"))
-                .as("the fields after the garbage belong to no request").isEmpty();
+                .as("the fields after the garbage belong to no request")
+                .containsExactly(new TcdRequest.Incomplete("JOIN_CHATROOM", "CLIENT_NAME", null));
         assertThat(feed("HELO after")).containsExactly(new TcdRequest.Helo("after"));
     }
 
     @Test
-    void aNewVerbDropsTheUnfinishedRequest() {
+    void aNewVerbEndsTheUnfinishedRequestAsIncomplete() {
         assertThat(feed("JOIN_CHATROOM: room1", "CLIENT_IP: 0", "LEAVE_CHATROOM: 5", "JOIN_ID: 1",
                 "CLIENT_NAME: c1"))
-                .containsExactly(new TcdRequest.Leave("5", "1", "c1"));
+                .containsExactly(new TcdRequest.Incomplete("JOIN_CHATROOM", "CLIENT_NAME", null),
+                        new TcdRequest.Leave("5", "1", "c1"));
+    }
+
+    @Test
+    void aBlankLineEndsAKnownVerbsRequestBeforeItsLastFieldAsIncomplete() {
+        assertThat(feed("JOIN_CHATROOM: room1", "CLIENT_IP: 0", "PORT: 0", "")).containsExactly(
+                new TcdRequest.Incomplete("JOIN_CHATROOM", "CLIENT_NAME", null));
+        assertThat(feed("LEAVE_CHATROOM: 1", "JOIN_ID: 2", "")).containsExactly(
+                new TcdRequest.Incomplete("LEAVE_CHATROOM", "CLIENT_NAME", null));
+        assertThat(feed("DISCONNECT: 0", "PORT: 0", "")).containsExactly(
+                new TcdRequest.Incomplete("DISCONNECT", "CLIENT_NAME", null));
+        assertThat(feed("CHAT: 1", "JOIN_ID: 2", "CLIENT_NAME: c", "")).containsExactly(
+                new TcdRequest.Incomplete("CHAT", "MESSAGE", null));
+    }
+
+    @Test
+    void aOneLineRequestThatEndsAnUnfinishedOneFollowsItsIncomplete() {
+        assertThat(feed("JOIN_CHATROOM: room1", "HELO x")).containsExactly(
+                new TcdRequest.Incomplete("JOIN_CHATROOM", "CLIENT_NAME", new TcdRequest.Helo("x")));
     }
 
     @Test

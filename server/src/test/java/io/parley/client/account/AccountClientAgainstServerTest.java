@@ -8,12 +8,15 @@ import io.parley.server.ServerConfig;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +56,48 @@ class AccountClientAgainstServerTest {
         settings.setProperty(ServerConfig.DATA, data.toString());
         settings.setProperty(ServerConfig.BIND, "127.0.0.1");
         settings.setProperty(ServerConfig.TCD_PORT, "off");
-        settings.setProperty(ServerConfig.LINE_PORT, "off");
+        settings.setProperty(ServerConfig.LINE_PORT, "0");
         settings.setProperty(ServerConfig.ACCOUNT_PORT, "0");
-        settings.setProperty(ServerConfig.DIRECTORY_PORT, "off");
+        settings.setProperty(ServerConfig.DIRECTORY_PORT, "0");
         settings.setProperty(ServerConfig.ADMIN_PORT, "off");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         server = ParleyServer.start(ServerConfig.from(settings), quiet);
+    }
+
+    /** Runs alice's client against {@code port}; returns its terminal. */
+    private ScriptedTerminal startClient(int port, Path clientHome, Duration firstReplyTimeout) {
+        ScriptedTerminal user = new ScriptedTerminal();
+        AccountClient client = new AccountClient(new AccountTarget("127.0.0.1", port, "alice"),
+                new ClientHome(clientHome), false, user.terminal(), firstReplyTimeout);
+        sessions.add(new Session(user, CompletableFuture.supplyAsync(client::run)));
+        return user;
+    }
+
+    @Test
+    void onTheLinePortTheClientSaysItIsTheWrongPortAndWritesNothing() throws Exception {
+        startServer();
+        Path clientHome = home.resolve("alice");
+
+        // The line server answers nothing to a name (or refuses one with spaces): either way, not an account server.
+        ScriptedTerminal alice = startClient(server.port("line"), clientHome, Duration.ofSeconds(1));
+
+        alice.expect("127.0.0.1:" + server.port("line"));
+        alice.expect("; is this Parley's account port (default 7713)?");
+        assertThat(exit(sessions.get(0))).isEqualTo(AccountClient.EXIT_FAILED);
+        assertThat(clientHome).doesNotExist();
+    }
+
+    @Test
+    void onTheDirectoryPortTheClientShowsTheReplyAndSaysItIsTheWrongPort() throws Exception {
+        startServer();
+        Path clientHome = home.resolve("alice");
+
+        ScriptedTerminal alice = startClient(server.port("directory"), clientHome, Login.FIRST_REPLY_TIMEOUT);
+
+        alice.expect("unexpected reply from 127.0.0.1:" + server.port("directory") + " (ERR 400 ");
+        alice.expect("; is this Parley's account port (default 7713)?");
+        assertThat(exit(sessions.get(0))).isEqualTo(AccountClient.EXIT_FAILED);
+        assertThat(clientHome).doesNotExist();
     }
 
     private ScriptedTerminal logIn(String name, String greeting) {
@@ -97,6 +136,8 @@ class AccountClientAgainstServerTest {
         alice.typeLine("for your eyes only");
         alice.expect(PrivateMessageOperation.SENT);
         bob.expect("**** Incoming private message from alice ****: for your eyes only");
+        alice.typeLine("CH");
+        alice.expect("PM    alice  bob    for your eyes only");
 
         bob.typeLine("EX");
         bob.expect(ExitOperation.BYE);
@@ -114,5 +155,19 @@ class AccountClientAgainstServerTest {
         bobAgain.expect("2 entries");
         bobAgain.typeLine("EX");
         bobAgain.expect(ExitOperation.BYE);
+
+        // The sender reads her own encrypted message too; the server holds only bob's ciphertext.
+        ScriptedTerminal aliceAgain = logIn("alice", "Existing user");
+        aliceAgain.typeLine("CH");
+        aliceAgain.expect("PM    alice  bob    for your eyes only");
+        aliceAgain.expect("2 entries");
+        aliceAgain.typeLine("EX");
+        aliceAgain.expect(ExitOperation.BYE);
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file + " holds no plaintext of the PM").doesNotContain("for your eyes only");
+            }
+        }
     }
 }

@@ -1,0 +1,139 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.protocol.account.RsaKeys;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code CH} of a history far past the outbound cap (100,000 entries, about 10 MiB of frames):
+ * the server sends it as fast as the reader reads, without disconnecting it when lobby messages
+ * arrive meanwhile, and goes on delivering other rooms' messages while the reply is unfinished.
+ */
+class HistoryPagingTest {
+
+    private static final int ENTRIES = 100_000;
+    /** Makes the reply about 10 MiB: more than the kernel buffers between server and reader can hold. */
+    private static final String PADDING = "y".repeat(60);
+    private static final String PASSWORD = "correct horse";
+
+    @TempDir
+    Path data;
+
+    private ServerUnderTest server;
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void aMultiMebibyteHistoryReachesAReaderWhileTheServerGoesOn() throws Exception {
+        server = ServerUnderTest.start(data);
+        server.login("alice", PASSWORD).close();
+        server.close();
+        insertLobbyHistoryOf("alice");
+        server = ServerUnderTest.start(data);
+
+        // In lobby before alice logs in (her words come back): she is told of alice's join.
+        WireClient carol = server.connect("line").send("carol\n(carol is here)\n").expect("carol: (carol is here)\n");
+        TcdClient tom = TcdClient.connect(server.port("tcd"));
+        TcdClient una = TcdClient.connect(server.port("tcd"));
+        TcdClient.Joined room = tom.join("room1", "tom");
+        una.join("room1", "una");
+
+        // A reader with a small window, which reads nothing until the other rooms have moved on.
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(16 * 1024);
+        WireClient alice = WireClient.connect(socket, server.port("account"));
+        login(alice);
+        // Her login is a join, which carol is told of before anything said after it.
+        carol.expect("* alice joined lobby\n");
+        alice.send("C CH\n");
+        String first = alice.readLine();
+        assertThat(first).matches("D CH \\S+ BM bob lobby entry 0 y+");
+
+        // The reply is unfinished (it cannot fit in the buffers alice has not read), yet a
+        // message to another room is stored and delivered.
+        tom.send(TcdMessages.chat(room.ref(), room.joinId(), "tom", "during CH"));
+        una.expect(TcdMessages.relay(room.ref(), "tom", "during CH"));
+        // A lobby message reaches alice mid-reply: she must not be cut off as a slow reader.
+        carol.send("lobby during CH\n").expect("carol: lobby during CH\n");
+
+        int next = 1;
+        List<String> others = new ArrayList<>();
+        String line;
+        for (line = alice.readLine(); line.startsWith("D "); line = alice.readLine()) {
+            if (line.startsWith("D CH ")) {
+                assertThat(line).endsWith(" BM bob lobby entry " + next + " " + PADDING);
+                next++;
+            } else {
+                others.add(line);
+            }
+        }
+        assertThat(line).isEqualTo("C OK " + ENTRIES + " entries");
+        assertThat(next).isEqualTo(ENTRIES);
+        assertThat(others).as("the lobby message, delivered while the reply was still on its way (a reply"
+                + " queued whole puts it after the count)").containsExactly("D BM carol lobby during CH");
+
+        // Still connected and served.
+        alice.send("C BM\n").expect("C OK send the message\n");
+        alice.send("D after\n").expect("C OK sent to 1 users\n");
+        alice.close();
+        tom.close();
+        una.close();
+    }
+
+    private void login(WireClient client) throws Exception {
+        client.send("C USER alice\n");
+        String reply = client.readLine();
+        assertThat(reply).startsWith("C EXISTING ");
+        String key = reply.substring(reply.lastIndexOf(' ') + 1);
+        client.send("C PASS " + AccountClient.encrypt(PASSWORD, RsaKeys.fromLine(key)) + "\n")
+                .expect("C OK welcome alice\n");
+    }
+
+    /** Writes ENTRIES lobby messages by bob straight into the database, inside one session of {@code user}. */
+    private void insertLobbyHistoryOf(String user) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+                Statement query = db.createStatement()) {
+            db.setAutoCommit(false);
+            long lobby = single(query, "SELECT ref FROM rooms WHERE name_key = 'lobby'");
+            long last = single(query, "SELECT COALESCE(MAX(id), 0) FROM messages");
+            long time = System.currentTimeMillis() - ENTRIES;
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO messages (id, room_ref, sent_at, author, kind, text) VALUES (?, ?, ?, 'bob', 'CHAT', ?)")) {
+                for (int i = 0; i < ENTRIES; i++) {
+                    insert.setLong(1, last + 1 + i);
+                    insert.setLong(2, lobby);
+                    insert.setLong(3, time + i);
+                    insert.setString(4, "entry " + i + " " + PADDING);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            query.executeUpdate("INSERT INTO sessions (user_key, from_id, to_id) VALUES ('" + user + "', " + last
+                    + ", " + (last + ENTRIES) + ")");
+            db.commit();
+        }
+    }
+
+    private static long single(Statement query, String sql) throws Exception {
+        try (ResultSet rows = query.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

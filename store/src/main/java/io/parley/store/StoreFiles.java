@@ -1,0 +1,80 @@
+package io.parley.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's files are its owner's alone: the data directory is {@code rwx------} and the
+ * database with its {@code -wal} and {@code -shm} files {@code rw-------}, since they hold password
+ * hashes, private messages sent in clear and all history (PostgreSQL refuses to start with a
+ * wider data directory; Parley narrows it, and says so). SQLite creates the WAL and SHM files with
+ * the database file's mode, so creating that one narrow covers them; existing ones are narrowed
+ * too. On a file system without POSIX permissions nothing is changed.
+ *
+ * <p>Thread-safety: stateless; used at start-up.
+ */
+final class StoreFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreFiles.class);
+    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    /** The files SQLite keeps beside the database in WAL mode. */
+    private static final String[] COMPANIONS = {"-wal", "-shm"};
+
+    private StoreFiles() {}
+
+    /** Creates the data directory owner-only, or narrows an existing one. */
+    static void prepareDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            restrict(directory, DIRECTORY, false);
+        } else {
+            restrict(directory, DIRECTORY, true);
+        }
+    }
+
+    /** Creates the database file owner-only before SQLite does, or narrows it and its companions. */
+    static void prepareDatabase(Path file) throws IOException {
+        if (!posix(file.getParent())) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+            restrict(file, FILE, false); // the umask may have taken bits away, never added: set exactly
+        } catch (FileAlreadyExistsException e) {
+            restrict(file, FILE, true);
+        }
+        for (String companion : COMPANIONS) {
+            Path path = file.resolveSibling(file.getFileName() + companion);
+            if (Files.exists(path)) {
+                restrict(path, FILE, true);
+            }
+        }
+    }
+
+    private static void restrict(Path path, Set<PosixFilePermission> wanted, boolean tell) throws IOException {
+        if (!posix(path)) {
+            return;
+        }
+        Set<PosixFilePermission> now = Files.getPosixFilePermissions(path);
+        if (!now.equals(wanted)) {
+            Files.setPosixFilePermissions(path, wanted);
+            if (tell) {
+                log.warn("{} was {}; made it {} (it holds password hashes and history)", path,
+                        PosixFilePermissions.toString(now), PosixFilePermissions.toString(wanted));
+            }
+        }
+    }
+
+    private static boolean posix(Path path) {
+        return Files.getFileAttributeView(path, PosixFileAttributeView.class) != null;
+    }
+}
