@@ -4,6 +4,7 @@ import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link NameHolder} told, in the same step, so that no connection keeps a name after its owner
  * registered it, whatever protocol it uses.
  *
- * <p>Thread-safe. {@link #isRegistered} never blocks; {@link #claim}, {@link #add} and
- * {@link NameClaim#release} take a short lock of their own (no I/O under it), and holders are told
+ * <p>A registration first {@linkplain #reserve reserves} its name, which checks and holds it in
+ * one step, so two registrations of look-alike names cannot both pass the check before either is
+ * stored.
+ *
+ * <p>Thread-safe. {@link #isRegistered} never blocks; {@link #claim}, {@link #reserve}, {@link #add}
+ * and {@link NameClaim#release} take a short lock of their own (no I/O under it), and holders are told
  * after it is released.
  */
 public final class RegisteredNames {
@@ -41,8 +46,10 @@ public final class RegisteredNames {
     private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().build();
 
     private final Set<String> lookalikeKeys = ConcurrentHashMap.newKeySet();
-    /** Guards the additions to lookalikeKeys (not the reads) and claims. */
+    /** Guards the additions to lookalikeKeys (not the reads), claims and reservedKeys. */
     private final Object lock = new Object();
+    /** The look-alike keys of registrations in progress ({@link NameReservation}); disjoint from lookalikeKeys. */
+    private final Set<String> reservedKeys = new HashSet<>();
     /** The claims on each look-alike key; each claim is under all of its keys. */
     private final Map<String, Set<NameClaim>> claims = new HashMap<>();
 
@@ -80,6 +87,31 @@ public final class RegisteredNames {
             NameClaim claim = new NameClaim(this, keys, holder);
             keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(claim));
             return Optional.of(claim);
+        }
+    }
+
+    /**
+     * Holds {@code name} for a registration about to store its account, unless it is, or looks
+     * like, a registered name or one another registration holds: then the result is empty and the
+     * registration must be refused. The check and the hold are one step. The caller must
+     * {@linkplain NameReservation#commit commit} or {@linkplain NameReservation#release release}
+     * the reservation once the store answered.
+     */
+    public Optional<NameReservation> reserve(String name) {
+        List<String> keys = lookalikeKeys(name);
+        synchronized (lock) {
+            if (keys.stream().anyMatch(key -> lookalikeKeys.contains(key) || reservedKeys.contains(key))) {
+                return Optional.empty();
+            }
+            reservedKeys.addAll(keys);
+            return Optional.of(new NameReservation(this, name, keys));
+        }
+    }
+
+    void unreserve(NameReservation reservation) {
+        synchronized (lock) {
+            // Only this reservation held these keys: reserve() refuses keys already held.
+            reservation.keys.forEach(reservedKeys::remove);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.parley.protocol;
 
+import io.parley.core.Blanks;
+import io.parley.core.Lookalikes;
 import java.util.Optional;
 
 /** The checks every protocol applies to names (of users and rooms) before the core sees them. */
@@ -10,9 +12,11 @@ public final class Names {
     /**
      * Why {@code name} is not acceptable, or empty if it is. A name is 1 to {@code maxLength}
      * characters (code points), with no control or format characters (so it can never break a
-     * line, or hide one, in any protocol's output), no colon (a line client shows
-     * {@code name: text}, so {@code bob: hi} as a name would put words in bob's mouth) and no
-     * leading or trailing white space.
+     * line, or hide one, in any protocol's output), no colon nor anything that looks like one
+     * (a line client shows {@code name: text}, so {@code bob: hi} or {@code bob꞉ hi} as a name
+     * would put words in bob's mouth), no {@code *} or look-alike first (server notices to line
+     * clients start with {@code * }, so {@code * alice joined lobby} as a name would fake one) and
+     * no leading or trailing white space.
      */
     public static Optional<String> problem(String name, int maxLength) {
         if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > maxLength) {
@@ -24,10 +28,26 @@ public final class Names {
         if (name.indexOf(':') >= 0) {
             return Optional.of("must not contain ':'");
         }
+        Optional<String> colon = name.codePoints().filter(c -> Lookalikes.looksLike(c, ':')).boxed().findFirst()
+                .map(c -> "must not contain " + shown(c) + ", which looks like ':'");
+        if (colon.isPresent()) {
+            return colon;
+        }
+        String seen = Blanks.fold(name); // what a reader sees first, past blanks and invisible characters
+        if (!seen.isEmpty() && Lookalikes.looksLike(seen.codePointAt(0), '*')) {
+            int first = seen.codePointAt(0);
+            return Optional.of(first == '*' ? "must not start with '*'"
+                    : "must not start with " + shown(first) + ", which looks like '*'");
+        }
         if (!name.strip().equals(name)) {
             return Optional.of("must not start or end with a space");
         }
         return Optional.empty();
+    }
+
+    /** {@code 'c' (U+XXXX)}: a visible character (control and format ones were refused first) and its code. */
+    private static String shown(int codePoint) {
+        return "'" + new String(Character.toChars(codePoint)) + "' (U+" + String.format("%04X", codePoint) + ")";
     }
 
     public static boolean isValid(String name, int maxLength) {

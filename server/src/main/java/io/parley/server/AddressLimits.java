@@ -1,26 +1,21 @@
 package io.parley.server;
 
-import java.net.Inet6Address;
+import io.parley.protocol.Addresses;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-address connection caps shared by every listener: at most {@code maxOpen} connections at
- * once from one source, and at most {@code maxNew} new ones per window. Each IPv4 address is a
- * source of its own (on loopback, 127.0.0.2 is not 127.0.0.1); an IPv6 source is a whole /64,
- * since one host is usually given a /64 and can pick any address in it (Ergo counts IPv6 the
- * same way). Zero disables a cap.
+ * once from one source, and at most {@code maxNew} new ones per window. A source is what
+ * {@link Addresses#countingKey} says, as for every per-address limit: each IPv4 address is one of
+ * its own (on loopback, 127.0.0.2 is not 127.0.0.1), an IPv6 source is a whole /64. Zero disables
+ * a cap.
  *
  * <p>Thread-safe: an address's counts change only inside the map's atomic per-key updates, so
  * {@link #forgetIdle} cannot drop an address between another thread's look-up and its count.
  */
 final class AddressLimits {
-
-    /** The IPv6 prefix that counts as one source: a host's usual allocation. */
-    static final int IPV6_SOURCE_PREFIX_BITS = 64;
 
     private final int maxOpen;
     private final int maxNew;
@@ -36,21 +31,7 @@ final class AddressLimits {
     /** Counts a new connection from {@code address}, or says no if it is over a cap. */
     boolean tryOpen(InetAddress address) {
         long now = System.nanoTime();
-        return sources.compute(sourceOf(address), (a, source) -> open(source, now)).admitted();
-    }
-
-    /** The key an address is counted under: itself for IPv4, its /64 for IPv6. */
-    static InetAddress sourceOf(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address;
-        }
-        byte[] bytes = address.getAddress();
-        Arrays.fill(bytes, IPV6_SOURCE_PREFIX_BITS / 8, bytes.length, (byte) 0);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("16 bytes are always an IPv6 address", e);
-        }
+        return sources.compute(Addresses.countingKey(address), (a, source) -> open(source, now)).admitted();
     }
 
     private Source open(Source before, long now) {
@@ -65,7 +46,7 @@ final class AddressLimits {
 
     /** Counts a connection from {@code address} that {@link #tryOpen} let in as closed. */
     void closed(InetAddress address) {
-        sources.computeIfPresent(sourceOf(address), (a, source) ->
+        sources.computeIfPresent(Addresses.countingKey(address), (a, source) ->
                 new Source(source.open() - 1, source.newInWindow(), source.windowStart(), source.admitted()));
     }
 

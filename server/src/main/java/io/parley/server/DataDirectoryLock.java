@@ -1,6 +1,7 @@
 package io.parley.server;
 
 import io.parley.store.SqliteStore;
+import io.parley.store.StoreFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -83,7 +84,7 @@ final class DataDirectoryLock implements AutoCloseable {
 
     private static Path createAndResolve(Path directory) throws StartupException {
         try {
-            Files.createDirectories(directory);
+            StoreFiles.createDirectory(directory); // owner-only from the start: it will hold the store
             return directory.toRealPath();
         } catch (FileAlreadyExistsException | NotDirectoryException e) {
             throw unusable(directory, "it is not a directory");

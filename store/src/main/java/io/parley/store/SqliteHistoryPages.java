@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.ToIntFunction;
 
 /**
  * A user's history read page by page on the store's reader connection, never on the writer
@@ -64,13 +65,13 @@ final class SqliteHistoryPages implements HistoryPages {
     }
 
     @Override
-    public CompletionStage<List<HistoryEntry>> next(int maxChars) {
+    public CompletionStage<List<HistoryEntry>> next(int maxSize, ToIntFunction<HistoryEntry> sizeOf) {
         return store.read(connection -> {
             if (!started) {
                 start(connection);
                 started = true;
             }
-            return page(connection, maxChars);
+            return page(connection, maxSize, sizeOf);
         });
     }
 
@@ -102,10 +103,11 @@ final class SqliteHistoryPages implements HistoryPages {
         }
     }
 
-    private List<HistoryEntry> page(Connection connection, int maxChars) throws SQLException {
+    private List<HistoryEntry> page(Connection connection, int maxSize, ToIntFunction<HistoryEntry> sizeOf)
+            throws SQLException {
         List<HistoryEntry> page = new ArrayList<>();
-        long chars = 0;
-        while (page.isEmpty() || chars < maxChars) {
+        long size = 0;
+        while (!HistoryPages.full(page, size, maxSize)) {
             if (broadcasts.isEmpty()) {
                 fetchBroadcasts(connection);
             }
@@ -117,7 +119,7 @@ final class SqliteHistoryPages implements HistoryPages {
                 break;
             }
             page.add(next);
-            chars += next.text().length();
+            size += sizeOf.applyAsInt(next);
         }
         return page;
     }

@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
  * hashes, private messages sent in clear and all history (PostgreSQL refuses to start with a
  * wider data directory; Parley narrows it, and says so). SQLite creates the WAL and SHM files with
  * the database file's mode, so creating that one narrow covers them; existing ones are narrowed
- * too. On a file system without POSIX permissions nothing is changed.
+ * too. A data directory that does not exist yet is created {@code rwx------} from the start
+ * ({@link #createDirectory}, wherever it is created), so only one that really was open to others
+ * is warned about. On a file system without POSIX permissions nothing is changed.
  *
  * <p>Thread-safety: stateless; used at start-up.
  */
-final class StoreFiles {
+public final class StoreFiles {
 
     private static final Logger log = LoggerFactory.getLogger(StoreFiles.class);
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -34,11 +36,39 @@ final class StoreFiles {
     /** Creates the data directory owner-only, or narrows an existing one. */
     static void prepareDirectory(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory);
-            restrict(directory, DIRECTORY, false);
+            createDirectory(directory);
         } else {
             restrict(directory, DIRECTORY, true);
         }
+    }
+
+    /**
+     * Creates {@code directory} (and any missing parents, with the usual mode) as a data
+     * directory: {@code rwx------} from the moment it exists, on a POSIX file system. Does nothing
+     * to a directory that exists already.
+     */
+    public static void createDirectory(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (parent == null || !posix(parent)) {
+            Files.createDirectories(absolute);
+            return;
+        }
+        try {
+            Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        } catch (FileAlreadyExistsException e) {
+            if (Files.isDirectory(absolute)) {
+                return; // made meanwhile by someone else: prepareDirectory judges it
+            }
+            throw e;
+        }
+        restrict(absolute, DIRECTORY, false); // the umask may have taken bits away, never added: set exactly
     }
 
     /** Creates the database file owner-only before SQLite does, or narrows it and its companions. */

@@ -159,7 +159,7 @@ class SqliteHistoryStoreTest {
             List<HistoryEntry> whole = store.history().history("alice", lobby.ref()).toCompletableFuture().join();
 
             HistoryPages pages = store.history().pages("alice", lobby.ref());
-            List<HistoryEntry> paged = new ArrayList<>(pages.next(1).toCompletableFuture().join());
+            List<HistoryEntry> paged = new ArrayList<>(pages.next(1, e -> e.text().length()).toCompletableFuture().join());
             assertThat(paged).hasSize(1);
             say(store, lobby, 600, "bob", "after the reading began");
             for (List<HistoryEntry> page = next(pages, 100); !page.isEmpty(); page = next(pages, 100)) {
@@ -198,7 +198,7 @@ class SqliteHistoryStoreTest {
                 assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().get(10, TimeUnit.SECONDS))
                         .extracting(HistoryEntry::text).containsExactly("hi");
-                assertThat(store.history().pages("alice", lobby.ref()).next(1000).toCompletableFuture()
+                assertThat(store.history().pages("alice", lobby.ref()).next(1000, e -> e.text().length()).toCompletableFuture()
                         .get(10, TimeUnit.SECONDS)).extracting(HistoryEntry::text).containsExactly("hi");
             } finally {
                 release.countDown();
@@ -207,6 +207,6 @@ class SqliteHistoryStoreTest {
     }
 
     private static List<HistoryEntry> next(HistoryPages pages, int maxChars) {
-        return pages.next(maxChars).toCompletableFuture().join();
+        return pages.next(maxChars, e -> e.text().length()).toCompletableFuture().join();
     }
 }

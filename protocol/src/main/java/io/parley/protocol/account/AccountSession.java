@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.parley.core.AccountRecord;
 import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
+import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Registered;
@@ -32,7 +33,7 @@ final class AccountSession {
     /** What this connection counts; thread-safe. */
     final ConnectionMetrics metrics;
     private final Channel channel;
-    /** The client's address as login budgets count it ({@link AddressKeys}). */
+    /** The client's address as login budgets count it ({@link Addresses#origin}). */
     private final String address;
     private volatile String name = "";
     private volatile String nameKey = "";
@@ -47,7 +48,7 @@ final class AccountSession {
         this.member = member;
         this.channel = channel;
         this.metrics = ConnectionMetrics.of(channel);
-        this.address = AddressKeys.of(channel.remoteAddress());
+        this.address = Addresses.origin(channel.remoteAddress());
     }
 
     String address() {
@@ -100,6 +101,11 @@ final class AccountSession {
     /** Sends a reply to this connection's own request. Any thread. */
     void send(String frame) {
         channel.writeAndFlush(frame, channel.voidPromise());
+    }
+
+    /** This connection's outbound cap in bytes (its write-buffer high-water mark). Any thread. */
+    int outboundCap() {
+        return channel.config().getWriteBufferHighWaterMark();
     }
 
     /** Writes the frames in one flush; the future completes once the last is on the socket. */

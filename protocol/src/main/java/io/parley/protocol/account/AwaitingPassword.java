@@ -1,6 +1,7 @@
 package io.parley.protocol.account;
 
 import io.parley.core.AccountRecord;
+import io.parley.core.NameReservation;
 import io.parley.protocol.RateLimitedLog;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -121,26 +122,47 @@ final class AwaitingPassword implements SessionState {
             return SessionState.next(this);
         }
         String name = session.name();
+        // USER checked the name, but a registration of it or of a look-alike (the store is unique
+        // only by lower case) may have started since: hold the name until the account is stored.
+        Optional<NameReservation> reservation = session.services.names().reserve(name);
+        if (reservation.isEmpty()) {
+            session.sendAndClose(registeredMeanwhile(name));
+            return SessionState.next(this);
+        }
         return session.services.hasher().hash(prepared, lane).thenCompose(hash -> {
             AccountRecord account = new AccountRecord(name, hash, Optional.empty());
             return session.services.accounts().create(account)
                     .handle((created, failure) -> failure == null)
-                    .thenCompose(created -> created ? loginCreated(account) : refuseTaken(name));
+                    .thenCompose(created -> created ? loginCreated(account, reservation.get())
+                            : refuseTaken(name, reservation.get()));
+        }).whenComplete((next, failure) -> {
+            if (failure != null) {
+                reservation.get().release(); // the hash failed: no account was created
+            }
         });
     }
 
-    private CompletionStage<SessionState> loginCreated(AccountRecord account) {
-        // From here the name is reserved: whoever chats under it elsewhere is cut off.
-        session.services.names().add(account.name());
+    private CompletionStage<SessionState> loginCreated(AccountRecord account, NameReservation reservation) {
+        // From here the name is registered: whoever chats under it elsewhere is cut off.
+        reservation.commit();
         session.identify(account.name(), Optional.of(account));
         session.metrics.loginSucceeded();
         return session.login();
     }
 
+    private CompletionStage<SessionState> refuseTaken(String name, NameReservation reservation) {
+        reservation.release();
+        return refuseTaken(name);
+    }
+
+    private static String registeredMeanwhile(String name) {
+        return "C ERR 409 " + name + " is, or looks like, a name registered meanwhile; connect again with another";
+    }
+
     private CompletionStage<SessionState> refuseTaken(String name) {
         // Most likely someone registered the name between our USER and this PASS.
         session.sendAndClose(session.services.names().isRegistered(name)
-                ? "C ERR 409 " + name + " was registered meanwhile; connect again"
+                ? registeredMeanwhile(name)
                 : "C ERR 503 could not register " + name + " now; connect again");
         return SessionState.next(this);
     }

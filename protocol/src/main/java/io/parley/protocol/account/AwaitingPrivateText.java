@@ -9,7 +9,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Inside PM, after the key: waits for {@code D <ciphertext or text>}, keeps it in history (within
- * the sender's {@link PrivateMessageQuota}), then relays it as it came. The server never decrypts
+ * the sender's {@link PrivateMessageQuota}, which is charged only for messages stored: a
+ * recipient already offline or a store that refuses costs nothing), then relays it as it came. The server never decrypts
  * a private message.
  */
 final class AwaitingPrivateText implements SessionState {
@@ -35,14 +36,19 @@ final class AwaitingPrivateText implements SessionState {
         }
         session.metrics.messageReceived();
         String body = Text.clean(frame.payload(), false);
-        String overQuota = session.services.privateQuota().take(session.nameKey(),
-                body.getBytes(StandardCharsets.UTF_8).length);
+        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        PrivateMessageQuota quota = session.services.privateQuota();
+        String overQuota = quota.take(session.nameKey(), bytes);
         if (overQuota != null) {
             session.send(overQuota);
             return SessionState.next(new Prompt(session));
         }
         PrivateMessage message = new PrivateMessage(Instant.now(), session.name(), recipient, encrypted, body);
-        return session.services.history().addPrivate(message).thenApply(stored -> {
+        return session.services.history().addPrivate(message).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                quota.giveBack(session.nameKey(), bytes); // not stored (a full store queue: "try again")
+            }
+        }).thenApply(stored -> {
             Optional<AccountSession> target = session.services.online().find(recipient);
             if (target.isEmpty()) {
                 session.send("C ERR 404 " + recipient + " went offline");

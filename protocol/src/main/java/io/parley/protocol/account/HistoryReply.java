@@ -3,6 +3,7 @@ package io.parley.protocol.account;
 import io.parley.core.HistoryEntry;
 import io.parley.core.HistoryPages;
 import io.parley.protocol.Text;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +20,12 @@ import java.util.concurrent.CompletionStage;
  */
 final class HistoryReply {
 
-    /** Text per page: far below the outbound cap, big enough that a page is one write. */
-    static final int PAGE_CHARS = 64 * 1024;
+    /**
+     * Bytes of frames per page, headers included (an empty message is still a frame): big enough
+     * that a page is one write, and never more than a quarter of the connection's outbound cap,
+     * so a page on top of a lobby backlog leaves the reader connected.
+     */
+    static final int PAGE_BYTES = 64 * 1024;
 
     private final AccountSession session;
     private final HistoryPages pages;
@@ -41,7 +46,7 @@ final class HistoryReply {
 
     private void nextPage() {
         // Rendered and written on the connection's loop: one task per page, not one per frame.
-        pages.next(PAGE_CHARS).whenCompleteAsync((entries, failure) -> {
+        pages.next(pageBytes(), HistoryReply::frameBytes).whenCompleteAsync((entries, failure) -> {
             if (failure != null) {
                 done.completeExceptionally(failure);
             } else if (entries.isEmpty()) {
@@ -64,16 +69,36 @@ final class HistoryReply {
         }, session.member.executor());
     }
 
+    /** {@link #PAGE_BYTES}, or a quarter of the connection's outbound cap if that is less. */
+    private int pageBytes() {
+        return Math.max(1, Math.min(PAGE_BYTES, session.outboundCap() / 4));
+    }
+
     private List<String> render(List<HistoryEntry> entries) {
         List<String> lines = new ArrayList<>();
         for (HistoryEntry entry : entries) {
-            String head = "D CH " + Prompt.TIME.format(entry.time()) + " " + entry.type() + " " + NameTokens.token(entry.from()) + " "
-                    + entry.to() + " " + (entry.type().equals("PM") ? (entry.encrypted() ? "enc " : "text ") : "");
-            for (String line : Text.lines(entry.text())) {
-                lines.add(head + line);
-            }
+            render(entry, lines);
         }
         frames += lines.size();
         return lines;
+    }
+
+    private static void render(HistoryEntry entry, List<String> lines) {
+        String head = "D CH " + Prompt.TIME.format(entry.time()) + " " + entry.type() + " " + NameTokens.token(entry.from()) + " "
+                + entry.to() + " " + (entry.type().equals("PM") ? (entry.encrypted() ? "enc " : "text ") : "");
+        for (String line : Text.lines(entry.text())) {
+            lines.add(head + line);
+        }
+    }
+
+    /** The bytes {@code entry} becomes on the wire: its frames in UTF-8, each with its newline. Any thread. */
+    static int frameBytes(HistoryEntry entry) {
+        List<String> lines = new ArrayList<>();
+        render(entry, lines);
+        int bytes = 0;
+        for (String line : lines) {
+            bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        return bytes;
     }
 }

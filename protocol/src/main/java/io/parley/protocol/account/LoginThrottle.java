@@ -22,9 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginThrottle {
 
-    /** Past this many tracked keys, expired ones are swept on the next failure. */
-    private static final int SWEEP_ABOVE = 4096;
-
     /** Why an attempt is refused, and for how much longer. */
     public record Refusal(boolean forAccount, Duration retryAfter) {
 
@@ -42,6 +39,8 @@ public final class LoginThrottle {
     private final Clock clock;
     private final Map<String, Window> accounts = new ConcurrentHashMap<>();
     private final Map<String, Window> addresses = new ConcurrentHashMap<>();
+    /** Entries are added only by failures, so failures sweep (both maps at once). */
+    private final SweepSchedule sweeps = new SweepSchedule(SweepSchedule.EVERY_MINUTE);
 
     public LoginThrottle(int maxPerAccount, int maxPerAddress, Duration window, Clock clock) {
         this.maxPerAccount = maxPerAccount;
@@ -64,6 +63,10 @@ public final class LoginThrottle {
     /** Counts a wrong password for {@code accountKey} from {@code address}. */
     void failed(String accountKey, String address) {
         Instant now = clock.instant();
+        sweeps.sweepIfDue(now, () -> {
+            sweep(accounts, now);
+            sweep(addresses, now);
+        });
         count(accounts, accountKey, now);
         count(addresses, address, now);
     }
@@ -80,17 +83,29 @@ public final class LoginThrottle {
     }
 
     private void count(Map<String, Window> counters, String key, Instant now) {
-        if (counters.size() > SWEEP_ABOVE) {
-            counters.values().removeIf(counter -> counter.expired(now, window));
-        }
-        Window counter = counters.computeIfAbsent(key, k -> new Window(now));
-        synchronized (counter) {
-            if (counter.expired(now, window)) {
-                counter.start = now;
-                counter.failures = 0;
+        // In compute, so that a sweep cannot drop the window between finding and counting in it.
+        counters.compute(key, (k, counter) -> {
+            Window live = counter == null || counter.expired(now, window) ? new Window(now) : counter;
+            synchronized (live) {
+                live.failures++;
             }
-            counter.failures++;
-        }
+            return live;
+        });
+    }
+
+    private void sweep(Map<String, Window> counters, Instant now) {
+        counters.keySet().forEach(key -> counters.computeIfPresent(key,
+                (k, counter) -> counter.expired(now, window) ? null : counter));
+    }
+
+    /** How many sweeps of expired windows ran: for tests. */
+    long sweeps() {
+        return sweeps.sweeps();
+    }
+
+    /** How many accounts and addresses have a window kept: for tests. */
+    int tracked() {
+        return accounts.size() + addresses.size();
     }
 
     /** Failures since {@code start}. Guarded by itself. */

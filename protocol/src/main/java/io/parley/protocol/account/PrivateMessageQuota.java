@@ -16,13 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PrivateMessageQuota {
 
-    /** Past this many tracked accounts, expired windows are swept. */
-    private static final int SWEEP_ABOVE = 4096;
-
     private final long maxBytes;
     private final Duration window;
     private final Clock clock;
     private final Map<String, Usage> usage = new ConcurrentHashMap<>();
+    private final SweepSchedule sweeps = new SweepSchedule(SweepSchedule.EVERY_MINUTE);
 
     public PrivateMessageQuota(long maxBytes, Duration window, Clock clock) {
         this.maxBytes = maxBytes;
@@ -36,23 +34,49 @@ public final class PrivateMessageQuota {
      */
     String take(String accountKey, long bytes) {
         Instant now = clock.instant();
-        if (usage.size() > SWEEP_ABOVE) {
-            usage.values().removeIf(used -> used.expired(now, window));
-        }
-        Usage used = usage.computeIfAbsent(accountKey, k -> new Usage(now));
-        synchronized (used) {
-            if (used.expired(now, window)) {
-                used.start = now;
-                used.bytes = 0;
+        sweeps.sweepIfDue(now, () -> usage.keySet().forEach(key -> usage.computeIfPresent(key,
+                (k, used) -> used.expired(now, window) ? null : used)));
+        String[] refusal = new String[1];
+        // In compute, so that a sweep cannot drop the window between finding and charging it.
+        usage.compute(accountKey, (k, used) -> {
+            Usage live = used == null || used.expired(now, window) ? new Usage(now) : used;
+            synchronized (live) {
+                if (live.bytes + bytes > maxBytes) {
+                    long hours = Math.max(1, Duration.between(now, live.start.plus(window)).toMinutes() / 60 + 1);
+                    refusal[0] = "C ERR 429 private message limit reached: " + maxBytes
+                            + " bytes per account are stored per " + window.toHours() + " hours; try again in "
+                            + hours + " hours";
+                } else {
+                    live.bytes += bytes;
+                }
             }
-            if (used.bytes + bytes > maxBytes) {
-                long hours = Math.max(1, Duration.between(now, used.start.plus(window)).toMinutes() / 60 + 1);
-                return "C ERR 429 private message limit reached: " + maxBytes + " bytes per account are stored per "
-                        + window.toHours() + " hours; try again in " + hours + " hours";
+            return live;
+        });
+        return refusal[0];
+    }
+
+    /**
+     * Gives back {@code bytes} {@linkplain #take taken} for a message that was not stored after
+     * all. (Taken just before a window ended, they are given back to the next one: at most one
+     * message more that day.)
+     */
+    void giveBack(String accountKey, long bytes) {
+        usage.computeIfPresent(accountKey, (k, used) -> {
+            synchronized (used) {
+                used.bytes = Math.max(0, used.bytes - bytes);
             }
-            used.bytes += bytes;
-            return null;
-        }
+            return used;
+        });
+    }
+
+    /** How many sweeps of expired windows ran: for tests. */
+    long sweeps() {
+        return sweeps.sweeps();
+    }
+
+    /** How many accounts' windows are kept: for tests. */
+    int tracked() {
+        return usage.size();
     }
 
     /** Bytes taken since {@code start}. Guarded by itself. */
