@@ -32,6 +32,7 @@ public final class ChannelMember implements Member {
     private final long id;
     private final Channel channel;
     private final Runnable flush;
+    private final ConnectionMetrics metrics;
     // Both event-loop only.
     private boolean dropped;
     private boolean flushQueued;
@@ -39,6 +40,7 @@ public final class ChannelMember implements Member {
     public ChannelMember(long id, Channel channel) {
         this.id = id;
         this.channel = channel;
+        this.metrics = ConnectionMetrics.of(channel);
         this.flush = () -> {
             flushQueued = false;
             channel.flush();
@@ -62,23 +64,40 @@ public final class ChannelMember implements Member {
      */
     @Override
     public void deliver(RoomEvent event) {
-        push(event);
+        if (push(event) && event instanceof RoomEvent.Posted) {
+            metrics.messageDelivered();
+        }
+    }
+
+    /**
+     * Sends a private message, as {@link #push} does, and counts it as a message delivered. Any
+     * thread.
+     */
+    public void pushMessage(Object message) {
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> pushMessage(message));
+            return;
+        }
+        if (push(message)) {
+            metrics.messageDelivered();
+        }
     }
 
     /**
      * Sends the connection something it did not ask for (the protocol's encoders render it), as
      * {@link #deliver} does a room event, and on the same terms: a connection past its cap is
      * disconnected instead. Any thread; the write happens on the channel's event loop, in the
-     * order of the calls made from one thread.
+     * order of the calls made from one thread. On the event loop, returns whether it was written
+     * (off it, false: it is written later).
      */
-    public void push(Object message) {
+    public boolean push(Object message) {
         if (!channel.eventLoop().inEventLoop()) {
             channel.eventLoop().execute(() -> push(message));
-            return;
+            return false;
         }
         if (dropped) {
             ReferenceCountUtil.release(message);
-            return;
+            return false;
         }
         // The outbound buffer is null once the channel is closing: nothing to judge then.
         ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
@@ -89,7 +108,7 @@ public final class ChannelMember implements Member {
             if (!pending.isWritable()) {
                 ReferenceCountUtil.release(message);
                 drop();
-                return;
+                return false;
             }
         }
         channel.write(message, channel.voidPromise());
@@ -97,10 +116,12 @@ public final class ChannelMember implements Member {
             flushQueued = true;
             channel.eventLoop().execute(flush);
         }
+        return true;
     }
 
     private void drop() {
         dropped = true;
+        metrics.slowReaderDisconnected();
         log.info("Disconnecting {}: its reader fell more than {} bytes behind", channel.remoteAddress(),
                 channel.config().getWriteBufferHighWaterMark());
         channel.close();

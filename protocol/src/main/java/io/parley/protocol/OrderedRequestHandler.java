@@ -43,6 +43,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     private final Queue<T> waiting = new ArrayDeque<>(2);
     private final List<Runnable> whenIdle = new ArrayList<>();
     private RequestLimits limits = RequestLimits.DEFAULT;
+    private ConnectionMetrics metrics = ConnectionMetrics.NONE;
     private TokenBucket bucket;
     private ScheduledFuture<?> throttled;
     /** Actions waiting for the output to fall back under its cap ({@link #whenWritable}). */
@@ -84,6 +85,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         limits = RequestLimits.of(ctx.channel());
+        metrics = ConnectionMetrics.of(ctx.channel());
         bucket = new TokenBucket(limits.perSecond(), limits.burst(), System.nanoTime());
     }
 
@@ -100,6 +102,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
         if (waiting.size() >= limits.maxWaiting()) {
             if (ctx.channel().isActive()) {
                 waiting.clear();
+                metrics.floodDisconnected();
                 flooded(ctx);
             }
             return;
@@ -128,6 +131,11 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
      */
     protected static ChannelFuture reply(ChannelHandlerContext ctx, Object reply) {
         return ctx.writeAndFlush(reply).addListener(AllocationFailures.ON_WRITE_FAILURE);
+    }
+
+    /** This connection's metrics, for a subclass to count what only it knows of (e.g. messages). */
+    protected final ConnectionMetrics metrics() {
+        return metrics;
     }
 
     /** Runs {@code action} on the event loop once no request is in progress or waiting. */
@@ -227,6 +235,7 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     }
 
     private void throttle(ChannelHandlerContext ctx, long nanos) {
+        metrics.throttled();
         throttled = ctx.executor().schedule(() -> {
             throttled = null;
             drain(ctx);

@@ -28,11 +28,13 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
     private final AddressLimits limits;
     private final ConnectionErrors errors;
     private final long registrationTimeoutMs;
+    private final ProtocolMeters meters;
     private ScheduledFuture<?> deadline;
     private boolean refused;
 
-    ConnectionGuard(AddressLimits limits, ConnectionErrors errors, long registrationTimeoutMs) {
+    ConnectionGuard(AddressLimits limits, ConnectionErrors errors, long registrationTimeoutMs, ProtocolMeters meters) {
         this.limits = limits;
+        this.meters = meters;
         this.errors = errors;
         this.registrationTimeoutMs = registrationTimeoutMs;
     }
@@ -42,6 +44,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
         if (!limits.tryOpen(address)) {
             refused = true;
+            meters.refusedTooManyFromAddress();
             log.debug("Refusing {}: too many connections from it", ctx.channel().remoteAddress());
             refuse(ctx, errors.tooManyConnections());
             return;
@@ -52,6 +55,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         deadline = ctx.executor().schedule(() -> {
             log.info("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
                     registrationTimeoutMs);
+            meters.refusedUnregistered();
             refuse(ctx, errors.registrationTimeout());
         }, registrationTimeoutMs, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();

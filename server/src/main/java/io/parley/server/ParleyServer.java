@@ -11,6 +11,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
@@ -19,6 +22,7 @@ import io.parley.core.RoomDirectory;
 import io.parley.core.RoomRegistry;
 import io.parley.core.RegisteredNames;
 import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Goodbye;
 import io.parley.protocol.RequestLimits;
 import io.parley.protocol.account.AccountInitializer;
@@ -48,10 +52,14 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -75,10 +83,16 @@ public final class ParleyServer {
     public static final String SERVER_KEY_FILE = "server-key.pem";
     /** The name of every connection's first handler, the {@link ConnectionGuard}. */
     private static final String GUARD = "connection-guard";
+    /** The name of every connection's {@link TrafficMeter}, before the guard. */
+    private static final String TRAFFIC = "traffic-meter";
+    /** The media type of Prometheus's text format, which {@link ServerMetrics#scrape} writes. */
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     /** The name of every connection's {@link UnwritableDeadline}. */
     private static final String UNWRITABLE = "unwritable-deadline";
     /** The name of a directory connection's {@link IdleTimeout}. */
     private static final String IDLE = "idle-timeout";
+    /** The longest admin request, head and body: its requests are short GETs. */
+    private static final int ADMIN_MAX_REQUEST_BYTES = 8192;
 
     private final DataDirectoryLock dataLock;
     /** Set once by {@link #start}, after every listener is bound and before any is accepting. */
@@ -91,7 +105,13 @@ public final class ParleyServer {
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AddressLimits addressLimits;
-    private boolean stopping;
+    private final ServerMetrics metrics = new ServerMetrics();
+    /** The admin HTTP listener, or null when it is off. */
+    private AdminListener admin;
+    /** What each admin path answers; set before the admin listener accepts. */
+    private volatile Map<String, Supplier<CompletionStage<AdminResponse>>> adminEndpoints = Map.of();
+    /** Written under this object's lock, read by /readyz from any thread. */
+    private volatile boolean stopping;
 
     private ParleyServer(DataDirectoryLock dataLock, Transport transport, ConnectionPolicy policy) {
         this.dataLock = dataLock;
@@ -132,8 +152,18 @@ public final class ParleyServer {
             for (Listener listener : listeners) {
                 server.bind(config, transport, bindAddress, listener);
             }
-            server.store = openStore(config);
+            server.admin = AdminListener.of(config);
+            if (server.admin != null) {
+                server.bindAdmin(transport);
+            }
+            if (server.admin != null) {
+                server.metrics.bindJvm(); // read only when scraped: not bound when nobody can
+            }
+            server.store = openStore(config, server.metrics);
+            server.metrics.watch(server.store);
+            server.metrics.watch(server.cryptoPool);
             server.setUpProtocols(config, listeners, out);
+            server.setUpAdmin(listeners);
             server.startAccepting(listeners, bindAddress, out);
         } catch (Exception | Error e) {
             server.abandonStart();
@@ -143,9 +173,10 @@ public final class ParleyServer {
         return server;
     }
 
-    private static SqliteStore openStore(ServerConfig config) throws StartupException {
+    private static SqliteStore openStore(ServerConfig config, ServerMetrics metrics) throws StartupException {
         try {
-            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes());
+            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
+                    metrics);
         } catch (DamagedStoreException e) {
             throw new StartupException(e.getMessage()); // it names the file and what to do
         } catch (IOException | SQLException | CompletionException e) {
@@ -159,8 +190,9 @@ public final class ParleyServer {
     /** Gives every bound listener its protocol; nothing is accepted yet, so none is missed. */
     private void setUpProtocols(ServerConfig config, List<Listener> listeners, PrintStream out)
             throws StartupException {
-        ChatService chat = new ChatService(new RoomRegistry(store.rooms(), config.rooms().quota()), store.events(),
-                new LocalRoomBus(), Clock.systemUTC());
+        RoomRegistry rooms = new RoomRegistry(store.rooms(), config.rooms().quota());
+        metrics.watch(rooms);
+        ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         for (Listener listener : listeners) {
             listener.protocol = switch (listener.kind()) {
@@ -202,6 +234,44 @@ public final class ParleyServer {
                 config.accountMaxFrameBytes());
     }
 
+    /** What the admin listener's paths answer: liveness, readiness and the metrics. */
+    private void setUpAdmin(List<Listener> listeners) {
+        Readiness readiness = new Readiness(listeners, store, () -> stopping);
+        Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints = new LinkedHashMap<>();
+        endpoints.put("/metrics", () -> CompletableFuture.completedFuture(
+                new AdminResponse(HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape())));
+        endpoints.put("/livez", () -> CompletableFuture.completedFuture(AdminResponse.text(HttpResponseStatus.OK, "ok")));
+        endpoints.put("/readyz", () -> readiness.check().thenApply(ParleyServer::readyzResponse));
+        adminEndpoints = Collections.unmodifiableMap(endpoints); // in order, for the status line
+    }
+
+    private static AdminResponse readyzResponse(Optional<String> problem) {
+        return problem.map(reason -> AdminResponse.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "not ready: " + reason))
+                .orElseGet(() -> AdminResponse.text(HttpResponseStatus.OK, "ready"));
+    }
+
+    /** Binds the admin listener with accepting paused, or fails naming its port and the fix. */
+    private void bindAdmin(Transport transport) throws StartupException, InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channels.add(channel);
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(ADMIN_MAX_REQUEST_BYTES),
+                                new AdminHandler(adminEndpoints));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(admin.socketAddress()).await();
+        if (!bound.isSuccess()) {
+            throw admin.cannotListen(bound.cause());
+        }
+        admin.channel = bound.channel();
+        channels.add(admin.channel);
+    }
+
     /** Resumes accepting on every listener, then prints their lines: all of them bound and serving. */
     private void startAccepting(List<Listener> listeners, InetAddress bindAddress, PrintStream out) {
         for (Listener listener : listeners) {
@@ -212,6 +282,10 @@ public final class ParleyServer {
                 this.listeners.putIfAbsent("line", bound);
             }
             out.println(listener.statusLine());
+        }
+        if (admin != null) {
+            admin.channel.config().setAutoRead(true);
+            out.println(admin.statusLine(adminEndpoints.keySet()));
         }
         if (bindAddress == null && !listeners.isEmpty()) {
             // Binding every interface is what a server does by default; say so, since it means
@@ -230,6 +304,8 @@ public final class ParleyServer {
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
         long unwritableTimeoutMs = TimeUnit.SECONDS.toMillis(policy.unwritableTimeoutSeconds());
         ConnectionErrors errors = listener.kind().errors;
+        ProtocolMeters meters = metrics.protocol(listener.kind().label);
+        TrafficMeter traffic = new TrafficMeter(meters);
         // Only the directory is request/response: a chat member who only reads is not idle.
         // Its clients register on connecting, so its "no command in time" error is free for this.
         int idleTimeoutSeconds = listener.kind() == Listener.Kind.DIRECTORY ? config.directoryIdleTimeoutSeconds() : 0;
@@ -244,12 +320,15 @@ public final class ParleyServer {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childAttr(RequestLimits.KEY, policy.requests())
                 .childAttr(ConnectionErrors.KEY, errors)
+                .childAttr(ConnectionMetrics.KEY, meters)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(cap / 2, cap))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
-                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs));
+                        channel.pipeline().addLast(TRAFFIC, traffic);
+                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs,
+                                meters));
                         channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
                         if (idleTimeoutSeconds > 0) {
                             channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds, errors.registrationTimeout()));
@@ -277,6 +356,7 @@ public final class ParleyServer {
         if (store != null) {
             store.close();
         }
+        metrics.close();
         dataLock.close();
         stopped.complete(null);
     }
@@ -291,6 +371,14 @@ public final class ParleyServer {
             throw new IllegalArgumentException("no " + protocol + " listener");
         }
         return address.getPort();
+    }
+
+    /** The admin listener's port; fails when it is off. */
+    public int adminPort() {
+        if (admin == null) {
+            throw new IllegalArgumentException("no admin listener");
+        }
+        return admin.address().getPort();
     }
 
     /**
@@ -363,6 +451,7 @@ public final class ParleyServer {
         loops.forEach(loop -> loop.awaitUninterruptibly(STOP_TIMEOUT_MS * 2));
         cryptoPool.shutdownNow();
         store.close();
+        metrics.close();
         dataLock.close(); // only once the store has written everything
         log.info("Stopped");
         stopped.complete(null);

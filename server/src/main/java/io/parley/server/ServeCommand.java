@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Chat room directory port, 0 for a free one, or off (default: 7712).")
     private String directoryPort;
 
+    @Option(names = "--admin", paramLabel = "PORT", description = "Admin HTTP port (/metrics, /livez, /readyz) on"
+            + " 127.0.0.1 unless admin.bind says otherwise, 0 for a free one, or off (default: 9090).")
+    private String adminPort;
+
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
     private boolean allowKill;
 
@@ -95,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, flags, ServerConfig.LINE_PORT, "--line", linePort);
         override(properties, flags, ServerConfig.ACCOUNT_PORT, "--account", accountPort);
         override(properties, flags, ServerConfig.DIRECTORY_PORT, "--directory", directoryPort);
+        override(properties, flags, ServerConfig.ADMIN_PORT, "--admin", adminPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
         }

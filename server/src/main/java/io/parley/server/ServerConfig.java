@@ -45,6 +45,10 @@ import java.util.TreeSet;
  * @param directoryIdleTimeoutSeconds how long a directory connection may send nothing before it is
  *     closed (0: never)
  * @param rooms how many rooms clients may create
+ * @param adminPort the admin HTTP listener's port ({@code /metrics}, {@code /livez},
+ *     {@code /readyz}), empty when it is off (0 picks a free port)
+ * @param adminBind the address the admin listener binds, or null for every interface; loopback
+ *     by default, unlike the chat listeners, since what it shows is for the operator
  */
 public record ServerConfig(
         String bind,
@@ -67,7 +71,9 @@ public record ServerConfig(
         int storeMaxQueuedBytes,
         OptionalInt directoryPort,
         int directoryIdleTimeoutSeconds,
-        RoomLimits rooms) {
+        RoomLimits rooms,
+        OptionalInt adminPort,
+        String adminBind) {
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -114,6 +120,8 @@ public record ServerConfig(
     public static final String ROOMS_MAX_NEW_PER_ADDRESS = "rooms.max-new-per-address";
     public static final String ROOMS_NEW_WINDOW_SECONDS = "rooms.new-window-seconds";
     public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = "directory.max-rooms-per-address";
+    public static final String ADMIN_PORT = "admin.port";
+    public static final String ADMIN_BIND = "admin.bind";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -155,7 +163,9 @@ public record ServerConfig(
             Map.entry(ROOMS_MAX, "20000"),
             Map.entry(ROOMS_MAX_NEW_PER_ADDRESS, "100"),
             Map.entry(ROOMS_NEW_WINDOW_SECONDS, "3600"),
-            Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"));
+            Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"),
+            Map.entry(ADMIN_PORT, "9090"),
+            Map.entry(ADMIN_BIND, "127.0.0.1"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -206,7 +216,17 @@ public record ServerConfig(
                 settings.port(DIRECTORY_PORT),
                 settings.atLeastZero(DIRECTORY_IDLE_TIMEOUT_SECONDS),
                 new RoomLimits(settings.atLeastZero(ROOMS_MAX), settings.atLeastZero(ROOMS_MAX_NEW_PER_ADDRESS),
-                        settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)));
+                        settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)),
+                settings.port(ADMIN_PORT),
+                adminBind(settings));
+    }
+
+    private static String adminBind(Settings settings) {
+        String bind = settings.text(ADMIN_BIND);
+        if (bind.isEmpty()) {
+            throw new ConfigException(ADMIN_BIND, "must be an address of this machine, or * for every interface, not empty");
+        }
+        return bind.equals("*") ? null : bind;
     }
 
     /** The main line listener ({@code line.port}, {@code line.room}) and the extra ones. */

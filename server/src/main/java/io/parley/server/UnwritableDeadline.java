@@ -3,6 +3,7 @@ package io.parley.server;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.parley.protocol.ConnectionMetrics;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ final class UnwritableDeadline extends ChannelInboundHandlerAdapter {
             deadline = ctx.executor().schedule(() -> {
                 log.info("Disconnecting {}: its output stayed past the cap for {} ms", ctx.channel().remoteAddress(),
                         timeoutMs);
+                ConnectionMetrics.of(ctx.channel()).slowReaderDisconnected();
                 ctx.close();
             }, timeoutMs, TimeUnit.MILLISECONDS);
         }

@@ -53,7 +53,7 @@ class DirectoryE2E {
     @Test
     void serveAndTheDirectoryClientFromTheCommandLine() throws Exception {
         server = new ProcessBuilder(parley("serve", "--data", work.resolve("data").toString(), "--bind", "127.0.0.1",
-                "--tcd", "off", "--line", "off", "--account", "off", "--directory", "0"))
+                "--tcd", "off", "--line", "off", "--account", "off", "--directory", "0", "--admin", "off"))
                 .redirectError(work.resolve("server.log").toFile()).start();
         BlockingQueue<String> serverLines = lines(server);
         Matcher started = Pattern.compile("Chat Room Directory Server listening on port (\\d+) \\.\\.\\.")

@@ -60,7 +60,7 @@ class ServeCommandErrorsTest {
     /** Free ports for every listener but those {@code flags} set, on loopback, with data in the temp dir. */
     private Run serveOnLoopback(String... flags) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0"));
+                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0", "--admin", "off"));
         for (int i = 0; i < flags.length; i += 2) {
             options.put(flags[i], flags[i + 1]);
         }
@@ -89,6 +89,18 @@ class ServeCommandErrorsTest {
         try (ServerSocket again = new ServerSocket(tcdPort, 50, InetAddress.getByName("127.0.0.1"))) {
             assertThat(again.getLocalPort()).as("the TCD port, bound before the failure, is free again")
                     .isEqualTo(tcdPort);
+        }
+    }
+
+    @Test
+    void anAdminPortInUseNamesItAndTheFlag() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            Run run = serveOnLoopback("--admin", Integer.toString(port));
+
+            assertOneLine(run, "cannot listen on 127.0.0.1 port " + port + " (admin): address already in use;"
+                    + " choose another with --admin PORT or turn it off with --admin off");
         }
     }
 

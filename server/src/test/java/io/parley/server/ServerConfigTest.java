@@ -129,4 +129,16 @@ class ServerConfigTest {
         assertThat(config("directory.port", "off").directoryPort()).isEqualTo(OptionalInt.empty());
         assertThatThrownBy(() -> config("directory.port", "70000")).hasMessageContaining("directory.port");
     }
+
+    @Test
+    void theAdminListenerIsOnLoopbackPort9090UnlessConfigured() {
+        assertThat(config().adminPort()).hasValue(9090);
+        assertThat(config().adminBind()).isEqualTo("127.0.0.1");
+        assertThat(config(ServerConfig.BIND, "*").adminBind()).as("not moved by bind").isEqualTo("127.0.0.1");
+        assertThat(config(ServerConfig.ADMIN_PORT, "off").adminPort()).isEqualTo(OptionalInt.empty());
+        assertThat(config(ServerConfig.ADMIN_PORT, "0").adminPort()).hasValue(0);
+        assertThat(config(ServerConfig.ADMIN_BIND, "*").adminBind()).as("every interface").isNull();
+        assertThatThrownBy(() -> config(ServerConfig.ADMIN_PORT, "http")).hasMessageContaining("admin.port");
+        assertThatThrownBy(() -> config(ServerConfig.ADMIN_BIND, "")).hasMessageContaining("admin.bind");
+    }
 }

@@ -32,7 +32,7 @@ class ShutdownE2E {
 
     private ServerProcess serve() throws Exception {
         return ServerProcess.jar(data, logs, "serve", "--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off");
+                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--admin", "off");
     }
 
     @Test

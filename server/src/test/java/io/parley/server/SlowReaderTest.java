@@ -30,7 +30,7 @@ class SlowReaderTest {
         // The talker floods on purpose; raise its rate limit so only the sleeper is under test.
         server = TestServer.start(data, Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
                 ServerConfig.MAX_REQUESTS_PER_SECOND, "1000000", ServerConfig.REQUEST_BURST, "1000000",
-                ServerConfig.MAX_WAITING_REQUESTS, "1000000"));
+                ServerConfig.MAX_WAITING_REQUESTS, "1000000", ServerConfig.ADMIN_PORT, "0"));
     }
 
     @AfterEach
@@ -67,6 +67,8 @@ class SlowReaderTest {
 
             int sleeperGot = sleeper.drainLinesUntilEof();
             assertThat(sleeperGot).as("lines the sleeper received before it was dropped").isLessThan(MESSAGES);
+            assertThat(Scrape.of(server).value("parley_slow_reader_disconnects_total{protocol=\"line\"}"))
+                    .as("the sleeper, and only it, in the metrics").isEqualTo(1);
         }
     }
 }

@@ -27,7 +27,7 @@ class StartupErrorE2E {
             int port = taken.getLocalPort();
             Process server = new ProcessBuilder(List.of("java", "-jar",
                     ServerProcess.home().resolve("server/target/parley.jar").toString(), "serve", "--bind", "127.0.0.1",
-                    "--tcd", "0", "--line", "0", "--account", "0", "--directory", Integer.toString(port)))
+                    "--tcd", "0", "--line", "0", "--account", "0", "--directory", Integer.toString(port), "--admin", "off"))
                     .directory(workingDirectory.toFile()).start();
             server.getOutputStream().close();
 

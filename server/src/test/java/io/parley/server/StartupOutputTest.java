@@ -29,7 +29,7 @@ class StartupOutputTest {
     void parleyHelpPointsToServeHelpWhichListsEveryFlagTheReadmeNames() {
         assertThat(help("--help")).contains("'parley serve --help' lists the server's");
         assertThat(help("serve", "--help")).contains("--config", "--data", "--bind", "--tcd", "--line",
-                "--directory", "--account", "--allow-kill");
+                "--directory", "--account", "--admin", "--allow-kill");
     }
 
     @Test

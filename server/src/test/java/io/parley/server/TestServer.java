@@ -24,6 +24,7 @@ final class TestServer {
         properties.setProperty(ServerConfig.LINE_PORT, "0");
         properties.setProperty(ServerConfig.ACCOUNT_PORT, "0");
         properties.setProperty(ServerConfig.DIRECTORY_PORT, "0");
+        properties.setProperty(ServerConfig.ADMIN_PORT, "off"); // a test that wants it sets 0
         properties.putAll(settings);
         return ParleyServer.start(ServerConfig.from(properties), out);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 import org.slf4j.Logger;
@@ -53,11 +54,14 @@ public final class SqliteStore implements AutoCloseable {
     private final SqliteAccountStore accounts;
     private final SqliteHistoryStore history;
     private final SqliteDirectoryStore directory;
+    /** The write probe in the store's queue, if any: probes never pile up behind a stuck store. */
+    private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
-    private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes) {
+    private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes,
+            StoreMetrics metrics) {
         this.connection = connection;
         this.readConnection = readConnection;
-        this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString());
+        this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics);
         this.rooms = new SqliteRoomStore(this);
         this.events = new SqliteEventLog(this);
         this.accounts = new SqliteAccountStore(this);
@@ -78,7 +82,7 @@ public final class SqliteStore implements AutoCloseable {
 
     /** As {@link #open(Path)}, waiting at most {@code busyTimeoutMs} for a lock another process holds. */
     public static SqliteStore open(Path dataDirectory, int busyTimeoutMs) throws IOException, SQLException {
-        return open(dataDirectory, busyTimeoutMs, DEFAULT_MAX_QUEUED_BYTES);
+        return open(dataDirectory, busyTimeoutMs, DEFAULT_MAX_QUEUED_BYTES, StoreMetrics.NONE);
     }
 
     /**
@@ -87,6 +91,12 @@ public final class SqliteStore implements AutoCloseable {
      * ({@link StoreBusyException}) until the database catches up.
      */
     public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, long maxQueuedBytes)
+            throws IOException, SQLException {
+        return open(dataDirectory, busyTimeoutMs, maxQueuedBytes, StoreMetrics.NONE);
+    }
+
+    /** As {@link #open(Path, int, long)}, counting each transaction and the queue in {@code metrics}. */
+    public static SqliteStore open(Path dataDirectory, int busyTimeoutMs, long maxQueuedBytes, StoreMetrics metrics)
             throws IOException, SQLException {
         StoreFiles.prepareDirectory(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
@@ -113,7 +123,7 @@ public final class SqliteStore implements AutoCloseable {
             throw e;
         }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(file, connection, readConnection, maxQueuedBytes);
+        SqliteStore store = new SqliteStore(file, connection, readConnection, maxQueuedBytes, metrics);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {
@@ -190,8 +200,11 @@ public final class SqliteStore implements AutoCloseable {
         writer.offer(task);
     }
 
-    /** What waits in the write queue now, in bytes (roughly): for tests and monitoring. */
-    long queuedBytes() {
+    /**
+     * What waits in the write queue now, in bytes (roughly), against its bound
+     * ({@code store.max-queued-bytes}): for tests and monitoring. Thread-safe.
+     */
+    public long queuedBytes() {
         return writer.queuedBytes();
     }
 
@@ -263,6 +276,46 @@ public final class SqliteStore implements AutoCloseable {
             result.completeExceptionally(new IllegalStateException("the store is closed"));
         }
         return result;
+    }
+
+    /**
+     * Completes once a write transaction has committed on the store thread, in its turn with the
+     * writes already queued, or fails with the reason it did not (locked by another process, read
+     * only, disk full, closed): whether the store can take writes now. The probe takes SQLite's
+     * write lock without changing a row. While one probe is still queued, callers share it, so a
+     * stuck store holds at most one. Thread-safe; never blocks.
+     */
+    public CompletableFuture<Void> probeWrite() {
+        while (true) {
+            CompletableFuture<Void> pending = probe.get();
+            if (pending != null) {
+                return pending;
+            }
+            CompletableFuture<Void> fresh = new CompletableFuture<>();
+            if (probe.compareAndSet(null, fresh)) {
+                fresh.whenComplete((ignored, failure) -> probe.compareAndSet(fresh, null));
+                query(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        // A write statement begins a write transaction (SQLite's write lock)
+                        // even when it matches no row.
+                        statement.executeUpdate("DELETE FROM rooms WHERE 0");
+                    }
+                    return null;
+                }).whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        fresh.complete(null);
+                    } else {
+                        fresh.completeExceptionally(failure);
+                    }
+                });
+                return fresh;
+            }
+        }
+    }
+
+    /** How many tasks wait for the store thread now: writes, reads and their callbacks. Thread-safe. */
+    public int queueDepth() {
+        return writer.queueDepth();
     }
 
     /** Finishes every write already submitted, then closes the database. */

@@ -71,6 +71,7 @@ final class StoreWriter implements AutoCloseable {
     private final Connection connection;
     /** The database file, as failures name it. */
     private final String location;
+    private final StoreMetrics metrics;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final long maxQueuedBytes;
     /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
@@ -81,15 +82,20 @@ final class StoreWriter implements AutoCloseable {
     private volatile boolean closed;
 
     StoreWriter(Connection connection) {
-        this(connection, DEFAULT_MAX_QUEUED_BYTES, "the database");
+        this(connection, DEFAULT_MAX_QUEUED_BYTES, "the database", StoreMetrics.NONE);
     }
 
     StoreWriter(Connection connection, long maxQueuedBytes) {
-        this(connection, maxQueuedBytes, "the database");
+        this(connection, maxQueuedBytes, "the database", StoreMetrics.NONE);
     }
 
-    StoreWriter(Connection connection, long maxQueuedBytes, String location) {
+    StoreWriter(Connection connection, StoreMetrics metrics) {
+        this(connection, DEFAULT_MAX_QUEUED_BYTES, "the database", metrics);
+    }
+
+    StoreWriter(Connection connection, long maxQueuedBytes, String location, StoreMetrics metrics) {
         this.connection = connection;
+        this.metrics = metrics;
         this.location = location;
         this.maxQueuedBytes = maxQueuedBytes;
         this.thread = new Thread(this::loop, "parley-store");
@@ -245,6 +251,7 @@ final class StoreWriter implements AutoCloseable {
      * rollback's own "no transaction is active" must not hide why.
      */
     private void inTransaction(List<Task> tasks) throws SQLException {
+        long start = System.nanoTime();
         connection.setAutoCommit(false);
         SQLException failure = null;
         try {
@@ -252,7 +259,9 @@ final class StoreWriter implements AutoCloseable {
                 task.run(connection);
             }
             connection.commit();
+            metrics.committed(tasks.size(), System.nanoTime() - start);
         } catch (SQLException | RuntimeException e) {
+            metrics.failed(tasks.size());
             failure = e instanceof SQLException sql ? sql : new SQLException(e);
             try {
                 connection.rollback();
@@ -272,6 +281,11 @@ final class StoreWriter implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** The tasks waiting for the store thread (not those of the transaction running now). */
+    int queueDepth() {
+        return queue.size();
     }
 
     /** Runs what was submitted before, then stops the thread. */

@@ -29,7 +29,7 @@ class StoreWriterTest {
         CountDownLatch othersQueued = new CountDownLatch(1);
         Map<String, CompletableFuture<Throwable>> outcomes = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            StoreWriter writer = new StoreWriter(connection);
+            StoreWriter writer = new StoreWriter(connection, StoreMetrics.NONE);
             // The first task holds the store thread until the rest are queued: they form one batch.
             writer.submit(task("holder", outcomes, () -> othersQueued.await(10, TimeUnit.SECONDS)));
             writer.submit(task("before", outcomes, () -> true));
@@ -118,7 +118,7 @@ class StoreWriterTest {
             }
         };
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            StoreWriter writer = new StoreWriter(connection);
+            StoreWriter writer = new StoreWriter(connection, StoreMetrics.NONE);
             writer.close();
 
             ExecutorService submitters = Executors.newFixedThreadPool(threads);

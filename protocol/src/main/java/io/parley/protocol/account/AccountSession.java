@@ -8,6 +8,7 @@ import io.parley.core.RegisteredNames;
 import io.parley.core.Room;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
+import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Registered;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ final class AccountSession {
 
     final AccountServices services;
     final ChannelMember member;
+    /** What this connection counts; thread-safe. */
+    final ConnectionMetrics metrics;
     private final Channel channel;
     /** The client's address as login budgets count it ({@link Addresses#origin}). */
     private final String address;
@@ -44,6 +47,7 @@ final class AccountSession {
         this.services = services;
         this.member = member;
         this.channel = channel;
+        this.metrics = ConnectionMetrics.of(channel);
         this.address = Addresses.origin(channel.remoteAddress());
     }
 
@@ -88,10 +92,10 @@ final class AccountSession {
     /**
      * Sends a frame this connection did not ask for (another user's private message): on the
      * slow-reader terms of {@link ChannelMember#push}, so a user who does not read is disconnected
-     * rather than buffered for without end. Any thread.
+     * rather than buffered for without end; counted as a message delivered. Any thread.
      */
     void push(String frame) {
-        member.push(frame);
+        member.pushMessage(frame);
     }
 
     /** Sends a reply to this connection's own request. Any thread. */

@@ -17,6 +17,7 @@ final class AwaitingBroadcast implements SessionState {
         if (!frame.isData()) {
             return SessionState.refuse(session, this, "D <message>");
         }
+        session.metrics.messageReceived();
         return session.services.chat().post(session.lobby(), session.name(), Text.clean(frame.payload(), false)).thenApply(stored -> {
             // Everyone in lobby but the sender, whatever their protocol, at the time of delivery.
             int others = Math.max(0, session.lobby().memberCount() - 1);

@@ -46,6 +46,7 @@ final class AwaitingPassword implements SessionState {
         String accountKey = session.account().isPresent() ? session.nameKey() : null;
         Optional<LoginThrottle.Refusal> refusal = session.services.throttle().refusal(accountKey, session.address());
         if (refusal.isPresent()) {
+            session.metrics.loginThrottled();
             REFUSED.warn("Refusing logins " + (refusal.get().forAccount() ? "for " + session.name()
                     : "from " + session.address()) + ": too many wrong passwords");
             session.sendAndClose(refusal.get().frame(session.name()));
@@ -97,8 +98,10 @@ final class AwaitingPassword implements SessionState {
         }
         return matches.thenCompose(ok -> {
             if (ok) {
+                session.metrics.loginSucceeded();
                 return session.login();
             }
+            session.metrics.loginFailed();
             failures++;
             session.services.throttle().failed(session.nameKey(), session.address());
             WRONG.warn("Wrong password for " + session.name() + " from " + session.address());
@@ -143,6 +146,7 @@ final class AwaitingPassword implements SessionState {
         // From here the name is registered: whoever chats under it elsewhere is cut off.
         reservation.commit();
         session.identify(account.name(), Optional.of(account));
+        session.metrics.loginSucceeded();
         return session.login();
     }
 

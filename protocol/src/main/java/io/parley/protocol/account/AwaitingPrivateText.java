@@ -34,6 +34,7 @@ final class AwaitingPrivateText implements SessionState {
             session.send("C ERR 404 " + recipient + " went offline");
             return SessionState.next(new Prompt(session));
         }
+        session.metrics.messageReceived();
         String body = Text.clean(frame.payload(), false);
         long bytes = body.getBytes(StandardCharsets.UTF_8).length;
         PrivateMessageQuota quota = session.services.privateQuota();

@@ -201,6 +201,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         // The relayed name is the one this connection joined the room with (not CLIENT_NAME,
         // nor the JOIN_ID's owner: the scoring client sends another client's JOIN_ID).
         String author = room.get().nameOf(session.member).orElseThrow();
+        metrics().messageReceived();
         CompletionStage<?> post = chat.post(room.get(), author, Text.clean(message.message(), true))
                 .whenComplete((stored, failure) -> {
                     if (failure != null) {

@@ -40,6 +40,7 @@ class DirectoryClientAgainstServerTest {
         settings.setProperty(ServerConfig.LINE_PORT, "0");
         settings.setProperty(ServerConfig.ACCOUNT_PORT, "0");
         settings.setProperty(ServerConfig.DIRECTORY_PORT, "0");
+        settings.setProperty(ServerConfig.ADMIN_PORT, "off");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         server = ParleyServer.start(ServerConfig.from(settings), quiet);
     }

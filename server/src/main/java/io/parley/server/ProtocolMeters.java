@@ -1,0 +1,148 @@
+package io.parley.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.protocol.ConnectionMetrics;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The meters of one protocol's connections (every listener of the protocol shares them), each
+ * resolved once, when the server starts: counting is one increment, with no look-up and no
+ * allocation. The connections' handlers see it as their {@link ConnectionMetrics}; the server's
+ * own handlers ({@link TrafficMeter}, {@link ConnectionGuard}, {@link UnwritableDeadline}) count
+ * the rest.
+ *
+ * <p>Thread-safe.
+ */
+final class ProtocolMeters implements ConnectionMetrics {
+
+    /** Why a connection was refused or cut before it registered: the {@code reason} label. */
+    static final String TOO_MANY_FROM_ADDRESS = "too_many_from_address";
+    static final String REGISTRATION_TIMEOUT = "registration_timeout";
+
+    private final AtomicInteger open = new AtomicInteger();
+    private final Counter accepted;
+    private final Counter bytesReceived;
+    private final Counter bytesSent;
+    private final Counter messagesReceived;
+    private final Counter messagesDelivered;
+    private final Counter slowReaders;
+    private final Counter throttles;
+    private final Counter floods;
+    private final Counter refusedTooMany;
+    private final Counter refusedUnregistered;
+    private final LoginMeters logins;
+
+    ProtocolMeters(MeterRegistry registry, String protocol, LoginMeters logins) {
+        this.logins = logins;
+        Gauge.builder("parley.connections.open", open, AtomicInteger::get).tag("protocol", protocol)
+                .description("Connections open now").register(registry);
+        accepted = counter(registry, "parley.connections.accepted", protocol, "Connections accepted, refused ones included");
+        bytesReceived = Counter.builder("parley.received").baseUnit("bytes").tag("protocol", protocol)
+                .description("Bytes read from connections").register(registry);
+        bytesSent = Counter.builder("parley.sent").baseUnit("bytes").tag("protocol", protocol)
+                .description("Bytes written to connections (handed to the socket's buffer)").register(registry);
+        messagesReceived = counter(registry, "parley.messages.received", protocol,
+                "Chat messages (room and private) received from clients, stored or not");
+        messagesDelivered = counter(registry, "parley.messages.delivered", protocol,
+                "Chat messages (room and private) written to members");
+        slowReaders = counter(registry, "parley.slow.reader.disconnects", protocol,
+                "Connections disconnected because their output stayed past the cap");
+        throttles = counter(registry, "parley.flood.throttles", protocol,
+                "Times a connection's reads were paused for going over its request rate");
+        floods = counter(registry, "parley.flood.disconnects", protocol,
+                "Connections disconnected because their requests piled up past the limit");
+        refusedTooMany = refused(registry, protocol, TOO_MANY_FROM_ADDRESS);
+        refusedUnregistered = refused(registry, protocol, REGISTRATION_TIMEOUT);
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String protocol, String description) {
+        return Counter.builder(name).tag("protocol", protocol).description(description).register(registry);
+    }
+
+    private static Counter refused(MeterRegistry registry, String protocol, String reason) {
+        return Counter.builder("parley.connections.refused").tag("protocol", protocol).tag("reason", reason)
+                .description("Connections refused or closed by the server's limits before they registered")
+                .register(registry);
+    }
+
+    void opened() {
+        accepted.increment();
+        open.incrementAndGet();
+    }
+
+    void closed() {
+        open.decrementAndGet();
+    }
+
+    void received(int bytes) {
+        bytesReceived.increment(bytes);
+    }
+
+    void sent(int bytes) {
+        bytesSent.increment(bytes);
+    }
+
+    void refusedTooManyFromAddress() {
+        refusedTooMany.increment();
+    }
+
+    void refusedUnregistered() {
+        refusedUnregistered.increment();
+    }
+
+    @Override
+    public void messageReceived() {
+        messagesReceived.increment();
+    }
+
+    @Override
+    public void messageDelivered() {
+        messagesDelivered.increment();
+    }
+
+    @Override
+    public void slowReaderDisconnected() {
+        slowReaders.increment();
+    }
+
+    @Override
+    public void throttled() {
+        throttles.increment();
+    }
+
+    @Override
+    public void floodDisconnected() {
+        floods.increment();
+    }
+
+    @Override
+    public void loginSucceeded() {
+        logins.succeeded.increment();
+    }
+
+    @Override
+    public void loginFailed() {
+        logins.failed.increment();
+    }
+
+    @Override
+    public void loginThrottled() {
+        logins.throttled.increment();
+    }
+
+    /** The login counters, one per outcome: {@code parley_logins_total{result=...}}. Thread-safe. */
+    record LoginMeters(Counter succeeded, Counter failed, Counter throttled) {
+        static LoginMeters register(MeterRegistry registry) {
+            return new LoginMeters(login(registry, "succeeded"), login(registry, "failed"), login(registry, "throttled"));
+        }
+
+        private static Counter login(MeterRegistry registry, String result) {
+            return Counter.builder("parley.logins").tag("result", result)
+                    .description("Account logins by outcome: succeeded (a right password or a new account),"
+                            + " failed (a wrong password), throttled (refused unchecked)")
+                    .register(registry);
+        }
+    }
+}
