@@ -288,9 +288,10 @@ public final class ParleyServer {
             out.println(admin.statusLine(adminEndpoints.keySet()));
         }
         if (bindAddress == null && !listeners.isEmpty()) {
-            // Binding every interface is what a server does by default; say so, since it means
-            // other machines can connect.
-            out.println("Listening on every interface, so other machines can connect; --bind 127.0.0.1 keeps"
+            // Binding every interface is what a server does by default; each status line says
+            // "(all interfaces)", and the log says what it means. Not on stdout: scripts rely on
+            // one stdout line per bound listener.
+            log.info("Listening on every interface, so other machines can connect; --bind 127.0.0.1 keeps"
                     + " Parley to this one.");
         }
         out.flush();
