@@ -154,7 +154,7 @@ public final class ParleyServer {
             }
             server.admin = AdminListener.of(config);
             if (server.admin != null) {
-                server.bindAdmin(transport);
+                server.bindAdmin(transport, config.adminPortChosen());
             }
             if (server.admin != null) {
                 server.metrics.bindJvm(); // read only when scraped: not bound when nobody can
@@ -250,8 +250,14 @@ public final class ParleyServer {
                 .orElseGet(() -> AdminResponse.text(HttpResponseStatus.OK, "ready"));
     }
 
-    /** Binds the admin listener with accepting paused, or fails naming its port and the fix. */
-    private void bindAdmin(Transport transport) throws StartupException, InterruptedException {
+    /**
+     * Binds the admin listener with accepting paused, or fails naming its port and the fix. Only
+     * a port the operator chose is worth failing for: the default one (9090) taken by another
+     * program (a second Parley beside this one, Prometheus itself) turns the admin listener off
+     * with a warning, so {@code parley serve} with only the chat ports given keeps starting as it
+     * always did.
+     */
+    private void bindAdmin(Transport transport, boolean portChosen) throws StartupException, InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -266,7 +272,13 @@ public final class ParleyServer {
                 });
         ChannelFuture bound = bootstrap.bind(admin.socketAddress()).await();
         if (!bound.isSuccess()) {
-            throw admin.cannotListen(bound.cause());
+            StartupException failure = admin.cannotListen(bound.cause());
+            if (portChosen) {
+                throw failure;
+            }
+            log.warn("No admin listener (metrics, health): {}", failure.getMessage());
+            admin = null;
+            return;
         }
         admin.channel = bound.channel();
         channels.add(admin.channel);

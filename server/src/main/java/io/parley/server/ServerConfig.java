@@ -49,6 +49,8 @@ import java.util.TreeSet;
  *     {@code /readyz}), empty when it is off (0 picks a free port)
  * @param adminBind the address the admin listener binds, or null for every interface; loopback
  *     by default, unlike the chat listeners, since what it shows is for the operator
+ * @param adminPortChosen whether {@code admin.port} was set (flag or file): the default port
+ *     taken by another program only turns the admin listener off, with a warning
  */
 public record ServerConfig(
         String bind,
@@ -73,7 +75,8 @@ public record ServerConfig(
         int directoryIdleTimeoutSeconds,
         RoomLimits rooms,
         OptionalInt adminPort,
-        String adminBind) {
+        String adminBind,
+        boolean adminPortChosen) {
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -218,7 +221,8 @@ public record ServerConfig(
                 new RoomLimits(settings.atLeastZero(ROOMS_MAX), settings.atLeastZero(ROOMS_MAX_NEW_PER_ADDRESS),
                         settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)),
                 settings.port(ADMIN_PORT),
-                adminBind(settings));
+                adminBind(settings),
+                properties.containsKey(ADMIN_PORT));
     }
 
     private static String adminBind(Settings settings) {

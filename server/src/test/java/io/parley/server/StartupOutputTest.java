@@ -1,14 +1,19 @@
 package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,44 @@ class StartupOutputTest {
                     "Chat Room Directory Server listening on port " + server.port("directory") + " ...");
         } finally {
             server.stop();
+        }
+    }
+
+    /**
+     * Two servers side by side with only their chat ports given (as scripts have always started
+     * them) both start: the second finds the default admin port taken and goes on without it.
+     */
+    @Test
+    void theDefaultAdminPortTakenLeavesTheAdminListenerOffAndTheServerStarts() throws Exception {
+        int defaultPort = Integer.parseInt(ServerConfig.DEFAULTS.get(ServerConfig.ADMIN_PORT));
+        ServerSocket holder = null;
+        try {
+            holder = new ServerSocket(defaultPort, 50, InetAddress.getByName("127.0.0.1"));
+        } catch (BindException alreadyTaken) {
+            // taken by another program: the same situation
+        }
+        Properties properties = new Properties();
+        properties.setProperty(ServerConfig.DATA, data.toString());
+        properties.setProperty(ServerConfig.BIND, "127.0.0.1");
+        properties.setProperty(ServerConfig.TCD_PORT, "0");
+        properties.setProperty(ServerConfig.LINE_PORT, "off");
+        properties.setProperty(ServerConfig.ACCOUNT_PORT, "off");
+        properties.setProperty(ServerConfig.DIRECTORY_PORT, "off");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ParleyServer server = ParleyServer.start(ServerConfig.from(properties),
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            try {
+                assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                        "TCD protocol listening on port " + server.port("tcd") + " (127.0.0.1)");
+                assertThatThrownBy(server::adminPort).isInstanceOf(IllegalArgumentException.class);
+            } finally {
+                server.stop();
+            }
+        } finally {
+            if (holder != null) {
+                holder.close();
+            }
         }
     }
 }
