@@ -43,6 +43,7 @@ import io.parley.store.DamagedStoreException;
 import io.parley.store.SqliteStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -273,7 +275,7 @@ public final class ParleyServer {
         ChannelFuture bound = bootstrap.bind(admin.socketAddress()).await();
         if (!bound.isSuccess()) {
             StartupException failure = admin.cannotListen(bound.cause());
-            if (portChosen) {
+            if (portChosen || !inUse(bound.cause())) {
                 throw failure;
             }
             log.warn("No admin listener (metrics, health): {}", failure.getMessage());
@@ -282,6 +284,12 @@ public final class ParleyServer {
         }
         admin.channel = bound.channel();
         channels.add(admin.channel);
+    }
+
+    /** Whether a bind failed because another socket holds the port (Netty's epoll says so in words). */
+    private static boolean inUse(Throwable cause) {
+        return cause instanceof BindException
+                || (cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("already in use"));
     }
 
     /** Resumes accepting on every listener, then prints their lines: all of them bound and serving. */

@@ -49,8 +49,9 @@ import java.util.TreeSet;
  *     {@code /readyz}), empty when it is off (0 picks a free port)
  * @param adminBind the address the admin listener binds, or null for every interface; loopback
  *     by default, unlike the chat listeners, since what it shows is for the operator
- * @param adminPortChosen whether {@code admin.port} was set (flag or file): the default port
- *     taken by another program only turns the admin listener off, with a warning
+ * @param adminPortChosen whether the operator chose where the admin listener goes ({@code
+ *     admin.port} or {@code admin.bind} set to other than the default, by flag or file): when not,
+ *     the default port taken by another program only turns the admin listener off, with a warning
  */
 public record ServerConfig(
         String bind,
@@ -222,7 +223,13 @@ public record ServerConfig(
                         settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)),
                 settings.port(ADMIN_PORT),
                 adminBind(settings),
-                properties.containsKey(ADMIN_PORT));
+                chosen(properties, ADMIN_PORT) || chosen(properties, ADMIN_BIND));
+    }
+
+    /** Whether {@code key} is set to other than its default (parley.conf lists every default). */
+    private static boolean chosen(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        return value != null && !value.strip().equals(DEFAULTS.get(key));
     }
 
     private static String adminBind(Settings settings) {

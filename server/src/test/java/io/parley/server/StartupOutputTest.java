@@ -73,6 +73,7 @@ class StartupOutputTest {
         properties.setProperty(ServerConfig.LINE_PORT, "off");
         properties.setProperty(ServerConfig.ACCOUNT_PORT, "off");
         properties.setProperty(ServerConfig.DIRECTORY_PORT, "off");
+        properties.setProperty(ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             ParleyServer server = ParleyServer.start(ServerConfig.from(properties),
