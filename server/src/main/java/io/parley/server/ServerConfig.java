@@ -49,6 +49,7 @@ import java.util.TreeSet;
  *     {@code /readyz}), empty when it is off (0 picks a free port)
  * @param adminBind the address the admin listener binds, or null for every interface; loopback
  *     by default, unlike the chat listeners, since what it shows is for the operator
+ * @param tls the TLS listeners' ports and the certificate and key they present
  */
 public record ServerConfig(
         String bind,
@@ -73,7 +74,15 @@ public record ServerConfig(
         int directoryIdleTimeoutSeconds,
         RoomLimits rooms,
         OptionalInt adminPort,
-        String adminBind) {
+        String adminBind,
+        TlsSettings tls) {
+
+    /**
+     * The TLS listeners: each protocol's TLS port (empty when off, 0 picks a free port; the line
+     * one serves {@code line.room}) and the PEM files every one of them presents, null when unset.
+     */
+    public record TlsSettings(Path certificate, Path key, OptionalInt tcdPort, OptionalInt linePort, String lineRoom,
+            OptionalInt accountPort, OptionalInt directoryPort) {}
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -122,6 +131,12 @@ public record ServerConfig(
     public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = "directory.max-rooms-per-address";
     public static final String ADMIN_PORT = "admin.port";
     public static final String ADMIN_BIND = "admin.bind";
+    public static final String TLS_CERTIFICATE = "tls.certificate";
+    public static final String TLS_KEY = "tls.key";
+    public static final String TCD_TLS_PORT = "tcd.tls-port";
+    public static final String LINE_TLS_PORT = "line.tls-port";
+    public static final String ACCOUNT_TLS_PORT = "account.tls-port";
+    public static final String DIRECTORY_TLS_PORT = "directory.tls-port";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -165,7 +180,13 @@ public record ServerConfig(
             Map.entry(ROOMS_NEW_WINDOW_SECONDS, "3600"),
             Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"),
             Map.entry(ADMIN_PORT, "9090"),
-            Map.entry(ADMIN_BIND, "127.0.0.1"));
+            Map.entry(ADMIN_BIND, "127.0.0.1"),
+            Map.entry(TLS_CERTIFICATE, ""),
+            Map.entry(TLS_KEY, ""),
+            Map.entry(TCD_TLS_PORT, "off"),
+            Map.entry(LINE_TLS_PORT, "off"),
+            Map.entry(ACCOUNT_TLS_PORT, "off"),
+            Map.entry(DIRECTORY_TLS_PORT, "off"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -218,7 +239,9 @@ public record ServerConfig(
                 new RoomLimits(settings.atLeastZero(ROOMS_MAX), settings.atLeastZero(ROOMS_MAX_NEW_PER_ADDRESS),
                         settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)),
                 settings.port(ADMIN_PORT),
-                adminBind(settings));
+                adminBind(settings),
+                new TlsSettings(settings.path(TLS_CERTIFICATE), settings.path(TLS_KEY), settings.port(TCD_TLS_PORT),
+                        settings.port(LINE_TLS_PORT), settings.text(LINE_ROOM), settings.port(ACCOUNT_TLS_PORT), settings.port(DIRECTORY_TLS_PORT)));
     }
 
     private static String adminBind(Settings settings) {
@@ -252,6 +275,12 @@ public record ServerConfig(
     private record Settings(Properties properties) {
         String text(String key) {
             return properties.getProperty(key, DEFAULTS.get(key)).strip();
+        }
+
+        /** A file's path, or null when the key is empty (unset). */
+        Path path(String key) {
+            String value = text(key);
+            return value.isEmpty() ? null : Path.of(value);
         }
 
         OptionalInt port(String key) {
