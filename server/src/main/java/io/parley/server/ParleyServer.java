@@ -3,6 +3,7 @@ package io.parley.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOption;
@@ -55,6 +56,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.LinkedHashMap;
@@ -201,7 +203,16 @@ public final class ParleyServer {
         metrics.watch(rooms);
         ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
+        // A protocol's plaintext and TLS listeners share one instance: one directory of rooms,
+        // one set of online account users and login throttles, whichever port a client chose.
+        Map<String, ChannelHandler> shared = new HashMap<>();
         for (Listener listener : listeners) {
+            String key = listener.kind() + (listener.kind() == Listener.Kind.LINE ? ":" + listener.room() : "");
+            ChannelHandler existing = shared.get(key);
+            if (existing != null) {
+                listener.protocol = existing;
+                continue;
+            }
             listener.protocol = switch (listener.kind()) {
                 case TCD -> new TcdInitializer(chat, names, new TcdSettings(config.studentId(),
                         config.tcdMaxRequestBytes(), config.tcdMaxMessageLines(), config.allowKill(),
@@ -216,6 +227,7 @@ public final class ParleyServer {
                             out.flush();
                         }));
             };
+            shared.put(key, listener.protocol);
         }
     }
 

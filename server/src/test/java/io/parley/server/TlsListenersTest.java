@@ -42,7 +42,9 @@ class TlsListenersTest {
                 ServerConfig.TLS_CERTIFICATE, certificates.resolve("cert.pem").toString(),
                 ServerConfig.TLS_KEY, certificates.resolve("key.pem").toString(),
                 ServerConfig.TCD_TLS_PORT, "0",
-                ServerConfig.LINE_TLS_PORT, "0"), new PrintStream(status, true, StandardCharsets.UTF_8));
+                ServerConfig.LINE_TLS_PORT, "0",
+                ServerConfig.DIRECTORY_TLS_PORT, "0",
+                ServerConfig.ACCOUNT_TLS_PORT, "0"), new PrintStream(status, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -54,7 +56,18 @@ class TlsListenersTest {
     void eachTlsListenerSaysSoInItsStatusLine() {
         assertThat(status.toString(StandardCharsets.UTF_8))
                 .contains("TCD protocol (TLS) listening on port " + server.port("tcd-tls") + " (127.0.0.1)")
-                .contains("Line protocol (TLS) listening on port " + server.port("line-tls") + " (127.0.0.1), room lobby");
+                .contains("Line protocol (TLS) listening on port " + server.port("line-tls") + " (127.0.0.1), room lobby")
+                .contains("Chat Room Directory Server (TLS) listening on port " + server.port("directory-tls") + " ...");
+    }
+
+    @Test
+    void aDirectoryRoomMadeOverTlsIsListedToAPlaintextClient() {
+        WireClient secure = WireClient.connect(clients.socket(), server.port("directory-tls"));
+        secure.send("makeroom secret 239.0.0.7 5000\n").expect("OK room secret created\n");
+
+        WireClient plain = WireClient.connect(server.port("directory"));
+        plain.send("getdir\n").expect("OK 1\n");
+        assertThat(plain.readLine()).startsWith("secret ");
     }
 
     @Test
@@ -95,6 +108,15 @@ class TlsListenersTest {
 
         alice.expect("alice: hello over tls\n");
         bob.expect("alice: hello over tls\n");
+    }
+
+    @Test
+    void accountUsersOnTheTlsAndThePlaintextPortSeeEachOtherOnline() throws Exception {
+        AccountClient alice = AccountClient.login(clients.socket(), server.port("account-tls"), "alice", "alice-password");
+        AccountClient bob = AccountClient.login(server.port("account"), "bob", "bob-password-1");
+
+        alice.wire.send("C PM\n").expect("C USERS bob\n");
+        bob.wire.send("C PM\n").expect("C USERS alice\n");
     }
 
     @Test
