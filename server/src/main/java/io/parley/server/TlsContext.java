@@ -20,13 +20,18 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of TLS for every {@code --<protocol>-tls} listener: the certificate chain and
@@ -48,6 +53,9 @@ final class TlsContext {
             "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
+    /** How far ahead of its expiry a certificate is warned about at start-up. */
+    static final Duration EXPIRY_WARNING = Duration.ofDays(14);
+    private static final Logger log = LoggerFactory.getLogger(TlsContext.class);
     private static final Pattern PKCS8_PEM = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
     private static final String CERT_FIX = "give --tls-cert (tls.certificate) a PEM certificate chain, server first,"
@@ -83,6 +91,7 @@ final class TlsContext {
             throw new StartupException("the TLS key " + keyFile + " is not the key of the certificate "
                     + certificateFile + "; " + KEY_FIX);
         }
+        expiryWarning(chain[0], certificateFile, Instant.now()).ifPresent(log::warn);
         try {
             return SslContextBuilder.forServer(key, chain)
                     .sslProvider(SslProvider.JDK)
@@ -93,6 +102,28 @@ final class TlsContext {
             throw new StartupException("cannot use the TLS certificate " + certificateFile + " with the key " + keyFile
                     + ": " + e.getMessage() + "; " + CERT_FIX);
         }
+    }
+
+    /**
+     * What to tell the operator at start-up about {@code certificate}'s dates: expired, not yet
+     * valid, or expiring within {@link #EXPIRY_WARNING}; empty when none of those.
+     */
+    static Optional<String> expiryWarning(X509Certificate certificate, Path file, Instant now) {
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        if (now.isAfter(notAfter)) {
+            return Optional.of("the TLS certificate " + file + " expired at " + notAfter
+                    + "; clients will refuse it: renew it and restart");
+        }
+        if (now.isBefore(notBefore)) {
+            return Optional.of("the TLS certificate " + file + " is not valid before " + notBefore
+                    + "; clients will refuse it until then: check this machine's clock");
+        }
+        if (now.plus(EXPIRY_WARNING).isAfter(notAfter)) {
+            return Optional.of("the TLS certificate " + file + " expires at " + notAfter + ", in "
+                    + Duration.between(now, notAfter).toDays() + " days; renew it and restart");
+        }
+        return Optional.empty();
     }
 
     private static X509Certificate[] readChain(Path file) throws StartupException {
