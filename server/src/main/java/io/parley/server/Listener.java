@@ -50,16 +50,19 @@ final class Listener {
     private final String room;
     /** Whether this is one of {@code line.extra-listeners}, which no flag sets. */
     private final boolean extra;
+    /** Whether connections speak TLS first: a {@code --<protocol>-tls} listener. */
+    private final boolean tls;
     /** Set once bound; accepting stays paused until the protocol is set. */
     Channel channel;
     /** Set before accepting starts; the channel initializer adds it to each connection. */
     volatile ChannelHandler protocol;
 
-    private Listener(Kind kind, int port, String room, boolean extra) {
+    private Listener(Kind kind, int port, String room, boolean extra, boolean tls) {
         this.kind = kind;
         this.port = port;
         this.room = room;
         this.extra = extra;
+        this.tls = tls;
     }
 
     /**
@@ -80,18 +83,30 @@ final class Listener {
     }
 
     /** How the operator set this listener's port: its flag, or the extra listeners' key. */
-    private String setting() {
-        return extra ? "line.extra-listeners (" + room + ")" : kind.flag;
+    String setting() {
+        return extra ? "line.extra-listeners (" + room + ")" : flag();
+    }
+
+    /** The flag that sets this listener's port: {@code --tcd}, {@code --tcd-tls}, ... */
+    private String flag() {
+        return tls ? kind.flag + "-tls" : kind.flag;
     }
 
     private static List<Listener> requested(ServerConfig config) {
         List<Listener> listeners = new ArrayList<>();
-        config.tcdPort().ifPresent(port -> listeners.add(new Listener(Kind.TCD, port, null, false)));
+        config.tcdPort().ifPresent(port -> listeners.add(new Listener(Kind.TCD, port, null, false, false)));
         for (ServerConfig.LineListener line : config.lineListeners()) {
-            listeners.add(new Listener(Kind.LINE, line.port(), line.room(), line.extra()));
+            listeners.add(new Listener(Kind.LINE, line.port(), line.room(), line.extra(), false));
         }
-        config.accountPort().ifPresent(port -> listeners.add(new Listener(Kind.ACCOUNT, port, null, false)));
-        config.directoryPort().ifPresent(port -> listeners.add(new Listener(Kind.DIRECTORY, port, null, false)));
+        config.accountPort().ifPresent(port -> listeners.add(new Listener(Kind.ACCOUNT, port, null, false, false)));
+        config.directoryPort().ifPresent(port -> listeners.add(new Listener(Kind.DIRECTORY, port, null, false, false)));
+        ServerConfig.TlsSettings tls = config.tls();
+        tls.tcdPort().ifPresent(port -> listeners.add(new Listener(Kind.TCD, port, null, false, true)));
+        // The TLS line listener serves the main room (line.room), as --line does.
+        String room = tls.lineRoom();
+        tls.linePort().ifPresent(port -> listeners.add(new Listener(Kind.LINE, port, room, false, true)));
+        tls.accountPort().ifPresent(port -> listeners.add(new Listener(Kind.ACCOUNT, port, null, false, true)));
+        tls.directoryPort().ifPresent(port -> listeners.add(new Listener(Kind.DIRECTORY, port, null, false, true)));
         return listeners;
     }
 
@@ -120,9 +135,17 @@ final class Listener {
         return room;
     }
 
-    /** The key {@link ParleyServer#port} knows it by: {@code tcd}, {@code line:<room>}, ... */
+    boolean tls() {
+        return tls;
+    }
+
+    /**
+     * The key {@link ParleyServer#port} knows it by: {@code tcd}, {@code line:<room>}, ..., and
+     * for a TLS listener {@code tcd-tls}, {@code line-tls:<room>}, ...
+     */
     String name() {
-        return kind == Kind.LINE ? "line:" + room : kind.label;
+        String label = tls ? kind.label + "-tls" : kind.label;
+        return kind == Kind.LINE ? label + ":" + room : label;
     }
 
     InetSocketAddress address() {
@@ -134,12 +157,13 @@ final class Listener {
         InetSocketAddress bound = address();
         String where = "port " + bound.getPort() + " ("
                 + (bound.getAddress().isAnyLocalAddress() ? "all interfaces" : bound.getAddress().getHostAddress()) + ")";
+        String over = tls ? " (TLS)" : "";
         return switch (kind) {
-            case TCD -> "TCD protocol listening on " + where;
-            case LINE -> "Line protocol listening on " + where + ", room " + room;
-            case ACCOUNT -> "Account protocol listening on " + where;
+            case TCD -> "TCD protocol" + over + " listening on " + where;
+            case LINE -> "Line protocol" + over + " listening on " + where + ", room " + room;
+            case ACCOUNT -> "Account protocol" + over + " listening on " + where;
             // The handout's wording, which its demonstration looks for.
-            case DIRECTORY -> "Chat Room Directory Server listening on port " + bound.getPort() + " ...";
+            case DIRECTORY -> "Chat Room Directory Server" + over + " listening on port " + bound.getPort() + " ...";
         };
     }
 
@@ -149,11 +173,11 @@ final class Listener {
      */
     StartupException cannotListen(InetAddress bindAddress, Throwable cause) {
         String where = (bindAddress == null ? "" : bindAddress.getHostAddress() + " ") + "port " + port
-                + " (" + kind.label + (extra ? " room " + room : "") + ")";
+                + " (" + kind.label + (tls ? " TLS" : "") + (extra ? " room " + room : "") + ")";
         String reason = reasonOf(cause);
         String otherPort = extra
                 ? "choose another in line.extra-listeners"
-                : "choose another with " + kind.flag + " PORT or turn it off with " + kind.flag + " off";
+                : "choose another with " + flag() + " PORT or turn it off with " + flag() + " off";
         if (reason.contains("cannot assign requested address") && bindAddress != null) {
             return new StartupException("cannot listen on " + where + ": " + bindAddress.getHostAddress()
                     + " is not an address of this machine; give --bind one of its addresses, or * for every interface");

@@ -3,6 +3,7 @@ package io.parley.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelOption;
@@ -14,6 +15,8 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.ChatService;
@@ -54,6 +57,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.LinkedHashMap;
@@ -89,6 +93,10 @@ public final class ParleyServer {
     private static final String TRAFFIC = "traffic-meter";
     /** The media type of Prometheus's text format, which {@link ServerMetrics#scrape} writes. */
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    /** The name of a TLS connection's first handler, its SslHandler, and of the one that logs its failures. */
+    private static final String TLS = "tls";
+    private static final String TLS_FAILURES = "tls-handshake-failures";
+    private static final TlsHandshakeFailures TLS_HANDSHAKE_FAILURES = new TlsHandshakeFailures();
     /** The name of every connection's {@link UnwritableDeadline}. */
     private static final String UNWRITABLE = "unwritable-deadline";
     /** The name of a directory connection's {@link IdleTimeout}. */
@@ -151,8 +159,9 @@ public final class ParleyServer {
         }
         try {
             List<Listener> listeners = Listener.enabled(config);
+            SslContext tls = TlsContext.forListeners(config.tls(), listeners);
             for (Listener listener : listeners) {
-                server.bind(config, transport, bindAddress, listener);
+                server.bind(config, transport, bindAddress, listener, listener.tls() ? tls : null);
             }
             server.admin = AdminListener.of(config);
             if (server.admin != null) {
@@ -196,7 +205,16 @@ public final class ParleyServer {
         metrics.watch(rooms);
         ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
+        // A protocol's plaintext and TLS listeners share one instance: one directory of rooms,
+        // one set of online account users and login throttles, whichever port a client chose.
+        Map<String, ChannelHandler> shared = new HashMap<>();
         for (Listener listener : listeners) {
+            String key = listener.kind() + (listener.kind() == Listener.Kind.LINE ? ":" + listener.room() : "");
+            ChannelHandler existing = shared.get(key);
+            if (existing != null) {
+                listener.protocol = existing;
+                continue;
+            }
             listener.protocol = switch (listener.kind()) {
                 case TCD -> new TcdInitializer(chat, names, new TcdSettings(config.studentId(),
                         config.tcdMaxRequestBytes(), config.tcdMaxMessageLines(), config.allowKill(),
@@ -211,6 +229,7 @@ public final class ParleyServer {
                             out.flush();
                         }));
             };
+            shared.put(key, listener.protocol);
         }
     }
 
@@ -299,7 +318,7 @@ public final class ParleyServer {
             InetSocketAddress bound = listener.address();
             this.listeners.put(listener.name(), bound);
             if (listener.kind() == Listener.Kind.LINE) {
-                this.listeners.putIfAbsent("line", bound);
+                this.listeners.putIfAbsent(listener.tls() ? "line-tls" : "line", bound);
             }
             out.println(listener.statusLine());
         }
@@ -317,9 +336,12 @@ public final class ParleyServer {
         out.flush();
     }
 
-    /** Binds {@code listener}'s port with accepting paused, or fails naming the port and the fix. */
-    private void bind(ServerConfig config, Transport transport, InetAddress bindAddress, Listener listener)
-            throws StartupException, InterruptedException {
+    /**
+     * Binds {@code listener}'s port with accepting paused, or fails naming the port and the fix;
+     * with {@code tls} (null for a plaintext listener) every connection starts with a handshake.
+     */
+    private void bind(ServerConfig config, Transport transport, InetAddress bindAddress, Listener listener,
+            SslContext tls) throws StartupException, InterruptedException {
         int cap = config.maxPendingOutputBytes();
         ConnectionPolicy policy = config.connections();
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
@@ -347,6 +369,12 @@ public final class ParleyServer {
                     @Override
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
+                        if (tls != null) {
+                            SslHandler handshake = tls.newHandler(channel.alloc());
+                            handshake.setHandshakeTimeoutMillis(TlsContext.HANDSHAKE_TIMEOUT_MS);
+                            channel.pipeline().addLast(TLS, handshake);
+                            channel.pipeline().addLast(TLS_FAILURES, TLS_HANDSHAKE_FAILURES);
+                        }
                         channel.pipeline().addLast(TRAFFIC, traffic);
                         channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs,
                                 meters));
@@ -384,7 +412,8 @@ public final class ParleyServer {
 
     /**
      * The port a listener is bound to: {@code "tcd"}, {@code "line"} (the first line listener),
-     * {@code "line:<room>"}, {@code "account"} or {@code "directory"}.
+     * {@code "line:<room>"}, {@code "account"} or {@code "directory"}; a TLS listener's with
+     * {@code -tls} after the protocol ({@code "tcd-tls"}, {@code "line-tls"}, {@code "line-tls:<room>"}, ...).
      */
     public int port(String protocol) {
         InetSocketAddress address = listeners.get(protocol);

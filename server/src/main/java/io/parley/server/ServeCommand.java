@@ -54,6 +54,30 @@ final class ServeCommand implements Callable<Integer> {
             + " 127.0.0.1 unless admin.bind says otherwise, 0 for a free one, or off (default: 9090).")
     private String adminPort;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "TLS certificate chain (PEM, server first) for"
+            + " the --*-tls listeners.")
+    private String tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key (unencrypted"
+            + " PKCS#8 PEM).")
+    private String tlsKey;
+
+    @Option(names = "--tcd-tls", paramLabel = "PORT", description = "TCD protocol over TLS: port, 0 for a free one, or off"
+            + " (default: off).")
+    private String tcdTlsPort;
+
+    @Option(names = "--line-tls", paramLabel = "PORT", description = "Line protocol over TLS (line.room): port, 0 for a"
+            + " free one, or off (default: off).")
+    private String lineTlsPort;
+
+    @Option(names = "--account-tls", paramLabel = "PORT", description = "Account protocol over TLS: port, 0 for a free"
+            + " one, or off (default: off).")
+    private String accountTlsPort;
+
+    @Option(names = "--directory-tls", paramLabel = "PORT", description = "Chat room directory over TLS: port, 0 for a"
+            + " free one, or off (default: off).")
+    private String directoryTlsPort;
+
     @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
     private boolean allowKill;
 
@@ -100,6 +124,12 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, flags, ServerConfig.ACCOUNT_PORT, "--account", accountPort);
         override(properties, flags, ServerConfig.DIRECTORY_PORT, "--directory", directoryPort);
         override(properties, flags, ServerConfig.ADMIN_PORT, "--admin", adminPort);
+        override(properties, flags, ServerConfig.TLS_CERTIFICATE, "--tls-cert", tlsCertificate);
+        override(properties, flags, ServerConfig.TLS_KEY, "--tls-key", tlsKey);
+        override(properties, flags, ServerConfig.TCD_TLS_PORT, "--tcd-tls", tcdTlsPort);
+        override(properties, flags, ServerConfig.LINE_TLS_PORT, "--line-tls", lineTlsPort);
+        override(properties, flags, ServerConfig.ACCOUNT_TLS_PORT, "--account-tls", accountTlsPort);
+        override(properties, flags, ServerConfig.DIRECTORY_TLS_PORT, "--directory-tls", directoryTlsPort);
         if (allowKill) {
             properties.setProperty(ServerConfig.ALLOW_KILL, "true");
         }

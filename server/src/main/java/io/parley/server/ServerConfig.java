@@ -52,6 +52,7 @@ import java.util.TreeSet;
  * @param adminPortChosen whether the operator chose where the admin listener goes ({@code
  *     admin.port} or {@code admin.bind} set to other than the default, by flag or file): when not,
  *     the default port taken by another program only turns the admin listener off, with a warning
+ * @param tls the TLS listeners' ports and the certificate and key they present
  */
 public record ServerConfig(
         String bind,
@@ -77,7 +78,15 @@ public record ServerConfig(
         RoomLimits rooms,
         OptionalInt adminPort,
         String adminBind,
-        boolean adminPortChosen) {
+        boolean adminPortChosen,
+        TlsSettings tls) {
+
+    /**
+     * The TLS listeners: each protocol's TLS port (empty when off, 0 picks a free port; the line
+     * one serves {@code line.room}) and the PEM files every one of them presents, null when unset.
+     */
+    public record TlsSettings(Path certificate, Path key, OptionalInt tcdPort, OptionalInt linePort, String lineRoom,
+            OptionalInt accountPort, OptionalInt directoryPort) {}
 
     /**
      * A line-protocol listener: the port (0 picks a free one), the one room it serves, and whether
@@ -126,6 +135,12 @@ public record ServerConfig(
     public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = "directory.max-rooms-per-address";
     public static final String ADMIN_PORT = "admin.port";
     public static final String ADMIN_BIND = "admin.bind";
+    public static final String TLS_CERTIFICATE = "tls.certificate";
+    public static final String TLS_KEY = "tls.key";
+    public static final String TCD_TLS_PORT = "tcd.tls-port";
+    public static final String LINE_TLS_PORT = "line.tls-port";
+    public static final String ACCOUNT_TLS_PORT = "account.tls-port";
+    public static final String DIRECTORY_TLS_PORT = "directory.tls-port";
 
     /** Every key with its default. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -169,7 +184,13 @@ public record ServerConfig(
             Map.entry(ROOMS_NEW_WINDOW_SECONDS, "3600"),
             Map.entry(DIRECTORY_MAX_ROOMS_PER_ADDRESS, "50"),
             Map.entry(ADMIN_PORT, "9090"),
-            Map.entry(ADMIN_BIND, "127.0.0.1"));
+            Map.entry(ADMIN_BIND, "127.0.0.1"),
+            Map.entry(TLS_CERTIFICATE, ""),
+            Map.entry(TLS_KEY, ""),
+            Map.entry(TCD_TLS_PORT, "off"),
+            Map.entry(LINE_TLS_PORT, "off"),
+            Map.entry(ACCOUNT_TLS_PORT, "off"),
+            Map.entry(DIRECTORY_TLS_PORT, "off"));
 
     /** The settings from {@code properties}, each missing key at its default. */
     public static ServerConfig from(Properties properties) {
@@ -223,7 +244,9 @@ public record ServerConfig(
                         settings.positive(ROOMS_NEW_WINDOW_SECONDS), settings.atLeastZero(DIRECTORY_MAX_ROOMS_PER_ADDRESS)),
                 settings.port(ADMIN_PORT),
                 adminBind(settings),
-                chosen(properties, ADMIN_PORT) || chosen(properties, ADMIN_BIND));
+                chosen(properties, ADMIN_PORT) || chosen(properties, ADMIN_BIND),
+                new TlsSettings(settings.path(TLS_CERTIFICATE), settings.path(TLS_KEY), settings.port(TCD_TLS_PORT),
+                        settings.port(LINE_TLS_PORT), settings.text(LINE_ROOM), settings.port(ACCOUNT_TLS_PORT), settings.port(DIRECTORY_TLS_PORT)));
     }
 
     /** Whether {@code key} is set to other than its default (parley.conf lists every default). */
@@ -263,6 +286,12 @@ public record ServerConfig(
     private record Settings(Properties properties) {
         String text(String key) {
             return properties.getProperty(key, DEFAULTS.get(key)).strip();
+        }
+
+        /** A file's path, or null when the key is empty (unset). */
+        Path path(String key) {
+            String value = text(key);
+            return value.isEmpty() ? null : Path.of(value);
         }
 
         OptionalInt port(String key) {

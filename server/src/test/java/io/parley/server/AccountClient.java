@@ -27,7 +27,14 @@ final class AccountClient implements AutoCloseable {
 
     /** Connects, logs in (registering on first use) and registers a fresh public key. */
     static AccountClient login(int port, String name, String password) throws GeneralSecurityException {
-        AccountClient client = new AccountClient(WireClient.connect(port), name, KEYS[Math.floorMod(name.hashCode(), KEYS.length)]);
+        return login(new java.net.Socket(), port, name, password);
+    }
+
+    /** As {@link #login(int, String, String)}, over a socket the caller made (e.g. a TLS one). */
+    static AccountClient login(java.net.Socket socket, int port, String name, String password)
+            throws GeneralSecurityException {
+        AccountClient client = new AccountClient(WireClient.connect(socket, port), name,
+                KEYS[Math.floorMod(name.hashCode(), KEYS.length)]);
         PublicKey serverKey = client.user();
         client.wire.send("C PASS " + encrypt(password, serverKey) + "\n").expect("C OK welcome " + name + "\n");
         client.wire.send("C PUBKEY " + RsaKeys.toLine(client.keys.getPublic()) + "\n").expect("C OK key registered\n");

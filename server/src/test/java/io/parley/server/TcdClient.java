@@ -32,6 +32,11 @@ final class TcdClient implements AutoCloseable {
         return new TcdClient(WireClient.connect(port), port);
     }
 
+    /** Dials 127.0.0.1 with a socket the caller made (e.g. a TLS one). */
+    static TcdClient connect(java.net.Socket socket, int port) {
+        return new TcdClient(WireClient.connect(socket, port), port);
+    }
+
     /** Writes {@code text} as UTF-8 in one write. */
     void send(String text) {
         wire.send(text);

@@ -1,0 +1,44 @@
+package io.parley.server;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Right after a TLS listener's SslHandler: a failed handshake (a plaintext client, an old TLS
+ * version, no shared cipher, a handshake that timed out) is the client's problem, not the
+ * server's, so it is logged at debug and the connection closed, instead of reaching the protocol
+ * as an error. The SslHandler has already answered with an alert where TLS calls for one.
+ *
+ * <p>Stateless and shared by every connection of a listener.
+ */
+@ChannelHandler.Sharable
+final class TlsHandshakeFailures extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(TlsHandshakeFailures.class);
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
+            // The cause's message is the engine's or hex of the bytes received: never client text.
+            log.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), completion.cause().toString());
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable tlsCause = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (tlsCause instanceof SSLException) {
+            ctx.close(); // logged once, by the handshake's completion event, when it is a handshake's
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+}
