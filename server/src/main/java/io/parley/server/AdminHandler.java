@@ -3,7 +3,6 @@ package io.parley.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -15,29 +14,48 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers the admin listener's HTTP requests from a table of paths: {@code GET} only (405
- * otherwise), 404 for a path not in the table. An answer may take time (the readiness probe
- * waits for a store commit): the event loop never waits for it, reads pause until it is written,
- * and answers are written in the order of the requests even when a client pipelines them
- * (RFC 9112, section 9.3.2).
+ * otherwise), 404 for a path not in the table. Requests a client pipelines are answered one at a
+ * time, in their order (RFC 9112, section 9.3.2): the next one is started only once the answer
+ * before it is written to the socket, so a client that sends many and reads none costs at most
+ * one answer of memory and one endpoint call, never one per request. An answer may take time
+ * (the readiness probe waits for a store commit): the event loop never waits for it.
+ *
+ * <p>Reads pause while any request waits and resume once all are answered and the connection is
+ * writable. One read can still decode many requests; past {@link #MAX_WAITING} waiting, the
+ * client gets a {@code 429} in its turn and the connection closes. A connection idle past its
+ * {@link io.netty.handler.timeout.IdleStateHandler} timeout is closed.
  *
  * <p>One per connection; event-loop only. The endpoints it calls must not block.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    /** Pipelined requests that may wait for their turn; a well-behaved client sends one at a time. */
+    static final int MAX_WAITING = 16;
+
     private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
 
+    /** A request waiting for its turn: what answering it needs, no buffer kept. */
+    private record Waiting(String path, HttpMethod method, boolean keepAlive, boolean decoded, boolean tooMany) {}
+
     private final Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints;
-    /** Completes once every answer so far is written; the next is written after it. */
-    private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+    private final Queue<Waiting> waiting = new ArrayDeque<>();
+    /** Whether a request is being answered: its answer is not yet written. */
+    private boolean answering;
+    /** Set once the client went past {@link #MAX_WAITING}: later requests are dropped. */
+    private boolean refusing;
 
     /** {@code endpoints}: what each path answers to a GET, e.g. {@code "/livez"}. */
     AdminHandler(Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints) {
@@ -46,47 +64,100 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        String uri = request.uri();
-        if (!request.decoderResult().isSuccess()) {
-            answer(ctx, uri, AdminResponse.text(HttpResponseStatus.BAD_REQUEST, "bad request"), false);
+        if (refusing) {
             return;
         }
-        Supplier<CompletionStage<AdminResponse>> endpoint = endpoints.get(new QueryStringDecoder(uri).path());
-        if (endpoint == null) {
-            answer(ctx, uri, AdminResponse.text(HttpResponseStatus.NOT_FOUND, "not found; try "
-                    + String.join(", ", endpoints.keySet())), keepAlive);
-        } else if (!request.method().equals(HttpMethod.GET)) {
-            answer(ctx, uri, AdminResponse.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET"), keepAlive);
-        } else {
-            answer(ctx, uri, endpoint.get(), keepAlive);
-        }
-    }
-
-    private void answer(ChannelHandlerContext ctx, String uri, AdminResponse response, boolean keepAlive) {
-        answer(ctx, uri, CompletableFuture.completedFuture(response), keepAlive);
-    }
-
-    /** Writes {@code response} once it is ready and every earlier answer is written; reads wait meanwhile. */
-    private void answer(ChannelHandlerContext ctx, String uri, CompletionStage<AdminResponse> response,
-            boolean keepAlive) {
         ctx.channel().config().setAutoRead(false);
-        CompletableFuture<Void> next = written.thenCombine(response, (before, ready) -> ready)
-                .exceptionally(failure -> {
-                    log.warn("Admin request {} failed: {}", uri, failure.toString());
-                    return AdminResponse.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
-                })
-                .thenAcceptAsync(ready -> respond(ctx, ready, keepAlive), ctx.executor());
-        written = next;
-        // On the event loop, which completes it: reads resume once the last answer is written.
-        next.whenComplete((done, failure) -> {
-            if (written == next) {
-                ctx.channel().config().setAutoRead(true);
+        if (waiting.size() >= MAX_WAITING) {
+            refusing = true;
+            waiting.add(new Waiting(null, null, false, true, true));
+        } else {
+            waiting.add(new Waiting(new QueryStringDecoder(request.uri()).path(), request.method(),
+                    HttpUtil.isKeepAlive(request), request.decoderResult().isSuccess(), false));
+        }
+        answerNext(ctx);
+    }
+
+    /** Starts answering the next waiting request unless one is being answered; else may resume reads. */
+    private void answerNext(ChannelHandlerContext ctx) {
+        if (answering) {
+            return;
+        }
+        Waiting next = waiting.poll();
+        if (next == null) {
+            resumeReadsIfIdle(ctx);
+            return;
+        }
+        answering = true;
+        boolean keepAlive = next.keepAlive() && next.decoded();
+        answerTo(next).exceptionally(failure -> {
+            // The path is one of the table's: no client text reaches the log.
+            log.warn("Admin request {} failed: {}", next.path(), failure.toString());
+            return AdminResponse.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
+        }).thenAccept(ready -> {
+            try {
+                ctx.executor().execute(() -> write(ctx, ready, keepAlive));
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping; it closes the connection.
             }
         });
     }
 
-    private static void respond(ChannelHandlerContext ctx, AdminResponse response, boolean keepAlive) {
+    /** The answer to {@code request}: only a known path's GET calls its endpoint, now, in its turn. */
+    private CompletionStage<AdminResponse> answerTo(Waiting request) {
+        if (request.tooMany()) {
+            return done(AdminResponse.text(HttpResponseStatus.TOO_MANY_REQUESTS,
+                    "too many pipelined requests; send at most " + MAX_WAITING + " before reading the answers"));
+        }
+        if (!request.decoded()) {
+            return done(AdminResponse.text(HttpResponseStatus.BAD_REQUEST, "bad request"));
+        }
+        Supplier<CompletionStage<AdminResponse>> endpoint = endpoints.get(request.path());
+        if (endpoint == null) {
+            return done(AdminResponse.text(HttpResponseStatus.NOT_FOUND, "not found; try "
+                    + String.join(", ", endpoints.keySet())));
+        }
+        if (!request.method().equals(HttpMethod.GET)) {
+            return done(AdminResponse.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET"));
+        }
+        try {
+            return endpoint.get();
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    private static CompletionStage<AdminResponse> done(AdminResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    /** Writes {@code response}; once the socket has taken it, closes or answers the next request. */
+    private void write(ChannelHandlerContext ctx, AdminResponse response, boolean keepAlive) {
+        ChannelFuture sent = respond(ctx, response, keepAlive);
+        sent.addListener(written -> {
+            answering = false;
+            if (!keepAlive || !written.isSuccess()) {
+                waiting.clear();
+                ctx.close();
+            } else {
+                answerNext(ctx);
+            }
+        });
+    }
+
+    private void resumeReadsIfIdle(ChannelHandlerContext ctx) {
+        if (!answering && waiting.isEmpty() && !refusing && ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        resumeReadsIfIdle(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private static ChannelFuture respond(ChannelHandlerContext ctx, AdminResponse response, boolean keepAlive) {
         ByteBuf body = ByteBufUtil.writeUtf8(ctx.alloc(), response.body());
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 response.status(), body);
@@ -98,9 +169,16 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         // The status is never cached: a probe must see the server as it is now.
         http.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         HttpUtil.setKeepAlive(http, keepAlive);
-        ChannelFuture sent = ctx.writeAndFlush(http);
-        if (!keepAlive) {
-            sent.addListener(ChannelFutureListener.CLOSE);
+        return ctx.writeAndFlush(http);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            log.debug("Closing idle admin connection {}", ctx.channel().remoteAddress());
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
         }
     }
 

@@ -12,9 +12,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NettyRuntime;
@@ -101,8 +99,9 @@ public final class ParleyServer {
     private static final String UNWRITABLE = "unwritable-deadline";
     /** The name of a directory connection's {@link IdleTimeout}. */
     private static final String IDLE = "idle-timeout";
-    /** The longest admin request, head and body: its requests are short GETs. */
-    private static final int ADMIN_MAX_REQUEST_BYTES = 8192;
+    /** The write-buffer water marks of an admin connection: a scrape's answer is a few KiB. */
+    private static final int ADMIN_WRITE_LOW_BYTES = 32 * 1024;
+    private static final int ADMIN_WRITE_HIGH_BYTES = 64 * 1024;
 
     private final DataDirectoryLock dataLock;
     /** Set once by {@link #start}, after every listener is bound and before any is accepting. */
@@ -283,14 +282,10 @@ public final class ParleyServer {
                 .group(boss, workers)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.AUTO_READ, false)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        channels.add(channel);
-                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(ADMIN_MAX_REQUEST_BYTES),
-                                new AdminHandler(adminEndpoints));
-                    }
-                });
+                // One answer is written at a time; past this the connection stops reading.
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(ADMIN_WRITE_LOW_BYTES, ADMIN_WRITE_HIGH_BYTES))
+                .childHandler(new AdminInitializer(channels, () -> adminEndpoints));
         ChannelFuture bound = bootstrap.bind(admin.socketAddress()).await();
         if (!bound.isSuccess()) {
             StartupException failure = admin.cannotListen(bound.cause());

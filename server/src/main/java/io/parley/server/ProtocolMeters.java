@@ -42,7 +42,8 @@ final class ProtocolMeters implements ConnectionMetrics {
         bytesReceived = Counter.builder("parley.received").baseUnit("bytes").tag("protocol", protocol)
                 .description("Bytes read from connections").register(registry);
         bytesSent = Counter.builder("parley.sent").baseUnit("bytes").tag("protocol", protocol)
-                .description("Bytes written to connections (handed to the socket's buffer)").register(registry);
+                .description("Bytes written to connections (counted when written, before the socket takes them;"
+                        + " output dropped when a slow reader is cut off included)").register(registry);
         messagesReceived = counter(registry, "parley.messages.received", protocol,
                 "Chat messages (room and private) received from clients, stored or not");
         messagesDelivered = counter(registry, "parley.messages.delivered", protocol,

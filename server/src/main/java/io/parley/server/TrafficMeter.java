@@ -10,7 +10,9 @@ import io.netty.channel.ChannelPromise;
 /**
  * The first handler of every connection, nearest the socket: counts it accepted and open, and
  * the bytes read from it and written to it, for its protocol's {@link ProtocolMeters}. It sees
- * every connection, refused ones included, and the bytes as they cross the socket (encoded).
+ * every connection, refused ones included, and its bytes encoded: received as they are read,
+ * sent as they are written to the connection's output, before the socket takes them (so output
+ * dropped when a slow reader is cut off is counted too).
  *
  * <p>Shared by every connection of a listener; thread-safe (it keeps no state of its own).
  */
