@@ -15,8 +15,11 @@ import io.parley.protocol.Names;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
+import io.parley.protocol.RateLimitedLog;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(TcdHandler.class);
+    /** Failed requests a client can repeat (every JOIN while the store is stalled): one line per interval. */
+    private static final RateLimitedLog FAILURES = new RateLimitedLog(log, Duration.ofSeconds(10), Clock.systemUTC());
     /** Room and client names: the spec's limit. */
     static final int MAX_NAME_LENGTH = 64;
     /** How much of a bad value an error quotes. */
@@ -258,7 +263,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        log.warn("A request from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
+        FAILURES.warn("A request from " + ctx.channel().remoteAddress() + " failed: " + failure);
         error(ctx, TcdReply.Error.SERVER_ERROR, "request not completed, try again");
     }
 
