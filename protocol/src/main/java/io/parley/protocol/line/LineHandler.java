@@ -21,6 +21,7 @@ import io.parley.protocol.Text;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,7 +132,12 @@ final class LineHandler extends OrderedRequestHandler<String> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        FAILURES.warn("Joining " + settings.room() + " failed: " + failure);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof StoreBusyException) {
+            log.debug("Joining {} was refused: {}", settings.room(), cause.getMessage()); // the store logs the episode
+        } else {
+            FAILURES.warn("Joining " + settings.room() + " failed: " + failure);
+        }
         closeWith(ctx, "cannot join " + settings.room() + " now, try again");
     }
 

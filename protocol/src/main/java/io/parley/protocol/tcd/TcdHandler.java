@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -263,8 +264,17 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        FAILURES.warn("A request from " + ctx.channel().remoteAddress() + " failed: " + failure);
+        if (causeOf(failure) instanceof StoreBusyException) {
+            // A join refused by a full store queue: the store logs the episode once.
+            log.debug("A request from {} was refused: {}", ctx.channel().remoteAddress(), failure.toString());
+        } else {
+            FAILURES.warn("A request from " + ctx.channel().remoteAddress() + " failed: " + failure);
+        }
         error(ctx, TcdReply.Error.SERVER_ERROR, "request not completed, try again");
+    }
+
+    private static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override
