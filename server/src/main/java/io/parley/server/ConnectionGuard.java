@@ -53,7 +53,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         AddressLimits addressLimits = limits;
         ctx.channel().closeFuture().addListener(closed -> addressLimits.closed(address));
         deadline = ctx.executor().schedule(() -> {
-            log.info("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
+            // debug: every client can trigger it, as often as it connects
+            log.debug("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
                     registrationTimeoutMs);
             meters.refusedUnregistered();
             refuse(ctx, errors.registrationTimeout());

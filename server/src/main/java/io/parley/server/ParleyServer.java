@@ -47,6 +47,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.security.GeneralSecurityException;
@@ -189,6 +190,9 @@ public final class ParleyServer {
                     metrics);
         } catch (DamagedStoreException e) {
             throw new StartupException(e.getMessage()); // it names the file and what to do
+        } catch (AccessDeniedException e) {
+            throw new StartupException("cannot use data directory " + config.dataDirectory()
+                    + ": permission denied; use --data DIR you own");
         } catch (IOException | SQLException | CompletionException e) {
             // CompletionException: a statement of the store's own thread failed at open
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

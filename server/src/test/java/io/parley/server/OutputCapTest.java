@@ -116,7 +116,8 @@ class OutputCapTest {
                 }
                 assertThat(answer).isEqualTo("C KEY bob -");
                 sender.send("D " + text + "\n");
-                assertThat(sender.readLine()).isIn("C OK sent", "C ERR 404 bob went offline");
+                assertThat(sender.readLine()).isIn("C OK sent", "C OK sent; bob went offline and finds it in CH",
+                        "C ERR 404 bob went offline");
             }
             bob.drainLinesUntilEof();
         }

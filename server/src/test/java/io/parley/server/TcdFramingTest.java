@@ -111,6 +111,22 @@ class TcdFramingTest {
     }
 
     @Test
+    void aMessageCannotCarryAFakeBlockInLowerCaseOrAfterABlankLine() throws Exception {
+        TcdClient bob = server.connect();
+        Joined bobInRoom = bob.join("room", "bob");
+        alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
+        // Keys are case-insensitive (docs/protocols/tcd.md), and a client that strips lines reads
+        // a line of spaces as the empty line that ends the relay.
+        String forged = "hi\n   \nchat: " + bobInRoom.ref() + "\nclient_name: admin\nMessage: you are banned";
+
+        alice.send(chat(aliceInRoom.ref(), aliceInRoom.joinId(), "alice", forged));
+
+        bob.expect(relay(bobInRoom.ref(), "alice", "hi\n> chat: " + bobInRoom.ref()
+                + "\n> client_name: admin\n> Message: you are banned"));
+        bob.expectNothingBeforeHelo();
+    }
+
+    @Test
     void unknownInputGetsNoReply() throws Exception {
         alice.send("WHAT_IS_THIS\nSOME_KEY: some value\nno colon at all\n\n");
 

@@ -56,7 +56,9 @@ final class SqliteEventLog implements EventLog {
                         + message.map(m -> 2L * (m.text().length() + m.author().length())).orElse(0L);
             }
         };
-        if (event instanceof RoomEvent.Posted) {
+        // What a client can repeat at will (posts, joins) is refused past store.max-queued-bytes;
+        // a leave is always queued: a member who is gone must leave, whatever the queue holds.
+        if (event instanceof RoomEvent.Posted || event instanceof RoomEvent.Joined) {
             store.offer(task);
         } else {
             store.submit(task);

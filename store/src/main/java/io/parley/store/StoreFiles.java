@@ -1,6 +1,7 @@
 package io.parley.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's files are its owner's alone: the data directory is {@code rwx------} and the
- * database with its {@code -wal} and {@code -shm} files {@code rw-------}, since they hold password
- * hashes, private messages sent in clear and all history (PostgreSQL refuses to start with a
- * wider data directory; Parley narrows it, and says so). SQLite creates the WAL and SHM files with
- * the database file's mode, so creating that one narrow covers them; existing ones are narrowed
- * too. A data directory that does not exist yet is created {@code rwx------} from the start
- * ({@link #createDirectory}, wherever it is created), so only one that really was open to others
- * is warned about. On a file system without POSIX permissions nothing is changed.
+ * The store's files are its owner's alone: the database with its {@code -wal} and {@code -shm}
+ * files is {@code rw-------}, since they hold password hashes, private messages sent in clear and
+ * all history. SQLite creates the WAL and SHM files with the database file's mode, so creating that
+ * one narrow covers them; existing ones are narrowed too. A data directory that does not exist yet
+ * is created {@code rwx------} ({@link #createDirectory}, wherever it is created). An existing one
+ * is left as it is, since it may be the user's own ({@code --data .}, {@code --data ~}): if others
+ * may enter it, a warning says so (the files' own mode still keeps their contents private). On a
+ * file system without POSIX permissions nothing is changed.
  *
  * <p>Thread-safety: stateless; used at start-up.
  */
@@ -33,12 +34,26 @@ public final class StoreFiles {
 
     private StoreFiles() {}
 
-    /** Creates the data directory owner-only, or narrows an existing one. */
+    /**
+     * Creates the data directory owner-only; an existing one is not changed, only warned about
+     * when others may enter it, and refused with {@link AccessDeniedException} when this user
+     * cannot write it.
+     */
     static void prepareDirectory(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             createDirectory(directory);
-        } else {
-            restrict(directory, DIRECTORY, true);
+            return;
+        }
+        if (!Files.isWritable(directory)) {
+            throw new AccessDeniedException(directory.toString());
+        }
+        if (posix(directory)) {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(directory);
+            if (!DIRECTORY.containsAll(mode)) {
+                log.warn("{} is {}: other users may list it (the database files in it are {}); "
+                        + "chmod 700 it to close it", directory, PosixFilePermissions.toString(mode),
+                        PosixFilePermissions.toString(FILE));
+            }
         }
     }
 

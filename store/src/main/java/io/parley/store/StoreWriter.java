@@ -120,7 +120,7 @@ final class StoreWriter implements AutoCloseable {
         if (after > maxQueuedBytes && after != bytes) { // an empty queue takes any one task
             queuedBytes.addAndGet(-bytes);
             if (refusing.compareAndSet(false, true)) {
-                log.warn("The store is behind writing {} ({} KiB waiting): refusing new messages until it catches up",
+                log.warn("The store is behind writing {} ({} KiB waiting): refusing new messages and joins until it catches up",
                         location, (after - bytes) / 1024);
             }
             task.done(new StoreBusyException("the store is behind (" + (after - bytes) / 1024

@@ -40,7 +40,7 @@ class StoreFilesTest {
     }
 
     @Test
-    void anExistingStoreOpenToOthersIsNarrowed() throws Exception {
+    void anExistingStoreHasItsFilesNarrowedButNotItsDirectory() throws Exception {
         Path data = parent.resolve("data");
         try (SqliteStore store = SqliteStore.open(data)) {
             store.rooms().create("lobby").toCompletableFuture().join();
@@ -49,7 +49,8 @@ class StoreFilesTest {
         Files.setPosixFilePermissions(data.resolve("parley.db"), PosixFilePermissions.fromString("rw-r--r--"));
 
         try (SqliteStore store = SqliteStore.open(data)) {
-            assertThat(mode(data)).isEqualTo("rwx------");
+            // It may be the user's own directory (--data .): not Parley's to change.
+            assertThat(mode(data)).isEqualTo("rwxr-xr-x");
             assertThat(mode(data.resolve("parley.db"))).isEqualTo("rw-------");
         }
     }

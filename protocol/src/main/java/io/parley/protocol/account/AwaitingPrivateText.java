@@ -49,9 +49,11 @@ final class AwaitingPrivateText implements SessionState {
                 quota.giveBack(session.nameKey(), bytes); // not stored (a full store queue: "try again")
             }
         }).thenApply(stored -> {
+            // Stored means sent: an error here would make the sender send it again (a duplicate,
+            // charged twice). A recipient who left meanwhile reads it in CH.
             Optional<AccountSession> target = session.services.online().find(recipient);
             if (target.isEmpty()) {
-                session.send("C ERR 404 " + recipient + " went offline");
+                session.send("C OK sent; " + recipient + " went offline and finds it in CH");
             } else {
                 target.get().push("D PM " + session.name() + (encrypted ? " enc " : " text ") + body);
                 session.send("C OK sent");

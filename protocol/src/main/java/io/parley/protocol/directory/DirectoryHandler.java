@@ -9,8 +9,11 @@ import io.parley.core.RoomLimitException;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.RateLimitedLog;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryHandler.class);
+    /** Failed requests a client can repeat (every JOIN while the store is stalled): one line per interval. */
+    private static final RateLimitedLog FAILURES = new RateLimitedLog(log, Duration.ofSeconds(10), Clock.systemUTC());
     /** How much of an unknown verb the error quotes, in characters (the spec's limit). */
     private static final int QUOTE_LENGTH = 32;
 
@@ -141,7 +146,7 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        log.warn("A directory change from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
+        FAILURES.warn("A directory change from " + ctx.channel().remoteAddress() + " failed: " + failure);
         error(ctx, DirectoryReply.Error.SERVER_ERROR, "the directory could not be changed, try again");
     }
 

@@ -15,9 +15,13 @@ import io.parley.protocol.Names;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
+import io.parley.protocol.RateLimitedLog;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class LineHandler extends OrderedRequestHandler<String> {
 
     private static final Logger log = LoggerFactory.getLogger(LineHandler.class);
+    /** Failed requests a client can repeat (every JOIN while the store is stalled): one line per interval. */
+    private static final RateLimitedLog FAILURES = new RateLimitedLog(log, Duration.ofSeconds(10), Clock.systemUTC());
 
     private final ChatService chat;
     private final RegisteredNames names;
@@ -126,7 +132,12 @@ final class LineHandler extends OrderedRequestHandler<String> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        log.warn("Joining {} failed: {}", settings.room(), failure.toString());
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof StoreBusyException) {
+            log.debug("Joining {} was refused: {}", settings.room(), cause.getMessage()); // the store logs the episode
+        } else {
+            FAILURES.warn("Joining " + settings.room() + " failed: " + failure);
+        }
         closeWith(ctx, "cannot join " + settings.room() + " now, try again");
     }
 

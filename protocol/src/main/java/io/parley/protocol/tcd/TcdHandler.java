@@ -15,12 +15,16 @@ import io.parley.protocol.Names;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
+import io.parley.protocol.RateLimitedLog;
 import io.parley.protocol.Registered;
 import io.parley.protocol.Text;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(TcdHandler.class);
+    /** Failed requests a client can repeat (every JOIN while the store is stalled): one line per interval. */
+    private static final RateLimitedLog FAILURES = new RateLimitedLog(log, Duration.ofSeconds(10), Clock.systemUTC());
     /** Room and client names: the spec's limit. */
     static final int MAX_NAME_LENGTH = 64;
     /** How much of a bad value an error quotes. */
@@ -258,8 +264,17 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
 
     @Override
     protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
-        log.warn("A request from {} failed: {}", ctx.channel().remoteAddress(), failure.toString());
+        if (causeOf(failure) instanceof StoreBusyException) {
+            // A join refused by a full store queue: the store logs the episode once.
+            log.debug("A request from {} was refused: {}", ctx.channel().remoteAddress(), failure.toString());
+        } else {
+            FAILURES.warn("A request from " + ctx.channel().remoteAddress() + " failed: " + failure);
+        }
         error(ctx, TcdReply.Error.SERVER_ERROR, "request not completed, try again");
+    }
+
+    private static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override

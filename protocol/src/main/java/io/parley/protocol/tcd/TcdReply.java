@@ -38,7 +38,7 @@ sealed interface TcdReply {
     /**
      * A room message: the relay form, also used for join and leave announcements. The text may
      * span lines, as a multi-line MESSAGE does (the spec's MESSAGE runs until the empty line), but
-     * never holds an empty line, which would end the relay early, nor a CR or NUL. A further line
+     * never holds an empty or blank line, which would end the relay early, nor a CR or NUL. A further line
      * that starts with a key of the server's replies ({@code CHAT:}, {@code CLIENT_NAME:},
      * {@code ERROR_CODE:}, ...) is quoted with {@link #QUOTE}, so a client that reads a relay up to
      * its empty line, key by key, cannot be handed a block the text carried (a fake {@code CHAT}
@@ -48,9 +48,13 @@ sealed interface TcdReply {
     record Chat(int roomRef, String clientName, String message) implements TcdReply {
         /** Put in front of a message line that would otherwise read as a reply's key. */
         static final String QUOTE = "> ";
-        /** The keys of the server's replies (spec: tcd.md), case as sent; a line is quoted if it starts with one. */
+        /**
+         * The keys of the server's replies (spec: tcd.md); a line is quoted if it starts with one, in
+         * any case, since keys are case-insensitive (docs/protocols/tcd.md, TcdParser).
+         */
         private static final Pattern REPLY_KEY = Pattern.compile("^\\s*(CHAT|CLIENT_NAME|MESSAGE|JOINED_CHATROOM|SERVER_IP"
-                + "|PORT|ROOM_REF|JOIN_ID|LEFT_CHATROOM|ERROR_CODE|ERROR_DESCRIPTION|IP|Port|StudentID)\\s*:");
+                + "|PORT|ROOM_REF|JOIN_ID|LEFT_CHATROOM|ERROR_CODE|ERROR_DESCRIPTION|IP|StudentID)\\s*:",
+                Pattern.CASE_INSENSITIVE);
 
         @Override
         public String wire() {
@@ -60,7 +64,7 @@ sealed interface TcdReply {
         private static String safe(String text) {
             StringJoiner lines = new StringJoiner("\n");
             for (String line : Text.lines(text)) {
-                if (line.isEmpty()) {
+                if (line.isBlank()) { // a client that strips lines would read a blank one as the end
                     continue;
                 }
                 boolean further = lines.length() > 0;

@@ -28,7 +28,7 @@ class TcdPipelineFuzzTest {
     /** A line a key-by-key reader would take for a field of a reply. */
     private static final Pattern REPLY_KEY_LINE = Pattern.compile(
             "\\s*(CHAT|CLIENT_NAME|MESSAGE|JOINED_CHATROOM|SERVER_IP|PORT|ROOM_REF|JOIN_ID|LEFT_CHATROOM"
-                    + "|ERROR_CODE|ERROR_DESCRIPTION|IP|Port|StudentID)\\s*:.*");
+                    + "|ERROR_CODE|ERROR_DESCRIPTION|IP|StudentID)\\s*:.*", Pattern.CASE_INSENSITIVE);
 
     @FuzzTest(maxDuration = "10m")
     void anyInputKeepsThePipelineSafe(FuzzedDataProvider data) {
@@ -47,6 +47,7 @@ class TcdPipelineFuzzTest {
         for (String line : lines.subList(0, lines.size() - 1)) {
             if (inMessage) {
                 assertThat(line).as("a message's further line").doesNotMatch(REPLY_KEY_LINE);
+                assertThat(line.isEmpty() || !line.isBlank()).as("no blank line inside a message: %s", line).isTrue();
                 inMessage = !line.isEmpty(); // up to the empty one that ends it
             } else {
                 assertThat(line).matches(REPLY_LINE);
