@@ -2,14 +2,8 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.protocol.account.RsaKeys;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +38,7 @@ class HistoryPagingTest {
         server = ServerUnderTest.start(data);
         server.login("alice", PASSWORD).close();
         server.close();
-        insertLobbyHistoryOf("alice");
+        StoredLobbyHistory.insert(data, "alice", ENTRIES, i -> "entry " + i + " " + PADDING);
         server = ServerUnderTest.start(data);
 
         // In lobby before alice logs in (her words come back): she is told of alice's join.
@@ -58,7 +52,7 @@ class HistoryPagingTest {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(16 * 1024);
         WireClient alice = WireClient.connect(socket, server.port("account"));
-        login(alice);
+        StoredLobbyHistory.login(alice, "alice", PASSWORD);
         // Her login is a join, which carol is told of before anything said after it.
         carol.expect("* alice joined lobby\n");
         alice.send("C CH\n");
@@ -94,46 +88,5 @@ class HistoryPagingTest {
         alice.close();
         tom.close();
         una.close();
-    }
-
-    private void login(WireClient client) throws Exception {
-        client.send("C USER alice\n");
-        String reply = client.readLine();
-        assertThat(reply).startsWith("C EXISTING ");
-        String key = reply.substring(reply.lastIndexOf(' ') + 1);
-        client.send("C PASS " + AccountClient.encrypt(PASSWORD, RsaKeys.fromLine(key)) + "\n")
-                .expect("C OK welcome alice\n");
-    }
-
-    /** Writes ENTRIES lobby messages by bob straight into the database, inside one session of {@code user}. */
-    private void insertLobbyHistoryOf(String user) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
-                Statement query = db.createStatement()) {
-            db.setAutoCommit(false);
-            long lobby = single(query, "SELECT ref FROM rooms WHERE name_key = 'lobby'");
-            long last = single(query, "SELECT COALESCE(MAX(id), 0) FROM messages");
-            long time = System.currentTimeMillis() - ENTRIES;
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO messages (id, room_ref, sent_at, author, kind, text) VALUES (?, ?, ?, 'bob', 'CHAT', ?)")) {
-                for (int i = 0; i < ENTRIES; i++) {
-                    insert.setLong(1, last + 1 + i);
-                    insert.setLong(2, lobby);
-                    insert.setLong(3, time + i);
-                    insert.setString(4, "entry " + i + " " + PADDING);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            query.executeUpdate("INSERT INTO sessions (user_key, from_id, to_id) VALUES ('" + user + "', " + last
-                    + ", " + (last + ENTRIES) + ")");
-            db.commit();
-        }
-    }
-
-    private static long single(Statement query, String sql) throws Exception {
-        try (ResultSet rows = query.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }
