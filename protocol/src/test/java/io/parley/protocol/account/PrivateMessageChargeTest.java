@@ -4,14 +4,9 @@ import static io.parley.protocol.account.AccountTestServer.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.HistoryEntry;
-import io.parley.core.HistoryStore;
 import io.parley.core.InMemoryHistoryStore;
-import io.parley.core.PrivateMessage;
 import io.parley.core.StoreBusyException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +18,9 @@ class PrivateMessageChargeTest {
     private static final int FITTING = AccountTestServer.PM_QUOTA_BYTES / TEXT.length();
 
     private boolean storeFull;
-    private final AccountTestServer server = new AccountTestServer(log -> new FullAtWill(new InMemoryHistoryStore(log)));
+    private final AccountTestServer server = new AccountTestServer(log -> new PrivateMessagesThrough(new InMemoryHistoryStore(log),
+            (message, store) -> storeFull ? CompletableFuture.failedFuture(new StoreBusyException("write queue full"))
+                    : store.addPrivate(message)));
     private final EmbeddedChannel alice = server.login("alice");
     private final EmbeddedChannel bob = server.login("bob");
 
@@ -48,37 +45,6 @@ class PrivateMessageChargeTest {
             assertThat(exchange(alice, "C PM\n")).isEqualTo("C USERS bob\n");
             assertThat(exchange(alice, "C TO bob\n")).isEqualTo("C KEY bob -\n");
             assertThat(exchange(alice, "D " + TEXT + "\n")).as("message %d", i + 1).isEqualTo("C OK sent\n");
-        }
-    }
-
-    /** Refuses private messages as a full write queue does while {@link #storeFull}. */
-    private final class FullAtWill implements HistoryStore {
-
-        private final HistoryStore store;
-
-        FullAtWill(HistoryStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public CompletionStage<Long> openSession(String user, long afterId) {
-            return store.openSession(user, afterId);
-        }
-
-        @Override
-        public CompletionStage<Void> closeSession(long sessionId, long lastId) {
-            return store.closeSession(sessionId, lastId);
-        }
-
-        @Override
-        public CompletionStage<Void> addPrivate(PrivateMessage message) {
-            return storeFull ? CompletableFuture.failedFuture(new StoreBusyException("write queue full"))
-                    : store.addPrivate(message);
-        }
-
-        @Override
-        public CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
-            return store.history(user, lobbyRef);
         }
     }
 }
