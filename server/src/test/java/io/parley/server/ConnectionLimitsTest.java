@@ -42,8 +42,9 @@ class ConnectionLimitsTest {
     void anAddressOverItsNewConnectionRateIsRefused() throws Exception {
         server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_NEW_PER_ADDRESS, "3",
                 ServerConfig.NEW_WINDOW_SECONDS, "3600"));
+        // The admitted ones stay open: a closed one's leave could reach the next one mid-expectation.
         for (int i = 0; i < 3; i++) {
-            server.connectFrom("127.0.0.4", "line").send("n" + i + "\nhi\n").expect("n" + i + ": hi\n").close();
+            server.connectFrom("127.0.0.4", "line").send("n" + i + "\nhi\n").expect("n" + i + ": hi\n");
         }
 
         server.connectFrom("127.0.0.4", "line").expect("* too many connections from your address\n").expectEof();
