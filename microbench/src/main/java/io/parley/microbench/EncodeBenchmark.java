@@ -1,10 +1,10 @@
 package io.parley.microbench;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.ChatMessage;
-import io.parley.core.ChatService;
-import io.parley.core.Room;
-import io.parley.core.RoomEvent;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.ChatService;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
 import java.time.Instant;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;

@@ -1,12 +1,12 @@
 package io.parley.microbench;
 
-import io.parley.core.ChatService;
-import io.parley.core.EventLog;
-import io.parley.core.InMemoryRoomStore;
-import io.parley.core.LocalRoomBus;
-import io.parley.core.Room;
-import io.parley.core.RoomEvent;
-import io.parley.core.RoomRegistry;
+import io.parley.core.room.ChatService;
+import io.parley.core.room.EventLog;
+import io.parley.core.room.InMemoryRoomStore;
+import io.parley.core.room.LocalRoomBus;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
+import io.parley.core.room.RoomRegistry;
 import java.time.Clock;
 import java.util.function.Consumer;
 

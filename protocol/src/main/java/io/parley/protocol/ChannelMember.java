@@ -2,9 +2,9 @@ package io.parley.protocol;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.parley.core.Member;
 import io.netty.util.ReferenceCountUtil;
-import io.parley.core.RoomEvent;
+import io.parley.core.room.Member;
+import io.parley.core.room.RoomEvent;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package io.parley.protocol;
 
 import io.netty.buffer.ByteBuf;
-import io.parley.core.ChatMessage;
 import io.netty.util.concurrent.FastThreadLocal;
+import io.parley.core.room.ChatMessage;
 import java.util.function.Supplier;
 
 /**

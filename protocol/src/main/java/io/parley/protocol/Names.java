@@ -1,7 +1,8 @@
 package io.parley.protocol;
 
-import io.parley.core.Blanks;
-import io.parley.core.Lookalikes;
+import io.parley.core.text.Blanks;
+import io.parley.core.text.Lookalikes;
+import io.parley.core.text.Text;
 import java.util.Optional;
 
 /** The checks every protocol applies to names (of users and rooms) before the core sees them. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.EncoderException;
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.RegisteredNames;
 import io.parley.protocol.line.LineInitializer;
 import io.parley.protocol.line.LineSettings;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package io.parley.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.Member;
-import io.parley.core.RegisteredNames;
-import io.parley.core.Room;
-import io.parley.core.RoomEvent;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.Member;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
 import io.parley.protocol.line.LineInitializer;
 import io.parley.protocol.line.LineSettings;
 import io.parley.protocol.tcd.TcdInitializer;

@@ -1,6 +1,6 @@
 package io.parley.server;
 
-import io.parley.core.RoomQuota;
+import io.parley.core.room.RoomQuota;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.parley.core.RoomRegistry;
+import io.parley.core.room.RoomRegistry;
 import io.parley.store.SqliteStore;
 import io.parley.store.StoreMetrics;
 import java.time.Duration;

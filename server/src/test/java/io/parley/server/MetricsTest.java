@@ -2,7 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.RsaKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;

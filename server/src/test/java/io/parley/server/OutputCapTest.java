@@ -2,11 +2,11 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.RsaKeys;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

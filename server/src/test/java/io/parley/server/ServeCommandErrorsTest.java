@@ -2,7 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.core.AccountRecord;
+import io.parley.core.account.AccountRecord;
 import io.parley.store.SqliteStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.parley.store;
 
-import io.parley.core.AccountRecord;
-import io.parley.core.AccountStore;
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.AccountRecord;
+import io.parley.core.account.AccountStore;
+import io.parley.core.account.RegisteredNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;

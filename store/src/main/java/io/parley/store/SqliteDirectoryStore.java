@@ -1,8 +1,8 @@
 package io.parley.store;
 
-import io.parley.core.DirectoryEntry;
-import io.parley.core.DirectoryStore;
-import io.parley.core.RoomNames;
+import io.parley.core.directory.DirectoryEntry;
+import io.parley.core.directory.DirectoryStore;
+import io.parley.core.room.RoomNames;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -1,9 +1,9 @@
 package io.parley.store;
 
 import io.parley.core.StoreBusyException;
-import io.parley.core.ChatMessage;
-import io.parley.core.EventLog;
-import io.parley.core.RoomEvent;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.EventLog;
+import io.parley.core.room.RoomEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

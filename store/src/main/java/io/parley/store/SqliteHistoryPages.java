@@ -1,7 +1,7 @@
 package io.parley.store;
 
-import io.parley.core.HistoryEntry;
-import io.parley.core.HistoryPages;
+import io.parley.core.account.HistoryEntry;
+import io.parley.core.account.HistoryPages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

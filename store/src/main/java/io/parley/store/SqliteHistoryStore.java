@@ -1,10 +1,10 @@
 package io.parley.store;
 
-import io.parley.core.HistoryEntry;
-import io.parley.core.HistoryPages;
-import io.parley.core.HistoryStore;
-import io.parley.core.PrivateMessage;
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.HistoryEntry;
+import io.parley.core.account.HistoryPages;
+import io.parley.core.account.HistoryStore;
+import io.parley.core.account.PrivateMessage;
+import io.parley.core.account.RegisteredNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

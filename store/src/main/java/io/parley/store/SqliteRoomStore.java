@@ -1,8 +1,8 @@
 package io.parley.store;
 
-import io.parley.core.RoomNames;
-import io.parley.core.RoomRecord;
-import io.parley.core.RoomStore;
+import io.parley.core.room.RoomNames;
+import io.parley.core.room.RoomRecord;
+import io.parley.core.room.RoomStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;

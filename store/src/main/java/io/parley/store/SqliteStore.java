@@ -1,11 +1,11 @@
 package io.parley.store;
 
 import io.parley.core.StoreBusyException;
-import io.parley.core.AccountStore;
-import io.parley.core.DirectoryStore;
-import io.parley.core.EventLog;
-import io.parley.core.HistoryStore;
-import io.parley.core.RoomStore;
+import io.parley.core.account.AccountStore;
+import io.parley.core.account.HistoryStore;
+import io.parley.core.directory.DirectoryStore;
+import io.parley.core.room.EventLog;
+import io.parley.core.room.RoomStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * The embedded default store: one SQLite database, {@code parley.db} in the data directory,

@@ -2,11 +2,11 @@ package io.parley.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.core.ChatMessage;
-import io.parley.core.Member;
-import io.parley.core.Room;
-import io.parley.core.RoomEvent;
 import io.parley.core.StoreBusyException;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.Member;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

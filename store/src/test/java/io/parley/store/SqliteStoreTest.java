@@ -3,10 +3,10 @@ package io.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parley.core.ChatMessage;
-import io.parley.core.Room;
-import io.parley.core.RoomEvent;
-import io.parley.core.RoomRecord;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
+import io.parley.core.room.RoomRecord;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

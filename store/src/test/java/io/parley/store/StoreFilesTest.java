@@ -3,9 +3,9 @@ package io.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parley.core.ChatMessage;
-import io.parley.core.Room;
-import io.parley.core.RoomEvent;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

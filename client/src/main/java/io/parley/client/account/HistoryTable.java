@@ -1,6 +1,6 @@
 package io.parley.client.account;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;

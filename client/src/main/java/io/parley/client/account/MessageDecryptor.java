@@ -1,7 +1,7 @@
 package io.parley.client.account;
 
-import io.parley.protocol.Text;
-import io.parley.protocol.account.Pg3Cipher;
+import io.parley.core.text.Text;
+import io.parley.crypto.Pg3Cipher;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;

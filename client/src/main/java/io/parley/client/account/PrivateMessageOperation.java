@@ -1,8 +1,8 @@
 package io.parley.client.account;
 
-import io.parley.protocol.Text;
-import io.parley.protocol.account.Pg3Cipher;
-import io.parley.protocol.account.RsaKeys;
+import io.parley.core.text.Text;
+import io.parley.crypto.Pg3Cipher;
+import io.parley.crypto.RsaKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,6 +1,6 @@
 package io.parley.client.account;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 
 /**
  * One frame from the server that a command flow waits for: a {@code C} reply or a {@code D CH}

@@ -1,6 +1,6 @@
 package io.parley.client.account;
 
-import io.parley.protocol.account.Pg3Cipher;
+import io.parley.crypto.Pg3Cipher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

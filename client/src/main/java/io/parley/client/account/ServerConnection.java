@@ -1,6 +1,6 @@
 package io.parley.client.account;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.parley.client.account;
 
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.RsaKeys;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.parley.client.account;
 
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.RsaKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.parley.client.directory;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.EOFException;

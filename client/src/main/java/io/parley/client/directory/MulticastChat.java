@@ -1,6 +1,6 @@
 package io.parley.client.directory;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;

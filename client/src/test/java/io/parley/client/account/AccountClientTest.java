@@ -3,7 +3,7 @@ package io.parley.client.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.client.testing.ScriptedTerminal;
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.RsaKeys;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.parley.client.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.protocol.account.Pg3Cipher;
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.Pg3Cipher;
+import io.parley.crypto.RsaKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -2,13 +2,13 @@ package io.parley.client.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.protocol.account.Pg3Cipher;
-import io.parley.protocol.account.RsaKeys;
+import io.parley.crypto.Pg3Cipher;
+import io.parley.crypto.RsaKeys;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

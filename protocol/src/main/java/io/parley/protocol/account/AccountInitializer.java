@@ -3,6 +3,7 @@ package io.parley.protocol.account;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ChannelMember;
 
 /** Builds an account connection's pipeline. Thread-safe and shared by a listener's connections. */

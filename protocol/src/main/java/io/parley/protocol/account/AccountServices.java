@@ -1,9 +1,9 @@
 package io.parley.protocol.account;
 
-import io.parley.core.AccountStore;
-import io.parley.core.ChatService;
-import io.parley.core.HistoryStore;
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.AccountStore;
+import io.parley.core.account.HistoryStore;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.ChatService;
 import io.parley.protocol.ConnectionErrors;
 import java.security.KeyPair;
 

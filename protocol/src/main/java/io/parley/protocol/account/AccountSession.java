@@ -3,9 +3,9 @@ package io.parley.protocol.account;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.parley.core.AccountRecord;
-import io.parley.core.RegisteredNames;
-import io.parley.core.Room;
+import io.parley.core.account.AccountRecord;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.Room;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.ConnectionMetrics;
@@ -59,7 +59,7 @@ final class AccountSession {
         return name;
     }
 
-    /** {@link #name()} folded ({@link io.parley.core.RegisteredNames#key}), computed once. */
+    /** {@link #name()} folded ({@link io.parley.core.account.RegisteredNames#key}), computed once. */
     String nameKey() {
         return nameKey;
     }

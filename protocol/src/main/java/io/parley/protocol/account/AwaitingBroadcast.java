@@ -1,6 +1,6 @@
 package io.parley.protocol.account;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 import java.util.concurrent.CompletionStage;
 
 /** Inside BM: waits for {@code D <text>}, says it in lobby, and counts who received it. */

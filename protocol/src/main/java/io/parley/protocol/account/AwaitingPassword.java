@@ -1,7 +1,8 @@
 package io.parley.protocol.account;
 
-import io.parley.core.AccountRecord;
-import io.parley.core.NameReservation;
+import io.parley.core.account.AccountRecord;
+import io.parley.core.account.NameReservation;
+import io.parley.crypto.Pg3Cipher;
 import io.parley.protocol.RateLimitedLog;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.parley.protocol.account;
 
-import io.parley.core.PrivateMessage;
-import io.parley.protocol.Text;
+import io.parley.core.account.PrivateMessage;
+import io.parley.core.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.parley.protocol.account;
 
-import io.parley.core.HistoryEntry;
-import io.parley.core.HistoryPages;
-import io.parley.protocol.Text;
+import io.parley.core.account.HistoryEntry;
+import io.parley.core.account.HistoryPages;
+import io.parley.core.text.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.parley.protocol.account;
 
-import io.parley.core.Blanks;
+import io.parley.core.text.Blanks;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,6 +1,6 @@
 package io.parley.protocol.account;
 
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.RegisteredNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.parley.protocol.account;
 
+import io.parley.crypto.RsaKeys;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -3,7 +3,7 @@ package io.parley.protocol.directory;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.parley.core.RoomDirectory;
+import io.parley.core.directory.RoomDirectory;
 
 /** Builds a directory connection's pipeline. Thread-safe and shared by a listener's connections. */
 public final class DirectoryInitializer extends ChannelInitializer<Channel> {

@@ -1,8 +1,8 @@
 package io.parley.protocol.directory;
 
-import io.parley.core.DirectoryChange;
-import io.parley.core.DirectoryEntry;
-import io.parley.core.RoomLimitException;
+import io.parley.core.directory.DirectoryChange;
+import io.parley.core.directory.DirectoryEntry;
+import io.parley.core.room.RoomLimitException;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.parley.protocol.directory;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.parley.core.DirectoryEntry;
+import io.parley.core.directory.DirectoryEntry;
 import io.parley.protocol.AllocationFailures;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -6,11 +6,11 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
-import io.parley.core.ChatMessage;
-import io.parley.core.Member;
-import io.parley.core.RoomEvent;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.Member;
+import io.parley.core.room.RoomEvent;
+import io.parley.core.text.Text;
 import io.parley.protocol.EncodedOncePerLoop;
-import io.parley.protocol.Text;
 import java.util.List;
 
 /**

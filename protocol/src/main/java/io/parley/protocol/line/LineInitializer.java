@@ -3,8 +3,8 @@ package io.parley.protocol.line;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.parley.core.ChatService;
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.ChatService;
 import io.parley.protocol.ChannelMember;
 
 /** Builds a line-protocol connection's pipeline. Thread-safe and shared by a listener's connections. */

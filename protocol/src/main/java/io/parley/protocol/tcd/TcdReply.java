@@ -1,6 +1,6 @@
 package io.parley.protocol.tcd;
 
-import io.parley.protocol.Text;
+import io.parley.core.text.Text;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 

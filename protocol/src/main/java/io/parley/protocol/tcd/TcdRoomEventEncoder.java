@@ -3,7 +3,7 @@ package io.parley.protocol.tcd;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
-import io.parley.core.RoomEvent;
+import io.parley.core.room.RoomEvent;
 import io.parley.protocol.EncodedOncePerLoop;
 import java.util.List;
 

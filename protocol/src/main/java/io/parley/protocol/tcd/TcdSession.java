@@ -1,7 +1,7 @@
 package io.parley.protocol.tcd;
 
-import io.parley.core.NameClaim;
-import io.parley.core.Room;
+import io.parley.core.account.NameClaim;
+import io.parley.core.room.Room;
 import io.parley.protocol.ChannelMember;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static io.parley.protocol.account.AccountTestServer.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.HistoryEntry;
-import io.parley.core.HistoryStore;
-import io.parley.core.InMemoryHistoryStore;
-import io.parley.core.PrivateMessage;
+import io.parley.core.account.HistoryEntry;
+import io.parley.core.account.HistoryStore;
+import io.parley.core.account.InMemoryHistoryStore;
+import io.parley.core.account.PrivateMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

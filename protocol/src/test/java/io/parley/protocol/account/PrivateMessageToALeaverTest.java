@@ -5,7 +5,7 @@ import static io.parley.protocol.account.AccountTestServer.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.InMemoryHistoryStore;
+import io.parley.core.account.InMemoryHistoryStore;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.parley.protocol.account;
 
-import io.parley.core.HistoryEntry;
-import io.parley.core.HistoryStore;
-import io.parley.core.PrivateMessage;
+import io.parley.core.account.HistoryEntry;
+import io.parley.core.account.HistoryStore;
+import io.parley.core.account.PrivateMessage;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;

@@ -5,7 +5,7 @@ import static io.parley.protocol.account.AccountTestServer.pass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.AccountRecord;
+import io.parley.core.account.AccountRecord;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.InMemoryDirectoryStore;
-import io.parley.core.RoomDirectory;
+import io.parley.core.directory.InMemoryDirectoryStore;
+import io.parley.core.directory.RoomDirectory;
 import io.parley.protocol.PipelineFuzzing;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.parley.core.RegisteredNames;
+import io.parley.core.account.RegisteredNames;
 import io.parley.protocol.PipelineFuzzing;
 import java.util.List;
 import java.util.regex.Pattern;

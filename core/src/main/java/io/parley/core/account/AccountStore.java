@@ -1,0 +1,23 @@
+package io.parley.core.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Port: registered accounts. Names are looked up by {@link RegisteredNames#key}.
+ *
+ * <p>Thread-safe. Only {@link #loadNames} blocks (start-up); the rest never block their caller.
+ */
+public interface AccountStore {
+
+    /** Every registered name. */
+    List<String> loadNames();
+
+    CompletionStage<Optional<AccountRecord>> find(String name);
+
+    /** Registers a new account; fails if the name (folded) is taken. */
+    CompletionStage<Void> create(AccountRecord account);
+
+    CompletionStage<Void> setPublicKey(String name, String publicKey);
+}

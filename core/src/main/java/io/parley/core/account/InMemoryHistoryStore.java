@@ -1,0 +1,66 @@
+package io.parley.core.account;
+
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.InMemoryEventLog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A {@link HistoryStore} in memory (tests, fuzzing), deriving broadcasts from an
+ * {@link InMemoryEventLog} as the SQLite one does from its table. Thread-safe; completes at once.
+ */
+public final class InMemoryHistoryStore implements HistoryStore {
+
+    /** A login session: lobby messages with {@code from < id <= to} ({@code to} is MAX while open). */
+    private record Session(String userKey, long from, long to) {}
+
+    private final InMemoryEventLog log;
+    private final List<Session> sessions = new ArrayList<>();
+    private final List<PrivateMessage> privates = new ArrayList<>();
+
+    public InMemoryHistoryStore(InMemoryEventLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public synchronized CompletionStage<Long> openSession(String user, long afterId) {
+        sessions.add(new Session(RegisteredNames.key(user), afterId, Long.MAX_VALUE));
+        return CompletableFuture.completedFuture((long) sessions.size() - 1);
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> closeSession(long sessionId, long lastId) {
+        Session open = sessions.get((int) sessionId);
+        sessions.set((int) sessionId, new Session(open.userKey(), open.from(), lastId));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> addPrivate(PrivateMessage message) {
+        privates.add(message);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
+        String key = RegisteredNames.key(user);
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (ChatMessage message : log.messages()) {
+            if (message.roomRef() == lobbyRef && message.kind() == ChatMessage.Kind.CHAT && sessions.stream().anyMatch(s -> s.userKey().equals(key)
+                    && message.id() > s.from() && message.id() <= s.to())) {
+                entries.add(new HistoryEntry(message.time(), "BM", message.author(), "lobby", false, message.text()));
+            }
+        }
+        for (PrivateMessage message : privates) {
+            if (RegisteredNames.key(message.from()).equals(key) || RegisteredNames.key(message.to()).equals(key)) {
+                entries.add(new HistoryEntry(message.time(), "PM", message.from(), message.to(), message.encrypted(),
+                        message.body()));
+            }
+        }
+        entries.sort(Comparator.comparing(HistoryEntry::time));
+        return CompletableFuture.completedFuture(entries);
+    }
+}

@@ -1,0 +1,168 @@
+package io.parley.core.account;
+
+import com.ibm.icu.text.SpoofChecker;
+import io.parley.core.text.Blanks;
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The names that belong to registered accounts, and the connections that chat under names nobody
+ * owns. A registered name is reserved on every protocol: nobody but its owner (logged in through
+ * the account protocol) may chat under it, nor under a name that looks like it. Two rules, one
+ * place:
+ * <ul>
+ *   <li>{@link #key}: the same name ({@code Locale.ROOT} lower case), which finds an account;</li>
+ *   <li>{@link #lookalikeKeys}: the same-looking name (the Unicode confusable skeleton of
+ *       UTS #39, taken of the lower-cased name and lower-cased from the name's, since case
+ *       changes what looks alike: {@code I} is like {@code l}, {@code i} is not), after
+ *       {@linkplain Blanks#fold folding} blanks and invisible characters, so {@code аlice} with
+ *       a Cyrillic а, {@code ALICE}, {@code AIice} and {@code alice} followed by a no-break space
+ *       or a Braille blank are all taken once {@code alice} is registered.</li>
+ * </ul>
+ *
+ * <p>The reservation holds from the moment a registration is {@linkplain #add added}: a
+ * connection that took the name before ({@link #claim}) has its {@link NameClaim} revoked and its
+ * {@link NameHolder} told, in the same step, so that no connection keeps a name after its owner
+ * registered it, whatever protocol it uses.
+ *
+ * <p>A registration first {@linkplain #reserve reserves} its name, which checks and holds it in
+ * one step, so two registrations of look-alike names cannot both pass the check before either is
+ * stored.
+ *
+ * <p>Thread-safe. {@link #isRegistered} never blocks; {@link #claim}, {@link #reserve}, {@link #add}
+ * and {@link NameClaim#release} take a short lock of their own (no I/O under it), and holders are told
+ * after it is released.
+ */
+public final class RegisteredNames {
+
+    private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().build();
+
+    private final Set<String> lookalikeKeys = ConcurrentHashMap.newKeySet();
+    /** Guards the additions to lookalikeKeys (not the reads), claims and reservedKeys. */
+    private final Object lock = new Object();
+    /** The look-alike keys of registrations in progress ({@link NameReservation}); disjoint from lookalikeKeys. */
+    private final Set<String> reservedKeys = new HashSet<>();
+    /** The claims on each look-alike key; each claim is under all of its keys. */
+    private final Map<String, Set<NameClaim>> claims = new HashMap<>();
+
+    public RegisteredNames(Collection<String> registered) {
+        registered.forEach(name -> lookalikeKeys.addAll(lookalikeKeys(name)));
+    }
+
+    /** The key under which two user names are the same name. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The keys under which two user names look the same: they do if they share one. */
+    public static List<String> lookalikeKeys(String name) {
+        String normalized = Blanks.fold(Normalizer.normalize(name, Normalizer.Form.NFKC));
+        return List.of(SKELETONS.getSkeleton(key(normalized)), key(SKELETONS.getSkeleton(normalized)));
+    }
+
+    /** Whether {@code name} is, or looks like, a registered name. */
+    public boolean isRegistered(String name) {
+        return lookalikeKeys(name).stream().anyMatch(lookalikeKeys::contains);
+    }
+
+    /**
+     * Records that {@code holder} chats under {@code name}, unless the name is, or looks like, a
+     * registered one: then nothing is recorded and the result is empty. The check and the record
+     * are one step, so a registration cannot slip between them.
+     */
+    public Optional<NameClaim> claim(String name, NameHolder holder) {
+        List<String> keys = lookalikeKeys(name);
+        synchronized (lock) {
+            if (keys.stream().anyMatch(lookalikeKeys::contains)) {
+                return Optional.empty();
+            }
+            NameClaim claim = new NameClaim(this, keys, holder);
+            keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(claim));
+            return Optional.of(claim);
+        }
+    }
+
+    /**
+     * Holds {@code name} for a registration about to store its account, unless it is, or looks
+     * like, a registered name or one another registration holds: then the result is empty and the
+     * registration must be refused. The check and the hold are one step. The caller must
+     * {@linkplain NameReservation#commit commit} or {@linkplain NameReservation#release release}
+     * the reservation once the store answered.
+     */
+    public Optional<NameReservation> reserve(String name) {
+        List<String> keys = lookalikeKeys(name);
+        synchronized (lock) {
+            if (keys.stream().anyMatch(key -> lookalikeKeys.contains(key) || reservedKeys.contains(key))) {
+                return Optional.empty();
+            }
+            reservedKeys.addAll(keys);
+            return Optional.of(new NameReservation(this, name, keys));
+        }
+    }
+
+    void unreserve(NameReservation reservation) {
+        synchronized (lock) {
+            // Only this reservation held these keys: reserve() refuses keys already held.
+            reservation.keys.forEach(reservedKeys::remove);
+        }
+    }
+
+    /**
+     * Records a newly registered name (call it once the account is committed): from now on it is
+     * taken, and every connection that held it or a look-alike is told, once.
+     */
+    public void add(String name) {
+        List<String> keys = lookalikeKeys(name);
+        Set<NameClaim> evicted = new LinkedHashSet<>();
+        synchronized (lock) {
+            lookalikeKeys.addAll(keys);
+            for (String key : keys) {
+                Set<NameClaim> holders = claims.remove(key);
+                if (holders != null) {
+                    evicted.addAll(holders);
+                }
+            }
+            evicted.forEach(this::forget);
+            evicted.forEach(NameClaim::revoke);
+        }
+        for (NameClaim claim : evicted) {
+            try {
+                claim.holder.nameRegistered(name);
+            } catch (RuntimeException e) {
+                // A holder that cannot be told (its connection's loop is shutting down) is already
+                // revoked and cannot speak; it must not stop the others being told, nor the login.
+            }
+        }
+    }
+
+    void release(NameClaim claim) {
+        synchronized (lock) {
+            forget(claim);
+        }
+    }
+
+    /** How many claims are held: for tests that check connections give their names back. */
+    int claimCount() {
+        synchronized (lock) {
+            return (int) claims.values().stream().flatMap(Set::stream).distinct().count();
+        }
+    }
+
+    private void forget(NameClaim claim) {
+        for (String key : claim.keys) {
+            Set<NameClaim> holders = claims.get(key);
+            if (holders != null && holders.remove(claim) && holders.isEmpty()) {
+                claims.remove(key);
+            }
+        }
+    }
+}

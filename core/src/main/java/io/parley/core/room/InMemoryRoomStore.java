@@ -1,0 +1,36 @@
+package io.parley.core.room;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A {@link RoomStore} that keeps rooms in memory only (tests, or a server without a disk). Thread-safe. */
+public final class InMemoryRoomStore implements RoomStore {
+
+    private final List<RoomRecord> rooms = new ArrayList<>();
+    /** Refs are never used twice, also after a room is removed. */
+    private int lastRef;
+
+    @Override
+    public synchronized List<RoomRecord> loadAll() {
+        return List.copyOf(rooms);
+    }
+
+    @Override
+    public synchronized CompletionStage<RoomRecord> create(String name) {
+        String key = RoomNames.key(name);
+        if (rooms.stream().anyMatch(room -> RoomNames.key(room.name()).equals(key))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("room exists: " + name));
+        }
+        RoomRecord record = new RoomRecord(++lastRef, name);
+        rooms.add(record);
+        return CompletableFuture.completedFuture(record);
+    }
+
+    /** Keeps no messages, so every room it holds is empty. */
+    @Override
+    public synchronized CompletionStage<Boolean> removeIfEmpty(int ref) {
+        return CompletableFuture.completedFuture(rooms.removeIf(room -> room.ref() == ref));
+    }
+}

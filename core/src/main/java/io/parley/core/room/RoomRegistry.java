@@ -1,0 +1,129 @@
+package io.parley.core.room;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every room of the server, by name and by ref; rooms are created in the {@link RoomStore} on
+ * first use and kept, so a ref stays the same for the room's whole life. A room ends only when
+ * the directory deletes it while it is unused ({@link ChatService#removeIfUnused}). Rooms that
+ * clients name are counted by a {@link RoomQuota}.
+ *
+ * <p>Thread-safe. {@link #open} never blocks.
+ */
+public final class RoomRegistry {
+
+    private final RoomStore store;
+    private final RoomQuota quota;
+    private final Map<String, Room> byKey = new ConcurrentHashMap<>();
+    private final Map<Integer, Room> byRef = new ConcurrentHashMap<>();
+    /** Rooms being created, so that two first joins of one name create it once. */
+    private final Map<String, CompletableFuture<Room>> creating = new ConcurrentHashMap<>();
+
+    /** Loads every stored room; blocks on the store, so call it at start-up. No room limits. */
+    public RoomRegistry(RoomStore store) {
+        this(store, RoomQuota.unlimited());
+    }
+
+    /** Loads every stored room; blocks on the store, so call it at start-up. */
+    public RoomRegistry(RoomStore store, RoomQuota quota) {
+        this.store = store;
+        this.quota = quota;
+        for (RoomRecord record : store.loadAll()) {
+            add(record);
+        }
+    }
+
+    public Optional<Room> byRef(int ref) {
+        return Optional.ofNullable(byRef.get(ref));
+    }
+
+    public Optional<Room> byName(String name) {
+        return Optional.ofNullable(byKey.get(RoomNames.key(name)));
+    }
+
+    /** How many rooms there are. */
+    public int size() {
+        return byRef.size();
+    }
+
+    /** The room with this name, created (with a new ref) if there is none yet; for names the server chose. */
+    public CompletionStage<Room> open(String name) {
+        return open(name, null);
+    }
+
+    /**
+     * The room with this name, created if there is none yet and {@code origin} (the client's
+     * address) may create one; fails with {@link RoomLimitException} if it may not.
+     */
+    public CompletionStage<Room> open(String name, String origin) {
+        String key = RoomNames.key(name);
+        Room existing = byKey.get(key);
+        if (existing != null) {
+            return CompletableFuture.completedFuture(existing);
+        }
+        CompletableFuture<Room> created = new CompletableFuture<>();
+        CompletableFuture<Room> racing = creating.putIfAbsent(key, created);
+        if (racing != null) {
+            return racing;
+        }
+        // A creation may have finished between the first look and the claim: a room is added to
+        // byKey before its claim is given up, so looking again here cannot miss it.
+        Room justCreated = byKey.get(key);
+        if (justCreated != null) {
+            creating.remove(key, created);
+            return CompletableFuture.completedFuture(justCreated);
+        }
+        CompletionStage<RoomRecord> stored;
+        try {
+            if (origin != null) {
+                quota.claim(origin, byRef.size() + creating.size() - 1);
+            }
+            stored = store.create(name);
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        stored.whenComplete((record, error) -> {
+            if (error == null) {
+                created.complete(add(record));
+            } else {
+                created.completeExceptionally(error);
+            }
+            creating.remove(key, created);
+        });
+        return created;
+    }
+
+    /**
+     * Forgets {@code room}, which {@link ChatService} has closed, and removes it from the store
+     * unless the store keeps it (it holds messages: history); a kept room is listed again.
+     * Completes with whether it was removed.
+     */
+    CompletionStage<Boolean> remove(Room room) {
+        byKey.remove(RoomNames.key(room.name()), room);
+        byRef.remove(room.ref(), room);
+        CompletionStage<Boolean> removed;
+        try {
+            removed = store.removeIfEmpty(room.ref());
+        } catch (RuntimeException e) {
+            removed = CompletableFuture.failedFuture(e);
+        }
+        return removed.whenComplete((gone, error) -> {
+            if (error != null || !gone) {
+                room.reopen();
+                byRef.put(room.ref(), room);
+                byKey.putIfAbsent(RoomNames.key(room.name()), room);
+            }
+        });
+    }
+
+    private Room add(RoomRecord record) {
+        Room room = new Room(record.ref(), record.name());
+        byRef.put(room.ref(), room);
+        byKey.put(RoomNames.key(room.name()), room);
+        return room;
+    }
+}

@@ -1,0 +1,28 @@
+package io.parley.core.room;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Port: where rooms and their refs are kept, so that a ref names the same room after a restart.
+ *
+ * <p>Thread-safety: implementations are thread-safe. {@link #create} never blocks its caller
+ * or {@link #removeIfEmpty} (they may be called on an event loop); {@link #loadAll} may block and is called at start-up only.
+ */
+public interface RoomStore {
+
+    /** Every room ever created, in ref order. */
+    List<RoomRecord> loadAll();
+
+    /**
+     * Creates a room with a fresh ref, never used before. Fails if a room with that name (as
+     * {@link RoomNames#key folded}) exists.
+     */
+    CompletionStage<RoomRecord> create(String name);
+
+    /**
+     * Removes the room with this ref unless messages were said in it (they keep it, as history
+     * does); completes with whether it was removed. Its ref is never used again.
+     */
+    CompletionStage<Boolean> removeIfEmpty(int ref);
+}

@@ -1,0 +1,65 @@
+package io.parley.core.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+class RoomRegistryTest {
+
+    private final InMemoryRoomStore store = new InMemoryRoomStore();
+
+    @Test
+    void aNameOpensTheSameRoomEveryTimeWhateverItsCase() {
+        RoomRegistry rooms = new RoomRegistry(store);
+        Room first = rooms.open("Lobby").toCompletableFuture().join();
+
+        assertThat(rooms.open("lobby").toCompletableFuture().join()).isSameAs(first);
+        assertThat(rooms.byRef(first.ref())).containsSame(first);
+        assertThat(rooms.byName("LOBBY")).containsSame(first);
+        assertThat(first.name()).isEqualTo("Lobby");
+    }
+
+    @Test
+    void distinctNamesGetDistinctRefs() {
+        RoomRegistry rooms = new RoomRegistry(store);
+        int a = rooms.open("a").toCompletableFuture().join().ref();
+        int b = rooms.open("b").toCompletableFuture().join().ref();
+
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void refsAreTheSameWhenReloadedFromTheStore() {
+        RoomRegistry before = new RoomRegistry(store);
+        before.open("a").toCompletableFuture().join();
+        int ref = before.open("b").toCompletableFuture().join().ref();
+
+        RoomRegistry after = new RoomRegistry(store);
+        assertThat(after.byName("b")).map(Room::ref).contains(ref);
+    }
+
+    @Test
+    void manyFirstOpensOfANewRoomAtOnceCreateItOnce() throws Exception {
+        RoomRegistry rooms = new RoomRegistry(store);
+        List<CompletableFuture<Room>> opens = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 200; i++) {
+                opens.add(CompletableFuture
+                        .supplyAsync(() -> rooms.open("busy").toCompletableFuture().join(), threads));
+            }
+            Room first = opens.get(0).join();
+            for (CompletableFuture<Room> open : opens) {
+                assertThat(open.join()).isSameAs(first);
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(store.loadAll()).hasSize(1);
+    }
+}
