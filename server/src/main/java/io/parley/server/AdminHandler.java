@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the admin listener's HTTP requests from a table of paths: {@code GET} only (405
- * otherwise), 404 for a path not in the table. Requests a client pipelines are answered one at a
+ * otherwise), or {@code POST} only for a path the table names {@code "POST /path"}; 404 for a
+ * path not in the table. Requests a client pipelines are answered one at a
  * time, in their order (RFC 9112, section 9.3.2): the next one is started only once the answer
  * before it is written to the socket, so a client that sends many and reads none costs at most
  * one answer of memory and one endpoint call, never one per request. An answer may take time
@@ -41,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * <p>One per connection; event-loop only. The endpoints it calls must not block.
  */
 final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    /**
+     * How the endpoint table names a path that answers {@code POST} (an action, such as
+     * {@code POST /reload}) rather than {@code GET}: {@code "POST /reload"}.
+     */
+    static final String POST = "POST ";
 
     /** Pipelined requests that may wait for their turn; a well-behaved client sends one at a time. */
     static final int MAX_WAITING = 16;
@@ -57,7 +64,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Set once the client went past {@link #MAX_WAITING}: later requests are dropped. */
     private boolean refusing;
 
-    /** {@code endpoints}: what each path answers to a GET, e.g. {@code "/livez"}. */
+    /** {@code endpoints}: what each path answers to a GET, e.g. {@code "/livez"}, or to a POST ({@code "POST /reload"}). */
     AdminHandler(Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints) {
         this.endpoints = endpoints;
     }
@@ -112,14 +119,18 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!request.decoded()) {
             return done(AdminResponse.text(HttpResponseStatus.BAD_REQUEST, "bad request"));
         }
-        Supplier<CompletionStage<AdminResponse>> endpoint = endpoints.get(request.path());
-        if (endpoint == null) {
+        boolean get = endpoints.containsKey(request.path());
+        boolean post = endpoints.containsKey(POST + request.path());
+        if (!get && !post) {
             return done(AdminResponse.text(HttpResponseStatus.NOT_FOUND, "not found; try "
                     + String.join(", ", endpoints.keySet())));
         }
-        if (!request.method().equals(HttpMethod.GET)) {
-            return done(AdminResponse.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET"));
+        HttpMethod allowed = get ? HttpMethod.GET : HttpMethod.POST;
+        if (!request.method().equals(allowed)) {
+            return done(new AdminResponse(HttpResponseStatus.METHOD_NOT_ALLOWED, AdminResponse.TEXT,
+                    "only " + allowed + "\n", allowed.name()));
         }
+        Supplier<CompletionStage<AdminResponse>> endpoint = endpoints.get(get ? request.path() : POST + request.path());
         try {
             return endpoint.get();
         } catch (RuntimeException failure) {
@@ -163,8 +174,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 response.status(), body);
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        if (response.status().equals(HttpResponseStatus.METHOD_NOT_ALLOWED)) {
-            http.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
+        if (response.allow() != null) {
+            http.headers().set(HttpHeaderNames.ALLOW, response.allow());
         }
         // The status is never cached: a probe must see the server as it is now.
         http.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");

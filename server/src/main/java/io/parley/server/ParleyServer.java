@@ -13,7 +13,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -95,7 +94,6 @@ public final class ParleyServer {
     /** The name of a TLS connection's first handler, its SslHandler, and of the one that logs its failures. */
     private static final String TLS = "tls";
     private static final String TLS_FAILURES = "tls-handshake-failures";
-    private static final TlsHandshakeFailures TLS_HANDSHAKE_FAILURES = new TlsHandshakeFailures();
     /** The name of every connection's {@link UnwritableDeadline}. */
     private static final String UNWRITABLE = "unwritable-deadline";
     /** The name of a directory connection's {@link IdleTimeout}. */
@@ -120,6 +118,8 @@ public final class ParleyServer {
     private AdminListener admin;
     /** What each admin path answers; set before the admin listener accepts. */
     private volatile Map<String, Supplier<CompletionStage<AdminResponse>>> adminEndpoints = Map.of();
+    /** The TLS listeners' certificate, which {@link #reload} rereads; null when none listens with TLS. */
+    private ServerTls tls;
     /** Written under this object's lock, read by /readyz from any thread. */
     private volatile boolean stopping;
 
@@ -159,9 +159,12 @@ public final class ParleyServer {
         }
         try {
             List<Listener> listeners = Listener.enabled(config);
-            SslContext tls = TlsContext.forListeners(config.tls(), listeners);
+            server.tls = ServerTls.forListeners(config.tls(), listeners);
             for (Listener listener : listeners) {
-                server.bind(config, transport, bindAddress, listener, listener.tls() ? tls : null);
+                server.bind(config, transport, bindAddress, listener, listener.tls() ? server.tls : null);
+            }
+            if (server.tls != null) {
+                server.tls.checkExpiryDaily(server.boss, ServerTls.EXPIRY_CHECK_PERIOD);
             }
             server.admin = AdminListener.of(config);
             if (server.admin != null) {
@@ -266,7 +269,29 @@ public final class ParleyServer {
                 new AdminResponse(HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape())));
         endpoints.put("/livez", () -> CompletableFuture.completedFuture(AdminResponse.text(HttpResponseStatus.OK, "ok")));
         endpoints.put("/readyz", () -> readiness.check().thenApply(ParleyServer::readyzResponse));
+        endpoints.put(AdminHandler.POST + "/reload", () -> reload().handle(ParleyServer::reloadResponse));
         adminEndpoints = Collections.unmodifiableMap(endpoints); // in order, for the status line
+    }
+
+    private static AdminResponse reloadResponse(String reloaded, Throwable failure) {
+        if (failure == null) {
+            return AdminResponse.text(HttpResponseStatus.OK, reloaded);
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return AdminResponse.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, String.valueOf(cause.getMessage()));
+    }
+
+    /**
+     * Rereads what can change while the server runs: the TLS certificate and key, which new
+     * connections then get (open ones keep theirs). Completes with one line saying what was
+     * reloaded, or fails with one saying why nothing was (the last good certificate stays); both
+     * are logged. Thread-safe; the work runs off the caller's thread.
+     */
+    public CompletableFuture<String> reload() {
+        if (tls == null) {
+            return CompletableFuture.completedFuture("nothing to reload: no TLS listener");
+        }
+        return tls.reload();
     }
 
     private static AdminResponse readyzResponse(Optional<String> problem) {
@@ -340,7 +365,7 @@ public final class ParleyServer {
      * with {@code tls} (null for a plaintext listener) every connection starts with a handshake.
      */
     private void bind(ServerConfig config, Transport transport, InetAddress bindAddress, Listener listener,
-            SslContext tls) throws StartupException, InterruptedException {
+            ServerTls tls) throws StartupException, InterruptedException {
         int cap = config.maxPendingOutputBytes();
         ConnectionPolicy policy = config.connections();
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
@@ -348,6 +373,7 @@ public final class ParleyServer {
         ConnectionErrors errors = listener.kind().errors;
         ProtocolMeters meters = metrics.protocol(listener.kind().label);
         TrafficMeter traffic = new TrafficMeter(meters);
+        TlsHandshakeFailures tlsFailures = tls == null ? null : new TlsHandshakeFailures(meters.tlsHandshakesFailed());
         // Only the directory is request/response: a chat member who only reads is not idle.
         // Its clients register on connecting, so its "no command in time" error is free for this.
         int idleTimeoutSeconds = listener.kind() == Listener.Kind.DIRECTORY ? config.directoryIdleTimeoutSeconds() : 0;
@@ -369,10 +395,10 @@ public final class ParleyServer {
                     protected void initChannel(Channel channel) {
                         channels.add(channel);
                         if (tls != null) {
-                            SslHandler handshake = tls.newHandler(channel.alloc());
+                            SslHandler handshake = tls.context().newHandler(channel.alloc());
                             handshake.setHandshakeTimeoutMillis(TlsContext.HANDSHAKE_TIMEOUT_MS);
                             channel.pipeline().addLast(TLS, handshake);
-                            channel.pipeline().addLast(TLS_FAILURES, TLS_HANDSHAKE_FAILURES);
+                            channel.pipeline().addLast(TLS_FAILURES, tlsFailures);
                         }
                         channel.pipeline().addLast(TRAFFIC, traffic);
                         channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs,

@@ -33,9 +33,13 @@ final class ProtocolMeters implements ConnectionMetrics {
     private final Counter refusedTooMany;
     private final Counter refusedUnregistered;
     private final LoginMeters logins;
+    private final MeterRegistry registry;
+    private final String protocol;
 
     ProtocolMeters(MeterRegistry registry, String protocol, LoginMeters logins) {
         this.logins = logins;
+        this.registry = registry;
+        this.protocol = protocol;
         Gauge.builder("parley.connections.open", open, AtomicInteger::get).tag("protocol", protocol)
                 .description("Connections open now").register(registry);
         accepted = counter(registry, "parley.connections.accepted", protocol, "Connections accepted, refused ones included");
@@ -66,6 +70,15 @@ final class ProtocolMeters implements ConnectionMetrics {
         return Counter.builder("parley.connections.refused").tag("protocol", protocol).tag("reason", reason)
                 .description("Connections refused or closed by the server's limits before they registered")
                 .register(registry);
+    }
+
+    /**
+     * The counter of this protocol's failed TLS handshakes, registered by its first TLS listener
+     * (at 0 from the start; a protocol without one has no such series). Starting thread only.
+     */
+    Counter tlsHandshakesFailed() {
+        return counter(registry, "parley.tls.handshakes.failed", protocol,
+                "TLS handshakes that failed: a plaintext client, an old TLS version, no shared cipher, a timeout");
     }
 
     void opened() {

@@ -20,8 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code parley serve}: runs the server until Ctrl-C, SIGTERM or an allowed KILL_SERVICE. Flags
- * override the config file, which overrides the defaults in {@link ServerConfig}.
+ * {@code parley serve}: runs the server until Ctrl-C, SIGTERM or an allowed KILL_SERVICE, reloading
+ * on SIGHUP ({@link ReloadSignal}). Flags override the config file, which overrides the defaults
+ * in {@link ServerConfig}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the chat server.")
 final class ServeCommand implements Callable<Integer> {
@@ -109,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         started.complete(server);
+        ReloadSignal.install(server);
         server.stopped().join();
         return 0;
     }

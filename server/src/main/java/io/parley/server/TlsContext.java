@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
@@ -24,21 +25,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The server side of TLS for every {@code --<protocol>-tls} listener: the certificate chain and
- * key of {@code --tls-cert} and {@code --tls-key}, read and checked once at start-up, and the
- * policy (TLS 1.3 and 1.2 only, AEAD ciphers with forward secrecy only).
+ * key of {@code --tls-cert} and {@code --tls-key}, read and checked (at start-up and on each
+ * reload, see {@link ServerTls}), and the policy (TLS 1.3 and 1.2 only, AEAD ciphers with forward
+ * secrecy only).
  *
- * <p>Immutable once built; its {@link SslContext} is thread-safe and makes one engine per
+ * <p>Stateless; the {@link SslContext} it makes is thread-safe and makes one engine per
  * connection.
  */
 final class TlsContext {
@@ -55,7 +56,8 @@ final class TlsContext {
 
     /** How far ahead of its expiry a certificate is warned about at start-up. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(14);
-    private static final Logger log = LoggerFactory.getLogger(TlsContext.class);
+    /** What to do about an expiring certificate: no restart needed (see {@link ServerTls#reload}). */
+    private static final String RENEW = "renew it and reload (kill -HUP, or POST /reload on the admin listener)";
     private static final Pattern PKCS8_PEM = Pattern.compile(
             "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
     private static final String CERT_FIX = "give --tls-cert (tls.certificate) a PEM certificate chain, server first,"
@@ -65,55 +67,68 @@ final class TlsContext {
 
     private TlsContext() {}
 
-    /**
-     * The context the TLS listeners among {@code listeners} share, or null when there are none;
-     * fails in one line when one is asked for without a certificate and key, or when either file
-     * cannot be read or they do not belong together.
-     */
-    static SslContext forListeners(ServerConfig.TlsSettings settings, List<Listener> listeners)
-            throws StartupException {
-        Listener first = listeners.stream().filter(Listener::tls).findFirst().orElse(null);
-        if (first == null) {
-            return null;
-        }
-        if (settings.certificate() == null || settings.key() == null) {
-            throw new StartupException(first.setting() + " needs a certificate and its key: give --tls-cert FILE and"
-                    + " --tls-key FILE (tls.certificate and tls.key), or turn it off with " + first.setting() + " off");
-        }
-        return load(settings.certificate(), settings.key());
-    }
-
     /** A server context presenting {@code certificateFile}'s chain with {@code keyFile}'s key. */
     static SslContext load(Path certificateFile, Path keyFile) throws StartupException {
+        return read(certificateFile, keyFile).context();
+    }
+
+    /**
+     * What one reading of the certificate and key gave: the context new connections use, and the
+     * server's certificate (the chain's first), for its dates and fingerprint. Immutable.
+     */
+    record Identity(SslContext context, X509Certificate certificate) {
+
+        /** The certificate's SHA-256 fingerprint, colon-separated hex, as {@code openssl x509 -fingerprint -sha256} prints it. */
+        String fingerprint() {
+            return sha256Fingerprint(certificate);
+        }
+    }
+
+    /**
+     * Reads and checks {@code certificateFile}'s chain and {@code keyFile}'s key, or fails in one
+     * line naming the file, the problem and the fix. Blocks on the files: not on an event loop.
+     */
+    static Identity read(Path certificateFile, Path keyFile) throws StartupException {
         X509Certificate[] chain = readChain(certificateFile);
         PrivateKey key = readKey(keyFile);
         if (!belongTogether(key, chain[0])) {
             throw new StartupException("the TLS key " + keyFile + " is not the key of the certificate "
                     + certificateFile + "; " + KEY_FIX);
         }
-        expiryWarning(chain[0], certificateFile, Instant.now()).ifPresent(log::warn);
         try {
-            return SslContextBuilder.forServer(key, chain)
+            SslContext context = SslContextBuilder.forServer(key, chain)
                     .sslProvider(SslProvider.JDK)
                     .protocols(PROTOCOLS)
                     .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                     .build();
+            return new Identity(context, chain[0]);
         } catch (SSLException | IllegalArgumentException e) {
             throw new StartupException("cannot use the TLS certificate " + certificateFile + " with the key " + keyFile
                     + ": " + e.getMessage() + "; " + CERT_FIX);
         }
     }
 
+    /** {@code certificate}'s SHA-256 fingerprint, colon-separated upper-case hex. */
+    static String sha256Fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
     /**
-     * What to tell the operator at start-up about {@code certificate}'s dates: expired, not yet
-     * valid, or expiring within {@link #EXPIRY_WARNING}; empty when none of those.
+     * What to tell the operator about {@code certificate}'s dates (at start-up, on a reload and
+     * daily): expired, not yet valid, or expiring within {@link #EXPIRY_WARNING}; empty when none
+     * of those.
      */
     static Optional<String> expiryWarning(X509Certificate certificate, Path file, Instant now) {
         Instant notAfter = certificate.getNotAfter().toInstant();
         Instant notBefore = certificate.getNotBefore().toInstant();
         if (now.isAfter(notAfter)) {
             return Optional.of("the TLS certificate " + file + " expired at " + notAfter
-                    + "; clients will refuse it: renew it and restart");
+                    + "; clients will refuse it: " + RENEW);
         }
         if (now.isBefore(notBefore)) {
             return Optional.of("the TLS certificate " + file + " is not valid before " + notBefore
@@ -121,7 +136,7 @@ final class TlsContext {
         }
         if (now.plus(EXPIRY_WARNING).isAfter(notAfter)) {
             return Optional.of("the TLS certificate " + file + " expires at " + notAfter + ", in "
-                    + Duration.between(now, notAfter).toDays() + " days; renew it and restart");
+                    + Duration.between(now, notAfter).toDays() + " days; " + RENEW);
         }
         return Optional.empty();
     }

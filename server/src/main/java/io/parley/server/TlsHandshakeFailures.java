@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.micrometer.core.instrument.Counter;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -13,20 +14,28 @@ import org.slf4j.LoggerFactory;
  * Right after a TLS listener's SslHandler: a failed handshake (a plaintext client, an old TLS
  * version, no shared cipher, a handshake that timed out) is the client's problem, not the
  * server's, so it is logged at debug and the connection closed, instead of reaching the protocol
- * as an error. The SslHandler has already answered with an alert where TLS calls for one.
+ * as an error. The SslHandler has already answered with an alert where TLS calls for one. Each
+ * failure is counted ({@code parley_tls_handshakes_failed_total}).
  *
- * <p>Stateless and shared by every connection of a listener.
+ * <p>Shared by every connection of a listener; its counter is thread-safe.
  */
 @ChannelHandler.Sharable
 final class TlsHandshakeFailures extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(TlsHandshakeFailures.class);
 
+    private final Counter failed;
+
+    TlsHandshakeFailures(Counter failed) {
+        this.failed = failed;
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
             // The cause's message is the engine's or hex of the bytes received: never client text.
             log.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), completion.cause().toString());
+            failed.increment();
             ctx.close();
         }
         ctx.fireUserEventTriggered(event);

@@ -61,7 +61,7 @@ class AdminListenerTest {
     @Test
     void itSaysWhereItListensOnLoopbackByDefault() {
         assertThat(status.toString(StandardCharsets.UTF_8).lines()).contains("Admin HTTP listening on port "
-                + server.parley().adminPort() + " (127.0.0.1): /metrics, /livez, /readyz");
+                + server.parley().adminPort() + " (127.0.0.1): /metrics, /livez, /readyz, POST /reload");
     }
 
     @Test

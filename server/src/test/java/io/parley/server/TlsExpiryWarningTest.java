@@ -43,14 +43,14 @@ class TlsExpiryWarningTest {
     @Test
     void warnsInItsLastTwoWeeks() {
         assertThat(TlsContext.expiryWarning(certificate, file, notAfter().minus(Duration.ofDays(3).plusHours(1))))
-                .contains("the TLS certificate " + file + " expires at " + notAfter() + ", in 3 days; renew it and restart");
+                .contains("the TLS certificate " + file + " expires at " + notAfter() + ", in 3 days; renew it and reload (kill -HUP, or POST /reload on the admin listener)");
     }
 
     @Test
     void warnsOnceExpired() {
         assertThat(TlsContext.expiryWarning(certificate, file, notAfter().plusSeconds(1)))
                 .contains("the TLS certificate " + file + " expired at " + notAfter()
-                        + "; clients will refuse it: renew it and restart");
+                        + "; clients will refuse it: renew it and reload (kill -HUP, or POST /reload on the admin listener)");
     }
 
     @Test

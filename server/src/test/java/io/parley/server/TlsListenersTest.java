@@ -44,7 +44,8 @@ class TlsListenersTest {
                 ServerConfig.TCD_TLS_PORT, "0",
                 ServerConfig.LINE_TLS_PORT, "0",
                 ServerConfig.DIRECTORY_TLS_PORT, "0",
-                ServerConfig.ACCOUNT_TLS_PORT, "0"), new PrintStream(status, true, StandardCharsets.UTF_8));
+                ServerConfig.ACCOUNT_TLS_PORT, "0",
+                ServerConfig.ADMIN_PORT, "0"), new PrintStream(status, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -131,6 +132,22 @@ class TlsListenersTest {
 
             assertThat(received).doesNotContain("HELO").doesNotContain("StudentID");
         }
+    }
+
+    @Test
+    void aFailedHandshakeIsCountedForItsProtocol() throws Exception {
+        Scrape before = Scrape.of(server);
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", server.port("tcd-tls")), 5000);
+            plain.getOutputStream().write("HELO plain\n".getBytes(StandardCharsets.US_ASCII));
+            plain.getInputStream().readAllBytes(); // until the server closes, after counting
+        }
+        WireClient.connect(clients.socket(), server.port("line-tls")).send("alice\n").send("hi\n").expect("alice: hi\n");
+
+        Scrape after = Scrape.of(server);
+
+        assertThat(after.since(before, "parley_tls_handshakes_failed_total{protocol=\"tcd\"}")).isEqualTo(1);
+        assertThat(after.text).contains("parley_tls_handshakes_failed_total{protocol=\"line\"} 0.0");
     }
 
     @Test

@@ -1,0 +1,147 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replacing the certificate while clients chat: after {@code POST /reload} on the admin listener a
+ * new TLS connection is shown the new certificate while one opened before keeps its session and
+ * goes on; files that cannot be used keep the last good certificate, and the answer says why.
+ */
+@Timeout(60)
+class TlsReloadTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path live;
+    @TempDir
+    Path first;
+    @TempDir
+    Path second;
+
+    private ParleyServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        TlsTestCertificates.make(first, "127.0.0.1");
+        TlsTestCertificates.make(second, "127.0.0.1");
+        install(first);
+        server = TestServer.start(data, Map.of(
+                ServerConfig.TLS_CERTIFICATE, live.resolve("cert.pem").toString(),
+                ServerConfig.TLS_KEY, live.resolve("key.pem").toString(),
+                ServerConfig.TCD_TLS_PORT, "0",
+                ServerConfig.ADMIN_PORT, "0"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    /** Puts {@code dir}'s certificate and key where the server reads them, as a renewal would. */
+    private void install(Path dir) throws Exception {
+        Files.copy(dir.resolve("cert.pem"), live.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve("key.pem"), live.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String fingerprintOf(Path dir) throws Exception {
+        return TlsContext.read(dir.resolve("cert.pem"), dir.resolve("key.pem")).fingerprint();
+    }
+
+    private static String presented(Socket socket) throws Exception {
+        return TlsContext.sha256Fingerprint((X509Certificate) ((SSLSocket) socket).getSession().getPeerCertificates()[0]);
+    }
+
+    private HttpResponse<String> postReload() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/reload"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A TCD client on the TLS port through {@code socket}, past its HELO. */
+    private TcdClient helo(Socket socket, String name) {
+        int port = server.port("tcd-tls");
+        TcdClient client = TcdClient.connect(socket, port);
+        client.send("HELO " + name + "\n");
+        client.expect(TcdMessages.helo(name, port));
+        return client;
+    }
+
+    @Test
+    void aNewConnectionGetsTheNewCertificateAndAnOpenOneGoesOn() throws Exception {
+        Socket before = TlsClients.trusting(first.resolve("cert.pem")).socket();
+        TcdClient old = helo(before, "before");
+        install(second);
+
+        HttpResponse<String> reloaded = postReload();
+
+        assertThat(reloaded.statusCode()).isEqualTo(200);
+        assertThat(reloaded.body()).startsWith("TLS reloaded, new connections get ").contains(fingerprintOf(second));
+        Socket after = TlsClients.trusting(second.resolve("cert.pem")).socket();
+        helo(after, "after");
+        assertThat(presented(after)).isEqualTo(fingerprintOf(second));
+        assertThat(presented(before)).isEqualTo(fingerprintOf(first));
+        old.send("HELO still here\n");
+        old.expect(TcdMessages.helo("still here", server.port("tcd-tls")));
+    }
+
+    @Test
+    void aKeyThatCannotBeReadKeepsTheLastGoodCertificateAndSaysWhy() throws Exception {
+        install(second);
+        Files.writeString(live.resolve("key.pem"), "not a key\n");
+
+        HttpResponse<String> refused = postReload();
+
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.body()).startsWith("TLS reload failed, still presenting " + live.resolve("cert.pem")
+                + " (SHA-256 " + fingerprintOf(first)).contains("cannot read the TLS key " + live.resolve("key.pem")
+                + ": no PEM private key in it").endsWith("\n").hasLineCount(1);
+        Socket socket = TlsClients.trusting(first.resolve("cert.pem")).socket();
+        helo(socket, "later");
+        assertThat(presented(socket)).isEqualTo(fingerprintOf(first));
+    }
+
+    @Test
+    void aCertificateAndKeyThatDoNotBelongTogetherAreRefused() throws Exception {
+        Files.copy(second.resolve("key.pem"), live.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
+
+        HttpResponse<String> refused = postReload();
+
+        assertThat(refused.statusCode()).isEqualTo(500);
+        assertThat(refused.body()).contains("is not the key of the certificate");
+        Socket socket = TlsClients.trusting(first.resolve("cert.pem")).socket();
+        helo(socket, "later");
+        assertThat(presented(socket)).isEqualTo(fingerprintOf(first));
+    }
+
+    @Test
+    void reloadAnswersOnlyPost() throws Exception {
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.adminPort() + "/reload")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    }
+}
