@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("(\\w+) protocol listening on port (\\d+) \\(.*");
+    private static final Pattern LISTENING = Pattern.compile("(\\w+) protocol( \\(TLS\\))? listening on port (\\d+) \\(.*");
     /** Generous: covers a JVM start, and a build if ./parley finds the jar stale. */
     static final long START_TIMEOUT_S = 180;
     static final long EXIT_TIMEOUT_S = 60;
@@ -58,7 +58,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the {@code protocol} listener (e.g. "TCD", "Line") printed its line; returns its
+     * Waits until the {@code protocol} listener (e.g. "TCD", "Line", or "TCD TLS" for
+     * {@code --tcd-tls}) printed its line; returns its
      * port. The lines before it are read past.
      */
     int awaitPort(String protocol) throws Exception {
@@ -75,8 +76,9 @@ final class ServerProcess implements AutoCloseable {
         try {
             for (String line; (line = out.readLine()) != null; ) {
                 Matcher matcher = LISTENING.matcher(line);
-                if (matcher.matches() && matcher.group(1).equals(protocol)) {
-                    return Integer.parseInt(matcher.group(2));
+                String listener = matcher.matches() ? matcher.group(1) + (matcher.group(2) == null ? "" : " TLS") : null;
+                if (protocol.equals(listener)) {
+                    return Integer.parseInt(matcher.group(3));
                 }
             }
         } catch (IOException e) {
@@ -89,6 +91,29 @@ final class ServerProcess implements AutoCloseable {
     /** The process id of the launched command (the JVM, for {@link #jar}). */
     long pid() {
         return process.pid();
+    }
+
+    /** Sends SIGHUP, as {@code kill -HUP} does. */
+    void hangUp() throws Exception {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(pid())).inheritIO().start();
+        if (!kill.waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -HUP " + pid() + " failed");
+        }
+    }
+
+    /** Waits until the server's stderr (its log) has a line containing {@code text}; returns that line. */
+    String awaitLogLine(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_TIMEOUT_S);
+        while (System.nanoTime() < deadline) {
+            for (String line : stderr().split("\n")) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20); // the log is a file: nothing to wait on but its growth
+        }
+        throw new AssertionError("no log line with \"" + text + "\" within " + EXIT_TIMEOUT_S + " s; stderr:\n"
+                + stderr());
     }
 
     /** Sends SIGTERM. */
