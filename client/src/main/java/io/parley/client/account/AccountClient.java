@@ -1,5 +1,6 @@
 package io.parley.client.account;
 
+import io.parley.client.ClientTls;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -27,14 +28,27 @@ public final class AccountClient {
     private final boolean trustChangedServerKey;
     private final Screen screen;
     private final Duration firstReplyTimeout;
+    private final ClientTls tls;
 
     public AccountClient(AccountTarget target, ClientHome home, boolean trustChangedServerKey, Terminal terminal) {
-        this(target, home, trustChangedServerKey, terminal, Login.FIRST_REPLY_TIMEOUT);
+        this(target, home, trustChangedServerKey, terminal, ClientTls.PLAINTEXT);
+    }
+
+    /** Connecting as {@code tls} says: plaintext, or TLS checking the server's certificate. */
+    public AccountClient(AccountTarget target, ClientHome home, boolean trustChangedServerKey, Terminal terminal,
+            ClientTls tls) {
+        this(target, home, trustChangedServerKey, terminal, Login.FIRST_REPLY_TIMEOUT, tls);
+    }
+
+    AccountClient(AccountTarget target, ClientHome home, boolean trustChangedServerKey, Terminal terminal,
+            Duration firstReplyTimeout) {
+        this(target, home, trustChangedServerKey, terminal, firstReplyTimeout, ClientTls.PLAINTEXT);
     }
 
     /** With how long the server may take to answer {@code USER} before the client gives up. */
     AccountClient(AccountTarget target, ClientHome home, boolean trustChangedServerKey, Terminal terminal,
-            Duration firstReplyTimeout) {
+            Duration firstReplyTimeout, ClientTls tls) {
+        this.tls = tls;
         this.target = target;
         this.home = home;
         this.trustChangedServerKey = trustChangedServerKey;
@@ -56,7 +70,7 @@ public final class AccountClient {
         Thread session = Thread.currentThread();
         ServerConnection connection;
         try {
-            connection = ServerConnection.open(target.host(), target.port(), new ServerConnection.Listener() {
+            connection = ServerConnection.open(target.host(), target.port(), tls, new ServerConnection.Listener() {
                 @Override
                 public void delivery(String line) {
                     screen.print(deliveries.render(line));

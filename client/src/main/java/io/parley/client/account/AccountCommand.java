@@ -1,11 +1,15 @@
 package io.parley.client.account;
 
+import io.parley.client.ClientTls;
+import io.parley.client.TlsOptions;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Spec;
             "Ctrl-C clears the line being typed; Ctrl-D on an empty line exits."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:left with EX or the end of input", "1:the login failed or the server ended the session",
-            "2:invalid arguments"})
+            "2:invalid arguments, or a --tls-ca file that cannot be read"})
 public final class AccountCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "HOST", description = "The server's host name or address.")
@@ -45,6 +49,9 @@ public final class AccountCommand implements Callable<Integer> {
             description = "Accept a server key that differs from the remembered one without asking (still warns).")
     private boolean trustChangedServerKey;
 
+    @Mixin
+    private TlsOptions tlsOptions;
+
     @Spec
     private CommandSpec spec;
 
@@ -57,9 +64,16 @@ public final class AccountCommand implements Callable<Integer> {
         if (problem.isPresent()) {
             throw new ParameterException(spec.commandLine(), "USERNAME: " + problem.get());
         }
+        ClientTls tls;
+        try {
+            tls = tlsOptions.clientTls();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
         try (Terminal terminal = TerminalBuilder.builder().name("parley").system(true).dumb(true).build()) {
             return new AccountClient(new AccountTarget(host, port, username), ClientHome.resolve(home),
-                    trustChangedServerKey, terminal).run();
+                    trustChangedServerKey, terminal, tls).run();
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.parley.client.account;
 
+import io.parley.client.ClientTls;
 import io.parley.core.text.Text;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,11 +67,10 @@ final class ServerConnection implements AutoCloseable {
         reader.setDaemon(true);
     }
 
-    static ServerConnection open(String host, int port, Listener listener) throws IOException {
-        Socket socket = new Socket();
+    /** Connects, with TLS when {@code tls} says so; an IOException's message says why not, in one line. */
+    static ServerConnection open(String host, int port, ClientTls tls, Listener listener) throws IOException {
+        Socket socket = tls.connect(host, port, CONNECT_TIMEOUT_MS);
         try {
-            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-            socket.setTcpNoDelay(true);
             ServerConnection connection = new ServerConnection(socket, listener);
             connection.reader.start();
             return connection;

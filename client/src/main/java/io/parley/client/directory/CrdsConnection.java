@@ -1,5 +1,6 @@
 package io.parley.client.directory;
 
+import io.parley.client.ClientTls;
 import io.parley.core.text.Text;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -9,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -72,11 +72,10 @@ final class CrdsConnection implements Closeable {
         reader.start();
     }
 
-    static CrdsConnection open(String host, int port, Listener listener) throws IOException {
-        Socket socket = new Socket();
+    /** Connects, with TLS when {@code tls} says so; an IOException's message says why not, in one line. */
+    static CrdsConnection open(String host, int port, ClientTls tls, Listener listener) throws IOException {
+        Socket socket = tls.connect(host, port, (int) TIMEOUT.toMillis());
         try {
-            socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
-            socket.setTcpNoDelay(true);
             return new CrdsConnection(socket, host + ":" + port, listener);
         } catch (IOException e) {
             socket.close();

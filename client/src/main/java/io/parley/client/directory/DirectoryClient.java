@@ -164,7 +164,8 @@ public final class DirectoryClient {
         String newHost = arguments.isEmpty() ? host : arguments.get(0);
         DirectoryListing listing;
         try {
-            listing = DirectoryListing.open(newHost, newPort.getAsInt(), this::lost, settings.firstReplyTimeout());
+            listing = DirectoryListing.open(newHost, newPort.getAsInt(), settings.tls(), this::lost,
+                    settings.firstReplyTimeout());
         } catch (DirectoryUnavailableException e) {
             say(e.getMessage());
             return;
@@ -294,7 +295,8 @@ public final class DirectoryClient {
         }
         DirectoryListing listing;
         try {
-            listing = DirectoryListing.open(host, port, (connection, reason) -> { }, settings.firstReplyTimeout());
+            listing = DirectoryListing.open(host, port, settings.tls(), (connection, reason) -> { },
+                    settings.firstReplyTimeout());
         } catch (DirectoryUnavailableException e) {
             say(e.getMessage());
             return Optional.empty();

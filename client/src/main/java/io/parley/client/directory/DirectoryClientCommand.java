@@ -1,10 +1,14 @@
 package io.parley.client.directory;
 
+import io.parley.client.ClientTls;
+import io.parley.client.TlsOptions;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,6 +35,9 @@ public final class DirectoryClientCommand implements Callable<Integer> {
     @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Your chat name (default: your login name).")
     private String chatName;
 
+    @Mixin
+    private TlsOptions tlsOptions;
+
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65535) {
@@ -38,8 +45,15 @@ public final class DirectoryClientCommand implements Callable<Integer> {
             return 2;
         }
         String name = chatName != null ? chatName : System.getProperty("user.name", "anonymous");
+        ClientTls tls;
+        try {
+            tls = tlsOptions.clientTls();
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         DirectoryClientSettings settings = new DirectoryClientSettings(host, port, name,
-                Optional.ofNullable(multicastInterface));
+                Optional.ofNullable(multicastInterface), DirectoryClientSettings.FIRST_REPLY_TIMEOUT, tls);
         // dumb(true): with stdin not a terminal (a pipe, a script), run on a dumb terminal quietly.
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             new DirectoryClient(terminal, settings).run();

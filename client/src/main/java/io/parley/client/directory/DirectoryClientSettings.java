@@ -1,5 +1,6 @@
 package io.parley.client.directory;
 
+import io.parley.client.ClientTls;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import java.util.Optional;
  *     a directory server on a loopback address, else the system's choice
  * @param firstReplyTimeout how long a server may take to answer the first {@code getdir} before
  *     the client says it is not a directory server
+ * @param tls how to reach directory servers: plaintext, or TLS ({@code --tls})
  */
 public record DirectoryClientSettings(String host, int port, String chatName, Optional<String> multicastInterface,
-        Duration firstReplyTimeout) {
+        Duration firstReplyTimeout, ClientTls tls) {
 
     /** The spec's default directory port. */
     public static final int DEFAULT_PORT = 7712;
@@ -23,6 +25,11 @@ public record DirectoryClientSettings(String host, int port, String chatName, Op
     public static final Duration FIRST_REPLY_TIMEOUT = Duration.ofSeconds(5);
 
     public DirectoryClientSettings(String host, int port, String chatName, Optional<String> multicastInterface) {
-        this(host, port, chatName, multicastInterface, FIRST_REPLY_TIMEOUT);
+        this(host, port, chatName, multicastInterface, FIRST_REPLY_TIMEOUT, ClientTls.PLAINTEXT);
+    }
+
+    public DirectoryClientSettings(String host, int port, String chatName, Optional<String> multicastInterface,
+            Duration firstReplyTimeout) {
+        this(host, port, chatName, multicastInterface, firstReplyTimeout, ClientTls.PLAINTEXT);
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.client.directory;
 
+import io.parley.client.ClientTls;
 import io.parley.core.text.Text;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -21,12 +22,12 @@ record DirectoryListing(CrdsConnection connection, CrdsReply reply) {
      * Connects to {@code host:port} and asks {@code getdir}, waiting at most {@code timeout} for
      * each line; on failure the connection is closed and the exception says why.
      */
-    static DirectoryListing open(String host, int port, CrdsConnection.Listener listener, Duration timeout)
-            throws DirectoryUnavailableException {
+    static DirectoryListing open(String host, int port, ClientTls tls, CrdsConnection.Listener listener,
+            Duration timeout) throws DirectoryUnavailableException {
         String address = host + ":" + port;
         CrdsConnection opened;
         try {
-            opened = CrdsConnection.open(host, port, listener);
+            opened = CrdsConnection.open(host, port, tls, listener);
         } catch (IOException e) {
             throw new DirectoryUnavailableException("Cannot connect to " + address + ": " + e.getMessage());
         }
