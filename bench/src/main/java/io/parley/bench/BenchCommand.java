@@ -72,6 +72,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd, 4222 for nats).")
     private Integer port;
 
+    @Option(names = "--tls", description = "Connect with TLS (to the server's --<protocol>-tls port), checking its"
+            + " certificate against the system's trust store, or --tls-ca, and that it names --host.")
+    private boolean tls;
+
+    @Option(names = "--tls-ca", paramLabel = "FILE", description = "Trust the CA certificates in FILE (PEM), e.g. the"
+            + " server's self-signed cert.pem; implies --tls.")
+    private Path tlsCa;
+
     @Option(names = "--connections", description = "Members in all (default: the workload's, e.g. 500 for W3).")
     private Integer connections;
 
@@ -234,7 +242,22 @@ public final class BenchCommand implements Callable<Integer> {
                 Duration.ofSeconds(within("--warmup", warmup, 0, MAX_WARMUP_SECONDS)),
                 within("--size", size, 0, MAX_SIZE), within("--in-flight", inFlight, 1, MAX_CONNECTIONS),
                 within("--threads", threads, 1, MAX_THREADS),
-                Duration.ofSeconds(within("--drain", drain, 1, MAX_DURATION_SECONDS)), serverPid);
+                Duration.ofSeconds(within("--drain", drain, 1, MAX_DURATION_SECONDS)), serverPid, tls(chosen));
+    }
+
+    /** The TLS of every connection, or null for plaintext; NATS is plaintext only here. */
+    private BenchTls tls(Protocol chosen) {
+        if (!tls && tlsCa == null) {
+            return null;
+        }
+        if (chosen == Protocol.NATS) {
+            throw usage("--tls is for Parley's protocols (line, tcd), not nats");
+        }
+        try {
+            return BenchTls.to(host, tlsCa);
+        } catch (java.io.IOException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /** The address, refused unless every address the name has is a loopback one. */

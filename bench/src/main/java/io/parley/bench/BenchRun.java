@@ -53,7 +53,7 @@ final class BenchRun implements AutoCloseable {
         ClientTransport transport = ClientTransport.best();
         this.group = new MultiThreadIoEventLoopGroup(settings.threads(), transport.ioHandlerFactory());
         this.recorders = new Recorders(group, epochNanos);
-        this.fleet = new Fleet(group, transport, settings.host(), settings.port(), driver, recorders);
+        this.fleet = new Fleet(group, transport, settings.host(), settings.port(), driver, recorders, settings.tls());
         this.server = settings.serverPid() == null ? null : new CpuSampler(settings.serverPid());
         this.serverCpuAtStart = server == null ? 0 : server.cpuNanos();
         this.progressOut = progressOut;

@@ -14,10 +14,11 @@ import java.time.Duration;
  * @param threads client event loops (one per core the bench may use)
  * @param drain how long, at most, to wait after the last send for deliveries still owed
  * @param serverPid the server's process id, or null: then no server CPU or memory is read
+ * @param tls TLS for every connection ({@code --tls}), or null for plaintext
  */
 record BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,
         int rooms, int senders, double rate, Duration duration, Duration warmup, int size, int inFlight,
-        int threads, Duration drain, Long serverPid) {
+        int threads, Duration drain, Long serverPid, BenchTls tls) {
 
     /** Nanoseconds between two messages of one sender. */
     long intervalNanos() {

@@ -42,6 +42,8 @@ final class Fleet {
     private final Bootstrap bootstrap;
     private final Bootstrap slowBootstrap;
     private final InetAddress host;
+    /** TLS for every connection, or null for plaintext. */
+    private final BenchTls tls;
     private final int basePort;
     private final ProtocolDriver driver;
     private final Recorders recorders;
@@ -50,7 +52,8 @@ final class Fleet {
     private final List<InetSocketAddress> sources;
 
     Fleet(EventLoopGroup group, ClientTransport transport, InetAddress host, int basePort, ProtocolDriver driver,
-            Recorders recorders) {
+            Recorders recorders, BenchTls tls) {
+        this.tls = tls;
         this.host = host;
         this.basePort = basePort;
         this.driver = driver;
@@ -107,14 +110,20 @@ final class Fleet {
     CompletableFuture<Void> join(BenchMember member) {
         long start = System.nanoTime();
         Bootstrap chosen = member.role == BenchMember.Role.SLOW ? slowBootstrap : bootstrap;
+        int port = driver.port(basePort, member.room);
         ChannelFuture connecting = chosen.clone()
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        if (tls != null) {
+                            // What the member writes on connecting waits in the SslHandler for the handshake.
+                            channel.pipeline().addLast(tls.newHandler(channel.alloc(), port),
+                                    tls.handshakeFailures(port, member::refused));
+                        }
                         channel.pipeline().addLast(driver.decoder(member), new MemberHandler(member, start));
                     }
                 })
-                .connect(new InetSocketAddress(host, driver.port(basePort, member.room)), sourceFor(member));
+                .connect(new InetSocketAddress(host, port), sourceFor(member));
         opened.add(member);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
