@@ -1,6 +1,9 @@
 package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
 
 import java.net.Socket;
 import java.net.URI;
@@ -11,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +109,29 @@ class TlsReloadTest {
         assertThat(presented(before)).isEqualTo(fingerprintOf(first));
         old.send("HELO still here\n");
         old.expect(TcdMessages.helo("still here", server.port("tcd-tls")));
+    }
+
+    @Test
+    void opensslSeesTheNewCertificateAfterTheReload() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")) || Files.isExecutable(Path.of("/bin/openssl")),
+                "openssl is not installed");
+        install(second);
+        assertThat(postReload().statusCode()).isEqualTo(200);
+
+        // What docs/operations.md tells an operator to run to see the certificate a server presents.
+        Process openssl = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + server.port("tcd-tls"),
+                "-CAfile", second.resolve("cert.pem").toString(), "-verify_return_error", "-verify_ip", "127.0.0.1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        openssl.getOutputStream().close(); // no input: it prints the session and leaves
+        String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(openssl.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(openssl.exitValue()).as("verified against the new certificate:%n%s", out).isZero();
+        int begin = out.indexOf("-----BEGIN CERTIFICATE-----");
+        int end = out.indexOf("-----END CERTIFICATE-----") + "-----END CERTIFICATE-----".length();
+        X509Certificate shown = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(out.substring(begin, end).getBytes(StandardCharsets.US_ASCII)));
+        assertThat(TlsContext.sha256Fingerprint(shown)).isEqualTo(fingerprintOf(second));
     }
 
     @Test
