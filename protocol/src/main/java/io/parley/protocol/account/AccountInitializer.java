@@ -5,10 +5,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ChannelMember;
+import io.parley.protocol.LineFraming;
 
 /** Builds an account connection's pipeline. Thread-safe and shared by a listener's connections. */
 public final class AccountInitializer extends ChannelInitializer<Channel> {
 
+    public static final String FRAMING = "account-framing";
     public static final String DECODER = "account-decoder";
     public static final String LINE_ENCODER = "account-line-encoder";
     public static final String EVENT_ENCODER = "account-event-encoder";
@@ -28,7 +30,8 @@ public final class AccountInitializer extends ChannelInitializer<Channel> {
         ChannelMember member = new ChannelMember(services.chat().newMemberId(), channel);
         AccountSession session = new AccountSession(services, member, channel);
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(DECODER, new AccountDecoder(services.maxFrameBytes()));
+        pipeline.addLast(FRAMING, new LineFraming(services.maxFrameBytes()));
+        pipeline.addLast(DECODER, new AccountDecoder());
         pipeline.addLast(LINE_ENCODER, AccountLineEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new AccountEventEncoder(session));
         pipeline.addLast(HANDLER, new AccountHandler(session, serverKeyLine));

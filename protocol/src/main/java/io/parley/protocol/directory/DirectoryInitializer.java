@@ -4,11 +4,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.parley.core.directory.RoomDirectory;
+import io.parley.protocol.LineFraming;
 
 /** Builds a directory connection's pipeline. Thread-safe and shared by a listener's connections. */
 public final class DirectoryInitializer extends ChannelInitializer<Channel> {
 
     public static final String CONNECTION_PRINTER = "directory-connection-printer";
+    public static final String FRAMING = "directory-framing";
     public static final String DECODER = "directory-decoder";
     public static final String REPLY_ENCODER = "directory-reply-encoder";
     public static final String HANDLER = "directory-handler";
@@ -25,6 +27,7 @@ public final class DirectoryInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel channel) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(CONNECTION_PRINTER, printer);
+        pipeline.addLast(FRAMING, new LineFraming(DirectorySettings.MAX_LINE_BYTES));
         pipeline.addLast(DECODER, new DirectoryDecoder());
         pipeline.addLast(REPLY_ENCODER, DirectoryReplyEncoder.INSTANCE);
         pipeline.addLast(HANDLER, new DirectoryHandler(directory));
