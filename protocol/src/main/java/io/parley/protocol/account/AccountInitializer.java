@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPipeline;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.LineFraming;
+import io.parley.protocol.NoticeEncoder;
 
 /** Builds an account connection's pipeline. Thread-safe and shared by a listener's connections. */
 public final class AccountInitializer extends ChannelInitializer<Channel> {
@@ -14,7 +15,10 @@ public final class AccountInitializer extends ChannelInitializer<Channel> {
     public static final String DECODER = "account-decoder";
     public static final String LINE_ENCODER = "account-line-encoder";
     public static final String EVENT_ENCODER = "account-event-encoder";
+    public static final String NOTICE_ENCODER = "account-notice-encoder";
     public static final String HANDLER = "account-handler";
+
+    private static final NoticeEncoder NOTICES = new NoticeEncoder(AccountServices.CONNECTION_ERRORS);
 
     private final AccountServices services;
     /** The server's public key as USER offers it: the same for every connection. */
@@ -34,6 +38,7 @@ public final class AccountInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast(DECODER, new AccountDecoder());
         pipeline.addLast(LINE_ENCODER, AccountLineEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new AccountEventEncoder(session));
+        pipeline.addLast(NOTICE_ENCODER, NOTICES);
         pipeline.addLast(HANDLER, new AccountHandler(session, serverKeyLine));
     }
 }
