@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
  * limit is passed, without being buffered, and is then discarded up to its end; the protocol's
  * handler answers that failure in its own form. A line cut off by the close is dropped.
  *
- * <p>Nothing after this handler knows of bytes or sockets: a WebSocket transport puts its own
- * framing in this place (one text frame, one line; the same exception past the limit), in front
- * of the same parsers.
+ * <p>The parsers after it know no bytes or sockets, and nothing after it assumes TCP: a WebSocket
+ * transport puts its own framing in this place (one text frame, one line; the same exception past
+ * the limit) in front of the same parsers, and turns the lines the protocol's encoders write (each
+ * ending in {@code \n}) into frames.
  *
  * <p>Not shareable: one per connection; event-loop only.
  */

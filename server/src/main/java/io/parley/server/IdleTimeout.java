@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection that has sent nothing for the timeout, telling it why first
- * ({@link ServerNotice#IDLE_TIMEOUT}, which the protocol's encoder renders in its own form). For request/response protocols (the directory), whose clients have no reason to
- * hold a connection they do not use; chat protocols do not get one, since a member who only reads
- * is a legitimate client. One per connection; event-loop only.
+ * ({@link ServerNotice#IDLE_TIMEOUT}, which the protocol's encoder renders in its own form). For
+ * request/response protocols (the directory), whose clients have no reason to hold a connection
+ * they do not use; chat protocols do not get one, since a member who only reads is a legitimate
+ * client. One per connection; event-loop only.
  */
 final class IdleTimeout extends IdleStateHandler {
 
