@@ -112,6 +112,14 @@ class AccountCodecTest {
     }
 
     @Test
+    void framesFromAnotherTransportAreStringsAndNeedNoLineFraming() {
+        client.pipeline().remove(io.parley.protocol.LineFraming.class);
+        client.writeInbound("C USER alice", AccountTestServer.pass(AccountTestServer.PASSWORD).strip(), "C EX");
+
+        assertThat(output(client)).matches("C NEW \\S+\nC OK welcome alice\nC OK bye\n");
+    }
+
+    @Test
     void framesParseByTheirTypeCharacterAndOneSpace() {
         assertThat(AccountDecoder.parse("C USER alice")).isEqualTo(new AccountFrame('C', "USER alice"));
         assertThat(AccountDecoder.parse("D  two spaces ")).isEqualTo(new AccountFrame('D', " two spaces "));
