@@ -3,15 +3,25 @@ package io.parley.protocol;
 import io.netty.util.AttributeKey;
 
 /**
- * What a protocol's client is told, in the protocol's own error form, when the server refuses,
- * drops or leaves its connection for reasons of its own: the bytes to write, line ends included.
- * The server sets a listener's on each channel ({@link #KEY}).
+ * A protocol's error forms for the server's own notices ({@link ServerNotice}): the text its
+ * {@link NoticeEncoder} writes for each, line ends included. The server sets a listener's on each
+ * of its connections ({@link #KEY}). Immutable.
  *
  * @param tooManyConnections the client's address has too many connections, or opened too many
- * @param registrationTimeout the client did not register in time
+ * @param registrationTimeout the client did not register in time; also said to a request/response
+ *     client that sent nothing for its idle timeout (its "no request in time")
  * @param shuttingDown the server is stopping
  */
 public record ConnectionErrors(String tooManyConnections, String registrationTimeout, String shuttingDown) {
 
     public static final AttributeKey<ConnectionErrors> KEY = AttributeKey.valueOf(ConnectionErrors.class, "errors");
+
+    /** What this protocol tells its client for {@code notice}. */
+    public String text(ServerNotice notice) {
+        return switch (notice) {
+            case TOO_MANY_CONNECTIONS -> tooManyConnections;
+            case REGISTRATION_TIMEOUT, IDLE_TIMEOUT -> registrationTimeout;
+            case SHUTTING_DOWN -> shuttingDown;
+        };
+    }
 }

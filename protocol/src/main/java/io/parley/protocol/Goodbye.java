@@ -1,15 +1,14 @@
 package io.parley.protocol;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * The server's last words to a connection as it stops (its {@link ConnectionErrors#shuttingDown}
- * notice), sent as a user event so that the connection's {@link OrderedRequestHandler} writes it
- * in its turn: after the reply to the request in progress, in place of the replies to those still
+ * The server's last words to a connection as it stops ({@link ServerNotice#SHUTTING_DOWN}, which
+ * the protocol's {@link NoticeEncoder} renders in its own form), sent as a user event so that the
+ * connection's {@link OrderedRequestHandler} writes it in its turn: after the reply to the request in progress, in place of the replies to those still
  * waiting. A client that pairs replies with requests in order thus reads the notice as the answer
  * to a request it sent, never in place of the answer to one already being handled.
  *
@@ -17,31 +16,32 @@ import io.netty.channel.ChannelPromise;
  */
 public final class Goodbye {
 
-    private final String notice;
     private final ChannelPromise written;
 
-    private Goodbye(String notice, ChannelPromise written) {
-        this.notice = notice;
+    private Goodbye(ChannelPromise written) {
         this.written = written;
     }
 
     /**
-     * Asks the connection to write {@code notice} after what it owes the requests already in
-     * progress, and to read nothing more. The future completes once the notice is written (or
+     * Asks the connection to say the server is stopping after what it owes the requests already
+     * in progress, and to read nothing more. The future completes once the notice is written (or
      * failed, e.g. the connection closed first).
      */
-    public static ChannelFuture say(Channel channel, String notice) {
+    public static ChannelFuture say(Channel channel) {
         ChannelPromise written = channel.newPromise();
-        channel.pipeline().fireUserEventTriggered(new Goodbye(notice, written));
+        channel.pipeline().fireUserEventTriggered(new Goodbye(written));
         return written;
     }
 
-    /** Writes the notice and completes the future. Event loop only. */
+    /**
+     * Writes the notice from {@code ctx} (the request handler's: the protocol's encoders are
+     * before it) and completes the future. Event loop only.
+     */
     void write(ChannelHandlerContext ctx) {
         if (!ctx.channel().isActive()) {
             written.trySuccess(); // nobody left to tell
             return;
         }
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), notice), written);
+        ctx.writeAndFlush(ServerNotice.SHUTTING_DOWN, written);
     }
 }

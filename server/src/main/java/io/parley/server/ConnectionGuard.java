@@ -1,12 +1,11 @@
 package io.parley.server;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.Registered;
+import io.parley.protocol.ServerNotice;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -18,24 +17,24 @@ import org.slf4j.LoggerFactory;
  * {@link AddressLimits}, and closes it when it has not registered (see {@link Registered}) by
  * the deadline. The deadline runs from the connection's start and partial input does not reset
  * it, so a slowloris client that trickles bytes is dropped like a silent one. Both are told why
- * in their protocol's error form. The handlers after it see neither the opening nor the closing
- * of a refused connection. One per connection; event-loop only.
+ * with a {@link ServerNotice}, written from the channel's end of the pipeline so that the
+ * protocol's encoder renders it in the protocol's error form (the guard knows neither the
+ * protocol nor its bytes). The handlers after it see neither the opening nor the closing of a
+ * refused connection. One per connection; event-loop only.
  */
 final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionGuard.class);
 
     private final AddressLimits limits;
-    private final ConnectionErrors errors;
     private final long registrationTimeoutMs;
     private final ProtocolMeters meters;
     private ScheduledFuture<?> deadline;
     private boolean refused;
 
-    ConnectionGuard(AddressLimits limits, ConnectionErrors errors, long registrationTimeoutMs, ProtocolMeters meters) {
+    ConnectionGuard(AddressLimits limits, long registrationTimeoutMs, ProtocolMeters meters) {
         this.limits = limits;
         this.meters = meters;
-        this.errors = errors;
         this.registrationTimeoutMs = registrationTimeoutMs;
     }
 
@@ -46,7 +45,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             refused = true;
             meters.refusedTooManyFromAddress();
             log.debug("Refusing {}: too many connections from it", ctx.channel().remoteAddress());
-            refuse(ctx, errors.tooManyConnections());
+            refuse(ctx, ServerNotice.TOO_MANY_CONNECTIONS);
             return;
         }
         // Captures neither this guard nor ctx: both are gone once the connection registers.
@@ -57,7 +56,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             log.debug("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
                     registrationTimeoutMs);
             meters.refusedUnregistered();
-            refuse(ctx, errors.registrationTimeout());
+            refuse(ctx, ServerNotice.REGISTRATION_TIMEOUT);
         }, registrationTimeoutMs, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
@@ -88,7 +87,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void refuse(ChannelHandlerContext ctx, String text) {
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), text)).addListener(ChannelFutureListener.CLOSE);
+    /** From the channel, not {@code ctx}: the protocol's encoders are after this handler. */
+    private static void refuse(ChannelHandlerContext ctx, ServerNotice notice) {
+        ctx.channel().writeAndFlush(notice).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -401,11 +401,10 @@ public final class ParleyServer {
                             channel.pipeline().addLast(TLS_FAILURES, tlsFailures);
                         }
                         channel.pipeline().addLast(TRAFFIC, traffic);
-                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, errors, registrationTimeoutMs,
-                                meters));
+                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, registrationTimeoutMs, meters));
                         channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
                         if (idleTimeoutSeconds > 0) {
-                            channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds, errors.registrationTimeout()));
+                            channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds));
                         }
                         channel.pipeline().addLast(listener.protocol);
                     }
@@ -469,7 +468,7 @@ public final class ParleyServer {
             if (errors == null) {
                 channel.close(); // a listener: stop accepting first
             } else if (channel.isActive()) {
-                written.add(Goodbye.say(channel, errors.shuttingDown()));
+                written.add(Goodbye.say(channel));
             }
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_TIMEOUT_MS);

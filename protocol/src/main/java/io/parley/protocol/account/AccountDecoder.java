@@ -1,23 +1,26 @@
 package io.parley.protocol.account;
 
-import io.parley.protocol.Utf8LineDecoder;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.util.List;
 
 /**
- * Frames the account protocol: one frame per line ({@code \n}, an optional {@code \r} before it
- * dropped), UTF-8 with invalid bytes replaced. A line that is not {@code C <payload>} or
- * {@code D <payload>} becomes a frame of type {@code '?'}, which every state refuses with
- * {@code C ERR 400}. A frame over the limit fails at once with a TooLongFrameException.
- * Not shareable: one per connection.
+ * Parses the account protocol's lines (from the transport's framing, e.g.
+ * {@link io.parley.protocol.LineFraming}) into frames: {@code C <payload>} and
+ * {@code D <payload>}, or a frame of type {@code '?'} for any other line, which every state
+ * refuses with {@code C ERR 400}. Knows no bytes or sockets. Not shareable, so that it asks for
+ * more input when its lines made no frame while reads are paused, as a decoder of the stream
+ * would: one per connection.
  */
-final class AccountDecoder extends Utf8LineDecoder {
+final class AccountDecoder extends MessageToMessageDecoder<String> {
 
-    AccountDecoder(int maxFrameBytes) {
-        super(maxFrameBytes);
+    AccountDecoder() {
+        super(String.class);
     }
 
     @Override
-    protected Object decodeLine(String line, int byteLength) {
-        return parse(line);
+    protected void decode(ChannelHandlerContext ctx, String line, List<Object> out) {
+        out.add(parse(line));
     }
 
     static AccountFrame parse(String line) {

@@ -1,23 +1,27 @@
 package io.parley.protocol.directory;
 
-import io.parley.protocol.Utf8LineDecoder;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.util.List;
 
 /**
- * Frames the directory protocol: one command per line ({@code \n}, an optional {@code \r} before
- * it dropped), decoded as UTF-8 with invalid bytes replaced by U+FFFD and split into a
- * {@link DirectoryRequest.Command}. Blank lines produce nothing. A line over
- * {@link DirectorySettings#MAX_LINE_BYTES} fails with a
- * {@link io.netty.handler.codec.TooLongFrameException} as soon as the limit is passed, and is
- * then discarded up to its end. Not shareable: one per connection.
+ * Parses the directory protocol's lines (from the transport's framing, e.g.
+ * {@link io.parley.protocol.LineFraming} with {@link DirectorySettings#MAX_LINE_BYTES}) into
+ * {@link DirectoryRequest.Command}s; blank lines produce nothing. Knows no bytes or sockets.
+ * Not shareable, so that it asks for more input when its lines made no command while reads are
+ * paused, as a decoder of the stream would: one per connection.
  */
-final class DirectoryDecoder extends Utf8LineDecoder {
+final class DirectoryDecoder extends MessageToMessageDecoder<String> {
 
     DirectoryDecoder() {
-        super(DirectorySettings.MAX_LINE_BYTES);
+        super(String.class);
     }
 
     @Override
-    protected Object decodeLine(String line, int byteLength) {
-        return DirectoryRequest.Command.parse(line);
+    protected void decode(ChannelHandlerContext ctx, String line, List<Object> out) {
+        DirectoryRequest.Command command = DirectoryRequest.Command.parse(line);
+        if (command != null) {
+            out.add(command);
+        }
     }
 }

@@ -6,13 +6,18 @@ import io.netty.channel.ChannelPipeline;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.protocol.ChannelMember;
+import io.parley.protocol.LineFraming;
+import io.parley.protocol.NoticeEncoder;
 
 /** Builds a line-protocol connection's pipeline. Thread-safe and shared by a listener's connections. */
 public final class LineInitializer extends ChannelInitializer<Channel> {
 
-    public static final String DECODER = "line-decoder";
+    public static final String FRAMING = "line-framing";
     public static final String EVENT_ENCODER = "line-event-encoder";
+    public static final String NOTICE_ENCODER = "line-notice-encoder";
     public static final String HANDLER = "line-handler";
+
+    private static final NoticeEncoder NOTICES = new NoticeEncoder(LineSettings.CONNECTION_ERRORS);
 
     private final ChatService chat;
     private final RegisteredNames names;
@@ -28,8 +33,10 @@ public final class LineInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel channel) {
         ChannelMember member = new ChannelMember(chat.newMemberId(), channel);
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(DECODER, new LineDecoder(settings.maxLineBytes()));
+        // A line is the request itself: the handler takes the framing's strings as they are.
+        pipeline.addLast(FRAMING, new LineFraming(settings.maxLineBytes()));
         pipeline.addLast(EVENT_ENCODER, new LineEventEncoder(member));
+        pipeline.addLast(NOTICE_ENCODER, NOTICES);
         pipeline.addLast(HANDLER, new LineHandler(chat, names, settings, member));
     }
 }

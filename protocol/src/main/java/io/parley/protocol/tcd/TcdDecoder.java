@@ -1,14 +1,17 @@
 package io.parley.protocol.tcd;
 
-import io.parley.protocol.Utf8LineDecoder;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.util.List;
 
 /**
- * Frames a TCD byte stream into lines ({@code \n}, with an optional {@code \r} before it) and
- * hands them to a {@link TcdParser}. A line, or a whole request, over the limit fails with a
- * {@link io.netty.handler.codec.TooLongFrameException} at once, without buffering the rest.
- * Invalid UTF-8 becomes U+FFFD. Not shareable: one per connection.
+ * Hands a TCD client's lines (from the transport's framing, e.g.
+ * {@link io.parley.protocol.LineFraming}) to a {@link TcdParser}, which assembles them into
+ * requests. A whole request over the limit fails with a {@link RequestTooLongException} (a
+ * {@link io.netty.handler.codec.TooLongFrameException}) at the line that passes it, as a single
+ * line over it does in the framing. Knows no bytes or sockets. Not shareable: one per connection.
  */
-final class TcdDecoder extends Utf8LineDecoder {
+final class TcdDecoder extends MessageToMessageDecoder<String> {
 
     private final TcdParser parser;
 
@@ -17,12 +20,15 @@ final class TcdDecoder extends Utf8LineDecoder {
     }
 
     TcdDecoder(int maxRequestBytes, int maxMessageLines) {
-        super(maxRequestBytes);
+        super(String.class);
         this.parser = new TcdParser(maxRequestBytes, maxMessageLines);
     }
 
     @Override
-    protected Object decodeLine(String line, int byteLength) {
-        return parser.accept(line, byteLength);
+    protected void decode(ChannelHandlerContext ctx, String line, List<Object> out) {
+        TcdRequest request = parser.accept(line);
+        if (request != null) {
+            out.add(request);
+        }
     }
 }

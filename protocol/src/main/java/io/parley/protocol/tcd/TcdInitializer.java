@@ -7,15 +7,21 @@ import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
+import io.parley.protocol.LineFraming;
+import io.parley.protocol.NoticeEncoder;
 import java.net.InetSocketAddress;
 
 /** Builds a TCD connection's pipeline. Thread-safe and shared by every connection of a listener. */
 public final class TcdInitializer extends ChannelInitializer<Channel> {
 
+    public static final String FRAMING = "tcd-framing";
     public static final String DECODER = "tcd-decoder";
     public static final String REPLY_ENCODER = "tcd-reply-encoder";
     public static final String EVENT_ENCODER = "tcd-event-encoder";
+    public static final String NOTICE_ENCODER = "tcd-notice-encoder";
     public static final String HANDLER = "tcd-handler";
+
+    private static final NoticeEncoder NOTICES = new NoticeEncoder(TcdSettings.CONNECTION_ERRORS);
 
     private final ChatService chat;
     private final RegisteredNames names;
@@ -35,9 +41,12 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
         TcdSession session = new TcdSession(new ChannelMember(chat.newMemberId(), channel),
                 Addresses.plain(local.getAddress()), local.getPort());
         ChannelPipeline pipeline = channel.pipeline();
+        // A single line may be as long as a whole request; the parser holds the request to that too.
+        pipeline.addLast(FRAMING, new LineFraming(settings.maxRequestBytes()));
         pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes(), settings.maxMessageLines()));
         pipeline.addLast(REPLY_ENCODER, TcdReplyEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new TcdRoomEventEncoder(session));
+        pipeline.addLast(NOTICE_ENCODER, NOTICES);
         pipeline.addLast(HANDLER, new TcdHandler(chat, names, settings, session));
     }
 }

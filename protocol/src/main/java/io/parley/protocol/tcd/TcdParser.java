@@ -49,12 +49,13 @@ final class TcdParser {
     }
 
     /**
-     * Takes one line (without its line end; {@code byteLength} is its size on the wire) and
-     * returns the request it completes, or null.
+     * Takes one line (without its line end) and returns the request it completes, or null. A
+     * request's size is its lines' UTF-8 lengths, each plus one for its end; a line that held
+     * invalid bytes counts their replacement characters (three bytes each).
      */
-    TcdRequest accept(String line, int byteLength) {
+    TcdRequest accept(String line) {
         if (verb != null) {
-            requestBytes += byteLength + 1;
+            requestBytes += utf8Length(line) + 1;
             if (requestBytes > maxRequestBytes) {
                 reset();
                 throw new RequestTooLongException(maxRequestBytes);
@@ -78,14 +79,14 @@ final class TcdParser {
         }
         String key = line.substring(0, colon).strip().toUpperCase(Locale.ROOT);
         String value = line.substring(colon + 1).strip();
-        return isVerb(key) ? start(key, value, byteLength) : field(key, value, line);
+        return isVerb(key) ? start(key, value, line) : field(key, value, line);
     }
 
-    private TcdRequest start(String key, String value, int byteLength) {
+    private TcdRequest start(String key, String value, String line) {
         TcdRequest interrupted = unfinished(null);
         verb = key;
         fields.put(key, value);
-        requestBytes = byteLength + 1;
+        requestBytes = utf8Length(line) + 1;
         return interrupted;
     }
 
@@ -167,6 +168,20 @@ final class TcdParser {
         TcdRequest incomplete = new TcdRequest.Incomplete(verb, missing, next);
         reset();
         return incomplete;
+    }
+
+    /** The length of {@code line} in UTF-8, without encoding it. */
+    static int utf8Length(String line) {
+        int length = line.length();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x800) {
+                length += Character.isSurrogate(c) ? 1 : 2; // a pair: 4 bytes for 2 chars
+            } else if (c >= 0x80) {
+                length++;
+            }
+        }
+        return length;
     }
 
     private void reset() {

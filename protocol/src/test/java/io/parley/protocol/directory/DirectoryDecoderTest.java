@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.TooLongFrameException;
+import io.parley.protocol.LineFraming;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class DirectoryDecoderTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new DirectoryDecoder());
+    private final EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(DirectorySettings.MAX_LINE_BYTES),
+            new DirectoryDecoder());
 
     @AfterEach
     void finish() {

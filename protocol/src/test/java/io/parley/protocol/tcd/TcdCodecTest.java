@@ -7,20 +7,22 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.TooLongFrameException;
+import io.parley.protocol.LineFraming;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** TcdDecoder and TcdReplyEncoder on an EmbeddedChannel: framing, limits and encoding. */
+/** The line framing, TcdDecoder and TcdReplyEncoder on an EmbeddedChannel: framing, limits and encoding. */
 class TcdCodecTest {
 
     private static final int LIMIT = 128;
     private static final String JOIN = "JOIN_CHATROOM: room1\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: client1\n";
     private static final String CHAT = "CHAT: 1\nJOIN_ID: 2\nCLIENT_NAME: client1\nMESSAGE: hello\n\n";
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new TcdDecoder(LIMIT), TcdReplyEncoder.INSTANCE);
+    private final EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(LIMIT), new TcdDecoder(LIMIT),
+            TcdReplyEncoder.INSTANCE);
     /** Every buffer written inbound, to check that the decoder released each one. */
     private final List<ByteBuf> written = new ArrayList<>();
 

@@ -19,7 +19,7 @@ class TcdParserTest {
     private List<TcdRequest> feed(String... lines) {
         List<TcdRequest> requests = new ArrayList<>();
         for (String line : lines) {
-            TcdRequest request = parser.accept(line, line.getBytes(StandardCharsets.UTF_8).length);
+            TcdRequest request = parser.accept(line);
             if (request != null) {
                 requests.add(request);
             }
@@ -136,33 +136,51 @@ class TcdParserTest {
     @Test
     void aRequestOverTheLimitThrowsAndTheNextRequestStartsClean() {
         TcdParser small = new TcdParser(40);
-        small.accept("CHAT: 7", 7);
-        small.accept("JOIN_ID: 3", 10);
-        small.accept("CLIENT_NAME: c", 14);
+        small.accept("CHAT: 7");
+        small.accept("JOIN_ID: 3");
+        small.accept("CLIENT_NAME: c");
 
-        assertThatThrownBy(() -> small.accept("MESSAGE: twelve chars", 21))
+        assertThatThrownBy(() -> small.accept("MESSAGE: twelve chars"))
                 .isInstanceOf(RequestTooLongException.class)
                 .hasMessageContaining("40 bytes");
-        assertThat(small.accept("HELO again", 10)).isEqualTo(new TcdRequest.Helo("again"));
+        assertThat(small.accept("HELO again")).isEqualTo(new TcdRequest.Helo("again"));
     }
 
     @Test
     void theLimitCountsEveryLineOfAMultiLineMessage() {
         TcdParser small = new TcdParser(40);
-        small.accept("CHAT: 7", 7);
-        small.accept("MESSAGE: a", 10);
-        small.accept("bbbbbbbbbb", 10);
+        small.accept("CHAT: 7");
+        small.accept("MESSAGE: a");
+        small.accept("bbbbbbbbbb");
 
-        assertThatThrownBy(() -> small.accept("cccccccccc", 10)).isInstanceOf(RequestTooLongException.class);
+        assertThatThrownBy(() -> small.accept("cccccccccc")).isInstanceOf(RequestTooLongException.class);
     }
 
     @Test
     void aRequestOfExactlyTheLimitIsAccepted() {
         // 13 + 1 and 25 + 1 bytes with their line ends: 40.
         TcdParser small = new TcdParser(40);
-        small.accept("DISCONNECT: 0", 13);
+        small.accept("DISCONNECT: 0");
 
-        assertThat(small.accept("CLIENT_NAME: client_12345", 25)).isEqualTo(new TcdRequest.Disconnect("client_12345"));
+        assertThat(small.accept("CLIENT_NAME: client_12345")).isEqualTo(new TcdRequest.Disconnect("client_12345"));
+    }
+
+    @Test
+    void theLimitCountsCharactersByTheirUtf8Length() {
+        // "MESSAGE: " + 3 two-byte and 3 three-byte characters is 9 + 6 + 9 = 24 bytes, 25 with its end.
+        TcdParser small = new TcdParser(40);
+        small.accept("CHAT: 7"); // 8 bytes with its end
+        small.accept("JOIN_ID: 3"); // 11: 19 in all
+
+        assertThatThrownBy(() -> small.accept("MESSAGE: \u00e9\u00e9\u00e9\u20ac\u20ac\u20ac"))
+                .isInstanceOf(RequestTooLongException.class);
+    }
+
+    @Test
+    void utf8LengthCountsEachCharacterAsItsEncoding() {
+        for (String text : List.of("", "ascii", "caf\u00e9", "\u20ac \u2615", "\ud83d\ude00 emoji", "\uFFFD")) {
+            assertThat(TcdParser.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        }
     }
 
     @Test
@@ -183,7 +201,7 @@ class TcdParserTest {
     private static List<TcdRequest> feed(TcdParser parser, String... lines) {
         List<TcdRequest> requests = new ArrayList<>();
         for (String line : lines) {
-            TcdRequest request = parser.accept(line, line.length());
+            TcdRequest request = parser.accept(line);
             if (request != null) {
                 requests.add(request);
             }
