@@ -34,14 +34,14 @@ class AccountLoadTest {
         server.close();
     }
 
-    private AccountClient login(String name) throws Exception {
+    private AccountWire login(String name) throws Exception {
         return server.login(name, PASSWORD);
     }
 
     @Test
     void tenKibibyteUtf8MessagesGoThroughByBroadcastAndPrivateMessage() throws Exception {
-        AccountClient alice = login("alice");
-        AccountClient bob = login("bob");
+        AccountWire alice = login("alice");
+        AccountWire bob = login("bob");
         String text = "ünïcödé ✓ 你好 ".repeat(10 * 1024 / 24 + 1);
 
         alice.broadcast(text);
@@ -57,7 +57,7 @@ class AccountLoadTest {
     void twentyUsersBroadcastingAtOnceLoseNothing() throws Exception {
         int users = 20;
         int each = 10;
-        List<AccountClient> clients = new ArrayList<>();
+        List<AccountWire> clients = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             clients.add(login("user" + i));
         }
@@ -66,10 +66,10 @@ class AccountLoadTest {
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             List<CompletableFuture<List<String>>> received = new ArrayList<>();
-            for (AccountClient client : clients) {
+            for (AccountWire client : clients) {
                 received.add(CompletableFuture.supplyAsync(() -> readBroadcasts(client, (users - 1) * each), threads));
             }
-            for (AccountClient client : clients) {
+            for (AccountWire client : clients) {
                 threads.execute(() -> {
                     for (int n = 0; n < each; n++) {
                         client.wire.send("C BM\nD " + client.name + " says " + n + "\n");
@@ -94,7 +94,7 @@ class AccountLoadTest {
     }
 
     /** Reads frames until {@code count} broadcasts arrived; replies to its own BMs are skipped. */
-    private static List<String> readBroadcasts(AccountClient client, int count) {
+    private static List<String> readBroadcasts(AccountWire client, int count) {
         List<String> broadcasts = new ArrayList<>();
         while (broadcasts.size() < count) {
             String frame = client.wire.readLine();

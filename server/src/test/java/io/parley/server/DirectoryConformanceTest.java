@@ -2,7 +2,8 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.LoopbackMulticast;
+import io.parley.testing.LoopbackMulticast;
+import io.parley.testing.WireClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

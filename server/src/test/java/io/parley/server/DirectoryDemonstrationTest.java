@@ -1,6 +1,6 @@
 package io.parley.server;
 
-import io.parley.client.testing.LoopbackMulticast;
+import io.parley.testing.LoopbackMulticast;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
+import io.parley.testing.WireClient;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.Pg3Cipher;
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class LoginThrottlingTest {
     }
 
     private static String pass(String password, PublicKey key) throws Exception {
-        return "C PASS " + AccountClient.encrypt(password, key) + "\n";
+        return "C PASS " + AccountWire.encrypt(password, key) + "\n";
     }
 
     @Test

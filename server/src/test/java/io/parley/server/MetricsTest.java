@@ -3,6 +3,7 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -129,7 +130,7 @@ class MetricsTest {
             guesser.send("C USER alice\n");
             String reply = guesser.readLine();
             PublicKey key = RsaKeys.fromLine(reply.substring(reply.lastIndexOf(' ') + 1));
-            guesser.send("C PASS " + AccountClient.encrypt("wrong password", key) + "\n")
+            guesser.send("C PASS " + AccountWire.encrypt("wrong password", key) + "\n")
                     .expect("C ERR 401 incorrect password\n");
         }
 

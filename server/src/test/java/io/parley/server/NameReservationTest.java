@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class NameReservationTest {
 
     @Test
     void aNameWithASpaceCannotPassForAnAccountUserInFramesOrHistory() throws Exception {
-        AccountClient bob = server.login("bob", PASSWORD);
+        AccountWire bob = server.login("bob", PASSWORD);
         TcdClient forger = TcdClient.connect(server.port("tcd"));
         TcdClient.Joined lobby = forger.join("lobby", "alice says");
 
@@ -115,7 +116,7 @@ class NameReservationTest {
     }
 
     /** Reads frames (skipping others, such as join announcements) until one ends with {@code end}. */
-    private static String nextDeliveryEndingWith(AccountClient client, String end) {
+    private static String nextDeliveryEndingWith(AccountWire client, String end) {
         while (true) {
             String frame = client.wire.readLine();
             if (frame.endsWith(end)) {

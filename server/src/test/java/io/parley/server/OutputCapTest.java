@@ -3,6 +3,7 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,8 +96,8 @@ class OutputCapTest {
         try (WireClient bob = WireClient.connect(tinyWindow, server.port("account"))) {
             bob.send("C USER bob\n");
             PublicKey serverKey = RsaKeys.fromLine(bob.readLine().substring("C NEW ".length()));
-            bob.send("C PASS " + AccountClient.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome bob\n");
-            List<AccountClient> senders = new ArrayList<>();
+            bob.send("C PASS " + AccountWire.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome bob\n");
+            List<AccountWire> senders = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 senders.add(server.login("sender" + i, PASSWORD));
             }

@@ -9,6 +9,7 @@ import static io.parley.server.TcdMessages.leftAnnouncement;
 import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +94,7 @@ class PresenceTest {
 
     @Test
     void accountUsersSeeNoJoinFramesAndTheirHistoryHoldsOnlyWhatWasSaid() throws Exception {
-        AccountClient alice = server.login("alice", PASSWORD);
+        AccountWire alice = server.login("alice", PASSWORD);
         WireClient carol = server.connect("tcd");
         int lobby = tcdJoin(carol, "carol");
         carol.send(chat(lobby, 0, "carol", "hello")).expect(relay(lobby, "carol", "hello"));

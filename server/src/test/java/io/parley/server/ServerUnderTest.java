@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.testing.WireClient;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * A {@link TestServer} and the connections a test opens to it, as {@link WireClient}s or logged-in
- * {@link AccountClient}s ({@link TcdTestServer} is the same for TCD). {@link #close} closes every
+ * {@link AccountWire}s ({@link TcdTestServer} is the same for TCD). {@link #close} closes every
  * one of them and stops the server; call it from {@code @AfterEach}.
  */
 final class ServerUnderTest implements AutoCloseable {
@@ -57,9 +58,9 @@ final class ServerUnderTest implements AutoCloseable {
         return track(WireClient.connect(socket, port(protocol)));
     }
 
-    /** A new account connection, logged in as {@code name} (see {@link AccountClient#login}). */
-    AccountClient login(String name, String password) throws GeneralSecurityException {
-        return track(AccountClient.login(port("account"), name, password));
+    /** A new account connection, logged in as {@code name} (see {@link AccountWire#login}). */
+    AccountWire login(String name, String password) throws GeneralSecurityException {
+        return track(AccountWire.login(port("account"), name, password));
     }
 
     private <T extends AutoCloseable> T track(T client) {

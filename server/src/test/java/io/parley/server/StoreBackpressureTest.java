@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +56,7 @@ class StoreBackpressureTest {
         carol.send("carol\n");
         // Joins are presence notices for line members: carol is in before dave, so both see his.
         alice.expect("* carol joined lobby\n");
-        AccountClient dave = server.login("dave", "correct horse");
+        AccountWire dave = server.login("dave", "correct horse");
         carol.expect("* dave joined lobby\n");
         carol.send("here\n").expect("carol: here\n");
         alice.expect("* dave joined lobby\n").expect("carol: here\n");

@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

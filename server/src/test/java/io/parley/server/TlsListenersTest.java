@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -112,8 +113,8 @@ class TlsListenersTest {
 
     @Test
     void accountUsersOnTheTlsAndThePlaintextPortSeeEachOtherOnline() throws Exception {
-        AccountClient alice = AccountClient.login(clients.socket(), server.port("account-tls"), "alice", "alice-password");
-        AccountClient bob = AccountClient.login(server.port("account"), "bob", "bob-password-1");
+        AccountWire alice = AccountWire.login(clients.socket(), server.port("account-tls"), "alice", "alice-password");
+        AccountWire bob = AccountWire.login(server.port("account"), "bob", "bob-password-1");
 
         alice.wire.send("C PM\n").expect("C USERS bob\n");
         bob.wire.send("C PM\n").expect("C USERS alice\n");

@@ -2,7 +2,7 @@ package io.parley.client.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.ScriptedTerminal;
+import io.parley.testing.ScriptedTerminal;
 import io.parley.server.ParleyServer;
 import io.parley.server.ServerConfig;
 import java.io.OutputStream;
