@@ -11,30 +11,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The numbered conformance points of {@code shared/specs/account.md}, over real sockets. */
 class AccountConformanceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
     private AccountWire login(String name) throws GeneralSecurityException {
         return server.login(name, PASSWORD);
@@ -45,8 +31,7 @@ class AccountConformanceTest {
     }
 
     private void restart() throws Exception {
-        server.close();
-        server = ServerUnderTest.start(data);
+        server.restart();
     }
 
     @Test
@@ -224,7 +209,7 @@ class AccountConformanceTest {
 
     private List<Path> filesContaining(String secret) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(data)) {
+        try (Stream<Path> files = Files.walk(server.data())) {
             return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
         }
     }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.crypto.RsaKeys;
 import io.parley.testing.WireClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /metrics} after real traffic over real sockets: each counter moves by what the traffic
@@ -19,25 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricsTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
-    private ServerUnderTest server;
-
-    private ServerUnderTest start(String... settings) throws Exception {
+    private ParleyExtension start(String... settings) throws Exception {
         Map<String, String> map = new HashMap<>(Map.of(ServerConfig.ADMIN_PORT, "0"));
         for (int i = 0; i < settings.length; i += 2) {
             map.put(settings[i], settings[i + 1]);
         }
-        server = ServerUnderTest.start(data, map);
+        server.start(map);
         return server;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private Scrape scrape() throws Exception {

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link TestServer} and the connections a test opens to it, as {@link WireClient}s or logged-in
- * {@link AccountWire}s ({@link TcdTestServer} is the same for TCD). {@link #close} closes every
- * one of them and stops the server; call it from {@code @AfterEach}.
+ * A {@link TestServer} and the connections a test opens to it, as {@link WireClient}s, {@link TcdClient}s or
+ * logged-in {@link AccountWire}s. {@link #close} closes every one of them and stops the server. Tests use it
+ * through {@link ParleyExtension}, which starts and closes it around each test; a test that must start a
+ * server over a data directory it prepared itself (or twice over one) may still use it directly.
+ *
+ * <p>Not thread-safe: the test's thread drives it.
  */
 final class ServerUnderTest implements AutoCloseable {
 
@@ -56,6 +59,11 @@ final class ServerUnderTest implements AutoCloseable {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
         return track(WireClient.connect(socket, port(protocol)));
+    }
+
+    /** A new TCD connection to this server, closed with it. */
+    TcdClient connectTcd() {
+        return track(TcdClient.connect(port("tcd")));
     }
 
     /** A new account connection, logged in as {@code name} (see {@link AccountWire#login}). */
