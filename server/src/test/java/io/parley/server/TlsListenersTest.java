@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsListenersTest {
 
     @TempDir
-    Path data;
-    @TempDir
     Path certificates;
 
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
     private TlsClients clients;
     private final ByteArrayOutputStream status = new ByteArrayOutputStream();
 
@@ -39,18 +38,13 @@ class TlsListenersTest {
     void start() throws Exception {
         TlsTestCertificates.make(certificates, "127.0.0.1");
         clients = TlsClients.trusting(certificates.resolve("cert.pem"));
-        server = TestServer.start(data, Map.of(
+        server.start(Map.of(
                 ServerConfig.TLS_CERTIFICATE, certificates.resolve("cert.pem").toString(),
                 ServerConfig.TLS_KEY, certificates.resolve("key.pem").toString(),
                 ServerConfig.TCD_TLS_PORT, "0",
                 ServerConfig.LINE_TLS_PORT, "0",
                 ServerConfig.DIRECTORY_TLS_PORT, "0",
                 ServerConfig.ACCOUNT_TLS_PORT, "0"), new PrintStream(status, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @Test
