@@ -3,7 +3,6 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.testing.WireClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,9 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client over its request rate is slowed by pausing its reads, and dropped only when what it
@@ -25,15 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FloodTest {
 
-    @TempDir
-    Path data;
+    /** The count of times a line connection's reads were paused for going over its request rate. */
+    private static final String THROTTLES = "parley_flood_throttles_total{protocol=\"line\"}";
 
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     private WireClient member(String name) {
         return server.connect("line").send(name + "\n");
@@ -41,7 +35,7 @@ class FloodTest {
 
     @Test
     void aFlooderIsSlowedNotDroppedAndTenClientsBesideItGetEveryMessageOfTheirOwn() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start(ServerConfig.ADMIN_PORT, "0"); // the rest at their defaults, /metrics to see the throttle
         WireClient flooder = member("flooder");
         List<WireClient> polite = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -51,6 +45,7 @@ class FloodTest {
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             List<Long> calm = talkAll(polite, threads);
+            assertThat(Scrape.of(server.parley()).value(THROTTLES)).as("throttles of polite clients alone").isZero();
             threads.execute(() -> {
                 String burst = "flood\n".repeat(1000);
                 while (flooding.get()) {
@@ -64,6 +59,10 @@ class FloodTest {
                 }
             });
             List<Long> flooded = talkAll(polite, threads);
+            // Slowed, not merely served: its reads were paused for its rate (the polite ones never
+            // are, as the calm round shows), which is what makes room for the others.
+            assertThat(Scrape.of(server.parley()).value(THROTTLES)).as("throttles once the flooder floods")
+                    .isGreaterThanOrEqualTo(1);
 
             List<String> heardDuringTheTalk = new ArrayList<>();
             flooderHeard.drainTo(heardDuringTheTalk);
@@ -130,7 +129,7 @@ class FloodTest {
 
     @Test
     void aClientWhoseSentRequestsKeepPilingUpIsDroppedWithAnError() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
+        server.start(Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
                 ServerConfig.REQUEST_BURST, "10", ServerConfig.MAX_WAITING_REQUESTS, "100"));
         WireClient witness = member("witness").send("hi\n").expect("witness: hi\n");
         WireClient flooder = member("flooder");

@@ -75,8 +75,12 @@ class TlsListenersTest {
         client.expect(TcdMessages.helo("over tls", port));
         TcdClient.Joined joined = client.join("secure", "alice");
 
-        assertThat(joined.ref()).isPositive();
         assertThat(((SSLSocket) socket).getSession().getProtocol()).isEqualTo("TLSv1.3");
+
+        // The room is the one a plaintext client joins by that name; each sees the other.
+        TcdClient plain = server.connectTcd();
+        assertThat(plain.join("secure", "bob").ref()).as("the room's ref in plaintext").isEqualTo(joined.ref());
+        client.expect(TcdMessages.joinedAnnouncement(joined.ref(), "bob"));
     }
 
     @Test
