@@ -35,9 +35,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * data, for what must survive a restart. Settings are {@link ServerConfig} keys on top of
  * {@link TestServer}'s (every listener on port 0, the admin listener off).
  *
- * <p>Public for the tests of the clients against the server (other packages); the TCD and account
- * helpers stay package-private, as do their clients. Register it on an instance field, so each test gets its own server. Not thread-safe: the
- * test's thread starts and stops it; the connections it hands out are each one thread's.
+ * <p>Register it on an instance field, so each test gets its own server. Public for the tests of
+ * the terminal clients against the server (other packages); the TCD and account helpers stay
+ * package-private, as do their clients. Not thread-safe: the test's thread starts, stops and
+ * connects; each connection it hands out is as thread-safe as its own class says.
  *
  * <p>Tests of the packaged jar ({@code *E2E}) run it as a process through {@link ServerProcess}
  * instead; protocol-module tests that drive a pipeline without sockets ({@code EmbeddedChannel},
