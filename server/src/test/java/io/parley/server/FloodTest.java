@@ -45,7 +45,7 @@ class FloodTest {
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             List<Long> calm = talkAll(polite, threads);
-            assertThat(Scrape.of(server.parley()).value(THROTTLES)).as("throttles of polite clients alone").isZero();
+            assertThat(throttles()).as("throttles of polite clients alone").isZero();
             threads.execute(() -> {
                 String burst = "flood\n".repeat(1000);
                 while (flooding.get()) {
@@ -58,11 +58,10 @@ class FloodTest {
                     flooderHeard.add(flooder.readLine()); // the flooder reads, so it is not a slow reader
                 }
             });
+            // Slowed, not merely served: its reads are paused for its rate (the polite ones' never
+            // are, as the calm round shows) before the others talk beside it.
+            awaitTheFlooderThrottled();
             List<Long> flooded = talkAll(polite, threads);
-            // Slowed, not merely served: its reads were paused for its rate (the polite ones never
-            // are, as the calm round shows), which is what makes room for the others.
-            assertThat(Scrape.of(server.parley()).value(THROTTLES)).as("throttles once the flooder floods")
-                    .isGreaterThanOrEqualTo(1);
 
             List<String> heardDuringTheTalk = new ArrayList<>();
             flooderHeard.drainTo(heardDuringTheTalk);
@@ -76,6 +75,22 @@ class FloodTest {
             flooding.set(false);
             flooder.close();
             threads.shutdownNow();
+        }
+    }
+
+    private double throttles() throws Exception {
+        return Scrape.of(server.parley()).value(THROTTLES);
+    }
+
+    /**
+     * Waits until the server has paused a line connection's reads for its request rate; fails if
+     * that does not happen within {@link WireClient#TIMEOUT_MS}, as without a flood limit it never does.
+     */
+    private void awaitTheFlooderThrottled() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WireClient.TIMEOUT_MS);
+        while (throttles() < 1) {
+            assertThat(System.nanoTime() - deadline).as("the flooder's reads paused for its rate within %d ms",
+                    WireClient.TIMEOUT_MS).isNegative();
         }
     }
 
