@@ -3,6 +3,7 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,32 +11,18 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The numbered conformance points of {@code shared/specs/account.md}, over real sockets. */
 class AccountConformanceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
-
-    private AccountClient login(String name) throws GeneralSecurityException {
+    private AccountWire login(String name) throws GeneralSecurityException {
         return server.login(name, PASSWORD);
     }
 
@@ -44,8 +31,7 @@ class AccountConformanceTest {
     }
 
     private void restart() throws Exception {
-        server.close();
-        server = ServerUnderTest.start(data);
+        server.restart();
     }
 
     @Test
@@ -57,9 +43,9 @@ class AccountConformanceTest {
         String reply = again.readLine();
         assertThat(reply).startsWith("C EXISTING ");
         var serverKey = RsaKeys.fromLine(reply.substring("C EXISTING ".length()));
-        again.send("C PASS " + AccountClient.encrypt("wrong password", serverKey) + "\n")
+        again.send("C PASS " + AccountWire.encrypt("wrong password", serverKey) + "\n")
                 .expect("C ERR 401 incorrect password\n");
-        again.send("C PASS " + AccountClient.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome alice\n");
+        again.send("C PASS " + AccountWire.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome alice\n");
 
         assertThat(filesContaining(PASSWORD)).as("data files holding the clear password").isEmpty();
     }
@@ -71,18 +57,18 @@ class AccountConformanceTest {
         String reply = wire.readLine();
         var serverKey = RsaKeys.fromLine(reply.substring("C NEW ".length()));
 
-        wire.send("C PASS " + AccountClient.encrypt("short", serverKey) + "\n")
+        wire.send("C PASS " + AccountWire.encrypt("short", serverKey) + "\n")
                 .expect("C ERR 400 password must be 8-256 characters\n");
-        wire.send("C PASS " + AccountClient.encrypt("long enough", serverKey) + "\n").expect("C OK welcome bob\n");
+        wire.send("C PASS " + AccountWire.encrypt("long enough", serverKey) + "\n").expect("C OK welcome bob\n");
     }
 
     @Test
     void point3_broadcastReachesEveryOtherLobbyMemberWhateverItsProtocol() throws Exception {
-        AccountClient alice = login("alice");
-        AccountClient bob = login("bob");
-        AccountClient carol = login("carol");
+        AccountWire alice = login("alice");
+        AccountWire bob = login("bob");
+        AccountWire carol = login("carol");
         WireClient line = connect("line").send("lina\nhere\n").expect("lina: here\n");
-        for (AccountClient member : List.of(alice, bob, carol)) {
+        for (AccountWire member : List.of(alice, bob, carol)) {
             member.wire.expect("D BM lina here\n");
         }
 
@@ -97,12 +83,12 @@ class AccountConformanceTest {
 
     @Test
     void point4_privateMessagesAreEncryptedEndToEndAndErrorsKeepTheSessionGoing() throws Exception {
-        AccountClient alice = login("alice");
-        AccountClient bob = login("bob");
+        AccountWire alice = login("alice");
+        AccountWire bob = login("bob");
 
         alice.wire.send("C PM\n").expect("C USERS bob\n");
         alice.wire.send("C TO bob\n").expect("C KEY bob " + RsaKeys.toLine(bob.keys.getPublic()) + "\n");
-        String ciphertext = AccountClient.encrypt("for your eyes only", bob.keys.getPublic());
+        String ciphertext = AccountWire.encrypt("for your eyes only", bob.keys.getPublic());
         alice.wire.send("D " + ciphertext + "\n").expect("C OK sent\n");
         bob.wire.expect("D PM alice enc " + ciphertext + "\n");
         assertThat(bob.decrypt(ciphertext)).isEqualTo("for your eyes only");
@@ -116,11 +102,11 @@ class AccountConformanceTest {
 
     @Test
     void point4_aRecipientWithoutAKeyGetsClearText() throws Exception {
-        AccountClient alice = login("alice");
+        AccountWire alice = login("alice");
         WireClient dave = connect("account");
         dave.send("C USER dave\n");
         var serverKey = RsaKeys.fromLine(dave.readLine().substring("C NEW ".length()));
-        dave.send("C PASS " + AccountClient.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome dave\n");
+        dave.send("C PASS " + AccountWire.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome dave\n");
 
         alice.wire.send("C PM\n").expect("C USERS dave\n");
         alice.wire.send("C TO dave\n").expect("C KEY dave -\n");
@@ -130,8 +116,8 @@ class AccountConformanceTest {
 
     @Test
     void point6_historyListsSentAndReceivedMessagesAcrossReloginAndRestart() throws Exception {
-        AccountClient alice = login("alice");
-        AccountClient bob = login("bob");
+        AccountWire alice = login("alice");
+        AccountWire bob = login("bob");
         bob.broadcast("hi alice");
         alice.wire.expect("D BM bob hi alice\n");
         alice.sendPrivate("bob", "secret");
@@ -142,7 +128,7 @@ class AccountConformanceTest {
         bob.broadcast("alice is away");
         restart();
 
-        AccountClient back = login("alice");
+        AccountWire back = login("alice");
         back.wire.send("C CH\n");
         List<String> lines = List.of(back.wire.readLine(), back.wire.readLine(), back.wire.readLine());
         assertThat(lines.get(0)).matches("D CH \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z BM bob lobby hi alice");
@@ -152,9 +138,9 @@ class AccountConformanceTest {
 
     @Test
     void point7_exitAndAbruptCloseBothLeaveTheOnlineList() throws Exception {
-        AccountClient alice = login("alice");
-        AccountClient bob = login("bob");
-        AccountClient carol = login("carol");
+        AccountWire alice = login("alice");
+        AccountWire bob = login("bob");
+        AccountWire carol = login("carol");
         alice.wire.send("C PM\n").expect("C USERS bob carol\n");
         alice.wire.send("C TO alice\n").expect("C ERR 400 cannot send a private message to yourself\n");
 
@@ -168,7 +154,7 @@ class AccountConformanceTest {
      * Asks for the online list until it is {@code expected} (a logout is noticed when the server
      * sees the close, which a client cannot wait on), at most 100 times; returns the last list.
      */
-    private static String onlineListOnceItSettles(AccountClient client, String expected) {
+    private static String onlineListOnceItSettles(AccountWire client, String expected) {
         String users = "";
         for (int asked = 0; asked < 100 && !users.equals(expected); asked++) {
             client.wire.send("C PM\n");
@@ -180,7 +166,7 @@ class AccountConformanceTest {
 
     @Test
     void point8_aSecondLoginReplacesTheFirstAndFiveWrongPasswordsClose() throws Exception {
-        AccountClient first = login("alice");
+        AccountWire first = login("alice");
         login("alice");
         first.wire.expect("C BYE replaced by a new login\n").expectEof();
 
@@ -188,10 +174,10 @@ class AccountConformanceTest {
         guesser.send("C USER alice\n");
         var serverKey = RsaKeys.fromLine(guesser.readLine().substring("C EXISTING ".length()));
         for (int i = 0; i < 4; i++) {
-            guesser.send("C PASS " + AccountClient.encrypt("guess " + i + "!!", serverKey) + "\n")
+            guesser.send("C PASS " + AccountWire.encrypt("guess " + i + "!!", serverKey) + "\n")
                     .expect("C ERR 401 incorrect password\n");
         }
-        guesser.send("C PASS " + AccountClient.encrypt("last guess", serverKey) + "\n")
+        guesser.send("C PASS " + AccountWire.encrypt("last guess", serverKey) + "\n")
                 .expect("C ERR 429 too many attempts\n").expectEof();
     }
 
@@ -223,7 +209,7 @@ class AccountConformanceTest {
 
     private List<Path> filesContaining(String secret) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(data)) {
+        try (Stream<Path> files = Files.walk(server.data())) {
             return files.filter(Files::isRegularFile).filter(file -> contains(file, needle)).toList();
         }
     }

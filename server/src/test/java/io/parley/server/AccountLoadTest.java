@@ -2,46 +2,31 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** account.md point 9: long UTF-8 messages, and many users broadcasting at once. */
 class AccountLoadTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
-
-    private AccountClient login(String name) throws Exception {
+    private AccountWire login(String name) throws Exception {
         return server.login(name, PASSWORD);
     }
 
     @Test
     void tenKibibyteUtf8MessagesGoThroughByBroadcastAndPrivateMessage() throws Exception {
-        AccountClient alice = login("alice");
-        AccountClient bob = login("bob");
+        AccountWire alice = login("alice");
+        AccountWire bob = login("bob");
         String text = "ünïcödé ✓ 你好 ".repeat(10 * 1024 / 24 + 1);
 
         alice.broadcast(text);
@@ -57,7 +42,7 @@ class AccountLoadTest {
     void twentyUsersBroadcastingAtOnceLoseNothing() throws Exception {
         int users = 20;
         int each = 10;
-        List<AccountClient> clients = new ArrayList<>();
+        List<AccountWire> clients = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             clients.add(login("user" + i));
         }
@@ -66,10 +51,10 @@ class AccountLoadTest {
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             List<CompletableFuture<List<String>>> received = new ArrayList<>();
-            for (AccountClient client : clients) {
+            for (AccountWire client : clients) {
                 received.add(CompletableFuture.supplyAsync(() -> readBroadcasts(client, (users - 1) * each), threads));
             }
-            for (AccountClient client : clients) {
+            for (AccountWire client : clients) {
                 threads.execute(() -> {
                     for (int n = 0; n < each; n++) {
                         client.wire.send("C BM\nD " + client.name + " says " + n + "\n");
@@ -94,7 +79,7 @@ class AccountLoadTest {
     }
 
     /** Reads frames until {@code count} broadcasts arrived; replies to its own BMs are skipped. */
-    private static List<String> readBroadcasts(AccountClient client, int count) {
+    private static List<String> readBroadcasts(AccountWire client, int count) {
         List<String> broadcasts = new ArrayList<>();
         while (broadcasts.size() < count) {
             String frame = client.wire.readLine();

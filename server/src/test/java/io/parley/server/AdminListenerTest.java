@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -9,16 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin listener as a load balancer or Kubernetes sees it, over real sockets: {@code /livez},
@@ -27,23 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdminListenerTest {
 
-    @TempDir
-    Path data;
-
     private final ByteArrayOutputStream status = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ServerUnderTest server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @BeforeEach
     void start() throws Exception {
         // Every chat listener on every interface: the admin one stays on loopback all the same.
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.ADMIN_PORT, "0", ServerConfig.BIND, "*",
+        server.start(Map.of(ServerConfig.ADMIN_PORT, "0", ServerConfig.BIND, "*",
                 ServerConfig.STORE_BUSY_TIMEOUT_MS, "200"), new PrintStream(status, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -77,7 +69,7 @@ class AdminListenerTest {
 
     @Test
     void readyzIsUnavailableWhileTheStoreIsLockedAndReadyAgainAfter() throws Exception {
-        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("parley.db"));
                 Statement lock = intruder.createStatement()) {
             lock.execute("BEGIN EXCLUSIVE");
 
@@ -96,11 +88,11 @@ class AdminListenerTest {
 
     @Test
     void readyzIsUnavailableWhenTheStoreTakesTooLongAndReadyOnceItCatchesUp() throws Exception {
-        server.close();
+        server.stop();
         // The store waits out a lock for longer than /readyz waits for its probe.
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.ADMIN_PORT, "0",
+        server.start(Map.of(ServerConfig.ADMIN_PORT, "0",
                 ServerConfig.STORE_BUSY_TIMEOUT_MS, "30000"));
-        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("parley.db"));
                 Statement lock = intruder.createStatement()) {
             lock.execute("BEGIN EXCLUSIVE");
 
@@ -117,7 +109,7 @@ class AdminListenerTest {
 
     @Test
     void pipelinedRequestsAreAnsweredInTheirOrderEvenWhenTheFirstTakesLonger() throws Exception {
-        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("parley.db"));
                 Statement lock = intruder.createStatement();
                 WireClient client = WireClient.connect(server.parley().adminPort())) {
             lock.execute("BEGIN EXCLUSIVE"); // /readyz now waits for the store's busy timeout

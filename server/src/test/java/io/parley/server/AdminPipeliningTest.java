@@ -2,18 +2,16 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that pipelines scrape after scrape to the admin listener and never reads an answer,
@@ -28,20 +26,8 @@ class AdminPipeliningTest {
     /** A few scrape answers (each some 14 KB): far under the hundred the client asked for. */
     private static final long PENDING_BOUND = 128 * 1024;
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.ADMIN_PORT, "0"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(Map.of(ServerConfig.ADMIN_PORT, "0"));
 
     /**
      * Asks {@code /livez} on more connections than there are event loops (connections are spread

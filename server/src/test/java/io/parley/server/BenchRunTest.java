@@ -4,8 +4,7 @@ import io.parley.bench.testing.BenchRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,22 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchRunTest {
 
     @TempDir
-    Path data;
-
-    @TempDir
     Path results;
 
-    private ParleyServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({

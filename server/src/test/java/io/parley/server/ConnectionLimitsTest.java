@@ -2,11 +2,10 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-address caps and the registration deadline, on every protocol: each refusal in the
@@ -14,19 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConnectionLimitsTest {
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @Test
     void anAddressOverItsConcurrentCapIsRefusedAndOthersAreNot() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "2"));
+        server.start(Map.of(ServerConfig.MAX_PER_ADDRESS, "2"));
         server.connectFrom("127.0.0.2", "line").send("a\nhi\n").expect("a: hi\n");
         server.connectFrom("127.0.0.2", "line").send("b\nhi\n").expect("b: hi\n");
 
@@ -40,7 +32,7 @@ class ConnectionLimitsTest {
 
     @Test
     void anAddressOverItsNewConnectionRateIsRefused() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_NEW_PER_ADDRESS, "3",
+        server.start(Map.of(ServerConfig.MAX_NEW_PER_ADDRESS, "3",
                 ServerConfig.NEW_WINDOW_SECONDS, "3600"));
         // The admitted ones stay open: a closed one's leave could reach the next one mid-expectation.
         for (int i = 0; i < 3; i++) {
@@ -54,7 +46,7 @@ class ConnectionLimitsTest {
     @Test
     void aRefusedConnectionIsNeitherOpenedNorClosedForItsProtocol() throws Exception {
         ConsoleRecorder console = new ConsoleRecorder();
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "1"), console.stream());
+        server.printingTo(console.stream()).start(Map.of(ServerConfig.MAX_PER_ADDRESS, "1"));
         WireClient admitted = server.connectFrom("127.0.0.8", "directory");
         console.expectLine("Connection from 127.0.0.8:" + admitted.localPort() + " opened");
         WireClient refused = server.connectFrom("127.0.0.8", "directory");
@@ -67,7 +59,7 @@ class ConnectionLimitsTest {
 
     @Test
     void aConnectionThatTricklesBytesWithoutRegisteringIsDroppedOnTheDeadline() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.REGISTRATION_TIMEOUT_SECONDS, "1"));
+        server.start(Map.of(ServerConfig.REGISTRATION_TIMEOUT_SECONDS, "1"));
         WireClient slowloris = server.connectFrom("127.0.0.6", "line");
         WireClient silentTcd = server.connectFrom("127.0.0.6", "tcd");
         WireClient silentAccount = server.connectFrom("127.0.0.6", "account");

@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.testing.WireClient;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -2,12 +2,12 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.LoopbackMulticast;
+import io.parley.testing.LoopbackMulticast;
+import io.parley.testing.WireClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,31 +21,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The numbered conformance points of {@code shared/specs/directory.md}, over real sockets. */
 class DirectoryConformanceTest {
 
-    @TempDir
-    Path data;
-
     private final ConsoleRecorder console = new ConsoleRecorder();
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig().printingTo(console.stream());
     private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start(data, Map.of(), console.stream());
-    }
 
     @AfterEach
     void stop() throws Exception {
         for (AutoCloseable client : clients) {
             client.close();
         }
-        server.stop();
     }
 
     private WireClient client() {
@@ -258,8 +249,7 @@ class DirectoryConformanceTest {
 
         clients.forEach(this::closeQuietly);
         clients.clear();
-        server.stop();
-        server = TestServer.start(data, Map.of(), console.stream());
+        server.restart();
 
         client().send("getdir\n").expect("OK 2\nLab4 239.0.0.2 5001\nr1 239.0.0.1 5000\n");
         assertThat(tcdJoin("LAB4")).isEqualTo(ref);

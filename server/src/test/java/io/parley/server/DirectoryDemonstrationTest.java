@@ -1,13 +1,12 @@
 package io.parley.server;
 
-import io.parley.client.testing.LoopbackMulticast;
+import io.parley.testing.LoopbackMulticast;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The handout's demonstration (Lab 4, "Marking Scheme", steps 1-8), end to end: the server as
@@ -16,18 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DirectoryDemonstrationTest {
 
-    @TempDir
-    Path data;
-
     private final ConsoleRecorder serverOutput = new ConsoleRecorder();
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
     private TerminalClient first;
     private TerminalClient second;
 
     @BeforeEach
     void start() throws Exception {
         LoopbackMulticast.require();
-        server = TestServer.start(data, Map.of(), serverOutput.stream());
+        server.printingTo(serverOutput.stream()).start(Map.of());
     }
 
     @AfterEach
@@ -38,7 +35,6 @@ class DirectoryDemonstrationTest {
         if (second != null) {
             second.close();
         }
-        server.stop();
     }
 
     @Test

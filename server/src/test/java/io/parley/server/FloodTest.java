@@ -2,7 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,9 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client over its request rate is slowed by pausing its reads, and dropped only when what it
@@ -24,15 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FloodTest {
 
-    @TempDir
-    Path data;
+    /** The count of times a line connection's reads were paused for going over its request rate. */
+    private static final String THROTTLES = "parley_flood_throttles_total{protocol=\"line\"}";
 
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     private WireClient member(String name) {
         return server.connect("line").send(name + "\n");
@@ -40,7 +35,7 @@ class FloodTest {
 
     @Test
     void aFlooderIsSlowedNotDroppedAndTenClientsBesideItGetEveryMessageOfTheirOwn() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start(ServerConfig.ADMIN_PORT, "0"); // the rest at their defaults, /metrics to see the throttle
         WireClient flooder = member("flooder");
         List<WireClient> polite = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -50,6 +45,7 @@ class FloodTest {
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
             List<Long> calm = talkAll(polite, threads);
+            assertThat(throttles()).as("throttles of polite clients alone").isZero();
             threads.execute(() -> {
                 String burst = "flood\n".repeat(1000);
                 while (flooding.get()) {
@@ -62,6 +58,9 @@ class FloodTest {
                     flooderHeard.add(flooder.readLine()); // the flooder reads, so it is not a slow reader
                 }
             });
+            // Slowed, not merely served: its reads are paused for its rate (the polite ones' never
+            // are, as the calm round shows) before the others talk beside it.
+            awaitTheFlooderThrottled();
             List<Long> flooded = talkAll(polite, threads);
 
             List<String> heardDuringTheTalk = new ArrayList<>();
@@ -76,6 +75,22 @@ class FloodTest {
             flooding.set(false);
             flooder.close();
             threads.shutdownNow();
+        }
+    }
+
+    private double throttles() throws Exception {
+        return Scrape.of(server.parley()).value(THROTTLES);
+    }
+
+    /**
+     * Waits until the server has paused a line connection's reads for its request rate; fails if
+     * that does not happen within {@link WireClient#TIMEOUT_MS}, as without a flood limit it never does.
+     */
+    private void awaitTheFlooderThrottled() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WireClient.TIMEOUT_MS);
+        while (throttles() < 1) {
+            assertThat(System.nanoTime() - deadline).as("the flooder's reads paused for its rate within %d ms",
+                    WireClient.TIMEOUT_MS).isNegative();
         }
     }
 
@@ -129,7 +144,7 @@ class FloodTest {
 
     @Test
     void aClientWhoseSentRequestsKeepPilingUpIsDroppedWithAnError() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
+        server.start(Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "10",
                 ServerConfig.REQUEST_BURST, "10", ServerConfig.MAX_WAITING_REQUESTS, "100"));
         WireClient witness = member("witness").send("hi\n").expect("witness: hi\n");
         WireClient flooder = member("flooder");

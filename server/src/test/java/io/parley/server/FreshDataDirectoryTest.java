@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreshDataDirectoryTest {
 
+    /** Where the data directory goes; ServerUnderTest, not ParleyExtension, since the directory is what is tested. */
     @TempDir
     Path parent;
 

@@ -2,13 +2,12 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code CH} of 100,000 empty messages (blank lines of line users, empty TCD messages): each is
@@ -22,23 +21,16 @@ class HistoryPageSizeTest {
     private static final long OUTBOUND_CAP = 1024 * 1024;
     private static final String PASSWORD = "correct horse";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @Test
     void aHistoryOfEmptyMessagesIsPagedWithinTheOutboundCap() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start();
         server.login("alice", PASSWORD).close();
-        server.close();
-        StoredLobbyHistory.insert(data, "alice", ENTRIES, i -> "");
-        server = ServerUnderTest.start(data);
+        server.stop();
+        StoredLobbyHistory.insert(server.data(), "alice", ENTRIES, i -> "");
+        server.start();
 
         WireClient carol = server.connect("line");
         carol.send("carol\n");

@@ -2,14 +2,12 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code CH} of a history far past the outbound cap (100,000 entries, about 10 MiB of frames):
@@ -23,23 +21,16 @@ class HistoryPagingTest {
     private static final String PADDING = "y".repeat(60);
     private static final String PASSWORD = "correct horse";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @Test
     void aMultiMebibyteHistoryReachesAReaderWhileTheServerGoesOn() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start();
         server.login("alice", PASSWORD).close();
-        server.close();
-        StoredLobbyHistory.insert(data, "alice", ENTRIES, i -> "entry " + i + " " + PADDING);
-        server = ServerUnderTest.start(data);
+        server.stop();
+        StoredLobbyHistory.insert(server.data(), "alice", ENTRIES, i -> "entry " + i + " " + PADDING);
+        server.start();
 
         // In lobby before alice logs in (her words come back): she is told of alice's join.
         WireClient carol = server.connect("line").send("carol\n(carol is here)\n").expect("carol: (carol is here)\n");

@@ -7,13 +7,12 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioChannelOption;
+import io.parley.testing.WireClient;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.Map;
 import jdk.net.ExtendedSocketOptions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Quiet connections: a directory client that sends nothing is closed after its idle timeout,
@@ -21,19 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdleConnectionsTest {
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @Test
     void aDirectoryConnectionThatSendsNothingIsToldAndClosed() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.DIRECTORY_IDLE_TIMEOUT_SECONDS, "1"));
+        server.start(Map.of(ServerConfig.DIRECTORY_IDLE_TIMEOUT_SECONDS, "1"));
         WireClient client = server.connect("directory");
 
         client.expect("ERR 408 no command in time\n");
@@ -42,7 +34,7 @@ class IdleConnectionsTest {
 
     @Test
     void aDirectoryConnectionThatSendsCommandsStaysOpenWithTheTimeoutOff() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.DIRECTORY_IDLE_TIMEOUT_SECONDS, "0"));
+        server.start(Map.of(ServerConfig.DIRECTORY_IDLE_TIMEOUT_SECONDS, "0"));
         WireClient client = server.connect("directory");
         // Answered: the server has accepted the connection and set up its pipeline.
         client.send("getdir\n").expect("OK 0\n");
@@ -56,7 +48,7 @@ class IdleConnectionsTest {
 
     @Test
     void chatConnectionsHaveNoIdleTimeoutAndKeepaliveProbesASilentPeerAfterFiveMinutes() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start();
         WireClient alice = server.connect("line").send("alice\n").send("hi\n");
         while (!alice.readLine().equals("alice: hi")) {
             // the server has accepted and set up the connection once its own line comes back

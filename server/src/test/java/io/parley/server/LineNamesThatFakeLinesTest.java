@@ -1,10 +1,8 @@
 package io.parley.server;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.parley.testing.WireClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Line names that would make a line read as another: a colon look-alike ({@code bob꞉ hi}
@@ -13,20 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LineNamesThatFakeLinesTest {
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
     private WireClient client() {
         return server.connect("line");

@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.Pg3Cipher;
 import io.parley.crypto.RsaKeys;
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password guessing is limited across reconnects, and cannot starve other addresses' logins. */
 class LoginThrottlingTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     /** Sends USER and returns the server's key. */
     private PublicKey user(WireClient client, String name) throws Exception {
@@ -37,13 +29,13 @@ class LoginThrottlingTest {
     }
 
     private static String pass(String password, PublicKey key) throws Exception {
-        return "C PASS " + AccountClient.encrypt(password, key) + "\n";
+        return "C PASS " + AccountWire.encrypt(password, key) + "\n";
     }
 
     @Test
     void manyWrongPasswordsFromOneAddressDoNotFailALoginFromAnother() throws Exception {
         // No connection caps, so that one address can hold as many checks in flight as it likes.
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PER_ADDRESS, "0",
+        server.start(Map.of(ServerConfig.MAX_PER_ADDRESS, "0",
                 ServerConfig.MAX_NEW_PER_ADDRESS, "0"));
         server.login("victim", PASSWORD).close();
         server.login("alice", PASSWORD).close();
@@ -64,7 +56,7 @@ class LoginThrottlingTest {
 
     @Test
     void theAttemptPastAnAccountsBudgetIsRefusedEvenAfterReconnectingFromElsewhere() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.LOGIN_FAILURES_PER_ACCOUNT, "3"));
+        server.start(Map.of(ServerConfig.LOGIN_FAILURES_PER_ACCOUNT, "3"));
         server.login("victim", PASSWORD).close();
         WireClient guesser = server.connectFrom("127.0.0.4", "account");
         PublicKey key = user(guesser, "victim");
@@ -82,7 +74,7 @@ class LoginThrottlingTest {
 
     @Test
     void anAddressPastItsBudgetIsRefusedWhateverAccountItTries() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.LOGIN_FAILURES_PER_ADDRESS, "3"));
+        server.start(Map.of(ServerConfig.LOGIN_FAILURES_PER_ADDRESS, "3"));
         for (String name : List.of("ann", "ben", "cid", "dan")) {
             server.login(name, PASSWORD).close();
         }
@@ -102,7 +94,7 @@ class LoginThrottlingTest {
 
     @Test
     void aPasswordThatIsNotUtf8IsRefusedAndOneTypedDecomposedIsTheSamePassword() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start();
         WireClient client = server.connect("account");
         PublicKey key = user(client, "zoe");
 

@@ -3,14 +3,13 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /metrics} after real traffic over real sockets: each counter moves by what the traffic
@@ -18,25 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricsTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
-    private ServerUnderTest server;
-
-    private ServerUnderTest start(String... settings) throws Exception {
+    private ParleyExtension start(String... settings) throws Exception {
         Map<String, String> map = new HashMap<>(Map.of(ServerConfig.ADMIN_PORT, "0"));
         for (int i = 0; i < settings.length; i += 2) {
             map.put(settings[i], settings[i + 1]);
         }
-        server = ServerUnderTest.start(data, map);
+        server.start(map);
         return server;
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private Scrape scrape() throws Exception {
@@ -129,7 +119,7 @@ class MetricsTest {
             guesser.send("C USER alice\n");
             String reply = guesser.readLine();
             PublicKey key = RsaKeys.fromLine(reply.substring(reply.lastIndexOf(' ') + 1));
-            guesser.send("C PASS " + AccountClient.encrypt("wrong password", key) + "\n")
+            guesser.send("C PASS " + AccountWire.encrypt("wrong password", key) + "\n")
                     .expect("C ERR 401 incorrect password\n");
         }
 

@@ -2,14 +2,11 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,22 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MixedRoomTest {
 
-    @TempDir
-    Path data;
-
-    private ParleyServer server;
-    private final List<WireClient> sockets = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.LINE_EXTRA_LISTENERS, "0=games"));
-    }
-
-    @AfterEach
-    void stop() {
-        sockets.forEach(WireClient::close);
-        server.stop();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(ServerConfig.LINE_EXTRA_LISTENERS, "0=games");
 
     /** A member of {@code lobby} on some protocol, seen through what its client reads. */
     private interface Participant {
@@ -54,9 +37,8 @@ class MixedRoomTest {
     }
 
     private Participant join(char protocol, String name, List<Participant> room) {
-        WireClient client = WireClient.connect(server.port(protocol == 'l' ? "line" : "tcd"));
-        sockets.add(client);
-        Participant joiner = protocol == 'l' ? new LineParticipant(client, name) : new TcdParticipant(client, name);
+        WireClient client = server.connect(protocol == 'l' ? "line" : "tcd");
+        Participant joiner = protocol == 'l' ? new LineParticipant(client, name) : new TcdParticipant(client, "lobby", name);
         room.add(joiner);
         // Presence, not chat: every member learns of the join in its own protocol's form.
         room.forEach(member -> member.expectJoin(name, member == joiner));
@@ -88,17 +70,25 @@ class MixedRoomTest {
 
     @Test
     void aLineListenerCanServeAnotherRoom() {
-        WireClient inLobby = WireClient.connect(server.port("line"));
-        WireClient inGames = WireClient.connect(server.port("line:games"));
-        sockets.add(inLobby);
-        sockets.add(inGames);
+        WireClient inLobby = server.connect("line");
+        WireClient inGames = server.connect("line:games");
         inLobby.send("alice\nlobby words\n").expect("alice: lobby words\n");
         inGames.send("bob\ngames words\n").expect("bob: games words\n");
 
-        // Barrier: alice's second line comes after bob's words in the log; had bob's words
-        // leaked into lobby, alice would read them first.
+        // What its user sees: the games port's room is the room named games, the one a TCD
+        // client joins by that name, told by its name when someone joins, and shared both ways.
+        TcdParticipant carol = new TcdParticipant(server.connect("tcd"), "games", "carol");
+        inGames.expect("* carol joined games\n");
+        carol.expectJoin("carol", true);
+        carol.say("hello games");
+        inGames.expect("carol: hello games\n");
+        carol.expectMessage("carol", "hello games");
+        inGames.send("hi carol\n").expect("bob: hi carol\n");
+        carol.expectMessage("bob", "hi carol");
+
+        // Barrier: alice's second line comes after all of that in the log; had any of it
+        // leaked into lobby (bob's words, carol's join or hers), alice would read it first.
         inLobby.send("again\n").expect("alice: again\n");
-        assertThat(server.port("line:games")).isNotEqualTo(server.port("line"));
     }
 
     private static final class LineParticipant implements Participant {
@@ -144,11 +134,12 @@ class MixedRoomTest {
         private final String name;
         private final String ref;
 
-        TcdParticipant(WireClient client, String name) {
+        /** Joins {@code room} as {@code name}; the join's own announcement is left to {@link #expectJoin}. */
+        TcdParticipant(WireClient client, String room, String name) {
             this.client = client;
             this.name = name;
-            client.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: " + name + "\n");
-            assertThat(client.readLine()).isEqualTo("JOINED_CHATROOM: lobby");
+            client.send("JOIN_CHATROOM: " + room + "\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: " + name + "\n");
+            assertThat(client.readLine()).isEqualTo("JOINED_CHATROOM: " + room);
             client.readLine(); // SERVER_IP
             client.readLine(); // PORT
             this.ref = client.readLine().substring("ROOM_REF: ".length());

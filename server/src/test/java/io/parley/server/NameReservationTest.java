@@ -2,12 +2,10 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Names are unambiguous and a registered name is its owner's alone, on every protocol (account.md,
@@ -17,20 +15,8 @@ class NameReservationTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
     @Test
     void aLineUserChattingUnderANameIsCutOffWhenItsOwnerRegistersIt() throws Exception {
@@ -91,7 +77,7 @@ class NameReservationTest {
 
     @Test
     void aNameWithASpaceCannotPassForAnAccountUserInFramesOrHistory() throws Exception {
-        AccountClient bob = server.login("bob", PASSWORD);
+        AccountWire bob = server.login("bob", PASSWORD);
         TcdClient forger = TcdClient.connect(server.port("tcd"));
         TcdClient.Joined lobby = forger.join("lobby", "alice says");
 
@@ -115,7 +101,7 @@ class NameReservationTest {
     }
 
     /** Reads frames (skipping others, such as join announcements) until one ends with {@code end}. */
-    private static String nextDeliveryEndingWith(AccountClient client, String end) {
+    private static String nextDeliveryEndingWith(AccountWire client, String end) {
         while (true) {
             String frame = client.wire.readLine();
             if (frame.endsWith(end)) {

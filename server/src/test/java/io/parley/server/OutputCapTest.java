@@ -3,16 +3,15 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 finding 11: everything a connection is sent counts against its output cap, replies
@@ -28,10 +27,8 @@ class OutputCapTest {
     private static final int ROOMS = 600;
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     /**
      * No rate limit to hide behind: only the output cap is under test. A connection whose output
@@ -39,16 +36,11 @@ class OutputCapTest {
      * that one address may make the {@link #ROOMS} rooms of a listing past the cap.
      */
     private void start(int unwritableSeconds) throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
+        server.start(Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
                 ServerConfig.UNWRITABLE_TIMEOUT_SECONDS, Integer.toString(unwritableSeconds),
                 ServerConfig.MAX_REQUESTS_PER_SECOND, "1000000", ServerConfig.REQUEST_BURST, "1000000",
                 ServerConfig.MAX_WAITING_REQUESTS, "1000000",
                 ServerConfig.ROOMS_MAX_NEW_PER_ADDRESS, "0", ServerConfig.DIRECTORY_MAX_ROOMS_PER_ADDRESS, "0"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
     }
 
     @Test
@@ -95,8 +87,8 @@ class OutputCapTest {
         try (WireClient bob = WireClient.connect(tinyWindow, server.port("account"))) {
             bob.send("C USER bob\n");
             PublicKey serverKey = RsaKeys.fromLine(bob.readLine().substring("C NEW ".length()));
-            bob.send("C PASS " + AccountClient.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome bob\n");
-            List<AccountClient> senders = new ArrayList<>();
+            bob.send("C PASS " + AccountWire.encrypt(PASSWORD, serverKey) + "\n").expect("C OK welcome bob\n");
+            List<AccountWire> senders = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 senders.add(server.login("sender" + i, PASSWORD));
             }

@@ -9,11 +9,9 @@ import static io.parley.server.TcdMessages.leftAnnouncement;
 import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.parley.testing.WireClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Joins and leaves are presence, not chat (issue 12, finding 8): each protocol shows them in its
@@ -24,20 +22,8 @@ class PresenceTest {
 
     private static final String PASSWORD = "correct horse";
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
     /** A line member of lobby; its own words prove it is in. */
     private WireClient lineMember(String name) {
@@ -93,7 +79,7 @@ class PresenceTest {
 
     @Test
     void accountUsersSeeNoJoinFramesAndTheirHistoryHoldsOnlyWhatWasSaid() throws Exception {
-        AccountClient alice = server.login("alice", PASSWORD);
+        AccountWire alice = server.login("alice", PASSWORD);
         WireClient carol = server.connect("tcd");
         int lobby = tcdJoin(carol, "carol");
         carol.send(chat(lobby, 0, "carol", "hello")).expect(relay(lobby, "carol", "hello"));

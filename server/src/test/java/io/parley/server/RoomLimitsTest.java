@@ -10,11 +10,10 @@ import static io.parley.server.TcdMessages.leftAnnouncement;
 import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rooms per address and in all, directory rooms per address, and what deleteroom removes
@@ -22,20 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RoomLimitsTest {
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     private void start(Map<String, String> settings) throws Exception {
-        server = ServerUnderTest.start(data, settings);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server.start(settings);
     }
 
     /** Joins {@code room} over TCD and returns its ref (after JOINED and the announcement). */

@@ -9,13 +9,10 @@ import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays the lab's scoring client byte for byte (spec: shared/specs/tcd.md, "The scoring
@@ -27,32 +24,20 @@ class ScoringSequenceTest {
     private static final String LEAVE_ANNOUNCEMENT =
             "CHAT: \\d+\nCLIENT_NAME: client\\d\nMESSAGE: client\\d has left this chatroom\\.\n\n";
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TcdTestServer.start(data, ServerConfig.ALLOW_KILL, "true");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(ServerConfig.ALLOW_KILL, "true");
 
     @Test
     void theScoringClientsWholeSequence() throws Exception {
         // 1. The base connection: HELO, then a message the server does not know. Its reply would
         //    never be read, so there must be none: step 8 reads the end of stream right after it.
-        TcdClient base = server.connect();
+        TcdClient base = server.connectTcd();
         base.send("HELO BASE_TEST\n");
-        base.expect(helo("BASE_TEST", server.port()));
+        base.expect(helo("BASE_TEST", server.port("tcd")));
         base.send("UNKNOWN_MESSAGE: scoring client\n");
 
         // 2. c1 joins room1 (JOINED, then its announcement) and leaves (LEFT, then its announcement).
-        TcdClient c1 = server.connect();
+        TcdClient c1 = server.connectTcd();
         Joined room1 = c1.join("room1", "client1");
         c1.leave(room1, "client1");
 
@@ -66,7 +51,7 @@ class ScoringSequenceTest {
 
         // 4. c1 joins room1; c2 joins (announced to both) and leaves (announced to both); c1 leaves.
         c1.join("room1", "client1");
-        TcdClient c2 = server.connect();
+        TcdClient c2 = server.connectTcd();
         Joined c2InRoom1 = c2.join("room1", "client2");
         assertThat(c2InRoom1.ref()).isEqualTo(room1.ref());
         assertThat(c2InRoom1.joinId()).isNotEqualTo(room1.joinId());
@@ -76,8 +61,8 @@ class ScoringSequenceTest {
         c1.leave(room1, "client1");
 
         // 5. c1, c2, c3 join room1; c1, c3, c4 join room2; every join is announced to all members.
-        TcdClient c3 = server.connect();
-        TcdClient c4 = server.connect();
+        TcdClient c3 = server.connectTcd();
+        TcdClient c4 = server.connectTcd();
         c1.join("room1", "client1");
         c2.join("room1", "client2");
         c1.expect(joinedAnnouncement(room1.ref(), "client2"));

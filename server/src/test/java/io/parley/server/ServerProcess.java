@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 /**
  * The packaged server (or a launcher script) as a separate process, for end-to-end tests: waits
  * on its "listening" lines for the ports, and stops it by KILL_SERVICE, SIGTERM or SIGKILL.
- * {@link #close} kills it if it is still running.
+ * {@link #close} kills it if it is still running. The one way {@code *E2E} tests start a server,
+ * as {@link ParleyExtension} is for tests in this JVM; they hold it in try-with-resources, since
+ * the order in which servers start and stop over one data directory is often what they test.
+ *
+ * <p>Not thread-safe: the test's thread drives it.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -86,6 +90,37 @@ final class ServerProcess implements AutoCloseable {
         }
         throw new AssertionError("the server's stdout ended without a " + protocol + " listening line; stderr:\n"
                 + stderr());
+    }
+
+    /** The next line the server prints on stdout; fails if none comes in time or stdout ends. */
+    String nextLine() throws Exception {
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String read;
+        try {
+            read = line.get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no line on stdout within " + START_TIMEOUT_S + " s; stderr:\n" + stderr(), e);
+        }
+        if (read == null) {
+            throw new AssertionError("the server's stdout ended; stderr:\n" + stderr());
+        }
+        return read;
+    }
+
+    /** The rest of the server's stdout, to its end: call it once the process has exited. */
+    String restOfStdout() throws IOException {
+        StringBuilder rest = new StringBuilder();
+        char[] chunk = new char[4096];
+        for (int n = out.read(chunk); n >= 0; n = out.read(chunk)) {
+            rest.append(chunk, 0, n);
+        }
+        return rest.toString();
     }
 
     /** The process id of the launched command (the JVM, for {@link #jar}). */

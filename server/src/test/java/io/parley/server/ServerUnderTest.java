@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.testing.WireClient;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link TestServer} and the connections a test opens to it, as {@link WireClient}s or logged-in
- * {@link AccountClient}s ({@link TcdTestServer} is the same for TCD). {@link #close} closes every
- * one of them and stops the server; call it from {@code @AfterEach}.
+ * A {@link TestServer} and the connections a test opens to it, as {@link WireClient}s, {@link TcdClient}s or
+ * logged-in {@link AccountWire}s. {@link #close} closes every one of them and stops the server. Tests use it
+ * through {@link ParleyExtension}, which starts and closes it around each test; a test that must start a
+ * server over a data directory it prepared itself (or twice over one) may still use it directly.
+ *
+ * <p>Not thread-safe: the test's thread drives it.
  */
 final class ServerUnderTest implements AutoCloseable {
 
@@ -57,9 +61,14 @@ final class ServerUnderTest implements AutoCloseable {
         return track(WireClient.connect(socket, port(protocol)));
     }
 
-    /** A new account connection, logged in as {@code name} (see {@link AccountClient#login}). */
-    AccountClient login(String name, String password) throws GeneralSecurityException {
-        return track(AccountClient.login(port("account"), name, password));
+    /** A new TCD connection to this server, closed with it. */
+    TcdClient connectTcd() {
+        return track(TcdClient.connect(port("tcd")));
+    }
+
+    /** A new account connection, logged in as {@code name} (see {@link AccountWire#login}). */
+    AccountWire login(String name, String password) throws GeneralSecurityException {
+        return track(AccountWire.login(port("account"), name, password));
     }
 
     private <T extends AutoCloseable> T track(T client) {

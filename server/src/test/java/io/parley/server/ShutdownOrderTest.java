@@ -2,14 +2,13 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 finding 17: the shutdown notice goes out after the reply to the request in progress,
@@ -21,15 +20,15 @@ class ShutdownOrderTest {
     /** Far longer than the test: the join waits for the lock, and only the test ends that wait. */
     private static final String BUSY_TIMEOUT_MS = "600000";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension parley = ParleyExtension.withConfig(ServerConfig.STORE_BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS);
 
     @Test
     void theNoticeFollowsTheReplyToTheRequestInProgress() throws Exception {
-        ParleyServer server = TestServer.start(data, Map.of(ServerConfig.STORE_BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS));
+        ParleyServer server = parley.parley();
         Thread stopper = new Thread(server::stop, "test-stopper");
         try (TcdClient client = TcdClient.connect(server.port("tcd"));
-                Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+                Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + parley.data().resolve("parley.db"));
                 Statement lock = intruder.createStatement()) {
             lock.execute("BEGIN EXCLUSIVE");
             // One write, so one read on the server: the join is in progress (waiting for the

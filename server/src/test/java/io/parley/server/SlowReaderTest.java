@@ -2,13 +2,12 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * line.md point 8: a member that never reads is dropped once its outbound buffer passes the cap;
@@ -20,22 +19,15 @@ class SlowReaderTest {
     /** Far more than the cap plus the kernel's socket buffers on loopback. */
     private static final int MESSAGES = 12_000;
 
-    @TempDir
-    Path data;
-
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @BeforeEach
     void start() throws Exception {
         // The talker floods on purpose; raise its rate limit so only the sleeper is under test.
-        server = TestServer.start(data, Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
+        server.start(Map.of(ServerConfig.MAX_PENDING_OUTPUT_BYTES, Integer.toString(CAP),
                 ServerConfig.MAX_REQUESTS_PER_SECOND, "1000000", ServerConfig.REQUEST_BURST, "1000000",
                 ServerConfig.MAX_WAITING_REQUESTS, "1000000", ServerConfig.ADMIN_PORT, "0"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @Test
@@ -67,7 +59,7 @@ class SlowReaderTest {
 
             int sleeperGot = sleeper.drainLinesUntilEof();
             assertThat(sleeperGot).as("lines the sleeper received before it was dropped").isLessThan(MESSAGES);
-            assertThat(Scrape.of(server).value("parley_slow_reader_disconnects_total{protocol=\"line\"}"))
+            assertThat(Scrape.of(server.parley()).value("parley_slow_reader_disconnects_total{protocol=\"line\"}"))
                     .as("the sleeper, and only it, in the metrics").isEqualTo(1);
         }
     }

@@ -11,17 +11,15 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What an operator reads when asking for help and when the server starts. */
 class StartupOutputTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension parley = ParleyExtension.startedByEachTest();
 
     private static String help(String... args) {
         StringWriter out = new StringWriter();
@@ -41,7 +39,7 @@ class StartupOutputTest {
     void aServerOnEveryInterfaceSaysSoInEachListenerLineAndPrintsNothingElse() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ParleyServer server = TestServer.start(data, Map.of(ServerConfig.BIND, "*"), out);
+        ParleyServer server = parley.start(Map.of(ServerConfig.BIND, "*"), out).parley();
         try {
             assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                     "TCD protocol listening on port " + server.port("tcd") + " (all interfaces)",
@@ -66,18 +64,12 @@ class StartupOutputTest {
         } catch (BindException alreadyTaken) {
             // taken by another program: the same situation
         }
-        Properties properties = new Properties();
-        properties.setProperty(ServerConfig.DATA, data.toString());
-        properties.setProperty(ServerConfig.BIND, "127.0.0.1");
-        properties.setProperty(ServerConfig.TCD_PORT, "0");
-        properties.setProperty(ServerConfig.LINE_PORT, "off");
-        properties.setProperty(ServerConfig.ACCOUNT_PORT, "off");
-        properties.setProperty(ServerConfig.DIRECTORY_PORT, "off");
-        properties.setProperty(ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
+        Map<String, String> settings = Map.of(ServerConfig.LINE_PORT, "off", ServerConfig.ACCOUNT_PORT, "off",
+                ServerConfig.DIRECTORY_PORT, "off",
+                ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ParleyServer server = ParleyServer.start(ServerConfig.from(properties),
-                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            ParleyServer server = parley.start(settings, new PrintStream(bytes, true, StandardCharsets.UTF_8)).parley();
             try {
                 assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                         "TCD protocol listening on port " + server.port("tcd") + " (127.0.0.1)");

@@ -2,7 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,10 +10,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A store that another process keeps locked for longer than a client waits: the write queue
@@ -31,21 +29,9 @@ class StoreBackpressureTest {
     private static final int SENT = 40;
     private static final String PADDING = "x".repeat(1000);
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.STORE_BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS,
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(Map.of(ServerConfig.STORE_BUSY_TIMEOUT_MS, BUSY_TIMEOUT_MS,
                 ServerConfig.STORE_MAX_QUEUED_BYTES, MAX_QUEUED_BYTES));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aFullQueueRefusesPostersAtOnceAndLosesNothingItAccepted() throws Exception {
@@ -55,7 +41,7 @@ class StoreBackpressureTest {
         carol.send("carol\n");
         // Joins are presence notices for line members: carol is in before dave, so both see his.
         alice.expect("* carol joined lobby\n");
-        AccountClient dave = server.login("dave", "correct horse");
+        AccountWire dave = server.login("dave", "correct horse");
         carol.expect("* dave joined lobby\n");
         carol.send("here\n").expect("carol: here\n");
         alice.expect("* dave joined lobby\n").expect("carol: here\n");
@@ -64,7 +50,7 @@ class StoreBackpressureTest {
         TcdClient.Joined room = tom.join("room1", "tom");
 
         List<String> refusedOrRelayed = new ArrayList<>();
-        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+        try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("parley.db"));
                 Statement lock = intruder.createStatement()) {
             lock.execute("BEGIN EXCLUSIVE");
             StringBuilder burst = new StringBuilder();
@@ -106,7 +92,7 @@ class StoreBackpressureTest {
         tom.expect(TcdMessages.relay(room.ref(), "tom", "after"));
         tom.close();
 
-        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+        try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("parley.db"));
                 Statement query = reader.createStatement();
                 ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM messages WHERE author = 'alice'"
                         + " AND text LIKE 'm%'")) {

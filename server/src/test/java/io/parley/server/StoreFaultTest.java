@@ -1,14 +1,12 @@
 package io.parley.server;
 
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A store that another process has locked: senders are told, in their protocol's error form, that
@@ -16,20 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreFaultTest {
 
-    @TempDir
-    Path data;
-
-    private ParleyServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start(data, Map.of(ServerConfig.STORE_BUSY_TIMEOUT_MS, "200"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(Map.of(ServerConfig.STORE_BUSY_TIMEOUT_MS, "200"));
 
     @Test
     void aLockedStoreRefusesMessagesClearlyAndRecovers() throws Exception {
@@ -38,7 +24,7 @@ class StoreFaultTest {
             line.send("alice\nbefore\n").expect("alice: before\n");
             TcdClient.Joined room = tcd.join("room1", "tom");
 
-            try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
+            try (Connection intruder = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("parley.db"));
                     Statement lock = intruder.createStatement()) {
                 lock.execute("BEGIN EXCLUSIVE");
                 line.send("while locked\n").expect("* message not stored, try again\n");

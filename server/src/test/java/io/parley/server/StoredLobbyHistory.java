@@ -3,6 +3,7 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,7 +54,7 @@ final class StoredLobbyHistory {
         String reply = client.readLine();
         assertThat(reply).startsWith("C EXISTING ");
         String key = reply.substring(reply.lastIndexOf(' ') + 1);
-        client.send("C PASS " + AccountClient.encrypt(password, RsaKeys.fromLine(key)) + "\n")
+        client.send("C PASS " + AccountWire.encrypt(password, RsaKeys.fromLine(key)) + "\n")
                 .expect("C OK welcome " + user + "\n");
     }
 

@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

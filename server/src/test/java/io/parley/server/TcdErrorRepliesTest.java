@@ -8,32 +8,22 @@ import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The errors the spec asks for on real failures of known requests (spec: Decisions). */
 class TcdErrorRepliesTest {
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
     private TcdClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = TcdTestServer.start(data);
-        client = server.connect();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        client = server.connectTcd();
     }
 
     @Test
@@ -47,7 +37,7 @@ class TcdErrorRepliesTest {
 
     @Test
     void chatToARoomNotJoinedIsError2AndReachesNobody() throws Exception {
-        TcdClient member = server.connect();
+        TcdClient member = server.connectTcd();
         Joined room = member.join("room", "member");
 
         client.send(chat(room.ref(), room.joinId(), "outsider", "let me in"));
@@ -90,13 +80,13 @@ class TcdErrorRepliesTest {
         client.expect(error(13, "CHAT without MESSAGE"));
         client.send("DISCONNECT: 0\nPORT: 0\nHELO next\n");
         client.expect(error(13, "DISCONNECT without CLIENT_NAME"));
-        client.expect(helo("next", server.port()));
+        client.expect(helo("next", server.port("tcd")));
     }
 
     @Test
     void namesOfExactly64CharactersAreValid() throws Exception {
         String name = "n".repeat(64);
-        assertThat(client.join(name, name).ref()).isPositive();
+        client.join(name, name); // expects JOINED_CHATROOM, then the announcement under the whole name
     }
 
     @Test
@@ -105,9 +95,9 @@ class TcdErrorRepliesTest {
         client.expect(error(6, "KILL_SERVICE is disabled on this server"));
 
         client.expectNothingBeforeHelo();
-        TcdClient later = server.connect();
+        TcdClient later = server.connectTcd();
         later.send("HELO still up\n");
-        later.expect(helo("still up", server.port()));
+        later.expect(helo("still up", server.port("tcd")));
         assertThat(server.parley().stopped()).isNotDone();
     }
 }

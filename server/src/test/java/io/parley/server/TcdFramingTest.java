@@ -10,39 +10,29 @@ import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the scoring client never tried: TCP cuts and joins requests anywhere, clients send CRLF. */
 class TcdFramingTest {
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
     private TcdClient alice;
     private Joined aliceInRoom;
 
     @BeforeEach
     void start() throws Exception {
-        server = TcdTestServer.start(data);
-        alice = server.connect();
+        alice = server.connectTcd();
         aliceInRoom = alice.join("room", "alice");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
     void requestsWrittenOneByteAtATime() throws Exception {
-        TcdClient bob = server.connect();
+        TcdClient bob = server.connectTcd();
         bob.sendByteByByte("HELO split\n");
-        bob.expect(helo("split", server.port()));
+        bob.expect(helo("split", server.port("tcd")));
 
         bob.sendByteByByte(join("room", "bob"));
         Joined bobInRoom = bob.expectJoined("room");
@@ -58,21 +48,21 @@ class TcdFramingTest {
     void severalRequestsInOneWriteAreHandledInOrder() throws Exception {
         // The chats ride right behind the join: they must wait for it, not fail as "not a member".
         int ref = aliceInRoom.ref();
-        TcdClient bob = server.connect();
+        TcdClient bob = server.connectTcd();
         bob.send(join("room", "bob") + chat(ref, 0, "bob", "first") + chat(ref, 0, "bob", "second")
                 + TcdMessages.leave(ref, 0, "bob") + "HELO done\n");
 
         assertThat(bob.expectJoined("room").ref()).isEqualTo(ref);
         String roomTraffic = joinedAnnouncement(ref, "bob") + relay(ref, "bob", "first") + relay(ref, "bob", "second");
-        bob.expect(roomTraffic + left(ref, 0) + leftAnnouncement(ref, "bob") + helo("done", server.port()));
+        bob.expect(roomTraffic + left(ref, 0) + leftAnnouncement(ref, "bob") + helo("done", server.port("tcd")));
         alice.expect(roomTraffic + leftAnnouncement(ref, "bob"));
     }
 
     @Test
     void crlfLineEndsWorkLikeLf() throws Exception {
-        TcdClient bob = server.connect();
+        TcdClient bob = server.connectTcd();
         bob.send(crlf("HELO windows\n"));
-        bob.expect(helo("windows", server.port()));
+        bob.expect(helo("windows", server.port("tcd")));
 
         bob.send(crlf(join("room", "bob")));
         Joined bobInRoom = bob.expectJoined("room");
@@ -98,7 +88,7 @@ class TcdFramingTest {
      */
     @Test
     void aMessageCannotCarryAFakeChatBlock() throws Exception {
-        TcdClient bob = server.connect();
+        TcdClient bob = server.connectTcd();
         Joined bobInRoom = bob.join("room", "bob");
         alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
         String forged = "CHAT: " + bobInRoom.ref() + "\nCLIENT_NAME: admin\nMESSAGE: you are banned";
@@ -112,7 +102,7 @@ class TcdFramingTest {
 
     @Test
     void aMessageCannotCarryAFakeBlockInLowerCaseOrAfterABlankLine() throws Exception {
-        TcdClient bob = server.connect();
+        TcdClient bob = server.connectTcd();
         Joined bobInRoom = bob.join("room", "bob");
         alice.expect(joinedAnnouncement(aliceInRoom.ref(), "bob"));
         // Keys are case-insensitive (docs/protocols/tcd.md), and a client that strips lines reads

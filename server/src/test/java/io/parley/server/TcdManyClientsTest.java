@@ -5,7 +5,6 @@ import static io.parley.server.TcdMessages.joinedAnnouncement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,9 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many clients talking at once in one room: nobody misses a message, everybody sees one order. */
 class TcdManyClientsTest {
@@ -23,21 +21,13 @@ class TcdManyClientsTest {
     private static final int CLIENTS = 20;
     private static final int CHATS_EACH = 20;
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
     private final ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TcdTestServer.start(data);
-    }
 
     @AfterEach
     void stop() {
         threads.shutdownNow();
-        server.close();
     }
 
     @Test
@@ -45,7 +35,7 @@ class TcdManyClientsTest {
         List<TcdClient> clients = new ArrayList<>();
         List<Joined> joins = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            TcdClient client = server.connect();
+            TcdClient client = server.connectTcd();
             joins.add(client.join("crowd", name(i)));
             for (TcdClient earlier : clients) {
                 earlier.expect(joinedAnnouncement(joins.get(i).ref(), name(i)));

@@ -8,31 +8,19 @@ import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who is in a room after closes, stray LEAVEs and restarts. */
 class TcdMembershipTest {
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
 
     @Test
     void anAbruptCloseAnnouncesTheLeaveToTheOthers() throws Exception {
-        server = TcdTestServer.start(data);
-        TcdClient alice = server.connect();
-        TcdClient bob = server.connect();
+        TcdClient alice = server.connectTcd();
+        TcdClient bob = server.connectTcd();
         Joined room = alice.join("room", "alice");
         Joined other = alice.join("other", "alice");
         bob.join("room", "bob");
@@ -48,13 +36,12 @@ class TcdMembershipTest {
 
     @Test
     void disconnectLeavesInAscendingRefOrderWhateverTheJoinOrder() throws Exception {
-        server = TcdTestServer.start(data);
-        TcdClient alice = server.connect();
+        TcdClient alice = server.connectTcd();
         Joined low = alice.join("low", "alice");
         Joined high = alice.join("high", "alice");
         assertThat(low.ref()).isLessThan(high.ref());
 
-        TcdClient bob = server.connect();
+        TcdClient bob = server.connectTcd();
         bob.join("high", "bob");
         bob.join("low", "bob");
         alice.expect(joinedAnnouncement(high.ref(), "bob") + joinedAnnouncement(low.ref(), "bob"));
@@ -68,9 +55,8 @@ class TcdMembershipTest {
 
     @Test
     void leavingARoomNeverJoinedGetsLeftWithTheValuesSentAndNoAnnouncement() throws Exception {
-        server = TcdTestServer.start(data);
-        TcdClient alice = server.connect();
-        TcdClient bob = server.connect();
+        TcdClient alice = server.connectTcd();
+        TcdClient bob = server.connectTcd();
         Joined room = alice.join("room", "alice");
 
         bob.send(TcdMessages.leave(room.ref(), 77, "bob"));
@@ -86,8 +72,7 @@ class TcdMembershipTest {
 
     @Test
     void leavingTwiceGetsLeftTwiceButOneAnnouncement() throws Exception {
-        server = TcdTestServer.start(data);
-        TcdClient alice = server.connect();
+        TcdClient alice = server.connectTcd();
         Joined room = alice.join("room", "alice");
 
         alice.leave(room, "alice");
@@ -98,8 +83,7 @@ class TcdMembershipTest {
 
     @Test
     void joiningARoomTwiceAnswersJoinedAgainWithoutASecondAnnouncement() throws Exception {
-        server = TcdTestServer.start(data);
-        TcdClient alice = server.connect();
+        TcdClient alice = server.connectTcd();
         Joined room = alice.join("room", "alice");
 
         alice.send(TcdMessages.join("room", "alice"));
@@ -109,14 +93,11 @@ class TcdMembershipTest {
 
     @Test
     void aRoomKeepsItsRefAcrossARestart() throws Exception {
-        server = TcdTestServer.start(data);
-        TcdClient client = server.connect();
+        TcdClient client = server.connectTcd();
         Joined alpha = client.join("alpha", "c");
         Joined beta = client.join("beta", "c");
-        server.close();
-
-        server = TcdTestServer.start(data);
-        TcdClient again = server.connect();
+        server.restart();
+        TcdClient again = server.connectTcd();
         // In the other order, so that the ref cannot be a coincidence of creation order.
         assertThat(again.join("beta", "c").ref()).isEqualTo(beta.ref());
         assertThat(again.join("alpha", "c").ref()).isEqualTo(alpha.ref());

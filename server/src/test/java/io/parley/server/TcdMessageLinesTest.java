@@ -7,11 +7,10 @@ import static io.parley.server.TcdMessages.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
+import io.parley.testing.WireClient;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 finding 14: a TCD message of many short lines reaches line and account members as one
@@ -21,19 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TcdMessageLinesTest {
 
-    @TempDir
-    Path data;
-
-    private ServerUnderTest server;
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @Test
     void aMessageOfTwentyOneThousandLinesIsRefusedAndReachesNobody() throws Exception {
-        server = ServerUnderTest.start(data);
+        server.start();
         WireClient lee = server.connect("line");
         lee.send("lee\nhi\n").expect("lee: hi\n");
         TcdClient alice = TcdClient.connect(server.port("tcd"));
@@ -62,7 +54,7 @@ class TcdMessageLinesTest {
     @Test
     void aMessagesLinesCountAgainstTheRequestRate() throws Exception {
         // 20 requests of burst, one more a second, and at most 3 waiting for the rate.
-        server = ServerUnderTest.start(data, Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "1",
+        server.start(Map.of(ServerConfig.MAX_REQUESTS_PER_SECOND, "1",
                 ServerConfig.REQUEST_BURST, "20", ServerConfig.MAX_WAITING_REQUESTS, "3"));
         TcdClient alice = TcdClient.connect(server.port("tcd"));
         try {

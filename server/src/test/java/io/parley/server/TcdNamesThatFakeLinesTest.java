@@ -3,10 +3,8 @@ package io.parley.server;
 import static io.parley.server.TcdMessages.error;
 import static io.parley.server.TcdMessages.join;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,21 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TcdNamesThatFakeLinesTest {
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig();
     private TcdClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = TcdTestServer.start(data);
-        client = server.connect();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        client = server.connectTcd();
     }
 
     @ParameterizedTest

@@ -8,38 +8,28 @@ import static io.parley.server.TcdMessages.leftAnnouncement;
 import static io.parley.server.TcdMessages.relay;
 
 import io.parley.server.TcdClient.Joined;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A request over tcd.max-request-bytes: error 5, that connection closed, everyone else unharmed. */
 class TcdRequestLimitTest {
 
     private static final int LIMIT = 256;
 
-    @TempDir
-    Path data;
-
-    private TcdTestServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(ServerConfig.TCD_MAX_REQUEST_BYTES, Integer.toString(LIMIT));
     private TcdClient alice;
     private TcdClient bob;
     private Joined room;
 
     @BeforeEach
     void start() throws Exception {
-        server = TcdTestServer.start(data, ServerConfig.TCD_MAX_REQUEST_BYTES, Integer.toString(LIMIT));
-        alice = server.connect();
-        bob = server.connect();
+        alice = server.connectTcd();
+        bob = server.connectTcd();
         room = alice.join("room", "alice");
         bob.join("room", "bob");
         alice.expect(joinedAnnouncement(room.ref(), "bob"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -73,8 +63,8 @@ class TcdRequestLimitTest {
         alice.expect(leftAnnouncement(room.ref(), "bob"));
         alice.send(chat(room.ref(), room.joinId(), "alice", "still talking"));
         alice.expect(relay(room.ref(), "alice", "still talking"));
-        TcdClient carol = server.connect();
+        TcdClient carol = server.connectTcd();
         carol.send("HELO newcomer\n");
-        carol.expect(helo("newcomer", server.port()));
+        carol.expect(helo("newcomer", server.port("tcd")));
     }
 }

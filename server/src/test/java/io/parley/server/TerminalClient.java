@@ -2,7 +2,7 @@ package io.parley.server;
 
 import io.parley.client.directory.DirectoryClient;
 import io.parley.client.directory.DirectoryClientSettings;
-import io.parley.client.testing.ScriptedTerminal;
+import io.parley.testing.ScriptedTerminal;
 import java.util.Optional;
 
 /**

@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testing.WireClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsListenersTest {
 
     @TempDir
-    Path data;
-    @TempDir
     Path certificates;
 
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
     private TlsClients clients;
     private final ByteArrayOutputStream status = new ByteArrayOutputStream();
 
@@ -38,7 +38,7 @@ class TlsListenersTest {
     void start() throws Exception {
         TlsTestCertificates.make(certificates, "127.0.0.1");
         clients = TlsClients.trusting(certificates.resolve("cert.pem"));
-        server = TestServer.start(data, Map.of(
+        server.start(Map.of(
                 ServerConfig.TLS_CERTIFICATE, certificates.resolve("cert.pem").toString(),
                 ServerConfig.TLS_KEY, certificates.resolve("key.pem").toString(),
                 ServerConfig.TCD_TLS_PORT, "0",
@@ -46,11 +46,6 @@ class TlsListenersTest {
                 ServerConfig.DIRECTORY_TLS_PORT, "0",
                 ServerConfig.ACCOUNT_TLS_PORT, "0",
                 ServerConfig.ADMIN_PORT, "0"), new PrintStream(status, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @Test
@@ -81,8 +76,12 @@ class TlsListenersTest {
         client.expect(TcdMessages.helo("over tls", port));
         TcdClient.Joined joined = client.join("secure", "alice");
 
-        assertThat(joined.ref()).isPositive();
         assertThat(((SSLSocket) socket).getSession().getProtocol()).isEqualTo("TLSv1.3");
+
+        // The room is the one a plaintext client joins by that name; each sees the other.
+        TcdClient plain = server.connectTcd();
+        assertThat(plain.join("secure", "bob").ref()).as("the room's ref in plaintext").isEqualTo(joined.ref());
+        client.expect(TcdMessages.joinedAnnouncement(joined.ref(), "bob"));
     }
 
     @Test
@@ -113,8 +112,8 @@ class TlsListenersTest {
 
     @Test
     void accountUsersOnTheTlsAndThePlaintextPortSeeEachOtherOnline() throws Exception {
-        AccountClient alice = AccountClient.login(clients.socket(), server.port("account-tls"), "alice", "alice-password");
-        AccountClient bob = AccountClient.login(server.port("account"), "bob", "bob-password-1");
+        AccountWire alice = AccountWire.login(clients.socket(), server.port("account-tls"), "alice", "alice-password");
+        AccountWire bob = AccountWire.login(server.port("account"), "bob", "bob-password-1");
 
         alice.wire.send("C PM\n").expect("C USERS bob\n");
         bob.wire.send("C PM\n").expect("C USERS alice\n");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsOpensslTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension parley = ParleyExtension.startedByEachTest();
     @TempDir
     Path certificates;
 
@@ -37,10 +38,10 @@ class TlsOpensslTest {
         assumeTrue(onPath("openssl"), "openssl is not installed");
         TlsTestCertificates.make(certificates, "127.0.0.1");
         Path certificate = certificates.resolve("cert.pem");
-        ParleyServer server = TestServer.start(data, Map.of(
+        ParleyServer server = parley.start(Map.of(
                 ServerConfig.TLS_CERTIFICATE, certificate.toString(),
                 ServerConfig.TLS_KEY, certificates.resolve("key.pem").toString(),
-                ServerConfig.TCD_TLS_PORT, "0"));
+                ServerConfig.TCD_TLS_PORT, "0")).parley();
         int port = server.port("tcd-tls");
         Process openssl = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3",
                 "-quiet", "-CAfile", certificate.toString(), "-verify_return_error", "-verify_ip", "127.0.0.1")

@@ -2,7 +2,7 @@ package io.parley.client.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.ScriptedTerminal;
+import io.parley.testing.ScriptedTerminal;
 import io.parley.crypto.RsaKeys;
 import java.net.InetAddress;
 import java.nio.file.Files;

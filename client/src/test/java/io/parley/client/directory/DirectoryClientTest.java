@@ -2,8 +2,8 @@ package io.parley.client.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.LoopbackMulticast;
-import io.parley.client.testing.ScriptedTerminal;
+import io.parley.testing.LoopbackMulticast;
+import io.parley.testing.ScriptedTerminal;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package io.parley.client.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parley.client.testing.LoopbackMulticast;
+import io.parley.testing.LoopbackMulticast;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;

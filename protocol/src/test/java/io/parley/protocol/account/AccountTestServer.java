@@ -29,6 +29,11 @@ import java.util.function.Function;
  * An account server in memory, its connections on {@link EmbeddedChannel}s: every store and
  * crypto step completes on the test's thread, so an exchange is over once the channel's pending
  * tasks have run.
+ *
+ * <p>Not one of the ways tests start a server (the server module's {@code ParleyExtension} is the
+ * one): there is no socket, bootstrap or data directory here, only the account pipeline over the
+ * in-memory core, which is what a protocol-module test should drive. So it stays in this module.
+ * Not thread-safe: the test's thread runs everything.
  */
 final class AccountTestServer {
 

@@ -2,23 +2,21 @@ package io.parley.client.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.ScriptedTerminal;
-import io.parley.server.ParleyServer;
+import io.parley.testing.ScriptedTerminal;
+import io.parley.server.ParleyExtension;
 import io.parley.server.ServerConfig;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,11 +29,10 @@ class AccountClientAgainstServerTest {
     private static final String PASSWORD = "correct horse battery";
 
     @TempDir
-    Path data;
-    @TempDir
     Path home;
 
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(ServerConfig.TCD_PORT, "off");
     private final List<Session> sessions = new ArrayList<>();
 
     /** A user at a terminal, its client running on its own thread. */
@@ -46,23 +43,8 @@ class AccountClientAgainstServerTest {
         for (Session session : sessions) {
             session.user().close();
         }
-        if (server != null) {
-            server.stop();
-        }
     }
 
-    private void startServer() throws Exception {
-        Properties settings = new Properties();
-        settings.setProperty(ServerConfig.DATA, data.toString());
-        settings.setProperty(ServerConfig.BIND, "127.0.0.1");
-        settings.setProperty(ServerConfig.TCD_PORT, "off");
-        settings.setProperty(ServerConfig.LINE_PORT, "0");
-        settings.setProperty(ServerConfig.ACCOUNT_PORT, "0");
-        settings.setProperty(ServerConfig.DIRECTORY_PORT, "0");
-        settings.setProperty(ServerConfig.ADMIN_PORT, "off");
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        server = ParleyServer.start(ServerConfig.from(settings), quiet);
-    }
 
     /** Runs alice's client against {@code port}; returns its terminal. */
     private ScriptedTerminal startClient(int port, Path clientHome, Duration firstReplyTimeout) {
@@ -75,7 +57,6 @@ class AccountClientAgainstServerTest {
 
     @Test
     void onTheLinePortTheClientSaysItIsTheWrongPortAndWritesNothing() throws Exception {
-        startServer();
         Path clientHome = home.resolve("alice");
 
         // The line server answers nothing to a name (or refuses one with spaces): either way, not an account server.
@@ -89,7 +70,6 @@ class AccountClientAgainstServerTest {
 
     @Test
     void onTheDirectoryPortTheClientShowsTheReplyAndSaysItIsTheWrongPort() throws Exception {
-        startServer();
         Path clientHome = home.resolve("alice");
 
         ScriptedTerminal alice = startClient(server.port("directory"), clientHome, Login.FIRST_REPLY_TIMEOUT);
@@ -118,7 +98,6 @@ class AccountClientAgainstServerTest {
 
     @Test
     void twoUsersChatPrivatelyAndFindTheirHistoryAfterARestart() throws Exception {
-        startServer();
         ScriptedTerminal alice = logIn("alice", "Creating new user");
         ScriptedTerminal bob = logIn("bob", "Creating new user");
 
@@ -146,8 +125,7 @@ class AccountClientAgainstServerTest {
         assertThat(exit(sessions.get(0))).isZero();
         assertThat(exit(sessions.get(1))).isZero();
 
-        server.stop();
-        startServer();
+        server.restart();
         ScriptedTerminal bobAgain = logIn("bob", "Existing user");
         bobAgain.typeLine("CH");
         bobAgain.expect("BM    alice  lobby  hello bob");
@@ -163,7 +141,7 @@ class AccountClientAgainstServerTest {
         aliceAgain.expect("2 entries");
         aliceAgain.typeLine("EX");
         aliceAgain.expect(ExitOperation.BYE);
-        try (Stream<Path> files = Files.walk(data)) {
+        try (Stream<Path> files = Files.walk(server.data())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
                         .as(file + " holds no plaintext of the PM").doesNotContain("for your eyes only");

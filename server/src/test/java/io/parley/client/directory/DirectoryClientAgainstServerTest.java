@@ -2,20 +2,15 @@ package io.parley.client.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.client.testing.ScriptedTerminal;
-import io.parley.server.ParleyServer;
+import io.parley.testing.ScriptedTerminal;
+import io.parley.server.ParleyExtension;
 import io.parley.server.ServerConfig;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real directory client against the real server (directory.md, "Client"): it says
@@ -24,26 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DirectoryClientAgainstServerTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(ServerConfig.TCD_PORT, "off");
 
-    private ParleyServer server;
     private ScriptedTerminal screen;
     private Thread client;
 
-    @BeforeEach
-    void startServer() throws Exception {
-        Properties settings = new Properties();
-        settings.setProperty(ServerConfig.DATA, data.toString());
-        settings.setProperty(ServerConfig.BIND, "127.0.0.1");
-        settings.setProperty(ServerConfig.TCD_PORT, "off");
-        settings.setProperty(ServerConfig.LINE_PORT, "0");
-        settings.setProperty(ServerConfig.ACCOUNT_PORT, "0");
-        settings.setProperty(ServerConfig.DIRECTORY_PORT, "0");
-        settings.setProperty(ServerConfig.ADMIN_PORT, "off");
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        server = ParleyServer.start(ServerConfig.from(settings), quiet);
-    }
 
     @AfterEach
     void stop() throws Exception {
@@ -52,7 +33,6 @@ class DirectoryClientAgainstServerTest {
             client.join(ScriptedTerminal.TIMEOUT_MS);
             screen.close();
         }
-        server.stop();
     }
 
     /** Runs the client with {@code port} as its default server, up to its first prompt. */

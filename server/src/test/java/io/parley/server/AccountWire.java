@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.crypto.Pg3Cipher;
 import io.parley.crypto.RsaKeys;
+import io.parley.testing.WireClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 
-/** A scripted account-protocol client for tests: the frames of account.md over a {@link WireClient}. */
-final class AccountClient implements AutoCloseable {
+/**
+ * A scripted account-protocol client for tests: the frames of account.md over a {@link WireClient}
+ * (named apart from the terminal client {@code io.parley.client.account.AccountClient}).
+ *
+ * <p>Not thread-safe: one test thread drives it.
+ */
+final class AccountWire implements AutoCloseable {
 
     /** A few key pairs shared by test users: RSA key generation is slow, and sharing is harmless here. */
     private static final KeyPair[] KEYS = generate(3);
@@ -19,21 +25,21 @@ final class AccountClient implements AutoCloseable {
     final String name;
     final KeyPair keys;
 
-    private AccountClient(WireClient wire, String name, KeyPair keys) {
+    private AccountWire(WireClient wire, String name, KeyPair keys) {
         this.wire = wire;
         this.name = name;
         this.keys = keys;
     }
 
     /** Connects, logs in (registering on first use) and registers a fresh public key. */
-    static AccountClient login(int port, String name, String password) throws GeneralSecurityException {
+    static AccountWire login(int port, String name, String password) throws GeneralSecurityException {
         return login(new java.net.Socket(), port, name, password);
     }
 
     /** As {@link #login(int, String, String)}, over a socket the caller made (e.g. a TLS one). */
-    static AccountClient login(java.net.Socket socket, int port, String name, String password)
+    static AccountWire login(java.net.Socket socket, int port, String name, String password)
             throws GeneralSecurityException {
-        AccountClient client = new AccountClient(WireClient.connect(socket, port), name,
+        AccountWire client = new AccountWire(WireClient.connect(socket, port), name,
                 KEYS[Math.floorMod(name.hashCode(), KEYS.length)]);
         PublicKey serverKey = client.user();
         client.wire.send("C PASS " + encrypt(password, serverKey) + "\n").expect("C OK welcome " + name + "\n");

@@ -1,4 +1,4 @@
-package io.parley.client.testing;
+package io.parley.testing;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

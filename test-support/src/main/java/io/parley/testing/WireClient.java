@@ -1,4 +1,4 @@
-package io.parley.server;
+package io.parley.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
  * A blocking test client for text protocols over a real socket: {@code send} what a client
  * would, {@code expect} exactly the bytes a client should read next. Every read waits at most
  * {@link #TIMEOUT_MS}; a read that times out fails the test.
+ *
+ * <p>Not thread-safe, except that one thread may send while another reads.
  */
-final class WireClient implements AutoCloseable {
+public final class WireClient implements AutoCloseable {
 
-    static final int TIMEOUT_MS = 10_000;
+    public static final int TIMEOUT_MS = 10_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -34,12 +36,12 @@ final class WireClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static WireClient connect(int port) {
+    public static WireClient connect(int port) {
         return connect(new Socket(), port);
     }
 
     /** Connects an unconnected socket that the caller has configured (e.g. a small receive buffer). */
-    static WireClient connect(Socket socket, int port) {
+    public static WireClient connect(Socket socket, int port) {
         try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
             return new WireClient(socket);
@@ -49,15 +51,15 @@ final class WireClient implements AutoCloseable {
     }
 
     /** The client's own port: how the server names this connection (with 127.0.0.1). */
-    int localPort() {
+    public int localPort() {
         return socket.getLocalPort();
     }
 
-    WireClient send(String text) {
+    public WireClient send(String text) {
         return sendBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    WireClient sendBytes(byte[] bytes) {
+    public WireClient sendBytes(byte[] bytes) {
         try {
             out.write(bytes);
             out.flush();
@@ -68,7 +70,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Sends {@code text} one byte per write, as a client on a slow link might. */
-    WireClient sendByteByByte(String text) {
+    public WireClient sendByteByByte(String text) {
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             sendBytes(new byte[] {b});
         }
@@ -76,7 +78,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Reads exactly as many bytes as {@code expected} has and asserts they are those bytes. */
-    WireClient expect(String expected) {
+    public WireClient expect(String expected) {
         byte[] want = expected.getBytes(StandardCharsets.UTF_8);
         byte[] got = readExactly(want.length);
         assertThat(new String(got, StandardCharsets.UTF_8)).isEqualTo(expected);
@@ -84,7 +86,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Reads one line (up to and including {@code \n}) and returns it without the {@code \n}. */
-    String readLine() {
+    public String readLine() {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b = read();
@@ -99,13 +101,13 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Asserts that the server closes the connection with no more bytes. */
-    void expectEof() {
+    public void expectEof() {
         int b = read();
         assertThat(b).as("end of stream expected, read a byte instead").isEqualTo(-1);
     }
 
     /** Reads everything up to the end of stream, as text. */
-    String readToEof() {
+    public String readToEof() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = read(); b >= 0; b = read()) {
             bytes.write(b);
@@ -114,7 +116,7 @@ final class WireClient implements AutoCloseable {
     }
 
     /** Reads and discards until the server closes; returns how many lines were read. */
-    int drainLinesUntilEof() {
+    public int drainLinesUntilEof() {
         int lines = 0;
         for (int b = read(); b >= 0; b = read()) {
             if (b == '\n') {
