@@ -135,7 +135,7 @@ class TlsListenersTest {
 
     @Test
     void aFailedHandshakeIsCountedForItsProtocol() throws Exception {
-        Scrape before = Scrape.of(server);
+        Scrape before = Scrape.of(server.parley());
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress("127.0.0.1", server.port("tcd-tls")), 5000);
             plain.getOutputStream().write("HELO plain\n".getBytes(StandardCharsets.US_ASCII));
@@ -143,7 +143,7 @@ class TlsListenersTest {
         }
         WireClient.connect(clients.socket(), server.port("line-tls")).send("alice\n").send("hi\n").expect("alice: hi\n");
 
-        Scrape after = Scrape.of(server);
+        Scrape after = Scrape.of(server.parley());
 
         assertThat(after.since(before, "parley_tls_handshakes_failed_total{protocol=\"tcd\"}")).isEqualTo(1);
         assertThat(after.text).contains("parley_tls_handshakes_failed_total{protocol=\"line\"} 0.0");

@@ -9,7 +9,7 @@ import io.parley.client.account.AccountTarget;
 import io.parley.client.account.ClientHome;
 import io.parley.client.directory.DirectoryClient;
 import io.parley.client.directory.DirectoryClientSettings;
-import io.parley.client.testing.ScriptedTerminal;
+import io.parley.testing.ScriptedTerminal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
