@@ -22,6 +22,18 @@ public final class IrcIsupport {
     private static final String TRAILING = "are supported by this server";
     private static final Pattern TOKEN_NAME = Pattern.compile("-?[A-Z0-9/.a-z]+");
 
+    /** The longest user name ({@code USERLEN}); longer ones given in USER are cut. */
+    public static final int USERLEN = 18;
+    /** The longest host part of a source Parley writes (a host name is at most 63 bytes a label; Parley shows addresses or a cloak). */
+    public static final int HOSTLEN = 63;
+    /**
+     * {@code TOPICLEN}, {@code AWAYLEN} and {@code KICKLEN}, in bytes: what still fits one line
+     * when the topic is relayed from the longest source a client may have
+     * ({@code :<NICKLEN>!<USERLEN>@<HOSTLEN> TOPIC <CHANNELLEN> :<topic>} CR LF is 512 bytes).
+     */
+    public static final int TEXT_LENGTH = IrcLimits.MAX_BODY_BYTES - 2 - ":!@ TOPIC  :".length()
+            - IrcNicks.NICKLEN - USERLEN - HOSTLEN - IrcChannels.CHANNELLEN;
+
     private final Map<String, String> tokens = new LinkedHashMap<>();
 
     /** Adds a token without a value ({@code WHOX}), or replaces one. */
@@ -113,15 +125,14 @@ public final class IrcIsupport {
      */
     public static IrcIsupport parley(String network, int historyLimit) {
         return new IrcIsupport()
-                .add("AWAYLEN", "390")
+                .add("AWAYLEN", Integer.toString(TEXT_LENGTH))
                 .add("CASEMAPPING", IrcCasemapping.NAME)
                 .add("CHANLIMIT", IrcChannels.CHANTYPES + ":")
                 .add("CHANMODES", "b,k,l,imnst")
                 .add("CHANNELLEN", Integer.toString(IrcChannels.CHANNELLEN))
                 .add("CHANTYPES", IrcChannels.CHANTYPES)
                 .add("CHATHISTORY", Integer.toString(historyLimit))
-                .add("ELIST", "U")
-                .add("KICKLEN", "390")
+                .add("KICKLEN", Integer.toString(TEXT_LENGTH))
                 .add("MAXLIST", "b:100")
                 .add("MODES", "4")
                 .add("MONITOR", "100")
@@ -129,10 +140,9 @@ public final class IrcIsupport {
                 .add("NETWORK", network)
                 .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
                 .add("PREFIX", "(ov)@+")
-                .add("STATUSMSG", "@+")
                 .add("TARGMAX", "ISON:,JOIN:,KICK:1,MONITOR:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
-                .add("TOPICLEN", "390")
-                .add("USERLEN", "18")
+                .add("TOPICLEN", Integer.toString(TEXT_LENGTH))
+                .add("USERLEN", Integer.toString(USERLEN))
                 .add("WHOX");
     }
 }

@@ -30,8 +30,17 @@ class IrcIsupportTest {
             assertThat(line.bodyBytes()).isLessThanOrEqualTo(IrcLimits.MAX_BODY_BYTES);
         }
         assertThat(tokensOf(lines)).contains("CASEMAPPING=ascii", "CHANTYPES=#", "PREFIX=(ov)@+", "NICKLEN=32",
-                "CHANNELLEN=64", "TOPICLEN=390", "CHANMODES=b,k,l,imnst", "CHATHISTORY=100", "WHOX", "NETWORK=Parley",
+                "CHANNELLEN=64", "TOPICLEN=" + IrcIsupport.TEXT_LENGTH, "CHANMODES=b,k,l,imnst", "CHATHISTORY=100", "WHOX", "NETWORK=Parley",
                 "MONITOR=100");
+    }
+
+    @Test
+    void aTopicOfTopiclenFromTheLongestSourceFitsOneLine() {
+        String source = "n".repeat(IrcNicks.NICKLEN) + "!" + "u".repeat(IrcIsupport.USERLEN) + "@" + "h".repeat(IrcIsupport.HOSTLEN);
+        String channel = "#" + "c".repeat(IrcChannels.CHANNELLEN - 1);
+        IrcMessage topic = IrcMessage.from(source, "TOPIC", channel, "t " + "t".repeat(IrcIsupport.TEXT_LENGTH - 2));
+        assertThat(topic.bodyBytes()).isEqualTo(IrcLimits.MAX_BODY_BYTES);
+        assertThat(IrcIsupport.TEXT_LENGTH).isGreaterThanOrEqualTo(300);
     }
 
     @Test
