@@ -55,31 +55,33 @@ public final class IrcLimits {
         }
         List<String> pieces = new ArrayList<>();
         int start = 0;
-        while (utf8Length(text.subSequence(start, text.length())) > maxBytes) {
-            int end = start;
-            int bytes = 0;
-            int lastSpace = -1;
-            while (end < text.length()) {
-                int c = text.codePointAt(end);
-                int size = utf8Length(new String(Character.toChars(c)));
-                if (bytes + size > maxBytes) {
-                    break;
-                }
-                if (c == ' ' && end > start) {
-                    lastSpace = end;
-                }
-                bytes += size;
-                end += Character.charCount(c);
+        int end = start;
+        int bytes = 0;
+        int lastSpace = -1;
+        while (end < text.length()) {
+            int c = text.codePointAt(end);
+            int size = utf8Length(c);
+            if (bytes + size > maxBytes) {
+                int cut = lastSpace > start ? lastSpace : end;
+                pieces.add(text.substring(start, cut));
+                start = cut == lastSpace ? cut + 1 : cut;
+                end = start;
+                bytes = 0;
+                lastSpace = -1;
+                continue;
             }
-            if (lastSpace > start) {
-                pieces.add(text.substring(start, lastSpace));
-                start = lastSpace + 1;
-            } else {
-                pieces.add(text.substring(start, end));
-                start = end;
+            if (c == ' ' && end > start) {
+                lastSpace = end;
             }
+            bytes += size;
+            end += Character.charCount(c);
         }
         pieces.add(text.substring(start));
         return pieces;
+    }
+
+    /** The UTF-8 size of one code point (a lone surrogate is written as the 3-byte U+FFFD). */
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

@@ -82,7 +82,7 @@ final class IrcNameEscapes {
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
-            if (codePoint > Character.MAX_CODE_POINT || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+            if (!Character.isValidCodePoint(codePoint) || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
                 return Optional.empty();
             }
             name.appendCodePoint(codePoint);

@@ -228,6 +228,21 @@ class IrcMessageTest {
         }
     }
 
+    @Test
+    void anyLineParsesOrIsRefusedWithAReasonAndNothingElse() {
+        Random random = new Random(417);
+        String alphabet = "@:; =\\+/.-aZ09#!\0\r\t\u00E9\uD83D\uDE00\uD800";
+        for (int n = 0; n < 20000; n++) {
+            String line = word(random, alphabet, 0) + word(random, alphabet, 0) + word(random, alphabet, 0);
+            try {
+                IrcMessage message = IrcMessage.parse(line);
+                assertThat(IrcMessage.parse(message.toLine())).isEqualTo(message);
+            } catch (IrcSyntaxException refused) {
+                assertThat(refused.problem()).isNotNull();
+            }
+        }
+    }
+
     private static String word(Random random, String alphabet, int min) {
         StringBuilder word = new StringBuilder();
         for (int i = min + random.nextInt(6); i > 0; i--) {

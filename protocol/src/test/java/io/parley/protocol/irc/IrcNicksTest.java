@@ -81,10 +81,26 @@ class IrcNicksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"`alice", "`41`", "`alice`020`smith", "`alice`20", "`alice``smith", "`zz`", "`", "``",
-        "`d800`", "`110000`", "`alice`1234567`", "a`b", "1alice", "-x", "a b", "", "a.b", "`a`2e`b`"})
+        "`d800`", "`110000`", "`alice`1234567`", "`a`-1`", "`a`+20`b", "`a`-20`b", "a`b", "1alice", "-x", "a b", "", "a.b", "`a`2e`b`"})
     void aNickNoNameIsShownAsStandsForNone(String nick) {
         // "`a`2e`b`": trailing backtick opens an escape that never closes.
         assertThat(IrcNicks.toName(nick)).as(nick).isEmpty();
+    }
+
+    @Test
+    void anyStringIsANickOfOneNameOrOfNoneWithoutThrowing() {
+        Random random = new Random(432);
+        String alphabet = "`aZ09-+ \u00E9fF\uD800";
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder nick = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                nick.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            IrcNicks.toName(nick.toString())
+                    .ifPresent(name -> assertThat(IrcCasemapping.same(IrcNicks.toNick(name), nick.toString())).isTrue());
+            IrcChannels.toRoom("#" + nick)
+                    .ifPresent(room -> assertThat(IrcCasemapping.same(IrcChannels.toChannel(room), "#" + nick)).isTrue());
+        }
     }
 
     @Test
