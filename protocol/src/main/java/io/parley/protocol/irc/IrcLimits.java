@@ -44,6 +44,18 @@ public final class IrcLimits {
     }
 
     /**
+     * The most bytes of text a {@code :<source> <command> <target> :<text>} line can carry within
+     * {@link #MAX_BODY_BYTES}: what a relayed PRIVMSG or NOTICE from {@code source} may hold. The
+     * adapter refuses an IRC client's message whose text is longer with {@code 417} (it fitted the
+     * client's line but not the relayed one, which carries the sender's full source), so every
+     * IRC member gets the whole text or nobody does; a longer text from another protocol is
+     * {@linkplain #split split} to this size.
+     */
+    public static int maxTextBytes(String source, String command, String target) {
+        return MAX_BODY_BYTES - 2 - utf8Length(":" + source + " " + command + " " + target + " :");
+    }
+
+    /**
      * {@code text} cut into pieces of at most {@code maxBytes} UTF-8 bytes each, never inside a
      * character: at the last space of a piece when it has one (the space is dropped), else at the
      * last character that fits. An empty text is one empty piece. Used to keep a PRIVMSG from

@@ -17,6 +17,17 @@ class IrcLimitsTest {
     }
 
     @Test
+    void theTextBudgetOfARelayedMessageLeavesRoomForItsSource() {
+        int budget = IrcLimits.maxTextBytes("alice!~a@127.0.0.1", "PRIVMSG", "#lobby");
+        String text = "x ".repeat(budget / 2);
+        assertThat(IrcMessage.from("alice!~a@127.0.0.1", "PRIVMSG", "#lobby", text.substring(0, budget)).bodyBytes())
+                .isEqualTo(IrcLimits.MAX_BODY_BYTES);
+        for (String piece : IrcLimits.split("\u00E9".repeat(600), budget)) {
+            assertThat(IrcMessage.from("alice!~a@127.0.0.1", "PRIVMSG", "#lobby", piece).fitsLimits()).isTrue();
+        }
+    }
+
+    @Test
     void aShortTextIsOnePiece() {
         assertThat(IrcLimits.split("hello", 10)).containsExactly("hello");
         assertThat(IrcLimits.split("", 10)).containsExactly("");

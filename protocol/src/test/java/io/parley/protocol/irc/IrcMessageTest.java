@@ -148,6 +148,20 @@ class IrcMessageTest {
         assertThat(problemOf("@" + tags + "v " + body)).isEqualTo(Problem.INPUT_TOO_LONG);
     }
 
+    /** irctest's message_tags testLengthLimits: TAGMSG at index 4096 fits, at 4097 it is 417. */
+    @Test
+    void irctestsTagLengthVectors() throws Exception {
+        String atLimit = "@foo=bar;+baz=" + "a".repeat(4081) + " TAGMSG #test";
+        assertThat(atLimit.indexOf("TAGMSG")).isEqualTo(4096);
+        assertThat(parse(atLimit).tags()).containsEntry("+baz", "a".repeat(4081));
+        assertThat(problemOf("@foo=bar;+baz=" + "a".repeat(4082) + " TAGMSG #test")).isEqualTo(Problem.INPUT_TOO_LONG);
+        assertThat(parse("@foo=bar;+baz=" + "a".repeat(4081) + " PRIVMSG #test " + "b".repeat(496)).param(1)).hasSize(496);
+        assertThat(problemOf("@foo=bar;+baz=" + "a".repeat(4082) + " PRIVMSG #test " + "b".repeat(495)))
+                .isEqualTo(Problem.INPUT_TOO_LONG);
+        assertThat(parse("PING " + "x".repeat(505)).param(0)).hasSize(505);
+        assertThat(problemOf("PING " + "x".repeat(506))).isEqualTo(Problem.INPUT_TOO_LONG);
+    }
+
     @Test
     void theLastParameterGetsAColonOnlyWhenItNeedsOne() {
         assertThat(IrcMessage.of("PRIVMSG", "#a", "hi").toLine()).isEqualTo("PRIVMSG #a hi");
