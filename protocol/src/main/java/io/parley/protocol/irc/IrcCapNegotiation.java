@@ -17,7 +17,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code CAP LS [version]}: the offered capabilities; with version 302 or more, their values
  *       ({@code sasl=PLAIN}) and, when they do not fit one line, several lines, all but the last
- *       marked {@code *}. Version 302 enables {@code cap-notify} implicitly, for good.</li>
+ *       marked {@code *}; an older client always gets one line and no values. Version 302
+ *       enables {@code cap-notify} implicitly, for good.</li>
  *   <li>{@code CAP REQ :a -b c}: all or nothing. Every name must be offered ({@code -name}
  *       disables); then all change and the reply is {@code ACK} with the request as sent, else
  *       nothing changes and the reply is {@code NAK} with the request as sent.</li>
@@ -166,19 +167,22 @@ public final class IrcCapNegotiation {
     }
 
     /**
-     * {@code CAP <nick> <subcommand> [*] :<names>} lines within the line limit; {@code *} marks
-     * every line but the last, for clients of version 302 (older ones get plain lines).
+     * {@code CAP <nick> <subcommand> [*] :<names>} lines within the line limit. A client of
+     * version 302 may get several, every line but the last marked {@code *}; an older one gets
+     * exactly one (the specification lets only 302 clients get more, and irctest checks it), so
+     * names that do not fit are left out of it.
      */
     private List<IrcMessage> lines(String subcommand, String nick, List<String> names) {
+        boolean multiline = version >= VERSION_302;
         List<IrcMessage> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String name : names) {
             String candidate = current.length() == 0 ? name : current + " " + name;
-            if (current.length() > 0 && !fits(subcommand, nick, candidate)) {
+            if (fits(subcommand, nick, candidate)) {
+                current = new StringBuilder(candidate);
+            } else if (multiline && current.length() > 0) {
                 lines.add(line(subcommand, nick, current.toString(), true));
                 current = new StringBuilder(name);
-            } else {
-                current = new StringBuilder(candidate);
             }
         }
         lines.add(line(subcommand, nick, current.toString(), false));

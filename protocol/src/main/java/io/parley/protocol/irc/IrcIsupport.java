@@ -1,5 +1,6 @@
 package io.parley.protocol.irc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  * {@code :<server> 005 <nick> <token>... :are supported by this server}, at most 13 tokens a
  * line (15 parameters with the nick and the trailing text) and within
  * {@link IrcLimits#MAX_BODY_BYTES}. A value is escaped as the Modern IRC documentation asks
- * ({@code \x20} for a space, {@code \x5C} for a backslash, {@code \x3D} for {@code =}).
+ * ({@code \x20} for a space, {@code \x5C} for a backslash, {@code \x3D} for {@code =}), and
+ * so is every byte of a non-ASCII character, so tokens are ASCII (irctest checks it): a network
+ * called {@code Parléy} is {@code NETWORK=Parl\xC3\xA9y}.
  *
  * <p>Not thread-safe while being built; its lines may be read from any thread once it is no longer changed.
  */
@@ -68,13 +71,12 @@ public final class IrcIsupport {
             return name;
         }
         StringBuilder token = new StringBuilder(name).append('=');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case ' ' -> token.append("\\x20");
-                case '\\' -> token.append("\\x5C");
-                case '=' -> token.append("\\x3D");
-                default -> token.append(c);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c > 0x20 && c < 0x7F && c != '\\' && c != '=') {
+                token.append((char) c);
+            } else {
+                token.append(String.format("\\x%02X", c));
             }
         }
         return token.toString();

@@ -148,9 +148,29 @@ class IrcCapNegotiationTest {
         }
         assertThat(listed).hasSize(60).contains("example.org/capability-number-0=value0", "example.org/capability-number-59");
 
+    }
+
+    /** irctest's testNoMultiline301Response and testIrc301CapLs: one line, no values, no star. */
+    @Test
+    void aClientBefore302GetsOneLineWhateverItsLength() {
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            many.put("example.org/capability-number-" + i, "value");
+        }
         IrcCapNegotiation old = new IrcCapNegotiation("srv", new IrcCapabilities(many));
-        List<IrcMessage> oldLines = old.handle(IrcMessage.of("CAP", "LS"), "*");
-        assertThat(oldLines).hasSizeGreaterThan(1).allMatch(line -> line.params().size() == 3);
+        for (String version : new String[] {null, "301"}) {
+            IrcMessage ls = version == null ? IrcMessage.of("CAP", "LS") : IrcMessage.of("CAP", "LS", version);
+            List<IrcMessage> lines = old.handle(ls, "*");
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0).params()).hasSize(3);
+            assertThat(lines.get(0).param(2)).startsWith("example.org/capability-number-0 ").doesNotContain("=");
+            assertThat(lines.get(0).bodyBytes()).isLessThanOrEqualTo(IrcLimits.MAX_BODY_BYTES);
+        }
+    }
+
+    @Test
+    void anEmptyListIsOneEmptyParameter() throws Exception {
+        assertThat(send("CAP LIST")).containsExactly(":srv CAP * LIST :");
     }
 
     @Test

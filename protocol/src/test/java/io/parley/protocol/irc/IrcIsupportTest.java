@@ -51,6 +51,15 @@ class IrcIsupportTest {
     }
 
     @Test
+    void everyTokenIsAsciiEvenForANonAsciiNetworkName() {
+        List<IrcMessage> lines = new IrcIsupport().add("NETWORK", "Parl\u00E9y \uD83D\uDE00").lines("s", "me");
+        assertThat(lines.get(0).param(1)).isEqualTo("NETWORK=Parl\\xC3\\xA9y\\x20\\xF0\\x9F\\x98\\x80");
+        for (IrcMessage line : IrcIsupport.parley("R\u00E9seau", 100).lines("s", "me")) {
+            line.params().subList(1, line.params().size() - 1).forEach(token -> assertThat(token).matches("\\p{ASCII}+"));
+        }
+    }
+
+    @Test
     void manyOrLongTokensGoOnSeveralLinesInOrder() {
         IrcIsupport isupport = new IrcIsupport();
         List<String> expected = new ArrayList<>();
