@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class IrcMessage {
 
-    /** {@code [+][vendor/]name}: the vendor is a host name, the name letters, digits and hyphens. */
-    private static final Pattern TAG_KEY = Pattern.compile("\\+?(?:[A-Za-z0-9.-]+/)?[A-Za-z0-9-]+");
     private static final Pattern VERB = Pattern.compile("[A-Za-z]+|[0-9]{3}");
 
     private final Map<String, String> tags;
@@ -43,8 +41,8 @@ public final class IrcMessage {
      */
     public IrcMessage(Map<String, String> tags, String source, String command, List<String> params) {
         tags.forEach((key, value) -> {
-            if (!TAG_KEY.matcher(key).matches()) {
-                throw new IllegalArgumentException("not a tag key: " + escapeValue(key));
+            if (!IrcTags.isKey(key)) {
+                throw new IllegalArgumentException("not a tag key: " + IrcTags.escapeValue(key));
             }
             Objects.requireNonNull(value, key);
         });
@@ -52,7 +50,7 @@ public final class IrcMessage {
             throw new IllegalArgumentException("a source must be one non-empty word");
         }
         if (!VERB.matcher(command).matches()) {
-            throw new IllegalArgumentException("not a command: " + escapeValue(command));
+            throw new IllegalArgumentException("not a command: " + IrcTags.escapeValue(command));
         }
         for (int i = 0; i < params.size(); i++) {
             String param = params.get(i);
@@ -133,7 +131,7 @@ public final class IrcMessage {
             if (IrcLimits.utf8Length(tagData) > IrcLimits.MAX_CLIENT_TAG_BYTES) {
                 throw new IrcSyntaxException(IrcSyntaxException.Problem.INPUT_TOO_LONG);
             }
-            tags = parseTags(tagData);
+            tags = IrcTags.parse(tagData);
             pos = skipSpaces(line, end);
         }
         // The body is measured as sent, from the source (or command) to the end, plus its CR LF.
@@ -167,81 +165,6 @@ public final class IrcMessage {
             pos = skipSpaces(line, end);
         }
         return new IrcMessage(tags, source, command, params);
-    }
-
-    /** The tags of a tags section without its {@code @}: valid keys only, values unescaped. */
-    static Map<String, String> parseTags(String tagData) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String tag : tagData.split(";", -1)) {
-            int equals = tag.indexOf('=');
-            String key = equals < 0 ? tag : tag.substring(0, equals);
-            if (!TAG_KEY.matcher(key).matches()) {
-                continue;
-            }
-            tags.put(key, equals < 0 ? "" : unescapeValue(tag.substring(equals + 1)));
-        }
-        return tags;
-    }
-
-    /**
-     * A tag value as written on the wire: {@code ;} as {@code \:}, space as {@code \s},
-     * backslash as {@code \\}, CR as {@code \r}, LF as {@code \n}.
-     */
-    public static String escapeValue(String value) {
-        StringBuilder escaped = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String replacement = switch (c) {
-                case ';' -> "\\:";
-                case ' ' -> "\\s";
-                case '\\' -> "\\\\";
-                case '\r' -> "\\r";
-                case '\n' -> "\\n";
-                case '\0' -> "";
-                default -> null;
-            };
-            if (replacement != null && escaped == null) {
-                escaped = new StringBuilder(value.length() + 8).append(value, 0, i);
-            }
-            if (escaped != null) {
-                if (replacement != null) {
-                    escaped.append(replacement);
-                } else {
-                    escaped.append(c);
-                }
-            }
-        }
-        return escaped == null ? value : escaped.toString();
-    }
-
-    /**
-     * A tag value read from the wire: the escapes of {@link #escapeValue} undone, a backslash
-     * before any other character dropped, a backslash at the end dropped.
-     */
-    public static String unescapeValue(String value) {
-        if (value.indexOf('\\') < 0) {
-            return value;
-        }
-        StringBuilder unescaped = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\\') {
-                unescaped.append(c);
-                continue;
-            }
-            if (++i == value.length()) {
-                break;
-            }
-            char next = value.charAt(i);
-            unescaped.append(switch (next) {
-                case ':' -> ';';
-                case 's' -> ' ';
-                case 'r' -> '\r';
-                case 'n' -> '\n';
-                default -> next;
-            });
-        }
-        return unescaped.toString();
     }
 
     /**
@@ -279,7 +202,7 @@ public final class IrcMessage {
             first = false;
             line.append(tag.getKey());
             if (!tag.getValue().isEmpty()) {
-                line.append('=').append(escapeValue(tag.getValue()));
+                line.append('=').append(IrcTags.escapeValue(tag.getValue()));
             }
         }
     }

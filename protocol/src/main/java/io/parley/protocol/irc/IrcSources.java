@@ -26,7 +26,7 @@ public final class IrcSources {
     public static String of(String nick, String user, String host) {
         for (String part : new String[] {nick, user, host}) {
             if (part.isEmpty() || part.indexOf(' ') >= 0 || part.indexOf('!') >= 0 || part.indexOf('@') >= 0) {
-                throw new IllegalArgumentException("not a source part: " + IrcMessage.escapeValue(part));
+                throw new IllegalArgumentException("not a source part: " + IrcTags.escapeValue(part));
             }
         }
         return nick + "!" + user + "@" + host;
@@ -49,7 +49,7 @@ public final class IrcSources {
     public static String otherProtocol(String name, String protocol) {
         String tag = protocol.toLowerCase(Locale.ROOT);
         if (!tag.matches("[a-z0-9-]{1,16}")) {
-            throw new IllegalArgumentException("not a protocol tag: " + IrcMessage.escapeValue(protocol));
+            throw new IllegalArgumentException("not a protocol tag: " + IrcTags.escapeValue(protocol));
         }
         return of(IrcNicks.toNick(name), tag, tag + ".parley");
     }

@@ -4,7 +4,7 @@ package io.parley.protocol.irc;
  * A line that is not an IRC message Parley accepts, and why. The adapter answers
  * {@link Problem#INPUT_TOO_LONG} with {@code 417 ERR_INPUTTOOLONG} and ignores the others, as
  * the Modern IRC documentation lets a server do with lines it cannot parse. The message never
- * quotes the line (it is client text).
+ * quotes the line (it is client text). Immutable.
  */
 public final class IrcSyntaxException extends Exception {
 

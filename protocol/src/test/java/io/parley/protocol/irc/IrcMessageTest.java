@@ -186,10 +186,10 @@ class IrcMessageTest {
     @Test
     void escapingRoundTripsAndNeverWritesANulCrLfSpaceOrSemicolon() {
         String value = "a;b c\\d\re\nf\\:g\\s";
-        String escaped = IrcMessage.escapeValue(value);
+        String escaped = IrcTags.escapeValue(value);
         assertThat(escaped).doesNotContain(";", " ", "\r", "\n");
-        assertThat(IrcMessage.unescapeValue(escaped)).isEqualTo(value);
-        assertThat(IrcMessage.escapeValue("a\0b")).isEqualTo("ab");
+        assertThat(IrcTags.unescapeValue(escaped)).isEqualTo(value);
+        assertThat(IrcTags.escapeValue("a\0b")).isEqualTo("ab");
     }
 
     @Test
