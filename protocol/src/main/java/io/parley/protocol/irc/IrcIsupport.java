@@ -126,22 +126,23 @@ public final class IrcIsupport {
      * configured network name, {@code historyLimit} the most messages one CHATHISTORY reply holds.
      */
     public static IrcIsupport parley(String network, int historyLimit) {
+        IrcModeChanges.ChannelModes modes = IrcModeChanges.ChannelModes.parley();
         return new IrcIsupport()
                 .add("AWAYLEN", Integer.toString(TEXT_LENGTH))
                 .add("CASEMAPPING", IrcCasemapping.NAME)
                 .add("CHANLIMIT", IrcChannels.CHANTYPES + ":")
-                .add("CHANMODES", "b,k,l,imnst")
+                .add("CHANMODES", String.join(",", modes.list(), modes.alwaysArgument(), modes.argumentToSet(), modes.noArgument()))
                 .add("CHANNELLEN", Integer.toString(IrcChannels.CHANNELLEN))
                 .add("CHANTYPES", IrcChannels.CHANTYPES)
                 .add("CHATHISTORY", Integer.toString(historyLimit))
                 .add("KICKLEN", Integer.toString(TEXT_LENGTH))
                 .add("MAXLIST", "b:100")
-                .add("MODES", "4")
+                .add("MODES", Integer.toString(modes.maxArguments()))
                 .add("MONITOR", "100")
                 .add("MSGREFTYPES", "msgid,timestamp")
                 .add("NETWORK", network)
                 .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
-                .add("PREFIX", "(ov)@+")
+                .add("PREFIX", "(" + modes.prefix() + ")@+")
                 .add("TARGMAX", "ISON:,JOIN:,KICK:1,MONITOR:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(USERLEN))
