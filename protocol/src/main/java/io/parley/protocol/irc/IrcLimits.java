@@ -20,6 +20,11 @@ public final class IrcLimits {
     public static final int MAX_TAGS_SECTION_BYTES = 8191;
     /** The longest line a framing handler need accept: both parts and CR LF. */
     public static final int MAX_LINE_BYTES = MAX_TAGS_SECTION_BYTES + MAX_BODY_BYTES;
+    /**
+     * The same without its line end: the limit to give the shared framing
+     * ({@code new LineFraming(IrcLimits.MAX_FRAME_BYTES)}); a longer line is answered with 417.
+     */
+    public static final int MAX_FRAME_BYTES = MAX_LINE_BYTES - 2;
 
     private IrcLimits() {}
 
