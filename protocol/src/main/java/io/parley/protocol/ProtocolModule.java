@@ -70,7 +70,10 @@ public interface ProtocolModule<S> {
         return 0;
     }
 
-    /** What its {@code <name>.port} and {@code <name>.tls-port} listeners serve (see {@link ExtraListener#qualifier}); null for the protocol as a whole. */
+    /**
+     * What its {@code <name>.port} and {@code <name>.tls-port} listeners serve (the line
+     * protocol's room; see {@link ExtraListener#qualifier}), or null for the protocol as a whole.
+     */
     default String qualifier(S settings) {
         return null;
     }

@@ -3,9 +3,11 @@ package io.parley.server;
 import io.parley.core.Store;
 import io.parley.store.DamagedStoreException;
 import io.parley.store.SqliteStore;
+import io.parley.store.StoreFiles;
 import io.parley.store.StoreMetrics;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 
@@ -24,6 +26,16 @@ final class Stores {
 
     private Stores() {}
 
+    /** What start-up errors name as the store in {@code dataDirectory}: its database file. */
+    static Path file(Path dataDirectory) {
+        return dataDirectory.resolve(SqliteStore.FILE_NAME);
+    }
+
+    /** Creates {@code directory} for the store, readable by its owner only. */
+    static void createDataDirectory(Path directory) throws IOException {
+        StoreFiles.createDirectory(directory);
+    }
+
     /**
      * Opens the store {@code config} names, counting its transactions in {@code metrics}. Blocks:
      * call at start-up. Fails in one line naming the file and the fix.
@@ -40,7 +52,7 @@ final class Stores {
         } catch (IOException | SQLException | CompletionException e) {
             // CompletionException: a statement of the store's own thread failed at open
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new StartupException("cannot open the store " + config.dataDirectory().resolve(SqliteStore.FILE_NAME)
+            throw new StartupException("cannot open the store " + file(config.dataDirectory())
                     + ": " + cause.getMessage() + "; repair or restore it, or use --data DIR for another");
         }
     }
