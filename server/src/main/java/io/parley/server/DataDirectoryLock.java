@@ -1,7 +1,5 @@
 package io.parley.server;
 
-import io.parley.store.SqliteStore;
-import io.parley.store.StoreFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -84,7 +82,7 @@ final class DataDirectoryLock implements AutoCloseable {
 
     private static Path createAndResolve(Path directory) throws StartupException {
         try {
-            StoreFiles.createDirectory(directory); // owner-only from the start: it will hold the store
+            Stores.createDataDirectory(directory); // owner-only from the start: it will hold the store
             return directory.toRealPath();
         } catch (FileAlreadyExistsException | NotDirectoryException e) {
             throw unusable(directory, "it is not a directory");
@@ -101,7 +99,7 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     private static StartupException inUse(Path directory, String pid) {
-        return new StartupException(directory.resolve(SqliteStore.FILE_NAME) + " is in use by another Parley (pid "
+        return new StartupException(Stores.file(directory) + " is in use by another Parley (pid "
                 + pid + "); use --data DIR");
     }
 

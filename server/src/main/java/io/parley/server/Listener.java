@@ -2,11 +2,8 @@ package io.parley.server;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
-import io.parley.protocol.ConnectionErrors;
-import io.parley.protocol.account.AccountServices;
-import io.parley.protocol.directory.DirectorySettings;
-import io.parley.protocol.line.LineSettings;
-import io.parley.protocol.tcd.TcdSettings;
+import io.parley.protocol.BoundListener;
+import io.parley.protocol.ExtraListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -17,57 +14,40 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One listener of a starting server: what the configuration asks for (protocol, port, the flag
- * or key that sets it), then its bound channel and the protocol it serves, which
- * {@link ParleyServer#start} fills in that order. Also words its start-up failures: which port,
- * which protocol, and the flag that fixes it.
+ * One listener of a starting server: what the configuration asks for (protocol, port, what it
+ * serves, the flag or key that sets it), then its bound channel and the protocol handler it
+ * serves, which {@link ParleyServer#start} fills in that order. Also words its start-up
+ * failures: which port, which protocol, and the flag that fixes it.
  *
  * <p>Written by the starting thread only, before the listener accepts; read by event loops after.
  */
 final class Listener {
 
-    /** The protocols, with the flag that sets each one's port and their connection errors. */
-    enum Kind {
-        TCD("tcd", "--tcd", TcdSettings.CONNECTION_ERRORS),
-        LINE("line", "--line", LineSettings.CONNECTION_ERRORS),
-        ACCOUNT("account", "--account", AccountServices.CONNECTION_ERRORS),
-        DIRECTORY("directory", "--directory", DirectorySettings.CONNECTION_ERRORS);
-
-        final String label;
-        final String flag;
-        final ConnectionErrors errors;
-
-        Kind(String label, String flag, ConnectionErrors errors) {
-            this.label = label;
-            this.flag = flag;
-            this.errors = errors;
-        }
-    }
-
-    private final Kind kind;
+    private final ProtocolSection<?> protocol;
     private final int port;
-    /** The room a line listener serves; null for the other protocols. */
-    private final String room;
-    /** Whether this is one of {@code line.extra-listeners}, which no flag sets. */
-    private final boolean extra;
+    /** What it serves (the line protocol's room), or null for the protocol as a whole. */
+    private final String qualifier;
+    /** The setting that asked for it when not {@code <name>.port}/{@code <name>.tls-port}: no flag sets it. */
+    private final ExtraListener extra;
     /** Whether connections speak TLS first: a {@code --<protocol>-tls} listener. */
     private final boolean tls;
-    /** Set once bound; accepting stays paused until the protocol is set. */
+    /** Set once bound; accepting stays paused until the handler is set. */
     Channel channel;
     /** Set before accepting starts; the channel initializer adds it to each connection. */
-    volatile ChannelHandler protocol;
+    volatile ChannelHandler handler;
 
-    private Listener(Kind kind, int port, String room, boolean extra, boolean tls) {
-        this.kind = kind;
+    private Listener(ProtocolSection<?> protocol, int port, String qualifier, ExtraListener extra, boolean tls) {
+        this.protocol = protocol;
         this.port = port;
-        this.room = room;
+        this.qualifier = qualifier;
         this.extra = extra;
         this.tls = tls;
     }
 
     /**
-     * The listeners {@code config} enables, in the order they are bound and printed; fails if two
-     * ask for the same port, which would otherwise read as "address already in use".
+     * The listeners {@code config} enables, in the order they are bound and printed (every
+     * protocol's plaintext ones, then every protocol's TLS one); fails if two ask for the same
+     * port, which would otherwise read as "address already in use".
      */
     static List<Listener> enabled(ServerConfig config) throws StartupException {
         List<Listener> listeners = requested(config);
@@ -82,32 +62,30 @@ final class Listener {
         return listeners;
     }
 
-    /** How the operator set this listener's port: its flag, or the extra listeners' key. */
+    private static List<Listener> requested(ServerConfig config) {
+        List<Listener> listeners = new ArrayList<>();
+        for (ProtocolSection<?> protocol : config.protocols().values()) {
+            String qualifier = protocol.qualifier();
+            protocol.port().ifPresent(port -> listeners.add(new Listener(protocol, port, qualifier, null, false)));
+            for (ExtraListener extra : protocol.extraListeners()) {
+                listeners.add(new Listener(protocol, extra.port(), extra.qualifier(), extra, false));
+            }
+        }
+        for (ProtocolSection<?> protocol : config.protocols().values()) {
+            String qualifier = protocol.qualifier();
+            protocol.tlsPort().ifPresent(port -> listeners.add(new Listener(protocol, port, qualifier, null, true)));
+        }
+        return listeners;
+    }
+
+    /** How the operator set this listener's port: its flag, or the key of its extra listeners. */
     String setting() {
-        return extra ? "line.extra-listeners (" + room + ")" : flag();
+        return extra != null ? extra.key() + " (" + extra.qualifier() + ")" : flag();
     }
 
     /** The flag that sets this listener's port: {@code --tcd}, {@code --tcd-tls}, ... */
     private String flag() {
-        return tls ? kind.flag + "-tls" : kind.flag;
-    }
-
-    private static List<Listener> requested(ServerConfig config) {
-        List<Listener> listeners = new ArrayList<>();
-        config.tcdPort().ifPresent(port -> listeners.add(new Listener(Kind.TCD, port, null, false, false)));
-        for (ServerConfig.LineListener line : config.lineListeners()) {
-            listeners.add(new Listener(Kind.LINE, line.port(), line.room(), line.extra(), false));
-        }
-        config.accountPort().ifPresent(port -> listeners.add(new Listener(Kind.ACCOUNT, port, null, false, false)));
-        config.directoryPort().ifPresent(port -> listeners.add(new Listener(Kind.DIRECTORY, port, null, false, false)));
-        ServerConfig.TlsSettings tls = config.tls();
-        tls.tcdPort().ifPresent(port -> listeners.add(new Listener(Kind.TCD, port, null, false, true)));
-        // The TLS line listener serves the main room (line.room), as --line does.
-        String room = tls.lineRoom();
-        tls.linePort().ifPresent(port -> listeners.add(new Listener(Kind.LINE, port, room, false, true)));
-        tls.accountPort().ifPresent(port -> listeners.add(new Listener(Kind.ACCOUNT, port, null, false, true)));
-        tls.directoryPort().ifPresent(port -> listeners.add(new Listener(Kind.DIRECTORY, port, null, false, true)));
-        return listeners;
+        return "--" + protocol.name() + (tls ? "-tls" : "");
     }
 
     /** The address {@code bind} names, or null for every interface; fails if it names none. */
@@ -123,16 +101,17 @@ final class Listener {
         }
     }
 
-    Kind kind() {
-        return kind;
+    ProtocolSection<?> protocol() {
+        return protocol;
     }
 
     int port() {
         return port;
     }
 
-    String room() {
-        return room;
+    /** What it serves, or null: the handler of the same protocol and qualifier is shared. */
+    String qualifier() {
+        return qualifier;
     }
 
     boolean tls() {
@@ -144,8 +123,13 @@ final class Listener {
      * for a TLS listener {@code tcd-tls}, {@code line-tls:<room>}, ...
      */
     String name() {
-        String label = tls ? kind.label + "-tls" : kind.label;
-        return kind == Kind.LINE ? label + ":" + room : label;
+        String label = label();
+        return qualifier == null ? label : label + ":" + qualifier;
+    }
+
+    /** The protocol's name, with {@code -tls} for a TLS listener: {@code tcd}, {@code line-tls}. */
+    String label() {
+        return tls ? protocol.name() + "-tls" : protocol.name();
     }
 
     InetSocketAddress address() {
@@ -157,14 +141,7 @@ final class Listener {
         InetSocketAddress bound = address();
         String where = "port " + bound.getPort() + " ("
                 + (bound.getAddress().isAnyLocalAddress() ? "all interfaces" : bound.getAddress().getHostAddress()) + ")";
-        String over = tls ? " (TLS)" : "";
-        return switch (kind) {
-            case TCD -> "TCD protocol" + over + " listening on " + where;
-            case LINE -> "Line protocol" + over + " listening on " + where + ", room " + room;
-            case ACCOUNT -> "Account protocol" + over + " listening on " + where;
-            // The handout's wording, which its demonstration looks for.
-            case DIRECTORY -> "Chat Room Directory Server" + over + " listening on port " + bound.getPort() + " ...";
-        };
+        return protocol.statusLine(new BoundListener(bound.getPort(), where, tls, qualifier));
     }
 
     /**
@@ -173,10 +150,10 @@ final class Listener {
      */
     StartupException cannotListen(InetAddress bindAddress, Throwable cause) {
         String where = (bindAddress == null ? "" : bindAddress.getHostAddress() + " ") + "port " + port
-                + " (" + kind.label + (tls ? " TLS" : "") + (extra ? " room " + room : "") + ")";
+                + " (" + protocol.name() + (tls ? " TLS" : "") + (extra != null ? " " + extra.description() : "") + ")";
         String reason = reasonOf(cause);
-        String otherPort = extra
-                ? "choose another in line.extra-listeners"
+        String otherPort = extra != null
+                ? "choose another in " + extra.key()
                 : "choose another with " + flag() + " PORT or turn it off with " + flag() + " off";
         if (reason.contains("cannot assign requested address") && bindAddress != null) {
             return new StartupException("cannot listen on " + where + ": " + bindAddress.getHostAddress()

@@ -16,43 +16,21 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.parley.core.Store;
 import io.parley.core.account.RegisteredNames;
-import io.parley.core.directory.RoomDirectory;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.LocalRoomBus;
 import io.parley.core.room.RoomRegistry;
-import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Goodbye;
+import io.parley.protocol.ProtocolStartException;
 import io.parley.protocol.RequestLimits;
-import io.parley.protocol.account.AccountInitializer;
-import io.parley.protocol.account.AccountServices;
-import io.parley.protocol.account.CryptoLanes;
-import io.parley.protocol.account.LoginThrottle;
-import io.parley.protocol.account.OnlineUsers;
-import io.parley.protocol.account.PasswordHasher;
-import io.parley.protocol.account.PrivateMessageQuota;
-import io.parley.protocol.directory.DirectoryInitializer;
-import io.parley.protocol.directory.DirectorySettings;
-import io.parley.protocol.line.LineInitializer;
-import io.parley.protocol.line.LineSettings;
-import io.parley.protocol.tcd.TcdInitializer;
-import io.parley.protocol.tcd.TcdSettings;
-import io.parley.store.DamagedStoreException;
-import io.parley.store.SqliteStore;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -83,8 +61,6 @@ public final class ParleyServer {
     private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
     /** How long stopping waits for event loops to finish their queued work. */
     private static final long STOP_TIMEOUT_MS = 2000;
-    /** The server's RSA key pair for the account protocol, in the data directory. */
-    public static final String SERVER_KEY_FILE = "server-key.pem";
     /** The name of every connection's first handler, the {@link ConnectionGuard}. */
     private static final String GUARD = "connection-guard";
     /** The name of every connection's {@link TrafficMeter}, before the guard. */
@@ -96,7 +72,7 @@ public final class ParleyServer {
     private static final String TLS_FAILURES = "tls-handshake-failures";
     /** The name of every connection's {@link UnwritableDeadline}. */
     private static final String UNWRITABLE = "unwritable-deadline";
-    /** The name of a directory connection's {@link IdleTimeout}. */
+    /** The name of the {@link IdleTimeout} of a connection whose protocol has one. */
     private static final String IDLE = "idle-timeout";
     /** The write-buffer water marks of an admin connection: a scrape's answer is a few KiB. */
     private static final int ADMIN_WRITE_LOW_BYTES = 32 * 1024;
@@ -104,7 +80,7 @@ public final class ParleyServer {
 
     private final DataDirectoryLock dataLock;
     /** Set once by {@link #start}, after every listener is bound and before any is accepting. */
-    private SqliteStore store;
+    private Store store;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     /** Runs the slow crypto of account logins (RSA, Argon2id) off the event loops; bounded. */
@@ -173,7 +149,7 @@ public final class ParleyServer {
             if (server.admin != null) {
                 server.metrics.bindJvm(); // read only when scraped: not bound when nobody can
             }
-            server.store = openStore(config, server.metrics);
+            server.store = Stores.open(config, server.metrics);
             server.metrics.watch(server.store);
             server.metrics.watch(server.cryptoPool);
             server.setUpProtocols(config, listeners, out);
@@ -187,78 +163,34 @@ public final class ParleyServer {
         return server;
     }
 
-    private static SqliteStore openStore(ServerConfig config, ServerMetrics metrics) throws StartupException {
-        try {
-            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
-                    metrics);
-        } catch (DamagedStoreException e) {
-            throw new StartupException(e.getMessage()); // it names the file and what to do
-        } catch (AccessDeniedException e) {
-            throw new StartupException("cannot use data directory " + config.dataDirectory()
-                    + ": permission denied; use --data DIR you own");
-        } catch (IOException | SQLException | CompletionException e) {
-            // CompletionException: a statement of the store's own thread failed at open
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new StartupException("cannot open the store " + config.dataDirectory().resolve(SqliteStore.FILE_NAME)
-                    + ": " + cause.getMessage() + "; repair or restore it, or use --data DIR for another");
-        }
-    }
-
-    /** Gives every bound listener its protocol; nothing is accepted yet, so none is missed. */
+    /**
+     * Gives every bound listener its protocol's handler; nothing is accepted yet, so none is
+     * missed. A protocol's listeners that serve the same thing share one handler: one directory
+     * of rooms, one set of online account users and login throttles, whichever port a client
+     * chose.
+     */
     private void setUpProtocols(ServerConfig config, List<Listener> listeners, PrintStream out)
             throws StartupException {
         RoomRegistry rooms = new RoomRegistry(store.rooms(), config.rooms().quota());
         metrics.watch(rooms);
         ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
-        // A protocol's plaintext and TLS listeners share one instance: one directory of rooms,
-        // one set of online account users and login throttles, whichever port a client chose.
+        ServerModuleContext context = new ServerModuleContext(chat, names, store, config.dataDirectory(), cryptoPool,
+                CryptoPool.THREADS, out, this::stop);
         Map<String, ChannelHandler> shared = new HashMap<>();
         for (Listener listener : listeners) {
-            String key = listener.kind() + (listener.kind() == Listener.Kind.LINE ? ":" + listener.room() : "");
-            ChannelHandler existing = shared.get(key);
-            if (existing != null) {
-                listener.protocol = existing;
-                continue;
+            String key = listener.protocol().name() + ":" + listener.qualifier();
+            ChannelHandler handler = shared.get(key);
+            if (handler == null) {
+                try {
+                    handler = listener.protocol().handler(listener.qualifier(), context);
+                } catch (ProtocolStartException e) {
+                    throw new StartupException(e.getMessage());
+                }
+                shared.put(key, handler);
             }
-            listener.protocol = switch (listener.kind()) {
-                case TCD -> new TcdInitializer(chat, names, new TcdSettings(config.studentId(),
-                        config.tcdMaxRequestBytes(), config.tcdMaxMessageLines(), config.allowKill(),
-                        () -> new Thread(this::stop, "parley-kill-service").start()));
-                case LINE -> new LineInitializer(chat, names, new LineSettings(listener.room(),
-                        config.lineMaxLineBytes()));
-                case ACCOUNT -> new AccountInitializer(accountServices(config, chat, names));
-                case DIRECTORY -> new DirectoryInitializer(new RoomDirectory(chat, store.directory(),
-                        config.rooms().maxDirectoryRoomsPerAddress()),
-                        new DirectorySettings(line -> {
-                            out.println(line);
-                            out.flush();
-                        }));
-            };
-            shared.put(key, listener.protocol);
+            listener.handler = handler;
         }
-    }
-
-    private AccountServices accountServices(ServerConfig config, ChatService chat, RegisteredNames names)
-            throws StartupException {
-        Path keyFile = config.dataDirectory().resolve(SERVER_KEY_FILE);
-        KeyPair serverKeys;
-        try {
-            serverKeys = RsaKeys.loadOrCreate(keyFile);
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new StartupException("cannot read the server key " + keyFile + ": " + e.getMessage()
-                    + "; restore it from a backup, or delete it to make a new one (clients will warn that it changed)");
-        }
-        PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKib(), config.argon2Iterations(), cryptoPool);
-        AccountPolicy limits = config.accountLimits();
-        CryptoLanes lanes = new CryptoLanes(cryptoPool, CryptoPool.THREADS, limits.inProgressPerAddress(),
-                limits.inProgressTotal());
-        LoginThrottle throttle = new LoginThrottle(limits.failuresPerAccount(), limits.failuresPerAddress(),
-                Duration.ofSeconds(limits.failureWindowSeconds()), Clock.systemUTC());
-        return new AccountServices(chat, names, store.accounts(), store.history(), serverKeys,
-                hasher, new OnlineUsers(), lanes, throttle,
-                new PrivateMessageQuota(limits.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
-                config.accountMaxFrameBytes());
     }
 
     /** What the admin listener's paths answer: liveness, readiness and the metrics. */
@@ -341,8 +273,8 @@ public final class ParleyServer {
             listener.channel.config().setAutoRead(true);
             InetSocketAddress bound = listener.address();
             this.listeners.put(listener.name(), bound);
-            if (listener.kind() == Listener.Kind.LINE) {
-                this.listeners.putIfAbsent(listener.tls() ? "line-tls" : "line", bound);
+            if (listener.qualifier() != null) {
+                this.listeners.putIfAbsent(listener.label(), bound); // the first line listener is "line"
             }
             out.println(listener.statusLine());
         }
@@ -370,13 +302,12 @@ public final class ParleyServer {
         ConnectionPolicy policy = config.connections();
         long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
         long unwritableTimeoutMs = TimeUnit.SECONDS.toMillis(policy.unwritableTimeoutSeconds());
-        ConnectionErrors errors = listener.kind().errors;
-        ProtocolMeters meters = metrics.protocol(listener.kind().label);
+        ConnectionErrors errors = listener.protocol().errors();
+        ProtocolMeters meters = metrics.protocol(listener.protocol().name());
         TrafficMeter traffic = new TrafficMeter(meters);
         TlsHandshakeFailures tlsFailures = tls == null ? null : new TlsHandshakeFailures(meters.tlsHandshakesFailed());
-        // Only the directory is request/response: a chat member who only reads is not idle.
-        // Its clients register on connecting, so its "no command in time" error is free for this.
-        int idleTimeoutSeconds = listener.kind() == Listener.Kind.DIRECTORY ? config.directoryIdleTimeoutSeconds() : 0;
+        // Only request/response protocols (the directory) have one: a chat member who only reads is not idle.
+        int idleTimeoutSeconds = listener.protocol().idleTimeoutSeconds();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -406,7 +337,7 @@ public final class ParleyServer {
                         if (idleTimeoutSeconds > 0) {
                             channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds));
                         }
-                        channel.pipeline().addLast(listener.protocol);
+                        channel.pipeline().addLast(listener.handler);
                     }
                 });
         transport.keepAlive(bootstrap, policy.keepAliveIdleSeconds());

@@ -1,6 +1,6 @@
 package io.parley.server;
 
-import io.parley.store.SqliteStore;
+import io.parley.core.Store;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +26,10 @@ final class Readiness {
     static final long STORE_TIMEOUT_MS = 1000;
 
     private final List<Listener> listeners;
-    private final SqliteStore store;
+    private final Store store;
     private final BooleanSupplier stopping;
 
-    Readiness(List<Listener> listeners, SqliteStore store, BooleanSupplier stopping) {
+    Readiness(List<Listener> listeners, Store store, BooleanSupplier stopping) {
         this.listeners = List.copyOf(listeners);
         this.store = store;
         this.stopping = stopping;

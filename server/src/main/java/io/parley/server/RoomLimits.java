@@ -12,9 +12,8 @@ import java.time.Duration;
  * @param maxNewPerAddress rooms one client address may create per window (TCD joins to new
  *     names, directory {@code makeroom})
  * @param newWindowSeconds that window
- * @param maxDirectoryRoomsPerAddress directory rooms one client address may hold at once
  */
-public record RoomLimits(int maxRooms, int maxNewPerAddress, int newWindowSeconds, int maxDirectoryRoomsPerAddress) {
+public record RoomLimits(int maxRooms, int maxNewPerAddress, int newWindowSeconds) {
 
     RoomQuota quota() {
         return new RoomQuota(maxRooms, maxNewPerAddress, Duration.ofSeconds(newWindowSeconds), Clock.systemUTC());

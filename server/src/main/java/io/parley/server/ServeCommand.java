@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.protocol.SettingException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +18,18 @@ import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code parley serve}: runs the server until Ctrl-C, SIGTERM or an allowed KILL_SERVICE, reloading
  * on SIGHUP ({@link ReloadSignal}). Flags override the config file, which overrides the defaults
- * in {@link ServerConfig}.
+ * in {@link ServerConfig}. Each protocol's flags ({@code --tcd}, {@code --tcd-tls}, its switches)
+ * come from its module ({@link ProtocolFlags}).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the chat server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the chat server.",
+        modelTransformer = ProtocolFlags.class)
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -39,18 +44,6 @@ final class ServeCommand implements Callable<Integer> {
                     + " other machines can connect, 127.0.0.1 keeps it to this one).")
     private String bind;
 
-    @Option(names = "--tcd", paramLabel = "PORT", description = "TCD protocol port, 0 for a free one, or off (default: 7710).")
-    private String tcdPort;
-
-    @Option(names = "--line", paramLabel = "PORT", description = "Line protocol port, 0 for a free one, or off (default: 7711).")
-    private String linePort;
-
-    @Option(names = "--account", paramLabel = "PORT", description = "Account protocol port, 0 for a free one, or off (default: 7713).")
-    private String accountPort;
-    @Option(names = "--directory", paramLabel = "PORT",
-            description = "Chat room directory port, 0 for a free one, or off (default: 7712).")
-    private String directoryPort;
-
     @Option(names = "--admin", paramLabel = "PORT", description = "Admin HTTP port (/metrics, /livez, /readyz) on"
             + " 127.0.0.1 unless admin.bind says otherwise, 0 for a free one, or off (default: 9090).")
     private String adminPort;
@@ -63,24 +56,9 @@ final class ServeCommand implements Callable<Integer> {
             + " PKCS#8 PEM).")
     private String tlsKey;
 
-    @Option(names = "--tcd-tls", paramLabel = "PORT", description = "TCD protocol over TLS: port, 0 for a free one, or off"
-            + " (default: off).")
-    private String tcdTlsPort;
-
-    @Option(names = "--line-tls", paramLabel = "PORT", description = "Line protocol over TLS (line.room): port, 0 for a"
-            + " free one, or off (default: off).")
-    private String lineTlsPort;
-
-    @Option(names = "--account-tls", paramLabel = "PORT", description = "Account protocol over TLS: port, 0 for a free"
-            + " one, or off (default: off).")
-    private String accountTlsPort;
-
-    @Option(names = "--directory-tls", paramLabel = "PORT", description = "Chat room directory over TLS: port, 0 for a"
-            + " free one, or off (default: off).")
-    private String directoryTlsPort;
-
-    @Option(names = "--allow-kill", description = "Let a TCD client's KILL_SERVICE stop the server.")
-    private boolean allowKill;
+    /** Holds the options {@link ProtocolFlags} adds: each protocol's port flags and switches. */
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -121,24 +99,15 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> flags = new HashMap<>();
         override(properties, flags, ServerConfig.DATA, "--data", data);
         override(properties, flags, ServerConfig.BIND, "--bind", bind);
-        override(properties, flags, ServerConfig.TCD_PORT, "--tcd", tcdPort);
-        override(properties, flags, ServerConfig.LINE_PORT, "--line", linePort);
-        override(properties, flags, ServerConfig.ACCOUNT_PORT, "--account", accountPort);
-        override(properties, flags, ServerConfig.DIRECTORY_PORT, "--directory", directoryPort);
         override(properties, flags, ServerConfig.ADMIN_PORT, "--admin", adminPort);
         override(properties, flags, ServerConfig.TLS_CERTIFICATE, "--tls-cert", tlsCertificate);
         override(properties, flags, ServerConfig.TLS_KEY, "--tls-key", tlsKey);
-        override(properties, flags, ServerConfig.TCD_TLS_PORT, "--tcd-tls", tcdTlsPort);
-        override(properties, flags, ServerConfig.LINE_TLS_PORT, "--line-tls", lineTlsPort);
-        override(properties, flags, ServerConfig.ACCOUNT_TLS_PORT, "--account-tls", accountTlsPort);
-        override(properties, flags, ServerConfig.DIRECTORY_TLS_PORT, "--directory-tls", directoryTlsPort);
-        if (allowKill) {
-            properties.setProperty(ServerConfig.ALLOW_KILL, "true");
-        }
+        ProtocolFlags.apply(spec, ProtocolModules.ALL, (key, flag, value) -> override(properties, flags, key, flag, value),
+                properties::setProperty);
         ServerConfig settings;
         try {
             settings = ServerConfig.from(properties);
-        } catch (ConfigException e) {
+        } catch (SettingException e) {
             String flag = flags.get(e.key());
             if (flag != null) {
                 throw new StartupException(flag + " " + e.problem());

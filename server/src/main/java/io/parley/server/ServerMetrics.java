@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parley.core.Store;
 import io.parley.core.room.RoomRegistry;
-import io.parley.store.SqliteStore;
 import io.parley.store.StoreMetrics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,10 +69,10 @@ final class ServerMetrics implements StoreMetrics, AutoCloseable {
     }
 
     /** Watches the store's queue of tasks. */
-    void watch(SqliteStore store) {
-        Gauge.builder("parley.store.queue", store, SqliteStore::queueDepth).baseUnit("tasks")
+    void watch(Store store) {
+        Gauge.builder("parley.store.queue", store, Store::queueDepth).baseUnit("tasks")
                 .description("Tasks waiting for the store thread").register(registry);
-        Gauge.builder("parley.store.queue.bytes", store, SqliteStore::queuedBytes).baseUnit("bytes")
+        Gauge.builder("parley.store.queue.bytes", store, Store::queuedBytes).baseUnit("bytes")
                 .description("Bytes of writes queued or being written; past store.max-queued-bytes messages are refused")
                 .register(registry);
     }

@@ -3,6 +3,7 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.core.account.AccountRecord;
+import io.parley.protocol.account.AccountModule;
 import io.parley.store.SqliteStore;
 import io.parley.testing.WireClient;
 import java.io.ByteArrayOutputStream;
@@ -233,7 +234,7 @@ class ServeCommandErrorsTest {
 
     @Test
     void aServerKeyThatCannotBeRead() throws IOException {
-        Path key = data.resolve(ParleyServer.SERVER_KEY_FILE);
+        Path key = data.resolve(AccountModule.SERVER_KEY_FILE);
         Files.writeString(key, "not a key\n");
 
         assertOneLine(serveOnLoopback(), "cannot read the server key " + key + ": not a PEM PRIVATE KEY; restore it"

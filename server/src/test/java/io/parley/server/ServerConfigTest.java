@@ -3,6 +3,9 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parley.protocol.ExtraListener;
+import io.parley.protocol.line.LineModule;
+import io.parley.protocol.tcd.TcdModule;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,16 +30,20 @@ class ServerConfigTest {
         return ServerConfig.from(properties);
     }
 
+    private static TcdModule.Config tcd(ServerConfig config) {
+        return config.settings("tcd", TcdModule.Config.class);
+    }
+
     @Test
     void defaults() {
         ServerConfig config = config();
 
         assertThat(config.bind()).as("every interface").isNull();
         assertThat(config.dataDirectory()).isEqualTo(Path.of("data"));
-        assertThat(config.tcdPort()).hasValue(7710);
-        assertThat(config.studentId()).isEqualTo("parley");
-        assertThat(config.tcdMaxRequestBytes()).isEqualTo(64 * 1024);
-        assertThat(config.allowKill()).isFalse();
+        assertThat(config.protocol("tcd").port()).hasValue(7710);
+        assertThat(tcd(config).studentId()).isEqualTo("parley");
+        assertThat(tcd(config).maxRequestBytes()).isEqualTo(64 * 1024);
+        assertThat(tcd(config).allowKill()).isFalse();
         assertThat(config.maxPendingOutputBytes()).isEqualTo(1024 * 1024);
     }
 
@@ -49,10 +56,10 @@ class ServerConfigTest {
 
         assertThat(config.bind()).isEqualTo("127.0.0.1");
         assertThat(config.dataDirectory()).isEqualTo(Path.of("/var/lib/parley"));
-        assertThat(config.tcdPort()).isEqualTo(OptionalInt.of(0));
-        assertThat(config.studentId()).isEqualTo("12345678");
-        assertThat(config.tcdMaxRequestBytes()).isEqualTo(512);
-        assertThat(config.allowKill()).isTrue();
+        assertThat(config.protocol("tcd").port()).isEqualTo(OptionalInt.of(0));
+        assertThat(tcd(config).studentId()).isEqualTo("12345678");
+        assertThat(tcd(config).maxRequestBytes()).isEqualTo(512);
+        assertThat(tcd(config).allowKill()).isTrue();
         assertThat(config.maxPendingOutputBytes()).isEqualTo(4096);
     }
 
@@ -61,8 +68,12 @@ class ServerConfigTest {
         ServerConfig config = config(ServerConfig.LINE_PORT, "7711", ServerConfig.LINE_ROOM, "hall",
                 ServerConfig.LINE_EXTRA_LISTENERS, "7720=games, 7721 = music");
 
-        assertThat(config.lineListeners()).containsExactly(new ServerConfig.LineListener(7711, "hall", false),
-                new ServerConfig.LineListener(7720, "games", true), new ServerConfig.LineListener(7721, "music", true));
+        LineModule.Config line = config.settings("line", LineModule.Config.class);
+        assertThat(config.protocol("line").port()).hasValue(7711);
+        assertThat(line.room()).isEqualTo("hall");
+        assertThat(line.extraListeners()).containsExactly(
+                new ExtraListener(7720, "games", "room games", ServerConfig.LINE_EXTRA_LISTENERS),
+                new ExtraListener(7721, "music", "room music", ServerConfig.LINE_EXTRA_LISTENERS));
         assertThatThrownBy(() -> config(ServerConfig.LINE_EXTRA_LISTENERS, "7720"))
                 .hasMessageStartingWith(ServerConfig.LINE_EXTRA_LISTENERS);
     }
@@ -70,7 +81,7 @@ class ServerConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"off", "OFF", " Off "})
     void tcdPortOffTurnsTheListenerOff(String off) {
-        assertThat(config(ServerConfig.TCD_PORT, off).tcdPort()).isEmpty();
+        assertThat(config(ServerConfig.TCD_PORT, off).protocol("tcd").port()).isEmpty();
     }
 
     @Test
@@ -124,9 +135,9 @@ class ServerConfigTest {
 
     @Test
     void theDirectoryPortIsAPortOrOff() {
-        assertThat(config("directory.port", "7712").directoryPort()).hasValue(7712);
-        assertThat(config("directory.port", "0").directoryPort()).hasValue(0);
-        assertThat(config("directory.port", "off").directoryPort()).isEqualTo(OptionalInt.empty());
+        assertThat(config("directory.port", "7712").protocol("directory").port()).hasValue(7712);
+        assertThat(config("directory.port", "0").protocol("directory").port()).hasValue(0);
+        assertThat(config("directory.port", "off").protocol("directory").port()).isEqualTo(OptionalInt.empty());
         assertThatThrownBy(() -> config("directory.port", "70000")).hasMessageContaining("directory.port");
     }
 

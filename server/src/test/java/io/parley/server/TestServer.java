@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import io.parley.protocol.ProtocolModule;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,9 @@ final class TestServer {
         Properties properties = new Properties();
         properties.setProperty(ServerConfig.DATA, data.toString());
         properties.setProperty(ServerConfig.BIND, "127.0.0.1");
-        properties.setProperty(ServerConfig.TCD_PORT, "0");
-        properties.setProperty(ServerConfig.LINE_PORT, "0");
-        properties.setProperty(ServerConfig.ACCOUNT_PORT, "0");
-        properties.setProperty(ServerConfig.DIRECTORY_PORT, "0");
+        for (ProtocolModule<?> module : ProtocolModules.ALL) {
+            properties.setProperty(ProtocolSection.portKey(module), "0");
+        }
         properties.setProperty(ServerConfig.ADMIN_PORT, "off"); // a test that wants it sets 0
         properties.putAll(settings);
         return ParleyServer.start(ServerConfig.from(properties), out);

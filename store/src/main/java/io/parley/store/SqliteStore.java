@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.Store;
 import io.parley.core.StoreBusyException;
 import io.parley.core.account.AccountStore;
 import io.parley.core.account.HistoryStore;
@@ -33,7 +34,7 @@ import org.sqlite.SQLiteException;
  * thread ({@code parley-store-reader}), which WAL lets read while the writer commits, so a long
  * history never delays a message.
  */
-public final class SqliteStore implements AutoCloseable {
+public final class SqliteStore implements Store {
 
     /** The database file's name inside the data directory. */
     public static final String FILE_NAME = "parley.db";

@@ -1,0 +1,41 @@
+package io.parley.protocol;
+
+import io.parley.core.Store;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.ChatService;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * What the server gives a protocol to build its connections' handlers with: the core, the
+ * store, a few threads for slow crypto, its stdout and a way to stop it. One per server,
+ * shared by every protocol; thread-safe.
+ */
+public interface ModuleContext {
+
+    ChatService chat();
+
+    /** The names accounts own, which no other protocol may take. */
+    RegisteredNames names();
+
+    Store store();
+
+    /** The data directory, which holds files a protocol keeps (the account protocol's key pair). */
+    Path dataDirectory();
+
+    /** The few threads for slow crypto (Argon2id, RSA), so it stays off the event loops. */
+    Executor cryptoPool();
+
+    /** How many threads {@link #cryptoPool} has. */
+    int cryptoThreads();
+
+    /**
+     * Prints one status line to the server's stdout, where scripts read the listeners' lines.
+     * Quick, so event loops may call it.
+     */
+    Consumer<String> console();
+
+    /** Starts stopping the server on a thread of its own and returns at once (TCD's KILL_SERVICE). */
+    void stopServer();
+}

@@ -1,0 +1,34 @@
+package io.parley.server;
+
+import io.parley.core.Store;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.ChatService;
+import io.parley.protocol.ModuleContext;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * What a running server gives its protocols ({@link ModuleContext}). Immutable; its parts are
+ * thread-safe.
+ *
+ * @param out the server's stdout, for status lines
+ * @param stop stops the server; blocks, so {@link #stopServer} runs it on a thread of its own
+ */
+record ServerModuleContext(ChatService chat, RegisteredNames names, Store store, Path dataDirectory,
+        Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop) implements ModuleContext {
+
+    @Override
+    public Consumer<String> console() {
+        return line -> {
+            out.println(line);
+            out.flush();
+        };
+    }
+
+    @Override
+    public void stopServer() {
+        new Thread(stop, "parley-kill-service").start();
+    }
+}

@@ -1,0 +1,59 @@
+package io.parley.server;
+
+import io.parley.core.Store;
+import io.parley.store.DamagedStoreException;
+import io.parley.store.SqliteStore;
+import io.parley.store.StoreFiles;
+import io.parley.store.StoreMetrics;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The one place that picks the server's {@link Store} from its settings, and words why one cannot
+ * be opened. Today that is always SQLite in the data directory; another database (e.g. a
+ * {@code store} setting of {@code postgresql://...}) would be chosen here, and nothing else in the
+ * server would change.
+ */
+final class Stores {
+
+    /** How long a write waits for a lock another process holds, unless {@code store.busy-timeout-ms} says. */
+    static final int DEFAULT_BUSY_TIMEOUT_MS = SqliteStore.DEFAULT_BUSY_TIMEOUT_MS;
+    /** How much may wait for the store, unless {@code store.max-queued-bytes} says. */
+    static final long DEFAULT_MAX_QUEUED_BYTES = SqliteStore.DEFAULT_MAX_QUEUED_BYTES;
+
+    private Stores() {}
+
+    /** What start-up errors name as the store in {@code dataDirectory}: its database file. */
+    static Path file(Path dataDirectory) {
+        return dataDirectory.resolve(SqliteStore.FILE_NAME);
+    }
+
+    /** Creates {@code directory} for the store, readable by its owner only. */
+    static void createDataDirectory(Path directory) throws IOException {
+        StoreFiles.createDirectory(directory);
+    }
+
+    /**
+     * Opens the store {@code config} names, counting its transactions in {@code metrics}. Blocks:
+     * call at start-up. Fails in one line naming the file and the fix.
+     */
+    static Store open(ServerConfig config, StoreMetrics metrics) throws StartupException {
+        try {
+            return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
+                    metrics);
+        } catch (DamagedStoreException e) {
+            throw new StartupException(e.getMessage()); // it names the file and what to do
+        } catch (AccessDeniedException e) {
+            throw new StartupException("cannot use data directory " + config.dataDirectory()
+                    + ": permission denied; use --data DIR you own");
+        } catch (IOException | SQLException | CompletionException e) {
+            // CompletionException: a statement of the store's own thread failed at open
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new StartupException("cannot open the store " + file(config.dataDirectory())
+                    + ": " + cause.getMessage() + "; repair or restore it, or use --data DIR for another");
+        }
+    }
+}
