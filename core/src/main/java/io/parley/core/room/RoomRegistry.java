@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every room of the server, by name and by ref; rooms are created in the {@link RoomStore} on
- * first use and kept, so a ref stays the same for the room's whole life. A room ends only when
+ * Every room this node has opened, by name and by ref; a room is found in the {@link RoomStore}
+ * on first use (also one another node created), created there if it has none, and kept, so a ref stays the same for the room's whole life. A room ends only when
  * the directory deletes it while it is unused ({@link ChatService#removeIfUnused}). Rooms that
  * clients name are counted by a {@link RoomQuota}.
  *
@@ -79,10 +79,10 @@ public final class RoomRegistry {
         }
         CompletionStage<RoomRecord> stored;
         try {
-            if (origin != null) {
-                quota.claim(origin, byRef.size() + creating.size() - 1);
-            }
-            stored = store.create(name);
+            // Another node may have created it: the store is asked first.
+            stored = store.find(name).thenCompose(found -> found.isPresent()
+                    ? CompletableFuture.completedFuture(found.get())
+                    : create(name, origin));
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
@@ -95,6 +95,35 @@ public final class RoomRegistry {
             creating.remove(key, created);
         });
         return created;
+    }
+
+    /**
+     * Creates the room in the store, counted against {@code origin} (if not null); if another
+     * node created it since it was looked for, that one is found.
+     */
+    private CompletionStage<RoomRecord> create(String name, String origin) {
+        if (origin != null) {
+            quota.claim(origin, byRef.size() + creating.size() - 1);
+        }
+        return store.create(name).handle((record, error) -> error == null
+                ? CompletableFuture.completedFuture(record)
+                : store.find(name).thenCompose(found -> found.isPresent()
+                        ? CompletableFuture.completedFuture(found.get())
+                        : CompletableFuture.<RoomRecord>failedFuture(error)))
+                .thenCompose(stage -> stage);
+    }
+
+    /**
+     * Delivers a committed event to this node's members of its room (see {@link Room#deliver}):
+     * what this node subscribes to its {@link RoomBus}. An event of a room this node has not
+     * opened has nobody to reach here, and is dropped. Called in each room's order, one event at
+     * a time per room.
+     */
+    public void deliver(RoomEvent event) {
+        Room room = byRef.get(event.room().ref());
+        if (room != null) {
+            room.deliver(event);
+        }
     }
 
     /**

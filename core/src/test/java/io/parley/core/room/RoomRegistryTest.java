@@ -44,6 +44,17 @@ class RoomRegistryTest {
     }
 
     @Test
+    void aRoomAnotherNodeCreatedIsFoundThroughTheStore() {
+        RoomRegistry here = new RoomRegistry(store);
+        RoomRegistry there = new RoomRegistry(store);
+        int ref = there.open("Shared").toCompletableFuture().join().ref();
+
+        Room found = here.open("shared").toCompletableFuture().join();
+        assertThat(found.ref()).isEqualTo(ref);
+        assertThat(found.name()).isEqualTo("Shared");
+    }
+
+    @Test
     void manyFirstOpensOfANewRoomAtOnceCreateItOnce() throws Exception {
         RoomRegistry rooms = new RoomRegistry(store);
         List<CompletableFuture<Room>> opens = new ArrayList<>();
