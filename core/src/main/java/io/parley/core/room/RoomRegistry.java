@@ -143,16 +143,21 @@ public final class RoomRegistry {
         return removed.whenComplete((gone, error) -> {
             if (error != null || !gone) {
                 room.reopen();
-                byRef.put(room.ref(), room);
+                byRef.putIfAbsent(room.ref(), room);
                 byKey.putIfAbsent(RoomNames.key(room.name()), room);
             }
         });
     }
 
+    /**
+     * The room of a stored record, one object per ref: a room the store kept when it was being
+     * removed (it holds history) is back under its ref before a later look-up finds its record
+     * (the store answers in order), and that look-up must get the same object, or its members
+     * would join a room the bus never delivers to.
+     */
     private Room add(RoomRecord record) {
-        Room room = new Room(record.ref(), record.name());
-        byRef.put(room.ref(), room);
-        byKey.put(RoomNames.key(room.name()), room);
+        Room room = byRef.computeIfAbsent(record.ref(), ref -> new Room(ref, record.name()));
+        byKey.putIfAbsent(RoomNames.key(room.name()), room);
         return room;
     }
 }
