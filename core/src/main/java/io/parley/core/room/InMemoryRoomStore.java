@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A {@link RoomStore} that keeps rooms in memory only (tests, or a server without a disk); several
- * registries (nodes) may share one. Thread-safe. */
+/**
+ * A {@link RoomStore} that keeps rooms in memory only (tests, or a server without a disk); several
+ * registries (nodes) may share one. Thread-safe.
+ */
 public final class InMemoryRoomStore implements RoomStore {
 
     private final List<RoomRecord> rooms = new ArrayList<>();
