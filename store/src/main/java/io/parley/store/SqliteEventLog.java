@@ -8,16 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.function.BiConsumer;
 
 /**
  * The event log in SQLite's {@code messages} table. Appends are group-committed by the store
  * thread, which places each event in its room's order inside the write transaction: a message
- * gets the room's next sequence ({@code MAX(seq) + 1}), an id from SQLite (the next rowid, so
- * unique and increasing in commit order) and a time no earlier than the message stored before
- * it; a join or leave takes the room's last sequence and stores nothing. The callbacks run on
+ * gets the room's next sequence ({@code MAX(seq) + 1}, in the insert), an id from SQLite (the
+ * next rowid, so unique and increasing in commit order) and a time no earlier than the message
+ * stored before it; a join or leave takes the room's last sequence and stores nothing. The callbacks run on
  * the store thread, in that order, after the commit; they only hand the event on (the bus
  * delivers it elsewhere).
  *
@@ -29,8 +28,15 @@ import java.util.function.BiConsumer;
  */
 final class SqliteEventLog implements EventLog {
 
-    private static final String INSERT =
-            "INSERT INTO messages (room_ref, seq, sent_at, author, kind, text) VALUES (?, ?, ?, ?, ?, ?)";
+    /**
+     * One statement numbers, inserts and reports: the room's next sequence is read inside the
+     * insert (the unique index on (room_ref, seq) finds the last one), and RETURNING gives back
+     * the id SQLite chose and that sequence.
+     */
+    private static final String INSERT = """
+            INSERT INTO messages (room_ref, seq, sent_at, author, kind, text)
+            VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE room_ref = ?1), ?2, ?3, ?4, ?5)
+            RETURNING id, seq""";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE room_ref = ?";
 
     private final SqliteStore store;
@@ -83,14 +89,14 @@ final class SqliteEventLog implements EventLog {
     /** Store thread only, inside the write transaction: the event at its place in its room's order. */
     private RoomEvent place(Connection connection, RoomEvent event) throws SQLException {
         int ref = event.room().ref();
-        long last = lastSequence(connection, ref);
         if (event instanceof RoomEvent.Posted posted) {
             ChatMessage draft = posted.chat();
             Instant time = draft.time().isBefore(lastTime) ? lastTime : draft.time();
-            long id = insert(connection, ref, last + 1, time, draft);
+            RoomEvent.Posted stored = insert(connection, posted, time);
             lastTime = time;
-            return posted.placed(last + 1, id, time);
+            return stored;
         }
+        long last = lastSequence(connection, ref);
         if (event instanceof RoomEvent.Joined joined) {
             return joined.placed(last);
         }
@@ -113,23 +119,21 @@ final class SqliteEventLog implements EventLog {
         }
     }
 
-    /** Inserts the message; returns the id SQLite gave it. */
-    private long insert(Connection connection, int ref, long sequence, Instant time, ChatMessage message)
-            throws SQLException {
+    /** Inserts the message at {@code time}; returns it placed, with the sequence and id it was given. */
+    private RoomEvent.Posted insert(Connection connection, RoomEvent.Posted posted, Instant time) throws SQLException {
+        ChatMessage message = posted.chat();
         try {
             if (insert == null) {
-                insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+                insert = connection.prepareStatement(INSERT);
             }
-            insert.setInt(1, ref);
-            insert.setLong(2, sequence);
-            insert.setLong(3, time.toEpochMilli());
-            insert.setString(4, message.author());
-            insert.setString(5, message.kind().name());
-            insert.setString(6, message.text());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+            insert.setInt(1, posted.room().ref());
+            insert.setLong(2, time.toEpochMilli());
+            insert.setString(3, message.author());
+            insert.setString(4, message.kind().name());
+            insert.setString(5, message.text());
+            try (ResultSet placed = insert.executeQuery()) {
+                placed.next();
+                return posted.placed(placed.getLong(2), placed.getLong(1), time);
             }
         } catch (SQLException e) {
             insert = dropped(insert, e);

@@ -52,7 +52,7 @@ public sealed interface RoomEvent {
             return Optional.of(chat);
         }
 
-        /** This event as the log stored it: numbered {@code sequence} in its room, the message given its id and time. */
+        /** This event as the log stored it: numbered {@code sequence}, the message given its id and time. */
         public Posted placed(long sequence, long id, Instant time) {
             return new Posted(room, sequence,
                     new ChatMessage(id, time, chat.roomRef(), chat.author(), chat.kind(), chat.text()));

@@ -80,7 +80,8 @@ public final class RoomLanes {
                 scheduled.set(false);
                 if (tasks.isEmpty()) {
                     // Rooms come and go (makeroom/deleteroom): an idle lane is not kept.
-                    lanes.computeIfPresent(ref, (key, lane) -> lane == this && tasks.isEmpty() && !scheduled.get() ? null : lane);
+                    lanes.computeIfPresent(ref,
+                            (key, lane) -> lane == this && tasks.isEmpty() && !scheduled.get() ? null : lane);
                 }
                 // A task added after the last poll but before the flag fell found the lane
                 // scheduled and left it to us: take it, unless another thread already has.

@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every room this node has opened, by name and by ref; a room is found in the {@link RoomStore}
- * on first use (also one another node created), created there if it has none, and kept, so a ref stays the same for the room's whole life. A room ends only when
- * the directory deletes it while it is unused ({@link ChatService#removeIfUnused}). Rooms that
- * clients name are counted by a {@link RoomQuota}.
+ * on first use (also one another node created), created there if it has none, and kept, so a
+ * ref stays the same for the room's whole life. A room ends only when the directory deletes it
+ * while it is unused ({@link ChatService#removeIfUnused}). Rooms that clients name are counted by
+ * a {@link RoomQuota} (on the node that creates them).
  *
  * <p>Thread-safe. {@link #open} never blocks.
  */

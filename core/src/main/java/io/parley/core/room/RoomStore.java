@@ -8,7 +8,8 @@ import java.util.concurrent.CompletionStage;
  * Port: where rooms and their refs are kept, so that a ref names the same room after a restart.
  *
  * <p>Thread-safety: implementations are thread-safe. {@link #find}, {@link #create} and
- * {@link #removeIfEmpty} never block their caller (they may be called on an event loop); {@link #loadAll} may block and is called at start-up only.
+ * {@link #removeIfEmpty} never block their caller (they may be called on an event loop);
+ * {@link #loadAll} may block and is called at start-up only.
  */
 public interface RoomStore {
 
