@@ -46,7 +46,7 @@ final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
         }
     }
 
-    /** A presence notice; rendered per recipient, since a cache must not keep the member. */
+    /** A presence notice; rendered per recipient (the member's own shows nothing). */
     private ByteBuf presence(ChannelHandlerContext ctx, MemberRef member, String name, String what, RoomEvent event) {
         if (member.is(self)) {
             return Unpooled.EMPTY_BUFFER; // an encoder must pass something on

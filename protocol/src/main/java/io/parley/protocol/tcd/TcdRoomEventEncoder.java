@@ -37,8 +37,8 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
                 out.add(new TcdReply.Joined(room != null ? room : event.room().name(), session.serverIp,
                         session.port, ref, session.member.id()));
             }
-            // Presence events are rarer than messages and name their member, which no cache may
-            // keep: rendered per recipient.
+            // Presence events are rarer than messages, and the member's own join differs from
+            // what the others get: rendered per recipient.
             out.add(new TcdReply.Chat(ref, joined.name(), joined.name() + " has joined this chatroom."));
         } else if (event instanceof RoomEvent.Left left) {
             if (left.member().is(session.member)) {
