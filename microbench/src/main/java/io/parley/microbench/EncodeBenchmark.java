@@ -36,14 +36,14 @@ public class EncodeBenchmark extends HotPathBenchmark {
         protocol.register(connection);
         room = StoreFreeCore.open(chat, WireProtocol.ROOM);
         message = new ChatMessage(1, Instant.now(), room.ref(), "bob", ChatMessage.Kind.CHAT, WireProtocol.TEXT);
-        sameEvent = new RoomEvent.Posted(room, message);
+        sameEvent = new RoomEvent.Posted(room.id(), 1, message);
         expectedBytes = firstRecipient();
     }
 
     /** A message this loop has not rendered yet. */
     @Benchmark
     public int firstRecipient() {
-        return write(new RoomEvent.Posted(room, message));
+        return write(new RoomEvent.Posted(room.id(), 1, message));
     }
 
     /** The message the loop just rendered, to another member. */

@@ -15,9 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The core's share of a message's fan-out: {@code ChatService.post} stamps it, the log calls back,
- * the room groups its members by event loop and hands each loop one task that delivers to all of
- * its members. Loops here run their task at once and members only count, so what is measured is
+ * The core's share of a message's fan-out: {@code ChatService.post} stamps it, the log places it
+ * and calls back, the bus runs the room's lane (on the posting thread here), the room groups its
+ * members by event loop and hands each loop one task that delivers to all of its members. Loops here run their task at once and members only count, so what is measured is
  * the core's cost per message (divide by {@code members} for the cost per delivery), not Netty's
  * or the kernel's.
  */

@@ -8,7 +8,8 @@ import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomRegistry;
 import java.time.Clock;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * The core as the server wires it, minus the disk: an event log that makes every event "durable"
@@ -28,16 +29,24 @@ final class StoreFreeCore {
         return chat.rooms().open(name).toCompletableFuture().join();
     }
 
-    /** Calls back at once, on the appending thread, in append order; stores nothing. */
+    /**
+     * Places each event as a log does (a message numbered and given an id, as one counter for
+     * every room: the benchmarks post in one room) and calls back at once, on the appending
+     * thread; stores nothing.
+     */
     private static final class ForgettingLog implements EventLog {
-        @Override
-        public void append(RoomEvent event, Consumer<Throwable> done) {
-            done.accept(null);
-        }
+        private final AtomicLong last = new AtomicLong();
 
         @Override
-        public long lastMessageId() {
-            return 0;
+        public void append(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
+            if (event instanceof RoomEvent.Posted posted) {
+                long number = last.incrementAndGet();
+                done.accept(posted.placed(number, number, posted.chat().time()), null);
+            } else if (event instanceof RoomEvent.Joined joined) {
+                done.accept(joined.placed(last.get()), null);
+            } else {
+                done.accept(((RoomEvent.Left) event).placed(last.get()), null);
+            }
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * Encodes a room event's message once per event loop instead of once per recipient. A room hands
  * each event loop one task that carries an event to all of that loop's members in a row, so the
  * encoder of a protocol keeps, per loop thread, the last message it encoded and its bytes, and
- * gives every further recipient a retained duplicate of them. It keeps the message, not the event:
- * a join or leave event names its member, which must not stay reachable once it has gone.
+ * gives every further recipient a retained duplicate of them. It keeps the message, not the event
+ * (joins and leaves are rendered per recipient).
  *
  * <p>Thread-safe: its state is per thread. One instance per way of encoding (per protocol).
  */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.Member;
+import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.protocol.line.LineInitializer;
@@ -42,12 +43,12 @@ class EncodedOncePerLoopTest {
 
     @Test
     void aLineMemberShownALeaveDoesNotKeepTheLeaver() throws InterruptedException {
-        assertCollected(line, member -> new RoomEvent.Left(ROOM, member, "bob"));
+        assertCollected(line, member -> new RoomEvent.Left(ROOM.id(), 0, MemberRef.of(member, "bob")));
     }
 
     @Test
     void aTcdMemberShownAnAnnouncedLeaveDoesNotKeepTheLeaver() throws InterruptedException {
-        assertCollected(tcd, member -> new RoomEvent.Left(ROOM, member, "bob"));
+        assertCollected(tcd, member -> new RoomEvent.Left(ROOM.id(), 0, MemberRef.of(member, "bob")));
     }
 
     /** Delivers {@code event} of a member that then departs, and waits (10 s at most) for it to be collected. */

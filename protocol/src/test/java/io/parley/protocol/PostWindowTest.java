@@ -7,6 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.EventLog;
+import io.parley.core.room.InMemoryEventLog;
 import io.parley.core.room.InMemoryRoomStore;
 import io.parley.core.room.LocalRoomBus;
 import io.parley.core.room.RoomEvent;
@@ -19,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,24 +32,20 @@ class PostWindowTest {
 
     /** Stores joins at once and holds every chat message until the test lets it through. */
     private static final class StalledLog implements EventLog {
-        final List<Consumer<Throwable>> heldPosts = new ArrayList<>();
+        private final InMemoryEventLog stored = new InMemoryEventLog();
+        final List<Runnable> heldPosts = new ArrayList<>();
 
         @Override
-        public void append(RoomEvent event, Consumer<Throwable> done) {
+        public void append(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
             if (event instanceof RoomEvent.Posted) {
-                heldPosts.add(done);
+                heldPosts.add(() -> stored.append(event, done));
             } else {
-                done.accept(null);
+                stored.append(event, done);
             }
         }
 
-        @Override
-        public long lastMessageId() {
-            return 0;
-        }
-
         void storeOldest() {
-            heldPosts.remove(0).accept(null);
+            heldPosts.remove(0).run();
         }
     }
 

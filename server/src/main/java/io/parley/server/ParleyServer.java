@@ -42,6 +42,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -85,6 +87,16 @@ public final class ParleyServer {
     private final EventLoopGroup workers;
     /** Runs the slow crypto of account logins (RSA, Argon2id) off the event loops; bounded. */
     private final ThreadPoolExecutor cryptoPool = CryptoPool.create();
+    /**
+     * Delivers committed room events to members (the room bus's lanes run here), off the store's
+     * thread; one thread keeps every room's order. Stopped after the store, whose last callbacks
+     * (leaves) still hand events to it.
+     */
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "parley-fanout");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ChannelGroup channels = new DefaultChannelGroup("parley", GlobalEventExecutor.INSTANCE);
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -173,7 +185,7 @@ public final class ParleyServer {
             throws StartupException {
         RoomRegistry rooms = new RoomRegistry(store.rooms(), config.rooms().quota());
         metrics.watch(rooms);
-        ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(), Clock.systemUTC());
+        ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(fanOut), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         ServerModuleContext context = new ServerModuleContext(chat, names, store, config.dataDirectory(), cryptoPool,
                 CryptoPool.THREADS, out, this::stop);
@@ -360,6 +372,7 @@ public final class ParleyServer {
         if (store != null) {
             store.close();
         }
+        stopFanOut();
         metrics.close();
         dataLock.close();
         stopped.complete(null);
@@ -434,6 +447,18 @@ public final class ParleyServer {
         return stopped;
     }
 
+    /** Lets the fan-out hand over what the store committed last, then stops its thread. */
+    private void stopFanOut() {
+        fanOut.shutdown();
+        try {
+            if (!fanOut.awaitTermination(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                log.warn("The fan-out did not finish in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Stops accepting, closes every connection, lets the event loops finish, then closes the
      * store (which first writes everything it was given). Blocks until done; must not be called
@@ -456,6 +481,7 @@ public final class ParleyServer {
         loops.forEach(loop -> loop.awaitUninterruptibly(STOP_TIMEOUT_MS * 2));
         cryptoPool.shutdownNow();
         store.close();
+        stopFanOut();
         metrics.close();
         dataLock.close(); // only once the store has written everything
         log.info("Stopped");

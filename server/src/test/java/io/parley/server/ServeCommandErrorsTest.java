@@ -206,7 +206,7 @@ class ServeCommandErrorsTest {
         String url = "jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME).toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sessions WHERE to_id IS NULL")) {
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM sessions WHERE to_seq IS NULL")) {
             count.next();
             return count.getLong(1);
         }

@@ -30,20 +30,22 @@ final class StoredLobbyHistory {
             db.setAutoCommit(false);
             long lobby = single(query, "SELECT ref FROM rooms WHERE name_key = 'lobby'");
             long last = single(query, "SELECT COALESCE(MAX(id), 0) FROM messages");
+            long lastSequence = single(query, "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE room_ref = " + lobby);
             long time = System.currentTimeMillis() - entries;
             try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO messages (id, room_ref, sent_at, author, kind, text) VALUES (?, ?, ?, 'bob', 'CHAT', ?)")) {
+                    "INSERT INTO messages (id, room_ref, seq, sent_at, author, kind, text) VALUES (?, ?, ?, ?, 'bob', 'CHAT', ?)")) {
                 for (int i = 0; i < entries; i++) {
                     insert.setLong(1, last + 1 + i);
                     insert.setLong(2, lobby);
-                    insert.setLong(3, time + i);
-                    insert.setString(4, text.apply(i));
+                    insert.setLong(3, lastSequence + 1 + i);
+                    insert.setLong(4, time + i);
+                    insert.setString(5, text.apply(i));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
-            query.executeUpdate("INSERT INTO sessions (user_key, from_id, to_id) VALUES ('" + user + "', " + last
-                    + ", " + (last + entries) + ")");
+            query.executeUpdate("INSERT INTO sessions (user_key, from_seq, to_seq) VALUES ('" + user + "', "
+                    + lastSequence + ", " + (lastSequence + entries) + ")");
             db.commit();
         }
     }

@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
  * by then); each page is then a few index range scans from where the last one stopped (keyset
  * paging), so a page costs the same at the start and at the end of a 100k-entry history.
  *
- * <p>Broadcasts come from the user's sessions, merged into disjoint id ranges of the lobby;
+ * <p>Broadcasts come from the user's sessions, merged into disjoint ranges of the lobby's sequence;
  * private messages from the sender and recipient indexes. The two streams, each in id order, are
  * merged by time, broadcasts first on a tie, as {@link SqliteHistoryStore#history} sorts them.
  *
@@ -33,10 +33,10 @@ final class SqliteHistoryPages implements HistoryPages {
     private static final int FETCH = 256;
 
     private static final String SESSIONS =
-            "SELECT from_id, COALESCE(to_id, ?) FROM sessions WHERE user_key = ? ORDER BY from_id";
+            "SELECT from_seq, COALESCE(to_seq, ?) FROM sessions WHERE user_key = ? ORDER BY from_seq";
     private static final String BROADCASTS = """
-            SELECT id, sent_at, author, text FROM messages
-            WHERE room_ref = ? AND id > ? AND id <= ? AND kind = 'CHAT' ORDER BY id LIMIT ?""";
+            SELECT seq, sent_at, author, text FROM messages
+            WHERE room_ref = ? AND seq > ? AND seq <= ? AND kind = 'CHAT' ORDER BY seq LIMIT ?""";
     private static final String PRIVATES = """
             SELECT id, sent_at, sender, recipient, encrypted, body FROM private_messages
             WHERE sender_key = ? AND id > ? AND id <= ?
@@ -50,7 +50,7 @@ final class SqliteHistoryPages implements HistoryPages {
     private final int lobbyRef;
 
     private boolean started;
-    /** The user's sessions as disjoint (from, to] ranges of message ids, in order, within the snapshot. */
+    /** The user's sessions as disjoint (from, to] ranges of the lobby's sequence, in order, within the snapshot. */
     private final Deque<long[]> ranges = new ArrayDeque<>();
     private long lastPrivateId;
     private long maxPrivateId;
@@ -75,16 +75,24 @@ final class SqliteHistoryPages implements HistoryPages {
         });
     }
 
-    /** Fixes the snapshot: the highest ids stored now, and the user's sessions up to them. */
+    /** Fixes the snapshot: the lobby's last sequence and highest private id now, and the user's sessions up to them. */
     private void start(Connection connection) throws SQLException {
-        long maxMessageId = single(connection, "SELECT COALESCE(MAX(id), 0) FROM messages");
+        long lastSequence;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE room_ref = ?")) {
+            select.setInt(1, lobbyRef);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                lastSequence = rows.getLong(1);
+            }
+        }
         maxPrivateId = single(connection, "SELECT COALESCE(MAX(id), 0) FROM private_messages");
         try (PreparedStatement select = connection.prepareStatement(SESSIONS)) {
-            select.setLong(1, maxMessageId);
+            select.setLong(1, lastSequence);
             select.setString(2, userKey);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    addRange(rows.getLong(1), Math.min(rows.getLong(2), maxMessageId));
+                    addRange(rows.getLong(1), Math.min(rows.getLong(2), lastSequence));
                 }
             }
         }

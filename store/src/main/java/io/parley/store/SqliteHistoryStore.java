@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * History in SQLite: login sessions as id ranges over {@code messages}, and
+ * History in SQLite: login sessions as ranges of the lobby's sequence over {@code messages}, and
  * {@code private_messages}. Thread-safe; see {@link HistoryStore}.
  */
 final class SqliteHistoryStore implements HistoryStore {
@@ -31,11 +31,11 @@ final class SqliteHistoryStore implements HistoryStore {
      * written before joins became presence events still hold, are not history.
      */
     private static final String BROADCASTS = """
-            SELECT DISTINCT m.sent_at, m.author, m.text, m.id FROM sessions s
-            CROSS JOIN messages m ON m.room_ref = ? AND m.id > s.from_id
-                AND m.id <= COALESCE(s.to_id, 9223372036854775807)
+            SELECT DISTINCT m.sent_at, m.author, m.text, m.seq FROM sessions s
+            CROSS JOIN messages m ON m.room_ref = ? AND m.seq > s.from_seq
+                AND m.seq <= COALESCE(s.to_seq, 9223372036854775807)
             WHERE s.user_key = ? AND m.kind = 'CHAT'
-            ORDER BY m.id""";
+            ORDER BY m.seq""";
     private static final String PRIVATES = """
             SELECT sent_at, sender, recipient, encrypted, body FROM private_messages
             WHERE sender_key = ? OR recipient_key = ? ORDER BY id""";
@@ -46,12 +46,15 @@ final class SqliteHistoryStore implements HistoryStore {
         this.store = store;
     }
 
-    /** Closes the sessions a crash left open at the last message written before it. */
+    /**
+     * Closes the sessions a crash left open at the last lobby message written before it. (Sessions
+     * are ranges of the lobby, the account protocol's one room, which it opens by this name.)
+     */
     void closeSessionsLeftOpen() {
         store.query(connection -> {
             try (Statement statement = connection.createStatement()) {
-                return statement.executeUpdate("UPDATE sessions SET to_id = (SELECT COALESCE(MAX(id), 0) FROM messages)"
-                        + " WHERE to_id IS NULL");
+                return statement.executeUpdate("UPDATE sessions SET to_seq = (SELECT COALESCE(MAX(seq), 0) FROM messages"
+                        + " WHERE room_ref = (SELECT ref FROM rooms WHERE name_key = 'lobby')) WHERE to_seq IS NULL");
             }
         }).join();
     }
@@ -60,7 +63,7 @@ final class SqliteHistoryStore implements HistoryStore {
     public CompletionStage<Long> openSession(String user, long afterId) {
         return store.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sessions (user_key, from_id) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO sessions (user_key, from_seq) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, RegisteredNames.key(user));
                 insert.setLong(2, afterId);
                 insert.executeUpdate();
@@ -75,7 +78,7 @@ final class SqliteHistoryStore implements HistoryStore {
     @Override
     public CompletionStage<Void> closeSession(long sessionId, long lastId) {
         return store.query(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE sessions SET to_id = ? WHERE id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sessions SET to_seq = ? WHERE id = ?")) {
                 update.setLong(1, lastId);
                 update.setLong(2, sessionId);
                 update.executeUpdate();

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** Rooms in SQLite's {@code rooms} table. Thread-safe; see {@link RoomStore}. */
@@ -31,6 +32,18 @@ final class SqliteRoomStore implements RoomStore {
             }
             return rooms;
         }).join();
+    }
+
+    @Override
+    public CompletionStage<Optional<RoomRecord>> find(String name) {
+        return store.query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT ref, name FROM rooms WHERE name_key = ?")) {
+                select.setString(1, RoomNames.key(name));
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(new RoomRecord(rows.getInt(1), rows.getString(2))) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

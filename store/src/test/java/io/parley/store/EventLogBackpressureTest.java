@@ -46,7 +46,7 @@ class EventLogBackpressureTest {
                 // which is 256 bytes of overhead and 8 of text, so at most one join still fits.
                 for (long id = 1; ; id++) {
                     assertThat(id).as("posts before the queue is full").isLessThan(1000);
-                    CompletableFuture<Throwable> outcome = append(store, new RoomEvent.Posted(lobby,
+                    CompletableFuture<Throwable> outcome = append(store, Drafts.posted(lobby,
                             new ChatMessage(id, Instant.now(), lobby.ref(), "bob", ChatMessage.Kind.CHAT, "x")));
                     if (outcome.isDone()) {
                         assertThat(outcome.join()).isInstanceOf(StoreBusyException.class);
@@ -56,7 +56,7 @@ class EventLogBackpressureTest {
                 }
                 int refused = 0;
                 for (String name : List.of("ann", "cid")) {
-                    CompletableFuture<Throwable> join = append(store, new RoomEvent.Joined(lobby, member(refused), name));
+                    CompletableFuture<Throwable> join = append(store, Drafts.joined(lobby, refused, name));
                     if (join.isDone()) {
                         assertThat(join.join()).isInstanceOf(StoreBusyException.class);
                         refused++;
@@ -65,7 +65,7 @@ class EventLogBackpressureTest {
                     }
                 }
                 assertThat(refused).as("joins refused at once").isPositive();
-                CompletableFuture<Throwable> leave = append(store, new RoomEvent.Left(lobby, member(3), "dee"));
+                CompletableFuture<Throwable> leave = append(store, Drafts.left(lobby, 3, "dee"));
                 assertThat(leave).as("a leave is queued, not refused").isNotDone();
                 queued.add(leave);
                 lock.execute("ROLLBACK");
@@ -78,24 +78,7 @@ class EventLogBackpressureTest {
 
     private static CompletableFuture<Throwable> append(SqliteStore store, RoomEvent event) {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        store.events().append(event, outcome::complete);
+        store.events().append(event, Drafts.outcome(outcome::complete));
         return outcome;
-    }
-
-    private static Member member(long id) {
-        return new Member() {
-            @Override
-            public long id() {
-                return id;
-            }
-
-            @Override
-            public Executor executor() {
-                return Runnable::run;
-            }
-
-            @Override
-            public void deliver(RoomEvent event) {}
-        };
     }
 }

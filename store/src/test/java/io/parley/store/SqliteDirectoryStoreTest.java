@@ -59,8 +59,8 @@ class SqliteDirectoryStoreTest {
             int spoken = store.rooms().create("spoken").toCompletableFuture().join().ref();
             Room room = new Room(spoken, "spoken");
             CompletableFuture<Throwable> stored = new CompletableFuture<>();
-            store.events().append(new RoomEvent.Posted(room, new ChatMessage(1, Instant.EPOCH, spoken, "a",
-                    ChatMessage.Kind.CHAT, "hi")), stored::complete);
+            store.events().append(Drafts.posted(room, new ChatMessage(1, Instant.EPOCH, spoken, "a",
+                    ChatMessage.Kind.CHAT, "hi")), Drafts.outcome(stored::complete));
             assertThat(stored.join()).isNull();
 
             assertThat(store.rooms().removeIfEmpty(quiet).toCompletableFuture().join()).isTrue();

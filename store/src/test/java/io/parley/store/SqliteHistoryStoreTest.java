@@ -36,13 +36,13 @@ class SqliteHistoryStoreTest {
     private static void store(SqliteStore store, Room room, long id, String author, ChatMessage.Kind kind, String text) {
         CompletableFuture<Void> stored = new CompletableFuture<>();
         ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author, kind, text);
-        store.events().append(new RoomEvent.Posted(room, message), error -> {
+        store.events().append(Drafts.posted(room, message), Drafts.outcome(error -> {
             if (error == null) {
                 stored.complete(null);
             } else {
                 stored.completeExceptionally(error);
             }
-        });
+        }));
         stored.join();
     }
 
@@ -72,7 +72,7 @@ class SqliteHistoryStoreTest {
             say(store, lobby, 2, "bob", "hi alice");
             say(store, other, 3, "bob", "another room");
             say(store, lobby, 4, "alice", "hi bob");
-            store.history().closeSession(session, 4).toCompletableFuture().join();
+            store.history().closeSession(session, 3).toCompletableFuture().join(); // the lobby's third message
             say(store, lobby, 5, "bob", "after alice left");
             store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(3500), "bob", "alice", true, "CIPHER"))
                     .toCompletableFuture().join();

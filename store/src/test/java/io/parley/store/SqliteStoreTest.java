@@ -52,44 +52,64 @@ class SqliteStoreTest {
     }
 
     @Test
-    void appendedMessagesAreStoredAndCalledBackInOrder() throws Exception {
-        List<Long> calledBack = new CopyOnWriteArrayList<>();
+    void appendedEventsArePlacedInTheirRoomsAndCalledBackInOrder() throws Exception {
+        List<RoomEvent> calledBack = new CopyOnWriteArrayList<>();
+        Room one;
+        Room two;
         try (SqliteStore store = SqliteStore.open(data)) {
-            RoomRecord record = store.rooms().create("r").toCompletableFuture().join();
-            Room room = new Room(record.ref(), record.name());
+            one = room(store, "one");
+            two = room(store, "two");
             List<CompletableFuture<Void>> all = new ArrayList<>();
-            for (long id = 1; id <= 300; id++) {
-                long messageId = id;
+            for (int i = 1; i <= 300; i++) {
+                Room room = i % 3 == 0 ? two : one;
+                RoomEvent event = i % 50 == 0 ? Drafts.joined(room, i, "m" + i) : posted(room, i);
                 CompletableFuture<Void> stored = new CompletableFuture<>();
                 all.add(stored);
-                ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(id), room.ref(), "alice",
-                        ChatMessage.Kind.CHAT, "text " + id);
-                store.events().append(new RoomEvent.Posted(room, message), error -> {
-                    calledBack.add(messageId);
+                store.events().append(event, (placed, error) -> {
+                    assertThat(error).isNull();
+                    calledBack.add(placed);
                     stored.complete(null);
                 });
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-            assertThat(store.events().lastMessageId()).isEqualTo(300);
         }
-        assertThat(calledBack).isSorted().hasSize(300);
+        assertThat(calledBack).hasSize(300);
+        List<Long> ids = calledBack.stream().flatMap(e -> e.message().stream()).map(ChatMessage::id).toList();
+        assertThat(ids).as("unique and increasing in the log's order").isSorted().doesNotHaveDuplicates();
+        assertThat(calledBack.stream().flatMap(e -> e.message().stream()).map(ChatMessage::time).toList()).isSorted();
+        for (Room room : List.of(one, two)) {
+            long expected = 0;
+            for (RoomEvent event : calledBack.stream().filter(e -> e.room().equals(room.id())).toList()) {
+                if (event instanceof RoomEvent.Posted) {
+                    expected++;
+                }
+                assertThat(event.sequence()).as("messages numbered 1, 2, ...; a join takes the last one").isEqualTo(expected);
+            }
+        }
         try (SqliteStore store = SqliteStore.open(data)) {
-            assertThat(store.events().lastMessageId()).isEqualTo(300);
+            RoomEvent.Posted next = append(store, posted(one, 0));
+            assertThat(next.chat().id()).as("ids go on after a restart").isGreaterThan(ids.get(ids.size() - 1));
+            assertThat(next.sequence()).isEqualTo(calledBack.stream()
+                    .filter(e -> e.room().equals(one.id()) && e instanceof RoomEvent.Posted).count() + 1);
         }
     }
 
     @Test
-    void aFailedAppendIsReportedWithoutFailingItsNeighbours() throws Exception {
+    void aFailedAppendIsReportedWithoutFailingItsNeighboursOrTakingANumber() throws Exception {
         try (SqliteStore store = SqliteStore.open(data)) {
-            RoomRecord record = store.rooms().create("r").toCompletableFuture().join();
-            Room room = new Room(record.ref(), record.name());
+            Room room = room(store, "r");
             Room missing = new Room(999, "missing");
             List<Throwable> outcomes = new CopyOnWriteArrayList<>();
+            List<RoomEvent> placed = new CopyOnWriteArrayList<>();
             CompletableFuture<Void> last = new CompletableFuture<>();
-            store.events().append(posted(room, 1), outcomes::add);
-            store.events().append(posted(missing, 2), outcomes::add); // foreign key violation
-            store.events().append(posted(room, 3), error -> {
+            store.events().append(posted(room, 1), (event, error) -> {
                 outcomes.add(error);
+                placed.add(event);
+            });
+            store.events().append(posted(missing, 2), (event, error) -> outcomes.add(error)); // foreign key violation
+            store.events().append(posted(room, 3), (event, error) -> {
+                outcomes.add(error);
+                placed.add(event);
                 last.complete(null);
             });
             last.join();
@@ -98,7 +118,17 @@ class SqliteStoreTest {
             assertThat(outcomes.get(0)).isNull();
             assertThat(outcomes.get(1)).isNotNull();
             assertThat(outcomes.get(2)).isNull();
-            assertThat(store.events().lastMessageId()).isEqualTo(3);
+            assertThat(placed).extracting(RoomEvent::sequence).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void aRoomIsFoundByNameWhateverItsCase() throws Exception {
+        try (SqliteStore store = SqliteStore.open(data)) {
+            RoomRecord made = store.rooms().create("Shared").toCompletableFuture().join();
+
+            assertThat(store.rooms().find("shared").toCompletableFuture().join()).contains(made);
+            assertThat(store.rooms().find("other").toCompletableFuture().join()).isEmpty();
         }
     }
 
@@ -114,7 +144,24 @@ class SqliteStoreTest {
         }
     }
 
-    private static RoomEvent posted(Room room, long id) {
-        return new RoomEvent.Posted(room, new ChatMessage(id, Instant.now(), room.ref(), "a", ChatMessage.Kind.CHAT, "t"));
+    private static Room room(SqliteStore store, String name) {
+        RoomRecord record = store.rooms().create(name).toCompletableFuture().join();
+        return new Room(record.ref(), record.name());
+    }
+
+    private static RoomEvent posted(Room room, long i) {
+        return Drafts.posted(room, new ChatMessage(0, Instant.now(), room.ref(), "a", ChatMessage.Kind.CHAT, "t" + i));
+    }
+
+    private static RoomEvent.Posted append(SqliteStore store, RoomEvent event) {
+        CompletableFuture<RoomEvent> placed = new CompletableFuture<>();
+        store.events().append(event, (stored, error) -> {
+            if (error == null) {
+                placed.complete(stored);
+            } else {
+                placed.completeExceptionally(error);
+            }
+        });
+        return (RoomEvent.Posted) placed.join();
     }
 }

@@ -70,7 +70,7 @@ class StoreFilesTest {
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
             ChatMessage big = new ChatMessage(1, Instant.now(), lobby.ref(), "bob", ChatMessage.Kind.CHAT,
                     "x".repeat(200_000));
-            store.events().append(new RoomEvent.Posted(lobby, big), outcome::complete);
+            store.events().append(Drafts.posted(lobby, big), Drafts.outcome(outcome::complete));
 
             Throwable failure = outcome.get(10, TimeUnit.SECONDS);
             assertThat(failure).isNotNull();
@@ -85,7 +85,7 @@ class StoreFilesTest {
                 return null;
             }).join();
             CompletableFuture<Throwable> retried = new CompletableFuture<>();
-            store.events().append(new RoomEvent.Posted(lobby, big), retried::complete);
+            store.events().append(Drafts.posted(lobby, big), Drafts.outcome(retried::complete));
             assertThat(retried.get(10, TimeUnit.SECONDS)).isNull();
         }
     }
@@ -97,8 +97,8 @@ class StoreFilesTest {
             Room lobby = new Room(store.rooms().create("lobby").toCompletableFuture().join().ref(), "lobby");
             for (int i = 1; i <= 200; i++) {
                 CompletableFuture<Throwable> stored = new CompletableFuture<>();
-                store.events().append(new RoomEvent.Posted(lobby, new ChatMessage(i, Instant.now(), lobby.ref(), "bob",
-                        ChatMessage.Kind.CHAT, "message " + i + " " + "z".repeat(200))), stored::complete);
+                store.events().append(Drafts.posted(lobby, new ChatMessage(i, Instant.now(), lobby.ref(), "bob",
+                        ChatMessage.Kind.CHAT, "message " + i + " " + "z".repeat(200))), Drafts.outcome(stored::complete));
                 assertThat(stored.get(10, TimeUnit.SECONDS)).isNull();
             }
         }

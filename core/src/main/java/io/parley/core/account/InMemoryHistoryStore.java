@@ -2,6 +2,7 @@ package io.parley.core.account;
 
 import io.parley.core.room.ChatMessage;
 import io.parley.core.room.InMemoryEventLog;
+import io.parley.core.room.RoomEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class InMemoryHistoryStore implements HistoryStore {
 
-    /** A login session: lobby messages with {@code from < id <= to} ({@code to} is MAX while open). */
+    /** A login session: lobby messages with {@code from < sequence <= to} ({@code to} is MAX while open). */
     private record Session(String userKey, long from, long to) {}
 
     private final InMemoryEventLog log;
@@ -48,9 +49,10 @@ public final class InMemoryHistoryStore implements HistoryStore {
     public synchronized CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
         String key = RegisteredNames.key(user);
         List<HistoryEntry> entries = new ArrayList<>();
-        for (ChatMessage message : log.messages()) {
+        for (RoomEvent.Posted posted : log.posted()) {
+            ChatMessage message = posted.chat();
             if (message.roomRef() == lobbyRef && message.kind() == ChatMessage.Kind.CHAT && sessions.stream().anyMatch(s -> s.userKey().equals(key)
-                    && message.id() > s.from() && message.id() <= s.to())) {
+                    && posted.sequence() > s.from() && posted.sequence() <= s.to())) {
                 entries.add(new HistoryEntry(message.time(), "BM", message.author(), "lobby", false, message.text()));
             }
         }

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One message of a room, as every protocol sees it: the server gave it an id and a time, and the
- * text is what its author typed. Joins and leaves are not messages (see {@link RoomEvent}).
+ * One message of a room, as every protocol sees it: the event log gave it an id and the server a
+ * time, and the text is what its author typed. Joins and leaves are not messages (see {@link RoomEvent}).
  *
  * <p>Immutable and thread-safe.
  *
- * @param id unique on the server, increasing in the order the server accepted messages
- * @param time when the server accepted it
+ * @param id given by the {@link EventLog} when it stored the message: unique, increasing in the
+ *     log's order over all rooms (0 in a message not stored yet)
+ * @param time when the server accepted it, never earlier than the message the log stored before it
  * @param roomRef the room it was said in
  * @param author the name its author used in that room
  * @param kind what sort of message it is

@@ -6,57 +6,91 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What protocol adapters ask of the core: open rooms, join them, say things, leave. Every event
- * is stamped (id, time), made durable by the {@link EventLog}, then fanned out by the
- * {@link RoomBus}; the returned stages complete once the event has been delivered to the room.
+ * What protocol adapters ask of the core, on one node: open rooms, join them, say things, leave.
+ * Every event is made durable and placed in its room's order by the {@link EventLog}, then
+ * fanned out by the {@link RoomBus} to every node's members (this node subscribes its
+ * {@link RoomRegistry#deliver}); the returned stages complete once the event has been handed to
+ * this node's members of the room.
  *
- * <p>Thread-safe; no method blocks. Order: events are appended to the log under one lock, in
- * the order this service accepted them, and the log calls back in that order, so every member of
- * a room sees the room's events in the same order. Adapters that need their own requests handled
- * in order (a join before a chat in that room) wait for the returned stage before the next one.
+ * <p>Thread-safe; no method blocks. Order: there is no lock here. A room's order is the order in
+ * which the log placed its events; the log calls back in that order and the bus keeps it per
+ * room, so every member of a room, on every node, sees the room's events in the same order. (The
+ * only lock on the way is each room's own, held to check a join against the room's removal.)
+ * Adapters that need their own requests handled in order (a join before a chat in that room) wait
+ * for the returned stage before the next one.
  */
 public final class ChatService {
 
+    private final String node;
     private final RoomRegistry rooms;
     private final EventLog log;
     private final RoomBus bus;
     private final Clock clock;
     private final AtomicLong memberIds = new AtomicLong();
-    /** Guards nextMessageId and the order of appends to the log. */
-    private final Object sequencer = new Object();
-    private long nextMessageId;
 
+    /** The chat service of a single-process server (node {@link Member#LOCAL_NODE}). */
     public ChatService(RoomRegistry rooms, EventLog log, RoomBus bus, Clock clock) {
+        this(Member.LOCAL_NODE, rooms, log, bus, clock);
+    }
+
+    /**
+     * The chat service of node {@code node}, whose members are in {@code rooms}; subscribes the
+     * registry's delivery to {@code bus}.
+     */
+    public ChatService(String node, RoomRegistry rooms, EventLog log, RoomBus bus, Clock clock) {
+        this.node = node;
         this.rooms = rooms;
         this.log = log;
         this.bus = bus;
         this.clock = clock;
-        this.nextMessageId = log.lastMessageId() + 1;
+        bus.subscribe(rooms::deliver);
+    }
+
+    /** The node this service's members are on (see {@link Member#node()}). */
+    public String node() {
+        return node;
     }
 
     public RoomRegistry rooms() {
         return rooms;
     }
 
-    /** A fresh member id, unique on this server. */
+    /** A fresh member id, unique on this node. */
     public long newMemberId() {
         return memberIds.incrementAndGet();
     }
 
     /**
      * Makes {@code member} a member of {@code room} under {@code name}; every member, the new one
-     * included, receives the {@link RoomEvent.Joined}. Completes with the id of the last message
-     * sequenced before the join: the member receives exactly the room's messages after it.
+     * included, receives the {@link RoomEvent.Joined}. Completes with the join's sequence, the
+     * room's last message before it: the member receives exactly the room's messages after it.
+     *
+     * @throws IllegalArgumentException if {@code member} is on another node
      */
     public CompletionStage<Long> join(Room room, Member member, String name) {
-        synchronized (sequencer) {
-            if (room.isClosed()) {
-                // Removed by the directory between the caller's open and this join.
-                return CompletableFuture.failedFuture(new IllegalStateException("room " + room.name() + " was deleted"));
-            }
-            room.joinSequenced();
-            return sequence(new RoomEvent.Joined(room, member, name));
+        if (!member.node().equals(node)) {
+            throw new IllegalArgumentException(member + " is on node " + member.node() + ", not " + node);
         }
+        MemberRef who = MemberRef.of(member, name);
+        if (!room.joinAppending(who, member)) {
+            // Removed by the directory between the caller's open and this join.
+            return CompletableFuture.failedFuture(new IllegalStateException("room " + room.name() + " was deleted"));
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        log.append(new RoomEvent.Joined(room.id(), RoomEvent.UNPLACED, who), (placed, error) -> {
+            if (error != null) {
+                room.joinDone(who, member); // it never will be in the room
+                done.completeExceptionally(error);
+                return;
+            }
+            if (!publish(placed, done, () -> {
+                room.joinDone(who, member); // after the delivery: the member is in the room
+                done.complete(placed.sequence());
+            })) {
+                room.joinDone(who, member);
+            }
+        });
+        return done;
     }
 
     /**
@@ -65,13 +99,8 @@ public final class ChatService {
      * with whether it was removed; its name may then be opened again, as a new room.
      */
     public CompletionStage<Boolean> removeIfUnused(Room room) {
-        synchronized (sequencer) {
-            // Under the sequencer no join can slip in between this check and the close: a join
-            // sequenced before it is counted in flight, one after it sees the room closed.
-            if (room.isClosed() || !room.isUnused()) {
-                return CompletableFuture.completedFuture(false);
-            }
-            room.close();
+        if (!room.closeIfUnused()) {
+            return CompletableFuture.completedFuture(false);
         }
         return rooms.remove(room);
     }
@@ -79,56 +108,45 @@ public final class ChatService {
     /** Says {@code text} in {@code room} as {@code author}; completes with the stored message. */
     public CompletionStage<ChatMessage> post(Room room, String author, String text) {
         CompletableFuture<ChatMessage> done = new CompletableFuture<>();
-        synchronized (sequencer) {
-            ChatMessage message = stamp(room, author, text);
-            RoomEvent event = new RoomEvent.Posted(room, message);
-            log.append(event, error -> publish(event, error, done, message));
-        }
+        // Id 0 until the log gives it one; the log keeps times from going back in its order.
+        ChatMessage draft = new ChatMessage(0, clock.instant(), room.ref(), author, ChatMessage.Kind.CHAT, text);
+        log.append(new RoomEvent.Posted(room.id(), RoomEvent.UNPLACED, draft), (placed, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error); // refused or not stored: it reached nobody
+                return;
+            }
+            publish(placed, done, () -> done.complete(((RoomEvent.Posted) placed).chat()));
+        });
         return done;
     }
 
     /**
      * Removes {@code member}, which is in {@code room} under {@code name}; every member, the
-     * leaving one included, receives the {@link RoomEvent.Left}. Completes with the id of the
-     * last message the member received from the room.
+     * leaving one included, receives the {@link RoomEvent.Left}. Completes with the leave's
+     * sequence: the last message of the room the member received.
      */
     public CompletionStage<Long> leave(Room room, Member member, String name) {
-        return sequence(new RoomEvent.Left(room, member, name));
-    }
-
-    /** Appends a presence event; it stores nothing, but takes its place in the room's order. */
-    private CompletionStage<Long> sequence(RoomEvent event) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        synchronized (sequencer) {
-            long boundary = nextMessageId - 1;
-            log.append(event, error -> publish(event, error, done, boundary));
-        }
+        log.append(new RoomEvent.Left(room.id(), RoomEvent.UNPLACED, MemberRef.of(member, name)), (placed, error) -> {
+            if (error != null) {
+                // The log failed (a group commit this leave was part of), but a member that is
+                // gone must not stay in the room: its departure is still applied, unplaced.
+                publish(placed, done, () -> done.completeExceptionally(error));
+                return;
+            }
+            publish(placed, done, () -> done.complete(placed.sequence()));
+        });
         return done;
     }
 
-    private ChatMessage stamp(Room room, String author, String text) {
-        return new ChatMessage(nextMessageId++, clock.instant(), room.ref(), author, ChatMessage.Kind.CHAT, text);
-    }
-
-    private <T> void publish(RoomEvent event, Throwable error, CompletableFuture<T> done, T value) {
+    /** Hands a placed event to the bus; {@code delivered} completes {@code done}, which must not wait for ever. */
+    private boolean publish(RoomEvent event, CompletableFuture<?> done, Runnable delivered) {
         try {
-            if (error != null) {
-                if (event instanceof RoomEvent.Left) {
-                    // The log failed (a group commit this leave was part of), but a member that
-                    // is gone must not stay in the room: its departure is still applied.
-                    bus.publish(event);
-                }
-                done.completeExceptionally(error);
-                return;
-            }
-            bus.publish(event);
-            done.complete(value);
+            bus.publish(event, delivered);
+            return true;
         } catch (RuntimeException e) {
-            done.completeExceptionally(e); // whoever waits must not wait for ever
-        } finally {
-            if (event instanceof RoomEvent.Joined joined) {
-                joined.room().joinDone(); // after the dispatch: the member is in the room, or never will be
-            }
+            done.completeExceptionally(e);
+            return false;
         }
     }
 }

@@ -1,31 +1,53 @@
 package io.parley.core.room;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * An {@link EventLog} that keeps messages in memory and calls back at once, on the appending
- * thread (tests, or a server without a disk). Thread-safe: appends and their callbacks run under
- * one lock, so they stay in append order.
+ * thread (tests, or a server without a disk); several chat services (nodes) may share one.
+ * Thread-safe: appends and their callbacks run under one lock, so callbacks come in the order the
+ * log placed the events.
  */
 public final class InMemoryEventLog implements EventLog {
 
-    private final List<ChatMessage> messages = new ArrayList<>();
+    private final List<RoomEvent.Posted> posted = new ArrayList<>();
+    /** The last sequence number given in each room, by ref. */
+    private final Map<Integer, Long> lastSequence = new HashMap<>();
+    private long lastId;
+    private Instant lastTime = Instant.EPOCH;
 
     @Override
-    public synchronized void append(RoomEvent event, Consumer<Throwable> done) {
-        event.message().ifPresent(messages::add);
-        done.accept(null);
-    }
-
-    @Override
-    public synchronized long lastMessageId() {
-        return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).id();
+    public synchronized void append(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
+        int ref = event.room().ref();
+        long last = lastSequence.getOrDefault(ref, 0L);
+        RoomEvent placed;
+        if (event instanceof RoomEvent.Posted post) {
+            lastSequence.put(ref, last + 1);
+            Instant time = post.chat().time().isBefore(lastTime) ? lastTime : post.chat().time();
+            lastTime = time;
+            RoomEvent.Posted stored = post.placed(last + 1, ++lastId, time);
+            posted.add(stored);
+            placed = stored;
+        } else if (event instanceof RoomEvent.Joined joined) {
+            placed = joined.placed(last);
+        } else {
+            placed = ((RoomEvent.Left) event).placed(last);
+        }
+        done.accept(placed, null);
     }
 
     /** Every message stored so far, oldest first. */
     public synchronized List<ChatMessage> messages() {
-        return List.copyOf(messages);
+        return posted.stream().map(RoomEvent.Posted::chat).toList();
+    }
+
+    /** Every message stored so far with its place in its room, oldest first. */
+    public synchronized List<RoomEvent.Posted> posted() {
+        return List.copyOf(posted);
     }
 }

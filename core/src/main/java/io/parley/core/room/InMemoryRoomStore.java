@@ -2,10 +2,14 @@ package io.parley.core.room;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** A {@link RoomStore} that keeps rooms in memory only (tests, or a server without a disk). Thread-safe. */
+/**
+ * A {@link RoomStore} that keeps rooms in memory only (tests, or a server without a disk); several
+ * registries (nodes) may share one. Thread-safe.
+ */
 public final class InMemoryRoomStore implements RoomStore {
 
     private final List<RoomRecord> rooms = new ArrayList<>();
@@ -15,6 +19,13 @@ public final class InMemoryRoomStore implements RoomStore {
     @Override
     public synchronized List<RoomRecord> loadAll() {
         return List.copyOf(rooms);
+    }
+
+    @Override
+    public synchronized CompletionStage<Optional<RoomRecord>> find(String name) {
+        String key = RoomNames.key(name);
+        return CompletableFuture.completedFuture(
+                rooms.stream().filter(room -> RoomNames.key(room.name()).equals(key)).findFirst());
     }
 
     @Override

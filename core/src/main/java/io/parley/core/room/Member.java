@@ -13,8 +13,19 @@ import java.util.concurrent.Executor;
  */
 public interface Member {
 
-    /** Unique among the server's connections for the server's lifetime. */
+    /** The node of a single-process server, and of every member that names no other. */
+    String LOCAL_NODE = "local";
+
+    /** Unique among its node's connections for the node's lifetime. */
     long id();
+
+    /**
+     * The node this member's connection is on: the {@link ChatService#node() node} of the chat
+     * service it joins rooms through. A single-process server has one node, {@link #LOCAL_NODE}.
+     */
+    default String node() {
+        return LOCAL_NODE;
+    }
 
     /** The thread (an event loop) that owns this member's connection. */
     Executor executor();

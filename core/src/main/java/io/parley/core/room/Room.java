@@ -1,63 +1,86 @@
 package io.parley.core.room;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A chat room: a name, a stable integer ref and the members currently in it, whatever protocol
- * they use.
+ * A chat room as one node sees it: a name, a stable integer ref, its roster (every member, on
+ * every node, whatever protocol: what IRC's {@code NAMES} needs) and, apart from it, this node's
+ * local fan-out (the {@link Member}s here, grouped by the thread that owns them).
  *
- * <p>Thread-safety: membership changes only in {@link #dispatch}, which the {@link RoomBus}
- * calls for one room at a time and in the room's order (each call happening-before the next);
- * any thread may read membership.
+ * <p>Events reach the room through {@link #deliver}, which a {@link RoomBus} (in any module)
+ * calls with each event of the room, committed by the {@link EventLog}, in the room's order.
+ *
+ * <p>Thread-safety: the roster and the fan-out change only in {@link #deliver}, which is called
+ * for one room one event at a time (each call happening-before the next); any thread may read the
+ * roster. {@link ChatService} announces a local member before its join is appended (any thread).
  */
 public final class Room {
 
-    private final int ref;
-    private final String name;
-    /** Each member with the name it joined under. */
-    private final Map<Member, String> members = new ConcurrentHashMap<>();
-    /** The members grouped by the thread that owns them. Dispatch-only (see the class comment). */
-    private List<LoopShare> shares = List.of();
-    /** Joins sequenced but not yet dispatched; changed under {@link ChatService}'s sequencer and after dispatch. */
+    /** A member's identity in the roster: its node and its id there. */
+    private record Key(String node, long id) {
+        static Key of(MemberRef member) {
+            return new Key(member.node(), member.id());
+        }
+    }
+
+    private final RoomId id;
+    /** Every member, on every node, as its join named it. */
+    private final Map<Key, MemberRef> roster = new ConcurrentHashMap<>();
+    /** This node's members whose join is on its way through the log: added to the fan-out at their join. */
+    private final Map<Key, Member> joining = new ConcurrentHashMap<>();
+    /** This node's members in the fan-out. Delivery-only (see the class comment). */
+    private final Map<Key, Member> local = new ConcurrentHashMap<>();
+    private final LocalFanOut fanOut = new LocalFanOut();
+    /** Joins appended but not yet delivered; see {@link ChatService#removeIfUnused}. */
     private final AtomicInteger joinsInFlight = new AtomicInteger();
+    /** Guards the check-then-act of joins against closing: this room's only lock, held briefly. */
+    private final Object lifecycle = new Object();
     /** Set when the room is being removed: it takes no more joins. */
     private volatile boolean closed;
 
     public Room(int ref, String name) {
-        this.ref = ref;
-        this.name = Objects.requireNonNull(name, "name");
+        this.id = new RoomId(ref, Objects.requireNonNull(name, "name"));
     }
 
-    /** The room's ref: the same for the room's whole life, across restarts and protocols. */
+    /** The room's ref: the same for the room's whole life, across restarts, protocols and nodes. */
     public int ref() {
-        return ref;
+        return id.ref();
     }
 
     /** The room's name as it was first created. */
     public String name() {
-        return name;
+        return id.name();
     }
 
+    /** The room as a value, what its events carry. */
+    public RoomId id() {
+        return id;
+    }
+
+    /** Whether {@code member} (of this node) is in the room. */
     public boolean hasMember(Member member) {
-        return members.containsKey(member);
+        return roster.containsKey(new Key(member.node(), member.id()));
     }
 
     /** The name {@code member} joined this room with, if it is a member. */
     public Optional<String> nameOf(Member member) {
-        return Optional.ofNullable(members.get(member));
+        return Optional.ofNullable(roster.get(new Key(member.node(), member.id()))).map(MemberRef::name);
     }
 
+    /** How many members the room has, on every node. */
     public int memberCount() {
-        return members.size();
+        return roster.size();
+    }
+
+    /** Every member of the room, on every node, with the name it joined under; a snapshot, in no order. */
+    public List<MemberRef> roster() {
+        return new ArrayList<>(roster.values());
     }
 
     /** Whether the room has been removed (see {@link ChatService#removeIfUnused}). */
@@ -65,21 +88,77 @@ public final class Room {
         return closed;
     }
 
-    /** Whether nobody is in the room nor on the way in. */
-    boolean isUnused() {
-        return members.isEmpty() && joinsInFlight.get() == 0;
+    /**
+     * Applies an event of this room and delivers it to this node's members: a joining member is
+     * added to the roster (and, if it is on this node, to the fan-out) before the delivery, so it
+     * sees its own join; a leaving one removed after it, so it sees its own leave and nothing
+     * later. Called by the room bus with each event of the room, in the room's order, one at a
+     * time (see the class comment); never blocks.
+     *
+     * @throws IllegalArgumentException if the event is another room's
+     */
+    public void deliver(RoomEvent event) {
+        if (event.room().ref() != id.ref()) {
+            throw new IllegalArgumentException(event.room() + " is not " + this);
+        }
+        if (event instanceof RoomEvent.Joined joined) {
+            Key key = Key.of(joined.member());
+            roster.put(key, joined.member());
+            Member here = joining.remove(key);
+            if (here != null && local.putIfAbsent(key, here) == null) {
+                fanOut.add(here);
+            }
+        }
+        try {
+            fanOut.handOver(event);
+        } finally {
+            if (event instanceof RoomEvent.Left left) {
+                Key key = Key.of(left.member());
+                roster.remove(key);
+                Member here = local.remove(key);
+                if (here != null) {
+                    // Dropped now, not at the next event: a room that falls quiet must not keep
+                    // its last leaver (and its closed connection) reachable.
+                    fanOut.remove(here);
+                }
+            }
+        }
     }
 
-    void joinSequenced() {
-        joinsInFlight.incrementAndGet();
+    /**
+     * A join of {@code member}, named {@code ref}, is about to be appended: its event will add it
+     * to the fan-out here. False if the room is closed (it takes no joins).
+     */
+    boolean joinAppending(MemberRef ref, Member member) {
+        synchronized (lifecycle) {
+            if (closed) {
+                return false;
+            }
+            joinsInFlight.incrementAndGet();
+        }
+        joining.put(Key.of(ref), member);
+        return true;
     }
 
-    void joinDone() {
+    /**
+     * Closes the room if nobody is in it, on any node, nor on the way in here; whether it did.
+     * Under the same lock as {@link #joinAppending}, so no join slips in between the check and
+     * the close: one counted before sees the room used, one after sees it closed.
+     */
+    boolean closeIfUnused() {
+        synchronized (lifecycle) {
+            if (closed || !roster.isEmpty() || joinsInFlight.get() != 0) {
+                return false;
+            }
+            closed = true;
+            return true;
+        }
+    }
+
+    /** The join's event was delivered (the member is in), or it failed (then it never will be). */
+    void joinDone(MemberRef ref, Member member) {
+        joining.remove(Key.of(ref), member);
         joinsInFlight.decrementAndGet();
-    }
-
-    void close() {
-        closed = true;
     }
 
     /** The store kept the room after all (it holds history): it is open again. */
@@ -87,98 +166,8 @@ public final class Room {
         closed = false;
     }
 
-    /**
-     * Applies an event of this room and delivers it: a joining member is added before the
-     * delivery (so it sees its own join), a leaving one removed after it (so it sees its own
-     * leave and nothing later). Called only by the room bus.
-     */
-    void dispatch(RoomEvent event) {
-        if (event instanceof RoomEvent.Joined joined && members.put(joined.member(), joined.name()) == null) {
-            regroup(joined.member(), true);
-        }
-        try {
-            for (LoopShare share : shares) {
-                share.handOver(event);
-            }
-        } finally {
-            if (event instanceof RoomEvent.Left left && members.remove(left.member()) != null) {
-                // Dropped now, not at the next event: a room that falls quiet must not keep
-                // its last leaver (and its closed connection) reachable.
-                regroup(left.member(), false);
-            }
-        }
-    }
-
-    /**
-     * Adds {@code member} to, or removes it from, the share of the thread that owns it, copying
-     * only that share (a join or leave costs the members of one loop, not the room's regrouping).
-     * Copies, never changes: tasks already handed over keep the recipients they were given.
-     */
-    private void regroup(Member member, boolean add) {
-        List<LoopShare> regrouped = new ArrayList<>(shares.size() + 1);
-        boolean found = false;
-        for (LoopShare share : shares) {
-            if (share.executor != member.executor()) {
-                regrouped.add(share);
-                continue;
-            }
-            found = true;
-            LoopShare changed = add ? share.with(member) : share.without(member);
-            if (changed.members.length > 0) {
-                regrouped.add(changed);
-            }
-        }
-        if (add && !found) {
-            regrouped.add(new LoopShare(member.executor(), new Member[] {member}));
-        }
-        shares = List.copyOf(regrouped);
-    }
-
-    /**
-     * The members one thread owns. Each event becomes one task per thread that delivers it to all
-     * of them in a row: the recipients are fixed at dispatch, in the room's order, and each thread
-     * runs its tasks in the order they were handed over.
-     */
-    private static final class LoopShare {
-        private final Executor executor;
-        private final Member[] members;
-
-        LoopShare(Executor executor, Member[] members) {
-            this.executor = executor;
-            this.members = members;
-        }
-
-        LoopShare with(Member member) {
-            Member[] more = Arrays.copyOf(members, members.length + 1);
-            more[members.length] = member;
-            return new LoopShare(executor, more);
-        }
-
-        /** A share without {@code member}, which it holds (the room's map and its shares agree). */
-        LoopShare without(Member member) {
-            int at = Arrays.asList(members).indexOf(member);
-            Member[] fewer = new Member[members.length - 1];
-            System.arraycopy(members, 0, fewer, 0, at);
-            System.arraycopy(members, at + 1, fewer, at, fewer.length - at);
-            return new LoopShare(executor, fewer);
-        }
-
-        /** A loop that refuses the task (shutting down) costs only its own members. */
-        void handOver(RoomEvent event) {
-            try {
-                executor.execute(() -> {
-                    for (Member member : members) {
-                        member.deliver(event);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                // The loop is shutting down, and its connections with it.
-            }
-        }
-    }
-
     @Override
     public String toString() {
-        return "Room[" + ref + " " + name + "]";
+        return "Room[" + id.ref() + " " + id.name() + "]";
     }
 }

@@ -7,10 +7,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every room of the server, by name and by ref; rooms are created in the {@link RoomStore} on
- * first use and kept, so a ref stays the same for the room's whole life. A room ends only when
- * the directory deletes it while it is unused ({@link ChatService#removeIfUnused}). Rooms that
- * clients name are counted by a {@link RoomQuota}.
+ * Every room this node has opened, by name and by ref; a room is found in the {@link RoomStore}
+ * on first use (also one another node created), created there if it has none, and kept, so a
+ * ref stays the same for the room's whole life. A room ends only when the directory deletes it
+ * while it is unused ({@link ChatService#removeIfUnused}). Rooms that clients name are counted by
+ * a {@link RoomQuota} (on the node that creates them).
  *
  * <p>Thread-safe. {@link #open} never blocks.
  */
@@ -79,10 +80,10 @@ public final class RoomRegistry {
         }
         CompletionStage<RoomRecord> stored;
         try {
-            if (origin != null) {
-                quota.claim(origin, byRef.size() + creating.size() - 1);
-            }
-            stored = store.create(name);
+            // Another node may have created it: the store is asked first.
+            stored = store.find(name).thenCompose(found -> found.isPresent()
+                    ? CompletableFuture.completedFuture(found.get())
+                    : create(name, origin));
         } catch (RuntimeException e) {
             stored = CompletableFuture.failedFuture(e);
         }
@@ -95,6 +96,35 @@ public final class RoomRegistry {
             creating.remove(key, created);
         });
         return created;
+    }
+
+    /**
+     * Creates the room in the store, counted against {@code origin} (if not null); if another
+     * node created it since it was looked for, that one is found.
+     */
+    private CompletionStage<RoomRecord> create(String name, String origin) {
+        if (origin != null) {
+            quota.claim(origin, byRef.size() + creating.size() - 1);
+        }
+        return store.create(name).handle((record, error) -> error == null
+                ? CompletableFuture.completedFuture(record)
+                : store.find(name).thenCompose(found -> found.isPresent()
+                        ? CompletableFuture.completedFuture(found.get())
+                        : CompletableFuture.<RoomRecord>failedFuture(error)))
+                .thenCompose(stage -> stage);
+    }
+
+    /**
+     * Delivers a committed event to this node's members of its room (see {@link Room#deliver}):
+     * what this node subscribes to its {@link RoomBus}. An event of a room this node has not
+     * opened has nobody to reach here, and is dropped. Called in each room's order, one event at
+     * a time per room.
+     */
+    public void deliver(RoomEvent event) {
+        Room room = byRef.get(event.room().ref());
+        if (room != null) {
+            room.deliver(event);
+        }
     }
 
     /**
@@ -114,16 +144,21 @@ public final class RoomRegistry {
         return removed.whenComplete((gone, error) -> {
             if (error != null || !gone) {
                 room.reopen();
-                byRef.put(room.ref(), room);
+                byRef.putIfAbsent(room.ref(), room);
                 byKey.putIfAbsent(RoomNames.key(room.name()), room);
             }
         });
     }
 
+    /**
+     * The room of a stored record, one object per ref: a room the store kept when it was being
+     * removed (it holds history) is back under its ref before a later look-up finds its record
+     * (the store answers in order), and that look-up must get the same object, or its members
+     * would join a room the bus never delivers to.
+     */
     private Room add(RoomRecord record) {
-        Room room = new Room(record.ref(), record.name());
-        byRef.put(room.ref(), room);
-        byKey.put(RoomNames.key(room.name()), room);
+        Room room = byRef.computeIfAbsent(record.ref(), ref -> new Room(ref, record.name()));
+        byKey.putIfAbsent(RoomNames.key(room.name()), room);
         return room;
     }
 }

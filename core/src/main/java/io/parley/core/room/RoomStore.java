@@ -1,18 +1,26 @@
 package io.parley.core.room;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Port: where rooms and their refs are kept, so that a ref names the same room after a restart.
  *
- * <p>Thread-safety: implementations are thread-safe. {@link #create} never blocks its caller
- * or {@link #removeIfEmpty} (they may be called on an event loop); {@link #loadAll} may block and is called at start-up only.
+ * <p>Thread-safety: implementations are thread-safe. {@link #find}, {@link #create} and
+ * {@link #removeIfEmpty} never block their caller (they may be called on an event loop);
+ * {@link #loadAll} may block and is called at start-up only.
  */
 public interface RoomStore {
 
     /** Every room ever created, in ref order. */
     List<RoomRecord> loadAll();
+
+    /**
+     * The room with this name (as {@link RoomNames#key folded}), if there is one: also one that
+     * another node (another chat service on the same store) created.
+     */
+    CompletionStage<Optional<RoomRecord>> find(String name);
 
     /**
      * Creates a room with a fresh ref, never used before. Fails if a room with that name (as

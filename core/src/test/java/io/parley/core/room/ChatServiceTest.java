@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class ChatServiceTest {
@@ -48,10 +47,12 @@ class ChatServiceTest {
     @Test
     void aRoomIsNotRemovedUnderAJoinOnItsWay() {
         Room room = open("r1");
-        room.joinSequenced(); // a join the log has not called back yet
+        RecordingMember joining = new RecordingMember(1);
+        MemberRef ref = MemberRef.of(joining, "joining");
+        room.joinAppending(ref, joining); // a join the log has not called back yet
 
         assertThat(chat.removeIfUnused(room).toCompletableFuture().join()).isFalse();
-        room.joinDone();
+        room.joinDone(ref, joining);
         assertThat(chat.removeIfUnused(room).toCompletableFuture().join()).isTrue();
         assertThatThrownBy(() -> join(room, new RecordingMember(2), "late")).hasMessageContaining("was deleted");
     }
@@ -65,7 +66,7 @@ class ChatServiceTest {
         long lastReceived = chat.leave(room, alice, "alice").toCompletableFuture().join();
 
         assertThat(log.messages()).as("history holds what people said").containsExactly(said);
-        assertThat(lastReceived).isEqualTo(said.id());
+        assertThat(lastReceived).as("the leave's place: after the room's first message").isEqualTo(1);
         assertThat(alice.said()).containsExactly("hi");
     }
 
@@ -214,15 +215,12 @@ class ChatServiceTest {
 
     /** A core whose log refuses every event of one kind, as a full disk would. */
     private static ChatService chatFailingToStore(Class<? extends RoomEvent> kind) {
-        EventLog broken = new EventLog() {
-            @Override
-            public void append(RoomEvent event, Consumer<Throwable> done) {
-                done.accept(kind.isInstance(event) ? new IllegalStateException("disk full") : null);
-            }
-
-            @Override
-            public long lastMessageId() {
-                return 0;
+        InMemoryEventLog working = new InMemoryEventLog();
+        EventLog broken = (event, done) -> {
+            if (kind.isInstance(event)) {
+                done.accept(event, new IllegalStateException("disk full"));
+            } else {
+                working.append(event, done);
             }
         };
         return new ChatService(new RoomRegistry(new InMemoryRoomStore()), broken, new LocalRoomBus(), Clock.systemUTC());

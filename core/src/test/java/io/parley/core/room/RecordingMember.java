@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 /** A member that records what it is delivered, for assertions. */
 public final class RecordingMember implements Member {
 
+    private final String node;
     private final long id;
     private final Executor loop;
     final List<RoomEvent> events = new CopyOnWriteArrayList<>();
@@ -17,8 +18,19 @@ public final class RecordingMember implements Member {
 
     /** A member on its own "event loop": members with distinct executors are grouped apart. */
     public RecordingMember(long id, Executor loop) {
+        this(Member.LOCAL_NODE, id, loop);
+    }
+
+    /** A member of node {@code node} (see {@link ChatService#node()}). */
+    public RecordingMember(String node, long id, Executor loop) {
+        this.node = node;
         this.id = id;
         this.loop = loop;
+    }
+
+    @Override
+    public String node() {
+        return node;
     }
 
     @Override

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,54 @@ class RoomRegistryTest {
 
         RoomRegistry after = new RoomRegistry(store);
         assertThat(after.byName("b")).map(Room::ref).contains(ref);
+    }
+
+    @Test
+    void aRoomAnotherNodeCreatedIsFoundThroughTheStore() {
+        RoomRegistry here = new RoomRegistry(store);
+        RoomRegistry there = new RoomRegistry(store);
+        int ref = there.open("Shared").toCompletableFuture().join().ref();
+
+        Room found = here.open("shared").toCompletableFuture().join();
+        assertThat(found.ref()).isEqualTo(ref);
+        assertThat(found.name()).isEqualTo("Shared");
+    }
+
+    @Test
+    void aRoomKeptByTheStoreWhileBeingRemovedIsOneObjectByNameAndByRef() {
+        CompletableFuture<Boolean> kept = new CompletableFuture<>();
+        RoomStore keeping = new RoomStore() {
+            @Override
+            public List<RoomRecord> loadAll() {
+                return store.loadAll();
+            }
+
+            @Override
+            public CompletionStage<Optional<RoomRecord>> find(String name) {
+                return store.find(name);
+            }
+
+            @Override
+            public CompletionStage<RoomRecord> create(String name) {
+                return store.create(name);
+            }
+
+            @Override
+            public CompletionStage<Boolean> removeIfEmpty(int ref) {
+                return kept; // it holds history: kept, once the store answers
+            }
+        };
+        RoomRegistry rooms = new RoomRegistry(keeping);
+        ChatService chat = new ChatService(rooms, new InMemoryEventLog(), new LocalRoomBus(), java.time.Clock.systemUTC());
+        Room room = rooms.open("history").toCompletableFuture().join();
+        CompletionStage<Boolean> removal = chat.removeIfUnused(room);
+
+        Room reopened = rooms.open("history").toCompletableFuture().join(); // found in the store meanwhile
+        kept.complete(false);
+
+        assertThat(removal.toCompletableFuture().join()).isFalse();
+        assertThat(rooms.byRef(reopened.ref())).as("the room events are delivered to").containsSame(reopened);
+        assertThat(rooms.byName("history")).containsSame(reopened);
     }
 
     @Test

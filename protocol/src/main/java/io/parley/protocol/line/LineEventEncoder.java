@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.room.ChatMessage;
 import io.parley.core.room.Member;
+import io.parley.core.room.MemberRef;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.text.Text;
 import io.parley.protocol.EncodedOncePerLoop;
@@ -45,9 +46,9 @@ final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
         }
     }
 
-    /** A presence notice; rendered per recipient, since a cache must not keep the member. */
-    private ByteBuf presence(ChannelHandlerContext ctx, Member member, String name, String what, RoomEvent event) {
-        if (member == self) {
+    /** A presence notice; rendered per recipient (the member's own shows nothing). */
+    private ByteBuf presence(ChannelHandlerContext ctx, MemberRef member, String name, String what, RoomEvent event) {
+        if (member.is(self)) {
             return Unpooled.EMPTY_BUFFER; // an encoder must pass something on
         }
         return ByteBufUtil.writeUtf8(ctx.alloc(),

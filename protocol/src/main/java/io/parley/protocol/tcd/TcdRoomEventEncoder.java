@@ -32,16 +32,16 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
         int ref = event.room().ref();
         if (event instanceof RoomEvent.Joined joined) {
-            if (joined.member() == session.member) {
+            if (joined.member().is(session.member)) {
                 String room = session.takeJoinReply(ref);
                 out.add(new TcdReply.Joined(room != null ? room : event.room().name(), session.serverIp,
                         session.port, ref, session.member.id()));
             }
-            // Presence events are rarer than messages and name their member, which no cache may
-            // keep: rendered per recipient.
+            // Presence events are rarer than messages, and the member's own join differs from
+            // what the others get: rendered per recipient.
             out.add(new TcdReply.Chat(ref, joined.name(), joined.name() + " has joined this chatroom."));
         } else if (event instanceof RoomEvent.Left left) {
-            if (left.member() == session.member) {
+            if (left.member().is(session.member)) {
                 String joinId = session.takeLeaveReply(ref);
                 if (joinId != null) {
                     out.add(new TcdReply.Left(Integer.toString(ref), joinId));

@@ -17,7 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Failed requests a client can repeat at will do not each make a WARN line: one per interval (RateLimitedLog). */
@@ -58,13 +58,8 @@ class TcdFailureLogTest {
     /** A store that fails every write, as one with a failing disk does. */
     private static final class FailingLog implements EventLog {
         @Override
-        public void append(RoomEvent event, Consumer<Throwable> done) {
-            done.accept(new IllegalStateException("disk I/O error"));
-        }
-
-        @Override
-        public long lastMessageId() {
-            return 0;
+        public void append(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
+            done.accept(event, new IllegalStateException("disk I/O error"));
         }
     }
 }
