@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers the admin listener's HTTP requests from a table of paths: {@code GET} only (405
  * otherwise), or {@code POST} only for a path the table names {@code "POST /path"}; 404 for a
- * path not in the table. Requests a client pipelines are answered one at a
- * time, in their order (RFC 9112, section 9.3.2): the next one is started only once the answer
- * before it is written to the socket, so a client that sends many and reads none costs at most
- * one answer of memory and one endpoint call, never one per request. An answer may take time
+ * path not in the table, or a request target that does not start with {@code /}. An endpoint is
+ * looked up by the request's method and its path together, never by the path alone: a decoded
+ * path that spells {@code "POST /reload"} is no way to reach that action with a GET. Requests a
+ * client pipelines are answered one at a time, in their order (RFC 9112, section 9.3.2): the
+ * next one is started only once the answer before it is written to the socket, so a client that
+ * sends many and reads none costs at most one answer of memory and one endpoint call, never one
+ * per request. An answer may take time
  * (the readiness probe waits for a store commit): the event loop never waits for it.
  *
  * <p>Reads pause while any request waits and resume once all are answered and the connection is
@@ -57,7 +61,12 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** A request waiting for its turn: what answering it needs, no buffer kept. */
     private record Waiting(String path, HttpMethod method, boolean keepAlive, boolean decoded, boolean tooMany) {}
 
-    private final Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints;
+    /** An endpoint's address: what the table's key says, split into method and path. */
+    private record Route(HttpMethod method, String path) {}
+
+    private final Map<Route, Supplier<CompletionStage<AdminResponse>>> endpoints = new HashMap<>();
+    /** The table's keys, in the 404's hint. */
+    private final String known;
     private final Queue<Waiting> waiting = new ArrayDeque<>();
     /** Whether a request is being answered: its answer is not yet written. */
     private boolean answering;
@@ -66,7 +75,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** {@code endpoints}: what each path answers to a GET, e.g. {@code "/livez"}, or to a POST ({@code "POST /reload"}). */
     AdminHandler(Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints) {
-        this.endpoints = endpoints;
+        endpoints.forEach((key, endpoint) -> this.endpoints.put(key.startsWith(POST)
+                ? new Route(HttpMethod.POST, key.substring(POST.length())) : new Route(HttpMethod.GET, key), endpoint));
+        this.known = String.join(", ", endpoints.keySet());
     }
 
     @Override
@@ -79,7 +90,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             refusing = true;
             waiting.add(new Waiting(null, null, false, true, true));
         } else {
-            waiting.add(new Waiting(new QueryStringDecoder(request.uri()).path(), request.method(),
+            // Origin-form only ("/path?query"): anything else names no endpoint.
+            String path = request.uri().startsWith("/") ? new QueryStringDecoder(request.uri()).path() : null;
+            waiting.add(new Waiting(path, request.method(),
                     HttpUtil.isKeepAlive(request), request.decoderResult().isSuccess(), false));
         }
         answerNext(ctx);
@@ -119,18 +132,17 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!request.decoded()) {
             return done(AdminResponse.text(HttpResponseStatus.BAD_REQUEST, "bad request"));
         }
-        boolean get = endpoints.containsKey(request.path());
-        boolean post = endpoints.containsKey(POST + request.path());
+        boolean get = request.path() != null && endpoints.containsKey(new Route(HttpMethod.GET, request.path()));
+        boolean post = request.path() != null && endpoints.containsKey(new Route(HttpMethod.POST, request.path()));
         if (!get && !post) {
-            return done(AdminResponse.text(HttpResponseStatus.NOT_FOUND, "not found; try "
-                    + String.join(", ", endpoints.keySet())));
+            return done(AdminResponse.text(HttpResponseStatus.NOT_FOUND, "not found; try " + known));
         }
         HttpMethod allowed = get ? HttpMethod.GET : HttpMethod.POST;
         if (!request.method().equals(allowed)) {
             return done(new AdminResponse(HttpResponseStatus.METHOD_NOT_ALLOWED, AdminResponse.TEXT,
                     "only " + allowed + "\n", allowed.name()));
         }
-        Supplier<CompletionStage<AdminResponse>> endpoint = endpoints.get(get ? request.path() : POST + request.path());
+        Supplier<CompletionStage<AdminResponse>> endpoint = endpoints.get(new Route(allowed, request.path()));
         try {
             return endpoint.get();
         } catch (RuntimeException failure) {

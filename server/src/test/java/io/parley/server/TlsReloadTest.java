@@ -172,4 +172,22 @@ class TlsReloadTest {
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).hasValue("POST");
     }
+
+    @Test
+    void aGetWhoseTargetSpellsThePostActionDoesNotReload() throws Exception {
+        install(second);
+
+        // "POST%20/reload" decodes to "POST /reload": the way the table names the POST action.
+        String answer;
+        try (Socket admin = new Socket("127.0.0.1", server.adminPort())) {
+            admin.getOutputStream().write(("GET POST%20/reload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            answer = new String(admin.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 404 ");
+        Socket socket = TlsClients.trusting(first.resolve("cert.pem")).socket();
+        helo(socket, "later");
+        assertThat(presented(socket)).isEqualTo(fingerprintOf(first));
+    }
 }
