@@ -2,8 +2,10 @@ package io.parley.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.TooLongFrameException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The byte-stream transport's framing, shared by every text protocol here: turns a TCP (or TLS)
@@ -11,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * in {@code \n}, an optional {@code \r} before it dropped; it is decoded as UTF-8 with invalid
  * bytes (overlong encodings included) replaced by U+FFFD. An empty line is an empty string. A line
  * over the limit fails with a {@link io.netty.handler.codec.TooLongFrameException} as soon as the
- * limit is passed, without being buffered, and is then discarded up to its end; the protocol's
+ * limit is passed (a last byte past it waits only if it is a {@code \r}, which may be the start of
+ * the line's end), without being buffered, and is then discarded up to its end; the protocol's
  * handler answers that failure in its own form. A line cut off by the close is dropped.
  *
  * <p>The parsers after it know no bytes or sockets, and nothing after it assumes TCP: a WebSocket
@@ -21,23 +24,70 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Not shareable: one per connection; event-loop only.
  */
-public final class LineFraming extends LineBasedFrameDecoder {
+public final class LineFraming extends ByteToMessageDecoder {
+
+    private final int maxLineBytes;
+    /** Whether the rest of a line over the limit is being dropped, up to its {@code \n}. */
+    private boolean discarding;
+    /** How many bytes from the reader index are known to hold no {@code \n}: not searched again. */
+    private int searched;
 
     /** @param maxLineBytes the longest line, in bytes without its end, that passes */
     public LineFraming(int maxLineBytes) {
-        super(maxLineBytes, true, true);
+        this.maxLineBytes = maxLineBytes;
     }
 
     @Override
-    protected Object decode(ChannelHandlerContext ctx, ByteBuf buffer) throws Exception {
-        ByteBuf frame = (ByteBuf) super.decode(ctx, buffer);
-        if (frame == null) {
-            return null;
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        int eol = in.indexOf(in.readerIndex() + searched, in.writerIndex(), (byte) '\n');
+        if (eol < 0) {
+            waitForTheEnd(ctx, in);
+            return;
         }
-        try {
-            return frame.toString(StandardCharsets.UTF_8);
-        } finally {
-            frame.release();
+        searched = 0;
+        int start = in.readerIndex();
+        in.readerIndex(eol + 1);
+        if (discarding) {
+            discarding = false;
+            return;
         }
+        int length = eol - start;
+        if (length > 0 && in.getByte(eol - 1) == '\r') {
+            length--;
+        }
+        if (length > maxLineBytes) {
+            tooLong(ctx, length);
+            return;
+        }
+        out.add(in.toString(start, length, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * No line end yet: keeps what there is, unless it is already over the limit. One byte past
+     * the limit still fits if it is a {@code \r} whose {@code \n} is in the next read.
+     */
+    private void waitForTheEnd(ChannelHandlerContext ctx, ByteBuf in) {
+        int pending = in.readableBytes();
+        if (discarding) {
+            in.skipBytes(pending);
+            searched = 0;
+            return;
+        }
+        boolean over = pending > maxLineBytes + 1
+                || (pending == maxLineBytes + 1 && in.getByte(in.writerIndex() - 1) != '\r');
+        if (over) {
+            in.skipBytes(pending);
+            searched = 0;
+            discarding = true;
+            tooLong(ctx, pending);
+        } else {
+            searched = pending;
+        }
+    }
+
+    /** Tells the protocol's handler, as Netty's line decoder does; decoding goes on after it. */
+    private void tooLong(ChannelHandlerContext ctx, int length) {
+        ctx.fireExceptionCaught(new TooLongFrameException(
+                "frame length (" + length + ") exceeds the allowed maximum (" + maxLineBytes + ")"));
     }
 }

@@ -113,6 +113,24 @@ class LineFramingTest {
     }
 
     @Test
+    void aLineOfExactlyTheLimitPassesWhenItsCrlfIsSplitBetweenReads() {
+        String longest = "x".repeat(LIMIT);
+
+        assertThat(write(longest + "\r")).isEmpty();
+        assertThat(write("\n")).containsExactly(longest);
+    }
+
+    @Test
+    void aLineOfOneByteOverTheLimitFailsWhateverItsEnd() {
+        assertThatThrownBy(() -> write("x".repeat(LIMIT + 1) + "\r\n")).isInstanceOf(TooLongFrameException.class)
+                .hasMessageContaining(Integer.toString(LIMIT));
+        assertThat(write("x".repeat(LIMIT) + "\r")).isEmpty(); // a CR that ends the line would fit
+        assertThatThrownBy(() -> write("y\n")).isInstanceOf(TooLongFrameException.class); // it did not
+
+        assertThat(write("after\n")).containsExactly("after");
+    }
+
+    @Test
     void theLimitCountsBytesNotCharacters() {
         String eightCharacters = "\u00e9".repeat(LIMIT / 2 + 1); // 2 bytes each: 18 bytes
 
