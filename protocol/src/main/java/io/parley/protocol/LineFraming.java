@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The byte-stream transport's framing, shared by every text protocol here: turns a TCP (or TLS)
- * byte stream into one {@link String} per line, for the protocol's parser after it. A line ends
+ * byte stream into one {@link String} per line, for the protocol's parser after it (or one
+ * {@link WireLine}, the string with its length on the wire, from {@link #withWireLengths}). A line ends
  * in {@code \n}, an optional {@code \r} before it dropped; it is decoded as UTF-8 with invalid
  * bytes (overlong encodings included) replaced by U+FFFD. An empty line is an empty string. A line
  * over the limit fails with a {@link io.netty.handler.codec.TooLongFrameException} as soon as the
@@ -27,6 +28,8 @@ import java.util.List;
 public final class LineFraming extends ByteToMessageDecoder {
 
     private final int maxLineBytes;
+    /** Whether each line is passed on as a {@link WireLine}, else as its {@link String}. */
+    private final boolean wireLengths;
     /** Whether the rest of a line over the limit is being dropped, up to its {@code \n}. */
     private boolean discarding;
     /** How many bytes from the reader index are known to hold no {@code \n}: not searched again. */
@@ -34,7 +37,22 @@ public final class LineFraming extends ByteToMessageDecoder {
 
     /** @param maxLineBytes the longest line, in bytes without its end, that passes */
     public LineFraming(int maxLineBytes) {
+        this(maxLineBytes, false);
+    }
+
+    private LineFraming(int maxLineBytes, boolean wireLengths) {
         this.maxLineBytes = maxLineBytes;
+        this.wireLengths = wireLengths;
+    }
+
+    /**
+     * A framing that passes each line on as a {@link WireLine}, with the bytes it took on the wire,
+     * for a parser whose limits count the client's bytes rather than their decoded text's.
+     *
+     * @param maxLineBytes the longest line, in bytes without its end, that passes
+     */
+    public static LineFraming withWireLengths(int maxLineBytes) {
+        return new LineFraming(maxLineBytes, true);
     }
 
     @Override
@@ -59,7 +77,8 @@ public final class LineFraming extends ByteToMessageDecoder {
             tooLong(ctx, length);
             return;
         }
-        out.add(in.toString(start, length, StandardCharsets.UTF_8));
+        String text = in.toString(start, length, StandardCharsets.UTF_8);
+        out.add(wireLengths ? new WireLine(text, length) : text);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.parley.protocol.tcd;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import io.parley.protocol.WireLine;
 import java.util.List;
 
 /**
@@ -9,9 +10,13 @@ import java.util.List;
  * {@link io.parley.protocol.LineFraming}) to a {@link TcdParser}, which assembles them into
  * requests. A whole request over the limit fails with a {@link RequestTooLongException} (a
  * {@link io.netty.handler.codec.TooLongFrameException}) at the line that passes it, as a single
- * line over it does in the framing. Knows no bytes or sockets. Not shareable: one per connection.
+ * line over it does in the framing. A line comes as a {@link WireLine} (from
+ * {@link io.parley.protocol.LineFraming#withWireLengths}: it counts the bytes the client sent) or
+ * as a {@link String} (a transport whose frames are valid UTF-8 text, such as a WebSocket text
+ * frame: it counts its UTF-8 length, which is then what was sent). Knows no bytes or sockets.
+ * Not shareable: one per connection.
  */
-final class TcdDecoder extends MessageToMessageDecoder<String> {
+final class TcdDecoder extends MessageToMessageDecoder<Object> {
 
     private final TcdParser parser;
 
@@ -20,13 +25,18 @@ final class TcdDecoder extends MessageToMessageDecoder<String> {
     }
 
     TcdDecoder(int maxRequestBytes, int maxMessageLines) {
-        super(String.class);
         this.parser = new TcdParser(maxRequestBytes, maxMessageLines);
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, String line, List<Object> out) {
-        TcdRequest request = parser.accept(line);
+    public boolean acceptInboundMessage(Object msg) {
+        return msg instanceof String || msg instanceof WireLine;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, Object line, List<Object> out) {
+        TcdRequest request = line instanceof WireLine wire ? parser.accept(wire.text(), wire.wireBytes())
+                : parser.accept((String) line);
         if (request != null) {
             out.add(request);
         }

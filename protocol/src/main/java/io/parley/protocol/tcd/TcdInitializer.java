@@ -42,7 +42,8 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
                 Addresses.plain(local.getAddress()), local.getPort());
         ChannelPipeline pipeline = channel.pipeline();
         // A single line may be as long as a whole request; the parser holds the request to that too.
-        pipeline.addLast(FRAMING, new LineFraming(settings.maxRequestBytes()));
+        // With each line's wire length: the request limit counts the bytes the client sent.
+        pipeline.addLast(FRAMING, LineFraming.withWireLengths(settings.maxRequestBytes()));
         pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes(), settings.maxMessageLines()));
         pipeline.addLast(REPLY_ENCODER, TcdReplyEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new TcdRoomEventEncoder(session));

@@ -49,13 +49,21 @@ final class TcdParser {
     }
 
     /**
-     * Takes one line (without its line end) and returns the request it completes, or null. A
-     * request's size is its lines' UTF-8 lengths, each plus one for its end; a line that held
-     * invalid bytes counts their replacement characters (three bytes each).
+     * Takes one line (without its line end) of valid UTF-8 text, counted as its UTF-8 length, and
+     * returns the request it completes, or null.
      */
     TcdRequest accept(String line) {
+        return accept(line, utf8Length(line));
+    }
+
+    /**
+     * Takes one line (without its line end) that took {@code wireBytes} bytes on the wire and
+     * returns the request it completes, or null. A request's size is its lines' wire lengths, each
+     * plus one for its end: an invalid byte, decoded to U+FFFD, counts as the one byte it was.
+     */
+    TcdRequest accept(String line, int wireBytes) {
         if (verb != null) {
-            requestBytes += utf8Length(line) + 1;
+            requestBytes += wireBytes + 1;
             if (requestBytes > maxRequestBytes) {
                 reset();
                 throw new RequestTooLongException(maxRequestBytes);
@@ -79,14 +87,14 @@ final class TcdParser {
         }
         String key = line.substring(0, colon).strip().toUpperCase(Locale.ROOT);
         String value = line.substring(colon + 1).strip();
-        return isVerb(key) ? start(key, value, line) : field(key, value, line);
+        return isVerb(key) ? start(key, value, wireBytes) : field(key, value, line);
     }
 
-    private TcdRequest start(String key, String value, String line) {
+    private TcdRequest start(String key, String value, int wireBytes) {
         TcdRequest interrupted = unfinished(null);
         verb = key;
         fields.put(key, value);
-        requestBytes = utf8Length(line) + 1;
+        requestBytes = wireBytes + 1;
         return interrupted;
     }
 

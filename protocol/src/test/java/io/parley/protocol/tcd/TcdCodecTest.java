@@ -21,8 +21,8 @@ class TcdCodecTest {
     private static final String JOIN = "JOIN_CHATROOM: room1\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: client1\n";
     private static final String CHAT = "CHAT: 1\nJOIN_ID: 2\nCLIENT_NAME: client1\nMESSAGE: hello\n\n";
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new LineFraming(LIMIT), new TcdDecoder(LIMIT),
-            TcdReplyEncoder.INSTANCE);
+    private final EmbeddedChannel channel = new EmbeddedChannel(LineFraming.withWireLengths(LIMIT),
+            new TcdDecoder(LIMIT), TcdReplyEncoder.INSTANCE);
     /** Every buffer written inbound, to check that the decoder released each one. */
     private final List<ByteBuf> written = new ArrayList<>();
 
