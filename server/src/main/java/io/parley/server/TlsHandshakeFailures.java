@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * version, no shared cipher, a handshake that timed out) is the client's problem, not the
  * server's, so it is logged at debug and the connection closed, instead of reaching the protocol
  * as an error. The SslHandler has already answered with an alert where TLS calls for one. Each
- * failure is counted ({@code parley_tls_handshakes_failed_total}).
+ * failure is counted ({@code parley_tls_handshakes_failed_total}); a connection closed before its
+ * handshake (a load balancer's TCP check, {@code nc -z}), which the SslHandler also reports as a
+ * failed handshake, is not: nothing about TLS went wrong.
  *
  * <p>Shared by every connection of a listener; its counter is thread-safe.
  */
@@ -35,16 +37,28 @@ final class TlsHandshakeFailures extends ChannelInboundHandlerAdapter {
         if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
             // The cause's message is the engine's or hex of the bytes received: never client text.
             log.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), completion.cause().toString());
-            failed.increment();
+            if (isTlsFailure(completion.cause())) {
+                failed.increment();
+            }
             ctx.close();
         }
         ctx.fireUserEventTriggered(event);
     }
 
+    /**
+     * Whether {@code cause} is TLS's own: the SSLException family, which takes in a plaintext
+     * client ({@link io.netty.handler.ssl.NotSslRecordException}) and the handshake timeout
+     * ({@link io.netty.handler.ssl.SslHandshakeTimeoutException}). A close before the handshake
+     * ended is a {@link java.nio.channels.ClosedChannelException}.
+     */
+    private static boolean isTlsFailure(Throwable cause) {
+        Throwable tlsCause = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        return tlsCause instanceof SSLException;
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        Throwable tlsCause = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        if (tlsCause instanceof SSLException) {
+        if (isTlsFailure(cause)) {
             ctx.close(); // logged once, by the handshake's completion event, when it is a handshake's
             return;
         }

@@ -150,6 +150,35 @@ class TlsListenersTest {
     }
 
     @Test
+    void aConnectAndCloseProbeIsNotAFailedHandshake() throws Exception {
+        String tcd = "{protocol=\"tcd\"}";
+        Scrape before = Scrape.of(server.parley());
+        for (int i = 0; i < 3; i++) {
+            try (Socket probe = new Socket()) { // what a load balancer's check or nc -z does
+                probe.connect(new InetSocketAddress("127.0.0.1", server.port("tcd-tls")), 5000);
+            }
+        }
+        // The server closes a probe's connection after its handshake's outcome: wait for that.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        Scrape seen;
+        do {
+            seen = Scrape.of(server.parley());
+        } while ((seen.since(before, "parley_connections_accepted_total" + tcd) < 3
+                || seen.value("parley_connections_open" + tcd) > 0) && System.nanoTime() < deadline);
+        assertThat(seen.since(before, "parley_connections_accepted_total" + tcd)).isEqualTo(3);
+        assertThat(seen.value("parley_connections_open" + tcd)).isZero();
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress("127.0.0.1", server.port("tcd-tls")), 5000);
+            plain.getOutputStream().write("HELO plain\n".getBytes(StandardCharsets.US_ASCII));
+            plain.getInputStream().readAllBytes(); // until the server closes, after counting
+        }
+
+        Scrape after = Scrape.of(server.parley());
+
+        assertThat(after.since(before, "parley_tls_handshakes_failed_total" + tcd)).isEqualTo(1);
+    }
+
+    @Test
     void aTls11ClientGetsAProtocolVersionAlertAndNoServerHello() throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port("tcd-tls")), 5000);
