@@ -1,12 +1,14 @@
 package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,30 @@ class TlsReloadE2E {
 
             server.terminate();
             assertThat(server.awaitExit()).as("exit code; stderr:%n%s", server.stderr()).isZero();
+        }
+    }
+
+    @Test
+    void underNohupSighupStaysIgnoredAndTheLogSaysToPostReload() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/nohup")), "nohup is not installed");
+        TlsTestCertificates.make(first, "127.0.0.1");
+        install(first);
+        List<String> command = List.of("/usr/bin/nohup", "java", "-jar",
+                ServerProcess.home().resolve("server/target/parley.jar").toString(), "serve", "--data", data.toString(),
+                "--bind", "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "off",
+                "--admin", "off", "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
+                "--tls-key", live.resolve("key.pem").toString());
+        try (ServerProcess server = ServerProcess.start(command, data, logs)) {
+            int port = server.awaitPort("TCD TLS");
+
+            assertThat(server.awaitLogLine("SIGHUP")).contains("WARN").contains("SIGHUP is ignored in this process"
+                    + " (started under nohup?); reload with POST /reload on the admin listener");
+            server.hangUp(); // nohup exec'd the JVM: the same process, which the signal does not end
+            helo(TlsClients.trusting(first.resolve("cert.pem")).socket(), port, "still here");
+
+            server.terminate();
+            assertThat(server.awaitExit()).as("exit code (a SIGHUP that ended it: 129); stderr:%n%s", server.stderr())
+                    .isZero();
         }
     }
 }
