@@ -72,7 +72,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd, 4222 for nats).")
     private Integer port;
 
-    @Option(names = "--tls", description = "Connect with TLS (to the server's --<protocol>-tls port), checking its"
+    @Option(names = "--tls", description = "Connect with TLS (to the server's --<protocol>-tls port, given with --port;"
+            + " a line run takes --rooms 1), checking its"
             + " certificate against the system's trust store, or --tls-ca, and that it names --host.")
     private boolean tls;
 
@@ -225,6 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (workload.sends() && (messages <= 0 || messages > MAX_RATE)) {
             throw usage("--rate must be above 0 and at most " + (long) MAX_RATE + ", not " + messages);
         }
+        refuseTlsItCannotHonour(chosen, roomCount);
         int basePort = or(port, chosen.defaultPort());
         int lastPort = chosen.driver().port(basePort, roomCount - 1);
         if (basePort < 1 || lastPort > 65535) {
@@ -243,6 +245,28 @@ public final class BenchCommand implements Callable<Integer> {
                 within("--size", size, 0, MAX_SIZE), within("--in-flight", inFlight, 1, MAX_CONNECTIONS),
                 within("--threads", threads, 1, MAX_THREADS),
                 Duration.ofSeconds(within("--drain", drain, 1, MAX_DURATION_SECONDS)), serverPid, tls(chosen));
+    }
+
+    /**
+     * Refuses a TLS run that would reach plaintext ports: the default ports are the plaintext
+     * listeners', and the line protocol's rooms 2.. are on its plaintext extra listeners (its one
+     * TLS port serves one room).
+     */
+    private void refuseTlsItCannotHonour(Protocol chosen, int roomCount) {
+        if (!tls && tlsCa == null) {
+            return;
+        }
+        if (chosen == Protocol.NATS) {
+            throw usage("--tls is for Parley's protocols (line, tcd), not nats");
+        }
+        if (port == null) {
+            throw usage("--tls needs --port: give the server's --" + chosen.id() + "-tls port (the default port, "
+                    + chosen.defaultPort() + ", is plaintext)");
+        }
+        if (chosen == Protocol.LINE && roomCount > 1) {
+            throw usage("--tls with --protocol line takes --rooms 1: the line protocol has one TLS port (--line-tls),"
+                    + " serving line.room; rooms 2.. would be plaintext ports");
+        }
     }
 
     /** The TLS of every connection, or null for plaintext; NATS is plaintext only here. */
