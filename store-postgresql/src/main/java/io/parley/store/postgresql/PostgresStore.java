@@ -213,6 +213,19 @@ public final class PostgresStore implements Store {
         return history.closeSessionsLeftOpen(deadNode);
     }
 
+    /** A setting as the writing thread's connection sees it (for tests: synchronous_commit). */
+    CompletableFuture<String> setting(String name) {
+        return query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT current_setting(?)")) {
+                select.setString(1, name);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            }
+        });
+    }
+
     void submit(PgWriter.Task task) {
         writer.submit(task);
     }
