@@ -6,12 +6,14 @@ import static io.parley.store.contract.StoreContract.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parley.core.StoreBusyException;
 import io.parley.core.account.AccountRecord;
 import io.parley.core.account.HistoryEntry;
 import io.parley.core.room.ChatMessage;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomRecord;
+import io.parley.store.StoreMetrics;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -116,6 +118,44 @@ class PostgresClusterTest {
             }
         }
         return stored;
+    }
+
+    @Test
+    void whileAnotherTransactionHoldsTheRoomMessagesWaitThenTheQueueRefusesAndAllCommitOnceItEnds() throws Exception {
+        long maxQueued = 64 * 1024;
+        try (PostgresStore store = PostgresStore.open(database.url(), "a", maxQueued, StoreMetrics.NONE);
+                Connection other = database.connect()) {
+            Room room = room(store, "r");
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) { // another node's transaction, stuck
+                statement.executeQuery("SELECT 1 FROM rooms WHERE ref = " + room.ref() + " FOR UPDATE").close();
+            }
+            List<CompletableFuture<RoomEvent>> accepted = new ArrayList<>();
+            Throwable refused = null;
+            while (refused == null) {
+                CompletableFuture<RoomEvent> outcome = new CompletableFuture<>();
+                store.events().append(posted(room, accepted.size()), (event, error) -> {
+                    if (error == null) {
+                        outcome.complete(event);
+                    } else {
+                        outcome.completeExceptionally(error);
+                    }
+                });
+                if (outcome.isCompletedExceptionally()) { // refused at once, on this thread
+                    refused = outcome.handle((event, error) -> error).join();
+                } else {
+                    accepted.add(outcome);
+                }
+            }
+            assertThat(refused).isInstanceOf(StoreBusyException.class);
+            assertThat(accepted).noneMatch(CompletableFuture::isDone);
+
+            other.rollback(); // the lock is released
+
+            assertThat(accepted.stream().map(f -> f.join().sequence()).toList())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, accepted.size()).boxed().toList());
+            assertThat(store.queuedBytes()).isZero();
+        }
     }
 
     @Test
