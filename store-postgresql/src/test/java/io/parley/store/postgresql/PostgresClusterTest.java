@@ -249,6 +249,17 @@ class PostgresClusterTest {
     }
 
     @Test
+    void theLibpqFormOfTheAddressOpensTheSameDatabase() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a")) {
+            room(a, "here");
+        }
+        try (PostgresStore b = PostgresStore.open("postgresql://postgres@" + TestDatabase.SERVER + "/" + database.name(),
+                "b")) {
+            assertThat(b.rooms().loadAll()).extracting(RoomRecord::name).containsExactly("here");
+        }
+    }
+
+    @Test
     void aNodeThatCannotReachPostgresqlSaysSoInOneLineWithoutThePassword() {
         assertThatThrownBy(() -> PostgresStore.open("postgresql://127.0.0.1:1/parley?user=postgres&password=s3cret", "a"))
                 .isInstanceOf(UnreachableStoreException.class)
