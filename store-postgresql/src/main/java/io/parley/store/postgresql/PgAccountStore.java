@@ -1,0 +1,87 @@
+package io.parley.store.postgresql;
+
+import io.parley.core.account.AccountRecord;
+import io.parley.core.account.AccountStore;
+import io.parley.core.account.RegisteredNames;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Accounts in PostgreSQL's {@code accounts} table, shared by every node: a name (folded) is
+ * registered once across the cluster, the second node's {@link #create} failing. Thread-safe;
+ * see {@link AccountStore}.
+ */
+final class PgAccountStore implements AccountStore {
+
+    private final PostgresStore store;
+
+    PgAccountStore(PostgresStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<String> loadNames() {
+        return store.<List<String>>query(connection -> {
+            List<String> names = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT name FROM accounts")) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        }).join();
+    }
+
+    @Override
+    public CompletionStage<Optional<AccountRecord>> find(String name) {
+        return store.query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT name, password_hash, public_key FROM accounts WHERE name_key = ?")) {
+                select.setString(1, RegisteredNames.key(name));
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next()
+                            ? Optional.of(new AccountRecord(rows.getString(1), rows.getString(2),
+                                    Optional.ofNullable(rows.getString(3))))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> create(AccountRecord account) {
+        return store.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (name_key, name,"
+                    + " password_hash, public_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING")) {
+                insert.setString(1, RegisteredNames.key(account.name()));
+                insert.setString(2, account.name());
+                insert.setString(3, account.passwordHash());
+                insert.setString(4, account.publicKey().orElse(null));
+                insert.setLong(5, System.currentTimeMillis());
+                if (insert.executeUpdate() == 0) {
+                    throw new PostgresStore.Refused("the name is registered");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> setPublicKey(String name, String publicKey) {
+        return store.query(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE accounts SET public_key = ? WHERE name_key = ?")) {
+                update.setString(1, publicKey);
+                update.setString(2, RegisteredNames.key(name));
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

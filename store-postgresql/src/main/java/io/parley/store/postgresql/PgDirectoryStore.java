@@ -1,0 +1,70 @@
+package io.parley.store.postgresql;
+
+import io.parley.core.directory.DirectoryEntry;
+import io.parley.core.directory.DirectoryStore;
+import io.parley.core.room.RoomNames;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The chat room directory in PostgreSQL's {@code directory} table, one for the cluster: its
+ * unique name and group constraints refuse a second node's clashing {@link #add}. Thread-safe;
+ * see {@link DirectoryStore}.
+ */
+final class PgDirectoryStore implements DirectoryStore {
+
+    private static final String INSERT = "INSERT INTO directory (name_key, name, address, port, room_ref, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final PostgresStore store;
+
+    PgDirectoryStore(PostgresStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<DirectoryEntry> loadAll() {
+        return store.<List<DirectoryEntry>>query(connection -> {
+            List<DirectoryEntry> entries = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT name, address, port, room_ref FROM directory")) {
+                while (rows.next()) {
+                    entries.add(new DirectoryEntry(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            rows.getInt(4)));
+                }
+            }
+            return entries;
+        }).join();
+    }
+
+    @Override
+    public CompletionStage<Void> add(DirectoryEntry entry) {
+        return store.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, RoomNames.key(entry.name()));
+                insert.setString(2, entry.name());
+                insert.setString(3, entry.address());
+                insert.setInt(4, entry.port());
+                insert.setInt(5, entry.roomRef());
+                insert.setLong(6, System.currentTimeMillis());
+                insert.executeUpdate();
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> remove(DirectoryEntry entry) {
+        return store.query(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM directory WHERE name_key = ?")) {
+                delete.setString(1, RoomNames.key(entry.name()));
+                delete.executeUpdate();
+                return null;
+            }
+        });
+    }
+}

@@ -1,0 +1,403 @@
+package io.parley.store.postgresql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.parley.core.Store;
+import io.parley.core.StoreBusyException;
+import io.parley.core.account.AccountStore;
+import io.parley.core.account.HistoryStore;
+import io.parley.core.directory.DirectoryStore;
+import io.parley.core.room.EventLog;
+import io.parley.core.room.RoomStore;
+import io.parley.store.StoreMetrics;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store of record of a cluster: one PostgreSQL database that every node opens, behind the
+ * core's ports. Opening it migrates the schema ({@link PgMigrations}); several nodes may start at
+ * once.
+ *
+ * <p>What it keeps as the SQLite store does: each room's messages numbered 1, 2, 3, ... in the
+ * transaction that stores them (the room's row is locked and incremented there, so the numbers
+ * are unique and gap-free whichever nodes append), message ids from an identity column (unique
+ * over the cluster), every commit durable before it is acknowledged ({@code synchronous_commit}
+ * is forced on for each connection), rooms and accounts unique by folded name across nodes.
+ *
+ * <p>Thread-safe. Every write, and the reads that writes depend on, run on the node's writing
+ * thread ({@link PgWriter}: group commit, a queue bounded in bytes); history is read by two reader
+ * threads ({@code parley-store-reader-N}) on connections of their own from the same pool, so a
+ * long history never delays a message. The pool (HikariCP) replaces connections PostgreSQL
+ * dropped: while it is unreachable, writes fail with the reason (the protocols answer "try
+ * again") and the queue refuses what it cannot hold; once it is back, writes succeed again with
+ * nothing to restart.
+ */
+public final class PostgresStore implements Store {
+
+    /** The default bound of the write queue, in bytes, as the SQLite store's. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = PgWriter.DEFAULT_MAX_QUEUED_BYTES;
+    /** The writer's connection, the two readers', and one to spare (a probe, a start-up read). */
+    static final int POOL_SIZE = 4;
+    /** How long a write waits for a connection (PostgreSQL unreachable) before it fails. */
+    static final long CONNECTION_TIMEOUT_MS = 3000;
+    private static final int READERS = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresStore.class);
+
+    private final HikariDataSource pool;
+    private final String node;
+    private final PgWriter writer;
+    private final ExecutorService readers;
+    private final PgRoomStore rooms;
+    private final PgEventLog events;
+    private final PgAccountStore accounts;
+    private final PgHistoryStore history;
+    private final PgDirectoryStore directory;
+    private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
+
+    private PostgresStore(HikariDataSource pool, String shownUrl, String node, long maxQueuedBytes,
+            StoreMetrics metrics) {
+        this.pool = pool;
+        this.node = node;
+        this.writer = new PgWriter(pool, maxQueuedBytes, shownUrl, metrics);
+        AtomicInteger readerNumber = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(READERS, runnable -> {
+            Thread thread = new Thread(runnable, "parley-store-reader-" + readerNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.rooms = new PgRoomStore(this);
+        this.events = new PgEventLog(this);
+        this.accounts = new PgAccountStore(this);
+        this.history = new PgHistoryStore(this);
+        this.directory = new PgDirectoryStore(this);
+    }
+
+    /** As {@link #open(String, String, long, StoreMetrics)} with the default queue and no metrics. */
+    public static PostgresStore open(String url, String node) throws SQLException {
+        return open(url, node, DEFAULT_MAX_QUEUED_BYTES, StoreMetrics.NONE);
+    }
+
+    /**
+     * Opens the store at {@code url} ({@code postgresql://HOST[:PORT]/DB[?user=NAME&password=...]})
+     * for the node named {@code node}, migrating the schema, and closes the history sessions this
+     * node left open when it last stopped (a crash). At most about {@code maxQueuedBytes} of chat
+     * and private messages wait to be written; past it they are refused at once
+     * ({@link StoreBusyException}). Blocks: call at start-up.
+     *
+     * @throws UnreachableStoreException PostgreSQL cannot be reached or refuses the connection:
+     *         its message is one line naming the address (never its password) and the fix
+     * @throws SQLException the schema could not be migrated
+     * @throws IllegalArgumentException {@code url} is not a PostgreSQL address
+     */
+    public static PostgresStore open(String url, String node, long maxQueuedBytes, StoreMetrics metrics)
+            throws SQLException {
+        StoreUrl address = StoreUrl.parse(url);
+        HikariDataSource pool = pool(address);
+        try {
+            try (Connection connection = pool.getConnection()) {
+                warnIfNotDurable(connection, address);
+                PgMigrations.apply(connection);
+            }
+            log.info("Store open at {} as node {}", address.shown(), node);
+            PostgresStore store = new PostgresStore(pool, address.shown(), node, maxQueuedBytes, metrics);
+            try {
+                store.history.closeSessionsLeftOpen(node).toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The pool, connected once: a node that cannot reach PostgreSQL fails here, in one line.
+     * Every connection it makes sets {@code synchronous_commit = on}, whatever the server's or
+     * the role's default: a commit PostgreSQL acknowledged is on its disk (and on its synchronous
+     * standbys, if it has any), so a message acknowledged is never lost when PostgreSQL crashes.
+     */
+    private static HikariDataSource pool(StoreUrl address) throws UnreachableStoreException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("parley-store");
+        config.setJdbcUrl(address.jdbcUrl());
+        config.setDataSourceProperties(address.credentials());
+        config.addDataSourceProperty("ApplicationName", "parley");
+        config.addDataSourceProperty("connectTimeout", "5"); // seconds, per attempt
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.setConnectionInitSql("SET synchronous_commit = on");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setInitializationFailTimeout(1); // fail at once, with the driver's reason
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new UnreachableStoreException("cannot reach the store at " + address.shown() + ": "
+                    + oneLine(cause.getMessage()) + "; start PostgreSQL there (or correct --store"
+                    + " postgresql://HOST:PORT/DB?user=NAME), then start this node again", cause);
+        }
+    }
+
+    /** Says so, once at start, when PostgreSQL itself does not make commits durable. */
+    private static void warnIfNotDurable(Connection connection, StoreUrl address) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rows.next();
+            if (!"on".equals(rows.getString(1)) || !"on".equals(rows.getString(2))) {
+                log.warn("PostgreSQL at {} runs with fsync={} synchronous_commit={}: a crash of it may lose"
+                        + " acknowledged messages", address.shown(), rows.getString(1), rows.getString(2));
+            }
+        }
+    }
+
+    static String oneLine(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    @Override
+    public RoomStore rooms() {
+        return rooms;
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public HistoryStore history() {
+        return history;
+    }
+
+    @Override
+    public DirectoryStore directory() {
+        return directory;
+    }
+
+    /** This node's name, as its history sessions record it. */
+    String node() {
+        return node;
+    }
+
+    /**
+     * Closes the history sessions that node {@code deadNode} left open (it crashed, and its lease
+     * ran out): each ends at the lobby's last message now. Completes with how many it closed.
+     * For the cluster's membership, which knows when a node is gone. Thread-safe; never blocks.
+     */
+    public CompletionStage<Integer> closeSessionsLeftOpen(String deadNode) {
+        return history.closeSessionsLeftOpen(deadNode);
+    }
+
+    /** A setting as the writing thread's connection sees it (for tests: synchronous_commit). */
+    CompletableFuture<String> setting(String name) {
+        return query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT current_setting(?)")) {
+                select.setString(1, name);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            }
+        });
+    }
+
+    void submit(PgWriter.Task task) {
+        writer.submit(task);
+    }
+
+    void offer(PgWriter.Task task) {
+        writer.offer(task);
+    }
+
+    /** Runs work on the writing thread, in its turn with every write, and completes with its result. */
+    <T> CompletableFuture<T> query(SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.submit(new QueryTask<>(work, result, PgWriter.TASK_OVERHEAD_BYTES, 0));
+        return result;
+    }
+
+    /** As {@link #query(SqlFunction)}, for a write of about {@code bytes} that is refused when the queue is full. */
+    <T> CompletableFuture<T> query(long bytes, SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.offer(new QueryTask<>(work, result, bytes, 0));
+        return result;
+    }
+
+    /** As {@link #query(SqlFunction)}, for work that locks the row of room {@code ref}. */
+    <T> CompletableFuture<T> queryLocking(int ref, SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        writer.submit(new QueryTask<>(work, result, PgWriter.TASK_OVERHEAD_BYTES, ref));
+        return result;
+    }
+
+    /**
+     * A query whose outcome completes a future. A {@link Refused} outcome fails only its own
+     * future: nothing went wrong in the transaction, so the rest of the batch commits.
+     */
+    private static final class QueryTask<T> implements PgWriter.Task {
+        private final SqlFunction<T> work;
+        private final CompletableFuture<T> result;
+        private final long bytes;
+        private final int room;
+        private T value;
+        private Refused refused;
+
+        QueryTask(SqlFunction<T> work, CompletableFuture<T> result, long bytes, int room) {
+            this.work = work;
+            this.result = result;
+            this.bytes = bytes;
+            this.room = room;
+        }
+
+        @Override
+        public void run(Connection connection) throws SQLException {
+            refused = null;
+            try {
+                value = work.apply(connection);
+            } catch (Refused e) {
+                refused = e;
+            }
+        }
+
+        @Override
+        public void done(Throwable failure) {
+            if (failure == null && refused == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure != null ? failure : refused);
+            }
+        }
+
+        @Override
+        public long queuedBytes() {
+            return bytes;
+        }
+
+        @Override
+        public int lockedRoom() {
+            return room;
+        }
+    }
+
+    /**
+     * A request the database turned down without an error in the transaction (a name already
+     * taken, found by {@code ON CONFLICT DO NOTHING}): fails its own request only.
+     */
+    static final class Refused extends SQLException {
+        Refused(String message) {
+            super(message, "23505"); // unique_violation, which it stands for
+        }
+    }
+
+    /**
+     * Runs a read on a reader thread with a connection of its own from the pool, and completes
+     * with its result. Reads see what was committed when each statement runs.
+     */
+    <T> CompletableFuture<T> read(SqlFunction<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            readers.execute(() -> {
+                try (Connection connection = pool.getConnection()) {
+                    result.complete(work.apply(connection));
+                } catch (SQLException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("the store is closed"));
+        }
+        return result;
+    }
+
+    /**
+     * Commits a real write (this node's row of {@code probes}), in its turn with the writes
+     * already queued: whether PostgreSQL takes durable writes from this node now. Callers share
+     * the probe while one is queued. Thread-safe; never blocks.
+     */
+    @Override
+    public CompletableFuture<Void> probeWrite() {
+        while (true) {
+            CompletableFuture<Void> pending = probe.get();
+            if (pending != null) {
+                return pending;
+            }
+            CompletableFuture<Void> fresh = new CompletableFuture<>();
+            if (probe.compareAndSet(null, fresh)) {
+                fresh.whenComplete((ignored, failure) -> probe.compareAndSet(fresh, null));
+                query(connection -> {
+                    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO probes (node, probed_at)"
+                            + " VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET probed_at = EXCLUDED.probed_at")) {
+                        upsert.setString(1, node);
+                        upsert.setLong(2, System.currentTimeMillis());
+                        upsert.executeUpdate();
+                    }
+                    return null;
+                }).whenComplete((ignored, failure) -> {
+                    if (failure == null) {
+                        fresh.complete(null);
+                    } else {
+                        fresh.completeExceptionally(failure);
+                    }
+                });
+                return fresh;
+            }
+        }
+    }
+
+    @Override
+    public int queueDepth() {
+        return writer.queueDepth();
+    }
+
+    @Override
+    public long queuedBytes() {
+        return writer.queuedBytes();
+    }
+
+    /** Finishes every write already accepted, then closes the pool. */
+    @Override
+    public void close() {
+        readers.shutdown();
+        writer.close();
+        try {
+            if (!readers.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("A history read did not finish; closing the store under it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.close();
+        log.info("Store closed");
+    }
+
+    /** Work on a connection that returns a value. */
+    @FunctionalInterface
+    interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

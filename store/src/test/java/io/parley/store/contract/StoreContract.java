@@ -1,0 +1,332 @@
+package io.parley.store.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.core.Store;
+import io.parley.core.account.AccountRecord;
+import io.parley.core.account.HistoryEntry;
+import io.parley.core.account.HistoryPages;
+import io.parley.core.account.PrivateMessage;
+import io.parley.core.directory.DirectoryEntry;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.Member;
+import io.parley.core.room.MemberRef;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomEvent;
+import io.parley.core.room.RoomRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Store} must do, whatever database is behind it: each store's test class
+ * extends this and says how to open (and, called again, reopen: a restart) one store on one fresh
+ * database. Published in parley-store's test-jar for the other stores' modules.
+ */
+public abstract class StoreContract {
+
+    /** Opens the store on this test's database; a second call after a close is a restart. */
+    protected abstract Store open() throws Exception;
+
+    @Test
+    void roomsKeepTheirRefsAcrossARestart() throws Exception {
+        int ref;
+        try (Store store = open()) {
+            store.rooms().create("room1").toCompletableFuture().join();
+            ref = store.rooms().create("room2").toCompletableFuture().join().ref();
+        }
+        try (Store store = open()) {
+            assertThat(store.rooms().loadAll()).extracting(RoomRecord::name).containsExactly("room1", "room2");
+            assertThat(store.rooms().loadAll()).filteredOn(r -> r.name().equals("room2"))
+                    .extracting(RoomRecord::ref).containsExactly(ref);
+        }
+    }
+
+    @Test
+    void aSecondRoomWithTheSameFoldedNameIsRefused() throws Exception {
+        try (Store store = open()) {
+            store.rooms().create("Lobby").toCompletableFuture().join();
+
+            assertThatThrownBy(() -> store.rooms().create("lobby").toCompletableFuture().join())
+                    .isInstanceOf(CompletionException.class);
+            assertThat(store.rooms().create("other").toCompletableFuture().join().name()).isEqualTo("other");
+        }
+    }
+
+    @Test
+    void aRoomIsFoundByNameWhateverItsCase() throws Exception {
+        try (Store store = open()) {
+            RoomRecord made = store.rooms().create("Shared").toCompletableFuture().join();
+
+            assertThat(store.rooms().find("shared").toCompletableFuture().join()).contains(made);
+            assertThat(store.rooms().find("other").toCompletableFuture().join()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRoomThatHoldsMessagesIsKeptAndOneThatDoesNotIsRemovedForGood() throws Exception {
+        try (Store store = open()) {
+            int quiet = store.rooms().create("quiet").toCompletableFuture().join().ref();
+            Room spoken = room(store, "spoken");
+            append(store, posted(spoken, 1));
+
+            assertThat(store.rooms().removeIfEmpty(quiet).toCompletableFuture().join()).isTrue();
+            assertThat(store.rooms().removeIfEmpty(spoken.ref()).toCompletableFuture().join()).isFalse();
+            assertThat(store.rooms().create("quiet").toCompletableFuture().join().ref())
+                    .as("a ref is never used again").isNotEqualTo(quiet);
+        }
+    }
+
+    @Test
+    void appendedEventsArePlacedInTheirRoomsAndCalledBackInOrder() throws Exception {
+        List<RoomEvent> calledBack = new CopyOnWriteArrayList<>();
+        Room one;
+        Room two;
+        try (Store store = open()) {
+            one = room(store, "one");
+            two = room(store, "two");
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (int i = 1; i <= 300; i++) {
+                Room room = i % 3 == 0 ? two : one;
+                RoomEvent event = i % 50 == 0 ? joined(room, i, "m" + i) : posted(room, i);
+                CompletableFuture<Void> stored = new CompletableFuture<>();
+                all.add(stored);
+                store.events().append(event, (placed, error) -> {
+                    assertThat(error).isNull();
+                    calledBack.add(placed);
+                    stored.complete(null);
+                });
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        }
+        assertThat(calledBack).hasSize(300);
+        List<Long> ids = calledBack.stream().flatMap(e -> e.message().stream()).map(ChatMessage::id).toList();
+        assertThat(ids).as("unique and increasing in the log's order").isSorted().doesNotHaveDuplicates();
+        assertThat(calledBack.stream().flatMap(e -> e.message().stream()).map(ChatMessage::time).toList()).isSorted();
+        for (Room room : List.of(one, two)) {
+            long expected = 0;
+            for (RoomEvent event : calledBack.stream().filter(e -> e.room().equals(room.id())).toList()) {
+                if (event instanceof RoomEvent.Posted) {
+                    expected++;
+                }
+                assertThat(event.sequence()).as("messages numbered 1, 2, ...; a join takes the last one").isEqualTo(expected);
+            }
+        }
+        try (Store store = open()) {
+            RoomEvent.Posted next = append(store, posted(one, 0));
+            assertThat(next.chat().id()).as("ids go on after a restart").isGreaterThan(ids.get(ids.size() - 1));
+            assertThat(next.sequence()).isEqualTo(calledBack.stream()
+                    .filter(e -> e.room().equals(one.id()) && e instanceof RoomEvent.Posted).count() + 1);
+        }
+    }
+
+    @Test
+    void aFailedAppendIsReportedWithoutFailingItsNeighboursOrTakingANumber() throws Exception {
+        try (Store store = open()) {
+            Room room = room(store, "r");
+            Room missing = new Room(999, "missing");
+            List<Throwable> outcomes = new CopyOnWriteArrayList<>();
+            List<RoomEvent> placed = new CopyOnWriteArrayList<>();
+            CompletableFuture<Void> last = new CompletableFuture<>();
+            store.events().append(posted(room, 1), (event, error) -> {
+                outcomes.add(error);
+                placed.add(event);
+            });
+            store.events().append(posted(missing, 2), (event, error) -> outcomes.add(error)); // no such room
+            store.events().append(posted(room, 3), (event, error) -> {
+                outcomes.add(error);
+                placed.add(event);
+                last.complete(null);
+            });
+            last.join();
+
+            assertThat(outcomes).hasSize(3);
+            assertThat(outcomes.get(0)).isNull();
+            assertThat(outcomes.get(1)).isNotNull();
+            assertThat(outcomes.get(2)).isNull();
+            assertThat(placed).extracting(RoomEvent::sequence).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void accountsAreFoundWhateverTheCaseAndNamesAreUnique() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("Alice", "$argon2id$hash", Optional.empty())).toCompletableFuture().join();
+            store.accounts().setPublicKey("alice", "KEY").toCompletableFuture().join();
+
+            assertThat(store.accounts().find("ALICE").toCompletableFuture().join())
+                    .contains(new AccountRecord("Alice", "$argon2id$hash", Optional.of("KEY")));
+            assertThat(store.accounts().find("bob").toCompletableFuture().join()).isEmpty();
+            assertThatThrownBy(() -> store.accounts().create(new AccountRecord("alice", "x", Optional.empty()))
+                    .toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+            assertThat(store.accounts().loadNames()).containsExactly("Alice");
+        }
+    }
+
+    @Test
+    void historyHoldsTheLobbyMessagesOfTheUsersSessionsAndItsPrivateMessages() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            Room other = room(store, "other");
+            say(store, lobby, 1, "bob", "before alice logged in");
+            long session = store.history().openSession("alice", 1).toCompletableFuture().join();
+            say(store, lobby, 2, "bob", "hi alice");
+            say(store, other, 3, "bob", "another room");
+            say(store, lobby, 4, "alice", "hi bob");
+            store.history().closeSession(session, 3).toCompletableFuture().join(); // the lobby's third message
+            say(store, lobby, 5, "bob", "after alice left");
+            store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(3500), "bob", "alice", true, "CIPHER"))
+                    .toCompletableFuture().join();
+
+            assertThat(store.history().history("Alice", lobby.ref()).toCompletableFuture().join()).containsExactly(
+                    new HistoryEntry(Instant.ofEpochMilli(2000), "BM", "bob", "lobby", false, "hi alice"),
+                    new HistoryEntry(Instant.ofEpochMilli(3500), "PM", "bob", "alice", true, "CIPHER"),
+                    new HistoryEntry(Instant.ofEpochMilli(4000), "BM", "alice", "lobby", false, "hi bob"));
+        }
+    }
+
+    @Test
+    void overlappingAndOpenSessionsListEachLobbyMessageOnce() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            say(store, lobby, 1, "bob", "one");
+            long first = store.history().openSession("alice", 1).toCompletableFuture().join();
+            say(store, lobby, 2, "bob", "two");
+            store.history().openSession("alice", 2).toCompletableFuture().join(); // a second login, still open
+            say(store, lobby, 3, "bob", "three");
+            store.history().closeSession(first, 3).toCompletableFuture().join();
+            say(store, lobby, 4, "bob", "four");
+
+            assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("two", "three", "four");
+        }
+    }
+
+    @Test
+    void aSessionLeftOpenByACrashEndsAtTheLastMessageBeforeTheRestart() throws Exception {
+        int lobbyRef;
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            lobbyRef = lobby.ref();
+            store.history().openSession("alice", 0).toCompletableFuture().join();
+            say(store, lobby, 1, "bob", "while alice was on");
+        }
+        try (Store store = open()) {
+            Room lobby = new Room(lobbyRef, "lobby");
+            say(store, lobby, 2, "bob", "after the restart");
+
+            assertThat(store.history().history("alice", lobbyRef).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("while alice was on");
+        }
+    }
+
+    @Test
+    void pagesListTheSameHistoryAsOneReadAndStopAtWhatWasStoredWhenTheyBegan() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            say(store, lobby, 1, "bob", "before");
+            long first = store.history().openSession("alice", 1).toCompletableFuture().join();
+            for (long id = 2; id < 600; id++) {
+                say(store, lobby, id, "bob", "m" + id);
+                if (id % 7 == 0) { // same time as message id, and one in between: ties go to broadcasts
+                    store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(1000 * id), "bob", "alice",
+                            false, "p" + id)).toCompletableFuture().join();
+                    store.history().addPrivate(new PrivateMessage(Instant.ofEpochMilli(1000 * id + 500), "alice",
+                            "alice", false, "self" + id)).toCompletableFuture().join();
+                }
+                if (id == 300) {
+                    store.history().openSession("alice", 250).toCompletableFuture().join(); // overlaps, stays open
+                }
+            }
+            store.history().closeSession(first, 400).toCompletableFuture().join();
+            List<HistoryEntry> whole = store.history().history("alice", lobby.ref()).toCompletableFuture().join();
+
+            HistoryPages pages = store.history().pages("alice", lobby.ref());
+            List<HistoryEntry> paged = new ArrayList<>(pages.next(1, e -> e.text().length()).toCompletableFuture().join());
+            assertThat(paged).hasSize(1);
+            say(store, lobby, 600, "bob", "after the reading began");
+            for (List<HistoryEntry> page = next(pages, 100); !page.isEmpty(); page = next(pages, 100)) {
+                assertThat(page.stream().mapToInt(e -> e.text().length()).sum()).isLessThan(100 + 10);
+                paged.addAll(page);
+            }
+            assertThat(paged).hasSize(whole.size()).containsExactlyElementsOf(whole);
+        }
+    }
+
+    @Test
+    void theDirectoryKeepsItsRoomsAcrossARestartAndRefusesATakenName() throws Exception {
+        DirectoryEntry kept;
+        try (Store store = open()) {
+            int ref1 = store.rooms().create("r1").toCompletableFuture().join().ref();
+            int ref2 = store.rooms().create("r2").toCompletableFuture().join().ref();
+            kept = new DirectoryEntry("r1", "239.0.0.1", 5000, ref1);
+            store.directory().add(kept).toCompletableFuture().join();
+            DirectoryEntry gone = new DirectoryEntry("r2", "239.0.0.2", 5000, ref2);
+            store.directory().add(gone).toCompletableFuture().join();
+            store.directory().remove(gone).toCompletableFuture().join();
+            assertThatThrownBy(() -> store.directory().add(new DirectoryEntry("R1", "239.0.0.3", 5000, ref2))
+                    .toCompletableFuture().join()).isInstanceOf(CompletionException.class);
+        }
+        try (Store store = open()) {
+            assertThat(store.directory().loadAll()).containsExactly(kept);
+        }
+    }
+
+    @Test
+    void aWriteProbeSucceedsOnAWorkingStore() throws Exception {
+        try (Store store = open()) {
+            store.probeWrite().join();
+            assertThat(store.queuedBytes()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    // Helpers, public for the stores' own tests.
+
+    public static Room room(Store store, String name) {
+        RoomRecord record = store.rooms().create(name).toCompletableFuture().join();
+        return new Room(record.ref(), record.name());
+    }
+
+    /** A message to append as {@code ChatService} does: not yet placed, its id the store's to give. */
+    public static RoomEvent.Posted posted(Room room, long i) {
+        return new RoomEvent.Posted(room.id(), RoomEvent.UNPLACED,
+                new ChatMessage(0, Instant.now(), room.ref(), "a", ChatMessage.Kind.CHAT, "t" + i));
+    }
+
+    public static RoomEvent.Joined joined(Room room, long memberId, String name) {
+        return new RoomEvent.Joined(room.id(), RoomEvent.UNPLACED, new MemberRef(Member.LOCAL_NODE, memberId, name));
+    }
+
+    /** Appends and waits for the event as placed; fails as the store failed it. */
+    public static RoomEvent.Posted append(Store store, RoomEvent event) {
+        CompletableFuture<RoomEvent> placed = new CompletableFuture<>();
+        store.events().append(event, (stored, error) -> {
+            if (error == null) {
+                placed.complete(stored);
+            } else {
+                placed.completeExceptionally(error);
+            }
+        });
+        return (RoomEvent.Posted) placed.join();
+    }
+
+    private static void say(Store store, Room room, long id, String author, String text) {
+        ChatMessage message = new ChatMessage(id, Instant.ofEpochMilli(1000 * id), room.ref(), author,
+                ChatMessage.Kind.CHAT, text);
+        append(store, new RoomEvent.Posted(room.id(), RoomEvent.UNPLACED, message));
+    }
+
+    private static List<HistoryEntry> next(HistoryPages pages, int maxChars) {
+        return pages.next(maxChars, e -> e.text().length()).toCompletableFuture().join();
+    }
+}
