@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * How the server logs: {@code log.format} ({@code text}, the lines logback.xml prints, or
  * {@code json}, one {@link JsonLogLayout} object per line) and {@code log.level} (the level of
  * every logger, and of chosen ones: {@code info, io.parley.server.ConnectionGuard=debug}).
- * {@code --log-format} and {@code --log-level} set the keys; with neither the flag nor the key,
- * the {@code PARLEY_LOG_FORMAT} environment variable picks the format.
+ * {@code --log-format} and {@code --log-level} set the keys; the {@code PARLEY_LOG_FORMAT}
+ * environment variable sets the format over the config file, under the flag.
  *
  * <p>{@link #apply} changes logback's configuration in place, so it can run again later (a reload).
  * Thread-safe: applying is synchronized; parsing is stateless.
@@ -51,22 +51,28 @@ record LogSettings(Format format, Level rootLevel, Map<String, Level> loggerLeve
         loggerLevels = Map.copyOf(loggerLevels);
     }
 
-    /** The settings from the config keys (flags included), falling back on {@code environment} for the format. */
-    static LogSettings from(Properties properties, Map<String, String> environment) throws StartupException {
-        Format format;
-        String configured = properties.getProperty(FORMAT_KEY);
+    /**
+     * Puts {@code PARLEY_LOG_FORMAT}, when set, in place of the config file's {@code log.format};
+     * call it before the flags are put in, so that {@code --log-format} wins over both.
+     */
+    static void environment(Properties properties, Map<String, String> environment) throws StartupException {
         String variable = environment.get(FORMAT_VARIABLE);
-        if (configured != null || variable == null || variable.isBlank()) {
-            format = format(configured == null ? DEFAULT_FORMAT : configured);
-            if (format == null) {
-                throw new ConfigException(FORMAT_KEY, "must be text or json, not " + configured.strip());
-            }
-        } else {
-            format = format(variable);
-            if (format == null) {
-                throw new StartupException("the environment variable " + FORMAT_VARIABLE + " must be text or json, not "
-                        + variable.strip() + "; or give --log-format");
-            }
+        if (variable == null || variable.isBlank()) {
+            return;
+        }
+        if (format(variable) == null) {
+            throw new StartupException("the environment variable " + FORMAT_VARIABLE + " must be text or json, not "
+                    + variable.strip() + "; or give --log-format");
+        }
+        properties.setProperty(FORMAT_KEY, variable.strip());
+    }
+
+    /** The settings from the config keys (with the environment and the flags put in). */
+    static LogSettings from(Properties properties) {
+        String configured = properties.getProperty(FORMAT_KEY, DEFAULT_FORMAT);
+        Format format = format(configured);
+        if (format == null) {
+            throw new ConfigException(FORMAT_KEY, "must be text or json, not " + configured.strip());
         }
         Level root = Level.INFO;
         Map<String, Level> loggers = new LinkedHashMap<>();

@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 class LogSettingsTest {
 
-    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
-
     private static Properties keys(String... pairs) {
         Properties properties = new Properties();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -31,7 +29,7 @@ class LogSettingsTest {
 
     @Test
     void defaultsAreTextAtInfo() throws Exception {
-        LogSettings settings = LogSettings.from(keys(), NO_ENVIRONMENT);
+        LogSettings settings = LogSettings.from(keys());
 
         assertThat(settings.format()).isEqualTo(LogSettings.Format.TEXT);
         assertThat(settings.rootLevel()).isEqualTo(Level.INFO);
@@ -41,7 +39,7 @@ class LogSettingsTest {
     @Test
     void aLevelAndLoggerLevels() throws Exception {
         LogSettings settings = LogSettings.from(keys("log.level", " WARN , io.parley.server.ConnectionGuard=debug,"
-                + "io.netty=error "), NO_ENVIRONMENT);
+                + "io.netty=error "));
 
         assertThat(settings.rootLevel()).isEqualTo(Level.WARN);
         assertThat(settings.loggerLevels()).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -49,26 +47,28 @@ class LogSettingsTest {
     }
 
     @Test
-    void theEnvironmentPicksTheFormatOnlyWhenNothingElseDoes() throws Exception {
-        Map<String, String> json = Map.of("PARLEY_LOG_FORMAT", "JSON");
+    void theEnvironmentSetsTheFormatOverTheConfigFile() throws Exception {
+        Properties configFile = keys("log.format", "text");
 
-        assertThat(LogSettings.from(keys(), json).format()).isEqualTo(LogSettings.Format.JSON);
-        assertThat(LogSettings.from(keys("log.format", "text"), json).format()).isEqualTo(LogSettings.Format.TEXT);
-        assertThat(LogSettings.from(keys(), Map.of("PARLEY_LOG_FORMAT", " ")).format())
-                .isEqualTo(LogSettings.Format.TEXT);
+        LogSettings.environment(configFile, Map.of("PARLEY_LOG_FORMAT", "JSON"));
+
+        assertThat(LogSettings.from(configFile).format()).isEqualTo(LogSettings.Format.JSON);
+        Properties unset = keys("log.format", "text");
+        LogSettings.environment(unset, Map.of("PARLEY_LOG_FORMAT", " "));
+        assertThat(LogSettings.from(unset).format()).isEqualTo(LogSettings.Format.TEXT);
     }
 
     @Test
     void wrongValuesNameTheKeyOrTheVariable() {
-        assertThatThrownBy(() -> LogSettings.from(keys("log.format", "xml"), NO_ENVIRONMENT))
+        assertThatThrownBy(() -> LogSettings.from(keys("log.format", "xml")))
                 .isInstanceOf(ConfigException.class).hasMessage("log.format must be text or json, not xml");
-        assertThatThrownBy(() -> LogSettings.from(keys("log.level", "loud"), NO_ENVIRONMENT))
+        assertThatThrownBy(() -> LogSettings.from(keys("log.level", "loud")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("log.level takes the levels trace, debug, info, warn, error or off, not loud");
-        assertThatThrownBy(() -> LogSettings.from(keys("log.level", "info, =debug"), NO_ENVIRONMENT))
+        assertThatThrownBy(() -> LogSettings.from(keys("log.level", "info, =debug")))
                 .isInstanceOf(ConfigException.class).hasMessage("log.level takes a level and logger=level pairs"
                         + " (e.g. info, io.parley.server.ConnectionGuard=debug), not =debug");
-        assertThatThrownBy(() -> LogSettings.from(keys(), Map.of("PARLEY_LOG_FORMAT", "yaml")))
+        assertThatThrownBy(() -> LogSettings.environment(keys(), Map.of("PARLEY_LOG_FORMAT", "yaml")))
                 .isInstanceOf(StartupException.class).hasMessage("the environment variable PARLEY_LOG_FORMAT must be"
                         + " text or json, not yaml; or give --log-format");
     }
@@ -91,17 +91,17 @@ class LogSettingsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            LogSettings.from(keys("log.format", "json", "log.level", "warn, io.parley.server.LogSettingsTest=debug"),
-                    NO_ENVIRONMENT).apply();
+            LogSettings.from(keys("log.format", "json", "log.level", "warn, io.parley.server.LogSettingsTest=debug"))
+                    .apply();
             log.debug("a \"quoted\" debug line\nwith a second line");
             LoggerFactory.getLogger("io.parley.elsewhere").info("not shown: info is below warn");
 
-            LogSettings.from(keys(), NO_ENVIRONMENT).apply();
+            LogSettings.from(keys()).apply();
             log.debug("not shown: back at info");
             log.info("a text line again");
         } finally {
             System.setErr(stderr);
-            LogSettings.from(keys(), NO_ENVIRONMENT).apply();
+            LogSettings.from(keys()).apply();
         }
 
         String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");

@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +62,15 @@ class LoggingE2E {
     }
 
     @Test
-    void jsonLinesFromTheEnvironment() throws Exception {
-        List<String> lines = serve(List.of("env", "PARLEY_LOG_FORMAT=json"));
+    void theEnvironmentWinsOverTheConfigFileAndTheFlagOverBoth() throws Exception {
+        Path config = Files.writeString(logs.resolve("parley.conf"), "log.format = text\n");
 
-        assertThat(lines).isNotEmpty().allMatch(line -> line.matches(JSON_LINE), "each a JSON line");
+        List<String> fromTheEnvironment = serve(List.of("env", "PARLEY_LOG_FORMAT=json"), "--config", config.toString());
+        List<String> fromTheFlag = serve(List.of("env", "PARLEY_LOG_FORMAT=json"), "--config", config.toString(),
+                "--log-format", "text");
+
+        assertThat(fromTheEnvironment).isNotEmpty().allMatch(line -> line.matches(JSON_LINE), "each a JSON line");
+        assertThat(fromTheFlag).isNotEmpty().allMatch(line -> line.matches(TEXT_LINE), "each a text line");
     }
 
     @Test
