@@ -1,7 +1,10 @@
 package io.parley.server;
 
+import io.parley.protocol.account.AccountModule;
+import io.parley.store.SqliteStore;
 import io.parley.store.StoreBackup;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,8 +46,13 @@ final class BackupCommand implements Callable<Integer> {
             throw new StartupException(e.getMessage());
         }
         PrintWriter said = spec.commandLine().getOut();
-        said.println("Backed up " + data.resolve(io.parley.store.SqliteStore.FILE_NAME) + " to " + result.file()
+        said.println("Backed up " + data.resolve(SqliteStore.FILE_NAME) + " to " + result.file()
                 + " (" + result.bytes() + " bytes)");
+        Path serverKey = data.resolve(AccountModule.SERVER_KEY_FILE);
+        if (Files.exists(serverKey)) {
+            said.println("Keep a copy of " + serverKey + " too (it does not change): without it a restored server makes"
+                    + " a new key, and account clients warn that the server's key changed");
+        }
         said.flush();
         return 0;
     }

@@ -96,8 +96,12 @@ class BackupCommandTest {
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Backed up " + data.resolve("parley.db") + " to " + copy + " (")
-                .endsWith(" bytes)" + System.lineSeparator());
+        assertThat(run.out().lines()).hasSize(2);
+        assertThat(run.out().lines().toList().get(0)).startsWith("Backed up " + data.resolve("parley.db") + " to "
+                + copy + " (").endsWith(" bytes)");
+        assertThat(run.out().lines().toList().get(1)).isEqualTo("Keep a copy of " + data.resolve("server-key.pem")
+                + " too (it does not change): without it a restored server makes a new key, and account clients warn"
+                + " that the server's key changed");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
         assertThat(dir).isDirectoryNotContaining("glob:**.partial");
         List<String> bobs = texts(copy, "bob");
