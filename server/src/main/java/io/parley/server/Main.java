@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "One chat server for many chat protocols, sharing its rooms between them.",
         footer = {"", "Each command has its own flags: 'parley serve --help' lists the server's (ports, --bind,"
                 + " --data, --config), 'parley client --help' and 'parley bench --help' theirs."},
-        subcommands = {ServeCommand.class, ClientCommand.class, BenchCommand.class, TlsCommand.class,
+        subcommands = {ServeCommand.class, ClientCommand.class, BenchCommand.class, TlsCommand.class, BackupCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -60,6 +60,14 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object per"
+            + " log line, for log shippers (log.format, PARLEY_LOG_FORMAT).")
+    private String logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVELS", description = "info (default), debug, warn, ..., and"
+            + " logger=level pairs: info,io.parley.server.ConnectionGuard=debug (log.level).")
+    private String logLevel;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig settings = settings();
@@ -104,9 +112,13 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, flags, ServerConfig.TLS_KEY, "--tls-key", tlsKey);
         ProtocolFlags.apply(spec, ProtocolModules.ALL, (key, flag, value) -> override(properties, flags, key, flag, value),
                 properties::setProperty);
+        LogSettings.environment(properties, System.getenv()); // PARLEY_LOG_FORMAT: over the file, under the flag
+        override(properties, flags, LogSettings.FORMAT_KEY, "--log-format", logFormat);
+        override(properties, flags, LogSettings.LEVEL_KEY, "--log-level", logLevel);
         ServerConfig settings;
         try {
             settings = ServerConfig.from(properties);
+            LogSettings.from(properties).apply(); // before the first line this server logs
         } catch (SettingException e) {
             String flag = flags.get(e.key());
             if (flag != null) {

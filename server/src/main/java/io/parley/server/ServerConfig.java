@@ -133,7 +133,9 @@ public record ServerConfig(
             Map.entry(ADMIN_PORT, "9090"),
             Map.entry(ADMIN_BIND, "127.0.0.1"),
             Map.entry(TLS_CERTIFICATE, ""),
-            Map.entry(TLS_KEY, ""));
+            Map.entry(TLS_KEY, ""),
+            Map.entry(LogSettings.FORMAT_KEY, LogSettings.DEFAULT_FORMAT), // read by LogSettings
+            Map.entry(LogSettings.LEVEL_KEY, LogSettings.DEFAULT_LEVEL));
 
     /** Every key with its default: the server's and each protocol's of {@link ProtocolModules#ALL}. */
     static final Map<String, String> DEFAULTS = defaults(ProtocolModules.ALL);

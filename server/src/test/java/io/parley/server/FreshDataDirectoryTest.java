@@ -47,7 +47,7 @@ class FreshDataDirectoryTest {
         void run() throws Exception;
     }
 
-    /** What the server logged (slf4j-simple writes to System.err) while {@code action} ran. */
+    /** What the server logged (the log goes to System.err) while {@code action} ran. */
     private static String stderrWhile(Action action) throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
