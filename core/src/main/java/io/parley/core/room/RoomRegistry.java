@@ -3,6 +3,7 @@ package io.parley.core.room;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -69,7 +70,11 @@ public final class RoomRegistry {
         CompletableFuture<Room> created = new CompletableFuture<>();
         CompletableFuture<Room> racing = creating.putIfAbsent(key, created);
         if (racing != null) {
-            return racing;
+            // Shares the creation under way; but a refusal of the other caller's address (its
+            // quota) is no answer for this one, which then tries on its own.
+            return racing.exceptionallyCompose(error -> refusedForItsOrigin(error)
+                    ? open(name, origin)
+                    : CompletableFuture.failedFuture(error));
         }
         // A creation may have finished between the first look and the claim: a room is added to
         // byKey before its claim is given up, so looking again here cannot miss it.
@@ -88,14 +93,23 @@ public final class RoomRegistry {
             stored = CompletableFuture.failedFuture(e);
         }
         stored.whenComplete((record, error) -> {
+            // The claim goes before the answer: whoever the answer makes ask again (a refused
+            // client's next try, another address told "try again") must not find it.
+            Room room = error == null ? add(record) : null;
+            creating.remove(key, created);
             if (error == null) {
-                created.complete(add(record));
+                created.complete(room);
             } else {
                 created.completeExceptionally(error);
             }
-            creating.remove(key, created);
         });
         return created;
+    }
+
+    /** Whether {@code error} refused a creation for its caller's address only (not the server's limit). */
+    private static boolean refusedForItsOrigin(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RoomLimitException limit && limit.reason() == RoomLimitException.Reason.TOO_MANY_FROM_ORIGIN;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.parley.core.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,63 @@ class RoomRegistryTest {
         assertThat(rooms.byRef(first.ref())).containsSame(first);
         assertThat(rooms.byName("LOBBY")).containsSame(first);
         assertThat(first.name()).isEqualTo("Lobby");
+    }
+
+    @Test
+    void aCreationRefusedForOneAddressIsNotTheAnswerOfAnotherAskingRightAfter() {
+        CompletableFuture<Optional<RoomRecord>> slowLookUp = new CompletableFuture<>();
+        RoomRegistry rooms = new RoomRegistry(lookingUpSlowly("b", slowLookUp),
+                new RoomQuota(10, 1, Duration.ofHours(1), Clock.systemUTC()));
+        rooms.open("a", "10.0.0.1").toCompletableFuture().join();
+        CompletableFuture<Room> refused = rooms.open("b", "10.0.0.1").toCompletableFuture();
+        CompletableFuture<CompletableFuture<Room>> askedRightAfter = new CompletableFuture<>();
+        // The refusal's reply goes out as it completes, and the other address asks at once.
+        refused.whenComplete((room, error) -> askedRightAfter.complete(rooms.open("b", "10.0.0.2").toCompletableFuture()));
+
+        slowLookUp.complete(Optional.empty());
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(askedRightAfter.join().join().name()).isEqualTo("b");
+    }
+
+    /** The store, but the look-up of {@code slowName} completes only when the test completes {@code lookUp}. */
+    private RoomStore lookingUpSlowly(String slowName, CompletableFuture<Optional<RoomRecord>> lookUp) {
+        return new RoomStore() {
+            @Override
+            public List<RoomRecord> loadAll() {
+                return store.loadAll();
+            }
+
+            @Override
+            public CompletionStage<Optional<RoomRecord>> find(String name) {
+                return name.equals(slowName) ? lookUp : store.find(name);
+            }
+
+            @Override
+            public CompletionStage<RoomRecord> create(String name) {
+                return store.create(name);
+            }
+
+            @Override
+            public CompletionStage<Boolean> removeIfEmpty(int ref) {
+                return store.removeIfEmpty(ref);
+            }
+        };
+    }
+
+    @Test
+    void aCallerRacingACreationRefusedForAnotherAddressTriesOnItsOwn() {
+        CompletableFuture<Optional<RoomRecord>> slowLookUp = new CompletableFuture<>();
+        RoomStore slow = lookingUpSlowly("b", slowLookUp);
+        RoomRegistry rooms = new RoomRegistry(slow, new RoomQuota(10, 1, Duration.ofHours(1), Clock.systemUTC()));
+        rooms.open("a", "10.0.0.1").toCompletableFuture().join();
+        CompletableFuture<Room> refused = rooms.open("b", "10.0.0.1").toCompletableFuture();
+        CompletableFuture<Room> racer = rooms.open("b", "10.0.0.2").toCompletableFuture();
+
+        slowLookUp.complete(Optional.empty());
+
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(racer.join().name()).isEqualTo("b");
     }
 
     @Test
