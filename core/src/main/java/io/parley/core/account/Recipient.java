@@ -23,4 +23,11 @@ public interface Recipient {
 
     /** A newer login of the same name has taken over: this one must end. */
     void replaced();
+
+    /**
+     * {@code registeredName}, this recipient's name or one that looks like it, now belongs to an
+     * account: a recipient that entered under a name nobody owned ({@link Presence#enterUnowned})
+     * has left the presence and must stop using the name. Never called for an owner's login.
+     */
+    void nameRegistered(String registeredName);
 }

@@ -44,7 +44,7 @@ class PrivateMessagesTest {
             return stored.history(user, lobbyRef);
         }
     };
-    private final Presence presence = new Presence();
+    private final Presence presence = new Presence(new RegisteredNames(List.of()));
     private final PrivateMessages messages = new PrivateMessages(history, presence,
             new PrivateMessageQuota(QUOTA, Duration.ofDays(1), Clock.fixed(NOW, ZoneOffset.UTC)),
             Clock.fixed(NOW, ZoneOffset.UTC));

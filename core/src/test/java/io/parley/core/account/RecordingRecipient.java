@@ -10,6 +10,7 @@ final class RecordingRecipient implements Recipient {
     private final String name;
     final List<PrivateMessage> delivered = new ArrayList<>();
     int replaced;
+    final List<String> registered = new ArrayList<>();
 
     RecordingRecipient(String name) {
         this.name = name;
@@ -33,5 +34,10 @@ final class RecordingRecipient implements Recipient {
     @Override
     public void replaced() {
         replaced++;
+    }
+
+    @Override
+    public void nameRegistered(String registeredName) {
+        registered.add(registeredName);
     }
 }

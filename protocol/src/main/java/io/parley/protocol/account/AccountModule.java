@@ -117,7 +117,7 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
         LoginThrottle throttle = new LoginThrottle(settings.failuresPerAccount(), settings.failuresPerAddress(),
                 Duration.ofSeconds(settings.failureWindowSeconds()), Clock.systemUTC());
         Accounts accounts = new Accounts(context.store().accounts(), context.names(), hasher, throttle);
-        Presence presence = new Presence();
+        Presence presence = new Presence(context.names());
         PrivateMessages privateMessages = new PrivateMessages(context.store().history(), presence,
                 new PrivateMessageQuota(settings.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
                 Clock.systemUTC());

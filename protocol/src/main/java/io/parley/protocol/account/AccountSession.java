@@ -131,6 +131,10 @@ final class AccountSession implements Recipient {
         channel.eventLoop().execute(() -> sendAndClose("C BYE replaced by a new login"));
     }
 
+    /** Nothing to do: an account session enters the presence as its registered name's owner, never unowned. */
+    @Override
+    public void nameRegistered(String registeredName) {}
+
     /** Sends a reply to this connection's own request. Any thread. */
     void send(String frame) {
         channel.writeAndFlush(frame, channel.voidPromise());

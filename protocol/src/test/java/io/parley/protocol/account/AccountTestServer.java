@@ -60,10 +60,11 @@ final class AccountTestServer {
         ChatService chat = new ChatService(new RoomRegistry(new InMemoryRoomStore()), log, new LocalRoomBus(),
                 Clock.systemUTC());
         Executor inline = Runnable::run;
-        Accounts accounts = new Accounts(new InMemoryAccountStore(), new RegisteredNames(List.of()), HASHER,
+        RegisteredNames names = new RegisteredNames(List.of());
+        Accounts accounts = new Accounts(new InMemoryAccountStore(), names, HASHER,
                 new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC()));
         HistoryStore historyStore = history.apply(log);
-        Presence presence = new Presence();
+        Presence presence = new Presence(names);
         PrivateMessages privateMessages = new PrivateMessages(historyStore, presence,
                 new PrivateMessageQuota(PM_QUOTA_BYTES, Duration.ofDays(1), Clock.systemUTC()), Clock.systemUTC());
         services = new AccountServices(chat, accounts, presence, privateMessages, historyStore, SERVER_KEYS,

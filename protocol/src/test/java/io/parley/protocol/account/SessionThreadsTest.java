@@ -99,9 +99,10 @@ class SessionThreadsTest {
     private Channel connect() throws Exception {
         InMemoryEventLog log = new InMemoryEventLog();
         InMemoryHistoryStore history = new InMemoryHistoryStore(log);
-        Presence presence = new Presence();
+        RegisteredNames names = new RegisteredNames(List.of());
+        Presence presence = new Presence(names);
         AccountServices services = new AccountServices(PipelineFuzzing.inMemoryChat(),
-                new Accounts(storeOnItsThread(), new RegisteredNames(List.of()), new PasswordHasher(8, 1, cryptoThread),
+                new Accounts(storeOnItsThread(), names, new PasswordHasher(8, 1, cryptoThread),
                         new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC())),
                 presence, new PrivateMessages(history, presence,
                         new PrivateMessageQuota(1000, Duration.ofDays(1), Clock.systemUTC()), Clock.systemUTC()),
