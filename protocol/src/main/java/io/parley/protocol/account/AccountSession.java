@@ -12,7 +12,7 @@ import io.parley.core.text.NameKeys;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.ConnectionMetrics;
-import io.parley.protocol.Registered;
+import io.parley.protocol.SignedOn;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -194,7 +194,7 @@ final class AccountSession implements Recipient {
         historySession = historyId;
         loggedIn = true;
         services.presence().enter(this);
-        Registered.fire(channel);
+        SignedOn.fire(channel);
         send("C OK welcome " + name);
         return new Prompt(this);
     }
