@@ -4,8 +4,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.parley.protocol.Registered;
 import io.parley.protocol.ServerNotice;
+import io.parley.protocol.SignedOn;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first handler of every connection: refuses it when its address is over the
- * {@link AddressLimits}, and closes it when it has not registered (see {@link Registered}) by
+ * {@link AddressLimits}, and closes it when it has not signed on (see {@link SignedOn}) by
  * the deadline. The deadline runs from the connection's start and partial input does not reset
  * it, so a slowloris client that trickles bytes is dropped like a silent one. Both are told why
  * with a {@link ServerNotice}, written from the channel's end of the pipeline so that the
@@ -48,14 +48,14 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
             refuse(ctx, ServerNotice.TOO_MANY_CONNECTIONS);
             return;
         }
-        // Captures neither this guard nor ctx: both are gone once the connection registers.
+        // Captures neither this guard nor ctx: both are gone once the connection signs on.
         AddressLimits addressLimits = limits;
         ctx.channel().closeFuture().addListener(closed -> addressLimits.closed(address));
         deadline = ctx.executor().schedule(() -> {
             // debug: every client can trigger it, as often as it connects
-            log.debug("Closing {}: it did not register within {} ms", ctx.channel().remoteAddress(),
+            log.debug("Closing {}: it did not sign on within {} ms", ctx.channel().remoteAddress(),
                     registrationTimeoutMs);
-            meters.refusedUnregistered();
+            meters.refusedBeforeSignOn();
             refuse(ctx, ServerNotice.REGISTRATION_TIMEOUT);
         }, registrationTimeoutMs, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
@@ -63,7 +63,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event == Registered.EVENT) {
+        if (event == SignedOn.EVENT) {
             cancelDeadline();
             ctx.pipeline().remove(this);
             return;

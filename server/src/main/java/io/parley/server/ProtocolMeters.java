@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ProtocolMeters implements ConnectionMetrics {
 
-    /** Why a connection was refused or cut before it registered: the {@code reason} label. */
+    /** Why a connection was refused or cut before it signed on: the {@code reason} label. */
     static final String TOO_MANY_FROM_ADDRESS = "too_many_from_address";
     static final String REGISTRATION_TIMEOUT = "registration_timeout";
 
@@ -31,7 +31,7 @@ final class ProtocolMeters implements ConnectionMetrics {
     private final Counter throttles;
     private final Counter floods;
     private final Counter refusedTooMany;
-    private final Counter refusedUnregistered;
+    private final Counter refusedBeforeSignOn;
     private final LoginMeters logins;
     private final MeterRegistry registry;
     private final String protocol;
@@ -59,7 +59,7 @@ final class ProtocolMeters implements ConnectionMetrics {
         floods = counter(registry, "parley.flood.disconnects", protocol,
                 "Connections disconnected because their requests piled up past the limit");
         refusedTooMany = refused(registry, protocol, TOO_MANY_FROM_ADDRESS);
-        refusedUnregistered = refused(registry, protocol, REGISTRATION_TIMEOUT);
+        refusedBeforeSignOn = refused(registry, protocol, REGISTRATION_TIMEOUT);
     }
 
     private static Counter counter(MeterRegistry registry, String name, String protocol, String description) {
@@ -102,8 +102,8 @@ final class ProtocolMeters implements ConnectionMetrics {
         refusedTooMany.increment();
     }
 
-    void refusedUnregistered() {
-        refusedUnregistered.increment();
+    void refusedBeforeSignOn() {
+        refusedBeforeSignOn.increment();
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.parley.core.account.HistoryEntry;
 import io.parley.core.account.HistoryPages;
 import io.parley.core.account.HistoryStore;
 import io.parley.core.account.PrivateMessage;
-import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.Lobby;
+import io.parley.core.text.NameKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +65,7 @@ final class SqliteHistoryStore implements HistoryStore {
         return store.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sessions (user_key, from_seq) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, RegisteredNames.key(user));
+                insert.setString(1, NameKeys.key(user));
                 insert.setLong(2, afterId);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -95,9 +96,9 @@ final class SqliteHistoryStore implements HistoryStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO private_messages"
                     + " (sent_at, sender_key, sender, recipient_key, recipient, encrypted, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, message.time().toEpochMilli());
-                insert.setString(2, RegisteredNames.key(message.from()));
+                insert.setString(2, NameKeys.key(message.from()));
                 insert.setString(3, message.from());
-                insert.setString(4, RegisteredNames.key(message.to()));
+                insert.setString(4, NameKeys.key(message.to()));
                 insert.setString(5, message.to());
                 insert.setInt(6, message.encrypted() ? 1 : 0);
                 insert.setString(7, message.body());
@@ -109,7 +110,7 @@ final class SqliteHistoryStore implements HistoryStore {
 
     @Override
     public CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
-        String key = RegisteredNames.key(user);
+        String key = NameKeys.key(user);
         return store.read(connection -> {
             List<HistoryEntry> entries = new ArrayList<>(broadcasts(connection, key, lobbyRef));
             entries.addAll(privates(connection, key));
@@ -121,7 +122,7 @@ final class SqliteHistoryStore implements HistoryStore {
 
     @Override
     public HistoryPages pages(String user, int lobbyRef) {
-        return new SqliteHistoryPages(store, RegisteredNames.key(user), lobbyRef);
+        return new SqliteHistoryPages(store, NameKeys.key(user), lobbyRef);
     }
 
     private static List<HistoryEntry> broadcasts(Connection connection, String key, int lobbyRef) throws SQLException {
@@ -131,8 +132,8 @@ final class SqliteHistoryStore implements HistoryStore {
             select.setString(2, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), "BM", rows.getString(2),
-                            "lobby", false, rows.getString(3)));
+                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), HistoryEntry.Kind.ROOM, rows.getString(2),
+                            Lobby.NAME, false, rows.getString(3)));
                 }
             }
         }
@@ -146,7 +147,7 @@ final class SqliteHistoryStore implements HistoryStore {
             select.setString(2, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), "PM", rows.getString(2),
+                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), HistoryEntry.Kind.PRIVATE, rows.getString(2),
                             rows.getString(3), rows.getInt(4) == 1, rows.getString(5)));
                 }
             }

@@ -1,8 +1,8 @@
 package io.parley.store;
 
-import io.parley.core.room.RoomNames;
 import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomStore;
+import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -38,7 +38,7 @@ final class SqliteRoomStore implements RoomStore {
     public CompletionStage<Optional<RoomRecord>> find(String name) {
         return store.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT ref, name FROM rooms WHERE name_key = ?")) {
-                select.setString(1, RoomNames.key(name));
+                select.setString(1, NameKeys.key(name));
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(new RoomRecord(rows.getInt(1), rows.getString(2))) : Optional.empty();
                 }
@@ -53,7 +53,7 @@ final class SqliteRoomStore implements RoomStore {
                     "INSERT INTO rooms (name, name_key, created_at) VALUES (?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, name);
-                insert.setString(2, RoomNames.key(name));
+                insert.setString(2, NameKeys.key(name));
                 insert.setLong(3, System.currentTimeMillis());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {

@@ -1,11 +1,12 @@
 package io.parley.core.account;
 
+import io.parley.core.text.NameKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Port: registered accounts. Names are looked up by {@link RegisteredNames#key}.
+ * Port: registered accounts. Names are looked up by {@link NameKeys#key}.
  *
  * <p>Thread-safe. Only {@link #loadNames} blocks (start-up); the rest never block their caller.
  */

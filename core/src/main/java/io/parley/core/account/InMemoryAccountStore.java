@@ -1,5 +1,6 @@
 package io.parley.core.account;
 
+import io.parley.core.text.NameKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,12 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized CompletionStage<Optional<AccountRecord>> find(String name) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(accounts.get(RegisteredNames.key(name))));
+        return CompletableFuture.completedFuture(Optional.ofNullable(accounts.get(NameKeys.key(name))));
     }
 
     @Override
     public synchronized CompletionStage<Void> create(AccountRecord account) {
-        if (accounts.putIfAbsent(RegisteredNames.key(account.name()), account) != null) {
+        if (accounts.putIfAbsent(NameKeys.key(account.name()), account) != null) {
             return CompletableFuture.failedFuture(new IllegalStateException("name taken: " + account.name()));
         }
         return CompletableFuture.completedFuture(null);
@@ -32,7 +33,7 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized CompletionStage<Void> setPublicKey(String name, String publicKey) {
-        accounts.computeIfPresent(RegisteredNames.key(name),
+        accounts.computeIfPresent(NameKeys.key(name),
                 (key, account) -> new AccountRecord(account.name(), account.passwordHash(), Optional.of(publicKey)));
         return CompletableFuture.completedFuture(null);
     }

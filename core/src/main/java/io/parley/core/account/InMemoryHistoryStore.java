@@ -2,7 +2,9 @@ package io.parley.core.account;
 
 import io.parley.core.room.ChatMessage;
 import io.parley.core.room.InMemoryEventLog;
+import io.parley.core.room.Lobby;
 import io.parley.core.room.RoomEvent;
+import io.parley.core.text.NameKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     @Override
     public synchronized CompletionStage<Long> openSession(String user, long afterId) {
-        sessions.add(new Session(RegisteredNames.key(user), afterId, Long.MAX_VALUE));
+        sessions.add(new Session(NameKeys.key(user), afterId, Long.MAX_VALUE));
         return CompletableFuture.completedFuture((long) sessions.size() - 1);
     }
 
@@ -47,19 +49,20 @@ public final class InMemoryHistoryStore implements HistoryStore {
 
     @Override
     public synchronized CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
-        String key = RegisteredNames.key(user);
+        String key = NameKeys.key(user);
         List<HistoryEntry> entries = new ArrayList<>();
         for (RoomEvent.Posted posted : log.posted()) {
             ChatMessage message = posted.chat();
             if (message.roomRef() == lobbyRef && message.kind() == ChatMessage.Kind.CHAT && sessions.stream().anyMatch(s -> s.userKey().equals(key)
                     && posted.sequence() > s.from() && posted.sequence() <= s.to())) {
-                entries.add(new HistoryEntry(message.time(), "BM", message.author(), "lobby", false, message.text()));
+                entries.add(new HistoryEntry(message.time(), HistoryEntry.Kind.ROOM, message.author(), Lobby.NAME, false,
+                        message.text()));
             }
         }
         for (PrivateMessage message : privates) {
-            if (RegisteredNames.key(message.from()).equals(key) || RegisteredNames.key(message.to()).equals(key)) {
-                entries.add(new HistoryEntry(message.time(), "PM", message.from(), message.to(), message.encrypted(),
-                        message.body()));
+            if (NameKeys.key(message.from()).equals(key) || NameKeys.key(message.to()).equals(key)) {
+                entries.add(new HistoryEntry(message.time(), HistoryEntry.Kind.PRIVATE, message.from(), message.to(),
+                        message.encrypted(), message.body()));
             }
         }
         entries.sort(Comparator.comparing(HistoryEntry::time));

@@ -2,13 +2,13 @@ package io.parley.core.account;
 
 import com.ibm.icu.text.SpoofChecker;
 import io.parley.core.text.Blanks;
+import io.parley.core.text.NameKeys;
 import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the account protocol) may chat under it, nor under a name that looks like it. Two rules, one
  * place:
  * <ul>
- *   <li>{@link #key}: the same name ({@code Locale.ROOT} lower case), which finds an account;</li>
+ *   <li>{@link NameKeys#key}: the same name ({@code Locale.ROOT} lower case), which finds an account;</li>
  *   <li>{@link #lookalikeKeys}: the same-looking name (the Unicode confusable skeleton of
  *       UTS #39, taken of the lower-cased name and lower-cased from the name's, since case
  *       changes what looks alike: {@code I} is like {@code l}, {@code i} is not), after
@@ -58,15 +58,10 @@ public final class RegisteredNames {
         registered.forEach(name -> lookalikeKeys.addAll(lookalikeKeys(name)));
     }
 
-    /** The key under which two user names are the same name. */
-    public static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
     /** The keys under which two user names look the same: they do if they share one. */
     public static List<String> lookalikeKeys(String name) {
         String normalized = Blanks.fold(Normalizer.normalize(name, Normalizer.Form.NFKC));
-        return List.of(SKELETONS.getSkeleton(key(normalized)), key(SKELETONS.getSkeleton(normalized)));
+        return List.of(SKELETONS.getSkeleton(NameKeys.key(normalized)), NameKeys.key(SKELETONS.getSkeleton(normalized)));
     }
 
     /** Whether {@code name} is, or looks like, a registered name. */

@@ -1,6 +1,6 @@
 package io.parley.core.directory;
 
-import io.parley.core.room.RoomNames;
+import io.parley.core.text.NameKeys;
 
 /**
  * What a request to change the chat room directory came to. Immutable and thread-safe.
@@ -13,7 +13,7 @@ public sealed interface DirectoryChange {
     /** The room was deleted from the directory (its core room too, if nobody used it). */
     record Deleted(DirectoryEntry entry) implements DirectoryChange {}
 
-    /** Nothing changed: a room with that name (as {@link RoomNames#key folded}) exists. */
+    /** Nothing changed: a room with that name (as {@link NameKeys#key folded}) exists. */
     record NameTaken(DirectoryEntry existing) implements DirectoryChange {}
 
     /** Nothing changed: another room already chats on that address and port. */

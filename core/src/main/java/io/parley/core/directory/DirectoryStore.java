@@ -1,6 +1,6 @@
 package io.parley.core.directory;
 
-import io.parley.core.room.RoomNames;
+import io.parley.core.text.NameKeys;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -20,6 +20,6 @@ public interface DirectoryStore {
     /** Stores a new room; completes once it is durable. */
     CompletionStage<Void> add(DirectoryEntry entry);
 
-    /** Removes the room with this entry's name (as {@link RoomNames#key folded}); completes once durable. */
+    /** Removes the room with this entry's name (as {@link NameKeys#key folded}); completes once durable. */
     CompletionStage<Void> remove(DirectoryEntry entry);
 }

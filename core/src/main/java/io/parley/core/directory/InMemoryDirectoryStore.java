@@ -1,6 +1,6 @@
 package io.parley.core.directory;
 
-import io.parley.core.room.RoomNames;
+import io.parley.core.text.NameKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
     @Override
     public synchronized CompletionStage<Void> add(DirectoryEntry entry) {
-        if (entries.putIfAbsent(RoomNames.key(entry.name()), entry) != null) {
+        if (entries.putIfAbsent(NameKeys.key(entry.name()), entry) != null) {
             return CompletableFuture.failedFuture(new IllegalStateException("room exists: " + entry.name()));
         }
         return CompletableFuture.completedFuture(null);
@@ -30,7 +30,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
     @Override
     public synchronized CompletionStage<Void> remove(DirectoryEntry entry) {
-        entries.remove(RoomNames.key(entry.name()));
+        entries.remove(NameKeys.key(entry.name()));
         return CompletableFuture.completedFuture(null);
     }
 }

@@ -2,8 +2,8 @@ package io.parley.core.directory;
 
 import io.parley.core.room.ChatService;
 import io.parley.core.room.RoomLimitException;
-import io.parley.core.room.RoomNames;
 import io.parley.core.room.RoomRegistry;
+import io.parley.core.text.NameKeys;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class RoomDirectory {
         this.store = store;
         this.maxEntriesPerOrigin = maxEntriesPerOrigin;
         for (DirectoryEntry entry : store.loadAll()) {
-            entries.put(RoomNames.key(entry.name()), entry);
+            entries.put(NameKeys.key(entry.name()), entry);
         }
     }
 
@@ -74,7 +74,7 @@ public final class RoomDirectory {
      */
     public CompletionStage<DirectoryChange> make(String name, String address, int port, String origin) {
         return inTurn(() -> {
-            DirectoryEntry named = entries.get(RoomNames.key(name));
+            DirectoryEntry named = entries.get(NameKeys.key(name));
             if (named != null) {
                 return CompletableFuture.completedFuture(new DirectoryChange.NameTaken(named));
             }
@@ -90,8 +90,8 @@ public final class RoomDirectory {
             return rooms.open(name, origin).thenCompose(room -> {
                 DirectoryEntry entry = new DirectoryEntry(name, address, port, room.ref());
                 return store.add(entry).thenApply(stored -> {
-                    entries.put(RoomNames.key(name), entry);
-                    origins.put(RoomNames.key(name), origin);
+                    entries.put(NameKeys.key(name), entry);
+                    origins.put(NameKeys.key(name), origin);
                     return new DirectoryChange.Created(entry);
                 });
             });
@@ -99,20 +99,20 @@ public final class RoomDirectory {
     }
 
     /**
-     * Deletes the room with this name (compared {@link RoomNames#key folded}), and its core room
+     * Deletes the room with this name (compared {@link NameKeys#key folded}), and its core room
      * if that is unused (see the class comment). Completes, once both are done, with
      * {@link DirectoryChange.Deleted} or {@link DirectoryChange.NotFound}; fails if the store
      * could not take the change.
      */
     public CompletionStage<DirectoryChange> delete(String name) {
         return inTurn(() -> {
-            DirectoryEntry entry = entries.get(RoomNames.key(name));
+            DirectoryEntry entry = entries.get(NameKeys.key(name));
             if (entry == null) {
                 return CompletableFuture.completedFuture(new DirectoryChange.NotFound(name));
             }
             return store.remove(entry).thenCompose(removed -> {
-                entries.remove(RoomNames.key(name));
-                origins.remove(RoomNames.key(name));
+                entries.remove(NameKeys.key(name));
+                origins.remove(NameKeys.key(name));
                 DirectoryChange deleted = new DirectoryChange.Deleted(entry);
                 return rooms.byRef(entry.roomRef())
                         .map(room -> chat.removeIfUnused(room).handle((gone, failure) -> deleted))

@@ -1,5 +1,6 @@
 package io.parley.core.room;
 
+import io.parley.core.text.NameKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +24,15 @@ public final class InMemoryRoomStore implements RoomStore {
 
     @Override
     public synchronized CompletionStage<Optional<RoomRecord>> find(String name) {
-        String key = RoomNames.key(name);
+        String key = NameKeys.key(name);
         return CompletableFuture.completedFuture(
-                rooms.stream().filter(room -> RoomNames.key(room.name()).equals(key)).findFirst());
+                rooms.stream().filter(room -> NameKeys.key(room.name()).equals(key)).findFirst());
     }
 
     @Override
     public synchronized CompletionStage<RoomRecord> create(String name) {
-        String key = RoomNames.key(name);
-        if (rooms.stream().anyMatch(room -> RoomNames.key(room.name()).equals(key))) {
+        String key = NameKeys.key(name);
+        if (rooms.stream().anyMatch(room -> NameKeys.key(room.name()).equals(key))) {
             return CompletableFuture.failedFuture(new IllegalStateException("room exists: " + name));
         }
         RoomRecord record = new RoomRecord(++lastRef, name);

@@ -1,5 +1,6 @@
 package io.parley.core.room;
 
+import io.parley.core.text.NameKeys;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ public final class RoomRegistry {
     }
 
     public Optional<Room> byName(String name) {
-        return Optional.ofNullable(byKey.get(RoomNames.key(name)));
+        return Optional.ofNullable(byKey.get(NameKeys.key(name)));
     }
 
     /** How many rooms there are. */
@@ -62,7 +63,7 @@ public final class RoomRegistry {
      * address) may create one; fails with {@link RoomLimitException} if it may not.
      */
     public CompletionStage<Room> open(String name, String origin) {
-        String key = RoomNames.key(name);
+        String key = NameKeys.key(name);
         Room existing = byKey.get(key);
         if (existing != null) {
             return CompletableFuture.completedFuture(existing);
@@ -147,7 +148,7 @@ public final class RoomRegistry {
      * Completes with whether it was removed.
      */
     CompletionStage<Boolean> remove(Room room) {
-        byKey.remove(RoomNames.key(room.name()), room);
+        byKey.remove(NameKeys.key(room.name()), room);
         byRef.remove(room.ref(), room);
         CompletionStage<Boolean> removed;
         try {
@@ -159,7 +160,7 @@ public final class RoomRegistry {
             if (error != null || !gone) {
                 room.reopen();
                 byRef.putIfAbsent(room.ref(), room);
-                byKey.putIfAbsent(RoomNames.key(room.name()), room);
+                byKey.putIfAbsent(NameKeys.key(room.name()), room);
             }
         });
     }
@@ -172,7 +173,7 @@ public final class RoomRegistry {
      */
     private Room add(RoomRecord record) {
         Room room = byRef.computeIfAbsent(record.ref(), ref -> new Room(ref, record.name()));
-        byKey.putIfAbsent(RoomNames.key(room.name()), room);
+        byKey.putIfAbsent(NameKeys.key(room.name()), room);
         return room;
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.core.room;
 
+import io.parley.core.text.NameKeys;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -17,14 +18,14 @@ public interface RoomStore {
     List<RoomRecord> loadAll();
 
     /**
-     * The room with this name (as {@link RoomNames#key folded}), if there is one: also one that
+     * The room with this name (as {@link NameKeys#key folded}), if there is one: also one that
      * another node (another chat service on the same store) created.
      */
     CompletionStage<Optional<RoomRecord>> find(String name);
 
     /**
      * Creates a room with a fresh ref, never used before. Fails if a room with that name (as
-     * {@link RoomNames#key folded}) exists.
+     * {@link NameKeys#key folded}) exists.
      */
     CompletionStage<RoomRecord> create(String name);
 

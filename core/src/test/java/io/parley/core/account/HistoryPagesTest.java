@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Pages of an in-memory history are sized by what the caller says an entry weighs, and bounded in entries. */
 class HistoryPagesTest {
 
-    private static final HistoryEntry EMPTY = new HistoryEntry(Instant.EPOCH, "BM", "bob", "lobby", false, "");
+    private static final HistoryEntry EMPTY = new HistoryEntry(Instant.EPOCH, HistoryEntry.Kind.ROOM, "bob", "lobby", false, "");
 
     @Test
     void entriesThatWeighNothingStillMakeBoundedPages() {

@@ -6,9 +6,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
-import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatMessage;
 import io.parley.core.room.RoomEvent;
+import io.parley.core.text.NameKeys;
 import io.parley.core.text.Text;
 import io.parley.protocol.EncodedOncePerLoop;
 import java.util.List;
@@ -37,7 +37,7 @@ final class AccountEventEncoder extends MessageToMessageEncoder<RoomEvent> {
     @Override
     protected void encode(ChannelHandlerContext ctx, RoomEvent event, List<Object> out) {
         ChatMessage message = event.message()
-                .filter(shown -> !RegisteredNames.key(shown.author()).equals(session.nameKey())).orElse(null);
+                .filter(shown -> !NameKeys.key(shown.author()).equals(session.nameKey())).orElse(null);
         // An encoder must pass something on, even for an event that shows nothing.
         out.add(message == null ? Unpooled.EMPTY_BUFFER : FRAMES.bytes(message, () -> render(message, ctx.alloc())));
     }

@@ -1,6 +1,11 @@
 package io.parley.protocol.account;
 
 import io.netty.channel.ChannelHandler;
+import io.parley.core.account.Accounts;
+import io.parley.core.account.LoginThrottle;
+import io.parley.core.account.Presence;
+import io.parley.core.account.PrivateMessageQuota;
+import io.parley.core.account.PrivateMessages;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ConfigSection;
 import io.parley.protocol.ConnectionErrors;
@@ -111,10 +116,13 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
                 settings.inProgressPerAddress(), settings.inProgressTotal());
         LoginThrottle throttle = new LoginThrottle(settings.failuresPerAccount(), settings.failuresPerAddress(),
                 Duration.ofSeconds(settings.failureWindowSeconds()), Clock.systemUTC());
-        AccountServices services = new AccountServices(context.chat(), context.names(), context.store().accounts(),
-                context.store().history(), serverKeys, hasher, new OnlineUsers(), lanes, throttle,
+        Accounts accounts = new Accounts(context.store().accounts(), context.names(), hasher, throttle);
+        Presence presence = new Presence(context.names());
+        PrivateMessages privateMessages = new PrivateMessages(context.store().history(), presence,
                 new PrivateMessageQuota(settings.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
-                settings.maxFrameBytes());
+                Clock.systemUTC());
+        AccountServices services = new AccountServices(context.chat(), accounts, presence, privateMessages,
+                context.store().history(), serverKeys, lanes, settings.maxFrameBytes());
         return new AccountInitializer(services);
     }
 

@@ -1,7 +1,8 @@
 package io.parley.protocol.account;
 
-import io.parley.core.account.AccountRecord;
-import io.parley.core.account.NameReservation;
+import io.parley.core.account.LoginThrottle;
+import io.parley.core.account.Passwords;
+import io.parley.core.account.Registration;
 import io.parley.crypto.Pg3Cipher;
 import io.parley.protocol.RateLimitedLog;
 import java.security.GeneralSecurityException;
@@ -14,12 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before login, after USER: waits for {@code C PASS <encrypt(password, server key)>}; registers a
- * new user with its first valid password, checks an existing one's. Before any crypto, the
- * attempt must be within the account's and the address's budgets of failures
- * ({@link LoginThrottle}) and get a lane to the crypto threads ({@link CryptoLanes}). The password
- * is decrypted, {@linkplain Passwords prepared} and hashed on that lane and is never stored,
- * logged or kept.
+ * Before login, after USER: waits for {@code C PASS <encrypt(password, server key)>}, decrypts
+ * it and hands it to the core's {@link io.parley.core.account.Accounts}, which registers a new
+ * user with its first valid password or checks an existing one's. Before any crypto, the attempt
+ * must be within the account's and the address's budgets of failures ({@link LoginThrottle}) and
+ * get a lane to the crypto threads ({@link CryptoLanes}). The password is decrypted, prepared and
+ * hashed on that lane and is never stored, logged or kept. Every continuation that changes the
+ * session runs on its event loop.
  */
 final class AwaitingPassword implements SessionState {
 
@@ -30,13 +32,14 @@ final class AwaitingPassword implements SessionState {
     private static final RateLimitedLog REFUSED = new RateLimitedLog(log, Duration.ofSeconds(10), Clock.systemUTC());
 
     private final AccountSession session;
+    /** Event-loop only. */
     private int failures;
 
     AwaitingPassword(AccountSession session) {
         this.session = session;
     }
 
-    /** A decrypted PASS: the prepared password, or the error frame it gets. */
+    /** A decrypted PASS: the decoded password, or the error frame it gets. */
     private record Decrypted(String password, String error) {}
 
     @Override
@@ -44,13 +47,12 @@ final class AwaitingPassword implements SessionState {
         if (!frame.is("PASS")) {
             return SessionState.refuse(session, this, "C PASS <encrypted password>");
         }
-        String accountKey = session.account().isPresent() ? session.nameKey() : null;
-        Optional<LoginThrottle.Refusal> refusal = session.services.throttle().refusal(accountKey, session.address());
+        Optional<LoginThrottle.Refusal> refusal = session.services.accounts().refusal(session.account(), session.address());
         if (refusal.isPresent()) {
             session.metrics.loginThrottled();
             REFUSED.warn("Refusing logins " + (refusal.get().forAccount() ? "for " + session.name()
                     : "from " + session.address()) + ": too many wrong passwords");
-            session.sendAndClose(refusal.get().frame(session.name()));
+            session.sendAndClose(AccountReplies.throttled(refusal.get(), session.name()));
             return SessionState.next(this);
         }
         CryptoLanes.Admission admission = session.services.cryptoLanes().open(session.address());
@@ -83,88 +85,46 @@ final class AwaitingPassword implements SessionState {
                 return new Decrypted(null, "C ERR 400 the password must be encrypted with the server's key");
             }
             return Passwords.decode(clear).map(password -> new Decrypted(password, null))
-                    .orElse(new Decrypted(null, Passwords.NOT_UTF8));
+                    .orElse(new Decrypted(null, AccountReplies.NOT_UTF8));
         }, lane);
     }
 
     private CompletionStage<SessionState> check(String password, CryptoLanes.Lane lane) {
-        String stored = session.account().orElseThrow().passwordHash();
-        String prepared = Passwords.prepare(password);
-        PasswordHasher hasher = session.services.hasher();
-        CompletionStage<Boolean> matches = hasher.verify(prepared, stored, lane);
-        if (!prepared.equals(password)) {
-            // Hashed before passwords were prepared: such a hash is of the password as typed.
-            matches = matches.thenCompose(ok -> ok ? CompletableFuture.completedFuture(true)
-                    : hasher.verify(password, stored, lane));
-        }
-        return matches.thenCompose(ok -> {
-            if (ok) {
-                session.metrics.loginSucceeded();
-                return session.login();
-            }
-            session.metrics.loginFailed();
-            failures++;
-            session.services.throttle().failed(session.nameKey(), session.address());
-            WRONG.warn("Wrong password for " + session.name() + " from " + session.address());
-            if (failures > MAX_FAILURES) {
-                session.sendAndClose("C ERR 429 too many attempts");
-            } else {
-                session.send("C ERR 401 incorrect password");
-            }
-            return SessionState.next(this);
-        });
+        return session.services.accounts().verify(session.account().orElseThrow(), password, session.address(), lane)
+                .thenComposeAsync(ok -> {
+                    if (ok) {
+                        session.metrics.loginSucceeded();
+                        return session.login();
+                    }
+                    session.metrics.loginFailed();
+                    failures++;
+                    WRONG.warn("Wrong password for " + session.name() + " from " + session.address());
+                    if (failures > MAX_FAILURES) {
+                        session.sendAndClose("C ERR 429 too many attempts");
+                    } else {
+                        session.send("C ERR 401 incorrect password");
+                    }
+                    return SessionState.next(this);
+                }, session.onLoop);
     }
 
     private CompletionStage<SessionState> register(String password, CryptoLanes.Lane lane) {
-        String prepared = Passwords.prepare(password);
-        Optional<String> problem = Passwords.problemWithNew(prepared);
-        if (problem.isPresent()) {
-            session.send(problem.get());
-            return SessionState.next(this);
-        }
         String name = session.name();
-        // USER checked the name, but a registration of it or of a look-alike (the store is unique
-        // only by lower case) may have started since: hold the name until the account is stored.
-        Optional<NameReservation> reservation = session.services.names().reserve(name);
-        if (reservation.isEmpty()) {
-            session.sendAndClose(registeredMeanwhile(name));
-            return SessionState.next(this);
-        }
-        return session.services.hasher().hash(prepared, lane).thenCompose(hash -> {
-            AccountRecord account = new AccountRecord(name, hash, Optional.empty());
-            return session.services.accounts().create(account)
-                    .handle((created, failure) -> failure == null)
-                    .thenCompose(created -> created ? loginCreated(account, reservation.get())
-                            : refuseTaken(name, reservation.get()));
-        }).whenComplete((next, failure) -> {
-            if (failure != null) {
-                reservation.get().release(); // the hash failed: no account was created
+        return session.services.accounts().register(name, password, lane).thenComposeAsync(registration -> {
+            if (registration instanceof Registration.Created created) {
+                session.identify(created.account().name(), Optional.of(created.account()));
+                session.metrics.loginSucceeded();
+                return session.login();
             }
-        });
-    }
-
-    private CompletionStage<SessionState> loginCreated(AccountRecord account, NameReservation reservation) {
-        // From here the name is registered: whoever chats under it elsewhere is cut off.
-        reservation.commit();
-        session.identify(account.name(), Optional.of(account));
-        session.metrics.loginSucceeded();
-        return session.login();
-    }
-
-    private CompletionStage<SessionState> refuseTaken(String name, NameReservation reservation) {
-        reservation.release();
-        return refuseTaken(name);
-    }
-
-    private static String registeredMeanwhile(String name) {
-        return "C ERR 409 " + name + " is, or looks like, a name registered meanwhile; connect again with another";
-    }
-
-    private CompletionStage<SessionState> refuseTaken(String name) {
-        // Most likely someone registered the name between our USER and this PASS.
-        session.sendAndClose(session.services.names().isRegistered(name)
-                ? registeredMeanwhile(name)
-                : "C ERR 503 could not register " + name + " now; connect again");
-        return SessionState.next(this);
+            if (registration instanceof Registration.BadPassword bad) {
+                session.send(AccountReplies.badPassword(bad.problem()));
+            } else if (registration instanceof Registration.Taken) {
+                session.sendAndClose("C ERR 409 " + name
+                        + " is, or looks like, a name registered meanwhile; connect again with another");
+            } else {
+                session.sendAndClose("C ERR 503 could not register " + name + " now; connect again");
+            }
+            return SessionState.next(this);
+        }, session.onLoop);
     }
 }

@@ -1,17 +1,13 @@
 package io.parley.protocol.account;
 
-import io.parley.core.account.PrivateMessage;
+import io.parley.core.account.PrivateMessages;
 import io.parley.core.text.Text;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Inside PM, after the key: waits for {@code D <ciphertext or text>}, keeps it in history (within
- * the sender's {@link PrivateMessageQuota}, which is charged only for messages stored: a
- * recipient already offline or a store that refuses costs nothing), then relays it as it came. The server never decrypts
- * a private message.
+ * Inside PM, after the key: waits for {@code D <ciphertext or text>} and sends it through the
+ * core's {@link PrivateMessages} (stored within the sender's quota, then delivered as it came);
+ * answers how that went. The server never decrypts a private message.
  */
 final class AwaitingPrivateText implements SessionState {
 
@@ -30,35 +26,27 @@ final class AwaitingPrivateText implements SessionState {
         if (!frame.isData()) {
             return SessionState.refuse(session, this, "D <message>");
         }
-        if (session.services.online().find(recipient).isEmpty()) {
-            session.send("C ERR 404 " + recipient + " went offline");
-            return SessionState.next(new Prompt(session));
-        }
-        session.metrics.messageReceived();
         String body = Text.clean(frame.payload(), false);
-        long bytes = body.getBytes(StandardCharsets.UTF_8).length;
-        PrivateMessageQuota quota = session.services.privateQuota();
-        String overQuota = quota.take(session.nameKey(), bytes);
-        if (overQuota != null) {
-            session.send(overQuota);
-            return SessionState.next(new Prompt(session));
-        }
-        PrivateMessage message = new PrivateMessage(Instant.now(), session.name(), recipient, encrypted, body);
-        return session.services.history().addPrivate(message).whenComplete((stored, failure) -> {
-            if (failure != null) {
-                quota.giveBack(session.nameKey(), bytes); // not stored (a full store queue: "try again")
+        return session.services.privateMessages().send(session.name(), recipient, encrypted, body).whenComplete((outcome, failure) -> {
+            if (!(outcome instanceof PrivateMessages.NotOnline)) {
+                session.metrics.messageReceived(); // received, even if the store refused it
             }
-        }).thenApply(stored -> {
-            // Stored means sent: an error here would make the sender send it again (a duplicate,
-            // charged twice). A recipient who left meanwhile reads it in CH.
-            Optional<AccountSession> target = session.services.online().find(recipient);
-            if (target.isEmpty()) {
-                session.send("C OK sent; " + recipient + " went offline and finds it in CH");
-            } else {
-                target.get().push("D PM " + session.name() + (encrypted ? " enc " : " text ") + body);
-                session.send("C OK sent");
-            }
+        }).thenApply(outcome -> {
+            session.send(reply(outcome));
             return new Prompt(session);
         });
+    }
+
+    private String reply(PrivateMessages.Outcome outcome) {
+        if (outcome instanceof PrivateMessages.NotOnline) {
+            return "C ERR 404 " + recipient + " went offline";
+        }
+        if (outcome instanceof PrivateMessages.OverQuota over) {
+            return AccountReplies.overQuota(over.exceeded());
+        }
+        // Stored means sent: an error here would make the sender send it again (a duplicate,
+        // charged twice). A recipient who left meanwhile reads it in CH.
+        return outcome instanceof PrivateMessages.StoredOnly ? "C OK sent; " + recipient + " went offline and finds it in CH"
+                : "C OK sent";
     }
 }

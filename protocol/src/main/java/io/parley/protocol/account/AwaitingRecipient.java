@@ -1,6 +1,7 @@
 package io.parley.protocol.account;
 
-import io.parley.core.account.RegisteredNames;
+import io.parley.core.account.Recipient;
+import io.parley.core.text.NameKeys;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -24,19 +25,19 @@ final class AwaitingRecipient implements SessionState {
             session.send(AwaitingUser.BAD_USER_NAME);
             return SessionState.next(new Prompt(session));
         }
-        if (RegisteredNames.key(target).equals(RegisteredNames.key(session.name()))) {
+        if (NameKeys.key(target).equals(session.nameKey())) {
             session.send("C ERR 400 cannot send a private message to yourself");
             return SessionState.next(new Prompt(session));
         }
-        Optional<AccountSession> recipient = session.services.online().find(target);
+        Optional<Recipient> recipient = session.services.presence().find(target);
         if (recipient.isEmpty()) {
             // Unknown and offline users get the same answer (spec).
             session.send("C ERR 404 " + target + " is not online");
             return SessionState.next(new Prompt(session));
         }
         String name = recipient.get().name();
-        String key = recipient.get().publicKey();
-        session.send("C KEY " + name + " " + (key == null ? "-" : key));
-        return SessionState.next(new AwaitingPrivateText(session, name, key != null));
+        Optional<String> key = recipient.get().publicKey();
+        session.send("C KEY " + name + " " + key.orElse("-"));
+        return SessionState.next(new AwaitingPrivateText(session, name, key.isPresent()));
     }
 }

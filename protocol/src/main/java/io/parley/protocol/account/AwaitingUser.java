@@ -28,14 +28,15 @@ final class AwaitingUser implements SessionState {
             session.send(BAD_USER_NAME);
             return SessionState.next(this);
         }
-        return session.services.accounts().find(name).thenApply(account -> {
-            if (account.isEmpty() && session.services.names().isRegistered(name)) {
+        // Back on the event loop before the session changes (the store answers on its thread).
+        return session.services.accounts().find(name).thenApplyAsync(account -> {
+            if (account.isEmpty() && session.services.accounts().isRegistered(name)) {
                 session.send("C ERR 409 " + name + " looks like a registered name; choose another");
                 return this;
             }
             session.identify(name, account);
             session.send((account.isPresent() ? "C EXISTING " : "C NEW ") + serverKeyLine);
             return new AwaitingPassword(session);
-        });
+        }, session.onLoop);
     }
 }

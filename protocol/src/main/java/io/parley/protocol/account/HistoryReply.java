@@ -84,8 +84,9 @@ final class HistoryReply {
     }
 
     private static void render(HistoryEntry entry, List<String> lines) {
-        String head = "D CH " + Prompt.TIME.format(entry.time()) + " " + entry.type() + " " + NameTokens.token(entry.from()) + " "
-                + entry.to() + " " + (entry.type().equals("PM") ? (entry.encrypted() ? "enc " : "text ") : "");
+        boolean isPrivate = entry.kind() == HistoryEntry.Kind.PRIVATE;
+        String head = "D CH " + Prompt.TIME.format(entry.time()) + (isPrivate ? " PM " : " BM ") + NameTokens.token(entry.from())
+                + " " + entry.to() + " " + (isPrivate ? (entry.encrypted() ? "enc " : "text ") : "");
         for (String line : Text.lines(entry.text())) {
             lines.add(head + line);
         }

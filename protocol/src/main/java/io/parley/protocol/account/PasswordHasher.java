@@ -1,5 +1,6 @@
 package io.parley.protocol.account;
 
+import io.parley.core.account.PasswordHashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -20,9 +21,13 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * loop; verification compares in constant time and reads the cost from the stored hash, so the
  * cost can be raised later without invalidating old hashes.
  *
+ * <p>The core's {@link PasswordHashing}, kept here rather than in the core (which uses no crypto
+ * library) or the {@code crypto} module (JDK only, and the terminal client's, which has no use
+ * for BouncyCastle).
+ *
  * <p>Thread-safe.
  */
-public final class PasswordHasher {
+public final class PasswordHasher implements PasswordHashing {
 
     public static final int DEFAULT_MEMORY_KIB = 19 * 1024;
     public static final int DEFAULT_ITERATIONS = 2;
@@ -48,6 +53,7 @@ public final class PasswordHasher {
     }
 
     /** A new salted hash of {@code password}, computed on {@code on}. */
+    @Override
     public CompletionStage<String> hash(String password, Executor on) {
         return CompletableFuture.supplyAsync(() -> {
             byte[] salt = new byte[SALT_BYTES];
@@ -65,6 +71,7 @@ public final class PasswordHasher {
     }
 
     /** As {@link #verify(String, String)}, computed on {@code on}. */
+    @Override
     public CompletionStage<Boolean> verify(String password, String stored, Executor on) {
         return CompletableFuture.supplyAsync(() -> {
             Matcher phc = PHC.matcher(stored);

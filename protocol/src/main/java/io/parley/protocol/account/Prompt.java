@@ -27,7 +27,7 @@ final class Prompt implements SessionState {
                 session.send("C OK send the message");
                 return SessionState.next(new AwaitingBroadcast(session));
             case "PM":
-                List<String> others = session.services.online().namesExcept(session.name());
+                List<String> others = session.services.presence().namesExcept(session.name());
                 session.send(others.isEmpty() ? "C USERS" : "C USERS " + String.join(" ", others));
                 return SessionState.next(new AwaitingRecipient(session));
             case "CH":
@@ -54,10 +54,10 @@ final class Prompt implements SessionState {
             session.send("C ERR 400 not a public key: expected base64 of a PEM RSA public key");
             return SessionState.next(this);
         }
-        return session.services.accounts().setPublicKey(session.name(), key).thenApply(stored -> {
+        return session.services.accounts().setPublicKey(session.name(), key).thenApplyAsync(stored -> {
             session.setPublicKey(key);
             session.send("C OK key registered");
             return this;
-        });
+        }, session.onLoop);
     }
 }

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
  * One step of an account session (before login, at the prompt, inside a BM or PM exchange): it
  * takes a frame and says which state comes next. A frame that does not fit gets
  * {@code C ERR 400 <what was expected>} and the session stays where it was.
- * Implementations run on the session's event loop; their stages may complete on any thread.
+ * Implementations run on the session's event loop; their stages may complete on any thread, so a
+ * continuation that changes the session runs on {@link AccountSession#onLoop}.
  */
 interface SessionState {
 

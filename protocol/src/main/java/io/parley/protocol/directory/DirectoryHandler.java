@@ -11,7 +11,7 @@ import io.parley.protocol.Addresses;
 import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.RateLimitedLog;
-import io.parley.protocol.Registered;
+import io.parley.protocol.SignedOn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +68,7 @@ final class DirectoryHandler extends OrderedRequestHandler<DirectoryRequest> {
         // A directory user may sit at its prompt after connecting, so connecting is registering:
         // no deadline for a first command. A slow client can hold no more than one 4 KiB line
         // and its address's share of connections.
-        Registered.fire(ctx.channel());
+        SignedOn.fire(ctx.channel());
         super.channelActive(ctx);
     }
 

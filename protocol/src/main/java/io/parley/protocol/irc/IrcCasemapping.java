@@ -6,7 +6,7 @@ package io.parley.protocol.irc;
  *
  * <p>Why ascii and not rfc1459 (which also folds {@code []\~} to {@code {}|^}): a nick is a
  * Parley name, and Parley keys names and rooms with {@code Locale.ROOT} lower case
- * ({@link io.parley.core.account.RegisteredNames#key}, {@link io.parley.core.room.RoomNames#key})
+ * ({@link io.parley.core.text.NameKeys#key})
  * for every protocol. On ASCII text that is exactly this fold. Under rfc1459, {@code a[} and
  * {@code a{} would be one nick on IRC but two users elsewhere (a TCD user and a line user could
  * hold them at once), so an IRC client could not tell them apart. With ascii, two IRC names that

@@ -17,7 +17,7 @@ import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
 import io.parley.protocol.RateLimitedLog;
-import io.parley.protocol.Registered;
+import io.parley.protocol.SignedOn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,7 +80,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
                 .thenCompose(opened -> chat.join(opened, member, name).thenApply(joined -> opened))
                 .thenAcceptAsync(joined -> {
                     room = joined;
-                    Registered.fire(ctx.channel());
+                    SignedOn.fire(ctx.channel());
                 }, ctx.executor());
     }
 

@@ -1,5 +1,6 @@
 package io.parley.protocol.line;
 
+import io.parley.core.room.Lobby;
 import io.parley.protocol.ConnectionErrors;
 
 /**
@@ -10,7 +11,7 @@ import io.parley.protocol.ConnectionErrors;
  */
 public record LineSettings(String room, int maxLineBytes) {
 
-    public static final String DEFAULT_ROOM = "lobby";
+    public static final String DEFAULT_ROOM = Lobby.NAME;
     public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024;
     /** The longest name, in characters (the spec's limit). */
     public static final int MAX_NAME_LENGTH = 32;

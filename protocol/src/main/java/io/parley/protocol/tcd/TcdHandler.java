@@ -17,7 +17,7 @@ import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
 import io.parley.protocol.RateLimitedLog;
-import io.parley.protocol.Registered;
+import io.parley.protocol.SignedOn;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,10 +64,10 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (session.disconnecting) {
             return null;
         }
-        if (!session.registered) {
-            // TCD has no login: a client that sent one recognised request has registered.
-            session.registered = true;
-            Registered.fire(ctx.channel());
+        if (!session.signedOn) {
+            // TCD has no login: a client that sent one recognised request has signed on.
+            session.signedOn = true;
+            SignedOn.fire(ctx.channel());
         }
         if (request instanceof TcdRequest.Helo helo) {
             reply(ctx, new TcdReply.Helo(Text.clean(helo.text(), false), session.serverIp, session.port, settings.studentId()));

@@ -32,8 +32,8 @@ final class TcdSession {
     private final Map<Integer, NameClaim> claims = new HashMap<>(2);
     /** Set by DISCONNECT (or an eviction): the connection is closing and takes no more requests. */
     boolean disconnecting;
-    /** Set by the first recognised request (see {@link io.parley.protocol.Registered}). */
-    boolean registered;
+    /** Set by the first recognised request (see {@link io.parley.protocol.SignedOn}). */
+    boolean signedOn;
 
     TcdSession(ChannelMember member, String serverIp, int port) {
         this.member = member;

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.parley.core.account.Accounts;
 import io.parley.core.account.HistoryStore;
 import io.parley.core.account.InMemoryAccountStore;
 import io.parley.core.account.InMemoryHistoryStore;
+import io.parley.core.account.LoginThrottle;
+import io.parley.core.account.Presence;
+import io.parley.core.account.PrivateMessageQuota;
+import io.parley.core.account.PrivateMessages;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.InMemoryEventLog;
@@ -41,6 +46,8 @@ final class AccountTestServer {
     static final String PASSWORD = "correct horse battery";
     static final int PM_QUOTA_BYTES = 16 * 1024;
     static final KeyPair SERVER_KEYS = keys();
+    /** The cheapest Argon2id cost, on the caller's thread: the tests exercise the protocol, not the hash. */
+    static final PasswordHasher HASHER = new PasswordHasher(8, 1, Runnable::run);
 
     final AccountServices services;
 
@@ -53,12 +60,15 @@ final class AccountTestServer {
         ChatService chat = new ChatService(new RoomRegistry(new InMemoryRoomStore()), log, new LocalRoomBus(),
                 Clock.systemUTC());
         Executor inline = Runnable::run;
-        // The cheapest Argon2id cost: the tests exercise the protocol, not the hash.
-        services = new AccountServices(chat, new RegisteredNames(List.of()), new InMemoryAccountStore(),
-                history.apply(log), SERVER_KEYS, new PasswordHasher(8, 1, inline), new OnlineUsers(),
-                new CryptoLanes(inline, 1, 4, 16), new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC()),
-                new PrivateMessageQuota(PM_QUOTA_BYTES, Duration.ofDays(1), Clock.systemUTC()),
-                MAX_FRAME);
+        RegisteredNames names = new RegisteredNames(List.of());
+        Accounts accounts = new Accounts(new InMemoryAccountStore(), names, HASHER,
+                new LoginThrottle(10, 50, Duration.ofMinutes(5), Clock.systemUTC()));
+        HistoryStore historyStore = history.apply(log);
+        Presence presence = new Presence(names);
+        PrivateMessages privateMessages = new PrivateMessages(historyStore, presence,
+                new PrivateMessageQuota(PM_QUOTA_BYTES, Duration.ofDays(1), Clock.systemUTC()), Clock.systemUTC());
+        services = new AccountServices(chat, accounts, presence, privateMessages, historyStore, SERVER_KEYS,
+                new CryptoLanes(inline, 1, 4, 16), MAX_FRAME);
     }
 
     EmbeddedChannel connect() {

@@ -15,8 +15,8 @@ class StoredHashCompatibilityTest {
     private final AccountTestServer server = new AccountTestServer();
 
     private void storeHashOf(String name, String passwordAsTyped) {
-        String hash = server.services.hasher().hash(passwordAsTyped).toCompletableFuture().join();
-        server.services.accounts().create(new AccountRecord(name, hash, Optional.empty())).toCompletableFuture().join();
+        String hash = AccountTestServer.HASHER.hash(passwordAsTyped).toCompletableFuture().join();
+        server.services.accounts().store().create(new AccountRecord(name, hash, Optional.empty())).toCompletableFuture().join();
     }
 
     private String logIn(String name, String password) {

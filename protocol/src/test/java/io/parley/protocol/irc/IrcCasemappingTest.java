@@ -2,8 +2,7 @@ package io.parley.protocol.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.core.account.RegisteredNames;
-import io.parley.core.room.RoomNames;
+import io.parley.core.text.NameKeys;
 import org.junit.jupiter.api.Test;
 
 class IrcCasemappingTest {
@@ -21,7 +20,7 @@ class IrcCasemappingTest {
         assertThat(IrcCasemapping.same("a[", "a{")).isFalse();
         assertThat(IrcCasemapping.same("a\\", "a|")).isFalse();
         assertThat(IrcCasemapping.same("a~", "a^")).isFalse();
-        assertThat(RegisteredNames.key("a[")).isNotEqualTo(RegisteredNames.key("a{"));
+        assertThat(NameKeys.key("a[")).isNotEqualTo(NameKeys.key("a{"));
         assertThat(IrcCasemapping.same("Alice", "aLICE")).isTrue();
     }
 
@@ -32,7 +31,7 @@ class IrcCasemappingTest {
             all.append(c);
         }
         String ascii = all.toString();
-        assertThat(IrcCasemapping.fold(ascii)).isEqualTo(RegisteredNames.key(ascii)).isEqualTo(RoomNames.key(ascii));
+        assertThat(IrcCasemapping.fold(ascii)).isEqualTo(NameKeys.key(ascii));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.parley.protocol.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.core.room.RoomNames;
+import io.parley.core.text.NameKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ class IrcChannelsTest {
                 room.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String folded = IrcCasemapping.fold(IrcChannels.toChannel(room.toString()));
-            String key = RoomNames.key(room.toString());
+            String key = NameKeys.key(room.toString());
             String earlier = keyByFoldedChannel.putIfAbsent(folded, key);
             assertThat(earlier == null || earlier.equals(key)).as(room + " -> " + folded).isTrue();
         }

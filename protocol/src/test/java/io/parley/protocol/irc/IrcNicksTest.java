@@ -2,7 +2,7 @@ package io.parley.protocol.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.core.account.RegisteredNames;
+import io.parley.core.text.NameKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ class IrcNicksTest {
                 name.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String folded = IrcCasemapping.fold(IrcNicks.toNick(name.toString()));
-            String key = RegisteredNames.key(name.toString());
+            String key = NameKeys.key(name.toString());
             String earlier = keyByFoldedNick.putIfAbsent(folded, key);
             assertThat(earlier == null || earlier.equals(key)).as(name + " -> " + folded).isTrue();
         }

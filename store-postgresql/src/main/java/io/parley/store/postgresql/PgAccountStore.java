@@ -2,7 +2,7 @@ package io.parley.store.postgresql;
 
 import io.parley.core.account.AccountRecord;
 import io.parley.core.account.AccountStore;
-import io.parley.core.account.RegisteredNames;
+import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -43,7 +43,7 @@ final class PgAccountStore implements AccountStore {
         return store.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT name, password_hash, public_key FROM accounts WHERE name_key = ?")) {
-                select.setString(1, RegisteredNames.key(name));
+                select.setString(1, NameKeys.key(name));
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next()
                             ? Optional.of(new AccountRecord(rows.getString(1), rows.getString(2),
@@ -59,7 +59,7 @@ final class PgAccountStore implements AccountStore {
         return store.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (name_key, name,"
                     + " password_hash, public_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING")) {
-                insert.setString(1, RegisteredNames.key(account.name()));
+                insert.setString(1, NameKeys.key(account.name()));
                 insert.setString(2, account.name());
                 insert.setString(3, account.passwordHash());
                 insert.setString(4, account.publicKey().orElse(null));
@@ -78,7 +78,7 @@ final class PgAccountStore implements AccountStore {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE accounts SET public_key = ? WHERE name_key = ?")) {
                 update.setString(1, publicKey);
-                update.setString(2, RegisteredNames.key(name));
+                update.setString(2, NameKeys.key(name));
                 update.executeUpdate();
             }
             return null;

@@ -2,7 +2,7 @@ package io.parley.store.postgresql;
 
 import io.parley.core.directory.DirectoryEntry;
 import io.parley.core.directory.DirectoryStore;
-import io.parley.core.room.RoomNames;
+import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -45,7 +45,7 @@ final class PgDirectoryStore implements DirectoryStore {
     public CompletionStage<Void> add(DirectoryEntry entry) {
         return store.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, RoomNames.key(entry.name()));
+                insert.setString(1, NameKeys.key(entry.name()));
                 insert.setString(2, entry.name());
                 insert.setString(3, entry.address());
                 insert.setInt(4, entry.port());
@@ -61,7 +61,7 @@ final class PgDirectoryStore implements DirectoryStore {
     public CompletionStage<Void> remove(DirectoryEntry entry) {
         return store.query(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM directory WHERE name_key = ?")) {
-                delete.setString(1, RoomNames.key(entry.name()));
+                delete.setString(1, NameKeys.key(entry.name()));
                 delete.executeUpdate();
                 return null;
             }

@@ -2,6 +2,7 @@ package io.parley.store.postgresql;
 
 import io.parley.core.account.HistoryEntry;
 import io.parley.core.account.HistoryPages;
+import io.parley.core.room.Lobby;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,8 +161,8 @@ final class PgHistoryPages implements HistoryPages {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         range[0] = rows.getLong(1); // the next query starts after it
-                        broadcasts.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(2)), "BM",
-                                rows.getString(3), "lobby", false, rows.getString(4)));
+                        broadcasts.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(2)), HistoryEntry.Kind.ROOM,
+                                rows.getString(3), Lobby.NAME, false, rows.getString(4)));
                         read++;
                     }
                 }
@@ -185,7 +186,7 @@ final class PgHistoryPages implements HistoryPages {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     lastPrivateId = rows.getLong(1);
-                    privates.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(2)), "PM", rows.getString(3),
+                    privates.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(2)), HistoryEntry.Kind.PRIVATE, rows.getString(3),
                             rows.getString(4), rows.getInt(5) == 1, rows.getString(6)));
                     read++;
                 }

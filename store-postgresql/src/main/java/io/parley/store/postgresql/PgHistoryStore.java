@@ -4,7 +4,8 @@ import io.parley.core.account.HistoryEntry;
 import io.parley.core.account.HistoryPages;
 import io.parley.core.account.HistoryStore;
 import io.parley.core.account.PrivateMessage;
-import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.Lobby;
+import io.parley.core.text.NameKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,7 +59,7 @@ final class PgHistoryStore implements HistoryStore {
         return store.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO sessions (user_key, node, from_seq) VALUES (?, ?, ?) RETURNING id")) {
-                insert.setString(1, RegisteredNames.key(user));
+                insert.setString(1, NameKeys.key(user));
                 insert.setString(2, store.node());
                 insert.setLong(3, afterId);
                 try (ResultSet keys = insert.executeQuery()) {
@@ -89,9 +90,9 @@ final class PgHistoryStore implements HistoryStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO private_messages"
                     + " (sent_at, sender_key, sender, recipient_key, recipient, encrypted, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, message.time().toEpochMilli());
-                insert.setString(2, RegisteredNames.key(message.from()));
+                insert.setString(2, NameKeys.key(message.from()));
                 insert.setString(3, message.from());
-                insert.setString(4, RegisteredNames.key(message.to()));
+                insert.setString(4, NameKeys.key(message.to()));
                 insert.setString(5, message.to());
                 insert.setInt(6, message.encrypted() ? 1 : 0);
                 insert.setString(7, message.body());
@@ -103,7 +104,7 @@ final class PgHistoryStore implements HistoryStore {
 
     @Override
     public CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
-        String key = RegisteredNames.key(user);
+        String key = NameKeys.key(user);
         return store.read(connection -> {
             List<HistoryEntry> entries = new ArrayList<>(broadcasts(connection, key, lobbyRef));
             entries.addAll(privates(connection, key));
@@ -114,7 +115,7 @@ final class PgHistoryStore implements HistoryStore {
 
     @Override
     public HistoryPages pages(String user, int lobbyRef) {
-        return new PgHistoryPages(store, RegisteredNames.key(user), lobbyRef);
+        return new PgHistoryPages(store, NameKeys.key(user), lobbyRef);
     }
 
     private static List<HistoryEntry> broadcasts(Connection connection, String key, int lobbyRef) throws SQLException {
@@ -124,8 +125,8 @@ final class PgHistoryStore implements HistoryStore {
             select.setString(2, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), "BM", rows.getString(2),
-                            "lobby", false, rows.getString(3)));
+                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), HistoryEntry.Kind.ROOM, rows.getString(2),
+                            Lobby.NAME, false, rows.getString(3)));
                 }
             }
         }
@@ -139,7 +140,7 @@ final class PgHistoryStore implements HistoryStore {
             select.setString(2, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), "PM", rows.getString(2),
+                    entries.add(new HistoryEntry(Instant.ofEpochMilli(rows.getLong(1)), HistoryEntry.Kind.PRIVATE, rows.getString(2),
                             rows.getString(3), rows.getInt(4) == 1, rows.getString(5)));
                 }
             }

@@ -1,8 +1,8 @@
 package io.parley.store.postgresql;
 
-import io.parley.core.room.RoomNames;
 import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomStore;
+import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -43,7 +43,7 @@ final class PgRoomStore implements RoomStore {
     public CompletionStage<Optional<RoomRecord>> find(String name) {
         return store.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT ref, name FROM rooms WHERE name_key = ?")) {
-                select.setString(1, RoomNames.key(name));
+                select.setString(1, NameKeys.key(name));
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(new RoomRecord(rows.getInt(1), rows.getString(2))) : Optional.empty();
                 }
@@ -57,7 +57,7 @@ final class PgRoomStore implements RoomStore {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rooms (name, name_key, created_at)"
                     + " VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING RETURNING ref")) {
                 insert.setString(1, name);
-                insert.setString(2, RoomNames.key(name));
+                insert.setString(2, NameKeys.key(name));
                 insert.setLong(3, System.currentTimeMillis());
                 try (ResultSet rows = insert.executeQuery()) {
                     if (!rows.next()) {

@@ -186,9 +186,9 @@ public abstract class StoreContract {
                     .toCompletableFuture().join();
 
             assertThat(store.history().history("Alice", lobby.ref()).toCompletableFuture().join()).containsExactly(
-                    new HistoryEntry(Instant.ofEpochMilli(2000), "BM", "bob", "lobby", false, "hi alice"),
-                    new HistoryEntry(Instant.ofEpochMilli(3500), "PM", "bob", "alice", true, "CIPHER"),
-                    new HistoryEntry(Instant.ofEpochMilli(4000), "BM", "alice", "lobby", false, "hi bob"));
+                    new HistoryEntry(Instant.ofEpochMilli(2000), HistoryEntry.Kind.ROOM, "bob", "lobby", false, "hi alice"),
+                    new HistoryEntry(Instant.ofEpochMilli(3500), HistoryEntry.Kind.PRIVATE, "bob", "alice", true, "CIPHER"),
+                    new HistoryEntry(Instant.ofEpochMilli(4000), HistoryEntry.Kind.ROOM, "alice", "lobby", false, "hi bob"));
         }
     }
 

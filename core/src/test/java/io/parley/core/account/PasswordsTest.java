@@ -1,4 +1,4 @@
-package io.parley.protocol.account;
+package io.parley.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +28,8 @@ class PasswordsTest {
 
     @Test
     void newPasswordsFollowTheLengthRuleAndHoldNoControlCharacters() {
-        assertThat(Passwords.problemWithNew("short")).contains(Passwords.LENGTH_RULE);
-        assertThat(Passwords.problemWithNew("long enough\u0007")).contains(Passwords.CONTROL);
+        assertThat(Passwords.problemWithNew("short")).contains(Passwords.Problem.LENGTH);
+        assertThat(Passwords.problemWithNew("long enough\u0007")).contains(Passwords.Problem.CONTROL);
         assertThat(Passwords.problemWithNew("long enough")).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.protocol.account;
+package io.parley.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.parley.protocol.account;
+package io.parley.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +36,11 @@ class PrivateMessageQuotaTest {
     @Test
     void manyLiveAccountsAreNotScannedOnEveryMessage() {
         for (int i = 0; i < 5000; i++) {
-            assertThat(quota.take("user" + i, 10)).isNull();
+            assertThat(quota.take("user" + i, 10)).isEmpty();
         }
         for (int i = 0; i < 1000; i++) {
             now = now.plusMillis(10);
-            assertThat(quota.take("user" + i, 10)).isNull();
+            assertThat(quota.take("user" + i, 10)).isEmpty();
         }
 
         assertThat(quota.sweeps()).as("sweeps within the first minute").isEqualTo(1);
@@ -61,11 +61,12 @@ class PrivateMessageQuotaTest {
 
     @Test
     void bytesGivenBackCanBeTakenAgain() {
-        assertThat(quota.take("alice", 600)).isNull();
-        assertThat(quota.take("alice", 600)).as("over the budget").startsWith("C ERR 429 ");
+        assertThat(quota.take("alice", 600)).isEmpty();
+        assertThat(quota.take("alice", 600)).as("over the budget").contains(
+                new PrivateMessageQuota.Exceeded(1000, DAY, DAY));
 
         quota.giveBack("alice", 600);
 
-        assertThat(quota.take("alice", 1000)).isNull();
+        assertThat(quota.take("alice", 1000)).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.protocol.account;
+package io.parley.core.account;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Budgets of failed password checks, per account and per client address (as Ergo's login
- * throttling): once an account, or an address, has failed {@code max} times within a window, its
- * next attempts are refused without checking the password until the window (which starts at its
- * first failure) is over. Unlike the spec's per-connection limit of 4, the budgets survive
- * reconnecting. They are kept in memory only, so a restart forgets them (a restart is not
- * something a guesser can cause at will).
+ * Budgets of failed password checks (whichever protocol checked the password), per account and
+ * per client address (as Ergo's login throttling): once an account, or an address, has failed
+ * {@code max} times within a window, its next attempts are refused without checking the password
+ * until the window (which starts at its first failure) is over. Unlike the spec's per-connection
+ * limit of 4, the budgets survive reconnecting. They are kept in memory only, so a restart
+ * forgets them (a restart is not something a guesser can cause at will).
  *
  * <p>The account budget also holds the owner back while someone guesses at the account: that is
  * the price of capping guesses per account, and the window is short.
@@ -25,11 +25,9 @@ public final class LoginThrottle {
     /** Why an attempt is refused, and for how much longer. */
     public record Refusal(boolean forAccount, Duration retryAfter) {
 
-        /** The account-protocol error a refused attempt gets (account.md: 429 is "too many attempts"). */
-        String frame(String accountName) {
-            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-            return "C ERR 429 too many failed logins " + (forAccount ? "for " + accountName : "from your address")
-                    + "; try again in " + seconds + " seconds";
+        /** {@link #retryAfter} in whole seconds, rounded up, at least 1: what a client is told. */
+        public long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         }
     }
 
@@ -50,7 +48,7 @@ public final class LoginThrottle {
     }
 
     /** Whether an attempt on {@code accountKey} (null: a new user) from {@code address} must be refused. */
-    Optional<Refusal> refusal(String accountKey, String address) {
+    public Optional<Refusal> refusal(String accountKey, String address) {
         Instant now = clock.instant();
         Optional<Duration> byAddress = blockedFor(addresses.get(address), maxPerAddress, now);
         if (byAddress.isPresent()) {
@@ -61,7 +59,7 @@ public final class LoginThrottle {
     }
 
     /** Counts a wrong password for {@code accountKey} from {@code address}. */
-    void failed(String accountKey, String address) {
+    public void failed(String accountKey, String address) {
         Instant now = clock.instant();
         sweeps.sweepIfDue(now, () -> {
             sweep(accounts, now);

@@ -1,9 +1,10 @@
-package io.parley.protocol.account;
+package io.parley.core.account;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,31 +29,37 @@ public final class PrivateMessageQuota {
         this.clock = clock;
     }
 
+    /** A message that did not fit: the budget, its window, and how long until the window ends. */
+    public record Exceeded(long maxBytes, Duration window, Duration retryAfter) {
+
+        /** {@link #retryAfter} in hours, rounded up, at least 1: what a client is told. */
+        public long retryAfterHours() {
+            return Math.max(1, retryAfter.toMinutes() / 60 + 1);
+        }
+    }
+
     /**
-     * Takes {@code bytes} from the account's quota; returns null if they fit, else the
-     * account-protocol error to send (nothing is taken).
+     * Takes {@code bytes} from the account's quota; returns empty if they fit, else why not
+     * (nothing is taken).
      */
-    String take(String accountKey, long bytes) {
+    public Optional<Exceeded> take(String accountKey, long bytes) {
         Instant now = clock.instant();
         sweeps.sweepIfDue(now, () -> usage.keySet().forEach(key -> usage.computeIfPresent(key,
                 (k, used) -> used.expired(now, window) ? null : used)));
-        String[] refusal = new String[1];
+        Exceeded[] refusal = new Exceeded[1];
         // In compute, so that a sweep cannot drop the window between finding and charging it.
         usage.compute(accountKey, (k, used) -> {
             Usage live = used == null || used.expired(now, window) ? new Usage(now) : used;
             synchronized (live) {
                 if (live.bytes + bytes > maxBytes) {
-                    long hours = Math.max(1, Duration.between(now, live.start.plus(window)).toMinutes() / 60 + 1);
-                    refusal[0] = "C ERR 429 private message limit reached: " + maxBytes
-                            + " bytes per account are stored per " + window.toHours() + " hours; try again in "
-                            + hours + " hours";
+                    refusal[0] = new Exceeded(maxBytes, window, Duration.between(now, live.start.plus(window)));
                 } else {
                     live.bytes += bytes;
                 }
             }
             return live;
         });
-        return refusal[0];
+        return Optional.ofNullable(refusal[0]);
     }
 
     /**
@@ -60,7 +67,7 @@ public final class PrivateMessageQuota {
      * all. (Taken just before a window ended, they are given back to the next one: at most one
      * message more that day.)
      */
-    void giveBack(String accountKey, long bytes) {
+    public void giveBack(String accountKey, long bytes) {
         usage.computeIfPresent(accountKey, (k, used) -> {
             synchronized (used) {
                 used.bytes = Math.max(0, used.bytes - bytes);
