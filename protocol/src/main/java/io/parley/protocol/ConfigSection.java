@@ -23,13 +23,27 @@ public final class ConfigSection {
     }
 
     public String text(String key) {
-        return properties.getProperty(key, defaults.get(key)).strip();
+        return properties.getProperty(key, defaultOf(key)).strip();
     }
 
     /** Whether {@code key} is set to other than its default. */
     public boolean chosen(String key) {
+        String fallback = defaultOf(key);
         String value = properties.getProperty(key);
-        return value != null && !value.strip().equals(defaults.get(key));
+        return value != null && !value.strip().equals(fallback);
+    }
+
+    /**
+     * {@code key}'s default. Every key read must have one (a module declares its keys in
+     * {@link ProtocolModule#defaults}): one that has none is a mistake in the code, named here
+     * at start-up whatever the configuration sets.
+     */
+    private String defaultOf(String key) {
+        String fallback = defaults.get(key);
+        if (fallback == null) {
+            throw new SettingException(key, "has no default");
+        }
+        return fallback;
     }
 
     /** A file's path, or null when the key is empty (unset). */

@@ -9,6 +9,7 @@ import io.parley.protocol.line.LineModule;
 import io.parley.protocol.tcd.TcdModule;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,13 +141,29 @@ public record ServerConfig(
     /** Every key with its default: the server's and each protocol's of {@link ProtocolModules#ALL}. */
     static final Map<String, String> DEFAULTS = defaults(ProtocolModules.ALL);
 
-    /** Every key {@code modules} and the server know, with its default. */
+    /**
+     * Every key {@code modules} and the server know, with its default. A key declared twice (by
+     * two modules, or by a module and the server) is a mistake in the code, refused here: one
+     * default would silently replace the other, and one setting would configure both.
+     */
     static Map<String, String> defaults(List<ProtocolModule<?>> modules) {
         Map<String, String> defaults = new LinkedHashMap<>(SERVER_DEFAULTS);
+        Map<String, String> declaredBy = new HashMap<>();
+        SERVER_DEFAULTS.keySet().forEach(key -> declaredBy.put(key, "the server"));
         for (ProtocolModule<?> module : modules) {
-            defaults.put(ProtocolSection.portKey(module), Integer.toString(module.defaultPort()));
-            defaults.put(ProtocolSection.tlsPortKey(module), "off");
-            defaults.putAll(module.defaults());
+            Map<String, String> own = new LinkedHashMap<>();
+            own.put(ProtocolSection.portKey(module), Integer.toString(module.defaultPort()));
+            own.put(ProtocolSection.tlsPortKey(module), "off");
+            own.putAll(module.defaults());
+            String who = "protocol module " + module.name();
+            own.forEach((key, value) -> {
+                String earlier = declaredBy.putIfAbsent(key, who);
+                if (earlier != null) {
+                    throw new IllegalStateException("configuration key " + key + " is declared by both "
+                            + earlier + " and " + who + "; each key must have one owner");
+                }
+                defaults.put(key, value);
+            });
         }
         return Collections.unmodifiableMap(defaults);
     }

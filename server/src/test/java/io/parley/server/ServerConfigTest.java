@@ -3,13 +3,19 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.ChannelHandler;
+import io.parley.protocol.ConfigSection;
+import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.ExtraListener;
+import io.parley.protocol.ModuleContext;
+import io.parley.protocol.ProtocolModule;
 import io.parley.protocol.line.LineModule;
 import io.parley.protocol.tcd.TcdModule;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.OptionalInt;
@@ -151,5 +157,68 @@ class ServerConfigTest {
         assertThat(config(ServerConfig.ADMIN_BIND, "*").adminBind()).as("every interface").isNull();
         assertThatThrownBy(() -> config(ServerConfig.ADMIN_PORT, "http")).hasMessageContaining("admin.port");
         assertThatThrownBy(() -> config(ServerConfig.ADMIN_BIND, "")).hasMessageContaining("admin.bind");
+    }
+
+    @Test
+    void everyKnownKeyIsDeclaredOnce() {
+        assertThat(ServerConfig.DEFAULTS).isNotEmpty(); // built without a duplicate, or the class would not load
+    }
+
+    @Test
+    void aKeyTwoModulesDeclareIsRefused() {
+        assertThatThrownBy(() -> ServerConfig.defaults(List.of(new TcdModule(), declaring("other", "tcd.max-request-bytes"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tcd.max-request-bytes")
+                .hasMessageContaining("tcd")
+                .hasMessageContaining("other");
+    }
+
+    @Test
+    void aModuleKeyTheServerDeclaresIsRefused() {
+        assertThatThrownBy(() -> ServerConfig.defaults(List.of(declaring("other", "bind"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bind")
+                .hasMessageContaining("the server")
+                .hasMessageContaining("other");
+    }
+
+    /** A module named {@code name} that declares {@code key}, and nothing else that works. */
+    private static ProtocolModule<Void> declaring(String name, String key) {
+        return new ProtocolModule<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int defaultPort() {
+                return 0;
+            }
+
+            @Override
+            public String title() {
+                return name;
+            }
+
+            @Override
+            public Map<String, String> defaults() {
+                return Map.of(key, "1");
+            }
+
+            @Override
+            public Void settings(ConfigSection config) {
+                return null;
+            }
+
+            @Override
+            public ConnectionErrors connectionErrors() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ChannelHandler handler(Void settings, String qualifier, ModuleContext context) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 }

@@ -41,18 +41,24 @@ final class Migrations {
         }
         for (int version = current + 1; version <= SCRIPTS.size(); version++) {
             String script = SCRIPTS.get(version - 1);
-            connection.setAutoCommit(false);
+            // SQL's own transaction, as StoreWriter's: the driver's connection stays in autocommit.
+            List<String> commands = statements(read(script)); // read before the transaction: it may throw unchecked
             try (Statement statement = connection.createStatement()) {
-                for (String sql : statements(read(script))) {
-                    statement.execute(sql);
+                statement.execute("BEGIN IMMEDIATE");
+                try {
+                    for (String sql : commands) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + version);
+                    statement.execute("COMMIT");
+                } catch (SQLException e) {
+                    try {
+                        statement.execute("ROLLBACK");
+                    } catch (SQLException rollbackFailure) {
+                        e.addSuppressed(rollbackFailure);
+                    }
+                    throw e;
                 }
-                statement.execute("PRAGMA user_version = " + version);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
             log.info("Applied schema migration {}", script);
         }

@@ -10,6 +10,7 @@ import io.parley.core.room.RoomStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -101,13 +102,9 @@ public final class SqliteStore implements Store {
         StoreFiles.prepareDirectory(dataDirectory);
         Path file = dataDirectory.resolve(FILE_NAME);
         StoreFiles.prepareDatabase(file);
-        // IMMEDIATE: a write transaction takes the write lock when it begins, waiting for it as
-        // long as the busy timeout allows. A deferred one that reads first (the event log reads a
-        // room's last sequence before it inserts) would fail at once with SQLITE_BUSY when it
-        // upgrades while another process holds the lock, without waiting.
-        SQLiteConfig writerConfig = new SQLiteConfig();
-        writerConfig.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        Connection connection = writerConfig.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // Plain autocommit connection: StoreWriter and Migrations begin their transactions with
+        // BEGIN IMMEDIATE themselves (see StoreWriter#inTransaction for why not the driver's mode).
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement statement = connection.createStatement()) {
             checkIntact(statement, file);
             // WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9);

@@ -3,6 +3,7 @@ package io.parley.store;
 import io.parley.core.StoreBusyException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -249,38 +250,42 @@ final class StoreWriter implements AutoCloseable {
      * Runs the tasks in one transaction. On failure the first cause is what is thrown: after some
      * errors (a full disk, an I/O error) SQLite has already rolled the transaction back, and the
      * rollback's own "no transaction is active" must not hide why.
+     *
+     * <p>The transaction is SQL's own, not the driver's: the connection stays in autocommit as
+     * sqlite-jdbc sees it. Its setAutoCommit(false) marks a transaction open before its BEGIN runs,
+     * so a BEGIN that fails (another process held the lock past the busy timeout) left the next
+     * batch running each statement alone; and its commit() begins the next transaction at once,
+     * taking the write lock again after every batch.
      */
     private void inTransaction(List<Task> tasks) throws SQLException {
         long start = System.nanoTime();
-        connection.setAutoCommit(false);
-        SQLException failure = null;
-        try {
-            for (Task task : tasks) {
-                task.run(connection);
-            }
-            connection.commit();
-            metrics.committed(tasks.size(), System.nanoTime() - start);
-        } catch (SQLException | RuntimeException e) {
-            metrics.failed(tasks.size());
-            failure = e instanceof SQLException sql ? sql : new SQLException(e);
+        try (Statement statement = connection.createStatement()) {
+            boolean begun = false;
             try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                failure.addSuppressed(rollbackFailure);
-            }
-        } finally {
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException autoCommitFailure) {
-                if (failure == null) {
-                    throw autoCommitFailure;
+                // IMMEDIATE: the write lock is taken now, waiting for it as long as the busy
+                // timeout allows. A deferred transaction that reads first (the event log reads a
+                // room's last sequence before it inserts) would fail at once with SQLITE_BUSY when
+                // it upgrades while another process holds the lock, without waiting.
+                statement.execute("BEGIN IMMEDIATE");
+                begun = true;
+                for (Task task : tasks) {
+                    task.run(connection);
                 }
-                failure.addSuppressed(autoCommitFailure);
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                metrics.failed(tasks.size());
+                SQLException failure = e instanceof SQLException sql ? sql : new SQLException(e);
+                if (begun) {
+                    try {
+                        statement.execute("ROLLBACK");
+                    } catch (SQLException rollbackFailure) {
+                        failure.addSuppressed(rollbackFailure);
+                    }
+                }
+                throw failure;
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        metrics.committed(tasks.size(), System.nanoTime() - start);
     }
 
     /** The tasks waiting for the store thread (not those of the transaction running now). */

@@ -144,7 +144,8 @@ public final class RoomRegistry {
 
     /**
      * Forgets {@code room}, which {@link ChatService} has closed, and removes it from the store
-     * unless the store keeps it (it holds messages: history); a kept room is listed again.
+     * unless the store keeps it (it holds messages: history); a kept room is listed again, open,
+     * unless a newer object for its ref took its place meanwhile.
      * Completes with whether it was removed.
      */
     CompletionStage<Boolean> remove(Room room) {
@@ -158,9 +159,15 @@ public final class RoomRegistry {
         }
         return removed.whenComplete((gone, error) -> {
             if (error != null || !gone) {
-                room.reopen();
-                byRef.putIfAbsent(room.ref(), room);
-                byKey.putIfAbsent(NameKeys.key(room.name()), room);
+                // Open again only if it is put back: a look-up meanwhile may have made a newer
+                // object for the ref, which is the room now; this one stays closed, takes no joins.
+                Room current = byRef.computeIfAbsent(room.ref(), ref -> {
+                    room.reopen();
+                    return room;
+                });
+                if (current == room) {
+                    byKey.putIfAbsent(NameKeys.key(room.name()), room);
+                }
             }
         });
     }

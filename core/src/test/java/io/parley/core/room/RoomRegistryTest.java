@@ -118,7 +118,52 @@ class RoomRegistryTest {
     @Test
     void aRoomKeptByTheStoreWhileBeingRemovedIsOneObjectByNameAndByRef() {
         CompletableFuture<Boolean> kept = new CompletableFuture<>();
-        RoomStore keeping = new RoomStore() {
+        RoomRegistry rooms = new RoomRegistry(keeping(kept));
+        ChatService chat = new ChatService(rooms, new InMemoryEventLog(), new LocalRoomBus(), java.time.Clock.systemUTC());
+        Room room = rooms.open("history").toCompletableFuture().join();
+        CompletionStage<Boolean> removal = chat.removeIfUnused(room);
+
+        Room reopened = rooms.open("history").toCompletableFuture().join(); // found in the store meanwhile
+        kept.complete(false);
+
+        assertThat(removal.toCompletableFuture().join()).isFalse();
+        assertThat(rooms.byRef(reopened.ref())).as("the room events are delivered to").containsSame(reopened);
+        assertThat(rooms.byName("history")).containsSame(reopened);
+    }
+
+    @Test
+    void aKeptRoomThatANewerObjectReplacedStaysClosed() {
+        CompletableFuture<Boolean> kept = new CompletableFuture<>();
+        RoomRegistry rooms = new RoomRegistry(keeping(kept));
+        ChatService chat = new ChatService(rooms, new InMemoryEventLog(), new LocalRoomBus(), java.time.Clock.systemUTC());
+        Room room = rooms.open("history").toCompletableFuture().join();
+        CompletionStage<Boolean> removal = chat.removeIfUnused(room);
+
+        Room reopened = rooms.open("history").toCompletableFuture().join(); // found in the store meanwhile
+        kept.complete(false);
+
+        assertThat(removal.toCompletableFuture().join()).isFalse();
+        assertThat(reopened).isNotSameAs(room);
+        assertThat(room.isClosed()).as("the replaced object, which nobody can reach to leave it").isTrue();
+        assertThat(reopened.isClosed()).isFalse();
+    }
+
+    @Test
+    void aKeptRoomNobodyReplacedIsOpenAgain() {
+        CompletableFuture<Boolean> kept = CompletableFuture.completedFuture(false);
+        RoomRegistry rooms = new RoomRegistry(keeping(kept));
+        ChatService chat = new ChatService(rooms, new InMemoryEventLog(), new LocalRoomBus(), java.time.Clock.systemUTC());
+        Room room = rooms.open("history").toCompletableFuture().join();
+
+        assertThat(chat.removeIfUnused(room).toCompletableFuture().join()).isFalse();
+        assertThat(room.isClosed()).isFalse();
+        assertThat(rooms.byName("history")).containsSame(room);
+        assertThat(rooms.byRef(room.ref())).containsSame(room);
+    }
+
+    /** The test's store, except that it keeps every room being removed, once {@code kept} completes. */
+    private RoomStore keeping(CompletableFuture<Boolean> kept) {
+        return new RoomStore() {
             @Override
             public List<RoomRecord> loadAll() {
                 return store.loadAll();
@@ -139,17 +184,6 @@ class RoomRegistryTest {
                 return kept; // it holds history: kept, once the store answers
             }
         };
-        RoomRegistry rooms = new RoomRegistry(keeping);
-        ChatService chat = new ChatService(rooms, new InMemoryEventLog(), new LocalRoomBus(), java.time.Clock.systemUTC());
-        Room room = rooms.open("history").toCompletableFuture().join();
-        CompletionStage<Boolean> removal = chat.removeIfUnused(room);
-
-        Room reopened = rooms.open("history").toCompletableFuture().join(); // found in the store meanwhile
-        kept.complete(false);
-
-        assertThat(removal.toCompletableFuture().join()).isFalse();
-        assertThat(rooms.byRef(reopened.ref())).as("the room events are delivered to").containsSame(reopened);
-        assertThat(rooms.byName("history")).containsSame(reopened);
     }
 
     @Test
