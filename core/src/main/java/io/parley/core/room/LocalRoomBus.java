@@ -7,14 +7,20 @@ import java.util.function.Consumer;
 
 /**
  * The in-process room bus: hands each published event to every subscribed node (a single-process
- * server has one) in a serial lane per room ({@link RoomLanes}) on its fan-out executor, so each
- * room's order is kept and the publishing thread (the store's) never loops over members.
+ * server has one) on its fan-out executor, so the publishing thread (the store's) never loops over
+ * members. All rooms share one serial lane ({@link RoomLanes} under one key): events are delivered
+ * in the order they were published, which is the log's, so a member in several rooms sees them in
+ * that order too (a TCD {@code DISCONNECT} announces its leaves in the order it made them). One
+ * lane costs nothing with the server's single fan-out thread; per-room lanes would only reorder
+ * rooms against each other.
  *
  * <p>Thread-safe.
  */
 public final class LocalRoomBus implements RoomBus {
 
     private final List<Consumer<RoomEvent>> nodes = new CopyOnWriteArrayList<>();
+    /** The one lane's key: every room's events go through it. */
+    private static final int ALL_ROOMS = 0;
     private final RoomLanes lanes;
 
     /** A bus that delivers on the publishing thread (tests, benchmarks). */
@@ -34,7 +40,7 @@ public final class LocalRoomBus implements RoomBus {
 
     @Override
     public void publish(RoomEvent event, Runnable delivered) {
-        lanes.submit(event.room().ref(), () -> {
+        lanes.submit(ALL_ROOMS, () -> {
             try {
                 for (Consumer<RoomEvent> node : nodes) {
                     node.accept(event);
