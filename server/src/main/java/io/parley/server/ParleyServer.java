@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * A running Parley: the store, the core and one listener per enabled protocol.
  *
  * <p>Threads: one boss loop accepts, a worker group (one loop per core) runs every connection;
- * the store has its own thread, which also fans events out. Status lines (one per listener, and
+ * the store has its own threads, and committed room events are fanned out on
+ * {@code parley-fanout}. Status lines (one per listener, and
  * the directory's connection lines) go to the {@code out} given to {@link #start}; the directory's
  * are printed from event loops. {@link #stop} is thread-safe and idempotent.
  */

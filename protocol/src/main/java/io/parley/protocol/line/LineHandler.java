@@ -96,7 +96,7 @@ final class LineHandler extends OrderedRequestHandler<String> {
         if (claim.revoked()) {
             return null; // the owner registered the name; this connection is being closed
         }
-        Room to = room; // the callback runs on the store thread, and a close may clear the field
+        Room to = room; // the callback runs off this loop, and a close may clear the field
         metrics().messageReceived();
         CompletionStage<?> post = chat.post(to, name, Text.clean(text, false)).whenComplete((stored, failure) -> {
             if (failure != null) {
