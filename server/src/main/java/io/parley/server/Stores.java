@@ -13,9 +13,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The one place that picks the server's {@link Store} from its settings, and words why one cannot
- * be opened. Today that is always SQLite in the data directory; another database (e.g. a
- * {@code store} setting of {@code postgresql://...}) would be chosen here, and nothing else in the
- * server would change.
+ * be opened: SQLite in the data directory, unless {@code store.url} ({@code --store}) names the
+ * PostgreSQL store of record a cluster's nodes share.
  */
 final class Stores {
 
@@ -41,6 +40,10 @@ final class Stores {
      * call at start-up. Fails in one line naming the file and the fix.
      */
     static Store open(ServerConfig config, StoreMetrics metrics) throws StartupException {
+        String url = config.cluster().storeUrl();
+        if (url != null) {
+            return openPostgres(url);
+        }
         try {
             return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
                     metrics);
@@ -55,5 +58,16 @@ final class Stores {
             throw new StartupException("cannot open the store " + file(config.dataDirectory())
                     + ": " + cause.getMessage() + "; repair or restore it, or use --data DIR for another");
         }
+    }
+
+    /**
+     * The PostgreSQL store at {@code url}. The seam for the PostgreSQL module: once it is in the
+     * build, this calls {@code io.parley.store.postgresql.PostgresStore.open(url)} and words its
+     * failure ("cannot reach the store postgresql://...: ...; start PostgreSQL there or fix
+     * --store"). The url is never printed whole: it may carry a password.
+     */
+    private static Store openPostgres(String url) throws StartupException {
+        throw new StartupException("the PostgreSQL store is not available in this build; run without --store"
+                + " (store.url) for a single node on SQLite");
     }
 }
