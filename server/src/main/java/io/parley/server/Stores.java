@@ -61,10 +61,11 @@ final class Stores {
     }
 
     /**
-     * The PostgreSQL store at {@code url}. The seam for the PostgreSQL module: once it is in the
-     * build, this calls {@code io.parley.store.postgresql.PostgresStore.open(url)} and words its
-     * failure ("cannot reach the store postgresql://...: ...; start PostgreSQL there or fix
-     * --store"). The url is never printed whole: it may carry a password.
+     * The PostgreSQL store at {@code url}. The seam for the PostgreSQL module (branch h/pgstore):
+     * once it is in the build this becomes {@code PostgresStore.open(url, config.cluster().node(),
+     * config.storeMaxQueuedBytes(), metrics)}, its {@code UnreachableStoreException}'s one line
+     * (the address without its password, and the fix) becoming the {@link StartupException}. The
+     * url is never printed whole here: it may carry a password.
      */
     private static Store openPostgres(String url) throws StartupException {
         throw new StartupException("the PostgreSQL store is not available in this build; run without --store"
