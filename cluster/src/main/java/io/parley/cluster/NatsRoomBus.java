@@ -64,6 +64,9 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
     });
     private volatile Connection connection;
     private volatile boolean connected;
+    /** Waiters for the connection to be up (true) or down (false); see {@link #untilConnected}. */
+    private final List<Map.Entry<Boolean, java.util.concurrent.CompletableFuture<Void>>> waiters =
+            new CopyOnWriteArrayList<>();
 
     private NatsRoomBus(BusSettings settings, Executor fanOut, RoomReplay replay) {
         this.settings = settings;
@@ -101,7 +104,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
             bus.timer.shutdownNow();
             throw new BusUnavailableException("interrupted while connecting to the bus " + settings.url(), e);
         }
-        bus.connected = true;
+        bus.setConnected(true);
         Dispatcher dispatcher = bus.connection.createDispatcher(bus::received);
         // No limit on what waits in the dispatcher: the fan-out lanes take it at once anyway.
         dispatcher.setPendingLimits(-1, -1);
@@ -119,6 +122,27 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
     /** Whether NATS is reachable now: while it is not, the node should accept no new messages. */
     public boolean isConnected() {
         return connected;
+    }
+
+    /** Completes once the connection is up ({@code up}) or down: for tests and tools that wait for it. */
+    public java.util.concurrent.CompletableFuture<Void> untilConnected(boolean up) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        waiters.add(Map.entry(up, done));
+        if (connected == up) {
+            done.complete(null);
+        }
+        waiters.removeIf(waiter -> waiter.getValue().isDone());
+        return done;
+    }
+
+    private void setConnected(boolean up) {
+        connected = up;
+        for (Map.Entry<Boolean, java.util.concurrent.CompletableFuture<Void>> waiter : waiters) {
+            if (waiter.getKey() == up) {
+                waiter.getValue().complete(null);
+            }
+        }
+        waiters.removeIf(waiter -> waiter.getValue().isDone());
     }
 
     @Override
@@ -207,9 +231,13 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
                 lanes.submit(ref, () -> {
                     sequencer.fetching = false;
                     if (error != null) {
-                        log.warn("Could not read room {} after message {} from the store: {}", ref, after,
-                                error.toString());
+                        // Retried after each gap wait: warned once per episode, not every time.
+                        if (sequencer.failedReads++ == 0) {
+                            log.warn("Could not read room {} after message {} from the store (retrying): {}", ref,
+                                    after, error.toString());
+                        }
                     } else {
+                        sequencer.failedReads = 0;
                         for (RoomEvent.Posted posted : found) {
                             take(ref, RoomSequencer.remote(posted));
                         }
@@ -237,17 +265,17 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
                 if (connected) {
                     log.warn("Lost the bus {}: refusing new messages until it is back (reconnecting)", settings.url());
                 }
-                connected = false;
+                setConnected(false);
             }
-            case RECONNECTED, CONNECTED -> {
-                boolean was = connected;
-                connected = true;
-                if (!was && event == ConnectionListener.Events.RECONNECTED) {
-                    log.info("The bus {} is back: reading what was missed from the store", settings.url());
-                    catchUp();
-                }
+            case RECONNECTED -> {
+                // Read what was missed before taking messages again: the reads are queued in
+                // each room's lane ahead of anything that arrives from now on.
+                log.info("The bus {} is back: reading what was missed from the store", settings.url());
+                catchUp();
+                setConnected(true);
             }
-            case CLOSED -> connected = false;
+            case RESUBSCRIBED -> catchUp(); // a message between the first read and the subscription
+            case CLOSED -> setConnected(false);
             default -> { }
         }
     }
@@ -291,7 +319,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        connected = false;
+        setConnected(false);
         for (Map.Entry<Integer, RoomSequencer> room : rooms.entrySet()) {
             RoomSequencer sequencer = room.getValue();
             lanes.submit(room.getKey(), () -> sequencer.abandon().forEach(Runnable::run));

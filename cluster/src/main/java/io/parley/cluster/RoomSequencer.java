@@ -46,6 +46,8 @@ final class RoomSequencer {
     /** Whether a gap timer or a read from the store is under way (the bus's own flags). */
     boolean timerArmed;
     boolean fetching;
+    /** Reads from the store that failed in a row (the bus logs the first). */
+    int failedReads;
 
     RoomSequencer(RoomId room) {
         this.room = room;

@@ -164,6 +164,48 @@ class NatsRoomBusTest {
     }
 
     @Test
+    void aNodeCutOffFromNatsRefusesMessagesKeepsItsMembersAndCatchesUpWhenHealed() throws Exception {
+        try (CuttableProxy proxy = new CuttableProxy(4222)) {
+            NatsRoomBus busC = NatsRoomBus.connect(new BusSettings(proxy.url(), "c", prefix, Duration.ofMillis(50),
+                    Duration.ofSeconds(5)), fanOutA, log);
+            try {
+                ChatService nodeC = new ChatService("c", new RoomRegistry(roomStore),
+                        new BusGuardedEventLog(log, busC::isConnected), busC, Clock.systemUTC());
+                Room roomC = nodeC.rooms().open("cut").toCompletableFuture().join();
+                Room roomB = nodeB.rooms().open("cut").toCompletableFuture().join();
+                Recorder onC = join(nodeC, roomC, new Recorder("c", nodeC.newMemberId(), loopA, 3), "carol");
+                Recorder onB = join(nodeB, roomB, new Recorder("b", nodeB.newMemberId(), loopB, 3), "bob");
+                nodeB.post(roomB, "bob", "before").toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+                proxy.cut();
+                busC.untilConnected(false).get(10, TimeUnit.SECONDS);
+                assertThatThrownBy(() -> nodeC.post(roomC, "carol", "refused").toCompletableFuture().join())
+                        .hasCauseInstanceOf(StoreBusyException.class)
+                        .hasMessageContaining("try again");
+                // Said on node b while c cannot hear it: NATS does not keep it for c.
+                nodeB.post(roomB, "bob", "during").toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+                proxy.heal();
+                busC.untilConnected(true).get(10, TimeUnit.SECONDS);
+                // Nothing later has come to reveal the gap: the reconnect alone reads it from the store.
+                onC.untilMessages(2).get(10, TimeUnit.SECONDS);
+                nodeC.post(roomC, "carol", "after").toCompletableFuture().get(10, TimeUnit.SECONDS);
+                onC.gotAll.get(10, TimeUnit.SECONDS);
+                onB.gotAll.get(10, TimeUnit.SECONDS);
+                drain(loopA);
+                drain(loopB);
+
+                for (Recorder member : List.of(onC, onB)) {
+                    assertThat(member.said()).as("node %s", member.node()).containsExactly("before", "during", "after");
+                }
+                assertThat(log.messages()).extracting(ChatMessage::text).doesNotContain("refused");
+            } finally {
+                busC.close();
+            }
+        }
+    }
+
+    @Test
     void aNodeThatCannotReachTheBusSaysSoNamingTheUrl() {
         BusSettings nowhere = new BusSettings("nats://127.0.0.1:1", "x", prefix, Duration.ofMillis(50),
                 Duration.ofSeconds(2));

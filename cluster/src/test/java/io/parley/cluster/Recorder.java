@@ -4,6 +4,7 @@ import io.parley.core.room.ChatMessage;
 import io.parley.core.room.Member;
 import io.parley.core.room.RoomEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -42,12 +43,28 @@ final class Recorder implements Member {
         return loop;
     }
 
+    private final List<Map.Entry<Integer, CompletableFuture<Void>>> waiters = new CopyOnWriteArrayList<>();
+
     @Override
     public void deliver(RoomEvent event) {
         events.add(event);
-        if (event instanceof RoomEvent.Posted && messages.incrementAndGet() == expected) {
-            gotAll.complete(null);
+        if (event instanceof RoomEvent.Posted) {
+            int count = messages.incrementAndGet();
+            if (count == expected) {
+                gotAll.complete(null);
+            }
+            waiters.stream().filter(w -> w.getKey() <= count).forEach(w -> w.getValue().complete(null));
         }
+    }
+
+    /** Completes once the member has had {@code count} messages. */
+    CompletableFuture<Void> untilMessages(int count) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        waiters.add(Map.entry(count, done));
+        if (messages.get() >= count) {
+            done.complete(null);
+        }
+        return done;
     }
 
     /** The messages delivered, in order. */
