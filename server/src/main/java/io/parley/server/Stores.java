@@ -5,6 +5,8 @@ import io.parley.store.DamagedStoreException;
 import io.parley.store.SqliteStore;
 import io.parley.store.StoreFiles;
 import io.parley.store.StoreMetrics;
+import io.parley.store.postgresql.PostgresStore;
+import io.parley.store.postgresql.UnreachableStoreException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ final class Stores {
     static Store open(ServerConfig config, StoreMetrics metrics) throws StartupException {
         String url = config.cluster().storeUrl();
         if (url != null) {
-            return openPostgres(url);
+            return openPostgres(url, config, metrics);
         }
         try {
             return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
@@ -61,14 +63,25 @@ final class Stores {
     }
 
     /**
-     * The PostgreSQL store at {@code url}. The seam for the PostgreSQL module (branch h/pgstore):
-     * once it is in the build this becomes {@code PostgresStore.open(url, config.cluster().node(),
-     * config.storeMaxQueuedBytes(), metrics)}, its {@code UnreachableStoreException}'s one line
-     * (the address without its password, and the fix) becoming the {@link StartupException}. The
-     * url is never printed whole here: it may carry a password.
+     * The PostgreSQL store at {@code url}, shared by every node of a cluster, for node
+     * {@code node}. Fails in one line: the store's own (the address without its password, and the
+     * fix) when PostgreSQL cannot be reached, or naming the address when the schema cannot be
+     * migrated. The url is never printed whole here: it may carry a password.
      */
-    private static Store openPostgres(String url) throws StartupException {
-        throw new StartupException("the PostgreSQL store is not available in this build; run without --store"
-                + " (store.url) for a single node on SQLite");
+    private static Store openPostgres(String url, ServerConfig config, StoreMetrics metrics) throws StartupException {
+        try {
+            return PostgresStore.open(url, config.cluster().node(), config.storeMaxQueuedBytes(), metrics);
+        } catch (UnreachableStoreException e) {
+            throw new StartupException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--store is " + e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            throw new StartupException("cannot open the store (" + oneLine(e.getMessage())
+                    + "); check that PostgreSQL runs and this node's user may create tables in its database");
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 }

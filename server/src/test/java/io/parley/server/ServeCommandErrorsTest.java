@@ -139,10 +139,15 @@ class ServeCommandErrorsTest {
     }
 
     @Test
-    void aPostgresqlStoreWhileTheBuildHasNoneSaysSo() {
-        assertOneLine(serveOnLoopback("--store", "postgresql://127.0.0.1:5432/parley"),
-                "the PostgreSQL store is not available in this build; run without --store (store.url) for a single"
-                        + " node on SQLite");
+    void anUnreachablePostgresqlStoreIsOneLineNamingItsAddress() {
+        // Port 1: nothing listens there.
+        Run run = serveOnLoopback("--store", "postgresql://127.0.0.1:1/parley?user=parley&password=secret");
+
+        assertThat(run.err()).as("stderr").startsWith("cannot reach the store at postgresql://127.0.0.1:1/parley")
+                .doesNotContain("secret").endsWith(System.lineSeparator());
+        assertThat(run.err().strip()).as("one line").doesNotContain("\n");
+        assertThat(run.exitCode()).as("exit code").isEqualTo(1);
+        assertThat(run.out()).as("stdout: nothing listening").isEmpty();
     }
 
     @Test
