@@ -51,7 +51,8 @@ final class Buses {
         }
         NatsRoomBus bus;
         try {
-            bus = NatsRoomBus.connect(BusSettings.of(cluster.busUrl(), cluster.node()), fanOut, store.replay());
+            bus = NatsRoomBus.connect(new BusSettings(cluster.busUrl(), cluster.node(), cluster.subjectPrefix(),
+                    BusSettings.DEFAULT_GAP_WAIT, BusSettings.DEFAULT_CONNECT_TIMEOUT), fanOut, store.replay());
         } catch (BusUnavailableException e) {
             throw new StartupException(e.getMessage());
         }

@@ -72,8 +72,10 @@ public record ServerConfig(
      * @param busUrl the NATS server the nodes fan out through ({@code nats://HOST:PORT}), or null
      *     for a single node (the in-process bus)
      * @param node this node's name, unique in the cluster; {@code local} on a single node
+     * @param subjectPrefix the first token of the bus's subjects: the nodes sharing it are one
+     *     cluster (several clusters, or tests, can share one NATS server)
      */
-    public record ClusterSettings(String storeUrl, String busUrl, String node) {
+    public record ClusterSettings(String storeUrl, String busUrl, String node, String subjectPrefix) {
 
         /** Whether this node is one of a cluster (it has a bus). */
         public boolean clustered() {
@@ -105,6 +107,7 @@ public record ServerConfig(
     public static final String STORE_URL = "store.url";
     public static final String BUS_URL = "bus.url";
     public static final String NODE_NAME = "node.name";
+    public static final String BUS_SUBJECT_PREFIX = "bus.subject-prefix";
 
     // The protocols' keys, which their modules own; named here too for the tests and tools
     // that set them. A new protocol needs none of these.
@@ -162,7 +165,8 @@ public record ServerConfig(
             Map.entry(LogSettings.LEVEL_KEY, LogSettings.DEFAULT_LEVEL),
             Map.entry(STORE_URL, ""),
             Map.entry(BUS_URL, ""),
-            Map.entry(NODE_NAME, ""));
+            Map.entry(NODE_NAME, ""),
+            Map.entry(BUS_SUBJECT_PREFIX, io.parley.cluster.BusSettings.DEFAULT_PREFIX));
 
     /** Every key with its default: the server's and each protocol's of {@link ProtocolModules#ALL}. */
     static final Map<String, String> DEFAULTS = defaults(ProtocolModules.ALL);
@@ -267,8 +271,12 @@ public record ServerConfig(
         if (!node.isEmpty() && !NODE_NAME_PATTERN.matcher(node).matches()) {
             throw new ConfigException(NODE_NAME, "must be 1 to 64 letters, digits, '.', '-' or '_'");
         }
+        String prefix = settings.text(BUS_SUBJECT_PREFIX);
+        if (!NODE_NAME_PATTERN.matcher(prefix).matches() || prefix.contains(".")) {
+            throw new ConfigException(BUS_SUBJECT_PREFIX, "must be 1 to 64 letters, digits, '-' or '_', not " + prefix);
+        }
         return new ClusterSettings(store.isEmpty() ? null : store, bus.isEmpty() ? null : bus,
-                node.isEmpty() ? io.parley.core.room.Member.LOCAL_NODE : node);
+                node.isEmpty() ? io.parley.core.room.Member.LOCAL_NODE : node, prefix);
     }
 
     private static Map<String, ProtocolSection<?>> protocols(List<ProtocolModule<?>> modules, ConfigSection settings) {
