@@ -35,6 +35,11 @@ public record BusSettings(String url, String node, String subjectPrefix, Duratio
         return new BusSettings(url, node, DEFAULT_PREFIX, DEFAULT_GAP_WAIT, DEFAULT_CONNECT_TIMEOUT);
     }
 
+    /** The URL as messages show it: without a user or password it may carry. */
+    public String shownUrl() {
+        return url.replaceFirst("^(nats://)[^@/]*@", "$1");
+    }
+
     /**
      * Checks that {@code url} is a NATS URL ({@code nats://HOST:PORT}).
      *

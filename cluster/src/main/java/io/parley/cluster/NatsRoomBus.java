@@ -97,12 +97,12 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
             bus.connection = Nats.connect(options);
         } catch (IOException e) {
             bus.timer.shutdownNow();
-            throw new BusUnavailableException("cannot reach the bus " + settings.url() + ": " + e.getMessage()
-                    + "; start nats-server there or give --bus nats://HOST:PORT of a running one", e);
+            throw new BusUnavailableException("cannot reach the bus " + settings.shownUrl() + ": "
+                    + reason(settings, e) + "; start nats-server there or give --bus nats://HOST:PORT of a running one", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             bus.timer.shutdownNow();
-            throw new BusUnavailableException("interrupted while connecting to the bus " + settings.url(), e);
+            throw new BusUnavailableException("interrupted while connecting to the bus " + settings.shownUrl(), e);
         }
         bus.setConnected(true);
         Dispatcher dispatcher = bus.connection.createDispatcher(bus::received);
@@ -113,10 +113,18 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
             bus.connection.flush(settings.connectTimeout()); // the subscription is in place at the server
         } catch (Exception e) {
             bus.close();
-            throw new BusUnavailableException("the bus " + settings.url() + " did not confirm the subscription: "
-                    + e.getMessage() + "; check that nats-server there is healthy", e);
+            throw new BusUnavailableException("the bus " + settings.shownUrl() + " did not confirm the subscription: "
+                    + reason(settings, e) + "; check that nats-server there is healthy", e);
         }
+        log.info("Node {} is on the bus {} (subjects {}.room.*)", settings.node(), settings.shownUrl(),
+                settings.subjectPrefix());
         return bus;
+    }
+
+    /** What went wrong, in one line and without the URL's user or password (jnats names its servers). */
+    private static String reason(BusSettings settings, Exception e) {
+        String text = String.valueOf(e.getMessage()).replace(settings.url(), settings.shownUrl());
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     /** Whether NATS is reachable now: while it is not, the node should accept no new messages. */
@@ -263,14 +271,14 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
         switch (event) {
             case DISCONNECTED -> {
                 if (connected) {
-                    log.warn("Lost the bus {}: refusing new messages until it is back (reconnecting)", settings.url());
+                    log.warn("Lost the bus {}: refusing new messages until it is back (reconnecting)", settings.shownUrl());
                 }
                 setConnected(false);
             }
             case RECONNECTED -> {
                 // Read what was missed before taking messages again: the reads are queued in
                 // each room's lane ahead of anything that arrives from now on.
-                log.info("The bus {} is back: reading what was missed from the store", settings.url());
+                log.info("The bus {} is back: reading what was missed from the store", settings.shownUrl());
                 catchUp();
                 setConnected(true);
             }

@@ -207,12 +207,14 @@ class NatsRoomBusTest {
 
     @Test
     void aNodeThatCannotReachTheBusSaysSoNamingTheUrl() {
-        BusSettings nowhere = new BusSettings("nats://127.0.0.1:1", "x", prefix, Duration.ofMillis(50),
+        BusSettings nowhere = new BusSettings("nats://parley:secret@127.0.0.1:1", "x", prefix, Duration.ofMillis(50),
                 Duration.ofSeconds(2));
         assertThatThrownBy(() -> NatsRoomBus.connect(nowhere, Runnable::run, log))
                 .isInstanceOf(BusUnavailableException.class)
                 .hasMessageStartingWith("cannot reach the bus nats://127.0.0.1:1: ")
-                .hasMessageContaining("start nats-server");
+                .hasMessageContaining("start nats-server")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("\n");
     }
 
     /** Posts until the node takes the message (it refuses with StoreBusyException while the bus is down). */
