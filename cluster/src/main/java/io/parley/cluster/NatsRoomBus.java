@@ -53,9 +53,16 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
 
     private final BusSettings settings;
     private final RoomReplay replay;
+    /**
+     * The one lane's key: as in the local bus, every room's events go through one serial lane, so
+     * this node's own events reach its members in the log's order across rooms too (a TCD
+     * DISCONNECT's leaves in the order it made them). A room waiting for a gap never holds the
+     * lane: its sequencer keeps what waits and the lane goes on.
+     */
+    private static final int ALL_ROOMS = 0;
     private final RoomLanes lanes;
     private final List<java.util.function.Consumer<RoomEvent>> nodes = new CopyOnWriteArrayList<>();
-    /** Each room's order, by ref; touched only in the room's lane. */
+    /** Each room's order, by ref; touched only in the lane. */
     private final Map<Integer, RoomSequencer> rooms = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parley-bus-gaps");
@@ -161,7 +168,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
     @Override
     public void publish(RoomEvent event, Runnable delivered) {
         int ref = event.room().ref();
-        lanes.submit(ref, () -> take(ref, new RoomSequencer.Pending(event, delivered)));
+        lanes.submit(ALL_ROOMS, () -> take(ref, new RoomSequencer.Pending(event, delivered)));
         try {
             connection.publish(subject(ref), EventCodec.encode(event));
         } catch (RuntimeException e) {
@@ -185,10 +192,10 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
             return;
         }
         int ref = event.room().ref();
-        lanes.submit(ref, () -> take(ref, RoomSequencer.remote(event)));
+        lanes.submit(ALL_ROOMS, () -> take(ref, RoomSequencer.remote(event)));
     }
 
-    /** In the room's lane: orders the event and delivers what is ready. */
+    /** In the lane: orders the event and delivers what is ready. */
     private void take(int ref, RoomSequencer.Pending pending) {
         RoomSequencer sequencer = rooms.computeIfAbsent(ref, key -> new RoomSequencer(pending.event().room()));
         for (RoomSequencer.Pending ready : sequencer.accept(pending)) {
@@ -207,14 +214,14 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
         }
     }
 
-    /** In the room's lane: if an event waits for a message, looks in the store after a short wait. */
+    /** In the lane: if an event waits for a message, looks in the store after a short wait. */
     private void armGapTimer(int ref, RoomSequencer sequencer) {
         if (!sequencer.hasGap() || sequencer.timerArmed || sequencer.fetching) {
             return;
         }
         sequencer.timerArmed = true;
         try {
-            timer.schedule(() -> lanes.submit(ref, () -> {
+            timer.schedule(() -> lanes.submit(ALL_ROOMS, () -> {
                 sequencer.timerArmed = false;
                 if (sequencer.hasGap()) {
                     readFromStore(ref, sequencer);
@@ -226,7 +233,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
     }
 
     /**
-     * In the room's lane: reads the messages after the last one delivered from the store and
+     * In the lane: reads the messages after the last one delivered from the store and
      * takes them like any arrival; goes on while pages come back full, then looks for a gap again.
      */
     private void readFromStore(int ref, RoomSequencer sequencer) {
@@ -236,7 +243,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
         sequencer.fetching = true;
         long after = sequencer.released();
         replay.messagesAfter(sequencer.room(), after, REPLAY_PAGE).whenComplete((found, error) ->
-                lanes.submit(ref, () -> {
+                lanes.submit(ALL_ROOMS, () -> {
                     sequencer.fetching = false;
                     if (error != null) {
                         // Retried after each gap wait: warned once per episode, not every time.
@@ -263,7 +270,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
         for (Map.Entry<Integer, RoomSequencer> room : rooms.entrySet()) {
             int ref = room.getKey();
             RoomSequencer sequencer = room.getValue();
-            lanes.submit(ref, () -> readFromStore(ref, sequencer));
+            lanes.submit(ALL_ROOMS, () -> readFromStore(ref, sequencer));
         }
     }
 
@@ -277,7 +284,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
             }
             case RECONNECTED -> {
                 // Read what was missed before taking messages again: the reads are queued in
-                // each room's lane ahead of anything that arrives from now on.
+                // the lane ahead of anything that arrives from now on.
                 log.info("The bus {} is back: reading what was missed from the store", settings.shownUrl());
                 catchUp();
                 setConnected(true);
@@ -330,7 +337,7 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
         setConnected(false);
         for (Map.Entry<Integer, RoomSequencer> room : rooms.entrySet()) {
             RoomSequencer sequencer = room.getValue();
-            lanes.submit(room.getKey(), () -> sequencer.abandon().forEach(Runnable::run));
+            lanes.submit(ALL_ROOMS, () -> sequencer.abandon().forEach(Runnable::run));
         }
     }
 }

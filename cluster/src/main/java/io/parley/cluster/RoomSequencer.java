@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * <li>The first event a node sees of a room sets where it starts: it has no members there yet.
  * </ul>
  *
- * <p>Not thread-safe: one room's events are handed in one at a time (the bus's room lane).
+ * <p>Not thread-safe: one room's events are handed in one at a time (the bus's serial lane).
  */
 final class RoomSequencer {
 
