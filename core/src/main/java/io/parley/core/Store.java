@@ -4,6 +4,7 @@ import io.parley.core.account.AccountStore;
 import io.parley.core.account.HistoryStore;
 import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
+import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,6 +21,16 @@ public interface Store extends AutoCloseable {
     RoomStore rooms();
 
     EventLog events();
+
+    /**
+     * Reads the rooms' stored messages back by sequence: what a cluster bus fills a gap from. A
+     * single-node store need not offer it (one node has no gaps to fill).
+     *
+     * @throws UnsupportedOperationException if this store cannot
+     */
+    default RoomReplay replay() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read messages back by sequence");
+    }
 
     AccountStore accounts();
 

@@ -29,6 +29,7 @@ public final class ChannelMember implements Member {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelMember.class);
 
+    private final String node;
     private final long id;
     private final Channel channel;
     private final Runnable flush;
@@ -37,7 +38,14 @@ public final class ChannelMember implements Member {
     private boolean dropped;
     private boolean flushQueued;
 
+    /** A member of a single-process server ({@link Member#LOCAL_NODE}). */
     public ChannelMember(long id, Channel channel) {
+        this(Member.LOCAL_NODE, id, channel);
+    }
+
+    /** A member on node {@code node}: the {@code ChatService#node()} it joins rooms through. */
+    public ChannelMember(String node, long id, Channel channel) {
+        this.node = node;
         this.id = id;
         this.channel = channel;
         this.metrics = ConnectionMetrics.of(channel);
@@ -50,6 +58,11 @@ public final class ChannelMember implements Member {
     @Override
     public long id() {
         return id;
+    }
+
+    @Override
+    public String node() {
+        return node;
     }
 
     @Override

@@ -19,7 +19,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.Store;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
-import io.parley.core.room.LocalRoomBus;
 import io.parley.core.room.RoomRegistry;
 import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.ConnectionMetrics;
@@ -84,6 +83,8 @@ public final class ParleyServer {
     private final DataDirectoryLock dataLock;
     /** Set once by {@link #start}, after every listener is bound and before any is accepting. */
     private Store store;
+    /** The room bus and what it needs closed; null until the store is open. */
+    private Buses.NodeBus bus;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     /** Runs the slow crypto of account logins (RSA, Argon2id) off the event loops; bounded. */
@@ -186,7 +187,8 @@ public final class ParleyServer {
             throws StartupException {
         RoomRegistry rooms = new RoomRegistry(store.rooms(), config.rooms().quota());
         metrics.watch(rooms);
-        ChatService chat = new ChatService(rooms, store.events(), new LocalRoomBus(fanOut), Clock.systemUTC());
+        bus = Buses.open(config, fanOut, store);
+        ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         ServerModuleContext context = new ServerModuleContext(chat, names, store, config.dataDirectory(), cryptoPool,
                 CryptoPool.THREADS, out, this::stop);
@@ -208,7 +210,7 @@ public final class ParleyServer {
 
     /** What the admin listener's paths answer: liveness, readiness and the metrics. */
     private void setUpAdmin(List<Listener> listeners) {
-        Readiness readiness = new Readiness(listeners, store, () -> stopping);
+        Readiness readiness = new Readiness(listeners, store, bus.up(), () -> stopping);
         Map<String, Supplier<CompletionStage<AdminResponse>>> endpoints = new LinkedHashMap<>();
         endpoints.put("/metrics", () -> CompletableFuture.completedFuture(
                 new AdminResponse(HttpResponseStatus.OK, PROMETHEUS_TEXT, metrics.scrape())));
@@ -374,6 +376,9 @@ public final class ParleyServer {
             store.close();
         }
         stopFanOut();
+        if (bus != null) {
+            bus.close();
+        }
         metrics.close();
         dataLock.close();
         stopped.complete(null);
@@ -483,6 +488,7 @@ public final class ParleyServer {
         cryptoPool.shutdownNow();
         store.close();
         stopFanOut();
+        bus.close(); // after the store's last events were published
         metrics.close();
         dataLock.close(); // only once the store has written everything
         log.info("Stopped");

@@ -27,11 +27,18 @@ final class Readiness {
 
     private final List<Listener> listeners;
     private final Store store;
+    private final BooleanSupplier busUp;
     private final BooleanSupplier stopping;
 
     Readiness(List<Listener> listeners, Store store, BooleanSupplier stopping) {
+        this(listeners, store, () -> true, stopping);
+    }
+
+    /** As above, for a node whose bus ({@code busUp}) may be down: then it is not ready either. */
+    Readiness(List<Listener> listeners, Store store, BooleanSupplier busUp, BooleanSupplier stopping) {
         this.listeners = List.copyOf(listeners);
         this.store = store;
+        this.busUp = busUp;
         this.stopping = stopping;
     }
 
@@ -45,6 +52,9 @@ final class Readiness {
                 return CompletableFuture.completedFuture(Optional.of("the " + listener.name()
                         + " listener is not bound"));
             }
+        }
+        if (!busUp.getAsBoolean()) {
+            return CompletableFuture.completedFuture(Optional.of("the cluster bus is unreachable"));
         }
         // A copy, so that this caller's timeout does not fail the probe others share.
         return store.probeWrite().copy().orTimeout(STORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)

@@ -56,6 +56,17 @@ final class ServeCommand implements Callable<Integer> {
             + " PKCS#8 PEM).")
     private String tlsKey;
 
+    @Option(names = "--store", paramLabel = "URL", description = "The store of record every node of a cluster"
+            + " shares, postgresql://HOST:PORT/DB[?user=NAME] (default: SQLite in the data directory).")
+    private String storeUrl;
+
+    @Option(names = "--bus", paramLabel = "URL", description = "The NATS server a cluster's nodes fan out"
+            + " through, nats://HOST:PORT (default: none, a single node). Needs --store and --node.")
+    private String busUrl;
+
+    @Option(names = "--node", paramLabel = "NAME", description = "This node's name, unique in the cluster.")
+    private String nodeName;
+
     /** Holds the options {@link ProtocolFlags} adds: each protocol's port flags and switches. */
     @Spec
     private CommandSpec spec;
@@ -110,6 +121,9 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, flags, ServerConfig.ADMIN_PORT, "--admin", adminPort);
         override(properties, flags, ServerConfig.TLS_CERTIFICATE, "--tls-cert", tlsCertificate);
         override(properties, flags, ServerConfig.TLS_KEY, "--tls-key", tlsKey);
+        override(properties, flags, ServerConfig.STORE_URL, "--store", storeUrl);
+        override(properties, flags, ServerConfig.BUS_URL, "--bus", busUrl);
+        override(properties, flags, ServerConfig.NODE_NAME, "--node", nodeName);
         ProtocolFlags.apply(spec, ProtocolModules.ALL, (key, flag, value) -> override(properties, flags, key, flag, value),
                 properties::setProperty);
         LogSettings.environment(properties, System.getenv()); // PARLEY_LOG_FORMAT: over the file, under the flag

@@ -43,6 +43,8 @@ import java.util.TreeSet;
  * @param tls the certificate and key every TLS listener presents
  * @param protocols each protocol's section (ports and its own settings) by its name, in the
  *     order of its module's list; a protocol whose ports are both off is there too
+ * @param cluster where the store of record and the bus are, and this node's name: a single node
+ *     (embedded SQLite, no bus) unless set
  */
 public record ServerConfig(
         String bind,
@@ -56,10 +58,30 @@ public record ServerConfig(
         String adminBind,
         boolean adminPortChosen,
         TlsSettings tls,
-        Map<String, ProtocolSection<?>> protocols) {
+        Map<String, ProtocolSection<?>> protocols,
+        ClusterSettings cluster) {
 
     /** The PEM files every TLS listener presents, each null when unset. */
     public record TlsSettings(Path certificate, Path key) {}
+
+    /**
+     * Cluster mode's settings.
+     *
+     * @param storeUrl the store of record every node shares ({@code postgresql://HOST:PORT/DB}),
+     *     or null for the embedded SQLite store in the data directory
+     * @param busUrl the NATS server the nodes fan out through ({@code nats://HOST:PORT}), or null
+     *     for a single node (the in-process bus)
+     * @param node this node's name, unique in the cluster; {@code local} on a single node
+     * @param subjectPrefix the first token of the bus's subjects: the nodes sharing it are one
+     *     cluster (several clusters, or tests, can share one NATS server)
+     */
+    public record ClusterSettings(String storeUrl, String busUrl, String node, String subjectPrefix) {
+
+        /** Whether this node is one of a cluster (it has a bus). */
+        public boolean clustered() {
+            return busUrl != null;
+        }
+    }
 
     public static final String BIND = "bind";
     public static final String DATA = "data";
@@ -82,6 +104,10 @@ public record ServerConfig(
     public static final String ADMIN_BIND = "admin.bind";
     public static final String TLS_CERTIFICATE = "tls.certificate";
     public static final String TLS_KEY = "tls.key";
+    public static final String STORE_URL = "store.url";
+    public static final String BUS_URL = "bus.url";
+    public static final String NODE_NAME = "node.name";
+    public static final String BUS_SUBJECT_PREFIX = "bus.subject-prefix";
 
     // The protocols' keys, which their modules own; named here too for the tests and tools
     // that set them. A new protocol needs none of these.
@@ -136,7 +162,11 @@ public record ServerConfig(
             Map.entry(TLS_CERTIFICATE, ""),
             Map.entry(TLS_KEY, ""),
             Map.entry(LogSettings.FORMAT_KEY, LogSettings.DEFAULT_FORMAT), // read by LogSettings
-            Map.entry(LogSettings.LEVEL_KEY, LogSettings.DEFAULT_LEVEL));
+            Map.entry(LogSettings.LEVEL_KEY, LogSettings.DEFAULT_LEVEL),
+            Map.entry(STORE_URL, ""),
+            Map.entry(BUS_URL, ""),
+            Map.entry(NODE_NAME, ""),
+            Map.entry(BUS_SUBJECT_PREFIX, io.parley.cluster.BusSettings.DEFAULT_PREFIX));
 
     /** Every key with its default: the server's and each protocol's of {@link ProtocolModules#ALL}. */
     static final Map<String, String> DEFAULTS = defaults(ProtocolModules.ALL);
@@ -208,7 +238,45 @@ public record ServerConfig(
                 adminBind(settings),
                 settings.chosen(ADMIN_PORT) || settings.chosen(ADMIN_BIND),
                 new TlsSettings(settings.path(TLS_CERTIFICATE), settings.path(TLS_KEY)),
-                protocols(modules, settings));
+                protocols(modules, settings),
+                cluster(settings));
+    }
+
+    /** A node name: what NATS and the members' refs show; letters, digits, '-', '_' and '.'. */
+    private static final java.util.regex.Pattern NODE_NAME_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static ClusterSettings cluster(ConfigSection settings) {
+        String store = settings.text(STORE_URL);
+        String bus = settings.text(BUS_URL);
+        String node = settings.text(NODE_NAME);
+        if (!store.isEmpty() && !store.startsWith("postgresql://")) {
+            throw new ConfigException(STORE_URL, "must be postgresql://HOST:PORT/DB[?user=NAME], or empty for SQLite"
+                    + " in the data directory");
+        }
+        if (!bus.isEmpty()) {
+            try {
+                io.parley.cluster.BusSettings.checkUrl(bus);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(BUS_URL, "must be nats://HOST:PORT, not " + bus);
+            }
+            if (store.isEmpty()) {
+                throw new ConfigException(BUS_URL, "needs a shared store of record: give store.url (--store"
+                        + " postgresql://HOST:PORT/DB) on every node");
+            }
+            if (node.isEmpty()) {
+                throw new ConfigException(NODE_NAME, "must name this node, unique in the cluster (--node NAME),"
+                        + " when bus.url (--bus) is set");
+            }
+        }
+        if (!node.isEmpty() && !NODE_NAME_PATTERN.matcher(node).matches()) {
+            throw new ConfigException(NODE_NAME, "must be 1 to 64 letters, digits, '.', '-' or '_'");
+        }
+        String prefix = settings.text(BUS_SUBJECT_PREFIX);
+        if (!NODE_NAME_PATTERN.matcher(prefix).matches() || prefix.contains(".")) {
+            throw new ConfigException(BUS_SUBJECT_PREFIX, "must be 1 to 64 letters, digits, '-' or '_', not " + prefix);
+        }
+        return new ClusterSettings(store.isEmpty() ? null : store, bus.isEmpty() ? null : bus,
+                node.isEmpty() ? io.parley.core.room.Member.LOCAL_NODE : node, prefix);
     }
 
     private static Map<String, ProtocolSection<?>> protocols(List<ProtocolModule<?>> modules, ConfigSection settings) {

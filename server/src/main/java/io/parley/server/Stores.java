@@ -5,6 +5,8 @@ import io.parley.store.DamagedStoreException;
 import io.parley.store.SqliteStore;
 import io.parley.store.StoreFiles;
 import io.parley.store.StoreMetrics;
+import io.parley.store.postgresql.PostgresStore;
+import io.parley.store.postgresql.UnreachableStoreException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -13,9 +15,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The one place that picks the server's {@link Store} from its settings, and words why one cannot
- * be opened. Today that is always SQLite in the data directory; another database (e.g. a
- * {@code store} setting of {@code postgresql://...}) would be chosen here, and nothing else in the
- * server would change.
+ * be opened: SQLite in the data directory, unless {@code store.url} ({@code --store}) names the
+ * PostgreSQL store of record a cluster's nodes share.
  */
 final class Stores {
 
@@ -41,6 +42,10 @@ final class Stores {
      * call at start-up. Fails in one line naming the file and the fix.
      */
     static Store open(ServerConfig config, StoreMetrics metrics) throws StartupException {
+        String url = config.cluster().storeUrl();
+        if (url != null) {
+            return openPostgres(url, config, metrics);
+        }
         try {
             return SqliteStore.open(config.dataDirectory(), config.storeBusyTimeoutMs(), config.storeMaxQueuedBytes(),
                     metrics);
@@ -55,5 +60,28 @@ final class Stores {
             throw new StartupException("cannot open the store " + file(config.dataDirectory())
                     + ": " + cause.getMessage() + "; repair or restore it, or use --data DIR for another");
         }
+    }
+
+    /**
+     * The PostgreSQL store at {@code url}, shared by every node of a cluster, for node
+     * {@code node}. Fails in one line: the store's own (the address without its password, and the
+     * fix) when PostgreSQL cannot be reached, or naming the address when the schema cannot be
+     * migrated. The url is never printed whole here: it may carry a password.
+     */
+    private static Store openPostgres(String url, ServerConfig config, StoreMetrics metrics) throws StartupException {
+        try {
+            return PostgresStore.open(url, config.cluster().node(), config.storeMaxQueuedBytes(), metrics);
+        } catch (UnreachableStoreException e) {
+            throw new StartupException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("--store is " + e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            throw new StartupException("cannot open the store (" + oneLine(e.getMessage())
+                    + "); check that PostgreSQL runs and this node's user may create tables in its database");
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 }

@@ -127,6 +127,30 @@ class ServeCommandErrorsTest {
     }
 
     @Test
+    void aBusWithoutASharedStoreNamesTheFlagAndTheFix() {
+        assertOneLine(serveOnLoopback("--bus", "nats://127.0.0.1:4222", "--node", "a"),
+                "--bus needs a shared store of record: give store.url (--store postgresql://HOST:PORT/DB) on every node");
+    }
+
+    @Test
+    void aBusThatIsNotANatsUrl() {
+        assertOneLine(serveOnLoopback("--bus", "127.0.0.1:4222", "--node", "a", "--store", "postgresql://127.0.0.1/p"),
+                "--bus must be nats://HOST:PORT, not 127.0.0.1:4222");
+    }
+
+    @Test
+    void anUnreachablePostgresqlStoreIsOneLineNamingItsAddress() {
+        // Port 1: nothing listens there.
+        Run run = serveOnLoopback("--store", "postgresql://127.0.0.1:1/parley?user=parley&password=secret");
+
+        assertThat(run.err()).as("stderr").startsWith("cannot reach the store at postgresql://127.0.0.1:1/parley")
+                .doesNotContain("secret").endsWith(System.lineSeparator());
+        assertThat(run.err().strip()).as("one line").doesNotContain("\n");
+        assertThat(run.exitCode()).as("exit code").isEqualTo(1);
+        assertThat(run.out()).as("stdout: nothing listening").isEmpty();
+    }
+
+    @Test
     void aConfigFileThatDoesNotExist() {
         assertOneLine(serve("--config", "nosuch.conf"), "cannot read config file nosuch.conf: no such file;"
                 + " give --config a readable file (parley.conf documents every key)");
@@ -253,9 +277,9 @@ class ServeCommandErrorsTest {
 
     @Test
     void aMalformedCommandLineIsOneLineToo() {
-        Run run = serve("--no-such-flag");
+        Run run = serve("--frobnicate"); // near no real flag: picocli would suggest one (--node for --no-...)
 
-        assertThat(run.err()).as("stderr").isEqualTo("Unknown option: '--no-such-flag'; see 'parley serve --help'"
+        assertThat(run.err()).as("stderr").isEqualTo("Unknown option: '--frobnicate'; see 'parley serve --help'"
                 + System.lineSeparator());
         assertThat(run.exitCode()).as("exit code of a usage error").isEqualTo(2);
     }

@@ -121,6 +121,53 @@ class ServerConfigTest {
     }
 
     @Test
+    void withoutClusterKeysTheServerIsOneNodeOnSqlite() {
+        ServerConfig.ClusterSettings cluster = config().cluster();
+        assertThat(cluster.storeUrl()).isNull();
+        assertThat(cluster.busUrl()).isNull();
+        assertThat(cluster.clustered()).isFalse();
+        assertThat(cluster.node()).isEqualTo(io.parley.core.room.Member.LOCAL_NODE);
+    }
+
+    @Test
+    void aClusterNodeNamesItsStoreItsBusAndItself() {
+        ServerConfig.ClusterSettings cluster = config(ServerConfig.STORE_URL, "postgresql://db:5432/parley?user=parley",
+                ServerConfig.BUS_URL, "nats://10.0.0.5:4222", ServerConfig.NODE_NAME, "node-a").cluster();
+        assertThat(cluster.storeUrl()).isEqualTo("postgresql://db:5432/parley?user=parley");
+        assertThat(cluster.busUrl()).isEqualTo("nats://10.0.0.5:4222");
+        assertThat(cluster.node()).isEqualTo("node-a");
+        assertThat(cluster.clustered()).isTrue();
+    }
+
+    @Test
+    void aBusNeedsASharedStoreAndANodeName() {
+        assertThatThrownBy(() -> config(ServerConfig.BUS_URL, "nats://127.0.0.1:4222", ServerConfig.NODE_NAME, "a"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bus.url needs a shared store of record");
+        assertThatThrownBy(() -> config(ServerConfig.BUS_URL, "nats://127.0.0.1:4222",
+                ServerConfig.STORE_URL, "postgresql://127.0.0.1:5432/parley"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("node.name must name this node");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "store.url, sqlite:parley.db",
+        "bus.url, http://127.0.0.1:4222",
+        "bus.url, nats://127.0.0.1",
+        "node.name, a b",
+    })
+    void aBadClusterValueIsRejectedWithItsKeyNamed(String key, String value) {
+        Properties properties = new Properties();
+        properties.setProperty(ServerConfig.STORE_URL, "postgresql://127.0.0.1:5432/parley");
+        properties.setProperty(ServerConfig.NODE_NAME, "a");
+        properties.setProperty(key, value);
+        assertThatThrownBy(() -> ServerConfig.from(properties))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(key + " must be");
+    }
+
+    @Test
     void parleyConfDocumentsEveryKeyAtItsDefault() throws Exception {
         Properties file = new Properties();
         try (Reader reader = Files.newBufferedReader(Path.of("..", "parley.conf"), StandardCharsets.UTF_8)) {

@@ -6,6 +6,7 @@ import io.parley.core.account.AccountStore;
 import io.parley.core.account.HistoryStore;
 import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
+import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -179,6 +180,11 @@ public final class SqliteStore implements Store {
 
     public EventLog events() {
         return events;
+    }
+
+    @Override
+    public RoomReplay replay() {
+        return new SqliteRoomReplay(this);
     }
 
     public AccountStore accounts() {

@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 /**
  * An {@link EventLog} that keeps messages in memory and calls back at once, on the appending
  * thread (tests, or a server without a disk); several chat services (nodes) may share one.
  * Thread-safe: appends and their callbacks run under one lock, so callbacks come in the order the
- * log placed the events.
+ * log placed the events. It also reads its messages back ({@link RoomReplay}).
  */
-public final class InMemoryEventLog implements EventLog {
+public final class InMemoryEventLog implements EventLog, RoomReplay {
 
     private final List<RoomEvent.Posted> posted = new ArrayList<>();
     /** The last sequence number given in each room, by ref. */
@@ -49,5 +51,13 @@ public final class InMemoryEventLog implements EventLog {
     /** Every message stored so far with its place in its room, oldest first. */
     public synchronized List<RoomEvent.Posted> posted() {
         return List.copyOf(posted);
+    }
+
+    @Override
+    public synchronized CompletionStage<List<RoomEvent.Posted>> messagesAfter(RoomId room, long after, int limit) {
+        return CompletableFuture.completedFuture(posted.stream()
+                .filter(p -> p.room().ref() == room.ref() && p.sequence() > after)
+                .limit(limit)
+                .toList());
     }
 }

@@ -31,7 +31,7 @@ public final class AccountInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
-        ChannelMember member = new ChannelMember(services.chat().newMemberId(), channel);
+        ChannelMember member = new ChannelMember(services.chat().node(), services.chat().newMemberId(), channel);
         AccountSession session = new AccountSession(services, member, channel);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(FRAMING, new LineFraming(services.maxFrameBytes()));

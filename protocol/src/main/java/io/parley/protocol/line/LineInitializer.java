@@ -31,7 +31,7 @@ public final class LineInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
-        ChannelMember member = new ChannelMember(chat.newMemberId(), channel);
+        ChannelMember member = new ChannelMember(chat.node(), chat.newMemberId(), channel);
         ChannelPipeline pipeline = channel.pipeline();
         // A line is the request itself: the handler takes the framing's strings as they are.
         pipeline.addLast(FRAMING, new LineFraming(settings.maxLineBytes()));

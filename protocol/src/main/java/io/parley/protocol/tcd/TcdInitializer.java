@@ -38,7 +38,7 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
         // A TCP channel has an IP address; anything else (an in-memory channel) reports none.
         InetSocketAddress local = channel.localAddress() instanceof InetSocketAddress inet ? inet
                 : new InetSocketAddress(0);
-        TcdSession session = new TcdSession(new ChannelMember(chat.newMemberId(), channel),
+        TcdSession session = new TcdSession(new ChannelMember(chat.node(), chat.newMemberId(), channel),
                 Addresses.plain(local.getAddress()), local.getPort());
         ChannelPipeline pipeline = channel.pipeline();
         // A single line may be as long as a whole request; the parser holds the request to that too.

@@ -9,6 +9,7 @@ import io.parley.core.account.AccountStore;
 import io.parley.core.account.HistoryStore;
 import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
+import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
 import io.parley.store.StoreMetrics;
 import java.sql.Connection;
@@ -182,6 +183,11 @@ public final class PostgresStore implements Store {
     @Override
     public EventLog events() {
         return events;
+    }
+
+    @Override
+    public RoomReplay replay() {
+        return new PgRoomReplay(this);
     }
 
     @Override

@@ -127,6 +127,29 @@ public abstract class StoreContract {
     }
 
     @Test
+    void storedMessagesAreReadBackBySequenceAsTheLogPlacedThem() throws Exception {
+        try (Store store = open()) {
+            Room room = room(store, "replay");
+            Room other = room(store, "other");
+            List<RoomEvent.Posted> placed = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                placed.add(append(store, posted(room, i)));
+                append(store, posted(other, i));
+            }
+            List<RoomEvent.Posted> after2 = store.replay().messagesAfter(room.id(), 2, 10).toCompletableFuture().join();
+            assertThat(after2).extracting(RoomEvent::sequence).containsExactly(3L, 4L, 5L);
+            assertThat(after2.get(0).room()).isEqualTo(room.id());
+            assertThat(after2.get(0).chat().id()).isEqualTo(placed.get(2).chat().id());
+            assertThat(after2.get(0).chat().text()).isEqualTo("t3");
+            assertThat(after2.get(0).chat().time()).as("to the millisecond the store keeps")
+                    .isEqualTo(placed.get(2).chat().time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(store.replay().messagesAfter(room.id(), 0, 2).toCompletableFuture().join())
+                    .extracting(RoomEvent::sequence).containsExactly(1L, 2L);
+            assertThat(store.replay().messagesAfter(room.id(), 5, 10).toCompletableFuture().join()).isEmpty();
+        }
+    }
+
+    @Test
     void aFailedAppendIsReportedWithoutFailingItsNeighboursOrTakingANumber() throws Exception {
         try (Store store = open()) {
             Room room = room(store, "r");

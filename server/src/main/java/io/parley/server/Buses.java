@@ -1,0 +1,61 @@
+package io.parley.server;
+
+import io.parley.cluster.BusGuardedEventLog;
+import io.parley.cluster.BusSettings;
+import io.parley.cluster.BusUnavailableException;
+import io.parley.cluster.NatsRoomBus;
+import io.parley.core.Store;
+import io.parley.core.room.EventLog;
+import io.parley.core.room.LocalRoomBus;
+import io.parley.core.room.RoomBus;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one place that picks the node's {@link RoomBus} from its settings: the in-process bus on a
+ * single node, NATS ({@code bus.url}, {@code --bus}) in a cluster, where new messages are also
+ * refused, with the protocols' "try again", while NATS is unreachable.
+ */
+final class Buses {
+
+    /**
+     * What the node's chat service is built on.
+     *
+     * @param bus the room bus
+     * @param events the event log to append to: the store's, guarded in a cluster
+     * @param up whether the bus can carry events now (always, on a single node)
+     * @param connection what to close when the server stops
+     */
+    record NodeBus(RoomBus bus, EventLog events, BooleanSupplier up, AutoCloseable connection) {
+
+        /** Closes the bus's connection, if it has one. */
+        void close() {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                // Nothing is lost: every event is in the store.
+            }
+        }
+    }
+
+    private Buses() {}
+
+    /**
+     * The bus {@code config} names, delivering on {@code fanOut}. Blocks while it connects: call at
+     * start-up. Fails in one line naming the URL and the fix.
+     */
+    static NodeBus open(ServerConfig config, Executor fanOut, Store store) throws StartupException {
+        ServerConfig.ClusterSettings cluster = config.cluster();
+        if (!cluster.clustered()) {
+            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { });
+        }
+        NatsRoomBus bus;
+        try {
+            bus = NatsRoomBus.connect(new BusSettings(cluster.busUrl(), cluster.node(), cluster.subjectPrefix(),
+                    BusSettings.DEFAULT_GAP_WAIT, BusSettings.DEFAULT_CONNECT_TIMEOUT), fanOut, store.replay());
+        } catch (BusUnavailableException e) {
+            throw new StartupException(e.getMessage());
+        }
+        return new NodeBus(bus, new BusGuardedEventLog(store.events(), bus::isConnected), bus::isConnected, bus);
+    }
+}
