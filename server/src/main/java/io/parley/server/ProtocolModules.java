@@ -3,6 +3,7 @@ package io.parley.server;
 import io.parley.protocol.ProtocolModule;
 import io.parley.protocol.account.AccountModule;
 import io.parley.protocol.directory.DirectoryModule;
+import io.parley.protocol.irc.IrcModule;
 import io.parley.protocol.line.LineModule;
 import io.parley.protocol.tcd.TcdModule;
 import java.util.List;
@@ -19,7 +20,8 @@ final class ProtocolModules {
             new TcdModule(),
             new LineModule(),
             new AccountModule(),
-            new DirectoryModule());
+            new DirectoryModule(),
+            new IrcModule());
 
     private ProtocolModules() {}
 }

@@ -20,8 +20,8 @@ class DataDirectoryLockE2E {
     Path logs;
 
     private ServerProcess serve() throws Exception {
-        return ServerProcess.jar(workingDirectory, logs, "serve", "--bind", "127.0.0.1", "--tcd", "off",
-                "--line", "0", "--account", "off", "--directory", "off", "--admin", "off");
+        return ServerProcess.jar(workingDirectory, logs, ListenerFlags.serve("off", "--bind", "127.0.0.1",
+                "--line", "0", "--admin", "off"));
     }
 
     @Test

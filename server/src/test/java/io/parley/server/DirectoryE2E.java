@@ -38,9 +38,8 @@ class DirectoryE2E {
 
     @Test
     void serveAndTheDirectoryClientFromTheCommandLine() throws Exception {
-        try (ServerProcess server = ServerProcess.jar(work, logs, "serve", "--data", work.resolve("data").toString(),
-                "--bind", "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "0",
-                "--admin", "off")) {
+        try (ServerProcess server = ServerProcess.jar(work, logs, ListenerFlags.serve("off", "--data",
+                work.resolve("data").toString(), "--bind", "127.0.0.1", "--directory", "0", "--admin", "off"))) {
             Matcher started = Pattern.compile("Chat Room Directory Server listening on port (\\d+) \\.\\.\\.")
                     .matcher(server.nextLine());
             assertThat(started.matches()).as("the server's first line").isTrue();

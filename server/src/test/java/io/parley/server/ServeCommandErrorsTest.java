@@ -66,7 +66,8 @@ class ServeCommandErrorsTest {
     /** Free ports for every listener but those {@code flags} set, on loopback, with data in the temp dir. */
     private Run serveOnLoopback(String... flags) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0", "--admin", "off"));
+                "--admin", "off"));
+        options.putAll(ListenerFlags.every("0"));
         for (int i = 0; i < flags.length; i += 2) {
             options.put(flags[i], flags[i + 1]);
         }

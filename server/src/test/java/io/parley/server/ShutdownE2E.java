@@ -32,8 +32,8 @@ class ShutdownE2E {
     Path logs;
 
     private ServerProcess serve() throws Exception {
-        return ServerProcess.jar(data, logs, "serve", "--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--admin", "off");
+        return ServerProcess.jar(data, logs, ListenerFlags.serve("off", "--data", data.toString(), "--bind", "127.0.0.1",
+                "--line", "0", "--admin", "off"));
     }
 
     @Test

@@ -25,9 +25,8 @@ class StartupErrorE2E {
     void aPortInUseIsOneLineOnStderrAndExitCodeOne() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            try (ServerProcess server = ServerProcess.jar(workingDirectory, logs, "serve", "--bind", "127.0.0.1",
-                    "--tcd", "0", "--line", "0", "--account", "0", "--directory", Integer.toString(port),
-                    "--admin", "off")) {
+            try (ServerProcess server = ServerProcess.jar(workingDirectory, logs, ListenerFlags.serve("0", "--bind", "127.0.0.1",
+                    "--directory", Integer.toString(port), "--admin", "off"))) {
                 int exitCode = server.awaitExit(); // fails if it does not exit
                 String stderr = server.stderr();
                 String stdout = server.restOfStdout();

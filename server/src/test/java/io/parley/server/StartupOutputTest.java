@@ -45,7 +45,8 @@ class StartupOutputTest {
                     "TCD protocol listening on port " + server.port("tcd") + " (all interfaces)",
                     "Line protocol listening on port " + server.port("line") + " (all interfaces), room lobby",
                     "Account protocol listening on port " + server.port("account") + " (all interfaces)",
-                    "Chat Room Directory Server listening on port " + server.port("directory") + " ...");
+                    "Chat Room Directory Server listening on port " + server.port("directory") + " ...",
+                    "IRC listening on port " + server.port("irc") + " (all interfaces)");
         } finally {
             server.stop();
         }
@@ -65,7 +66,7 @@ class StartupOutputTest {
             // taken by another program: the same situation
         }
         Map<String, String> settings = Map.of(ServerConfig.LINE_PORT, "off", ServerConfig.ACCOUNT_PORT, "off",
-                ServerConfig.DIRECTORY_PORT, "off",
+                ServerConfig.DIRECTORY_PORT, "off", "irc.port", "off",
                 ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

@@ -56,10 +56,9 @@ class TlsReloadE2E {
         TlsTestCertificates.make(first, "127.0.0.1");
         TlsTestCertificates.make(second, "127.0.0.1");
         install(first);
-        try (ServerProcess server = ServerProcess.jar(data, logs, "serve", "--data", data.toString(), "--bind",
-                "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "off", "--admin", "off",
-                "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
-                "--tls-key", live.resolve("key.pem").toString())) {
+        try (ServerProcess server = ServerProcess.jar(data, logs, ListenerFlags.serve("off", "--data", data.toString(),
+                "--bind", "127.0.0.1", "--admin", "off", "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
+                "--tls-key", live.resolve("key.pem").toString()))) {
             int port = server.awaitPort("TCD TLS");
             Socket before = TlsClients.trusting(first.resolve("cert.pem")).socket();
             TcdClient old = helo(before, port, "before");

@@ -1,6 +1,7 @@
 package io.parley.core.room;
 
 import io.parley.core.text.NameKeys;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,11 @@ public final class RoomRegistry {
 
     public Optional<Room> byName(String name) {
         return Optional.ofNullable(byKey.get(NameKeys.key(name)));
+    }
+
+    /** Every room, in no particular order (a snapshot). */
+    public List<Room> all() {
+        return List.copyOf(byRef.values());
     }
 
     /** How many rooms there are. */

@@ -1,0 +1,127 @@
+package io.parley.protocol.irc;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageEncoder;
+import io.parley.core.room.ChatMessage;
+import io.parley.core.room.RoomEvent;
+import io.parley.core.text.Text;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders what reaches an IRC connection unasked, with the tags its capabilities ask for: room
+ * events (a message as {@code PRIVMSG #room} from its author, joins and leaves as {@code JOIN},
+ * {@code PART} or, for a member whose session ended, one {@code QUIT}) and {@link IrcDirect}
+ * messages. The connection's own messages come back only with {@code echo-message}. A text line
+ * too long for one IRC line is split ({@link IrcLimits#split}); a stored {@code /me } line is a
+ * CTCP ACTION. Event-loop only; one per connection.
+ */
+final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
+
+    static final DateTimeFormatter SERVER_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    static final String ACTION_PREFIX = "/me ";
+    /** The most QUITs remembered, so one quit in several shared channels shows once. */
+    private static final int QUITS_REMEMBERED = 256;
+
+    private final IrcServer server;
+    private final IrcSession self;
+    private final Set<Long> quitsShown = new LinkedHashSet<>();
+
+    IrcEventEncoder(IrcServer server, IrcSession self) {
+        this.server = server;
+        this.self = self;
+    }
+
+    @Override
+    public boolean acceptOutboundMessage(Object msg) {
+        return msg instanceof RoomEvent || msg instanceof IrcDirect;
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
+        if (msg instanceof IrcDirect direct) {
+            out.add(tagged(direct.message(), direct.time(), 0));
+        } else if (msg instanceof RoomEvent.Posted posted) {
+            posted(posted, out);
+        } else if (msg instanceof RoomEvent.Joined joined) {
+            String channel = IrcChannels.toChannel(joined.room().name());
+            String source = server.sourceOf(joined.member());
+            IrcMessage join = self.has(IrcCapabilities.EXTENDED_JOIN)
+                    ? IrcMessage.from(source, "JOIN", channel, "*", realName(joined))
+                    : IrcMessage.from(source, "JOIN", channel);
+            out.add(tagged(join, Instant.now(), 0));
+        } else if (msg instanceof RoomEvent.Left left) {
+            left(left, out);
+        }
+        if (out.isEmpty()) {
+            out.add(io.netty.buffer.Unpooled.EMPTY_BUFFER); // an encoder must pass something on
+        }
+    }
+
+    private String realName(RoomEvent.Joined joined) {
+        String real = server.session(joined.member()).map(IrcSession::realName).orElse(joined.name());
+        return real.isEmpty() ? joined.name() : Text.clean(real, false);
+    }
+
+    private void left(RoomEvent.Left left, List<Object> out) {
+        boolean own = left.member().is(self.member());
+        var quit = own ? java.util.Optional.<IrcServer.Quit>empty() : server.quitOf(left.member().id());
+        if (quit.isPresent()) {
+            if (quitsShown.add(left.member().id())) {
+                if (quitsShown.size() > QUITS_REMEMBERED) {
+                    quitsShown.remove(quitsShown.iterator().next());
+                }
+                out.add(tagged(IrcMessage.from(quit.get().source(), "QUIT", quit.get().reason()), Instant.now(), 0));
+            }
+            return;
+        }
+        String source = own ? self.source() : server.sourceOf(left.member());
+        out.add(tagged(IrcMessage.from(source, "PART", IrcChannels.toChannel(left.room().name())), Instant.now(), 0));
+    }
+
+    private void posted(RoomEvent.Posted posted, List<Object> out) {
+        ChatMessage message = posted.chat();
+        boolean own = self.name() != null && io.parley.core.account.RegisteredNames.key(message.author())
+                .equals(io.parley.core.account.RegisteredNames.key(self.name()));
+        if (own && !self.has(IrcCapabilities.ECHO_MESSAGE)) {
+            return;
+        }
+        String source = own ? self.source() : server.sourceOfAuthor(message.author());
+        String channel = IrcChannels.toChannel(posted.room().name());
+        int max = IrcLimits.maxTextBytes(source, "PRIVMSG", channel);
+        for (String line : Text.lines(message.text())) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            boolean action = line.startsWith(ACTION_PREFIX);
+            String text = action ? line.substring(ACTION_PREFIX.length()) : line;
+            List<String> pieces = IrcLimits.split(text, action ? max - "\u0001ACTION \u0001".length() : max);
+            for (String piece : pieces) {
+                String body = action ? "\u0001ACTION " + piece + "\u0001" : piece;
+                if (body.isEmpty()) {
+                    continue;
+                }
+                out.add(tagged(IrcMessage.from(source, "PRIVMSG", channel, body), message.time(), message.id()));
+            }
+        }
+    }
+
+    /** {@code message} with {@code time} (server-time) and {@code msgid} (message-tags) as enabled. */
+    private IrcMessage tagged(IrcMessage message, Instant time, long id) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (self.has(IrcCapabilities.SERVER_TIME)) {
+            tags.put("time", SERVER_TIME.format(time));
+        }
+        if (id != 0 && self.has(IrcCapabilities.MESSAGE_TAGS)) {
+            tags.put("msgid", Long.toString(id));
+        }
+        return tags.isEmpty() ? message : message.withTags(tags);
+    }
+}

@@ -1,0 +1,634 @@
+package io.parley.protocol.irc;
+
+import static io.parley.protocol.irc.IrcNumerics.*;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.parley.core.StoreBusyException;
+import io.parley.core.account.NameClaim;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.Room;
+import io.parley.core.room.RoomLimitException;
+import io.parley.core.text.Text;
+import io.parley.protocol.AllocationFailures;
+import io.parley.protocol.Names;
+import io.parley.protocol.OrderedRequestHandler;
+import io.parley.protocol.PostWindow;
+import io.parley.protocol.Registered;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One IRC connection (docs/irc.md): registration (CAP, PASS, NICK, USER), PING/PONG both ways,
+ * channels as core rooms (JOIN, PART, PRIVMSG/NOTICE, TOPIC, MODE), messages to nicks, AWAY and
+ * QUIT; read-only queries are {@link IrcQueries}. Replies are written as {@link IrcMessage}s.
+ * Event-loop only; one per connection.
+ */
+final class IrcHandler extends OrderedRequestHandler<String> {
+
+    private static final Logger log = LoggerFactory.getLogger(IrcHandler.class);
+    /** Commands a client may send before it has registered. */
+    private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "PASS", "NICK", "USER", "PING", "PONG", "QUIT");
+
+    /** {@code 437 ERR_UNAVAILRESOURCE}: the room could not be joined now (the store was busy). */
+    private static final String ERR_UNAVAILRESOURCE_437 = "437";
+
+    private final IrcServer server;
+    private final IrcSession session;
+    private final IrcReplies replies;
+    private final IrcQueries queries;
+    private final PostWindow posts = new PostWindow();
+    private final List<Object> out = new ArrayList<>();
+    private String password;
+    private boolean pingSent;
+    private boolean closing;
+
+    IrcHandler(IrcServer server, IrcSession session) {
+        super(String.class);
+        this.server = server;
+        this.session = session;
+        this.replies = server.replies;
+        this.queries = new IrcQueries(server, session, out);
+    }
+
+    @Override
+    protected CompletionStage<?> handle(ChannelHandlerContext ctx, String line) {
+        pingSent = false;
+        if (closing) {
+            return null;
+        }
+        IrcMessage message;
+        try {
+            message = IrcMessage.parse(line);
+        } catch (IrcSyntaxException e) {
+            if (e.problem() == IrcSyntaxException.Problem.INPUT_TOO_LONG) {
+                numeric(ERR_INPUTTOOLONG, "Input line was too long");
+                flush(ctx);
+            }
+            return null; // an empty or unreadable line is ignored, as servers do
+        }
+        CompletionStage<?> stage;
+        try {
+            stage = command(ctx, message);
+        } catch (IllegalArgumentException e) {
+            // A reply that could not be one line (a parameter the client chose): refuse it.
+            log.debug("IRC reply refused: {}", e.getMessage());
+            stage = null;
+        }
+        flush(ctx);
+        return stage;
+    }
+
+    private CompletionStage<?> command(ChannelHandlerContext ctx, IrcMessage message) {
+        String command = message.command();
+        if (!session.isRegistered() && !BEFORE_REGISTRATION.contains(command)) {
+            numeric(ERR_NOTREGISTERED, "You have not registered");
+            return null;
+        }
+        switch (command) {
+            case "CAP" -> {
+                out.addAll(session.caps.handle(message, session.nick()));
+                tryToRegister(ctx);
+            }
+            case "PASS" -> pass(message);
+            case "NICK" -> nick(ctx, message);
+            case "USER" -> user(ctx, message);
+            case "PING" -> ping(message);
+            case "PONG" -> { } // any line counts as an answer
+            case "QUIT" -> quit(ctx, message.param(0) == null ? "Client quit" : "Quit: " + message.param(0));
+            case "JOIN" -> {
+                return join(ctx, message);
+            }
+            case "PART" -> part(message);
+            case "PRIVMSG", "NOTICE" -> {
+                return privmsg(ctx, message);
+            }
+            case "TOPIC" -> topic(message);
+            case "MODE" -> mode(message);
+            case "AWAY" -> away(message);
+            case "NAMES" -> queries.names(message);
+            case "LIST" -> queries.list(message);
+            case "WHO" -> queries.who(message);
+            case "WHOIS" -> queries.whois(message);
+            case "ISON" -> queries.ison(message);
+            case "USERHOST" -> queries.userhost(message);
+            case "LUSERS" -> queries.lusers();
+            case "MOTD" -> queries.motd();
+            case "TIME" -> numeric(RPL_TIME, server.settings.serverName(), Instant.now().toString());
+            default -> numeric(ERR_UNKNOWNCOMMAND, command, "Unknown command");
+        }
+        return null;
+    }
+
+    // ---- registration ----
+
+    private void pass(IrcMessage message) {
+        if (session.isRegistered()) {
+            numeric(ERR_ALREADYREGISTERED, "You may not reregister");
+        } else if (message.param(0) == null) {
+            numeric(ERR_NEEDMOREPARAMS, "PASS", "Not enough parameters");
+        } else {
+            password = message.param(0);
+        }
+    }
+
+    private void user(ChannelHandlerContext ctx, IrcMessage message) {
+        if (session.isRegistered() || session.hasUser()) {
+            numeric(ERR_ALREADYREGISTERED, "You may not reregister");
+            return;
+        }
+        if (message.params().size() < 4 || message.param(0).isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
+            return;
+        }
+        session.user(IrcSources.ircUser(message.param(0)), message.param(3));
+        tryToRegister(ctx);
+    }
+
+    private void nick(ChannelHandlerContext ctx, IrcMessage message) {
+        String nick = message.param(0);
+        if (nick == null || nick.isEmpty()) {
+            numeric(ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        Optional<String> problem = IrcNicks.problem(nick);
+        Optional<String> name = IrcNicks.toName(nick);
+        if (problem.isPresent() || name.isEmpty() || Names.problem(name.get(), IrcNicks.NICKLEN).isPresent()) {
+            numeric(ERR_ERRONEUSNICKNAME, nick, "Erroneous nickname");
+            return;
+        }
+        if (session.hasNick() && nick.equals(session.nick())) {
+            return;
+        }
+        boolean sameName = session.name() != null && RegisteredNames.key(session.name()).equals(RegisteredNames.key(name.get()));
+        NameClaim claim = null;
+        if (!sameName) {
+            if (server.names.isRegistered(name.get())) {
+                numeric(ERR_NICKNAMEINUSE, nick, "Nickname is registered to an account");
+                return;
+            }
+            if (!server.take(name.get(), session)) {
+                numeric(ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
+                return;
+            }
+            claim = server.names.claim(name.get(), registered -> ctx.executor().execute(() -> evicted(ctx))).orElse(null);
+            if (claim == null) {
+                server.release(name.get(), session);
+                numeric(ERR_NICKNAMEINUSE, nick, "Nickname is registered to an account");
+                return;
+            }
+        }
+        String oldSource = session.source();
+        String oldName = session.name();
+        if (!sameName) {
+            if (session.claim != null) {
+                session.claim.release();
+            }
+            if (oldName != null) {
+                server.release(oldName, session);
+            }
+            session.claim = claim;
+        }
+        session.rename(nick, name.get());
+        if (session.isRegistered()) {
+            IrcDirect change = new IrcDirect(IrcMessage.from(oldSource, "NICK", nick), Instant.now());
+            for (IrcSession other : neighbours(true)) {
+                other.member().push(change);
+            }
+        } else {
+            tryToRegister(ctx);
+        }
+    }
+
+    /** An account has just registered this connection's name: it must stop using it. */
+    private void evicted(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            closeWith(ctx, "Your nickname was just registered by its owner; reconnect with another nickname");
+        }
+    }
+
+    private void tryToRegister(ChannelHandlerContext ctx) {
+        if (session.isRegistered() || !session.hasNick() || !session.hasUser() || session.caps.holdsRegistration()) {
+            return;
+        }
+        String required = server.settings.password();
+        if (!required.isEmpty() && !required.equals(password)) {
+            numeric(ERR_PASSWDMISMATCH, "Password incorrect");
+            closeWith(ctx, "Bad password");
+            return;
+        }
+        session.registered();
+        session.caps.registered();
+        Registered.fire(ctx.channel());
+        String serverName = server.settings.serverName();
+        numeric(RPL_WELCOME, "Welcome to the " + server.settings.network() + " IRC Network " + session.source());
+        numeric(RPL_YOURHOST, "Your host is " + serverName + ", running version " + IrcServer.VERSION);
+        numeric(RPL_CREATED, "This server was created " + server.created);
+        numeric(RPL_MYINFO, serverName, IrcServer.VERSION, IrcServer.USER_MODES, IrcServer.CHANNEL_MODES);
+        out.addAll(server.isupportLines(session.nick()));
+        queries.lusers();
+        queries.motd();
+    }
+
+    private void ping(IrcMessage message) {
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            numeric(ERR_NOORIGIN, "No origin specified");
+            return;
+        }
+        out.add(IrcMessage.from(server.settings.serverName(), "PONG", server.settings.serverName(), message.param(0)));
+    }
+
+    private void quit(ChannelHandlerContext ctx, String reason) {
+        server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
+        closeWith(ctx, reason);
+    }
+
+    // ---- channels ----
+
+    private CompletionStage<?> join(ChannelHandlerContext ctx, IrcMessage message) {
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "JOIN", "Not enough parameters");
+            return null;
+        }
+        if (message.param(0).equals("0")) {
+            for (Room room : List.copyOf(session.rooms.values())) {
+                leave(room);
+            }
+            return null;
+        }
+        CompletionStage<?> chain = CompletableFuture.completedFuture(null);
+        for (String channel : message.param(0).split(",")) {
+            if (channel.isEmpty()) {
+                continue;
+            }
+            Optional<String> roomName = IrcChannels.problem(channel).isPresent() ? Optional.empty() : IrcChannels.toRoom(channel);
+            if (roomName.isEmpty() || Names.problem(roomName.get(), IrcChannels.CHANNELLEN).isPresent()) {
+                numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+                continue;
+            }
+            chain = chain.thenCompose(ignored -> joinOne(ctx, channel, roomName.get()));
+        }
+        return chain;
+    }
+
+    /** Joins one room; completes on the event loop once the joiner has its topic and names. */
+    private CompletionStage<?> joinOne(ChannelHandlerContext ctx, String channel, String roomName) {
+        if (!ctx.channel().isActive()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Optional<Room> known = server.chat.rooms().byName(roomName);
+        if (known.isPresent() && session.rooms.containsKey(known.get().ref())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String origin = ctx.channel().remoteAddress() == null ? null : session.host();
+        return server.chat.rooms().open(roomName, origin)
+                .thenCompose(room -> server.chat.join(room, session.member(), session.name()).thenApply(boundary -> room))
+                .handleAsync((room, failure) -> {
+                    if (failure != null) {
+                        joinFailed(channel, failure);
+                    } else {
+                        session.rooms.put(room.ref(), room);
+                        server.joinedAsMember(session);
+                        server.firstSeen(room);
+                        queries.topic(room, false);
+                        queries.names(room);
+                    }
+                    flush(ctx);
+                    return null;
+                }, ctx.executor());
+    }
+
+    private void joinFailed(String channel, Throwable failure) {
+        RoomLimitException limit = RoomLimitException.in(failure);
+        if (limit != null) {
+            numeric(ERR_TOOMANYCHANNELS, channel, "Cannot create more channels now: " + limit.getMessage());
+        } else {
+            if (!(failure.getCause() instanceof StoreBusyException)) {
+                log.warn("Joining {} failed: {}", Text.clean(channel, false), failure.toString());
+            }
+            numeric(ERR_UNAVAILRESOURCE_437, channel, "Cannot join now, try again");
+        }
+    }
+
+    private void part(IrcMessage message) {
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "PART", "Not enough parameters");
+            return;
+        }
+        for (String channel : message.param(0).split(",")) {
+            Optional<Room> room = joinedRoom(channel);
+            if (room.isEmpty()) {
+                if (server.chat.rooms().byName(IrcChannels.toRoom(channel).orElse("")).isEmpty()) {
+                    numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+                } else {
+                    numeric(ERR_NOTONCHANNEL, channel, "You're not on that channel");
+                }
+                continue;
+            }
+            leave(room.get());
+        }
+    }
+
+    /** Leaves a room; the PART reaches this connection (and every IRC member) as the room's event. */
+    private void leave(Room room) {
+        session.rooms.remove(room.ref());
+        server.chat.leave(room, session.member(), room.nameOf(session.member()).orElse(session.name()));
+    }
+
+    /** The room {@code channel} names, if this connection is in it. */
+    Optional<Room> joinedRoom(String channel) {
+        return IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName)
+                .filter(room -> session.rooms.containsKey(room.ref()));
+    }
+
+    private CompletionStage<?> privmsg(ChannelHandlerContext ctx, IrcMessage message) {
+        String command = message.command();
+        boolean notice = command.equals("NOTICE");
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            if (!notice) {
+                numeric(ERR_NORECIPIENT, "No recipient given (" + command + ")");
+            }
+            return null;
+        }
+        if (message.param(1) == null || message.param(1).isEmpty()) {
+            if (!notice) {
+                numeric(ERR_NOTEXTTOSEND, "No text to send");
+            }
+            return null;
+        }
+        String text = message.param(1);
+        CompletionStage<?> last = null;
+        for (String target : new LinkedHashSet<>(List.of(message.param(0).split(",")))) {
+            if (target.isEmpty()) {
+                continue;
+            }
+            if (IrcChannels.isChannel(target)) {
+                CompletionStage<?> post = toChannel(ctx, command, target, text, notice);
+                last = post == null ? last : post;
+            } else {
+                toNick(command, target, text, notice);
+            }
+        }
+        return last;
+    }
+
+    private CompletionStage<?> toChannel(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {
+        Optional<Room> exists = IrcChannels.toRoom(target).flatMap(server.chat.rooms()::byName);
+        if (exists.isEmpty()) {
+            if (!notice) {
+                numeric(ERR_NOSUCHCHANNEL, target, "No such channel");
+            }
+            return null;
+        }
+        Room room = exists.get();
+        if (!session.rooms.containsKey(room.ref())) {
+            if (!notice) {
+                numeric(ERR_CANNOTSENDTOCHAN, target, "Cannot send to channel (you are not in it)");
+            }
+            return null;
+        }
+        String channel = IrcChannels.toChannel(room.name());
+        if (IrcLimits.utf8Length(text) > IrcLimits.maxTextBytes(session.source(), command, channel)) {
+            numeric(ERR_INPUTTOOLONG, "Input line was too long");
+            return null;
+        }
+        metrics().messageReceived();
+        CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text)).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                ctx.executor().execute(() -> {
+                    out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),
+                            "Your message to " + channel + " was not stored, try again"));
+                    flush(ctx);
+                });
+            }
+        });
+        return posts.track(post);
+    }
+
+    private void toNick(String command, String target, String text, boolean notice) {
+        Optional<IrcSession> recipient = IrcNicks.toName(target).flatMap(server::user).filter(IrcSession::isRegistered);
+        if (recipient.isEmpty()) {
+            if (!notice) {
+                numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
+            }
+            return;
+        }
+        IrcSession to = recipient.get();
+        if (IrcLimits.utf8Length(text) > IrcLimits.maxTextBytes(session.source(), command, to.nick())) {
+            numeric(ERR_INPUTTOOLONG, "Input line was too long");
+            return;
+        }
+        metrics().messageReceived();
+        IrcDirect direct = new IrcDirect(IrcMessage.from(session.source(), command, to.nick(), text), Instant.now());
+        to.member().pushMessage(direct);
+        if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
+            out.add(direct);
+        }
+        if (!notice && to.away() != null) {
+            numeric(RPL_AWAY, to.nick(), to.away());
+        }
+    }
+
+    private void topic(IrcMessage message) {
+        String channel = message.param(0);
+        if (channel == null || channel.isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "TOPIC", "Not enough parameters");
+            return;
+        }
+        Optional<Room> exists = IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName);
+        if (exists.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        Room room = exists.get();
+        if (message.param(1) == null) {
+            queries.topic(room, true);
+            return;
+        }
+        if (!session.rooms.containsKey(room.ref())) {
+            numeric(ERR_NOTONCHANNEL, channel, "You're not on that channel");
+            return;
+        }
+        String text = IrcLimits.split(Text.clean(message.param(1), false), IrcIsupport.TEXT_LENGTH).get(0);
+        server.setTopic(room, new IrcServer.Topic(text, session.nick(), Instant.now()));
+        IrcDirect change = new IrcDirect(IrcMessage.from(session.source(), "TOPIC", IrcChannels.toChannel(room.name()), text),
+                Instant.now());
+        for (IrcSession member : server.ircMembers(room)) {
+            member.member().push(change);
+        }
+    }
+
+    private void mode(IrcMessage message) {
+        String target = message.param(0);
+        if (target == null || target.isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters");
+            return;
+        }
+        if (IrcChannels.isChannel(target)) {
+            queries.channelMode(message);
+            return;
+        }
+        if (!IrcCasemapping.same(target, session.nick())) {
+            numeric(server.user(IrcNicks.toName(target).orElse("")).isPresent() ? ERR_USERSDONTMATCH : ERR_NOSUCHNICK,
+                    target, "Cannot change mode for other users");
+            return;
+        }
+        String change = message.param(1);
+        if (change == null) {
+            numeric(RPL_UMODEIS, session.invisible() ? "+i" : "+");
+            return;
+        }
+        boolean add = true;
+        StringBuilder applied = new StringBuilder();
+        boolean unknown = false;
+        for (char c : change.toCharArray()) {
+            if (c == '+' || c == '-') {
+                add = c == '+';
+            } else if (c == 'i') {
+                if (session.invisible() != add) {
+                    session.invisible(add);
+                    applied.append(add ? '+' : '-').append('i');
+                }
+            } else {
+                unknown = true;
+            }
+        }
+        if (unknown) {
+            numeric(ERR_UMODEUNKNOWNFLAG, "Unknown MODE flag");
+        }
+        if (applied.length() > 0) {
+            out.add(IrcMessage.from(session.source(), "MODE", session.nick(), applied.toString()));
+        }
+    }
+
+    private void away(IrcMessage message) {
+        String text = message.param(0);
+        boolean back = text == null || text.isEmpty();
+        session.away(back ? null : IrcLimits.split(Text.clean(text, false), IrcIsupport.TEXT_LENGTH).get(0));
+        if (back) {
+            numeric(RPL_UNAWAY, "You are no longer marked as being away");
+        } else {
+            numeric(RPL_NOWAWAY, "You have been marked as being away");
+        }
+        IrcMessage notify = back ? IrcMessage.from(session.source(), "AWAY") : IrcMessage.from(session.source(), "AWAY", session.away());
+        IrcDirect direct = new IrcDirect(notify, Instant.now());
+        for (IrcSession other : neighbours(false)) {
+            if (other.has(IrcCapabilities.AWAY_NOTIFY)) {
+                other.member().push(direct);
+            }
+        }
+    }
+
+    /** The registered IRC users who share a room with this one (and this one, if {@code self}). */
+    private Set<IrcSession> neighbours(boolean self) {
+        Set<IrcSession> found = new LinkedHashSet<>();
+        if (self) {
+            found.add(session);
+        }
+        for (Room room : session.rooms.values()) {
+            found.addAll(server.ircMembers(room));
+        }
+        if (!self) {
+            found.remove(session);
+        }
+        return found;
+    }
+
+    // ---- the connection ----
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            if (pingSent) {
+                server.quitting(session.member().id(), new IrcServer.Quit(session.source(), "Ping timeout"));
+                closeWith(ctx, "Ping timeout: " + server.settings.pingSeconds() + " seconds");
+            } else {
+                pingSent = true;
+                reply(ctx, IrcMessage.of("PING", server.settings.serverName()));
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        whenIdle(() -> {
+            long id = session.member().id();
+            if (server.quitOf(id).isEmpty()) {
+                server.quitting(id, new IrcServer.Quit(session.source(), "Connection closed"));
+            }
+            for (Room room : List.copyOf(session.rooms.values())) {
+                leave(room);
+            }
+            if (session.claim != null) {
+                session.claim.release();
+            }
+            if (session.name() != null) {
+                server.release(session.name(), session);
+            }
+            // Leaves reach other loops after this: keep what renders them as QUIT a while.
+            ctx.executor().schedule(() -> {
+                server.gone(session);
+                server.forgetQuit(id);
+            }, 60, TimeUnit.SECONDS);
+        });
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void requestFailed(ChannelHandlerContext ctx, Throwable failure) {
+        log.debug("An IRC request failed: {}", failure.toString());
+    }
+
+    @Override
+    protected void flooded(ChannelHandlerContext ctx) {
+        log.info("Closing {}: flooding", ctx.channel().remoteAddress());
+        closeWith(ctx, "Excess flood");
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException) {
+            reply(ctx, replies.numeric(ERR_INPUTTOOLONG, session.nick(), "Input line was too long"));
+            return;
+        }
+        if (!AllocationFailures.report(cause, ctx.channel().remoteAddress())) {
+            log.debug("Closing {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        ctx.close();
+    }
+
+    private void closeWith(ChannelHandlerContext ctx, String reason) {
+        closing = true;
+        flush(ctx);
+        reply(ctx, IrcMessage.of("ERROR", "Closing Link: " + session.host() + " (" + Text.clean(reason, false) + ")"))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void numeric(String numeric, String... params) {
+        out.add(replies.numeric(numeric, session.nick(), params));
+    }
+
+    private void flush(ChannelHandlerContext ctx) {
+        if (out.isEmpty()) {
+            return;
+        }
+        for (Object message : out) {
+            ctx.write(message).addListener(AllocationFailures.ON_WRITE_FAILURE);
+        }
+        out.clear();
+        ctx.flush();
+    }
+}

@@ -1,0 +1,95 @@
+package io.parley.protocol.irc;
+
+import io.netty.channel.ChannelHandler;
+import io.parley.protocol.ConfigSection;
+import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.ModuleContext;
+import io.parley.protocol.ProtocolModule;
+import io.parley.protocol.ProtocolStartException;
+import io.parley.protocol.SettingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * IRC (docs/irc.md) as a server module: {@code irc.port} (default 6667) and {@code irc.tls-port}.
+ * Stateless; the state IRC connections share lives in the {@link IrcServer} each
+ * {@link #handler} call makes.
+ */
+public final class IrcModule implements ProtocolModule<IrcSettings> {
+
+    public static final String SERVER_NAME = "irc.server-name";
+    public static final String NETWORK = "irc.network";
+    public static final String PASSWORD = "irc.password";
+    public static final String MOTD = "irc.motd";
+    public static final String PING_SECONDS = "irc.ping-seconds";
+
+    /** A host name: what clients tell a server source from a nick by (it has a dot). */
+    private static final Pattern SERVER_NAME_FORM = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+    @Override
+    public String name() {
+        return "irc";
+    }
+
+    @Override
+    public int defaultPort() {
+        return 6667;
+    }
+
+    @Override
+    public String title() {
+        return "IRC";
+    }
+
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of(
+                SERVER_NAME, IrcSettings.DEFAULT_SERVER_NAME,
+                NETWORK, IrcSettings.DEFAULT_NETWORK,
+                PASSWORD, "",
+                MOTD, "",
+                PING_SECONDS, Integer.toString(IrcSettings.DEFAULT_PING_SECONDS));
+    }
+
+    @Override
+    public IrcSettings settings(ConfigSection config) {
+        String serverName = config.text(SERVER_NAME);
+        if (!SERVER_NAME_FORM.matcher(serverName).matches()) {
+            throw new SettingException(SERVER_NAME, "must be a host name with a dot (e.g. irc.example.org)");
+        }
+        String network = config.text(NETWORK);
+        if (network.isEmpty() || network.chars().anyMatch(c -> c <= ' ')) {
+            throw new SettingException(NETWORK, "must be one word");
+        }
+        return new IrcSettings(serverName, network, config.text(PASSWORD), motd(config.path(MOTD)),
+                config.positive(PING_SECONDS));
+    }
+
+    private static List<String> motd(Path file) {
+        if (file == null) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .map(line -> io.parley.core.text.Text.clean(line, false)).toList();
+        } catch (IOException e) {
+            throw new SettingException(MOTD, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ConnectionErrors connectionErrors() {
+        return IrcSettings.CONNECTION_ERRORS;
+    }
+
+    @Override
+    public ChannelHandler handler(IrcSettings settings, String qualifier, ModuleContext context)
+            throws ProtocolStartException {
+        return new IrcInitializer(new IrcServer(settings, context.chat(), context.names()));
+    }
+}

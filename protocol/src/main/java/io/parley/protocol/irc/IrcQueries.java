@@ -1,0 +1,252 @@
+package io.parley.protocol.irc;
+
+import static io.parley.protocol.irc.IrcNumerics.*;
+
+import io.parley.core.room.MemberRef;
+import io.parley.core.room.Room;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read-only commands of one IRC connection: NAMES, LIST, WHO, WHOIS, ISON, USERHOST,
+ * LUSERS, MOTD, a TOPIC query and a channel MODE query. They read room membership and the IRC
+ * users and add their replies to the connection's output. Event-loop only; one per connection.
+ */
+final class IrcQueries {
+
+    private final IrcServer server;
+    private final IrcSession session;
+    private final List<Object> out;
+
+    IrcQueries(IrcServer server, IrcSession session, List<Object> out) {
+        this.server = server;
+        this.session = session;
+        this.out = out;
+    }
+
+    private void numeric(String numeric, String... params) {
+        out.add(server.replies.numeric(numeric, session.nick(), params));
+    }
+
+    private Optional<Room> room(String channel) {
+        return IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName);
+    }
+
+    // ---- NAMES ----
+
+    void names(IrcMessage message) {
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            numeric(RPL_ENDOFNAMES, "*", "End of /NAMES list");
+            return;
+        }
+        for (String channel : message.param(0).split(",")) {
+            Optional<Room> room = room(channel);
+            if (room.isPresent()) {
+                names(room.get());
+            } else {
+                numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
+            }
+        }
+    }
+
+    /** 353 lines of the room's members, as many as fit 512 bytes each, then 366. */
+    void names(Room room) {
+        String channel = IrcChannels.toChannel(room.name());
+        boolean full = session.has(IrcCapabilities.USERHOST_IN_NAMES);
+        List<String> entries = new ArrayList<>();
+        for (MemberRef member : room.roster()) {
+            entries.add(full ? server.sourceOf(member) : server.nickOf(member));
+        }
+        entries.sort(String.CASE_INSENSITIVE_ORDER);
+        StringBuilder line = new StringBuilder();
+        for (String entry : entries) {
+            String candidate = line.length() == 0 ? entry : line + " " + entry;
+            if (line.length() > 0 && server.replies.numeric(RPL_NAMREPLY, session.nick(), "=", channel, candidate).bodyBytes()
+                    > IrcLimits.MAX_BODY_BYTES) {
+                numeric(RPL_NAMREPLY, "=", channel, line.toString());
+                line = new StringBuilder(entry);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        if (line.length() > 0) {
+            numeric(RPL_NAMREPLY, "=", channel, line.toString());
+        }
+        numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
+    }
+
+    // ---- TOPIC, MODE ----
+
+    /** 332 and 333, or (when asked, not on JOIN) 331. */
+    void topic(Room room, boolean asked) {
+        String channel = IrcChannels.toChannel(room.name());
+        Optional<IrcServer.Topic> topic = server.topic(room);
+        if (topic.isPresent()) {
+            numeric(RPL_TOPIC, channel, topic.get().text());
+            numeric(RPL_TOPICWHOTIME, channel, topic.get().setBy(), Long.toString(topic.get().setAt().getEpochSecond()));
+        } else if (asked) {
+            numeric(RPL_NOTOPIC, channel, "No topic is set");
+        }
+    }
+
+    void channelMode(IrcMessage message) {
+        String channel = message.param(0);
+        Optional<Room> room = room(channel);
+        if (room.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        String shown = IrcChannels.toChannel(room.get().name());
+        String change = message.param(1);
+        if (change == null) {
+            numeric(RPL_CHANNELMODEIS, shown, "+" + IrcServer.CHANNEL_MODES);
+            numeric(RPL_CREATIONTIME, shown, Long.toString(server.firstSeen(room.get()).getEpochSecond()));
+        } else if (change.replace("+", "").equals("b") && message.param(2) == null) {
+            numeric(RPL_ENDOFBANLIST, shown, "End of channel ban list");
+        } else {
+            numeric(ERR_CHANOPRIVSNEEDED, shown, "Channel modes cannot be changed on this server");
+        }
+    }
+
+    // ---- LIST ----
+
+    void list(IrcMessage message) {
+        numeric(RPL_LISTSTART, "Channel", "Users  Name");
+        List<Room> rooms = new ArrayList<>();
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            rooms.addAll(server.chat.rooms().all());
+        } else {
+            for (String channel : message.param(0).split(",")) {
+                room(channel).ifPresent(rooms::add);
+            }
+        }
+        rooms.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        for (Room room : rooms) {
+            numeric(RPL_LIST, IrcChannels.toChannel(room.name()), Integer.toString(room.memberCount()),
+                    server.topic(room).map(IrcServer.Topic::text).orElse(""));
+        }
+        numeric(RPL_LISTEND, "End of /LIST");
+    }
+
+    // ---- WHO, WHOIS ----
+
+    void who(IrcMessage message) {
+        String mask = message.param(0) == null || message.param(0).isEmpty() ? "*" : message.param(0);
+        if (IrcChannels.isChannel(mask)) {
+            room(mask).ifPresent(room -> {
+                String channel = IrcChannels.toChannel(room.name());
+                for (MemberRef member : room.roster()) {
+                    Optional<IrcSession> irc = server.session(member);
+                    if (irc.isPresent()) {
+                        whoReply(channel, irc.get());
+                    } else {
+                        whoOther(channel, member.name());
+                    }
+                }
+            });
+        } else {
+            IrcNicks.toName(mask).flatMap(server::user).filter(IrcSession::isRegistered)
+                    .ifPresent(user -> whoReply(firstChannel(user), user));
+        }
+        numeric(RPL_ENDOFWHO, mask, "End of WHO list");
+    }
+
+    private static String firstChannel(IrcSession user) {
+        return user.rooms.values().stream().findFirst().map(room -> IrcChannels.toChannel(room.name())).orElse("*");
+    }
+
+    private void whoReply(String channel, IrcSession user) {
+        numeric(RPL_WHOREPLY, channel, user.user(), user.host(), server.settings.serverName(), user.nick(),
+                user.away() == null ? "H" : "G", "0 " + (user.realName().isEmpty() ? user.nick() : user.realName()));
+    }
+
+    private void whoOther(String channel, String name) {
+        String nick = IrcNicks.toNick(name);
+        numeric(RPL_WHOREPLY, channel, "parley", "parley.parley", server.settings.serverName(), nick, "H", "0 " + nick);
+    }
+
+    void whois(IrcMessage message) {
+        String target = message.params().size() >= 2 ? message.param(1) : message.param(0);
+        if (target == null || target.isEmpty()) {
+            numeric(ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        String nick = target.split(",")[0];
+        Optional<IrcSession> found = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
+        if (found.isEmpty()) {
+            numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+            numeric(RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
+            return;
+        }
+        IrcSession user = found.get();
+        numeric(RPL_WHOISUSER, user.nick(), user.user(), user.host(), "*",
+                user.realName().isEmpty() ? user.nick() : user.realName());
+        List<String> channels = user.rooms.values().stream().map(room -> IrcChannels.toChannel(room.name())).sorted().toList();
+        if (!channels.isEmpty()) {
+            numeric(RPL_WHOISCHANNELS, user.nick(), String.join(" ", channels));
+        }
+        numeric(RPL_WHOISSERVER, user.nick(), server.settings.serverName(), server.settings.network());
+        if (user.away() != null) {
+            numeric(RPL_AWAY, user.nick(), user.away());
+        }
+        numeric(RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
+    }
+
+    // ---- ISON, USERHOST ----
+
+    void ison(IrcMessage message) {
+        if (message.params().isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "ISON", "Not enough parameters");
+            return;
+        }
+        List<String> online = new ArrayList<>();
+        for (String param : message.params()) {
+            for (String nick : param.split(" ")) {
+                IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered)
+                        .ifPresent(user -> online.add(user.nick()));
+            }
+        }
+        numeric(RPL_ISON, String.join(" ", online));
+    }
+
+    void userhost(IrcMessage message) {
+        if (message.params().isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "USERHOST", "Not enough parameters");
+            return;
+        }
+        List<String> replies = new ArrayList<>();
+        for (String nick : message.params().subList(0, Math.min(5, message.params().size()))) {
+            IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered).ifPresent(user ->
+                    replies.add(user.nick() + "=" + (user.away() == null ? "+" : "-") + user.user() + "@" + user.host()));
+        }
+        numeric(RPL_USERHOST, String.join(" ", replies));
+    }
+
+    // ---- LUSERS, MOTD ----
+
+    void lusers() {
+        int users = server.registeredUsers().size();
+        int most = server.mostUsers.accumulateAndGet(users, Math::max);
+        numeric(RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
+        numeric(RPL_LUSERCHANNELS, Integer.toString(server.chat.rooms().size()), "channels formed");
+        numeric(RPL_LUSERME, "I have " + users + " clients and 0 servers");
+        numeric(RPL_LOCALUSERS, Integer.toString(users), Integer.toString(most),
+                "Current local users " + users + ", max " + most);
+        numeric(RPL_GLOBALUSERS, Integer.toString(users), Integer.toString(most),
+                "Current global users " + users + ", max " + most);
+    }
+
+    void motd() {
+        List<String> motd = server.settings.motd();
+        if (motd.isEmpty()) {
+            numeric(ERR_NOMOTD, "MOTD File is missing");
+            return;
+        }
+        numeric(RPL_MOTDSTART, "- " + server.settings.serverName() + " Message of the day - ");
+        for (String line : motd) {
+            numeric(RPL_MOTD, "- " + line);
+        }
+        numeric(RPL_ENDOFMOTD, "End of /MOTD command.");
+    }
+}

@@ -1,0 +1,185 @@
+package io.parley.protocol.irc;
+
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.ChatService;
+import io.parley.core.room.MemberRef;
+import io.parley.core.room.Room;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the IRC connections of one server share: the settings, the replies' and 005's forms, the
+ * registered IRC users by name and by room member, and the channels' topics.
+ *
+ * <p>Nicks are unique among IRC users here (a {@link #users} entry is taken before a nick is
+ * granted) and a name an account registered is refused through {@link RegisteredNames}; other
+ * protocols' unregistered names are not yet known here: the core's presence registry
+ * (h/identity) takes that over. Topics live in memory until the store has a place for them.
+ *
+ * <p>Thread-safe: concurrent maps; {@link IrcSession} fields read from other loops are volatile.
+ */
+final class IrcServer {
+
+    /** A channel's topic: the text, who set it (a source) and when. */
+    record Topic(String text, String setBy, Instant setAt) {}
+
+    static final String VERSION = "parley-1";
+    /** User modes this server knows (004, 221): {@code i} (invisible, kept but not acted on). */
+    static final String USER_MODES = "i";
+    /** Channel modes in effect: {@code n}, no messages from outside (a room takes posts from members only). */
+    static final String CHANNEL_MODES = "n";
+
+    /** The capabilities implemented, and only those (docs/irc.md). */
+    private static final Map<String, String> OFFERED = offered();
+
+    final IrcSettings settings;
+    final ChatService chat;
+    final RegisteredNames names;
+    final IrcReplies replies;
+    final IrcCapabilities capabilities;
+    final Instant created = Instant.now();
+    /** The most IRC users LUSERS has seen at once on this run (265/266). */
+    final java.util.concurrent.atomic.AtomicInteger mostUsers = new java.util.concurrent.atomic.AtomicInteger();
+    private final IrcIsupport isupport;
+    /** Registered (or registering) IRC users by their name's key. */
+    private final Map<String, IrcSession> users = new ConcurrentHashMap<>();
+    private final Map<Long, IrcSession> byMember = new ConcurrentHashMap<>();
+    private final Map<Integer, Topic> topics = new ConcurrentHashMap<>();
+    /** When each channel was first seen by IRC on this run (329). */
+    private final Map<Integer, Instant> firstSeen = new ConcurrentHashMap<>();
+    /** Members whose session ended, with their source then and why: their leaves show as one QUIT. */
+    private final Map<Long, Quit> quits = new ConcurrentHashMap<>();
+
+    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names) {
+        this.settings = settings;
+        this.chat = chat;
+        this.names = names;
+        this.replies = new IrcReplies(settings.serverName());
+        this.capabilities = new IrcCapabilities(OFFERED);
+        this.isupport = new IrcIsupport()
+                .add("AWAYLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
+                .add("CASEMAPPING", IrcCasemapping.NAME)
+                .add("CHANLIMIT", IrcChannels.CHANTYPES + ":")
+                .add("CHANMODES", ",,," + CHANNEL_MODES)
+                .add("CHANNELLEN", Integer.toString(IrcChannels.CHANNELLEN))
+                .add("CHANTYPES", IrcChannels.CHANTYPES)
+                .add("NETWORK", settings.network())
+                .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
+                .add("PREFIX")
+                .add("TARGMAX", "ISON:,JOIN:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
+                .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
+                .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
+    }
+
+    private static Map<String, String> offered() {
+        Map<String, String> caps = new java.util.LinkedHashMap<>();
+        for (String cap : new String[] {IrcCapabilities.AWAY_NOTIFY, IrcCapabilities.CAP_NOTIFY,
+            IrcCapabilities.ECHO_MESSAGE, IrcCapabilities.EXTENDED_JOIN, IrcCapabilities.MESSAGE_TAGS,
+            IrcCapabilities.MULTI_PREFIX, IrcCapabilities.SERVER_TIME, IrcCapabilities.USERHOST_IN_NAMES}) {
+            caps.put(cap, "");
+        }
+        return caps;
+    }
+
+    List<IrcMessage> isupportLines(String nick) {
+        return isupport.lines(settings.serverName(), nick);
+    }
+
+    /** Takes {@code name} for {@code session}, unless another IRC user has it. */
+    boolean take(String name, IrcSession session) {
+        IrcSession before = users.putIfAbsent(RegisteredNames.key(name), session);
+        return before == null || before == session;
+    }
+
+    void release(String name, IrcSession session) {
+        users.remove(RegisteredNames.key(name), session);
+    }
+
+    Optional<IrcSession> user(String name) {
+        return Optional.ofNullable(users.get(RegisteredNames.key(name)));
+    }
+
+    /** The registered IRC users (for LUSERS, ISON and the like). */
+    List<IrcSession> registeredUsers() {
+        return users.values().stream().filter(IrcSession::isRegistered).toList();
+    }
+
+    void joinedAsMember(IrcSession session) {
+        byMember.put(session.member().id(), session);
+    }
+
+    void gone(IrcSession session) {
+        byMember.remove(session.member().id(), session);
+    }
+
+    /** The IRC session behind a room member, if it is one of this node's IRC connections. */
+    Optional<IrcSession> session(MemberRef member) {
+        if (!member.node().equals(chat.node())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byMember.get(member.id()));
+    }
+
+    /** The registered IRC users in {@code room}. */
+    List<IrcSession> ircMembers(Room room) {
+        List<IrcSession> found = new java.util.ArrayList<>();
+        for (MemberRef member : room.roster()) {
+            session(member).filter(IrcSession::isRegistered).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    Optional<Topic> topic(Room room) {
+        return Optional.ofNullable(topics.get(room.ref()));
+    }
+
+    void setTopic(Room room, Topic topic) {
+        if (topic.text().isEmpty()) {
+            topics.remove(room.ref());
+        } else {
+            topics.put(room.ref(), topic);
+        }
+    }
+
+    Instant firstSeen(Room room) {
+        return firstSeen.computeIfAbsent(room.ref(), ref -> Instant.now());
+    }
+
+    /** An IRC user's session ended: its source then and its reason. */
+    record Quit(String source, String reason) {}
+
+    void quitting(long memberId, Quit quit) {
+        quits.put(memberId, quit);
+    }
+
+    /** How a member whose session ended left, or empty for a plain leave. */
+    Optional<Quit> quitOf(long memberId) {
+        return Optional.ofNullable(quits.get(memberId));
+    }
+
+    void forgetQuit(long memberId) {
+        quits.remove(memberId);
+    }
+
+    /** Every room's {@code nick}s, as room membership shows them (IRC users by their current nick). */
+    String nickOf(MemberRef member) {
+        return session(member).map(IrcSession::nick).orElseGet(() -> IrcNicks.toNick(member.name()));
+    }
+
+    /** The source of a room member: an IRC user's own, another protocol's user's {@code nick!parley@parley.parley}. */
+    String sourceOf(MemberRef member) {
+        return session(member).map(IrcSession::source).orElseGet(() -> otherSource(member.name()));
+    }
+
+    /** The source of a message's author, by name. */
+    String sourceOfAuthor(String author) {
+        return user(author).filter(IrcSession::isRegistered).map(IrcSession::source).orElseGet(() -> otherSource(author));
+    }
+
+    static String otherSource(String name) {
+        return IrcSources.otherProtocol(name, "parley");
+    }
+}

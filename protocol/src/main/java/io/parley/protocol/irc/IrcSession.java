@@ -1,0 +1,113 @@
+package io.parley.protocol.irc;
+
+import io.parley.core.account.NameClaim;
+import io.parley.core.room.Room;
+import io.parley.protocol.ChannelMember;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One IRC connection's user: nick, user name, host, real name, away text, capabilities and the
+ * rooms it is in. Written on the connection's event loop only; other connections read the
+ * volatile fields and the room map (WHOIS, WHO, NAMES) from theirs.
+ */
+final class IrcSession {
+
+    private final ChannelMember member;
+    private final String host;
+    final IrcCapNegotiation caps;
+    private volatile String nick;
+    /** The Parley name {@link #nick} stands for. */
+    private volatile String name;
+    private volatile String user;
+    private volatile String realName = "";
+    private volatile String away;
+    private volatile boolean registered;
+    private volatile boolean invisible;
+    /** The hold on {@link #name}, revoked if an account registers it. */
+    NameClaim claim;
+    /** Rooms by ref. */
+    final Map<Integer, Room> rooms = new ConcurrentHashMap<>();
+
+    IrcSession(ChannelMember member, String host, IrcCapNegotiation caps) {
+        this.member = member;
+        this.host = host;
+        this.caps = caps;
+    }
+
+    ChannelMember member() {
+        return member;
+    }
+
+    /** The nick, or {@code *} before one was granted (what numerics address). */
+    String nick() {
+        String current = nick;
+        return current == null ? "*" : current;
+    }
+
+    boolean hasNick() {
+        return nick != null;
+    }
+
+    String name() {
+        return name;
+    }
+
+    void rename(String nick, String name) {
+        this.nick = nick;
+        this.name = name;
+    }
+
+    String user() {
+        return user;
+    }
+
+    void user(String user, String realName) {
+        this.user = user;
+        this.realName = realName;
+    }
+
+    boolean hasUser() {
+        return user != null;
+    }
+
+    String realName() {
+        return realName;
+    }
+
+    String host() {
+        return host;
+    }
+
+    String source() {
+        return IrcSources.of(nick(), user == null ? "~u" : user, host);
+    }
+
+    String away() {
+        return away;
+    }
+
+    void away(String text) {
+        away = text;
+    }
+
+    boolean isRegistered() {
+        return registered;
+    }
+
+    void registered() {
+        registered = true;
+    }
+
+    boolean invisible() {
+        return invisible;
+    }
+
+    void invisible(boolean on) {
+        invisible = on;
+    }
+
+    boolean has(String capability) {
+        return caps.isEnabled(capability);
+    }
+}

@@ -1,0 +1,95 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.testing.WireClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A small IRC client for transcript tests over {@link WireClient}: sends lines with CR LF, reads
+ * lines without it, and waits for a line by its command while keeping what it skipped.
+ */
+final class IrcClient implements AutoCloseable {
+
+    private final WireClient wire;
+
+    IrcClient(WireClient wire) {
+        this.wire = wire;
+    }
+
+    /** Connects and registers as {@code nick}, reading up to the end of the MOTD (376 or 422). */
+    static IrcClient registered(ParleyExtension server, String nick) {
+        IrcClient client = new IrcClient(server.connect("irc"));
+        client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real");
+        client.until(line -> command(line).equals("376") || command(line).equals("422"));
+        return client;
+    }
+
+    IrcClient send(String line) {
+        wire.send(line + "\r\n");
+        return this;
+    }
+
+    /** The next line, without its CR LF; asserts it ended in CR LF. */
+    String line() {
+        String line = wire.readLine();
+        assertThat(line).as("a line ends in CR LF").endsWith("\r");
+        return line.substring(0, line.length() - 1);
+    }
+
+    /** Reads the next line and asserts it is {@code expected}. */
+    IrcClient expectLine(String expected) {
+        assertThat(line()).isEqualTo(expected);
+        return this;
+    }
+
+    /** Lines up to and including the first that matches; returns them all. */
+    List<String> until(Predicate<String> last) {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = line();
+            lines.add(line);
+            if (last.test(line)) {
+                return lines;
+            }
+        }
+    }
+
+    /** Reads lines up to the first with {@code command} and returns that one. */
+    String next(String command) {
+        List<String> lines = until(line -> command(line).equals(command));
+        return lines.get(lines.size() - 1);
+    }
+
+    /** The command (verb or numeric) of a line, after its tags and source. */
+    static String command(String line) {
+        String[] words = line.split(" ");
+        int at = 0;
+        if (words[at].startsWith("@")) {
+            at++;
+        }
+        if (words[at].startsWith(":")) {
+            at++;
+        }
+        return words[at];
+    }
+
+    void expectEof() {
+        wire.expectEof();
+    }
+
+    String readToEof() {
+        return wire.readToEof();
+    }
+
+    WireClient wire() {
+        return wire;
+    }
+
+    @Override
+    public void close() {
+        wire.close();
+    }
+}
