@@ -2,6 +2,8 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.protocol.irc.IrcMessage;
+import io.parley.protocol.irc.IrcSyntaxException;
 import io.parley.testing.WireClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +41,17 @@ final class IrcClient implements AutoCloseable {
         return line.substring(0, line.length() - 1);
     }
 
-    /** Reads the next line and asserts it is {@code expected}. */
+    /**
+     * Reads the next line and asserts it is the message {@code expected}, written either way the
+     * syntax allows (a one-word last parameter with or without its {@code :}).
+     */
     IrcClient expectLine(String expected) {
-        assertThat(line()).isEqualTo(expected);
+        String line = line();
+        try {
+            assertThat(IrcMessage.parse(line)).as(line).isEqualTo(IrcMessage.parse(expected));
+        } catch (IrcSyntaxException e) {
+            throw new AssertionError("not an IRC line: " + line, e);
+        }
         return this;
     }
 

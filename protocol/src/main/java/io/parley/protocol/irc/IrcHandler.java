@@ -230,6 +230,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         session.registered();
         session.caps.registered();
+        server.joinedAsMember(session);
         Registered.fire(ctx.channel());
         String serverName = server.settings.serverName();
         numeric(RPL_WELCOME, "Welcome to the " + server.settings.network() + " IRC Network " + session.source());
@@ -299,7 +300,6 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                         joinFailed(channel, failure);
                     } else {
                         session.rooms.put(room.ref(), room);
-                        server.joinedAsMember(session);
                         server.firstSeen(room);
                         queries.topic(room, false);
                         queries.names(room);
