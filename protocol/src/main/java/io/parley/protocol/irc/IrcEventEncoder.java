@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,7 +73,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
 
     private void left(RoomEvent.Left left, List<Object> out) {
         boolean own = left.member().is(self.member());
-        var quit = own ? java.util.Optional.<IrcServer.Quit>empty() : server.quitOf(left.member().id());
+        var quit = own ? Optional.<IrcServer.Quit>empty() : server.quitOf(left.member().id());
         if (quit.isPresent()) {
             if (quitsShown.add(left.member().id())) {
                 if (quitsShown.size() > QUITS_REMEMBERED) {
@@ -83,7 +84,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             return;
         }
         String source = own ? self.source() : server.sourceOf(left.member());
-        out.add(tagged(IrcMessage.from(source, "PART", IrcChannels.toChannel(left.room().name())), Instant.now(), 0));
+        String channel = IrcChannels.toChannel(left.room().name());
+        Optional<String> reason = server.session(left.member()).isPresent()
+                ? server.partReason(left.member().id(), left.room().ref()) : Optional.empty();
+        IrcMessage part = reason.isPresent() ? IrcMessage.from(source, "PART", channel, reason.get())
+                : IrcMessage.from(source, "PART", channel);
+        out.add(tagged(part, Instant.now(), 0));
     }
 
     private void posted(RoomEvent.Posted posted, List<Object> out) {

@@ -110,7 +110,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "JOIN" -> {
                 return join(ctx, message);
             }
-            case "PART" -> part(message);
+            case "PART" -> part(ctx, message);
             case "PRIVMSG", "NOTICE" -> {
                 return privmsg(ctx, message);
             }
@@ -126,6 +126,22 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "LUSERS" -> queries.lusers();
             case "MOTD" -> queries.motd();
             case "TIME" -> numeric(RPL_TIME, server.settings.serverName(), Instant.now().toString());
+            case "VERSION" -> {
+                numeric("351", IrcServer.VERSION, server.settings.serverName(), server.settings.description());
+                out.addAll(server.isupportLines(session.nick()));
+            }
+            case "INFO" -> {
+                numeric(RPL_INFO, server.settings.description() + ", version " + IrcServer.VERSION);
+                numeric(RPL_INFO, "Started " + server.created);
+                numeric(RPL_ENDOFINFO, "End of /INFO list");
+            }
+            case "LINKS" -> {
+                numeric("364", server.settings.serverName(), server.settings.serverName(), "0 " + server.settings.description());
+                numeric("365", "*", "End of /LINKS list");
+            }
+            case "OPER" -> oper(message);
+            case "KILL" -> kill(message);
+            case "WALLOPS" -> wallops(message);
             default -> numeric(ERR_UNKNOWNCOMMAND, command, "Unknown command");
         }
         return null;
@@ -148,7 +164,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             numeric(ERR_ALREADYREGISTERED, "You may not reregister");
             return;
         }
-        if (message.params().size() < 4 || message.param(0).isEmpty()) {
+        if (message.params().size() < 4 || message.param(0).isEmpty() || message.param(3).isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
             return;
         }
@@ -321,7 +337,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
     }
 
-    private void part(IrcMessage message) {
+    private void part(ChannelHandlerContext ctx, IrcMessage message) {
         if (message.param(0) == null || message.param(0).isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "PART", "Not enough parameters");
             return;
@@ -335,6 +351,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                     numeric(ERR_NOTONCHANNEL, channel, "You're not on that channel");
                 }
                 continue;
+            }
+            String reason = message.param(1);
+            if (reason == null || reason.isEmpty()) {
+                server.forgetPart(session.member().id(), room.get().ref());
+            } else {
+                server.parting(session.member().id(), room.get().ref(),
+                        IrcLimits.split(Text.clean(reason, false), IrcIsupport.TEXT_LENGTH).get(0));
+                long id = session.member().id();
+                int ref = room.get().ref();
+                ctx.executor().schedule(() -> server.forgetPart(id, ref), 60, TimeUnit.SECONDS);
             }
             leave(room.get());
         }
@@ -486,7 +512,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         String change = message.param(1);
         if (change == null) {
-            numeric(RPL_UMODEIS, session.invisible() ? "+i" : "+");
+            numeric(RPL_UMODEIS, session.modes());
             return;
         }
         boolean add = true;
@@ -495,6 +521,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         for (char c : change.toCharArray()) {
             if (c == '+' || c == '-') {
                 add = c == '+';
+            } else if (c == 'w') {
+                if (session.wallops() != add) {
+                    session.wallops(add);
+                    applied.append(add ? '+' : '-').append('w');
+                }
+            } else if (c == 'o') {
+                if (!add && session.operator()) {
+                    session.operator(false);
+                    applied.append("-o");
+                }
             } else if (c == 'i') {
                 if (session.invisible() != add) {
                     session.invisible(add);
@@ -526,6 +562,65 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         for (IrcSession other : neighbours(false)) {
             if (other.has(IrcCapabilities.AWAY_NOTIFY)) {
                 other.member().push(direct);
+            }
+        }
+    }
+
+    // ---- operators ----
+
+    private void oper(IrcMessage message) {
+        if (message.params().size() < 2) {
+            numeric(ERR_NEEDMOREPARAMS, "OPER", "Not enough parameters");
+            return;
+        }
+        IrcSettings settings = server.settings;
+        boolean nameMatches = !settings.operName().isEmpty() && settings.operName().equals(message.param(0));
+        boolean passwordMatches = java.security.MessageDigest.isEqual(
+                settings.operPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                message.param(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!nameMatches || !passwordMatches) {
+            log.info("Failed OPER from {}", session.host());
+            numeric(ERR_PASSWDMISMATCH, "Password incorrect");
+            return;
+        }
+        session.operator(true);
+        numeric(RPL_YOUREOPER, "You are now an IRC operator");
+        out.add(IrcMessage.from(session.source(), "MODE", session.nick(), "+o"));
+    }
+
+    private void kill(IrcMessage message) {
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "KILL", "Not enough parameters");
+            return;
+        }
+        if (!session.operator()) {
+            numeric(ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
+            return;
+        }
+        Optional<IrcSession> target = IrcNicks.toName(message.param(0)).flatMap(server::user).filter(IrcSession::isRegistered);
+        if (target.isEmpty()) {
+            numeric(ERR_NOSUCHNICK, message.param(0), "No such nick/channel");
+            return;
+        }
+        String reason = "Killed (" + session.nick() + " (" + Text.clean(message.param(1) == null ? "no reason" : message.param(1), false) + "))";
+        server.quitting(target.get().member().id(), new IrcServer.Quit(target.get().source(), reason));
+        target.get().kill("Closing Link: " + target.get().host() + " (" + reason + ")");
+    }
+
+    private void wallops(IrcMessage message) {
+        if (message.param(0) == null || message.param(0).isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "WALLOPS", "Not enough parameters");
+            return;
+        }
+        if (!session.operator()) {
+            numeric(ERR_NOPRIVILEGES, "Permission Denied- You're not an IRC operator");
+            return;
+        }
+        IrcDirect wallops = new IrcDirect(IrcMessage.from(session.source(), "WALLOPS", Text.clean(message.param(0), false)),
+                Instant.now());
+        for (IrcSession user : server.registeredUsers()) {
+            if (user.wallops()) {
+                user.member().push(wallops);
             }
         }
     }

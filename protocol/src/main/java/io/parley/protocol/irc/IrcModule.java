@@ -27,6 +27,9 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
     public static final String PASSWORD = "irc.password";
     public static final String MOTD = "irc.motd";
     public static final String PING_SECONDS = "irc.ping-seconds";
+    public static final String DESCRIPTION = "irc.description";
+    public static final String OPER_NAME = "irc.oper-name";
+    public static final String OPER_PASSWORD = "irc.oper-password";
 
     /** A host name: what clients tell a server source from a nick by (it has a dot). */
     private static final Pattern SERVER_NAME_FORM = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
@@ -53,7 +56,10 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
                 NETWORK, IrcSettings.DEFAULT_NETWORK,
                 PASSWORD, "",
                 MOTD, "",
-                PING_SECONDS, Integer.toString(IrcSettings.DEFAULT_PING_SECONDS));
+                PING_SECONDS, Integer.toString(IrcSettings.DEFAULT_PING_SECONDS),
+                DESCRIPTION, IrcSettings.DEFAULT_DESCRIPTION,
+                OPER_NAME, "",
+                OPER_PASSWORD, "");
     }
 
     @Override
@@ -66,8 +72,15 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
         if (network.isEmpty() || network.chars().anyMatch(c -> c <= ' ')) {
             throw new SettingException(NETWORK, "must be one word");
         }
-        return new IrcSettings(serverName, network, config.text(PASSWORD), motd(config.path(MOTD)),
-                config.positive(PING_SECONDS));
+        String operName = config.text(OPER_NAME);
+        String operPassword = config.text(OPER_PASSWORD);
+        if (operName.isEmpty() != operPassword.isEmpty()) {
+            throw new SettingException(operName.isEmpty() ? OPER_NAME : OPER_PASSWORD,
+                    "must be set together with " + (operName.isEmpty() ? OPER_PASSWORD : OPER_NAME));
+        }
+        String description = io.parley.core.text.Text.clean(config.text(DESCRIPTION), false);
+        return new IrcSettings(serverName, network, description.isEmpty() ? IrcSettings.DEFAULT_DESCRIPTION : description,
+                config.text(PASSWORD), motd(config.path(MOTD)), config.positive(PING_SECONDS), operName, operPassword);
     }
 
     private static List<String> motd(Path file) {

@@ -28,7 +28,7 @@ final class IrcServer {
 
     static final String VERSION = "parley-1";
     /** User modes this server knows (004, 221): {@code i} (invisible, kept but not acted on). */
-    static final String USER_MODES = "i";
+    static final String USER_MODES = "iow";
     /** Channel modes in effect: {@code n}, no messages from outside (a room takes posts from members only). */
     static final String CHANNEL_MODES = "n";
 
@@ -146,6 +146,21 @@ final class IrcServer {
 
     Instant firstSeen(Room room) {
         return firstSeen.computeIfAbsent(room.ref(), ref -> Instant.now());
+    }
+
+    /** Why members parted a room ("memberId:roomRef"), for the PART their leave shows as. */
+    private final Map<String, String> partReasons = new ConcurrentHashMap<>();
+
+    void parting(long memberId, int roomRef, String reason) {
+        partReasons.put(memberId + ":" + roomRef, reason);
+    }
+
+    Optional<String> partReason(long memberId, int roomRef) {
+        return Optional.ofNullable(partReasons.get(memberId + ":" + roomRef));
+    }
+
+    void forgetPart(long memberId, int roomRef) {
+        partReasons.remove(memberId + ":" + roomRef);
     }
 
     /** An IRC user's session ended: its source then and its reason. */

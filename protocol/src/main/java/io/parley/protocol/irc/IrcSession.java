@@ -24,12 +24,17 @@ final class IrcSession {
     private volatile String away;
     private volatile boolean registered;
     private volatile boolean invisible;
+    private volatile boolean wallops;
+    private volatile boolean operator;
+    /** The connection, so that an operator's KILL can close it from another loop. */
+    private final io.netty.channel.Channel channel;
     /** The hold on {@link #name}, revoked if an account registers it. */
     NameClaim claim;
     /** Rooms by ref. */
     final Map<Integer, Room> rooms = new ConcurrentHashMap<>();
 
-    IrcSession(ChannelMember member, String host, IrcCapNegotiation caps) {
+    IrcSession(io.netty.channel.Channel channel, ChannelMember member, String host, IrcCapNegotiation caps) {
+        this.channel = channel;
         this.member = member;
         this.host = host;
         this.caps = caps;
@@ -105,6 +110,33 @@ final class IrcSession {
 
     void invisible(boolean on) {
         invisible = on;
+    }
+
+    boolean wallops() {
+        return wallops;
+    }
+
+    void wallops(boolean on) {
+        wallops = on;
+    }
+
+    boolean operator() {
+        return operator;
+    }
+
+    void operator(boolean on) {
+        operator = on;
+    }
+
+    /** The user modes set, as {@code +iow} or {@code +}. */
+    String modes() {
+        return "+" + (invisible ? "i" : "") + (operator ? "o" : "") + (wallops ? "w" : "");
+    }
+
+    /** Ends the connection from any thread: {@code ERROR :<reason>}, then a close. */
+    void kill(String reason) {
+        channel.eventLoop().execute(() -> channel.writeAndFlush(IrcMessage.of("ERROR", reason))
+                .addListener(io.netty.channel.ChannelFutureListener.CLOSE));
     }
 
     boolean has(String capability) {
