@@ -80,4 +80,40 @@ class IrcRegistrationTest {
         IrcClient client = new IrcClient(server.connect("irc"));
         client.send("NICK Dora").expectLine(":My.Little.Server 433 * Dora :Nickname is registered to an account");
     }
+
+    @Test
+    void aMessageWhoseRelayedLineIsExactly512BytesPassesAndOneMoreIs417() {
+        IrcClient alice = IrcClient.registered(server, "alice");
+        IrcClient bob = IrcClient.registered(server, "bob");
+        String prefix = ":alice!~alice@127.0.0.1 PRIVMSG bob ";
+        String fits = "a".repeat(512 - 2 - prefix.length());
+        alice.send("PRIVMSG bob :" + fits);
+        bob.expectLine(prefix + fits);
+        alice.send("PRIVMSG bob :" + fits + "a").expectLine(":My.Little.Server 417 alice :Input line was too long");
+    }
+
+    @Test
+    void helpAndWhowas() {
+        IrcClient alice = IrcClient.registered(server, "alice");
+        alice.send("HELP privmsg");
+        assertThat(alice.line()).startsWith(":My.Little.Server 704 alice privmsg ");
+        assertThat(alice.line()).startsWith(":My.Little.Server 705 alice privmsg :PRIVMSG <target>");
+        alice.expectLine(":My.Little.Server 706 alice privmsg :End of /HELP");
+        alice.send("HELP nosuch").expectLine(":My.Little.Server 524 alice nosuch :No help available on this topic");
+
+        IrcClient bob = IrcClient.registered(server, "bob");
+        bob.send("QUIT");
+        bob.readToEof();
+        alice.send("WHOWAS nobody");
+        alice.expectLine(":My.Little.Server 406 alice nobody :There was no such nickname");
+        alice.expectLine(":My.Little.Server 369 alice nobody :End of WHOWAS");
+        // bob's session ends on the server's side after his socket closes: ask until it is recorded.
+        String first;
+        do {
+            alice.send("WHOWAS bob");
+            first = alice.line();
+            alice.until(line -> IrcClient.command(line).equals("369"));
+        } while (first.contains(" 406 "));
+        assertThat(first).isEqualTo(":My.Little.Server 314 alice bob ~bob 127.0.0.1 * :bob Real");
+    }
 }

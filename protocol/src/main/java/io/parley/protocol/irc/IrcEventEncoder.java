@@ -58,6 +58,11 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
                     ? IrcMessage.from(source, "JOIN", channel, "*", realName(joined))
                     : IrcMessage.from(source, "JOIN", channel);
             out.add(tagged(join, Instant.now(), 0));
+            if (!joined.member().is(self.member()) && self.has(IrcCapabilities.AWAY_NOTIFY)) {
+                // away-notify: a joiner who is away is announced as such right after its JOIN.
+                server.session(joined.member()).map(IrcSession::away)
+                        .ifPresent(away -> out.add(tagged(IrcMessage.from(source, "AWAY", away), Instant.now(), 0)));
+            }
         } else if (msg instanceof RoomEvent.Left left) {
             left(left, out);
         }

@@ -139,6 +139,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 numeric("364", server.settings.serverName(), server.settings.serverName(), "0 " + server.settings.description());
                 numeric("365", "*", "End of /LINKS list");
             }
+            case "HELP", "HELPOP" -> help(message);
+            case "WHOWAS" -> queries.whowas(message);
             case "OPER" -> oper(message);
             case "KILL" -> kill(message);
             case "WALLOPS" -> wallops(message);
@@ -208,6 +210,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         String oldSource = session.source();
         String oldName = session.name();
         if (!sameName) {
+            if (session.isRegistered()) {
+                server.left(session);
+            }
             if (session.claim != null) {
                 session.claim.release();
             }
@@ -425,7 +430,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         String channel = IrcChannels.toChannel(room.name());
-        if (IrcLimits.utf8Length(text) > IrcLimits.maxTextBytes(session.source(), command, channel)) {
+        if (!relayFits(command, channel, text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
             return null;
         }
@@ -451,7 +456,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return;
         }
         IrcSession to = recipient.get();
-        if (IrcLimits.utf8Length(text) > IrcLimits.maxTextBytes(session.source(), command, to.nick())) {
+        if (!relayFits(command, to.nick(), text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
             return;
         }
@@ -464,6 +469,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (!notice && to.away() != null) {
             numeric(RPL_AWAY, to.nick(), to.away());
         }
+    }
+
+    /** Whether the message as relayed, from this user's full source, fits one line. */
+    private boolean relayFits(String command, String target, String text) {
+        return IrcMessage.from(session.source(), command, target, text).bodyBytes() <= IrcLimits.MAX_BODY_BYTES;
     }
 
     private void topic(IrcMessage message) {
@@ -566,6 +576,18 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
     }
 
+    private void help(IrcMessage message) {
+        String subject = message.param(0) == null || message.param(0).isEmpty() ? "*" : message.param(0);
+        Optional<String> text = subject.equals("*") ? Optional.of(IrcHelp.index()) : IrcHelp.of(subject);
+        if (text.isEmpty()) {
+            numeric(ERR_HELPNOTFOUND, subject, "No help available on this topic");
+            return;
+        }
+        numeric(RPL_HELPSTART, subject, subject.equals("*") ? "Help" : "Help on " + subject);
+        numeric(RPL_HELPTXT, subject, text.get());
+        numeric(RPL_ENDOFHELP, subject, "End of /HELP");
+    }
+
     // ---- operators ----
 
     private void oper(IrcMessage message) {
@@ -666,6 +688,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             for (Room room : List.copyOf(session.rooms.values())) {
                 leave(room);
+            }
+            if (session.isRegistered()) {
+                server.left(session);
             }
             if (session.claim != null) {
                 session.claim.release();

@@ -193,6 +193,30 @@ final class IrcQueries {
         numeric(RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
     }
 
+    /** 314 and 312 for each remembered user of that nick (newest first, up to a count), then 369; 406 if none. */
+    void whowas(IrcMessage message) {
+        String nick = message.param(0);
+        if (nick == null || nick.isEmpty()) {
+            numeric(ERR_NONICKNAMEGIVEN, "No nickname given");
+            return;
+        }
+        int count = Integer.MAX_VALUE;
+        if (message.param(1) != null && message.param(1).matches("[0-9]{1,6}")) {
+            int asked = Integer.parseInt(message.param(1));
+            count = asked > 0 ? asked : Integer.MAX_VALUE;
+        }
+        List<IrcServer.Former> formers = server.formers(nick);
+        if (formers.isEmpty()) {
+            numeric(ERR_WASNOSUCHNICK, nick, "There was no such nickname");
+        }
+        for (IrcServer.Former former : formers.subList(0, Math.min(count, formers.size()))) {
+            numeric(RPL_WHOWASUSER, former.nick(), former.user(), former.host(), "*",
+                    former.realName().isEmpty() ? former.nick() : former.realName());
+            numeric(RPL_WHOISSERVER, former.nick(), server.settings.serverName(), former.at().toString());
+        }
+        numeric(RPL_ENDOFWHOWAS, nick, "End of WHOWAS");
+    }
+
     // ---- ISON, USERHOST ----
 
     void ison(IrcMessage message) {

@@ -163,6 +163,33 @@ final class IrcServer {
         partReasons.remove(memberId + ":" + roomRef);
     }
 
+    /** A user who has left (WHOWAS): nick, user, host, real name, when. */
+    record Former(String nick, String user, String host, String realName, Instant at) {}
+
+    /** The most users WHOWAS remembers, newest first. */
+    static final int WHOWAS_KEPT = 256;
+    private final java.util.Deque<Former> formers = new java.util.ArrayDeque<>();
+
+    /** Remembers a registered user who leaves, for WHOWAS. */
+    void left(IrcSession session) {
+        Former former = new Former(session.nick(), session.user(), session.host(), session.realName(), Instant.now());
+        synchronized (formers) {
+            formers.addFirst(former);
+            if (formers.size() > WHOWAS_KEPT) {
+                formers.removeLast();
+            }
+        }
+    }
+
+    /** The users who left under {@code nick}, newest first. */
+    List<Former> formers(String nick) {
+        synchronized (formers) {
+            boolean mask = nick.indexOf('*') >= 0 || nick.indexOf('?') >= 0;
+            return formers.stream().filter(former -> mask ? IrcMasks.matches(nick, former.nick())
+                    : IrcCasemapping.same(former.nick(), nick)).toList();
+        }
+    }
+
     /** An IRC user's session ended: its source then and its reason. */
     record Quit(String source, String reason) {}
 
