@@ -28,8 +28,8 @@ class BackupE2E {
 
     @Test
     void aBackupProcessCopiesTheStoreOfARunningServerWithoutItsLock() throws Exception {
-        try (ServerProcess server = ServerProcess.jar(workingDirectory, logs, "serve", "--bind", "127.0.0.1",
-                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--admin", "off")) {
+        try (ServerProcess server = ServerProcess.jar(workingDirectory, logs, ListenerFlags.serve("off",
+                "--bind", "127.0.0.1", "--line", "0", "--admin", "off"))) {
             int port = server.awaitPort("Line");
             try (WireClient alice = WireClient.connect(port)) {
                 alice.send("alice\nkept in the backup\n");

@@ -30,9 +30,9 @@ class LoggingE2E {
 
     private List<String> serve(List<String> prefix, String... flags) throws Exception {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of("java", "-jar", ServerProcess.home().resolve("server/target/parley.jar").toString(),
-                "serve", "--data", data.toString(), "--bind", "127.0.0.1", "--tcd", "off", "--line", "0",
-                "--account", "off", "--directory", "off", "--admin", "off"));
+        command.addAll(List.of("java", "-jar", ServerProcess.home().resolve("server/target/parley.jar").toString()));
+        command.addAll(List.of(ListenerFlags.serve("off", "--data", data.toString(), "--bind", "127.0.0.1", "--line", "0",
+                "--admin", "off")));
         command.addAll(List.of(flags));
         try (ServerProcess server = ServerProcess.start(command, data, logs)) {
             server.awaitPort("Line");

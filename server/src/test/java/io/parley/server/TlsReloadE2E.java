@@ -93,11 +93,11 @@ class TlsReloadE2E {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/nohup")), "nohup is not installed");
         TlsTestCertificates.make(first, "127.0.0.1");
         install(first);
-        List<String> command = List.of("/usr/bin/nohup", "java", "-jar",
-                ServerProcess.home().resolve("server/target/parley.jar").toString(), "serve", "--data", data.toString(),
-                "--bind", "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "off",
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/nohup", "java", "-jar",
+                ServerProcess.home().resolve("server/target/parley.jar").toString()));
+        command.addAll(List.of(ListenerFlags.serve("off", "--data", data.toString(), "--bind", "127.0.0.1",
                 "--admin", "off", "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
-                "--tls-key", live.resolve("key.pem").toString());
+                "--tls-key", live.resolve("key.pem").toString())));
         try (ServerProcess server = ServerProcess.start(command, data, logs)) {
             int port = server.awaitPort("TCD TLS");
 
