@@ -54,7 +54,6 @@ class ParleyController(BaseServerController, DirectoryBasedController):
             Capabilities.AWAY_NOTIFY,
             Capabilities.ECHO_MESSAGE,
             Capabilities.EXTENDED_JOIN,
-            Capabilities.MESSAGE_TAGS,
             Capabilities.MULTI_PREFIX,
             Capabilities.SERVER_TIME,
         )

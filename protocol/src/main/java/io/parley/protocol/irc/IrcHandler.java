@@ -140,6 +140,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 numeric("365", "*", "End of /LINKS list");
             }
             case "HELP", "HELPOP" -> help(message);
+            case "INVITE" -> invite(message);
             case "WHOWAS" -> queries.whowas(message);
             case "OPER" -> oper(message);
             case "KILL" -> kill(message);
@@ -313,8 +314,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (known.isPresent() && session.rooms.containsKey(known.get().ref())) {
             return CompletableFuture.completedFuture(null);
         }
-        String origin = ctx.channel().remoteAddress() == null ? null : session.host();
-        return server.chat.rooms().open(roomName, origin)
+        return server.chat.rooms().open(roomName, io.parley.protocol.Addresses.origin(ctx.channel().remoteAddress()))
                 .thenCompose(room -> server.chat.join(room, session.member(), session.name()).thenApply(boundary -> room))
                 .handleAsync((room, failure) -> {
                     if (failure != null) {
@@ -574,6 +574,38 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 other.member().push(direct);
             }
         }
+    }
+
+    /** INVITE with no invite-only channels yet: it tells the invitee, who may join anyway. */
+    private void invite(IrcMessage message) {
+        if (message.params().size() < 2) {
+            numeric(ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
+            return;
+        }
+        String nick = message.param(0);
+        String channel = message.param(1);
+        Optional<IrcSession> target = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
+        if (target.isEmpty()) {
+            numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+            return;
+        }
+        Optional<Room> room = IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName);
+        if (room.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        String shown = IrcChannels.toChannel(room.get().name());
+        if (!session.rooms.containsKey(room.get().ref())) {
+            numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
+            return;
+        }
+        if (target.get().rooms.containsKey(room.get().ref())) {
+            numeric(ERR_USERONCHANNEL, target.get().nick(), shown, "is already on channel");
+            return;
+        }
+        numeric(RPL_INVITING, target.get().nick(), shown);
+        target.get().member().push(new IrcDirect(IrcMessage.from(session.source(), "INVITE", target.get().nick(), shown),
+                Instant.now()));
     }
 
     private void help(IrcMessage message) {

@@ -16,6 +16,7 @@ final class IrcHelp {
             Map.entry("CAP", "CAP LS [302] | REQ :<caps> | LIST | END negotiates IRCv3 capabilities"),
             Map.entry("HELP", "HELP [<command>] shows this help"),
             Map.entry("INFO", "INFO tells about this server"),
+            Map.entry("INVITE", "INVITE <nick> <#channel> invites a user to a channel you are in"),
             Map.entry("ISON", "ISON <nick>... lists which of the nicks are online"),
             Map.entry("JOIN", "JOIN <#channel>[,<#channel>...] joins channels (rooms of every protocol); JOIN 0 leaves all"),
             Map.entry("KILL", "KILL <nick> [:<reason>] disconnects a user (operators only)"),

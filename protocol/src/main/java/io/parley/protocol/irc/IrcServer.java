@@ -32,7 +32,10 @@ final class IrcServer {
     /** Channel modes in effect: {@code n}, no messages from outside (a room takes posts from members only). */
     static final String CHANNEL_MODES = "n";
 
-    /** The capabilities implemented, and only those (docs/irc.md). */
+    /**
+     * The capabilities implemented, and only those (docs/irc.md). Not message-tags: client-only
+     * tags are not relayed and there is no TAGMSG yet (and so no msgid, which needs it).
+     */
     private static final Map<String, String> OFFERED = offered();
 
     final IrcSettings settings;
@@ -77,8 +80,7 @@ final class IrcServer {
     private static Map<String, String> offered() {
         Map<String, String> caps = new java.util.LinkedHashMap<>();
         for (String cap : new String[] {IrcCapabilities.AWAY_NOTIFY, IrcCapabilities.CAP_NOTIFY,
-            IrcCapabilities.ECHO_MESSAGE, IrcCapabilities.EXTENDED_JOIN, IrcCapabilities.MESSAGE_TAGS,
-            IrcCapabilities.MULTI_PREFIX, IrcCapabilities.SERVER_TIME, IrcCapabilities.USERHOST_IN_NAMES}) {
+            IrcCapabilities.ECHO_MESSAGE, IrcCapabilities.EXTENDED_JOIN, IrcCapabilities.MULTI_PREFIX, IrcCapabilities.SERVER_TIME, IrcCapabilities.USERHOST_IN_NAMES}) {
             caps.put(cap, "");
         }
         return caps;
