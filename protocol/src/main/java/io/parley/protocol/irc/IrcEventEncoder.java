@@ -99,8 +99,8 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
 
     private void posted(RoomEvent.Posted posted, List<Object> out) {
         ChatMessage message = posted.chat();
-        boolean own = self.name() != null && io.parley.core.account.RegisteredNames.key(message.author())
-                .equals(io.parley.core.account.RegisteredNames.key(self.name()));
+        boolean own = self.name() != null && io.parley.core.text.NameKeys.key(message.author())
+                .equals(io.parley.core.text.NameKeys.key(self.name()));
         if (own && !self.has(IrcCapabilities.ECHO_MESSAGE)) {
             return;
         }

@@ -16,7 +16,7 @@ import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
-import io.parley.protocol.Registered;
+import io.parley.protocol.SignedOn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -190,7 +190,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (session.hasNick() && nick.equals(session.nick())) {
             return;
         }
-        boolean sameName = session.name() != null && RegisteredNames.key(session.name()).equals(RegisteredNames.key(name.get()));
+        boolean sameName = session.name() != null && io.parley.core.text.NameKeys.key(session.name()).equals(io.parley.core.text.NameKeys.key(name.get()));
         NameClaim claim = null;
         if (!sameName) {
             if (server.names.isRegistered(name.get())) {
@@ -253,7 +253,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         session.registered();
         session.caps.registered();
         server.joinedAsMember(session);
-        Registered.fire(ctx.channel());
+        SignedOn.fire(ctx.channel());
         String serverName = server.settings.serverName();
         numeric(RPL_WELCOME, "Welcome to the " + server.settings.network() + " IRC Network " + session.source());
         numeric(RPL_YOURHOST, "Your host is " + serverName + ", running version " + IrcServer.VERSION);

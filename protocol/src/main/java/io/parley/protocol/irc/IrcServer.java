@@ -92,16 +92,16 @@ final class IrcServer {
 
     /** Takes {@code name} for {@code session}, unless another IRC user has it. */
     boolean take(String name, IrcSession session) {
-        IrcSession before = users.putIfAbsent(RegisteredNames.key(name), session);
+        IrcSession before = users.putIfAbsent(io.parley.core.text.NameKeys.key(name), session);
         return before == null || before == session;
     }
 
     void release(String name, IrcSession session) {
-        users.remove(RegisteredNames.key(name), session);
+        users.remove(io.parley.core.text.NameKeys.key(name), session);
     }
 
     Optional<IrcSession> user(String name) {
-        return Optional.ofNullable(users.get(RegisteredNames.key(name)));
+        return Optional.ofNullable(users.get(io.parley.core.text.NameKeys.key(name)));
     }
 
     /** The registered IRC users (for LUSERS, ISON and the like). */
