@@ -146,8 +146,14 @@ final class IrcQueries {
                 }
             });
         } else {
-            IrcNicks.toName(mask).flatMap(server::user).filter(IrcSession::isRegistered)
-                    .ifPresent(user -> whoReply(firstChannel(user), user));
+            // A mask matches a user's nick, user name, host, server or real name (Modern IRC).
+            for (IrcSession user : server.registeredUsers()) {
+                if (IrcMasks.matches(mask, user.nick()) || IrcMasks.matches(mask, user.user())
+                        || IrcMasks.matches(mask, user.host()) || IrcMasks.matches(mask, user.realName())
+                        || IrcMasks.matches(mask, server.settings.serverName())) {
+                    whoReply(firstChannel(user), user);
+                }
+            }
         }
         numeric(RPL_ENDOFWHO, mask, "End of WHO list");
     }
