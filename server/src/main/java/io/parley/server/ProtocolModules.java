@@ -5,6 +5,7 @@ import io.parley.protocol.account.AccountModule;
 import io.parley.protocol.directory.DirectoryModule;
 import io.parley.protocol.line.LineModule;
 import io.parley.protocol.tcd.TcdModule;
+import io.parley.protocol.web.WebModule;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ final class ProtocolModules {
             new TcdModule(),
             new LineModule(),
             new AccountModule(),
-            new DirectoryModule());
+            new DirectoryModule(),
+            new WebModule());
 
     private ProtocolModules() {}
 }

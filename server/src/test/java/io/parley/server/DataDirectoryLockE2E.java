@@ -21,7 +21,7 @@ class DataDirectoryLockE2E {
 
     private ServerProcess serve() throws Exception {
         return ServerProcess.jar(workingDirectory, logs, "serve", "--bind", "127.0.0.1", "--tcd", "off",
-                "--line", "0", "--account", "off", "--directory", "off", "--admin", "off");
+                "--line", "0", "--account", "off", "--directory", "off", "--web", "off", "--admin", "off");
     }
 
     @Test

@@ -40,7 +40,7 @@ class DirectoryE2E {
     void serveAndTheDirectoryClientFromTheCommandLine() throws Exception {
         try (ServerProcess server = ServerProcess.jar(work, logs, "serve", "--data", work.resolve("data").toString(),
                 "--bind", "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "0",
-                "--admin", "off")) {
+                "--web", "off", "--admin", "off")) {
             Matcher started = Pattern.compile("Chat Room Directory Server listening on port (\\d+) \\.\\.\\.")
                     .matcher(server.nextLine());
             assertThat(started.matches()).as("the server's first line").isTrue();

@@ -66,7 +66,7 @@ class ServeCommandErrorsTest {
     /** Free ports for every listener but those {@code flags} set, on loopback, with data in the temp dir. */
     private Run serveOnLoopback(String... flags) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0", "--admin", "off"));
+                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0", "--web", "0", "--admin", "off"));
         for (int i = 0; i < flags.length; i += 2) {
             options.put(flags[i], flags[i + 1]);
         }

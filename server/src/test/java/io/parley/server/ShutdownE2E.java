@@ -33,7 +33,7 @@ class ShutdownE2E {
 
     private ServerProcess serve() throws Exception {
         return ServerProcess.jar(data, logs, "serve", "--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--admin", "off");
+                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--web", "off", "--admin", "off");
     }
 
     @Test

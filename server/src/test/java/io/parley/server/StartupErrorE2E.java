@@ -27,7 +27,7 @@ class StartupErrorE2E {
             int port = taken.getLocalPort();
             try (ServerProcess server = ServerProcess.jar(workingDirectory, logs, "serve", "--bind", "127.0.0.1",
                     "--tcd", "0", "--line", "0", "--account", "0", "--directory", Integer.toString(port),
-                    "--admin", "off")) {
+                    "--web", "off", "--admin", "off")) {
                 int exitCode = server.awaitExit(); // fails if it does not exit
                 String stderr = server.stderr();
                 String stdout = server.restOfStdout();

@@ -32,7 +32,7 @@ class StartupOutputTest {
     void parleyHelpPointsToServeHelpWhichListsEveryFlagTheReadmeNames() {
         assertThat(help("--help")).contains("'parley serve --help' lists the server's");
         assertThat(help("serve", "--help")).contains("--config", "--data", "--bind", "--tcd", "--line",
-                "--directory", "--account", "--admin", "--allow-kill");
+                "--directory", "--account", "--web", "--web-tls", "--admin", "--allow-kill");
     }
 
     @Test
@@ -45,7 +45,9 @@ class StartupOutputTest {
                     "TCD protocol listening on port " + server.port("tcd") + " (all interfaces)",
                     "Line protocol listening on port " + server.port("line") + " (all interfaces), room lobby",
                     "Account protocol listening on port " + server.port("account") + " (all interfaces)",
-                    "Chat Room Directory Server listening on port " + server.port("directory") + " ...");
+                    "Chat Room Directory Server listening on port " + server.port("directory") + " ...",
+                    "Web client listening on port " + server.port("web") + " (all interfaces): open http://localhost:"
+                            + server.port("web") + "/");
         } finally {
             server.stop();
         }
@@ -65,7 +67,7 @@ class StartupOutputTest {
             // taken by another program: the same situation
         }
         Map<String, String> settings = Map.of(ServerConfig.LINE_PORT, "off", ServerConfig.ACCOUNT_PORT, "off",
-                ServerConfig.DIRECTORY_PORT, "off",
+                ServerConfig.DIRECTORY_PORT, "off", ServerConfig.WEB_PORT, "off",
                 ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

@@ -57,7 +57,7 @@ class TlsReloadE2E {
         TlsTestCertificates.make(second, "127.0.0.1");
         install(first);
         try (ServerProcess server = ServerProcess.jar(data, logs, "serve", "--data", data.toString(), "--bind",
-                "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "off", "--admin", "off",
+                "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "off", "--web", "off", "--admin", "off",
                 "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
                 "--tls-key", live.resolve("key.pem").toString())) {
             int port = server.awaitPort("TCD TLS");

@@ -34,7 +34,7 @@ class TlsStartupErrorsTest {
     /** Every plaintext listener on a free loopback port, the admin one off, and {@code flags}. */
     private Run serve(String... flags) {
         List<String> args = new ArrayList<>(List.of("serve", "--data", data.toString(), "--bind", "127.0.0.1",
-                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0", "--admin", "off"));
+                "--tcd", "0", "--line", "0", "--account", "0", "--directory", "0", "--web", "off", "--admin", "off"));
         args.addAll(List.of(flags));
         StringWriter err = new StringWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
