@@ -162,7 +162,13 @@ final class WebRequestHandler extends ChannelDuplexHandler {
         }
         WebSocketLines lines = carryProtocol(ctx);
         handshaker.handshake(ctx.channel(), request).addListener((ChannelFuture done) -> {
-            if (!done.isSuccess()) {
+            if (done.isSuccess()) {
+                // The carried protocol's handlers came after the connection opened: for them it opens now.
+                ChannelHandlerContext framing = done.channel().pipeline().context(WebSocketLines.NAME);
+                if (framing != null) {
+                    framing.fireChannelActive();
+                }
+            } else {
                 log.debug("WebSocket handshake with {} failed: {}",
                         Addresses.withPort(ClientAddress.of(done.channel())), done.cause().toString());
                 done.channel().close();
