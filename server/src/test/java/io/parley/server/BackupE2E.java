@@ -29,7 +29,7 @@ class BackupE2E {
     @Test
     void aBackupProcessCopiesTheStoreOfARunningServerWithoutItsLock() throws Exception {
         try (ServerProcess server = ServerProcess.jar(workingDirectory, logs, "serve", "--bind", "127.0.0.1",
-                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--admin", "off")) {
+                "--tcd", "off", "--line", "0", "--account", "off", "--directory", "off", "--web", "off", "--admin", "off")) {
             int port = server.awaitPort("Line");
             try (WireClient alice = WireClient.connect(port)) {
                 alice.send("alice\nkept in the backup\n");

@@ -32,7 +32,7 @@ class LoggingE2E {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("java", "-jar", ServerProcess.home().resolve("server/target/parley.jar").toString(),
                 "serve", "--data", data.toString(), "--bind", "127.0.0.1", "--tcd", "off", "--line", "0",
-                "--account", "off", "--directory", "off", "--admin", "off"));
+                "--account", "off", "--directory", "off", "--web", "off", "--admin", "off"));
         command.addAll(List.of(flags));
         try (ServerProcess server = ServerProcess.start(command, data, logs)) {
             server.awaitPort("Line");

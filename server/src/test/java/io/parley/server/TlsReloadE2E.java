@@ -97,7 +97,7 @@ class TlsReloadE2E {
         List<String> command = List.of("/usr/bin/nohup", "java", "-jar",
                 ServerProcess.home().resolve("server/target/parley.jar").toString(), "serve", "--data", data.toString(),
                 "--bind", "127.0.0.1", "--tcd", "off", "--line", "off", "--account", "off", "--directory", "off",
-                "--admin", "off", "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
+                "--web", "off", "--admin", "off", "--tcd-tls", "0", "--tls-cert", live.resolve("cert.pem").toString(),
                 "--tls-key", live.resolve("key.pem").toString());
         try (ServerProcess server = ServerProcess.start(command, data, logs)) {
             int port = server.awaitPort("TCD TLS");
