@@ -117,6 +117,7 @@ public record ServerConfig(
     public static final String WEB_ALLOWED_ORIGINS = WebModule.ALLOWED_ORIGINS;
     public static final String WEB_TRUSTED_PROXIES = WebModule.TRUSTED_PROXIES;
     public static final String WEB_PING_INTERVAL_SECONDS = WebModule.PING_INTERVAL_SECONDS;
+    public static final String WEB_SOCKET_PROTOCOL = WebModule.SOCKET_PROTOCOL;
 
     /** The server's own keys with their defaults. */
     private static final Map<String, String> SERVER_DEFAULTS = Map.ofEntries(

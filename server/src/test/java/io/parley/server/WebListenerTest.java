@@ -62,6 +62,24 @@ class WebListenerTest {
         assertThat(wally.nextText()).isEqualTo("wally: nice to meet you");
     }
 
+    @Test
+    void theSocketIsOneMoreUserOfTheCarriedProtocolWithItsSettings() throws Exception {
+        server.start(Map.of(ServerConfig.LINE_ROOM, "games"));
+        WireClient tcp = server.connect("line").send("tess\nin games\n").expect("tess: in games\n");
+        WebSocketTestClient web = socket("text.ircv3.net");
+        web.send("wendy").send("me too");
+        tcp.expect("* wendy joined games\n").expect("wendy: me too\n");
+    }
+
+    @Test
+    void anyLineFramedProtocolCanBeCarriedTcdIncluded() throws Exception {
+        server.start(Map.of(ServerConfig.WEB_SOCKET_PROTOCOL, "tcd"));
+        WebSocketTestClient web = socket("text.ircv3.net");
+        web.send("HELO over a websocket");
+        assertThat(web.nextText()).isEqualTo("HELO over a websocket");
+        assertThat(web.nextText()).startsWith("IP:");
+    }
+
     @ParameterizedTest(name = "offered {0}: {1}")
     @CsvSource(delimiter = '|', nullValues = "none", value = {
         "text.ircv3.net,binary.ircv3.net | text.ircv3.net | text",

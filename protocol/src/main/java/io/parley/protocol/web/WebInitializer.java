@@ -24,9 +24,10 @@ final class WebInitializer extends ChannelInitializer<Channel> {
 
     private final WebSettings settings;
     private final StaticFiles files;
-    private final WebSocketCarriage socket;
+    private final ChannelHandler socket;
 
-    WebInitializer(WebSettings settings, StaticFiles files, WebSocketCarriage socket) {
+    /** @param socket the carried protocol's handler, which adds its {@link io.parley.protocol.LineFraming} first */
+    WebInitializer(WebSettings settings, StaticFiles files, ChannelHandler socket) {
         this.settings = settings;
         this.files = files;
         this.socket = socket;

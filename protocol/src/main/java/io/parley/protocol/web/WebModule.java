@@ -6,21 +6,23 @@ import io.parley.protocol.ConfigSection;
 import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.ModuleContext;
 import io.parley.protocol.ProtocolModule;
-import io.parley.protocol.line.LineInitializer;
+import io.parley.protocol.ProtocolStartException;
+import io.parley.protocol.SettingException;
 import io.parley.protocol.line.LineSettings;
 import java.util.Map;
 
 /**
  * The web listener as a server module: static files over HTTP and, at {@code /socket}, a
  * WebSocket that carries a line protocol's pipeline in place of its {@link
- * io.parley.protocol.LineFraming} (docs/web.md). Until the IRC listener is in, the socket speaks
- * the line protocol in {@code lobby}. Stateless.
+ * io.parley.protocol.LineFraming} (docs/web.md): {@code web.socket-protocol}, the line protocol
+ * until the IRC listener is in. Stateless.
  */
 public final class WebModule implements ProtocolModule<WebSettings> {
 
     public static final String ALLOWED_ORIGINS = "web.allowed-origins";
     public static final String TRUSTED_PROXIES = "web.trusted-proxies";
     public static final String PING_INTERVAL_SECONDS = "web.ping-interval-seconds";
+    public static final String SOCKET_PROTOCOL = "web.socket-protocol";
 
     @Override
     public String name() {
@@ -39,7 +41,7 @@ public final class WebModule implements ProtocolModule<WebSettings> {
 
     @Override
     public Map<String, String> defaults() {
-        return Map.of(ALLOWED_ORIGINS, "", TRUSTED_PROXIES, "", PING_INTERVAL_SECONDS, "30");
+        return Map.of(ALLOWED_ORIGINS, "", TRUSTED_PROXIES, "", PING_INTERVAL_SECONDS, "30", SOCKET_PROTOCOL, "line");
     }
 
     @Override
@@ -47,7 +49,15 @@ public final class WebModule implements ProtocolModule<WebSettings> {
         return new WebSettings(
                 AllowedOrigins.parse(ALLOWED_ORIGINS, config.text(ALLOWED_ORIGINS)),
                 TrustedProxies.parse(TRUSTED_PROXIES, config.text(TRUSTED_PROXIES)),
-                config.positive(PING_INTERVAL_SECONDS));
+                config.positive(PING_INTERVAL_SECONDS),
+                socketProtocol(config.text(SOCKET_PROTOCOL)));
+    }
+
+    private static String socketProtocol(String name) {
+        if (!name.matches("[a-z][a-z0-9-]*")) {
+            throw new SettingException(SOCKET_PROTOCOL, "must name a line protocol of this server (line), not " + name);
+        }
+        return name;
     }
 
     /** The carried protocol's: the server's notices reach a WebSocket client in its form. */
@@ -57,11 +67,10 @@ public final class WebModule implements ProtocolModule<WebSettings> {
     }
 
     @Override
-    public ChannelHandler handler(WebSettings settings, String qualifier, ModuleContext context) {
-        LineSettings line = new LineSettings(LineSettings.DEFAULT_ROOM, LineSettings.DEFAULT_MAX_LINE_BYTES);
-        WebSocketCarriage socket = new WebSocketCarriage(
-                new LineInitializer(context.chat(), context.names(), line), line.maxLineBytes());
-        return new WebInitializer(settings, new StaticFiles("/web/"), socket);
+    public ChannelHandler handler(WebSettings settings, String qualifier, ModuleContext context)
+            throws ProtocolStartException {
+        // The carried protocol's own handler, shared with its TCP listeners: one set of its users.
+        return new WebInitializer(settings, new StaticFiles("/web/"), context.protocolHandler(settings.socketProtocol()));
     }
 
     /** {@code Web client listening on port 8080 (all interfaces): open http://localhost:8080/}. */

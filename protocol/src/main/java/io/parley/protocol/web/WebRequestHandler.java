@@ -3,6 +3,7 @@ package io.parley.protocol.web;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -61,11 +62,11 @@ final class WebRequestHandler extends ChannelDuplexHandler {
 
     private final WebSettings settings;
     private final StaticFiles files;
-    private final WebSocketCarriage socket;
+    private final ChannelHandler socket;
     /** Set once the server has refused the connection: nothing more is answered. */
     private boolean refused;
 
-    WebRequestHandler(WebSettings settings, StaticFiles files, WebSocketCarriage socket) {
+    WebRequestHandler(WebSettings settings, StaticFiles files, ChannelHandler socket) {
         this.settings = settings;
         this.files = files;
         this.socket = socket;
@@ -146,10 +147,10 @@ final class WebRequestHandler extends ChannelDuplexHandler {
             respond(ctx, request, status(HttpResponseStatus.BAD_REQUEST), false);
             return;
         }
+        WebSocketLines lines = carryProtocol(ctx);
         WebSocketDecoderConfig decoder = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(socket.maxLineBytes() + 2) // a trailing CR LF a client may add
+                .maxFramePayloadLength(lines.maxLineBytes() + 2) // a trailing CR LF a client may add
                 .allowExtensions(false)
-                .withUTF8Validator(true)
                 .build();
         // Netty picks the first of the client's subprotocols that it supports: the client's order.
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
@@ -160,7 +161,6 @@ final class WebRequestHandler extends ChannelDuplexHandler {
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        WebSocketLines lines = carryProtocol(ctx);
         handshaker.handshake(ctx.channel(), request).addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {
                 // The carried protocol's handlers came after the connection opened: for them it opens now.
@@ -183,18 +183,18 @@ final class WebRequestHandler extends ChannelDuplexHandler {
      */
     private WebSocketLines carryProtocol(ChannelHandlerContext ctx) {
         ChannelPipeline pipeline = ctx.pipeline();
-        int max = socket.maxLineBytes();
-        pipeline.addAfter(ctx.name(), WebSocketControl.NAME, new WebSocketControl(settings.pingIntervalSeconds()));
-        pipeline.addAfter(ctx.name(), "web-socket-messages", new WebSocketFrameAggregator(max + 2));
-        // Text frames must be UTF-8 (RFC 6455): one that is not closes the socket with 1007.
-        pipeline.addAfter(ctx.name(), "web-socket-utf8", new Utf8FrameValidator(true));
-        pipeline.addLast(socket.protocol());
-        WebSocketLines lines = new WebSocketLines(max);
+        pipeline.addLast(socket);
         LineFraming framing = pipeline.get(LineFraming.class);
         if (framing == null) {
             throw new IllegalStateException("the carried protocol has no LineFraming to replace");
         }
+        int max = framing.maxLineBytes();
+        WebSocketLines lines = new WebSocketLines(framing);
         pipeline.replace(framing, WebSocketLines.NAME, lines);
+        pipeline.addAfter(ctx.name(), WebSocketControl.NAME, new WebSocketControl(settings.pingIntervalSeconds()));
+        pipeline.addAfter(ctx.name(), "web-socket-messages", new WebSocketFrameAggregator(max + 2));
+        // Text frames must be UTF-8 (RFC 6455): one that is not closes the socket with 1007.
+        pipeline.addAfter(ctx.name(), "web-socket-utf8", new Utf8FrameValidator(true));
         pipeline.remove(this);
         return lines;
     }

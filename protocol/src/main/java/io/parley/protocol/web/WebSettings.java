@@ -7,5 +7,8 @@ package io.parley.protocol.web;
  * @param trustedProxies the peers whose {@code X-Forwarded-For} is believed
  * @param pingIntervalSeconds how often the server pings a WebSocket; one unanswered by the next
  *     ping closes it
+ * @param socketProtocol the protocol {@code /socket} speaks: a protocol of the server whose
+ *     pipeline starts with a {@link io.parley.protocol.LineFraming}
  */
-public record WebSettings(AllowedOrigins allowedOrigins, TrustedProxies trustedProxies, int pingIntervalSeconds) {}
+public record WebSettings(AllowedOrigins allowedOrigins, TrustedProxies trustedProxies, int pingIntervalSeconds,
+        String socketProtocol) {}

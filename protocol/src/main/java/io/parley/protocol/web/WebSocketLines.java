@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.parley.protocol.LineFraming;
+import io.parley.protocol.WireLine;
 import io.netty.util.concurrent.PromiseCombiner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.List;
  * {@link io.parley.protocol.LineFraming}: one message is one line (IRCv3 WebSocket).
  *
  * <p>Inbound, each whole text or binary message becomes a {@link String} for the protocol's
- * parser: a trailing CR LF or LF a client sends anyway is dropped (a message holding several
+ * parser (a {@link WireLine} when the framing it replaces passes those): a trailing CR LF or LF a client sends anyway is dropped (a message holding several
  * lines is read as those lines); a binary message is decoded as UTF-8 with invalid bytes
  * replaced by U+FFFD (a text message's UTF-8 the frame decoder has already checked). A line over
  * the limit fails with a {@link TooLongFrameException}, as with {@code LineFraming}.
@@ -38,10 +40,22 @@ final class WebSocketLines extends ChannelDuplexHandler {
     static final String NAME = "web-socket-lines";
 
     private final int maxLineBytes;
+    private final boolean wireLengths;
     private boolean binary;
 
-    WebSocketLines(int maxLineBytes) {
+    /** Takes the place of {@code framing}: the same limit, lines passed on in the same form. */
+    WebSocketLines(LineFraming framing) {
+        this(framing.maxLineBytes(), framing.wireLengths());
+    }
+
+    WebSocketLines(int maxLineBytes, boolean wireLengths) {
         this.maxLineBytes = maxLineBytes;
+        this.wireLengths = wireLengths;
+    }
+
+    /** The longest line that passes: the carried protocol's. */
+    int maxLineBytes() {
+        return maxLineBytes;
     }
 
     /** Set by the handshake: whether the client chose {@code binary.ircv3.net}. */
@@ -55,34 +69,29 @@ final class WebSocketLines extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
-        String text;
+        ByteBuf message = ((WebSocketFrame) msg).content();
         try {
-            text = ((WebSocketFrame) msg).content().toString(StandardCharsets.UTF_8); // replaces invalid bytes
+            int start = message.readerIndex();
+            int end = message.writerIndex();
+            do {
+                int newline = message.indexOf(start, end, (byte) '\n');
+                int lineEnd = newline < 0 ? end : newline;
+                int length = lineEnd - start;
+                if (length > 0 && message.getByte(lineEnd - 1) == '\r') {
+                    length--;
+                }
+                if (length > maxLineBytes) {
+                    ctx.fireExceptionCaught(new TooLongFrameException(
+                            "frame length (" + length + ") exceeds the allowed maximum (" + maxLineBytes + ")"));
+                    return;
+                }
+                String text = message.toString(start, length, StandardCharsets.UTF_8); // replaces invalid bytes
+                ctx.fireChannelRead(wireLengths ? new WireLine(text, length) : text);
+                start = lineEnd + 1;
+            } while (start < end); // a trailing line end ends the last line; it starts none
         } finally {
             ReferenceCountUtil.release(msg);
         }
-        for (String line : lines(text)) {
-            if (ByteBufUtil.utf8Bytes(line) > maxLineBytes) {
-                ctx.fireExceptionCaught(new TooLongFrameException("line over " + maxLineBytes + " bytes"));
-                return;
-            }
-            ctx.fireChannelRead(line);
-        }
-    }
-
-    /** The lines of one message: usually itself, without a trailing line end. */
-    static List<String> lines(String message) {
-        if (message.indexOf('\n') < 0 && message.indexOf('\r') < 0) {
-            return List.of(message);
-        }
-        List<String> lines = new ArrayList<>();
-        for (String line : message.split("\r?\n|\r", -1)) {
-            lines.add(line);
-        }
-        if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1); // the trailing line end
-        }
-        return lines;
     }
 
     @Override

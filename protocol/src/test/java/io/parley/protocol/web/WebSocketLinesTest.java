@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WebSocketLinesTest {
 
-    private final WebSocketLines lines = new WebSocketLines(10);
+    private final WebSocketLines lines = new WebSocketLines(10, false);
     private final EmbeddedChannel channel = new EmbeddedChannel(lines);
 
     @Test
