@@ -36,6 +36,13 @@ class WebListenerTest {
         sockets.forEach(WebSocketTestClient::close);
     }
 
+    /** These tests carry the line protocol, whatever {@code /socket} speaks by default. */
+    private void start(Map<String, String> settings) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(Map.of(ServerConfig.WEB_SOCKET_PROTOCOL, "line"));
+        all.putAll(settings);
+        server.start(all);
+    }
+
     private WebSocketTestClient socket(String subprotocols) throws Exception {
         return socket("127.0.0.1", subprotocols, Map.of());
     }
@@ -48,7 +55,7 @@ class WebListenerTest {
 
     @Test
     void aWebSocketUserAndATcpLineUserTalkInTheLobby() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         WebSocketTestClient wally = socket("text.ircv3.net");
         assertThat(wally.status()).isEqualTo(101);
         wally.send("wally").send("hi from the browser");
@@ -64,7 +71,7 @@ class WebListenerTest {
 
     @Test
     void theSocketIsOneMoreUserOfTheCarriedProtocolWithItsSettings() throws Exception {
-        server.start(Map.of(ServerConfig.LINE_ROOM, "games"));
+        start(Map.of(ServerConfig.LINE_ROOM, "games"));
         WireClient tcp = server.connect("line").send("tess\nin games\n").expect("tess: in games\n");
         WebSocketTestClient web = socket("text.ircv3.net");
         web.send("wendy").send("me too");
@@ -73,7 +80,7 @@ class WebListenerTest {
 
     @Test
     void anyLineFramedProtocolCanBeCarriedTcdIncluded() throws Exception {
-        server.start(Map.of(ServerConfig.WEB_SOCKET_PROTOCOL, "tcd"));
+        start(Map.of(ServerConfig.WEB_SOCKET_PROTOCOL, "tcd"));
         WebSocketTestClient web = socket("text.ircv3.net");
         web.send("HELO over a websocket");
         assertThat(web.nextText()).isEqualTo("HELO over a websocket");
@@ -87,7 +94,7 @@ class WebListenerTest {
         "example.org/chat,binary.ircv3.net | binary.ircv3.net | binary",
         "none | none | text"})
     void theSubprotocolIsTheClientsFirstChoiceAndNoneMeansText(String offered, String chosen, String frames) throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         WebSocketTestClient client = socket(offered);
         assertThat(client.status()).isEqualTo(101);
         assertThat(client.subprotocol()).isEqualTo(chosen);
@@ -99,7 +106,7 @@ class WebListenerTest {
 
     @Test
     void aTrailingLineEndIsDroppedAndEveryLineGoesOutAsAMessageWithoutOne() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         WebSocketTestClient client = socket("text.ircv3.net");
         client.send("carla\r\n").send("with crlf\r\n").send("with lf\n");
         assertThat(client.nextText()).isEqualTo("carla: with crlf");
@@ -108,7 +115,7 @@ class WebListenerTest {
 
     @Test
     void invalidUtf8InABinaryMessageIsReplacedAndNeverRelayedInATextFrame() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         WebSocketTestClient reader = socket("text.ircv3.net");
         reader.send("reader").send("ready");
         assertThat(reader.nextText()).isEqualTo("reader: ready");
@@ -127,7 +134,7 @@ class WebListenerTest {
 
     @Test
     void invalidUtf8InATextMessageClosesTheSocket() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         WebSocketTestClient client = socket("text.ircv3.net");
         client.send("tina");
         client.channelForTests().writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {'x', (byte) 0xff})));
@@ -138,7 +145,7 @@ class WebListenerTest {
 
     @Test
     void aMessageOverTheLineLimitIsRefused() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         WebSocketTestClient client = socket("text.ircv3.net");
         client.send("olga").send("fits");
         assertThat(client.nextText()).isEqualTo("olga: fits");
@@ -155,7 +162,7 @@ class WebListenerTest {
 
     @Test
     void aPageFromAnotherOriginIsRefusedBeforeTheUpgrade() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         int port = server.port("web");
         assertThat(socket("127.0.0.1", "text.ircv3.net", Map.of("Origin", "http://evil.example")).status()).isEqualTo(403);
         assertThat(socket("127.0.0.1", "text.ircv3.net", Map.of("Origin", "http://127.0.0.1:" + port)).status()).isEqualTo(101);
@@ -163,17 +170,17 @@ class WebListenerTest {
 
     @Test
     void allowedOriginsCanListPagesOrAllowAll() throws Exception {
-        server.start(Map.of("web.allowed-origins", "https://chat.example.org"));
+        start(Map.of("web.allowed-origins", "https://chat.example.org"));
         assertThat(socket("127.0.0.1", null, Map.of("Origin", "https://chat.example.org")).status()).isEqualTo(101);
         assertThat(socket("127.0.0.1", null, Map.of("Origin", "http://127.0.0.1:" + server.port("web"))).status()).isEqualTo(403);
         server.stop();
-        server.start(Map.of("web.allowed-origins", "*"));
+        start(Map.of("web.allowed-origins", "*"));
         assertThat(socket("127.0.0.1", null, Map.of("Origin", "http://evil.example")).status()).isEqualTo(101);
     }
 
     @Test
     void aClientThatDoesNotAnswerPingsIsClosed() throws Exception {
-        server.start(Map.of("web.ping-interval-seconds", "1"));
+        start(Map.of("web.ping-interval-seconds", "1"));
         WebSocketTestClient silent = socket("text.ircv3.net");
         silent.dontAnswerPings();
         silent.send("sleepy");
@@ -185,7 +192,7 @@ class WebListenerTest {
 
     @Test
     void theWebClientsFilesAreServedWithTheirTypeAValidatorAndSecurityHeaders() throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         String index = get("/");
         assertThat(index).startsWith("HTTP/1.1 200 OK\r\n").contains("<title>Parley</title>");
         assertThat(header(index, "content-type")).isEqualTo("text/html; charset=utf-8");
@@ -209,7 +216,7 @@ class WebListenerTest {
         "/../io/parley/protocol/web/WebModule.class", "/../../../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
         "/web", "/.hidden.html", "/index.html%00.js", "/%c0%ae%c0%ae/index.html"})
     void noPathLeavesTheWebFolder(String path) throws Exception {
-        server.start(Map.of());
+        start(Map.of());
         String response = get(path);
         assertThat(response).doesNotStartWith("HTTP/1.1 200").doesNotContain("<title>Parley</title>")
                 .doesNotContain("root:").doesNotContain("CAFEBABE");
@@ -218,7 +225,7 @@ class WebListenerTest {
 
     @Test
     void forwardedForIsBelievedFromATrustedProxyOnly() throws Exception {
-        server.start(Map.of("web.trusted-proxies", "127.0.0.9, 10.0.0.0/8", ServerConfig.MAX_PER_ADDRESS, "1"));
+        start(Map.of("web.trusted-proxies", "127.0.0.9, 10.0.0.0/8", ServerConfig.MAX_PER_ADDRESS, "1"));
         // Through the proxy: each client is counted under its own address, not the proxy's.
         WebSocketTestClient first = socket("127.0.0.9", null, Map.of("X-Forwarded-For", "203.0.113.7"));
         assertThat(first.status()).isEqualTo(101);
