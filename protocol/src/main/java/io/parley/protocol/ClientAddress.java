@@ -12,7 +12,7 @@ import java.net.InetSocketAddress;
  * <p>The contract with the server's per-address guard: a protocol whose initializer calls
  * {@link #expect} (before the connection is active) is not counted under the peer's address when
  * it opens; it is counted once the protocol calls {@link #known} with the client's address, or
- * under the peer's if the connection closes or registers before that. Logs and per-address limits
+ * under the peer's if it signs on ({@link SignedOn}) before that. Logs and per-address limits
  * read {@link #of}.
  *
  * <p>Thread-safety: the attributes are per channel; call these on the channel's event loop.
