@@ -9,5 +9,5 @@ if [[ $# -ne 1 ]]; then
   echo "usage: $0 <port>" >&2
   exit 2
 fi
-exec "$(dirname "${BASH_SOURCE[0]}")/parley" serve --tcd "$1" --line off --account off --directory off --irc off --admin off --allow-kill \
+exec "$(dirname "${BASH_SOURCE[0]}")/parley" serve --tcd "$1" --line off --account off --directory off --irc off --web off --admin off --allow-kill \
   --data "data/tcd-$1"

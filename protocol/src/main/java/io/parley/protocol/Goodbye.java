@@ -44,4 +44,12 @@ public final class Goodbye {
         }
         ctx.writeAndFlush(ServerNotice.SHUTTING_DOWN, written);
     }
+
+    /**
+     * Completes the future without a notice: for a connection that has no protocol to say it in
+     * yet (an HTTP request not upgraded to a WebSocket), which the caller closes. Event loop only.
+     */
+    public void unheard() {
+        written.trySuccess();
+    }
 }

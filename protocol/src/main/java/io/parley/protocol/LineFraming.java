@@ -45,6 +45,16 @@ public final class LineFraming extends ByteToMessageDecoder {
         this.wireLengths = wireLengths;
     }
 
+    /** The longest line that passes: a transport that takes this one's place keeps the same limit. */
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** Whether lines are passed on as {@link WireLine}s: a transport in this one's place does the same. */
+    public boolean wireLengths() {
+        return wireLengths;
+    }
+
     /**
      * A framing that passes each line on as a {@link WireLine}, with the bytes it took on the wire,
      * for a parser whose limits count the client's bytes rather than their decoded text's.

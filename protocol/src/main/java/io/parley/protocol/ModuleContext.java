@@ -38,4 +38,14 @@ public interface ModuleContext {
 
     /** Starts stopping the server on a thread of its own and returns at once (TCD's KILL_SERVICE). */
     void stopServer();
+
+    /**
+     * The handler another protocol's {@code <name>.port} listeners use, the same instance (so
+     * connections carried by another transport share that protocol's state: one IRC server, one
+     * set of nicks), built now if that protocol has no listener on: how the web listener carries
+     * a line protocol over WebSocket. Fails when this server does not speak {@code protocol}.
+     */
+    default io.netty.channel.ChannelHandler protocolHandler(String protocol) throws ProtocolStartException {
+        throw new ProtocolStartException("this server cannot carry the " + protocol + " protocol");
+    }
 }

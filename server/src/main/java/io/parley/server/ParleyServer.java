@@ -190,21 +190,15 @@ public final class ParleyServer {
         bus = Buses.open(config, fanOut, store);
         ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
+        SharedHandlers handlers = new SharedHandlers(config.protocols());
         ServerModuleContext context = new ServerModuleContext(chat, names, store, config.dataDirectory(), cryptoPool,
-                CryptoPool.THREADS, out, this::stop);
-        Map<String, ChannelHandler> shared = new HashMap<>();
+                CryptoPool.THREADS, out, this::stop, handlers);
         for (Listener listener : listeners) {
-            String key = listener.protocol().name() + ":" + listener.qualifier();
-            ChannelHandler handler = shared.get(key);
-            if (handler == null) {
-                try {
-                    handler = listener.protocol().handler(listener.qualifier(), context);
-                } catch (ProtocolStartException e) {
-                    throw new StartupException(e.getMessage());
-                }
-                shared.put(key, handler);
+            try {
+                listener.handler = handlers.of(listener.protocol(), listener.qualifier(), context);
+            } catch (ProtocolStartException e) {
+                throw new StartupException(e.getMessage());
             }
-            listener.handler = handler;
         }
     }
 

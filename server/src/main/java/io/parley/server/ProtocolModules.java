@@ -6,6 +6,7 @@ import io.parley.protocol.directory.DirectoryModule;
 import io.parley.protocol.irc.IrcModule;
 import io.parley.protocol.line.LineModule;
 import io.parley.protocol.tcd.TcdModule;
+import io.parley.protocol.web.WebModule;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ final class ProtocolModules {
             new LineModule(),
             new AccountModule(),
             new DirectoryModule(),
-            new IrcModule());
+            new IrcModule(),
+            new WebModule());
 
     private ProtocolModules() {}
 }

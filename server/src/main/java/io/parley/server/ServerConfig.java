@@ -7,6 +7,7 @@ import io.parley.protocol.account.AccountModule;
 import io.parley.protocol.directory.DirectoryModule;
 import io.parley.protocol.line.LineModule;
 import io.parley.protocol.tcd.TcdModule;
+import io.parley.protocol.web.WebModule;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -137,6 +138,12 @@ public record ServerConfig(
     public static final String DIRECTORY_TLS_PORT = "directory.tls-port";
     public static final String DIRECTORY_IDLE_TIMEOUT_SECONDS = DirectoryModule.IDLE_TIMEOUT_SECONDS;
     public static final String DIRECTORY_MAX_ROOMS_PER_ADDRESS = DirectoryModule.MAX_ROOMS_PER_ADDRESS;
+    public static final String WEB_PORT = "web.port";
+    public static final String WEB_TLS_PORT = "web.tls-port";
+    public static final String WEB_ALLOWED_ORIGINS = WebModule.ALLOWED_ORIGINS;
+    public static final String WEB_TRUSTED_PROXIES = WebModule.TRUSTED_PROXIES;
+    public static final String WEB_PING_INTERVAL_SECONDS = WebModule.PING_INTERVAL_SECONDS;
+    public static final String WEB_SOCKET_PROTOCOL = WebModule.SOCKET_PROTOCOL;
 
     /** The server's own keys with their defaults. */
     private static final Map<String, String> SERVER_DEFAULTS = Map.ofEntries(

@@ -3,7 +3,9 @@ package io.parley.server;
 import io.parley.core.Store;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
+import io.netty.channel.ChannelHandler;
 import io.parley.protocol.ModuleContext;
+import io.parley.protocol.ProtocolStartException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
@@ -15,9 +17,16 @@ import java.util.function.Consumer;
  *
  * @param out the server's stdout, for status lines
  * @param stop stops the server; blocks, so {@link #stopServer} runs it on a thread of its own
+ * @param handlers the protocols' handlers, shared between their listeners and other transports
  */
 record ServerModuleContext(ChatService chat, RegisteredNames names, Store store, Path dataDirectory,
-        Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop) implements ModuleContext {
+        Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop, SharedHandlers handlers)
+        implements ModuleContext {
+
+    @Override
+    public ChannelHandler protocolHandler(String protocol) throws ProtocolStartException {
+        return handlers.main(protocol, this);
+    }
 
     @Override
     public Consumer<String> console() {

@@ -32,7 +32,7 @@ class StartupOutputTest {
     void parleyHelpPointsToServeHelpWhichListsEveryFlagTheReadmeNames() {
         assertThat(help("--help")).contains("'parley serve --help' lists the server's");
         assertThat(help("serve", "--help")).contains("--config", "--data", "--bind", "--tcd", "--line",
-                "--directory", "--account", "--admin", "--allow-kill");
+                "--directory", "--account", "--web", "--web-tls", "--admin", "--allow-kill");
     }
 
     @Test
@@ -46,7 +46,9 @@ class StartupOutputTest {
                     "Line protocol listening on port " + server.port("line") + " (all interfaces), room lobby",
                     "Account protocol listening on port " + server.port("account") + " (all interfaces)",
                     "Chat Room Directory Server listening on port " + server.port("directory") + " ...",
-                    "IRC listening on port " + server.port("irc") + " (all interfaces)");
+                    "IRC listening on port " + server.port("irc") + " (all interfaces)",
+                    "Web client listening on port " + server.port("web") + " (all interfaces): open http://localhost:"
+                            + server.port("web") + "/");
         } finally {
             server.stop();
         }
@@ -66,7 +68,7 @@ class StartupOutputTest {
             // taken by another program: the same situation
         }
         Map<String, String> settings = Map.of(ServerConfig.LINE_PORT, "off", ServerConfig.ACCOUNT_PORT, "off",
-                ServerConfig.DIRECTORY_PORT, "off", "irc.port", "off",
+                ServerConfig.DIRECTORY_PORT, "off", "irc.port", "off", ServerConfig.WEB_PORT, "off",
                 ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

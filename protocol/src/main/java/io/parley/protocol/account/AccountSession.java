@@ -11,6 +11,7 @@ import io.parley.core.room.Room;
 import io.parley.core.text.NameKeys;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
+import io.parley.protocol.ClientAddress;
 import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.SignedOn;
 import java.util.List;
@@ -61,7 +62,7 @@ final class AccountSession implements Recipient {
         this.member = member;
         this.channel = channel;
         this.metrics = ConnectionMetrics.of(channel);
-        this.address = Addresses.origin(channel.remoteAddress());
+        this.address = Addresses.origin(ClientAddress.of(channel));
         this.onLoop = task -> {
             if (channel.eventLoop().inEventLoop()) {
                 task.run();

@@ -13,6 +13,7 @@ import io.parley.core.room.RoomLimitException;
 import io.parley.core.text.Text;
 import io.parley.protocol.Addresses;
 import io.parley.protocol.AllocationFailures;
+import io.parley.protocol.ClientAddress;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.PostWindow;
@@ -130,7 +131,7 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         if (claim.isEmpty()) {
             return error(ctx, TcdReply.Error.NAME_RESERVED, "name " + name + " belongs to a registered account");
         }
-        return chat.rooms().open(join.room(), Addresses.origin(ctx.channel().remoteAddress()))
+        return chat.rooms().open(join.room(), Addresses.origin(ClientAddress.of(ctx.channel())))
                 .handleAsync((room, failure) -> {
                     RoomLimitException limit = RoomLimitException.in(failure);
                     if (limit != null) {
