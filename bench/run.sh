@@ -109,6 +109,7 @@ line.room = bench-line-0
 line.extra-listeners = $extra
 account.port = off
 directory.port = off
+irc.port = off
 web.port = off
 EOF
 } > "$work/parley.conf"
