@@ -55,9 +55,16 @@ public final class ClientAddress {
         channel.pipeline().fireUserEventTriggered(new ClientAddress(client));
     }
 
-    /** The client's address: the forwarded one when a trusted proxy gave it, else the peer's. */
+    /**
+     * The client's address: the forwarded one when a trusted proxy gave it, else the peer's; null
+     * for a channel without an IP address (an in-memory one, which {@link Addresses#origin} counts
+     * as {@code local}).
+     */
     public static InetSocketAddress of(Channel channel) {
         InetSocketAddress forwarded = channel.attr(FORWARDED).get();
-        return forwarded != null ? forwarded : (InetSocketAddress) channel.remoteAddress();
+        if (forwarded != null) {
+            return forwarded;
+        }
+        return channel.remoteAddress() instanceof InetSocketAddress peer ? peer : null;
     }
 }
