@@ -8,7 +8,6 @@ import io.parley.protocol.ModuleContext;
 import io.parley.protocol.ProtocolModule;
 import io.parley.protocol.ProtocolStartException;
 import io.parley.protocol.SettingException;
-import io.parley.protocol.line.LineSettings;
 import java.util.Map;
 
 /**
@@ -60,10 +59,17 @@ public final class WebModule implements ProtocolModule<WebSettings> {
         return name;
     }
 
-    /** The carried protocol's: the server's notices reach a WebSocket client in its form. */
+    /**
+     * The web listener's own, in plain words: a notice to a WebSocket client goes through the
+     * carried protocol's {@code NoticeEncoder}, in that protocol's form, and one refused while
+     * the connection is still HTTP is answered 503; these only name the listener's notices.
+     */
+    private static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
+            "too many connections from your address\n", "no request in time\n", "server shutting down\n");
+
     @Override
     public ConnectionErrors connectionErrors() {
-        return LineSettings.CONNECTION_ERRORS;
+        return CONNECTION_ERRORS;
     }
 
     @Override
