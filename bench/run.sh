@@ -107,10 +107,7 @@ tcd.port = $tcd_port
 line.port = $line_port
 line.room = bench-line-0
 line.extra-listeners = $extra
-account.port = off
-directory.port = off
-irc.port = off
-web.port = off
+listeners.only = tcd,line
 EOF
 } > "$work/parley.conf"
 

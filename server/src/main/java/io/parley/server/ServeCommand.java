@@ -67,6 +67,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--node", paramLabel = "NAME", description = "This node's name, unique in the cluster.")
     private String nodeName;
 
+    @Option(names = "--only", paramLabel = "NAME[,NAME...]", description = "Serve only these protocols"
+            + " (tcd, line, ...): every other one's listeners, plain and TLS, are off (listeners.only).")
+    private String only;
+
     /** Holds the options {@link ProtocolFlags} adds: each protocol's port flags and switches. */
     @Spec
     private CommandSpec spec;
@@ -124,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         override(properties, flags, ServerConfig.STORE_URL, "--store", storeUrl);
         override(properties, flags, ServerConfig.BUS_URL, "--bus", busUrl);
         override(properties, flags, ServerConfig.NODE_NAME, "--node", nodeName);
+        override(properties, flags, ServerConfig.LISTENERS_ONLY, "--only", only);
         ProtocolFlags.apply(spec, ProtocolModules.ALL, (key, flag, value) -> override(properties, flags, key, flag, value),
                 properties::setProperty);
         LogSettings.environment(properties, System.getenv()); // PARLEY_LOG_FORMAT: over the file, under the flag

@@ -109,6 +109,8 @@ public record ServerConfig(
     public static final String BUS_URL = "bus.url";
     public static final String NODE_NAME = "node.name";
     public static final String BUS_SUBJECT_PREFIX = "bus.subject-prefix";
+    /** Protocols to serve, comma-separated; every other protocol's listeners are off. Empty: all. */
+    public static final String LISTENERS_ONLY = "listeners.only";
 
     // The protocols' keys, which their modules own; named here too for the tests and tools
     // that set them. A new protocol needs none of these.
@@ -173,7 +175,8 @@ public record ServerConfig(
             Map.entry(STORE_URL, ""),
             Map.entry(BUS_URL, ""),
             Map.entry(NODE_NAME, ""),
-            Map.entry(BUS_SUBJECT_PREFIX, io.parley.cluster.BusSettings.DEFAULT_PREFIX));
+            Map.entry(BUS_SUBJECT_PREFIX, io.parley.cluster.BusSettings.DEFAULT_PREFIX),
+            Map.entry(LISTENERS_ONLY, ""));
 
     /** Every key with its default: the server's and each protocol's of {@link ProtocolModules#ALL}. */
     static final Map<String, String> DEFAULTS = defaults(ProtocolModules.ALL);
@@ -219,7 +222,7 @@ public record ServerConfig(
             throw new ConfigException("unknown configuration key(s) " + String.join(", ", unknown)
                     + "; parley.conf lists every key");
         }
-        ConfigSection settings = new ConfigSection(properties, defaults);
+        ConfigSection settings = new ConfigSection(OnlyListeners.apply(properties, modules), defaults);
         String bind = settings.text(BIND);
         if (bind.isEmpty()) {
             throw new ConfigException(BIND, "must be an address of this machine, or * for every interface, not empty");

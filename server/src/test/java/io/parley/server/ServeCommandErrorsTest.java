@@ -118,6 +118,28 @@ class ServeCommandErrorsTest {
     }
 
     @Test
+    void onlyAnUnknownProtocolIsOneLineListingTheKnownOnes() {
+        assertOneLine(serveOnLoopback("--only", "tcd,gopher"), "--only names no protocol this server speaks: gopher;"
+                + " the protocols are tcd, line, account, directory, irc, web");
+    }
+
+    /**
+     * With {@code --only web}, the TCD port (bound first, and taken) is never tried: the error is
+     * the web listener's, the one protocol left on.
+     */
+    @Test
+    void onlyLeavesTheOtherProtocolsUnbound() throws IOException {
+        try (ServerSocket tcd = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+                ServerSocket web = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Run run = serveOnLoopback("--only", "web", "--tcd", Integer.toString(tcd.getLocalPort()),
+                    "--web", Integer.toString(web.getLocalPort()));
+
+            assertOneLine(run, "cannot listen on 127.0.0.1 port " + web.getLocalPort() + " (web): address already in"
+                    + " use; choose another with --web PORT or turn it off with --web off");
+        }
+    }
+
+    @Test
     void aPortThatIsNotANumber() {
         assertOneLine(serveOnLoopback("--tcd", "abc"), "--tcd must be a port (0-65535) or off, not abc");
     }

@@ -268,4 +268,35 @@ class ServerConfigTest {
             }
         };
     }
+    @Test
+    void listenersOnlyTurnsOffEveryPortOfTheProtocolsItDoesNotName() {
+        ServerConfig config = config(ServerConfig.LISTENERS_ONLY, " tcd , line", ServerConfig.WEB_TLS_PORT, "8443",
+                ServerConfig.LINE_TLS_PORT, "7712");
+        assertThat(config.protocol("tcd").port()).hasValue(7710);
+        assertThat(config.protocol("line").port()).hasValue(7711);
+        assertThat(config.protocol("line").tlsPort()).hasValue(7712);
+        for (String off : List.of("account", "directory", "irc", "web")) {
+            assertThat(config.protocol(off).port()).as(off).isEmpty();
+            assertThat(config.protocol(off).tlsPort()).as(off + " TLS").isEmpty();
+        }
+    }
+
+    @Test
+    void listenersOnlyEmptyServesEveryProtocolAsConfigured() {
+        assertThat(config(ServerConfig.LISTENERS_ONLY, "").protocol("irc").port()).hasValue(6667);
+    }
+
+    @Test
+    void listenersOnlyNeverTurnsOnAPortSetOff() {
+        assertThat(config(ServerConfig.LISTENERS_ONLY, "tcd", ServerConfig.TCD_PORT, "off").protocol("tcd").port())
+                .isEmpty();
+    }
+
+    @Test
+    void listenersOnlyWithAnUnknownNameListsTheKnownOnes() {
+        assertThatThrownBy(() -> config(ServerConfig.LISTENERS_ONLY, "tcd,gopher"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("listeners.only names no protocol this server speaks: gopher;"
+                        + " the protocols are tcd, line, account, directory, irc, web");
+    }
 }

@@ -54,6 +54,19 @@ class StartupOutputTest {
         }
     }
 
+    @Test
+    void listenersOnlyTcdPrintsOnlyTheTcdLine() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ParleyServer server = parley.start(Map.of(ServerConfig.LISTENERS_ONLY, "tcd"),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8)).parley();
+        try {
+            assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                    "TCD protocol listening on port " + server.port("tcd") + " (127.0.0.1)");
+        } finally {
+            server.stop();
+        }
+    }
+
     /**
      * Two servers side by side with only their chat ports given (as scripts have always started
      * them) both start: the second finds the default admin port taken and goes on without it.
