@@ -80,8 +80,7 @@ class StartupOutputTest {
         } catch (BindException alreadyTaken) {
             // taken by another program: the same situation
         }
-        Map<String, String> settings = Map.of(ServerConfig.LINE_PORT, "off", ServerConfig.ACCOUNT_PORT, "off",
-                ServerConfig.DIRECTORY_PORT, "off", "irc.port", "off", ServerConfig.WEB_PORT, "off",
+        Map<String, String> settings = Map.of(ServerConfig.LISTENERS_ONLY, "tcd",
                 ServerConfig.ADMIN_PORT, Integer.toString(defaultPort)); // as parley.conf says it
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
