@@ -1,6 +1,7 @@
 package io.parley.protocol;
 
 import io.parley.core.Store;
+import io.parley.core.account.Presence;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import java.nio.file.Path;
@@ -18,6 +19,13 @@ public interface ModuleContext {
 
     /** The names accounts own, which no other protocol may take. */
     RegisteredNames names();
+
+    /**
+     * Who is reachable by name, the one registry for the whole server (built on {@link #names}),
+     * so that every protocol sees the same online users: a module uses it rather than building
+     * its own.
+     */
+    Presence presence();
 
     Store store();
 

@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NettyRuntime;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.Store;
+import io.parley.core.account.Presence;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.RoomRegistry;
@@ -191,7 +192,8 @@ public final class ParleyServer {
         ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         SharedHandlers handlers = new SharedHandlers(config.protocols());
-        ServerModuleContext context = new ServerModuleContext(chat, names, store, config.dataDirectory(), cryptoPool,
+        // One presence for every protocol, so a name is online once, whichever protocol holds it.
+        ServerModuleContext context = new ServerModuleContext(chat, names, new Presence(names), store, config.dataDirectory(), cryptoPool,
                 CryptoPool.THREADS, out, this::stop, handlers);
         for (Listener listener : listeners) {
             try {

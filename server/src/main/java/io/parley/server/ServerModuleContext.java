@@ -1,6 +1,7 @@
 package io.parley.server;
 
 import io.parley.core.Store;
+import io.parley.core.account.Presence;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.netty.channel.ChannelHandler;
@@ -15,11 +16,12 @@ import java.util.function.Consumer;
  * What a running server gives its protocols ({@link ModuleContext}). Immutable; its parts are
  * thread-safe.
  *
+ * @param presence the one presence every protocol shares, built on {@code names}
  * @param out the server's stdout, for status lines
  * @param stop stops the server; blocks, so {@link #stopServer} runs it on a thread of its own
  * @param handlers the protocols' handlers, shared between their listeners and other transports
  */
-record ServerModuleContext(ChatService chat, RegisteredNames names, Store store, Path dataDirectory,
+record ServerModuleContext(ChatService chat, RegisteredNames names, Presence presence, Store store, Path dataDirectory,
         Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop, SharedHandlers handlers)
         implements ModuleContext {
 

@@ -105,7 +105,10 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
         return AccountServices.CONNECTION_ERRORS;
     }
 
-    /** One for the plaintext and TLS listeners both: one set of online users and login throttles. */
+    /**
+     * One for the plaintext and TLS listeners both: one set of login throttles; the online users
+     * are the server's one {@link ModuleContext#presence}, shared with the other protocols.
+     */
     @Override
     public ChannelHandler handler(Config settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
@@ -117,7 +120,7 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
         LoginThrottle throttle = new LoginThrottle(settings.failuresPerAccount(), settings.failuresPerAddress(),
                 Duration.ofSeconds(settings.failureWindowSeconds()), Clock.systemUTC());
         Accounts accounts = new Accounts(context.store().accounts(), context.names(), hasher, throttle);
-        Presence presence = new Presence(context.names());
+        Presence presence = context.presence();
         PrivateMessages privateMessages = new PrivateMessages(context.store().history(), presence,
                 new PrivateMessageQuota(settings.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
                 Clock.systemUTC());
