@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,27 +26,21 @@ import picocli.CommandLine;
 class BenchTlsTest {
 
     @TempDir
-    Path data;
-    @TempDir
     Path certificates;
     @TempDir
     Path results;
 
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @BeforeEach
     void start() throws Exception {
         TlsTestCertificates.make(certificates, "127.0.0.1");
-        server = TestServer.start(data, Map.of(
+        server.start(Map.of(
                 ServerConfig.TLS_CERTIFICATE, certificates.resolve("cert.pem").toString(),
                 ServerConfig.TLS_KEY, certificates.resolve("key.pem").toString(),
                 ServerConfig.TCD_TLS_PORT, "0",
                 ServerConfig.LINE_TLS_PORT, "0"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     @ParameterizedTest

@@ -20,9 +20,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,31 +37,25 @@ class TlsReloadTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
-    Path data;
-    @TempDir
     Path live;
     @TempDir
     Path first;
     @TempDir
     Path second;
 
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
 
     @BeforeEach
     void start() throws Exception {
         TlsTestCertificates.make(first, "127.0.0.1");
         TlsTestCertificates.make(second, "127.0.0.1");
         install(first);
-        server = TestServer.start(data, Map.of(
+        server.start(Map.of(
                 ServerConfig.TLS_CERTIFICATE, live.resolve("cert.pem").toString(),
                 ServerConfig.TLS_KEY, live.resolve("key.pem").toString(),
                 ServerConfig.TCD_TLS_PORT, "0",
                 ServerConfig.ADMIN_PORT, "0"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     /** Puts {@code dir}'s certificate and key where the server reads them, as a renewal would. */
@@ -79,7 +73,7 @@ class TlsReloadTest {
     }
 
     private HttpResponse<String> postReload() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + "/reload"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.parley().adminPort() + "/reload"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -166,7 +160,7 @@ class TlsReloadTest {
     @Test
     void reloadAnswersOnlyPost() throws Exception {
         HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.adminPort() + "/reload")).build(),
+                URI.create("http://127.0.0.1:" + server.parley().adminPort() + "/reload")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(get.statusCode()).isEqualTo(405);
@@ -179,7 +173,7 @@ class TlsReloadTest {
 
         // "POST%20/reload" decodes to "POST /reload": the way the table names the POST action.
         String answer;
-        try (Socket admin = new Socket("127.0.0.1", server.adminPort())) {
+        try (Socket admin = new Socket("127.0.0.1", server.parley().adminPort())) {
             admin.getOutputStream().write(("GET POST%20/reload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             answer = new String(admin.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);

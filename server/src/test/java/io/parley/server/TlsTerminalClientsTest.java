@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,20 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTerminalClientsTest {
 
     @TempDir
-    Path data;
-    @TempDir
     Path certificates;
     @TempDir
     Path home;
 
-    private ParleyServer server;
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.startedByEachTest();
     private final ScriptedTerminal screen = new ScriptedTerminal();
     private Thread client;
 
     @BeforeEach
     void start() throws Exception {
         TlsTestCertificates.make(certificates, "127.0.0.1");
-        server = TestServer.start(data, Map.of(
+        server.start(Map.of(
                 ServerConfig.TLS_CERTIFICATE, certificates.resolve("cert.pem").toString(),
                 ServerConfig.TLS_KEY, certificates.resolve("key.pem").toString(),
                 ServerConfig.DIRECTORY_TLS_PORT, "0",
@@ -59,7 +59,6 @@ class TlsTerminalClientsTest {
             client.join(ScriptedTerminal.TIMEOUT_MS);
         }
         screen.close();
-        server.stop();
     }
 
     private ClientTls trustingTheServersCertificate() throws IOException {
