@@ -28,7 +28,7 @@ final class SqliteHistoryStore implements HistoryStore {
      * CROSS JOIN keeps SQLite's order: the user's sessions first, then an index range of the
      * lobby per session, so the cost follows the user's history, not the lobby's (0.4 ms instead
      * of 400 ms over a million messages). It runs on the reader connection; CH pages instead
-     * ({@link SqliteHistoryPages}). Only what people said: join and leave rows, which databases
+     * ({@link JdbcHistoryPages}). Only what people said: join and leave rows, which databases
      * written before joins became presence events still hold, are not history.
      */
     private static final String BROADCASTS = """
@@ -122,7 +122,7 @@ final class SqliteHistoryStore implements HistoryStore {
 
     @Override
     public HistoryPages pages(String user, int lobbyRef) {
-        return new SqliteHistoryPages(store, NameKeys.key(user), lobbyRef);
+        return new JdbcHistoryPages(store::read, NameKeys.key(user), lobbyRef);
     }
 
     private static List<HistoryEntry> broadcasts(Connection connection, String key, int lobbyRef) throws SQLException {

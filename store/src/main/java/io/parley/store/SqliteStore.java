@@ -347,10 +347,4 @@ public final class SqliteStore implements Store {
             log.warn("Closing the store failed: {}", e.getMessage());
         }
     }
-
-    /** Work on the connection that returns a value. */
-    @FunctionalInterface
-    interface SqlFunction<T> {
-        T apply(Connection connection) throws SQLException;
-    }
 }

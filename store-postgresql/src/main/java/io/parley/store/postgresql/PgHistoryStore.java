@@ -6,6 +6,7 @@ import io.parley.core.account.HistoryStore;
 import io.parley.core.account.PrivateMessage;
 import io.parley.core.room.Lobby;
 import io.parley.core.text.NameKeys;
+import io.parley.store.JdbcHistoryPages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,7 +116,7 @@ final class PgHistoryStore implements HistoryStore {
 
     @Override
     public HistoryPages pages(String user, int lobbyRef) {
-        return new PgHistoryPages(store, NameKeys.key(user), lobbyRef);
+        return new JdbcHistoryPages(store::read, NameKeys.key(user), lobbyRef);
     }
 
     private static List<HistoryEntry> broadcasts(Connection connection, String key, int lobbyRef) throws SQLException {

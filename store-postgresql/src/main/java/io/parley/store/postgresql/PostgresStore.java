@@ -11,6 +11,7 @@ import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
+import io.parley.store.SqlFunction;
 import io.parley.store.StoreMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -399,11 +400,5 @@ public final class PostgresStore implements Store {
         }
         pool.close();
         log.info("Store closed");
-    }
-
-    /** Work on a connection that returns a value. */
-    @FunctionalInterface
-    interface SqlFunction<T> {
-        T apply(Connection connection) throws SQLException;
     }
 }

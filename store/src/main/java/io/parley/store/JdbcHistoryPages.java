@@ -16,19 +16,19 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.ToIntFunction;
 
 /**
- * A user's history read page by page on the store's reader connection, never on the writer
- * thread. The first page fixes what the reading covers (the messages and private messages stored
+ * A user's history read page by page on a store's reader connection, never on its writer: the
+ * SQLite store's and the PostgreSQL store's, whose tables are the same. The first page fixes what the reading covers (the messages and private messages stored
  * by then); each page is then a few index range scans from where the last one stopped (keyset
  * paging), so a page costs the same at the start and at the end of a 100k-entry history.
  *
  * <p>Broadcasts come from the user's sessions, merged into disjoint ranges of the lobby's sequence;
  * private messages from the sender and recipient indexes. The two streams, each in id order, are
- * merged by time, broadcasts first on a tie, as {@link SqliteHistoryStore#history} sorts them.
+ * merged by time, broadcasts first on a tie, as the stores' {@code history} sorts them.
  *
- * <p>Thread-safety: its state is touched only by the store's one reader thread, one page at a
- * time (see {@link HistoryPages}).
+ * <p>Thread-safety: its state is touched only by the store's reader threads, one page at a time
+ * (see {@link HistoryPages}), each read happening-before the next.
  */
-final class SqliteHistoryPages implements HistoryPages {
+public final class JdbcHistoryPages implements HistoryPages {
 
     /** Rows fetched per query: a page of short messages takes one query per stream. */
     private static final int FETCH = 256;
@@ -46,7 +46,7 @@ final class SqliteHistoryPages implements HistoryPages {
             WHERE recipient_key = ? AND id > ? AND id <= ?
             ORDER BY id LIMIT ?""";
 
-    private final SqliteStore store;
+    private final ConnectionReads store;
     private final String userKey;
     private final int lobbyRef;
 
@@ -59,7 +59,7 @@ final class SqliteHistoryPages implements HistoryPages {
     private final Deque<HistoryEntry> privates = new ArrayDeque<>();
     private boolean privatesDone;
 
-    SqliteHistoryPages(SqliteStore store, String userKey, int lobbyRef) {
+    public JdbcHistoryPages(ConnectionReads store, String userKey, int lobbyRef) {
         this.store = store;
         this.userKey = userKey;
         this.lobbyRef = lobbyRef;
