@@ -57,7 +57,11 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             IrcMessage join = self.has(IrcCapabilities.EXTENDED_JOIN)
                     ? IrcMessage.from(source, "JOIN", channel, "*", realName(joined))
                     : IrcMessage.from(source, "JOIN", channel);
-            out.add(tagged(join, Instant.now(), null));
+            if (joined.member().is(self.member()) && self.labels.holding()) {
+                self.labels.capture(tagged(join, Instant.now(), null)); // the reply to a labeled JOIN
+            } else {
+                out.add(tagged(join, Instant.now(), null));
+            }
             if (!joined.member().is(self.member()) && self.has(IrcCapabilities.AWAY_NOTIFY)) {
                 // away-notify: a joiner who is away is announced as such right after its JOIN.
                 server.session(joined.member()).map(IrcSession::away)

@@ -10,7 +10,8 @@ import java.util.Map;
  * carries it (or unlabeled, for a client without {@code batch}). While a labeled command is in
  * progress its replies are held, so that a command that completes later (JOIN, CHATHISTORY) is
  * labeled whole. The echo of a labeled message to a channel ({@code echo-message}) comes back
- * through the room and carries the label itself ({@link #takeForEcho}).
+ * through the room and carries the label itself ({@link #takeForEcho}); the joiner's own JOIN, a
+ * room event too, is held with the replies ({@link #capture}).
  *
  * <p>Event-loop only; one per connection.
  */
@@ -22,6 +23,8 @@ final class IrcLabels {
 
     private String label;
     private boolean echoed;
+    /** Room events of the command in progress that belong in its reply (the joiner's own JOIN). */
+    private final List<IrcMessage> captured = new java.util.ArrayList<>();
 
     /** Starts a command: remembers its label if it has one and the client asked for labels. */
     void start(IrcMessage command, IrcSession session) {
@@ -37,6 +40,11 @@ final class IrcLabels {
         return label != null;
     }
 
+    /** Keeps {@code message}, a room event answering the labeled command in progress, for its reply. */
+    void capture(IrcMessage message) {
+        captured.add(message);
+    }
+
     /** The label for the echo of the command in progress, once; null if none or taken. */
     String takeForEcho() {
         if (label == null || echoed) {
@@ -50,6 +58,10 @@ final class IrcLabels {
     void finish(List<Object> out, IrcSession session, IrcBatches batches, String server) {
         String current = label;
         label = null;
+        if (!captured.isEmpty()) {
+            out.addAll(0, captured);
+            captured.clear();
+        }
         if (current == null || echoed) {
             return;
         }
