@@ -43,6 +43,10 @@ class IrcMessageTagsTest {
                 .doesNotContainKey("nonclient").containsEntry("msgid", echo.tags().get("msgid"));
         assertThat(echo.tags()).containsEntry("+example.com/colour", "red").containsKey("time");
         carol.expectLine(":alice!~alice@127.0.0.1 PRIVMSG #tags hello");
+        alice.send("NOTICE #tags :a notice");
+        IrcCaps.next(alice);
+        IrcCaps.next(bob);
+        carol.expectLine(":alice!~alice@127.0.0.1 NOTICE #tags :a notice");
 
         alice.send("@+draft/typing=active TAGMSG #tags");
         IrcMessage tagEcho = IrcCaps.next(alice);
@@ -93,6 +97,9 @@ class IrcMessageTagsTest {
         assertThat(batch.get(0).tags()).containsEntry("label", "several");
         assertThat(batch.get(0).param(1)).isEqualTo("labeled-response");
         assertThat(batch.subList(1, batch.size())).extracting(IrcMessage::command).containsExactly("JOIN", "353", "366");
+
+        alice.send("@label=unknown NO_SUCH_COMMAND");
+        assertThat(IrcCaps.next(alice)).isEqualTo(IrcCaps.parse("@label=unknown " + S + "421 alice NO_SUCH_COMMAND :Unknown command"));
 
         alice.send("@label=echo PRIVMSG #labeled :labeled message");
         IrcMessage echo = IrcCaps.next(alice);

@@ -94,7 +94,7 @@ final class IrcChathistory {
                 Map<String, String> tags = new LinkedHashMap<>();
                 tags.put("time", IrcEventEncoder.SERVER_TIME.format(posted.chat().time()));
                 tags.put("msgid", IrcMsgIds.room(posted.room().ref(), posted.sequence()));
-                for (IrcMessage line : IrcRoomMessages.render(server.sourceOfAuthor(posted.chat().author()), channel,
+                for (IrcMessage line : IrcRoomMessages.render(server.sourceOfAuthor(posted.chat().author()), "PRIVMSG", channel,
                         posted.chat())) {
                     lines.add(line.withTags(tags));
                 }

@@ -111,12 +111,13 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         String source = own ? self.source() : server.sourceOfAuthor(message.author());
         String channel = IrcChannels.toChannel(posted.room().name());
         String msgid = IrcMsgIds.room(posted.room().ref(), posted.sequence());
-        Map<String, String> extra = new LinkedHashMap<>(server.clientTags.of(posted.room().ref(), message.author(), message.text()));
+        IrcClientTags.Relay relay = server.clientTags.of(posted.room().ref(), message.author(), message.text());
+        Map<String, String> extra = new LinkedHashMap<>(relay.tags());
         String label = own ? self.labels.takeForEcho() : null;
         if (label != null) {
             extra.put(IrcLabels.TAG, label);
         }
-        for (IrcMessage line : IrcRoomMessages.render(source, channel, message)) {
+        for (IrcMessage line : IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message)) {
             out.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), msgid));
         }
     }

@@ -457,7 +457,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         metrics().messageReceived();
-        server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), clientTags, ctx.executor());
+        server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), new IrcClientTags.Relay(clientTags, notice), ctx.executor());
         CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 ctx.executor().execute(() -> {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A room message as IRC lines, live ({@link IrcEventEncoder}) and from history
- * ({@link IrcChathistory}) alike: one {@code PRIVMSG #room} per line of its text, a line too long
+ * ({@link IrcChathistory}) alike: one {@code PRIVMSG #room} (or {@code NOTICE}, live) per line of its text, a line too long
  * for one IRC line split ({@link IrcLimits#split}), a stored {@code /me } line as a CTCP ACTION.
  * Tags are the caller's. Thread-safe (stateless).
  */
@@ -15,9 +15,9 @@ final class IrcRoomMessages {
 
     private IrcRoomMessages() {}
 
-    static List<IrcMessage> render(String source, String channel, ChatMessage message) {
+    static List<IrcMessage> render(String source, String command, String channel, ChatMessage message) {
         List<IrcMessage> lines = new ArrayList<>(1);
-        int max = IrcLimits.maxTextBytes(source, "PRIVMSG", channel);
+        int max = IrcLimits.maxTextBytes(source, command, channel);
         for (String line : Text.lines(message.text())) {
             if (line.isEmpty()) {
                 continue;
@@ -28,7 +28,7 @@ final class IrcRoomMessages {
             for (String piece : pieces) {
                 String body = action ? "\u0001ACTION " + piece + "\u0001" : piece;
                 if (!body.isEmpty()) {
-                    lines.add(IrcMessage.from(source, "PRIVMSG", channel, body));
+                    lines.add(IrcMessage.from(source, command, channel, body));
                 }
             }
         }
