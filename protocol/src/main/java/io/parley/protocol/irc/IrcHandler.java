@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One IRC connection (docs/irc.md): registration (CAP, PASS, NICK, USER), PING/PONG both ways,
  * channels as core rooms (JOIN, PART, PRIVMSG/NOTICE), messages to nicks, AWAY and QUIT; read-only
- * queries are {@link IrcQueries}, channel modes, TOPIC, INVITE and KICK {@link IrcChannelCommands}. Replies are written as {@link IrcMessage}s.
+ * queries are {@link IrcQueries}, channel modes, TOPIC, INVITE and KICK {@link IrcChannelCommands}.
+ * Replies are written as {@link IrcMessage}s.
  * Event-loop only; one per connection.
  */
 final class IrcHandler extends OrderedRequestHandler<String> {

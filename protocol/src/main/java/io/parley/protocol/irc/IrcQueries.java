@@ -137,11 +137,17 @@ final class IrcQueries {
                 if (IrcMasks.matches(mask, user.nick()) || IrcMasks.matches(mask, user.user())
                         || IrcMasks.matches(mask, user.host()) || IrcMasks.matches(mask, user.realName())
                         || IrcMasks.matches(mask, server.settings.serverName())) {
-                    whoReply(firstChannel(user), user, "");
+                    whoReply(firstChannel(user), user, firstPrefix(user));
                 }
             }
         }
         numeric(RPL_ENDOFWHO, mask, "End of WHO list");
+    }
+
+    /** The user's status ({@code @}, {@code +}) in the channel {@link #firstChannel} names. */
+    private String firstPrefix(IrcSession user) {
+        return user.rooms.values().stream().findFirst().map(room -> server.channel(room)
+                .prefix(MemberRef.of(user.member(), user.name()), session.has(IrcCapabilities.MULTI_PREFIX))).orElse("");
     }
 
     private static String firstChannel(IrcSession user) {
