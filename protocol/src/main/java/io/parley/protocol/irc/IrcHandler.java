@@ -160,7 +160,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             case "HELP", "HELPOP" -> help(message);
             case "INVITE" -> channels.invite(message);
-            case "KICK" -> channels.kick(message);
+            case "KICK" -> {
+                return channels.kick(message);
+            }
             case "WHOWAS" -> queries.whowas(message);
             case "OPER" -> oper(message);
             case "KILL" -> kill(message);

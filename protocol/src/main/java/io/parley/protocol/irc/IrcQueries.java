@@ -42,7 +42,9 @@ final class IrcQueries {
         }
         for (String channel : message.param(0).split(",")) {
             Optional<Room> room = room(channel);
-            if (room.isPresent()) {
+            boolean hidden = room.isPresent() && server.channel(room.get()).has('s')
+                    && !session.rooms.containsKey(room.get().ref()); // a secret channel, to outsiders
+            if (room.isPresent() && !hidden) {
                 names(room.get());
             } else {
                 numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
@@ -56,6 +58,7 @@ final class IrcQueries {
         boolean full = session.has(IrcCapabilities.USERHOST_IN_NAMES);
         boolean multi = session.has(IrcCapabilities.MULTI_PREFIX);
         IrcChannelState state = server.channel(room);
+        String symbol = state.has('s') ? "@" : "=";
         List<String> entries = new ArrayList<>();
         for (MemberRef member : room.roster()) {
             entries.add(state.prefix(member, multi) + (full ? server.sourceOf(member) : server.nickOf(member)));
@@ -64,16 +67,16 @@ final class IrcQueries {
         StringBuilder line = new StringBuilder();
         for (String entry : entries) {
             String candidate = line.length() == 0 ? entry : line + " " + entry;
-            if (line.length() > 0 && server.replies.numeric(RPL_NAMREPLY, session.nick(), "=", channel, candidate).bodyBytes()
+            if (line.length() > 0 && server.replies.numeric(RPL_NAMREPLY, session.nick(), symbol, channel, candidate).bodyBytes()
                     > IrcLimits.MAX_BODY_BYTES) {
-                numeric(RPL_NAMREPLY, "=", channel, line.toString());
+                numeric(RPL_NAMREPLY, symbol, channel, line.toString());
                 line = new StringBuilder(entry);
             } else {
                 line = new StringBuilder(candidate);
             }
         }
         if (line.length() > 0) {
-            numeric(RPL_NAMREPLY, "=", channel, line.toString());
+            numeric(RPL_NAMREPLY, symbol, channel, line.toString());
         }
         numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
