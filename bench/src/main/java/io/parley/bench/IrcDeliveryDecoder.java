@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads an IRC server's output for {@link IrcDriver}: {@code PRIVMSG} lines to a channel are
  * deliveries, parsed in place (tags and source skipped, the text is the last parameter, with or
- * without its {@code :}); {@code 366}
- * for a {@code #bench-k} channel is the join (its room index as the room ref), the member's own
- * {@code PART} the leave; {@code PING} is answered. Error numerics ({@code 4xx}, {@code 5xx}) and
+ * without its {@code :}); the member's own {@code JOIN} of a {@code #bench-k} channel is the
+ * join (its room index as the room ref: from then on the server sends it the channel's messages,
+ * even before the names that follow), its own {@code PART} the leave; {@code PING} is answered. Error numerics ({@code 4xx}, {@code 5xx}) and
  * {@code ERROR} are refusals, but for {@code 422} (no MOTD) and {@code 462} (the repeated
  * {@code USER} of a rejoin). Other lines (the welcome, names, other members' joins and parts)
  * are skipped.
@@ -87,16 +87,18 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
                 }
             }
             case "001" -> nick = words.length > 1 ? words[1] : nick;
-            case "366" -> {
-                int room = words.length > 2 ? room(words[2]) : -1;
-                if (room < 0) {
-                    listener.refused("joined a channel that is not the bench's: " + command);
-                } else {
-                    listener.joined(room, 0);
+            case "JOIN" -> {
+                if (ownLine(source)) {
+                    int room = words.length > 1 ? room(words[1].startsWith(":") ? words[1].substring(1) : words[1]) : -1;
+                    if (room < 0) {
+                        listener.refused("joined a channel that is not the bench's: " + command);
+                    } else {
+                        listener.joined(room, 0);
+                    }
                 }
             }
             case "PART" -> {
-                if (source != null && nick != null && source.startsWith(nick + "!")) {
+                if (ownLine(source)) {
                     listener.left();
                 }
             }
@@ -108,6 +110,11 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
                 }
             }
         }
+    }
+
+    /** Whether a line from {@code source} is this member's own (its JOIN, its PART), by the nick 001 gave it. */
+    private boolean ownLine(String source) {
+        return source != null && nick != null && (source.equals(nick) || source.startsWith(nick + "!"));
     }
 
     /** {@code k} of {@code #bench-k}, or -1. */

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
  * IRC (RFC 1459/2812 with IRCv3's {@code echo-message}), the same for Parley, ngIRCd and
  * InspIRCd: every room is a channel of one listener, room {@code k} is {@code #bench-k}. A member
  * asks for {@code echo-message} (so a sender receives its own messages, as on every other
- * protocol), registers as its name and joins; it counts as joined at {@code 366} (the end of the
- * channel's names), which every server sends once the join has taken effect. A message is
+ * protocol), registers as its name and joins; it counts as joined at its own {@code JOIN} echoed back,
+ * which every server sends as the join takes effect. A message is
  * {@code PRIVMSG #bench-k :<payload>}; leaving is {@code PART}. A server that refuses
  * {@code echo-message} (ngIRCd) gets a local echo instead: see {@link IrcDeliveryDecoder}.
  */

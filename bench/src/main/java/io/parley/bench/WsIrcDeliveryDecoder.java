@@ -57,9 +57,11 @@ final class WsIrcDeliveryDecoder extends IrcDeliveryDecoder {
             WebSocketClientProtocolHandler protocol = new WebSocketClientProtocolHandler(
                     WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, SUBPROTOCOL, false,
                             new DefaultHttpHeaders(), MAX_FRAME_BYTES));
-            ctx.pipeline().replace(this, null, protocol);
-            // the replacement must see the connection open to start its handshake
-            protocol.channelActive(ctx.pipeline().context(protocol));
+            // Its handshake handler goes between this and it, and starts when the connection is
+            // seen open: fired from here, it reaches that handler, then the rest of the pipeline.
+            ctx.pipeline().addAfter(ctx.name(), null, protocol);
+            ctx.fireChannelActive();
+            ctx.pipeline().remove(this);
         }
     }
 
@@ -114,13 +116,6 @@ final class WsIrcDeliveryDecoder extends IrcDeliveryDecoder {
             }
             out.release();
             promise.trySuccess();
-        }
-
-        @Override
-        public void flush(ChannelHandlerContext ctx) {
-            if (open) {
-                ctx.flush();
-            }
         }
 
         @Override
