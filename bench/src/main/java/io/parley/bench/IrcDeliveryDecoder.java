@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  * {@code USER} of a rejoin). Other lines (the welcome, names, other members' joins and parts)
  * are skipped.
  *
+ * <p>On the way out it holds a new member's first {@code JOIN} until the server's {@code 001}
+ * (InspIRCd answers a JOIN sent before its registration completes with {@code 451}).
+ *
  * <p>When the server refuses {@code echo-message} ({@code CAP * NAK}: ngIRCd), a sender would
  * never see its own messages, which every protocol's checks expect. Then this handler, which
  * also sits on the way out, counts each {@code PRIVMSG} the member writes as delivered to it at
@@ -29,8 +32,14 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
     private static final byte[] PRIVMSG = Ascii.bytes("PRIVMSG ");
     private static final byte[] CHANNEL_PREFIX = Ascii.bytes("#bench-");
 
+    private static final byte[] JOIN = Ascii.bytes("JOIN ");
+
     private String nick;
     private boolean localEcho;
+    /** Whether the server has welcomed the member (001); its first JOIN waits for that. */
+    private boolean registered;
+    /** The first JOIN, held until 001: InspIRCd refuses a JOIN before registration completes (451). */
+    private String heldJoin;
 
     IrcDeliveryDecoder(DeliveryListener listener) {
         super(listener);
@@ -86,7 +95,14 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
                     localEcho = true;
                 }
             }
-            case "001" -> nick = words.length > 1 ? words[1] : nick;
+            case "001" -> {
+                nick = words.length > 1 ? words[1] : nick;
+                registered = true;
+                if (heldJoin != null) {
+                    ctx.writeAndFlush(Unpooled.copiedBuffer(heldJoin, StandardCharsets.US_ASCII), ctx.voidPromise());
+                    heldJoin = null;
+                }
+            }
             case "JOIN" -> {
                 if (ownLine(source)) {
                     int room = words.length > 1 ? room(words[1].startsWith(":") ? words[1].substring(1) : words[1]) : -1;
@@ -137,6 +153,9 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
     /** The local echo (see the class comment): each PRIVMSG line written counts as received, when the server echoes nothing. */
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (!registered && msg instanceof ByteBuf first) {
+            msg = holdJoin(first);
+        }
         if (localEcho && msg instanceof ByteBuf out) {
             int end = out.writerIndex();
             int start = out.readerIndex();
@@ -152,6 +171,26 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
             }
         }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * What of the registration write goes now: all of it but its JOIN line, which is held until
+     * 001, so that every server (InspIRCd too) takes it as from a registered user.
+     */
+    private ByteBuf holdJoin(ByteBuf out) {
+        int end = out.writerIndex();
+        for (int start = out.readerIndex(); start < end; ) {
+            int eol = out.indexOf(start, end, (byte) '\n');
+            int next = eol < 0 ? end : eol + 1;
+            if (Ascii.startsWith(out, start, next, JOIN)) {
+                heldJoin = out.toString(start, end - start, StandardCharsets.US_ASCII);
+                ByteBuf head = out.retainedSlice(out.readerIndex(), start - out.readerIndex());
+                out.release();
+                return head;
+            }
+            start = next;
+        }
+        return out;
     }
 
     @Override
