@@ -42,7 +42,11 @@ final class IrcServer {
      */
     private static final Map<String, String> OFFERED = offered();
 
-    final IrcSettings settings;
+    /**
+     * The settings of the moment: a reload of {@code parley.conf} replaces them ({@link IrcModule#reload},
+     * the live keys only), and every connection reads them here, so a new MOTD reaches the next client.
+     */
+    volatile IrcSettings settings;
     final ChatService chat;
     final RegisteredNames names;
     /** Where topics are kept across restarts. */
