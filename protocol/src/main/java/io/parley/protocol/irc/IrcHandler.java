@@ -790,7 +790,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
 
     private void closeWith(ChannelHandlerContext ctx, String reason) {
         closing = true;
-        flush(ctx);
+        finishLabel(ctx); // a labeled command's replies go before the ERROR
         reply(ctx, IrcMessage.of("ERROR", "Closing Link: " + session.host() + " (" + Text.clean(reason, false) + ")"))
                 .addListener(ChannelFutureListener.CLOSE);
     }
