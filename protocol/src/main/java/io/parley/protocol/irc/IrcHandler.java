@@ -294,6 +294,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     }
 
     private void quit(ChannelHandlerContext ctx, String reason) {
+        server.monitor.quitting(session); // watchers learn at once, not when the socket has closed
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
         closeWith(ctx, reason);
     }
