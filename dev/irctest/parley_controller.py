@@ -115,6 +115,10 @@ class ParleyController(BaseServerController, DirectoryBasedController):
         )
         # Nothing else to start for run_services: accounts are Parley's own.
 
+    def wait_for_services(self) -> None:
+        # Accounts are Parley's own: there is no services process to wait for.
+        pass
+
     def registerUser(self, case, username: str, password: Optional[str] = None) -> None:
         # The IRC listener has no SASL yet: the services tests are not run (docs/irc.md).
         raise NotImplementedByController("account registration (no SASL in the IRC listener yet)")

@@ -300,6 +300,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     }
 
     private void quit(ChannelHandlerContext ctx, String reason) {
+        server.monitor.quitting(session); // watchers learn at once, not when the socket has closed
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
         closeWith(ctx, reason);
     }
@@ -746,7 +747,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
 
     private void closeWith(ChannelHandlerContext ctx, String reason) {
         closing = true;
-        flush(ctx);
+        finishLabel(ctx); // a labeled command's replies go before the ERROR
         reply(ctx, IrcMessage.of("ERROR", "Closing Link: " + session.host() + " (" + Text.clean(reason, false) + ")"))
                 .addListener(ChannelFutureListener.CLOSE);
     }

@@ -140,7 +140,11 @@ final class IrcQueries {
             });
         } else {
             // A mask matches a user's nick, user name, host, server or real name (Modern IRC).
+            boolean isMask = mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0;
             for (IrcSession user : server.registeredUsers()) {
+                if (isMask && hiddenFromMe(user)) {
+                    continue; // +i: a mask finds only users one shares a channel with (a plain nick still does)
+                }
                 if (IrcMasks.matches(mask, user.nick()) || IrcMasks.matches(mask, user.user())
                         || IrcMasks.matches(mask, user.host()) || IrcMasks.matches(mask, user.realName())
                         || IrcMasks.matches(mask, server.settings.serverName())) {
@@ -155,6 +159,11 @@ final class IrcQueries {
     private String firstPrefix(IrcSession user) {
         return user.rooms.values().stream().findFirst().map(room -> server.channel(room)
                 .prefix(MemberRef.of(user.member(), user.name()), session.has(IrcCapabilities.MULTI_PREFIX))).orElse("");
+    }
+
+    private boolean hiddenFromMe(IrcSession user) {
+        return user.invisible() && user != session
+                && user.rooms.keySet().stream().noneMatch(session.rooms::containsKey);
     }
 
     private static String firstChannel(IrcSession user) {
