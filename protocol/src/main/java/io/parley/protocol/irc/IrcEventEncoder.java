@@ -55,7 +55,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             String channel = IrcChannels.toChannel(joined.room().name());
             String source = server.sourceOf(joined.member());
             IrcMessage join = self.has(IrcCapabilities.EXTENDED_JOIN)
-                    ? IrcMessage.from(source, "JOIN", channel, "*", realName(joined))
+                    ? IrcMessage.from(source, "JOIN", channel, accountOrStar(joined), realName(joined))
                     : IrcMessage.from(source, "JOIN", channel);
             out.add(tagged(join, Instant.now(), 0));
             if (!joined.member().is(self.member()) && self.has(IrcCapabilities.AWAY_NOTIFY)) {
@@ -69,6 +69,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         if (out.isEmpty()) {
             out.add(io.netty.buffer.Unpooled.EMPTY_BUFFER); // an encoder must pass something on
         }
+    }
+
+    /** extended-join's account: the joiner's account, or {@code *} when it is not logged in. */
+    private String accountOrStar(RoomEvent.Joined joined) {
+        String account = server.accountOf(joined.member());
+        return account == null ? "*" : account;
     }
 
     private String realName(RoomEvent.Joined joined) {
@@ -132,6 +138,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         }
         if (id != 0 && self.has(IrcCapabilities.MESSAGE_TAGS)) {
             tags.put("msgid", Long.toString(id));
+        }
+        if (self.has(IrcCapabilities.ACCOUNT_TAG)) {
+            String account = IrcAccountTags.of(server, message);
+            if (account != null) {
+                tags.put("account", account);
+            }
         }
         return tags.isEmpty() ? message : message.withTags(tags);
     }

@@ -103,6 +103,7 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
     @Override
     public ChannelHandler handler(IrcSettings settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
-        return new IrcInitializer(new IrcServer(settings, context.chat(), context.names()));
+        return new IrcInitializer(new IrcServer(settings, context.chat(), context.names(), context.presence(),
+                context.accounts()));
     }
 }
