@@ -3,6 +3,7 @@ package io.parley.protocol;
 import io.parley.core.Store;
 import io.parley.core.account.Accounts;
 import io.parley.core.account.LoginThrottle;
+import io.parley.core.account.Passwords;
 import io.parley.core.account.Presence;
 import io.parley.core.account.PrivateMessageQuota;
 import io.parley.core.account.PrivateMessages;
@@ -33,13 +34,16 @@ public record SharedAccounts(Accounts accounts, PrivateMessages privateMessages,
      * @param inProgressPerAddress password checks in progress at once from one address
      * @param inProgressTotal the same for the whole server
      * @param privateBytesPerDay bytes of private messages stored per sender per day
+     * @param minPasswordLength the fewest characters a new password may have (lower it on test
+     *     servers only: irctest registers 6-character passwords)
      */
     public record Settings(int argon2MemoryKib, int argon2Iterations, int failuresPerAccount, int failuresPerAddress,
-            int failureWindowSeconds, int inProgressPerAddress, int inProgressTotal, long privateBytesPerDay) {
+            int failureWindowSeconds, int inProgressPerAddress, int inProgressTotal, long privateBytesPerDay,
+            int minPasswordLength) {
 
         /** What a server without the account module uses (the account module's defaults). */
         public static final Settings DEFAULTS = new Settings(PasswordHasher.DEFAULT_MEMORY_KIB,
-                PasswordHasher.DEFAULT_ITERATIONS, 10, 50, 300, 4, 256, 16 * 1024 * 1024);
+                PasswordHasher.DEFAULT_ITERATIONS, 10, 50, 300, 4, 256, 16 * 1024 * 1024, Passwords.MIN_LENGTH);
     }
 
     /** Builds the server's accounts over {@code store}'s, on the one {@code presence}. */
@@ -48,7 +52,7 @@ public record SharedAccounts(Accounts accounts, PrivateMessages privateMessages,
         PasswordHasher hasher = new PasswordHasher(settings.argon2MemoryKib(), settings.argon2Iterations(), cryptoPool);
         LoginThrottle throttle = new LoginThrottle(settings.failuresPerAccount(), settings.failuresPerAddress(),
                 Duration.ofSeconds(settings.failureWindowSeconds()), Clock.systemUTC());
-        Accounts accounts = new Accounts(store.accounts(), names, hasher, throttle);
+        Accounts accounts = new Accounts(store.accounts(), names, hasher, throttle, settings.minPasswordLength());
         PrivateMessages privateMessages = new PrivateMessages(store.history(), presence,
                 new PrivateMessageQuota(settings.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
                 Clock.systemUTC());

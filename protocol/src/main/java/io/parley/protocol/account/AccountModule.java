@@ -1,6 +1,7 @@
 package io.parley.protocol.account;
 
 import io.netty.channel.ChannelHandler;
+import io.parley.core.account.Passwords;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ConfigSection;
 import io.parley.protocol.ConnectionErrors;
@@ -8,6 +9,7 @@ import io.parley.protocol.ModuleContext;
 import io.parley.protocol.ProtocolModule;
 import io.parley.protocol.PasswordHasher;
 import io.parley.protocol.ProtocolStartException;
+import io.parley.protocol.SettingException;
 import io.parley.protocol.SharedAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +37,7 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
     public static final String LOGINS_IN_PROGRESS_PER_ADDRESS = "account.logins-in-progress-per-address";
     public static final String LOGINS_IN_PROGRESS = "account.logins-in-progress";
     public static final String PRIVATE_BYTES_PER_DAY = "account.private-message-bytes-per-day";
+    public static final String MIN_PASSWORD_LENGTH = "account.min-password-length";
 
     /**
      * @param maxFrameBytes the longest frame an account client may send
@@ -48,15 +51,17 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
      *     past it a login gets {@code C ERR 429 ...} at once
      * @param inProgressTotal the same for the whole server; past it {@code C ERR 503 ...}
      * @param privateBytesPerDay bytes of private messages stored per account per day
+     * @param minPasswordLength the fewest characters a new password may have
      */
     public record Config(int maxFrameBytes, int argon2MemoryKib, int argon2Iterations, int failuresPerAccount,
             int failuresPerAddress, int failureWindowSeconds, int inProgressPerAddress, int inProgressTotal,
-            long privateBytesPerDay) {
+            long privateBytesPerDay, int minPasswordLength) {
 
         /** The part of these that is the server's, not the account protocol's own. */
         public SharedAccounts.Settings shared() {
             return new SharedAccounts.Settings(argon2MemoryKib, argon2Iterations, failuresPerAccount,
-                    failuresPerAddress, failureWindowSeconds, inProgressPerAddress, inProgressTotal, privateBytesPerDay);
+                    failuresPerAddress, failureWindowSeconds, inProgressPerAddress, inProgressTotal, privateBytesPerDay,
+                    minPasswordLength);
         }
     }
 
@@ -87,7 +92,8 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
                 LOGIN_FAILURE_WINDOW_SECONDS, Integer.toString(shared.failureWindowSeconds()),
                 LOGINS_IN_PROGRESS_PER_ADDRESS, Integer.toString(shared.inProgressPerAddress()),
                 LOGINS_IN_PROGRESS, Integer.toString(shared.inProgressTotal()),
-                PRIVATE_BYTES_PER_DAY, Long.toString(shared.privateBytesPerDay()));
+                PRIVATE_BYTES_PER_DAY, Long.toString(shared.privateBytesPerDay()),
+                MIN_PASSWORD_LENGTH, Integer.toString(shared.minPasswordLength()));
     }
 
     @Override
@@ -101,7 +107,16 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
                 config.positive(LOGIN_FAILURE_WINDOW_SECONDS),
                 config.positive(LOGINS_IN_PROGRESS_PER_ADDRESS),
                 config.positive(LOGINS_IN_PROGRESS),
-                config.positive(PRIVATE_BYTES_PER_DAY));
+                config.positive(PRIVATE_BYTES_PER_DAY),
+                minPasswordLength(config));
+    }
+
+    private static int minPasswordLength(ConfigSection config) {
+        int min = config.positive(MIN_PASSWORD_LENGTH);
+        if (min > Passwords.MAX_LENGTH) {
+            throw new SettingException(MIN_PASSWORD_LENGTH, "must be at most " + Passwords.MAX_LENGTH);
+        }
+        return min;
     }
 
     @Override

@@ -120,7 +120,7 @@ final class AwaitingPassword implements SessionState {
                 return session.login();
             }
             if (registration instanceof Registration.BadPassword bad) {
-                session.send(AccountReplies.badPassword(bad.problem()));
+                session.send(AccountReplies.badPassword(bad.problem(), session.services.accounts().minPasswordLength()));
             } else if (registration instanceof Registration.Taken) {
                 session.sendAndClose("C ERR 409 " + name
                         + " is, or looks like, a name registered meanwhile; connect again with another");
