@@ -88,13 +88,13 @@ class IrcAccountsAcrossProtocolsTest {
     void accountTagAccountNotifyAndExtendedJoinShowTheAccount() throws Exception {
         server.login("dora", PASSWORD).close();
         IrcClient watcher = new IrcClient(server.connect("irc"));
-        watcher.send("CAP REQ :account-tag account-notify extended-join").send("NICK watcher").send("USER w 0 * :W")
+        watcher.send("CAP REQ :account-tag account-notify extended-join setname").send("NICK watcher").send("USER w 0 * :W")
                 .send("CAP END");
         watcher.until(line -> IrcClient.command(line).equals("422"));
         watcher.send("JOIN #lobby");
         watcher.next("366");
 
-        IrcClient dora = loggedIn("dee", "dora", "");
+        IrcClient dora = loggedIn("dee", "dora", "setname");
         dora.send("JOIN #lobby");
         watcher.expectLine("@account=dora :dee!~u@127.0.0.1 JOIN #lobby dora :Real dee");
         dora.send("PRIVMSG #lobby :tagged");
@@ -108,6 +108,11 @@ class IrcAccountsAcrossProtocolsTest {
         late.send("AUTHENTICATE " + IrcSaslTest.plain("", "dora", PASSWORD));
         late.next("903");
         watcher.expectLine("@account=dora :late!~late@127.0.0.1 ACCOUNT dora");
+
+        dora.send("SETNAME :Dora the Explorer");
+        assertThat(dora.next("SETNAME")).isEqualTo(":dee!~u@127.0.0.1 SETNAME :Dora the Explorer"); // no tags asked for
+        watcher.expectLine("@account=dora :dee!~u@127.0.0.1 SETNAME :Dora the Explorer");
+        dora.send("SETNAME :").expectLine(S + "FAIL SETNAME INVALID_REALNAME :Real name is empty or too long");
 
         try (AccountWire eve = server.login("eve", PASSWORD)) {
             watcher.expectLine("@account=eve :eve!parley@parley.parley JOIN #lobby eve :eve");
