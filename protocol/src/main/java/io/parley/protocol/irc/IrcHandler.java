@@ -274,6 +274,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
 
     private void quit(ChannelHandlerContext ctx, String reason) {
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
+        identity.leave(); // the nick is free once QUIT is answered, not only once the socket is gone
         closeWith(ctx, reason);
     }
 
