@@ -63,6 +63,15 @@ public interface ProtocolModule<S> {
     ConnectionErrors connectionErrors();
 
     /**
+     * The server-wide account settings ({@link SharedAccounts.Settings}) if this module's keys hold
+     * them (the account module's {@code account.*}); the server builds its one
+     * {@link SharedAccounts} from the first module that gives them, else from the defaults.
+     */
+    default java.util.Optional<SharedAccounts.Settings> accountSettings(S settings) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Seconds a connection may send nothing before it is closed with
      * {@link ConnectionErrors#registrationTimeout}, or 0 for never. A chat member who only reads is
      * not idle, so only request/response protocols set one.

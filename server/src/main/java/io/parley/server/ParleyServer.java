@@ -26,6 +26,7 @@ import io.parley.protocol.ConnectionMetrics;
 import io.parley.protocol.Goodbye;
 import io.parley.protocol.ProtocolStartException;
 import io.parley.protocol.RequestLimits;
+import io.parley.protocol.SharedAccounts;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -216,9 +217,14 @@ public final class ParleyServer {
         ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         handlers = new SharedHandlers(config.protocols());
-        // One presence for every protocol, so a name is online once, whichever protocol holds it.
-        ServerModuleContext context = new ServerModuleContext(chat, names, new Presence(names), store, config.dataDirectory(), cryptoPool,
-                CryptoPool.THREADS, out, this::stop, handlers);
+        // One presence for every protocol, so a name is online once, whichever protocol holds it,
+        // and one set of accounts on it: a wrong password counts the same over every protocol.
+        Presence presence = new Presence(names);
+        SharedAccounts accounts = SharedAccounts.create(config.protocols().values().stream()
+                .flatMap(protocol -> protocol.accountSettings().stream()).findFirst()
+                .orElse(SharedAccounts.Settings.DEFAULTS), store, names, presence, cryptoPool, CryptoPool.THREADS);
+        ServerModuleContext context = new ServerModuleContext(chat, names, presence, accounts, store,
+                config.dataDirectory(), cryptoPool, CryptoPool.THREADS, out, this::stop, handlers);
         for (Listener listener : listeners) {
             try {
                 listener.handler = handlers.of(listener.protocol(), listener.qualifier(), context);

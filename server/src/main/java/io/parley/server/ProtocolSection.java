@@ -42,6 +42,11 @@ public record ProtocolSection<S>(ProtocolModule<S> module, OptionalInt port, Opt
         return module.name();
     }
 
+    /** The server-wide account settings, if this protocol's keys hold them. */
+    java.util.Optional<io.parley.protocol.SharedAccounts.Settings> accountSettings() {
+        return module.accountSettings(settings);
+    }
+
     ConnectionErrors errors() {
         return module.connectionErrors();
     }

@@ -225,6 +225,9 @@ final class IrcQueries {
             numeric(RPL_WHOISCHANNELS, user.nick(), String.join(" ", channels));
         }
         numeric(RPL_WHOISSERVER, user.nick(), server.settings.serverName(), server.settings.network());
+        if (user.account() != null) {
+            numeric(RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
+        }
         if (user.away() != null) {
             numeric(RPL_AWAY, user.nick(), user.away());
         }
