@@ -229,7 +229,7 @@ class ClusterFailuresE2E {
         for (LineChatter user : users.subList(0, users.size() - 1)) {
             user.await(c -> c.count("* " + last.name + " joined lobby") > 0, "seen the last join");
         }
-        int each = 400;
+        int each = 250;
         List<CompletableFuture<Void>> senders = new ArrayList<>();
         for (LineChatter user : users) {
             senders.add(CompletableFuture.runAsync(() -> {
@@ -249,10 +249,16 @@ class ClusterFailuresE2E {
         LineChatter alice = users[0];
         LineChatter bob = users[1];
 
+        long killed = System.nanoTime();
         nodes.get(0).kill(); // kill -9 of node a, mid-traffic
         alice.await(LineChatter::ended, "disconnected by the kill");
         int ownBob = bob.acknowledged().size();
         bob.await(c -> c.acknowledged().size() >= ownBob + FLOWING, "acknowledged after the kill");
+        // node a's lease runs out, node b claims it and announces a's users as gone
+        bob.awaitLine("* alice left lobby");
+        long announcedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+        System.out.printf("cluster failure \"kill -9 of a node\": its user announced as gone %d ms after the kill%n",
+                announcedMs);
 
         // alice reconnects to node b and chats on
         LineChatter alice2 = join(linePorts.get(1), "alice", "alice2");
@@ -265,7 +271,18 @@ class ClusterFailuresE2E {
         bob.awaitLine("* carol joined lobby");
         flow(carol);
         awaitHearing(carol, bob, FLOWING);
-        finishAndCheck("kill -9 of a node", alice, bob, alice2, carol);
+
+        // killed again and restarted at once, before its lease runs out: the new life waits until
+        // b announced the old one's users, then takes its own
+        restarted.kill();
+        ServerProcess again = node("a", nats.url());
+        int port = again.awaitPort("Line");
+        bob.awaitLine("* carol left lobby");
+        LineChatter dave = join(port, "dave", "dave");
+        bob.awaitLine("* dave joined lobby");
+        flow(dave);
+        awaitHearing(dave, bob, FLOWING);
+        finishAndCheck("kill -9 of a node", alice, bob, alice2, carol, dave);
     }
 
     record Result(int sent, int acknowledged, long refused, int history) {}
@@ -289,6 +306,13 @@ class ClusterFailuresE2E {
         for (LineChatter user : live) {
             for (LineChatter other : live) {
                 user.awaitLine(other.name + ": " + other.tag + "-end");
+            }
+        }
+        for (LineChatter user : live) { // nobody connected is taken for gone (a dead node's users are, once)
+            for (LineChatter other : live) {
+                long gone = java.util.Arrays.stream(users).filter(u -> u.name.equals(other.name) && u.ended()).count();
+                assertThat(user.count("* " + other.name + " left lobby")).as("%s taken for gone by %s", other.tag, user.tag)
+                        .isLessThanOrEqualTo(gone);
             }
         }
         List<String> history = history();
