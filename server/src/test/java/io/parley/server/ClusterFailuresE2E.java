@@ -2,6 +2,7 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.cluster.NodeWatch;
 import io.parley.testing.CuttableRelay;
 import io.parley.testing.PrivateNats;
 import io.parley.testing.PrivatePostgres;
@@ -189,6 +190,11 @@ class ClusterFailuresE2E {
         postgres.crash();
         users[0].awaitLine(LineChatter.REFUSED);
         users[1].awaitLine(LineChatter.REFUSED);
+        nodes.get(0).awaitLogLine("cannot renew its lease");
+        nodes.get(1).awaitLogLine("cannot renew its lease");
+        // The outage's length, not a wait for anything: past every node's lease, so that all run
+        // out at once and neither node may take the other for dead when PostgreSQL is back.
+        Thread.sleep(NodeWatch.LEASE.plus(NodeWatch.TICK).toMillis());
         postgres.restart();
 
         awaitHearing(users[0], users[1], FLOWING);
