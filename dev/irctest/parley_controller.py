@@ -31,6 +31,7 @@ tcd.port = off
 line.port = off
 directory.port = off
 admin.port = off
+web.port = off
 account.port = {account_port}
 irc.port = {port}
 irc.server-name = My.Little.Server
@@ -52,8 +53,11 @@ class ParleyController(BaseServerController, DirectoryBasedController):
     capabilities = frozenset(
         (
             Capabilities.AWAY_NOTIFY,
+            Capabilities.BATCH,
             Capabilities.ECHO_MESSAGE,
             Capabilities.EXTENDED_JOIN,
+            Capabilities.LABELED_RESPONSE,
+            Capabilities.MESSAGE_TAGS,
             Capabilities.MULTI_PREFIX,
             Capabilities.SERVER_TIME,
         )
@@ -110,6 +114,10 @@ class ParleyController(BaseServerController, DirectoryBasedController):
             proc_name="parley",
         )
         # Nothing else to start for run_services: accounts are Parley's own.
+
+    def wait_for_services(self) -> None:
+        # Accounts are Parley's own: there is no services process to wait for.
+        pass
 
     def registerUser(self, case, username: str, password: Optional[str] = None) -> None:
         # The IRC listener has no SASL yet: the services tests are not run (docs/irc.md).

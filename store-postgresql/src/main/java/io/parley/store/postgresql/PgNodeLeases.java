@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link NodeLeases} in the {@code node_leases} table (V2), each call one autocommitted statement
+ * {@link NodeLeases} in the {@code node_leases} table (V3), each call one autocommitted statement
  * on a pooled connection of its own (never the writer's: a renewal must not wait behind a batch).
  * Times are PostgreSQL's {@code now()}, so the nodes' clocks need not agree. A claim is one
  * conditional {@code UPDATE}: under READ COMMITTED, a second node's update of the same row waits
