@@ -6,6 +6,7 @@ import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,6 +31,13 @@ public interface Store extends AutoCloseable {
      */
     default RoomReplay replay() {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read messages back by sequence");
+    }
+
+    /**
+     * The cluster's leases on life, in a store every node shares; empty for a single node's store.
+     */
+    default Optional<NodeLeases> leases() {
+        return Optional.empty();
     }
 
     AccountStore accounts();

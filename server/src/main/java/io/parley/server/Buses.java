@@ -4,7 +4,9 @@ import io.parley.cluster.BusGuardedEventLog;
 import io.parley.cluster.BusSettings;
 import io.parley.cluster.BusUnavailableException;
 import io.parley.cluster.NatsRoomBus;
+import io.parley.cluster.NodeWatch;
 import io.parley.core.Store;
+import io.parley.core.room.ChatService;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.LocalRoomBus;
 import io.parley.core.room.RoomBus;
@@ -25,11 +27,22 @@ final class Buses {
      * @param events the event log to append to: the store's, guarded in a cluster
      * @param up whether the bus can carry events now (always, on a single node)
      * @param connection what to close when the server stops
+     * @param lease the node's lease on life in a cluster (null on a single node)
      */
-    record NodeBus(RoomBus bus, EventLog events, BooleanSupplier up, AutoCloseable connection) {
+    record NodeBus(RoomBus bus, EventLog events, BooleanSupplier up, AutoCloseable connection, NodeWatch lease) {
+
+        /** In a cluster, looks for dead nodes from now on and announces their users through {@code chat}. */
+        void watch(ChatService chat) {
+            if (lease != null) {
+                lease.watch(chat);
+            }
+        }
 
         /** Closes the bus's connection, if it has one. */
         void close() {
+            if (lease != null) {
+                lease.close();
+            }
             try {
                 connection.close();
             } catch (Exception e) {
@@ -47,7 +60,7 @@ final class Buses {
     static NodeBus open(ServerConfig config, Executor fanOut, Store store) throws StartupException {
         ServerConfig.ClusterSettings cluster = config.cluster();
         if (!cluster.clustered()) {
-            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { });
+            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { }, null);
         }
         NatsRoomBus bus;
         try {
@@ -56,6 +69,19 @@ final class Buses {
         } catch (BusUnavailableException e) {
             throw new StartupException(e.getMessage());
         }
-        return new NodeBus(bus, new BusGuardedEventLog(store.events(), bus::isConnected), bus::isConnected, bus);
+        NodeWatch lease = null;
+        if (store.leases().isPresent()) {
+            try {
+                lease = NodeWatch.begin(cluster.node(), store.leases().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                bus.close();
+                throw new StartupException("interrupted while taking node " + cluster.node() + "'s lease");
+            } catch (RuntimeException e) {
+                bus.close();
+                throw new StartupException("cannot take node " + cluster.node() + "'s lease in the store: " + e.getMessage());
+            }
+        }
+        return new NodeBus(bus, new BusGuardedEventLog(store.events(), bus::isConnected), bus::isConnected, bus, lease);
     }
 }

@@ -215,6 +215,7 @@ public final class ParleyServer {
         metrics.watch(rooms);
         bus = Buses.open(config, fanOut, store);
         ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
+        bus.watch(chat); // a cluster node announces the users of nodes that died
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         handlers = new SharedHandlers(config.protocols());
         // One presence for every protocol, so a name is online once, whichever protocol holds it,

@@ -126,8 +126,27 @@ public final class ChatService {
      * sequence: the last message of the room the member received.
      */
     public CompletionStage<Long> leave(Room room, Member member, String name) {
+        return leave(room, MemberRef.of(member, name));
+    }
+
+    /**
+     * Announces that {@code member}, of another node that died, left {@code room}: every member,
+     * on every node, receives the {@link RoomEvent.Left} at its place in the room's order, as if
+     * it had left. What the cluster's one claimer of a dead node's lease calls. Completes with the
+     * leave's sequence.
+     *
+     * @throws IllegalArgumentException if {@code member} is on this node
+     */
+    public CompletionStage<Long> announceGone(Room room, MemberRef member) {
+        if (member.node().equals(node)) {
+            throw new IllegalArgumentException(member + " is on this node, " + node);
+        }
+        return leave(room, member);
+    }
+
+    private CompletionStage<Long> leave(Room room, MemberRef member) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        log.append(new RoomEvent.Left(room.id(), RoomEvent.UNPLACED, MemberRef.of(member, name)), (placed, error) -> {
+        log.append(new RoomEvent.Left(room.id(), RoomEvent.UNPLACED, member), (placed, error) -> {
             if (error != null) {
                 // The log failed (a group commit this leave was part of), but a member that is
                 // gone must not stay in the room: its departure is still applied, unplaced.

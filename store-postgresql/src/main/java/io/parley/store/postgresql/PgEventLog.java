@@ -26,8 +26,11 @@ import java.util.function.BiConsumer;
  * thread); the ids of two nodes interleave. The time is no earlier than this node's last message
  * nor the room's ({@code last_sent_at}, kept in the same row).
  *
- * <p>A join or leave stores nothing and takes the room's {@code last_seq}, reading the row under
- * the same lock, so no message of the room commits between its read and its commit.
+ * <p>A join or leave stores no message and takes the room's {@code last_seq}, reading the row
+ * under the same lock, so no message of the room commits between its read and its commit. On a
+ * cluster node (one whose lease has begun, {@link PostgresStore#life}) a join also lists its
+ * member in {@code room_members}, and any leave takes it off, so that the members of a node that
+ * dies can be announced as gone by the one that claims its lease.
  *
  * <p>Chat messages and joins are refused at once when the queue is full
  * ({@link StoreBusyException}); leaves are always queued. Thread-safe.
@@ -42,6 +45,10 @@ final class PgEventLog implements EventLog {
             SELECT ref, last_seq, last_sent_at, ?, ?, ? FROM room
             RETURNING id, seq, sent_at""";
     private static final String LAST_SEQUENCE = "SELECT last_seq FROM rooms WHERE ref = ? FOR NO KEY UPDATE";
+    private static final String MEMBER_IN = "INSERT INTO room_members (room_ref, node, member_id, life, name)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (room_ref, node, member_id)"
+            + " DO UPDATE SET life = EXCLUDED.life, name = EXCLUDED.name";
+    private static final String MEMBER_OUT = "DELETE FROM room_members WHERE room_ref = ? AND node = ? AND member_id = ?";
 
     private final PostgresStore store;
     /** Writing thread only: the time of this node's last message placed. */
@@ -96,9 +103,27 @@ final class PgEventLog implements EventLog {
         }
         long last = lastSequence(connection, ref);
         if (event instanceof RoomEvent.Joined joined) {
+            long life = store.life();
+            if (life > 0) { // a cluster node: its members are listed, for whoever announces them if it dies
+                try (PreparedStatement insert = connection.prepareStatement(MEMBER_IN)) {
+                    insert.setInt(1, ref);
+                    insert.setString(2, joined.member().node());
+                    insert.setLong(3, joined.member().id());
+                    insert.setLong(4, life);
+                    insert.setString(5, joined.name());
+                    insert.executeUpdate();
+                }
+            }
             return joined.placed(last);
         }
-        return ((RoomEvent.Left) event).placed(last);
+        RoomEvent.Left left = (RoomEvent.Left) event;
+        try (PreparedStatement delete = connection.prepareStatement(MEMBER_OUT)) {
+            delete.setInt(1, ref);
+            delete.setString(2, left.member().node());
+            delete.setLong(3, left.member().id());
+            delete.executeUpdate();
+        }
+        return left.placed(last);
     }
 
     private RoomEvent.Posted insert(Connection connection, RoomEvent.Posted posted) throws SQLException {

@@ -3,6 +3,7 @@ package io.parley.store.postgresql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.parley.core.NodeLeases;
 import io.parley.core.Store;
 import io.parley.core.StoreBusyException;
 import io.parley.core.account.AccountStore;
@@ -18,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -52,8 +54,8 @@ public final class PostgresStore implements Store {
 
     /** The default bound of the write queue, in bytes, as the SQLite store's. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = PgWriter.DEFAULT_MAX_QUEUED_BYTES;
-    /** The writer's connection, the two readers', and one to spare (a probe, a start-up read). */
-    static final int POOL_SIZE = 4;
+    /** The writer's connection, the two readers', the lease's, and one to spare (a start-up read). */
+    static final int POOL_SIZE = 5;
     /** How long a write waits for a connection (PostgreSQL unreachable) before it fails. */
     static final long CONNECTION_TIMEOUT_MS = 3000;
     private static final int READERS = 2;
@@ -69,6 +71,9 @@ public final class PostgresStore implements Store {
     private final PgAccountStore accounts;
     private final PgHistoryStore history;
     private final PgDirectoryStore directory;
+    private final PgNodeLeases leases;
+    /** This node's life in the cluster's leases: 0 until {@link NodeLeases#begin} (and for good on a node without a bus). */
+    private volatile long life;
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
 
     private PostgresStore(HikariDataSource pool, String shownUrl, String node, long maxQueuedBytes,
@@ -87,6 +92,7 @@ public final class PostgresStore implements Store {
         this.accounts = new PgAccountStore(this);
         this.history = new PgHistoryStore(this);
         this.directory = new PgDirectoryStore(this);
+        this.leases = new PgNodeLeases(this, pool, history);
     }
 
     /** As {@link #open(String, String, long, StoreMetrics)} with the default queue and no metrics. */
@@ -204,6 +210,20 @@ public final class PostgresStore implements Store {
     @Override
     public DirectoryStore directory() {
         return directory;
+    }
+
+    @Override
+    public Optional<NodeLeases> leases() {
+        return Optional.of(leases);
+    }
+
+    /** This node's life (see {@link NodeLeases}): 0 while it has none. */
+    long life() {
+        return life;
+    }
+
+    void life(long life) {
+        this.life = life;
     }
 
     /** This node's name, as its history sessions record it. */
@@ -389,6 +409,7 @@ public final class PostgresStore implements Store {
     /** Finishes every write already accepted, then closes the pool. */
     @Override
     public void close() {
+        leases.close(); // a clean stop: this node's members left one by one, nobody need announce them
         readers.shutdown();
         writer.close();
         try {
