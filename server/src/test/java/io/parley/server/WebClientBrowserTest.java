@@ -1,0 +1,126 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.protocol.irc.IrcModule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * Parley's own web client in a real browser (headless Chromium through Selenium, see
+ * {@link Browser}): people in browsers talk with each other and with TCD and IRC users in
+ * #lobby, user text stays text, and the screenshots in docs/web.md come from here.
+ */
+class WebClientBrowserTest {
+
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(
+            IrcModule.OPER_NAME, "operuser", IrcModule.OPER_PASSWORD, "operpassword");
+
+    private String url() {
+        return "http://127.0.0.1:" + server.port("web") + "/";
+    }
+
+    @Test
+    void twoBrowserUsersChatWithEachOtherAndWithATcdAndAnIrcUserInTheLobby() throws Exception {
+        try (Browser alice = Browser.open(1280, 800); Browser bob = Browser.open(1280, 800);
+                IrcClient ivan = IrcClient.registered(server, "ivan");
+                TcdClient tess = TcdClient.connect(server.port("tcd"))) {
+            TcdClient.Joined lobby = tess.join("lobby", "tess");
+            ivan.send("JOIN #lobby").next("366");
+            alice.get(url()).joinAsGuest("alice");
+            bob.get(url()).joinAsGuest("bob");
+            alice.await(d -> !d.findElements(By.cssSelector("button.member[data-nick='bob']")).isEmpty());
+            assertThat(alice.script("return [...document.querySelectorAll('#member-list button.member')]"
+                    + ".map(b => b.dataset.nick)"))
+                    .asList().contains("alice", "bob", "ivan", "tess");
+
+            alice.say("hello from alice");
+            bob.awaitChat("alice", "hello from alice");
+            ivan.until(line -> line.matches(":alice!\\S+ PRIVMSG #lobby :?hello from alice"));
+            awaitTcd(tess, lobby.ref(), "alice", "hello from alice");
+
+            bob.say("hi alice, bob here");
+            alice.awaitChat("bob", "hi alice, bob here");
+
+            ivan.send("PRIVMSG #lobby :irc says hi to alice and bob, see https://example.org/docs?a=1.");
+            alice.awaitChat("ivan", "irc says hi to alice and bob, see https://example.org/docs?a=1.");
+            bob.awaitChat("ivan", "irc says hi to alice and bob, see https://example.org/docs?a=1.");
+
+            tess.send(TcdMessages.chat(lobby.ref(), lobby.joinId(), "tess", "tcd here too"));
+            alice.awaitChat("tess", "tcd here too");
+            bob.awaitChat("tess", "tcd here too");
+            awaitTcd(tess, lobby.ref(), "bob", "hi alice, bob here");
+
+            // Every line in both browsers, once each, in the order it was said.
+            List<String> expected = List.of("alice: hello from alice", "bob: hi alice, bob here",
+                    "ivan: irc says hi to alice and bob, see https://example.org/docs?a=1.", "tess: tcd here too");
+            assertThat(alice.chat()).containsSubsequence(expected).doesNotHaveDuplicates();
+            assertThat(bob.chat()).containsSubsequence(expected).doesNotHaveDuplicates();
+
+            // Mentions are highlighted (bob's and ivan's lines name alice; her own does not count);
+            // the link is a safe one, the sentence's full stop left out.
+            assertThat(alice.script("return [...document.querySelectorAll('#messages li.msg.mention .nick')]"
+                    + ".map(n => n.textContent)")).asList().containsExactly("bob", "ivan");
+            assertThat(alice.script("const a = document.querySelector('#messages a');"
+                    + " return [a.href, a.rel, a.target, a.textContent]"))
+                    .asList().containsExactly("https://example.org/docs?a=1", "noopener noreferrer", "_blank",
+                            "https://example.org/docs?a=1");
+
+            // A private conversation from the member list.
+            bob.driver().findElement(By.cssSelector("button.member[data-nick='alice']")).click();
+            bob.await(d -> "alice".equals(bob.text("buffer-title")));
+            bob.say("just between us");
+            alice.await(d -> "1".equals(d.findElement(
+                    By.cssSelector("button.buffer[data-buffer='bob'] .badge")).getText()));
+            alice.driver().findElement(By.cssSelector("button.buffer[data-buffer='bob']")).click();
+            alice.awaitChat("bob", "just between us");
+            alice.driver().findElement(By.cssSelector("button.buffer[data-buffer='#lobby']")).click();
+            alice.awaitChat("tess", "tcd here too");
+            alice.screenshot("web-desktop.png");
+        }
+    }
+
+    @Test
+    void markupInAMessageIsShownAsTextAndNeverRun() throws Exception {
+        try (Browser alice = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            alice.get(url()).joinAsGuest("alice");
+            String markup = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">"
+                    + " <b>bold</b> javascript:alert(1)";
+            ivan.send("PRIVMSG #lobby :" + markup);
+            alice.awaitChat("ivan", markup);
+            assertThat(alice.script("return typeof window.pwned")).isEqualTo("undefined");
+            assertThat(alice.script("return document.querySelectorAll('#messages script, #messages img, "
+                    + "#messages b, #messages a').length")).isEqualTo(0L);
+        }
+    }
+
+    @Test
+    void onAPhoneSizedScreenTheConversationsAreADrawer() throws Exception {
+        try (Browser phone = Browser.open(390, 844); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            phone.get(url()).joinAsGuest("pat");
+            ivan.send("PRIVMSG #lobby :pat: welcome! The room is small today.");
+            phone.awaitChat("ivan", "pat: welcome! The room is small today.");
+            phone.say("thanks, reading from my phone");
+            phone.awaitChat("pat", "thanks, reading from my phone");
+            assertThat(phone.driver().findElement(By.id("sidebar")).isDisplayed()).isFalse();
+            assertThat(phone.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            phone.screenshot("web-phone.png");
+            phone.driver().findElement(By.id("toggle-sidebar")).click();
+            phone.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+        }
+    }
+
+    /** Reads TCD relays until {@code name}'s {@code text}, skipping others (joins, other chat). */
+    private static void awaitTcd(TcdClient tcd, int ref, String name, String text) {
+        String wanted = TcdMessages.relay(ref, name, text);
+        StringBuilder seen = new StringBuilder();
+        while (!seen.toString().endsWith(wanted)) {
+            seen.append(tcd.readLine());
+        }
+    }
+}
