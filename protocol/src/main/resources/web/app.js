@@ -148,6 +148,7 @@ function start(login, savedBuffers = ["#lobby"], activeName = "#lobby", resume =
   $("app").hidden = false;
   switchTo(fold(activeName));
   save();
+  $("input").focus();
   const conn = new IrcConnection({
     url: socketUrl, nick: login.nick, resume,
     account: login.mode === "guest" ? null : { name: login.nick, password: login.password },
@@ -655,6 +656,7 @@ function join(name) {
   const buf = buffer(target);
   state.pendingSwitch = buf.key;
   switchTo(buf.key);
+  $("input").focus();
   state.conn?.send("JOIN", buf.name);
 }
 

@@ -110,6 +110,23 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types into whatever has the focus, as a keyboard would. */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Presses {@code key} with Alt held. */
+    Browser alt(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+        return this;
+    }
+
+    /** The id of the element that has the focus. */
+    String focused() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
     /** The chat lines of the conversation shown, as {@code nick: text}, oldest first. */
     @SuppressWarnings("unchecked")
     List<String> chat() {
@@ -131,7 +148,8 @@ final class Browser implements AutoCloseable {
             return wait.until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the page did not get there; it shows: " + chat()
-                    + " / state " + text("connection-state"), e);
+                    + " / state " + text("connection-state") + " / focus " + focused() + " / dialog "
+                    + script("return [...document.querySelectorAll('dialog[open]')].map(d => d.innerText).join('|')"), e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * Parley's own web client in a real browser (headless Chromium through Selenium, see
@@ -112,6 +113,46 @@ class WebClientBrowserTest {
             phone.screenshot("web-phone.png");
             phone.driver().findElement(By.id("toggle-sidebar")).click();
             phone.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+        }
+    }
+
+    @Test
+    void everythingWorksFromTheKeyboardAlone() throws Exception {
+        try (Browser kim = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby,#gardening").next("366");
+            ivan.send("TOPIC #gardening :tomatoes and more").next("TOPIC");
+            kim.get(url());
+            kim.await(d -> d.switchTo().activeElement().getAttribute("id").equals("login-nick"));
+            kim.keys("kim", Keys.ENTER);
+            kim.awaitJoined("#lobby", "kim");
+            assertThat(kim.focused()).isEqualTo("input");
+
+            // Away state reaches the member list (away-notify), and comes back.
+            ivan.send("AWAY :gone for lunch").next("306");
+            kim.await(d -> !d.findElements(By.cssSelector("button.member.away[data-nick='ivan']")).isEmpty());
+
+            // Alt+R lists the rooms; typing filters; Tab and Enter join one.
+            kim.alt("r");
+            kim.await(d -> d.findElements(By.cssSelector("#room-list button.room")).size() >= 2);
+            kim.keys("garden");
+            kim.await(d -> d.findElements(By.cssSelector("#room-list button.room")).size() == 1);
+            assertThat(kim.text("room-list")).contains("#gardening").contains("tomatoes and more");
+            kim.keys(Keys.TAB, Keys.ENTER);
+            kim.awaitJoined("#gardening", "kim");
+            assertThat(kim.text("buffer-topic")).isEqualTo("tomatoes and more");
+
+            // Alt+Up goes back to #lobby, where a private message arrives as an unread count.
+            kim.alt(Keys.ARROW_UP);
+            kim.await(d -> "#lobby".equals(kim.text("buffer-title")));
+            ivan.send("PRIVMSG kim :psst, kim");
+            kim.await(d -> !d.findElements(By.cssSelector("button.buffer[data-buffer='ivan'] .badge.mention")).isEmpty());
+            kim.alt("4");
+            kim.await(d -> "ivan".equals(kim.text("buffer-title")));
+            kim.awaitChat("ivan", "psst, kim");
+            assertThat(kim.focused()).isEqualTo("input");
+            kim.keys("/me waves", Keys.ENTER);
+            ivan.until(line -> line.matches(":kim!\\S+ PRIVMSG ivan :\u0001ACTION waves\u0001"));
+            kim.awaitChat("* kim", "waves");
         }
     }
 
