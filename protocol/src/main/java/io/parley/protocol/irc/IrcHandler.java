@@ -47,6 +47,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private final IrcSession session;
     private final IrcReplies replies;
     private final IrcQueries queries;
+    private final IrcChathistory history;
+    /** The client-only tags of the PRIVMSG/NOTICE in progress. */
+    private java.util.Map<String, String> clientTags = java.util.Map.of();
     private final List<Object> out = new ArrayList<>();
     private String password;
     private boolean pingSent;
@@ -58,6 +61,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         this.session = session;
         this.replies = server.replies;
         this.queries = new IrcQueries(server, session, out);
+        this.history = new IrcChathistory(server, session);
     }
 
     @Override
@@ -76,6 +80,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             return null; // an empty or unreadable line is ignored, as servers do
         }
+        session.labels.start(message, session);
         CompletionStage<?> stage;
         try {
             stage = command(ctx, message);
@@ -84,8 +89,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             log.debug("IRC reply refused: {}", e.getMessage());
             stage = null;
         }
+        if (stage == null) {
+            finishLabel(ctx);
+            return null;
+        }
         flush(ctx);
-        return stage;
+        // A command that completes later is labeled (labeled-response) once it is done, on the loop.
+        return stage.handleAsync((ignored, failure) -> {
+            finishLabel(ctx);
+            return null;
+        }, ctx.executor());
     }
 
     private CompletionStage<?> command(ChannelHandlerContext ctx, IrcMessage message) {
@@ -115,6 +128,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "TOPIC" -> topic(message);
             case "MODE" -> mode(message);
             case "AWAY" -> away(message);
+            case "TAGMSG" -> IrcTagMessages.tagmsg(server, session, message, out);
+            case "CHATHISTORY" -> {
+                return history.run(message, out, ctx.executor());
+            }
+            case "MONITOR" -> server.monitor.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
             case "WHO" -> queries.who(message);
@@ -221,6 +239,10 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             session.claim = claim;
         }
         session.rename(nick, name.get());
+        if (session.isRegistered() && !sameName) {
+            server.monitor.offline(oldName, IrcNicks.toNick(oldName));
+            server.monitor.online(session);
+        }
         if (session.isRegistered()) {
             IrcDirect change = new IrcDirect(IrcMessage.from(oldSource, "NICK", nick), Instant.now());
             for (IrcSession other : neighbours(true)) {
@@ -251,6 +273,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         session.registered();
         session.caps.registered();
         server.joinedAsMember(session);
+        server.monitor.online(session);
         SignedOn.fire(ctx.channel());
         String serverName = server.settings.serverName();
         numeric(RPL_WELCOME, "Welcome to the " + server.settings.network() + " IRC Network " + session.source());
@@ -397,6 +420,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         String text = message.param(1);
+        clientTags = IrcClientTags.clientOnly(message.tags());
         CompletionStage<?> last = null;
         for (String target : new LinkedHashSet<>(List.of(message.param(0).split(",")))) {
             if (target.isEmpty()) {
@@ -433,6 +457,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         metrics().messageReceived();
+        server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), new IrcClientTags.Relay(clientTags, notice), ctx.executor());
         CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 ctx.executor().execute(() -> {
@@ -461,7 +486,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return;
         }
         metrics().messageReceived();
-        IrcDirect direct = new IrcDirect(IrcMessage.from(session.source(), command, to.nick(), text), Instant.now());
+        IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
         to.member().pushMessage(direct);
         if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
             out.add(direct);
@@ -721,6 +746,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             for (Room room : List.copyOf(session.rooms.values())) {
                 leave(room);
             }
+            server.monitor.gone(session);
             if (session.isRegistered()) {
                 server.left(session);
             }
@@ -773,8 +799,14 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         out.add(replies.numeric(numeric, session.nick(), params));
     }
 
+    /** Ends the command in progress for labeled-response, then writes its replies. */
+    private void finishLabel(ChannelHandlerContext ctx) {
+        session.labels.finish(out, session, session.batches, server.settings.serverName());
+        flush(ctx);
+    }
+
     private void flush(ChannelHandlerContext ctx) {
-        if (out.isEmpty()) {
+        if (out.isEmpty() || session.labels.holding()) {
             return;
         }
         for (Object message : out) {

@@ -131,7 +131,11 @@ final class IrcQueries {
 
     // ---- WHO, WHOIS ----
 
+    /** The WHOX fields of the WHO in progress, or null for a plain WHO. */
+    private IrcWhox whox;
+
     void who(IrcMessage message) {
+        whox = IrcWhox.parse(message.param(1)).orElse(null);
         String mask = message.param(0) == null || message.param(0).isEmpty() ? "*" : message.param(0);
         if (IrcChannels.isChannel(mask)) {
             room(mask).ifPresent(room -> {
@@ -163,13 +167,31 @@ final class IrcQueries {
     }
 
     private void whoReply(String channel, IrcSession user) {
+        if (whox != null) {
+            String ip = IrcMasks.matches("*.*.*.*", user.host()) || user.host().indexOf(':') >= 0 ? user.host() : "255.255.255.255";
+            whox(new IrcWhox.Row(channel, user.user(), ip, user.host(), server.settings.serverName(), user.nick(),
+                    user.away() == null ? "H" : "G", null, user.realName().isEmpty() ? user.nick() : user.realName()));
+            return;
+        }
         numeric(RPL_WHOREPLY, channel, user.user(), user.host(), server.settings.serverName(), user.nick(),
                 user.away() == null ? "H" : "G", "0 " + (user.realName().isEmpty() ? user.nick() : user.realName()));
     }
 
     private void whoOther(String channel, String name) {
         String nick = IrcNicks.toNick(name);
+        if (whox != null) {
+            whox(new IrcWhox.Row(channel, "parley", "255.255.255.255", "parley.parley", server.settings.serverName(), nick,
+                    "H", null, nick));
+            return;
+        }
         numeric(RPL_WHOREPLY, channel, "parley", "parley.parley", server.settings.serverName(), nick, "H", "0 " + nick);
+    }
+
+    private void whox(IrcWhox.Row row) {
+        List<String> params = new ArrayList<>();
+        params.add(session.nick());
+        params.addAll(whox.params(row));
+        out.add(new IrcMessage(java.util.Map.of(), server.settings.serverName(), RPL_WHOSPCRPL, params));
     }
 
     void whois(IrcMessage message) {

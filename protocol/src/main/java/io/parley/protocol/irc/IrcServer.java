@@ -33,8 +33,8 @@ final class IrcServer {
     static final String CHANNEL_MODES = "n";
 
     /**
-     * The capabilities implemented, and only those (docs/irc.md). Not message-tags: client-only
-     * tags are not relayed and there is no TAGMSG yet (and so no msgid, which needs it).
+     * The capabilities implemented, and only those (docs/irc.md); the message layer's are
+     * {@link IrcMessageLayer#CAPABILITIES}.
      */
     private static final Map<String, String> OFFERED = offered();
 
@@ -55,6 +55,12 @@ final class IrcServer {
     private final Map<Integer, Instant> firstSeen = new ConcurrentHashMap<>();
     /** Members whose session ended, with their source then and why: their leaves show as one QUIT. */
     private final Map<Long, Quit> quits = new ConcurrentHashMap<>();
+    /** The message layer and history (message-tags, msgid, MONITOR, CHATHISTORY from {@link #replay}). */
+    final IrcClientTags clientTags = new IrcClientTags();
+    final IrcMsgIds msgids = new IrcMsgIds();
+    final IrcMonitor monitor = new IrcMonitor(this);
+    /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
+    volatile io.parley.core.room.RoomReplay replay;
 
     IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names) {
         this.settings = settings;
@@ -75,6 +81,7 @@ final class IrcServer {
                 .add("TARGMAX", "ISON:,JOIN:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
+        IrcMessageLayer.isupport(isupport);
     }
 
     private static Map<String, String> offered() {
@@ -83,7 +90,20 @@ final class IrcServer {
             IrcCapabilities.ECHO_MESSAGE, IrcCapabilities.EXTENDED_JOIN, IrcCapabilities.MULTI_PREFIX, IrcCapabilities.SERVER_TIME, IrcCapabilities.USERHOST_IN_NAMES}) {
             caps.put(cap, "");
         }
+        for (String cap : IrcMessageLayer.CAPABILITIES) {
+            caps.put(cap, "");
+        }
         return caps;
+    }
+
+    /** Serves CHATHISTORY from {@code store} and MONITOR over {@code presence} as well as IRC users. */
+    void history(io.parley.core.Store store, io.parley.core.account.Presence presence) {
+        try {
+            replay = store.replay();
+        } catch (UnsupportedOperationException e) {
+            replay = null;
+        }
+        monitor.presence(presence);
     }
 
     List<IrcMessage> isupportLines(String nick) {
