@@ -156,6 +156,84 @@ class WebClientBrowserTest {
         }
     }
 
+    @Test
+    void aReloadRestoresTheConversationFromHistory() throws Exception {
+        try (Browser alice = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            alice.get(url()).joinAsGuest("alice");
+            for (int i = 1; i <= 3; i++) {
+                ivan.send("PRIVMSG #lobby :before the reload " + i);
+            }
+            alice.awaitChat("ivan", "before the reload 3");
+            alice.say("and my own line");
+            alice.awaitChat("alice", "and my own line");
+            List<String> before = alice.chat();
+
+            alice.driver().navigate().refresh();
+            alice.awaitConnected();
+            alice.await(d -> "#lobby".equals(alice.text("buffer-title")));
+            alice.await(d -> alice.chat().containsAll(before));
+            assertThat(alice.chat()).containsExactlyElementsOf(before);
+        }
+    }
+
+    @Test
+    void scrollingUpLoadsOlderMessagesPageByPage() throws Exception {
+        try (Browser alice = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("CAP REQ :echo-message").next("CAP");
+            ivan.send("JOIN #lobby").next("366");
+            int count = 230;
+            for (int i = 1; i <= count; i++) {
+                ivan.send("PRIVMSG #lobby :line " + i);
+                ivan.until(line -> line.contains("PRIVMSG #lobby"));
+            }
+            alice.get(url()).joinAsGuest("alice");
+            alice.awaitChat("ivan", "line " + count);
+            assertThat(alice.chat()).as("only the latest page at first").doesNotContain("ivan: line 1");
+            alice.await(d -> {
+                alice.script("document.getElementById('log').scrollTop = 0;"
+                        + " document.getElementById('log').dispatchEvent(new Event('scroll'))");
+                return d.findElement(By.id("history-start")).isDisplayed();
+            });
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                expected.add("ivan: line " + i);
+            }
+            assertThat(alice.chat()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void aForcedDisconnectReconnectsAndFillsTheGap() throws Exception {
+        try (Browser alice = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            ivan.send("OPER operuser operpassword").next("381");
+            alice.get(url()).joinAsGuest("alice");
+            ivan.send("PRIVMSG #lobby :before the cut");
+            alice.awaitChat("ivan", "before the cut");
+
+            // The laptop sleeps: its network is gone and the server drops the connection.
+            alice.offline(true);
+            ivan.send("KILL alice :testing a dropped connection");
+            ivan.until(line -> line.matches(":alice!\\S+ QUIT .*"));
+            alice.await(d -> "waiting".equals(d.findElement(By.id("connection-state")).getAttribute("data-state")));
+            for (int i = 1; i <= 3; i++) {
+                ivan.send("PRIVMSG #lobby :while you were away " + i);
+            }
+            ivan.send("PING barrier").next("PONG");
+
+            alice.offline(false);
+            alice.awaitConnected();
+            alice.awaitChat("ivan", "while you were away 3");
+            ivan.until(line -> line.matches(":alice\\S*!\\S+ JOIN #lobby.*"));
+            ivan.send("PRIVMSG #lobby :after the reconnect");
+            alice.awaitChat("ivan", "after the reconnect");
+            assertThat(alice.chat()).containsSubsequence("ivan: before the cut", "ivan: while you were away 1",
+                    "ivan: while you were away 2", "ivan: while you were away 3", "ivan: after the reconnect")
+                    .doesNotHaveDuplicates();
+        }
+    }
+
     /** Reads TCD relays until {@code name}'s {@code text}, skipping others (joins, other chat). */
     private static void awaitTcd(TcdClient tcd, int ref, String name, String text) {
         String wanted = TcdMessages.relay(ref, name, text);
