@@ -52,8 +52,8 @@ class IrcMonitorWhoxTest {
         alice.send("WHO #x %nuhcrt,42");
         alice.expectLine(S + "354 alice 42 #x ~alice 127.0.0.1 alice :alice Real");
         alice.expectLine(S + "315 alice #x :End of WHO list");
-        alice.send("WHO alice %afn");
-        alice.expectLine(S + "354 alice alice H 0");
+        alice.send("WHO alice %afn"); // alice founded #x, so she is its operator: H@
+        alice.expectLine(S + "354 alice alice H@ 0");
         alice.next("315");
         alice.send("WHO #x");
         assertThat(alice.line()).startsWith(S + "352 alice #x ~alice");

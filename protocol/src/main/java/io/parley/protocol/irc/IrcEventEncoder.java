@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Renders what reaches an IRC connection unasked, with the tags its capabilities ask for: room
  * events (a message as {@code PRIVMSG #room} from its author, joins and leaves as {@code JOIN},
- * {@code PART} or, for a member whose session ended, one {@code QUIT}) and {@link IrcDirect}
+ * {@code PART}, {@code KICK} for a member an operator removed or, for a member whose session
+ * ended, one {@code QUIT}) and {@link IrcDirect}
  * messages. The connection's own messages come back only with {@code echo-message}. A text line
  * too long for one IRC line is split ({@link IrcLimits#split}); a stored {@code /me } line is a
  * CTCP ACTION. Event-loop only; one per connection.
@@ -81,6 +82,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
     }
 
     private void left(RoomEvent.Left left, List<Object> out) {
+        Optional<IrcServer.Kick> kick = server.kickOf(left.member(), left.room().ref());
+        if (kick.isPresent()) {
+            out.add(tagged(IrcMessage.from(kick.get().source(), "KICK", IrcChannels.toChannel(left.room().name()),
+                    kick.get().nick(), kick.get().reason()), Instant.now(), null));
+            return;
+        }
         boolean own = left.member().is(self.member());
         var quit = own ? Optional.<IrcServer.Quit>empty() : server.quitOf(left.member().id());
         if (quit.isPresent()) {

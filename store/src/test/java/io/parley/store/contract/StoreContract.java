@@ -16,6 +16,7 @@ import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomReplay;
+import io.parley.core.room.RoomTopic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,29 @@ public abstract class StoreContract {
 
             assertThat(store.rooms().find("shared").toCompletableFuture().join()).contains(made);
             assertThat(store.rooms().find("other").toCompletableFuture().join()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTopicOutlivesARestartAndIsReplacedOrClearedWhole() throws Exception {
+        Instant first = Instant.ofEpochMilli(1_700_000_000_123L);
+        Instant later = first.plusSeconds(60);
+        int ref;
+        int other;
+        try (Store store = open()) {
+            ref = store.rooms().create("topical").toCompletableFuture().join().ref();
+            other = store.rooms().create("other").toCompletableFuture().join().ref();
+            store.rooms().setTopic(new RoomTopic(ref, "first topic", "alice", first)).toCompletableFuture().join();
+            store.rooms().setTopic(new RoomTopic(ref, "second topic", "bob", later)).toCompletableFuture().join();
+            store.rooms().setTopic(new RoomTopic(other, "gone soon", "carol", first)).toCompletableFuture().join();
+            store.rooms().clearTopic(other).toCompletableFuture().join();
+        }
+        try (Store store = open()) {
+            assertThat(store.rooms().loadTopics()).containsExactly(new RoomTopic(ref, "second topic", "bob", later));
+            // A room removed for good takes its topic with it.
+            store.rooms().setTopic(new RoomTopic(other, "again", "carol", first)).toCompletableFuture().join();
+            assertThat(store.rooms().removeIfEmpty(other).toCompletableFuture().join()).isTrue();
+            assertThat(store.rooms().loadTopics()).extracting(RoomTopic::roomRef).containsExactly(ref);
         }
     }
 
