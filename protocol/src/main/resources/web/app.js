@@ -66,13 +66,15 @@ function removeBuffer(key) {
  * Adds an entry in time order; a message whose msgid is known already is dropped (history and
  * live copies meet here). Returns whether it was added.
  */
-function addEntry(buf, entry) {
+function addEntry(buf, entry, older = false) {
   if (entry.msgid) {
     if (buf.ids.has(entry.msgid)) return false;
     buf.ids.add(entry.msgid);
   }
+  // Times have millisecond precision, so neighbours may share one: an older page's message goes
+  // before those of its own time, a newer one after them.
   let i = buf.entries.length;
-  while (i > 0 && buf.entries[i - 1].time > entry.time) i--;
+  while (i > 0 && (buf.entries[i - 1].time > entry.time || (older && buf.entries[i - 1].time === entry.time))) i--;
   buf.entries.splice(i, 0, entry);
   if (fold(buf.name) === state.active) {
     if (i === buf.entries.length - 1) appendToView(entry, buf.entries[i - 1]);
@@ -252,9 +254,11 @@ function onHistory({ target, messages, request, failed }) {
   const anchor = keepScrollAnchor(buf, sub === "BEFORE");
   let added = 0;
   const wasRendering = fold(buf.name) === state.active;
-  for (const message of messages) {
+  // An older page is added newest first, each before what it precedes.
+  const ordered = sub === "BEFORE" ? [...messages].reverse() : messages;
+  for (const message of ordered) {
     const entry = chatEntry(message);
-    if (addEntryQuiet(buf, entry)) {
+    if (addEntryQuiet(buf, entry, sub === "BEFORE")) {
       added++;
       if (sub === "AFTER") noteUnseen(buf, entry, false);
     }
@@ -280,11 +284,11 @@ function onHistory({ target, messages, request, failed }) {
 }
 
 /** Adds without touching the view (a batch is rendered once at its end). */
-function addEntryQuiet(buf, entry) {
+function addEntryQuiet(buf, entry, older) {
   const active = state.active;
   state.active = null;
   try {
-    return addEntry(buf, entry);
+    return addEntry(buf, entry, older);
   } finally {
     state.active = active;
   }
