@@ -827,6 +827,7 @@ function showLogin(nick, error) {
   $("app").hidden = true;
   $("login").hidden = false;
   if (nick) $("login-nick").value = nick;
+  $("login-password").value = "";
   $("login-error").textContent = error || "";
   updateLoginForm();
   $("login-nick").focus();
