@@ -9,10 +9,18 @@ Every test gets a fresh Parley: its own data directory and config in a temporary
 the IRC listener on irctest's port, the account listener on a second free port (accounts are
 built in, so registerUser() registers through Parley's own account protocol and the
 "services" tests need no services package), every other listener off.
+
+registerUser() speaks the account protocol (docs/protocols/account.md): C USER, then C PASS
+with the password encrypted to the server's key in the pg3lib form (RSA-OAEP-SHA256 of a Fernet
+key, then the Fernet token), with Python's `cryptography` package (Debian: python3-cryptography).
+The test server accepts irctest's short passwords (account.min-password-length = 1) and hashes
+them cheaply (Argon2id at 1 MiB, 1 pass): never settings for a real server.
 """
 
+import base64
 import os
 import shutil
+import socket
 from pathlib import Path
 from typing import Optional, Set, Type
 
@@ -27,9 +35,7 @@ PARLEY_HOME = Path(__file__).resolve().parents[2]
 CONFIG = """\
 bind = {hostname}
 data = {data}
-tcd.port = off
-line.port = off
-directory.port = off
+listeners.only = irc,account
 admin.port = off
 web.port = off
 account.port = {account_port}
@@ -39,19 +45,24 @@ irc.network = ParleyTest
 irc.description = test server
 irc.oper-name = operuser
 irc.oper-password = operpassword
+account.min-password-length = 1
+account.argon2-memory-kib = 1024
+account.argon2-iterations = 1
 {password_line}
 """
 
 
 class ParleyController(BaseServerController, DirectoryBasedController):
     software_name = "Parley"
-    supported_sasl_mechanisms: Set[str] = set()
+    supported_sasl_mechanisms: Set[str] = {"PLAIN"}
     supports_sts = False
     extban_mute_char = None
     _port_wait_interval = 0.05
 
     capabilities = frozenset(
         (
+            Capabilities.ACCOUNT_NOTIFY,
+            Capabilities.ACCOUNT_TAG,
             Capabilities.AWAY_NOTIFY,
             Capabilities.BATCH,
             Capabilities.ECHO_MESSAGE,
@@ -60,6 +71,7 @@ class ParleyController(BaseServerController, DirectoryBasedController):
             Capabilities.MESSAGE_TAGS,
             Capabilities.MULTI_PREFIX,
             Capabilities.SERVER_TIME,
+            Capabilities.SETNAME,
         )
     )
     # Claim only what the adapter does: a claimed behaviour that is missing fails the test.
@@ -115,9 +127,43 @@ class ParleyController(BaseServerController, DirectoryBasedController):
         )
         # Nothing else to start for run_services: accounts are Parley's own.
 
+    def wait_for_services(self) -> None:
+        # Accounts are Parley's own: there is no services process to wait for.
+        pass
+
     def registerUser(self, case, username: str, password: Optional[str] = None) -> None:
-        # The IRC listener has no SASL yet: the services tests are not run (docs/irc.md).
-        raise NotImplementedByController("account registration (no SASL in the IRC listener yet)")
+        """Registers the account over Parley's account protocol (a first login registers)."""
+        self.wait_for_port()  # irctest may register before its first client connects
+        password = password if password is not None else username + "-password"
+        with socket.create_connection((self.hostname, self.account_port), timeout=10) as sock:
+            reader = sock.makefile("r", encoding="utf-8", newline="\n")
+
+            def exchange(frame: str) -> str:
+                sock.sendall((frame + "\n").encode("utf-8"))
+                return reader.readline().rstrip("\n")
+
+            reply = exchange("C USER " + username)
+            if not (reply.startswith("C NEW ") or reply.startswith("C EXISTING ")):
+                raise AssertionError("account protocol: C USER got " + reply)
+            key_line = reply.rsplit(" ", 1)[1]
+            reply = exchange("C PASS " + _pg3_encrypt(password.encode("utf-8"), key_line))
+            if not reply.startswith("C OK welcome"):
+                raise AssertionError("account protocol: registering " + username + " got " + reply)
+            sock.sendall(b"C EX\n")
+
+
+def _pg3_encrypt(message: bytes, key_line: str) -> str:
+    """pg3lib's form (account.md): base64(RSA-OAEP(fernet key)) ";" base64(Fernet token)."""
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    oaep = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    public_key = serialization.load_pem_public_key(base64.b64decode(key_line))
+    fernet_key = Fernet.generate_key()
+    wrapped = public_key.encrypt(fernet_key, oaep)
+    token = Fernet(fernet_key).encrypt(message)
+    return base64.b64encode(wrapped).decode() + ";" + base64.b64encode(token).decode()
 
 
 def get_irctest_controller_class() -> Type[ParleyController]:

@@ -29,6 +29,13 @@ public interface ModuleContext {
 
     Store store();
 
+    /**
+     * The server's one set of accounts, login throttles and private messages (built on
+     * {@link #presence}), which every protocol that logs users in shares: the account protocol
+     * and IRC's SASL check the same passwords against the same budgets.
+     */
+    SharedAccounts accounts();
+
     /** The data directory, which holds files a protocol keeps (the account protocol's key pair). */
     Path dataDirectory();
 

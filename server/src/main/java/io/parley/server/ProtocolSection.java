@@ -42,6 +42,11 @@ public record ProtocolSection<S>(ProtocolModule<S> module, OptionalInt port, Opt
         return module.name();
     }
 
+    /** The server-wide account settings, if this protocol's keys hold them. */
+    java.util.Optional<io.parley.protocol.SharedAccounts.Settings> accountSettings() {
+        return module.accountSettings(settings);
+    }
+
     ConnectionErrors errors() {
         return module.connectionErrors();
     }
@@ -61,6 +66,15 @@ public record ProtocolSection<S>(ProtocolModule<S> module, OptionalInt port, Opt
 
     ChannelHandler handler(String qualifier, ModuleContext context) throws ProtocolStartException {
         return module.handler(settings, qualifier, context);
+    }
+
+    /** Applies {@code newer}'s live keys (see {@link ProtocolModule#reload}) to {@code handler}, built from this section. */
+    @SuppressWarnings("unchecked")
+    List<String> reload(ChannelHandler handler, ProtocolSection<?> newer) {
+        if (newer.module() != module) {
+            throw new IllegalArgumentException("not a section of " + module.name());
+        }
+        return module.reload(handler, (S) newer.settings());
     }
 
     String statusLine(BoundListener listener) {

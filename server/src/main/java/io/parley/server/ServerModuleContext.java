@@ -7,6 +7,7 @@ import io.parley.core.room.ChatService;
 import io.netty.channel.ChannelHandler;
 import io.parley.protocol.ModuleContext;
 import io.parley.protocol.ProtocolStartException;
+import io.parley.protocol.SharedAccounts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
@@ -17,11 +18,13 @@ import java.util.function.Consumer;
  * thread-safe.
  *
  * @param presence the one presence every protocol shares, built on {@code names}
+ * @param accounts the one set of accounts, login throttles and private messages, on {@code presence}
  * @param out the server's stdout, for status lines
  * @param stop stops the server; blocks, so {@link #stopServer} runs it on a thread of its own
  * @param handlers the protocols' handlers, shared between their listeners and other transports
  */
-record ServerModuleContext(ChatService chat, RegisteredNames names, Presence presence, Store store, Path dataDirectory,
+record ServerModuleContext(ChatService chat, RegisteredNames names, Presence presence, SharedAccounts accounts,
+        Store store, Path dataDirectory,
         Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop, SharedHandlers handlers)
         implements ModuleContext {
 

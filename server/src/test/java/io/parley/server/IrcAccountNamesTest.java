@@ -19,8 +19,8 @@ class IrcAccountNamesTest {
     void theNickOfAnAccountUserWhoIsOnlineIs433() throws Exception {
         try (AccountWire erin = server.login("erin", "correct horse battery")) {
             IrcClient client = new IrcClient(server.connect("irc"));
-            client.send("NICK Erin").expectLine(":My.Little.Server 433 * Erin :Nickname is registered to an account");
-            client.send("NICK erin").expectLine(":My.Little.Server 433 * erin :Nickname is registered to an account");
+            client.send("NICK Erin").expectLine(":My.Little.Server 433 * Erin :Nickname is registered to an account; log in with SASL to use it");
+            client.send("NICK erin").expectLine(":My.Little.Server 433 * erin :Nickname is registered to an account; log in with SASL to use it");
         }
     }
 

@@ -85,6 +85,9 @@ class IrcChannelOperatorsTest {
         IrcClient carol = IrcClient.registered(server, "carol");
         carol.send("MODE #m").expectLine(S + "324 carol #m +iklmns * 5");
         carol.next("329");
+        carol.send("NAMES #m").expectLine(S + "366 carol #m :End of /NAMES list"); // +s: not to outsiders
+        alice.send("NAMES #m").expectLine(S + "353 alice @ #m :@alice bob");
+        alice.next("366");
 
         alice.send("MODE #m +l 0").expectLine(S + "696 alice #m l 0 :Invalid limit: a whole number from 1");
         alice.send("MODE #m +k :has space").expectLine(S + "696 alice #m k * "

@@ -59,5 +59,14 @@ class IrcMonitorWhoxTest {
         assertThat(alice.line()).startsWith(S + "352 alice #x ~alice");
         List<String> rest = alice.until(line -> IrcClient.command(line).equals("315"));
         assertThat(rest).hasSize(1);
+
+        IrcClient evan = IrcClient.registered(server, "evan");
+        evan.send("MODE evan +i").next("MODE");
+        alice.send("WHO eva* %n").expectLine(S + "315 alice eva* :End of WHO list");
+        alice.send("WHO evan %n").expectLine(S + "354 alice evan").next("315");
+        evan.send("JOIN #x");
+        evan.next("366");
+        alice.next("JOIN");
+        alice.send("WHO eva* %n").expectLine(S + "354 alice evan").next("315");
     }
 }

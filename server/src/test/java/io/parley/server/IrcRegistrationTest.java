@@ -38,7 +38,7 @@ class IrcRegistrationTest {
         client.send("CAP LS 302").send("NICK bob").send("USER bob 0 * :Bob");
         String ls = client.line();
         assertThat(ls).startsWith(":My.Little.Server CAP * LS :").contains("server-time", "echo-message", "message-tags",
-                "batch", "labeled-response", "draft/chathistory", "standard-replies").doesNotContain("sasl");
+                "batch", "labeled-response", "draft/chathistory", "standard-replies", "sasl=PLAIN");
         client.send("CAP REQ :server-time nosuch");
         assertThat(client.line()).isEqualTo(":My.Little.Server CAP bob NAK :server-time nosuch");
         client.send("CAP REQ :server-time echo-message");
@@ -78,7 +78,7 @@ class IrcRegistrationTest {
     void aNameAnAccountRegisteredIsRefused() throws Exception {
         server.login("dora", "correct horse battery").wire.close();
         IrcClient client = new IrcClient(server.connect("irc"));
-        client.send("NICK Dora").expectLine(":My.Little.Server 433 * Dora :Nickname is registered to an account");
+        client.send("NICK Dora").expectLine(":My.Little.Server 433 * Dora :Nickname is registered to an account; log in with SASL to use it");
     }
 
     @Test

@@ -24,12 +24,25 @@ public final class Accounts {
     private final RegisteredNames names;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
+    private final int minPasswordLength;
 
     public Accounts(AccountStore store, RegisteredNames names, PasswordHashing hashing, LoginThrottle throttle) {
+        this(store, names, hashing, throttle, Passwords.MIN_LENGTH);
+    }
+
+    /** @param minPasswordLength the fewest code points a new password may have ({@link Passwords#MIN_LENGTH} but on test servers) */
+    public Accounts(AccountStore store, RegisteredNames names, PasswordHashing hashing, LoginThrottle throttle,
+            int minPasswordLength) {
         this.store = store;
         this.names = names;
         this.hashing = hashing;
         this.throttle = throttle;
+        this.minPasswordLength = minPasswordLength;
+    }
+
+    /** The fewest code points a new password may have. */
+    public int minPasswordLength() {
+        return minPasswordLength;
     }
 
     /** The stored accounts (public keys, look-ups). */
@@ -90,7 +103,7 @@ public final class Accounts {
      */
     public CompletionStage<Registration> register(String name, String password, Executor on) {
         String prepared = Passwords.prepare(password);
-        Optional<Passwords.Problem> problem = Passwords.problemWithNew(prepared);
+        Optional<Passwords.Problem> problem = Passwords.problemWithNew(prepared, minPasswordLength);
         if (problem.isPresent()) {
             return CompletableFuture.completedFuture(new Registration.BadPassword(problem.get()));
         }

@@ -12,12 +12,18 @@ public final class NameClaim {
 
     private final RegisteredNames names;
     final List<String> keys;
+    /** The claimed name, folded ({@link io.parley.core.text.NameKeys#key}). */
+    final String exactKey;
+    /** Whether no other claim may hold {@link #exactKey} beside this one. */
+    final boolean exclusive;
     final NameHolder holder;
     private volatile boolean revoked;
 
-    NameClaim(RegisteredNames names, List<String> keys, NameHolder holder) {
+    NameClaim(RegisteredNames names, List<String> keys, String exactKey, boolean exclusive, NameHolder holder) {
         this.names = names;
         this.keys = keys;
+        this.exactKey = exactKey;
+        this.exclusive = exclusive;
         this.holder = holder;
     }
 

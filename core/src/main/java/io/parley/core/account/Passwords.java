@@ -55,8 +55,13 @@ public final class Passwords {
 
     /** Why a prepared password may not be registered, or empty if it may. */
     public static Optional<Problem> problemWithNew(String prepared) {
+        return problemWithNew(prepared, MIN_LENGTH);
+    }
+
+    /** As {@link #problemWithNew(String)}, with {@code minLength} code points at least (a test server's lower minimum). */
+    public static Optional<Problem> problemWithNew(String prepared, int minLength) {
         int length = prepared.codePointCount(0, prepared.length());
-        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+        if (length < minLength || length > MAX_LENGTH) {
             return Optional.of(Problem.LENGTH);
         }
         if (prepared.codePoints().anyMatch(Character::isISOControl)) {

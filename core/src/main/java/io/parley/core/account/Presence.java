@@ -41,12 +41,12 @@ public final class Presence {
 
     /**
      * Makes {@code recipient} the presence of a name no account owns, unless the name is, or
-     * looks like, a registered name, or someone is present under it: then false, and nothing is
-     * recorded.
+     * looks like, a registered name, or someone is present under it, or a line or TCD user chats
+     * under it ({@link RegisteredNames#claimExclusively}): then false, and nothing is recorded.
      */
     public boolean enterUnowned(Recipient recipient) {
         String key = NameKeys.key(recipient.name());
-        Optional<NameClaim> claim = names.claim(recipient.name(), registered -> evicted(key, recipient, registered));
+        Optional<NameClaim> claim = names.claimExclusively(recipient.name(), registered -> evicted(key, recipient, registered));
         if (claim.isEmpty()) {
             return false;
         }

@@ -75,15 +75,49 @@ public final class RegisteredNames {
      * are one step, so a registration cannot slip between them.
      */
     public Optional<NameClaim> claim(String name, NameHolder holder) {
+        return claim(name, holder, false);
+    }
+
+    /**
+     * Like {@link #claim}, but the name must also be free: no other claim on the same name
+     * ({@link NameKeys#key folded}) may be held, and none may be taken while this one is. A user
+     * who is reachable by name ({@link Presence#enterUnowned}: an IRC nick) holds one, so that a
+     * line or TCD user cannot chat under the same name at the same time, nor the reverse; line and
+     * TCD users, who are not reachable by name, may still share a name among themselves.
+     */
+    public Optional<NameClaim> claimExclusively(String name, NameHolder holder) {
+        return claim(name, holder, true);
+    }
+
+    /** Whether someone reachable by name holds {@code name} ({@link #claimExclusively}). */
+    public boolean heldExclusively(String name) {
+        String exact = NameKeys.key(name);
+        synchronized (lock) {
+            return holders(lookalikeKeys(name), exact).anyMatch(claim -> claim.exclusive);
+        }
+    }
+
+    private Optional<NameClaim> claim(String name, NameHolder holder, boolean exclusive) {
         List<String> keys = lookalikeKeys(name);
+        String exact = NameKeys.key(name);
         synchronized (lock) {
             if (keys.stream().anyMatch(lookalikeKeys::contains)) {
                 return Optional.empty();
             }
-            NameClaim claim = new NameClaim(this, keys, holder);
+            if (holders(keys, exact).anyMatch(claim -> exclusive || claim.exclusive)) {
+                return Optional.empty();
+            }
+            NameClaim claim = new NameClaim(this, keys, exact, exclusive, holder);
             keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(claim));
             return Optional.of(claim);
         }
+    }
+
+    /** The claims filed under {@code keys} on exactly the name {@code exact} (a folded key). Under lock. */
+    private java.util.stream.Stream<NameClaim> holders(List<String> keys, String exact) {
+        // Every claim is filed under its look-alike keys, and the same name has the same ones.
+        return keys.stream().map(claims::get).filter(java.util.Objects::nonNull).flatMap(Set::stream)
+                .filter(claim -> claim.exactKey.equals(exact));
     }
 
     /**

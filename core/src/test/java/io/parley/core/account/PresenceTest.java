@@ -94,4 +94,14 @@ class PresenceTest {
         names.add("carol");
         assertThat(carol.registered).as("no longer told").isEmpty();
     }
+
+    @Test
+    void anUnownedNameIsRefusedWhileALineOrTcdUserChatsUnderItAndKeepsThemOut() {
+        NameClaim lineUser = names.claim("dave", name -> { }).orElseThrow();
+        assertThat(presence.enterUnowned(new RecordingRecipient("Dave"))).isFalse();
+        lineUser.release();
+
+        assertThat(presence.enterUnowned(new RecordingRecipient("Dave"))).isTrue();
+        assertThat(names.claim("dave", name -> { })).as("a line user while an IRC nick holds the name").isEmpty();
+    }
 }

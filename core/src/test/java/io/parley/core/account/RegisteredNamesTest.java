@@ -87,4 +87,30 @@ class RegisteredNamesTest {
         assertThat(told).isEmpty();
         assertThat(names.claimCount()).isZero();
     }
+
+    @Test
+    void aNameHeldExclusivelyCannotBeClaimedByAnyoneElseWhateverItsCase() {
+        NameClaim nick = names.claimExclusively("bob", name -> { }).orElseThrow();
+
+        assertThat(names.claim("Bob", name -> { })).isEmpty();
+        assertThat(names.claimExclusively("BOB", name -> { })).isEmpty();
+        assertThat(names.heldExclusively("bOb")).isTrue();
+        assertThat(names.claim("bobby", name -> { })).isPresent();
+
+        nick.release();
+        assertThat(names.heldExclusively("bob")).isFalse();
+        assertThat(names.claim("Bob", name -> { })).isPresent();
+    }
+
+    @Test
+    void sharedClaimsMayShareANameButKeepAnExclusiveOneOut() {
+        NameClaim first = names.claim("bob", name -> { }).orElseThrow();
+        NameClaim second = names.claim("Bob", name -> { }).orElseThrow();
+
+        assertThat(names.claimExclusively("bob", name -> { })).isEmpty();
+        first.release();
+        assertThat(names.claimExclusively("bob", name -> { })).isEmpty();
+        second.release();
+        assertThat(names.claimExclusively("bob", name -> { })).isPresent();
+    }
 }

@@ -1,24 +1,22 @@
 package io.parley.protocol.account;
 
 import io.netty.channel.ChannelHandler;
-import io.parley.core.account.Accounts;
-import io.parley.core.account.LoginThrottle;
-import io.parley.core.account.Presence;
-import io.parley.core.account.PrivateMessageQuota;
-import io.parley.core.account.PrivateMessages;
+import io.parley.core.account.Passwords;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.ConfigSection;
 import io.parley.protocol.ConnectionErrors;
 import io.parley.protocol.ModuleContext;
 import io.parley.protocol.ProtocolModule;
+import io.parley.protocol.PasswordHasher;
 import io.parley.protocol.ProtocolStartException;
+import io.parley.protocol.SettingException;
+import io.parley.protocol.SharedAccounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The account protocol as a server module: its limits ({@code account.*}, documented in
@@ -39,6 +37,7 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
     public static final String LOGINS_IN_PROGRESS_PER_ADDRESS = "account.logins-in-progress-per-address";
     public static final String LOGINS_IN_PROGRESS = "account.logins-in-progress";
     public static final String PRIVATE_BYTES_PER_DAY = "account.private-message-bytes-per-day";
+    public static final String MIN_PASSWORD_LENGTH = "account.min-password-length";
 
     /**
      * @param maxFrameBytes the longest frame an account client may send
@@ -52,10 +51,19 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
      *     past it a login gets {@code C ERR 429 ...} at once
      * @param inProgressTotal the same for the whole server; past it {@code C ERR 503 ...}
      * @param privateBytesPerDay bytes of private messages stored per account per day
+     * @param minPasswordLength the fewest characters a new password may have
      */
     public record Config(int maxFrameBytes, int argon2MemoryKib, int argon2Iterations, int failuresPerAccount,
             int failuresPerAddress, int failureWindowSeconds, int inProgressPerAddress, int inProgressTotal,
-            long privateBytesPerDay) {}
+            long privateBytesPerDay, int minPasswordLength) {
+
+        /** The part of these that is the server's, not the account protocol's own. */
+        public SharedAccounts.Settings shared() {
+            return new SharedAccounts.Settings(argon2MemoryKib, argon2Iterations, failuresPerAccount,
+                    failuresPerAddress, failureWindowSeconds, inProgressPerAddress, inProgressTotal, privateBytesPerDay,
+                    minPasswordLength);
+        }
+    }
 
     @Override
     public String name() {
@@ -74,16 +82,18 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
 
     @Override
     public Map<String, String> defaults() {
+        SharedAccounts.Settings shared = SharedAccounts.Settings.DEFAULTS;
         return Map.of(
                 MAX_FRAME_BYTES, Integer.toString(AccountServices.DEFAULT_MAX_FRAME_BYTES),
-                ARGON2_MEMORY_KIB, Integer.toString(PasswordHasher.DEFAULT_MEMORY_KIB),
-                ARGON2_ITERATIONS, Integer.toString(PasswordHasher.DEFAULT_ITERATIONS),
-                LOGIN_FAILURES_PER_ACCOUNT, "10",
-                LOGIN_FAILURES_PER_ADDRESS, "50",
-                LOGIN_FAILURE_WINDOW_SECONDS, "300",
-                LOGINS_IN_PROGRESS_PER_ADDRESS, "4",
-                LOGINS_IN_PROGRESS, "256",
-                PRIVATE_BYTES_PER_DAY, Integer.toString(16 * 1024 * 1024));
+                ARGON2_MEMORY_KIB, Integer.toString(shared.argon2MemoryKib()),
+                ARGON2_ITERATIONS, Integer.toString(shared.argon2Iterations()),
+                LOGIN_FAILURES_PER_ACCOUNT, Integer.toString(shared.failuresPerAccount()),
+                LOGIN_FAILURES_PER_ADDRESS, Integer.toString(shared.failuresPerAddress()),
+                LOGIN_FAILURE_WINDOW_SECONDS, Integer.toString(shared.failureWindowSeconds()),
+                LOGINS_IN_PROGRESS_PER_ADDRESS, Integer.toString(shared.inProgressPerAddress()),
+                LOGINS_IN_PROGRESS, Integer.toString(shared.inProgressTotal()),
+                PRIVATE_BYTES_PER_DAY, Long.toString(shared.privateBytesPerDay()),
+                MIN_PASSWORD_LENGTH, Integer.toString(shared.minPasswordLength()));
     }
 
     @Override
@@ -97,7 +107,21 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
                 config.positive(LOGIN_FAILURE_WINDOW_SECONDS),
                 config.positive(LOGINS_IN_PROGRESS_PER_ADDRESS),
                 config.positive(LOGINS_IN_PROGRESS),
-                config.positive(PRIVATE_BYTES_PER_DAY));
+                config.positive(PRIVATE_BYTES_PER_DAY),
+                minPasswordLength(config));
+    }
+
+    private static int minPasswordLength(ConfigSection config) {
+        int min = config.positive(MIN_PASSWORD_LENGTH);
+        if (min > Passwords.MAX_LENGTH) {
+            throw new SettingException(MIN_PASSWORD_LENGTH, "must be at most " + Passwords.MAX_LENGTH);
+        }
+        return min;
+    }
+
+    @Override
+    public Optional<SharedAccounts.Settings> accountSettings(Config settings) {
+        return Optional.of(settings.shared());
     }
 
     @Override
@@ -106,26 +130,18 @@ public final class AccountModule implements ProtocolModule<AccountModule.Config>
     }
 
     /**
-     * One for the plaintext and TLS listeners both: one set of login throttles; the online users
-     * are the server's one {@link ModuleContext#presence}, shared with the other protocols.
+     * One for the plaintext and TLS listeners both; the accounts, login throttles, crypto lanes and
+     * private messages are the server's ({@link ModuleContext#accounts}), shared with IRC's SASL,
+     * and the online users its one {@link ModuleContext#presence}.
      */
     @Override
     public ChannelHandler handler(Config settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
         KeyPair serverKeys = serverKeys(context.dataDirectory().resolve(SERVER_KEY_FILE));
-        PasswordHasher hasher = new PasswordHasher(settings.argon2MemoryKib(), settings.argon2Iterations(),
-                context.cryptoPool());
-        CryptoLanes lanes = new CryptoLanes(context.cryptoPool(), context.cryptoThreads(),
-                settings.inProgressPerAddress(), settings.inProgressTotal());
-        LoginThrottle throttle = new LoginThrottle(settings.failuresPerAccount(), settings.failuresPerAddress(),
-                Duration.ofSeconds(settings.failureWindowSeconds()), Clock.systemUTC());
-        Accounts accounts = new Accounts(context.store().accounts(), context.names(), hasher, throttle);
-        Presence presence = context.presence();
-        PrivateMessages privateMessages = new PrivateMessages(context.store().history(), presence,
-                new PrivateMessageQuota(settings.privateBytesPerDay(), Duration.ofDays(1), Clock.systemUTC()),
-                Clock.systemUTC());
-        AccountServices services = new AccountServices(context.chat(), accounts, presence, privateMessages,
-                context.store().history(), serverKeys, lanes, settings.maxFrameBytes());
+        SharedAccounts shared = context.accounts();
+        AccountServices services = new AccountServices(context.chat(), shared.accounts(), context.presence(),
+                shared.privateMessages(), context.store().history(), serverKeys, shared.cryptoLanes(),
+                settings.maxFrameBytes());
         return new AccountInitializer(services);
     }
 

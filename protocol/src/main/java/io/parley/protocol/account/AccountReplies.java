@@ -10,17 +10,15 @@ import io.parley.core.account.PrivateMessageQuota;
  */
 final class AccountReplies {
 
-    static final String LENGTH_RULE = "C ERR 400 password must be " + Passwords.MIN_LENGTH + "-"
-            + Passwords.MAX_LENGTH + " characters";
     static final String NOT_UTF8 = "C ERR 400 the password is not valid UTF-8";
     static final String CONTROL = "C ERR 400 the password must not contain control characters";
 
     private AccountReplies() {}
 
     /** Why a new password was refused. */
-    static String badPassword(Passwords.Problem problem) {
+    static String badPassword(Passwords.Problem problem, int minLength) {
         return switch (problem) {
-            case LENGTH -> LENGTH_RULE;
+            case LENGTH -> "C ERR 400 password must be " + minLength + "-" + Passwords.MAX_LENGTH + " characters";
             case CONTROL -> CONTROL;
         };
     }

@@ -6,6 +6,7 @@ import io.parley.core.account.Presence;
 import io.parley.core.account.PrivateMessages;
 import io.parley.core.room.ChatService;
 import io.parley.protocol.ConnectionErrors;
+import io.parley.protocol.CryptoLanes;
 import java.security.KeyPair;
 
 /**

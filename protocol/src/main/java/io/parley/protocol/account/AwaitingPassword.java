@@ -4,6 +4,7 @@ import io.parley.core.account.LoginThrottle;
 import io.parley.core.account.Passwords;
 import io.parley.core.account.Registration;
 import io.parley.crypto.Pg3Cipher;
+import io.parley.protocol.CryptoLanes;
 import io.parley.protocol.RateLimitedLog;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -57,8 +58,10 @@ final class AwaitingPassword implements SessionState {
         }
         CryptoLanes.Admission admission = session.services.cryptoLanes().open(session.address());
         if (admission instanceof CryptoLanes.Refused refused) {
-            REFUSED.warn("Refusing a login from " + session.address() + ": " + refused.frame());
-            session.send(refused.frame());
+            String error = refused.serverWide() ? "C ERR 503 the server is busy with other logins; try again"
+                    : "C ERR 429 too many logins in progress from your address; try again";
+            REFUSED.warn("Refusing a login from " + session.address() + ": " + error);
+            session.send(error);
             return SessionState.next(this);
         }
         CryptoLanes.Lane lane = (CryptoLanes.Lane) admission;
@@ -117,7 +120,7 @@ final class AwaitingPassword implements SessionState {
                 return session.login();
             }
             if (registration instanceof Registration.BadPassword bad) {
-                session.send(AccountReplies.badPassword(bad.problem()));
+                session.send(AccountReplies.badPassword(bad.problem(), session.services.accounts().minPasswordLength()));
             } else if (registration instanceof Registration.Taken) {
                 session.sendAndClose("C ERR 409 " + name
                         + " is, or looks like, a name registered meanwhile; connect again with another");

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -259,42 +261,47 @@ final class IrcChannelCommands {
      * {@code KICK #chan nick[,nick] [:reason]} (or as many channels as nicks, in pairs). An IRC
      * member leaves the room at once; another protocol's member is told in its protocol's form
      * ({@link RoomRemoval}) and its connection closed, which takes it out of its rooms. Every IRC
-     * member sees the leave as {@code KICK}; other protocols' members see a leave.
+     * member sees the leave as {@code KICK}; other protocols' members see a leave. Completes once
+     * the IRC members' leaves are handed to every member's loop, so that the kicker's next command
+     * (a PING, as irctest and bots use for a barrier) is answered after everyone has the KICK.
      */
-    void kick(IrcMessage message) {
+    CompletionStage<?> kick(IrcMessage message) {
         if (message.params().size() < 2 || message.param(0).isEmpty() || message.param(1).isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "KICK", "Not enough parameters");
-            return;
+            return null;
         }
         String[] channels = message.param(0).split(",");
         String[] nicks = message.param(1).split(",");
         if (channels.length != 1 && channels.length != nicks.length) {
             numeric(ERR_NEEDMOREPARAMS, "KICK", "Not enough parameters");
-            return;
+            return null;
         }
         String given = message.param(2);
         String reason = IrcLimits.split(Text.clean(given == null || given.isEmpty() ? session.nick() : given, false),
                 IrcIsupport.TEXT_LENGTH).get(0);
+        List<CompletableFuture<?>> leaves = new ArrayList<>();
         for (int i = 0; i < Math.min(nicks.length, KICK_TARGETS); i++) {
-            kickOne(channels.length == 1 ? channels[0] : channels[i], nicks[i], reason);
+            kickOne(channels.length == 1 ? channels[0] : channels[i], nicks[i], reason).ifPresent(leaves::add);
         }
+        return leaves.isEmpty() ? null : CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new));
     }
 
-    private void kickOne(String channel, String nick, String reason) {
+    /** Kicks one member; the stage of an IRC member's leave, if it is one. */
+    private Optional<CompletableFuture<?>> kickOne(String channel, String nick, String reason) {
         Optional<Room> found = room(channel);
         if (found.isEmpty()) {
             numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
+            return Optional.empty();
         }
         Room room = found.get();
         String shown = IrcChannels.toChannel(room.name());
         if (!inRoom(room) && !session.operator()) {
             numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
-            return;
+            return Optional.empty();
         }
         if (!privileged(room)) {
             numeric(ERR_CHANOPRIVSNEEDED, shown, "You're not a channel operator");
-            return;
+            return Optional.empty();
         }
         RoomMembers members = new RoomMembers(room);
         Optional<MemberRef> target = members.inRoom(nick);
@@ -304,7 +311,7 @@ final class IrcChannelCommands {
             } else {
                 numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
             }
-            return;
+            return Optional.empty();
         }
         MemberRef member = target.get();
         String targetNick = server.nickOf(member);
@@ -313,7 +320,7 @@ final class IrcChannelCommands {
         if (irc.isEmpty() && !(local.orElse(null) instanceof ChannelMember)) {
             out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),
                     targetNick + " is connected to another node and cannot be kicked from here"));
-            return;
+            return Optional.empty();
         }
         IrcServer.Kick kick = new IrcServer.Kick(session.source(), targetNick, reason);
         server.kicking(member, room.ref(), kick);
@@ -323,16 +330,22 @@ final class IrcChannelCommands {
         server.channel(room).forget(member);
         if (irc.isPresent()) {
             IrcSession kicked = irc.get();
+            CompletableFuture<Object> left = new CompletableFuture<>();
             kicked.member().executor().execute(() -> {
                 if (kicked.rooms.remove(room.ref()) != null) {
-                    server.chat.leave(room, kicked.member(), room.nameOf(kicked.member()).orElse(kicked.name()));
+                    server.chat.leave(room, kicked.member(), room.nameOf(kicked.member()).orElse(kicked.name()))
+                            .whenComplete((sequence, failure) -> left.complete(null));
+                } else {
+                    left.complete(null); // it left on its own meanwhile
                 }
             });
+            return Optional.of(left);
         } else {
             // Line, TCD and account clients cannot be told they left a room yet stay connected:
             // the removal is said in their protocol's form and the connection closed; its close
             // leaves its rooms, and that leave is what IRC members see as this KICK.
             ((ChannelMember) local.get()).closeWith(new RoomRemoval(room.name(), session.nick(), reason));
+            return Optional.empty();
         }
     }
 }

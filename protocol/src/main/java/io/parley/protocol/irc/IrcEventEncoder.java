@@ -56,7 +56,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             String channel = IrcChannels.toChannel(joined.room().name());
             String source = server.sourceOf(joined.member());
             IrcMessage join = self.has(IrcCapabilities.EXTENDED_JOIN)
-                    ? IrcMessage.from(source, "JOIN", channel, "*", realName(joined))
+                    ? IrcMessage.from(source, "JOIN", channel, accountOrStar(joined), realName(joined))
                     : IrcMessage.from(source, "JOIN", channel);
             if (joined.member().is(self.member()) && self.labels.holding()) {
                 self.labels.capture(tagged(join, Instant.now(), null)); // the reply to a labeled JOIN
@@ -74,6 +74,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         if (out.isEmpty()) {
             out.add(io.netty.buffer.Unpooled.EMPTY_BUFFER); // an encoder must pass something on
         }
+    }
+
+    /** extended-join's account: the joiner's account, or {@code *} when it is not logged in. */
+    private String accountOrStar(RoomEvent.Joined joined) {
+        String account = server.accountOf(joined.member());
+        return account == null ? "*" : account;
     }
 
     private String realName(RoomEvent.Joined joined) {
@@ -148,6 +154,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
                 tags.put(key, value);
             }
         });
+        if (self.has(IrcCapabilities.ACCOUNT_TAG)) {
+            String account = IrcAccountTags.of(server, message);
+            if (account != null) {
+                tags.put("account", account);
+            }
+        }
         return tags.equals(message.tags()) ? message : message.withTags(tags);
     }
 }

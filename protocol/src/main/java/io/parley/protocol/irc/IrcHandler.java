@@ -39,7 +39,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
 
     private static final Logger log = LoggerFactory.getLogger(IrcHandler.class);
     /** Commands a client may send before it has registered. */
-    private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "PASS", "NICK", "USER", "PING", "PONG", "QUIT");
+    private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "PASS", "NICK", "USER", "PING", "PONG", "QUIT",
+            "AUTHENTICATE");
 
     /** {@code 437 ERR_UNAVAILRESOURCE}: the room could not be joined now (the store was busy). */
     private static final String ERR_UNAVAILRESOURCE_437 = "437";
@@ -53,6 +54,10 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private java.util.Map<String, String> clientTags = java.util.Map.of();
     private final IrcChannelCommands channels;
     private final List<Object> out = new ArrayList<>();
+    private final IrcIdentity identity;
+    private final IrcSasl sasl;
+    /** Set when the handler is added: what identity events from other threads end. */
+    private ChannelHandlerContext context;
     private String password;
     private boolean pingSent;
     private boolean closing;
@@ -65,6 +70,25 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         this.queries = new IrcQueries(server, session, out);
         this.history = new IrcChathistory(server, session);
         this.channels = new IrcChannelCommands(server, session, out);
+        this.identity = new IrcIdentity(server, session, out, this::endFromElsewhere);
+        this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, neighbours(true)));
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+        super.handlerAdded(ctx);
+    }
+
+    /** Ends the connection from any thread (its name was registered, or its owner logged in elsewhere). */
+    private void endFromElsewhere(String reason) {
+        ChannelHandlerContext ctx = context;
+        ctx.executor().execute(() -> {
+            if (ctx.channel().isActive() && !closing) {
+                server.quitting(session.member().id(), new IrcServer.Quit(session.source(), reason));
+                closeWith(ctx, reason);
+            }
+        });
     }
 
     @Override
@@ -116,6 +140,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 tryToRegister(ctx);
             }
             case "PASS" -> pass(message);
+            case "AUTHENTICATE" -> {
+                CompletionStage<?> check = sasl.authenticate(ctx, message);
+                return check == null ? null : check.thenRun(() -> flush(ctx));
+            }
+            case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, neighbours(true));
             case "NICK" -> nick(ctx, message);
             case "USER" -> user(ctx, message);
             case "PING" -> ping(message);
@@ -160,7 +189,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             case "HELP", "HELPOP" -> help(message);
             case "INVITE" -> channels.invite(message);
-            case "KICK" -> channels.kick(message);
+            case "KICK" -> {
+                return channels.kick(message);
+            }
             case "WHOWAS" -> queries.whowas(message);
             case "OPER" -> oper(message);
             case "KILL" -> kill(message);
@@ -210,40 +241,18 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (session.hasNick() && nick.equals(session.nick())) {
             return;
         }
-        boolean sameName = session.name() != null && io.parley.core.text.NameKeys.key(session.name()).equals(io.parley.core.text.NameKeys.key(name.get()));
-        NameClaim claim = null;
-        if (!sameName) {
-            if (server.names.isRegistered(name.get())) {
-                numeric(ERR_NICKNAMEINUSE, nick, "Nickname is registered to an account");
-                return;
-            }
-            if (!server.take(name.get(), session)) {
-                numeric(ERR_NICKNAMEINUSE, nick, "Nickname is already in use");
-                return;
-            }
-            claim = server.names.claim(name.get(), registered -> ctx.executor().execute(() -> evicted(ctx))).orElse(null);
-            if (claim == null) {
-                server.release(name.get(), session);
-                numeric(ERR_NICKNAMEINUSE, nick, "Nickname is registered to an account");
-                return;
-            }
-        }
         String oldSource = session.source();
         String oldName = session.name();
-        if (!sameName) {
-            if (session.isRegistered()) {
-                server.left(session);
-            }
-            if (session.claim != null) {
-                session.claim.release();
-            }
-            if (oldName != null) {
-                server.release(oldName, session);
-            }
-            session.claim = claim;
+        boolean renamed = session.isRegistered()
+                && !io.parley.core.text.NameKeys.key(session.name()).equals(io.parley.core.text.NameKeys.key(name.get()));
+        IrcServer.Former former = renamed ? server.former(session) : null;
+        if (!identity.take(nick, name.get())) {
+            return;
         }
-        session.rename(nick, name.get());
-        if (session.isRegistered() && !sameName) {
+        if (former != null) {
+            server.left(former);
+        }
+        if (renamed) {
             server.monitor.offline(oldName, IrcNicks.toNick(oldName));
             server.monitor.online(session);
         }
@@ -257,13 +266,6 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
     }
 
-    /** An account has just registered this connection's name: it must stop using it. */
-    private void evicted(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive()) {
-            closeWith(ctx, "Your nickname was just registered by its owner; reconnect with another nickname");
-        }
-    }
-
     private void tryToRegister(ChannelHandlerContext ctx) {
         if (session.isRegistered() || !session.hasNick() || !session.hasUser() || session.caps.holdsRegistration()) {
             return;
@@ -273,6 +275,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             numeric(ERR_PASSWDMISMATCH, "Password incorrect");
             closeWith(ctx, "Bad password");
             return;
+        }
+        if (!identity.settle()) {
+            return; // a registered nick without its account's login: 433, the client sends another
         }
         session.registered();
         session.caps.registered();
@@ -298,7 +303,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     }
 
     private void quit(ChannelHandlerContext ctx, String reason) {
+        server.monitor.quitting(session); // watchers learn at once, not when the socket has closed
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
+        identity.leave(); // the nick is free once QUIT is answered, not only once the socket is gone
         closeWith(ctx, reason);
     }
 
@@ -448,7 +455,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 CompletionStage<?> post = toChannel(ctx, command, target, text, notice);
                 last = post == null ? last : post;
             } else {
-                toNick(command, target, text, notice);
+                CompletionStage<?> sent = toNick(ctx, command, target, text, notice);
+                last = sent == null ? last : sent;
             }
         }
         return last;
@@ -487,18 +495,26 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         return post.handle((stored, failure) -> null);
     }
 
-    private void toNick(String command, String target, String text, boolean notice) {
+    private CompletionStage<?> toNick(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {
         Optional<IrcSession> recipient = IrcNicks.toName(target).flatMap(server::user).filter(IrcSession::isRegistered);
         if (recipient.isEmpty()) {
-            if (!notice) {
-                numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
+            // Another protocol's user (an account user): the core's private message.
+            Optional<String> other = IrcNicks.toName(target).flatMap(server.presence::find).map(found -> found.name());
+            if (other.isPresent() && relayFits(command, target, text)) {
+                metrics().messageReceived();
+                return IrcPrivateMessages.send(ctx, server, session, out, command, target, other.get(), text, notice)
+                        .thenRun(() -> flush(ctx));
             }
-            return;
+            if (!notice) {
+                numeric(other.isPresent() ? ERR_INPUTTOOLONG : ERR_NOSUCHNICK, target,
+                        other.isPresent() ? "Input line was too long" : "No such nick/channel");
+            }
+            return null;
         }
         IrcSession to = recipient.get();
         if (!relayFits(command, to.nick(), text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
-            return;
+            return null;
         }
         metrics().messageReceived();
         IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
@@ -509,6 +525,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (!notice && to.away() != null) {
             numeric(RPL_AWAY, to.nick(), to.away());
         }
+        return null;
     }
 
     /** Whether the message as relayed, from this user's full source, fits one line. */
@@ -704,12 +721,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             if (session.isRegistered()) {
                 server.left(session);
             }
-            if (session.claim != null) {
-                session.claim.release();
-            }
-            if (session.name() != null) {
-                server.release(session.name(), session);
-            }
+            identity.leave();
             // Leaves reach other loops after this: keep what renders them as QUIT a while.
             ctx.executor().schedule(() -> {
                 server.gone(session);
@@ -744,7 +756,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
 
     private void closeWith(ChannelHandlerContext ctx, String reason) {
         closing = true;
-        flush(ctx);
+        finishLabel(ctx); // a labeled command's replies go before the ERROR
         reply(ctx, IrcMessage.of("ERROR", "Closing Link: " + session.host() + " (" + Text.clean(reason, false) + ")"))
                 .addListener(ChannelFutureListener.CLOSE);
     }

@@ -34,6 +34,8 @@ final class IrcMonitor {
     private final Map<String, Set<IrcSession>> watchers = new ConcurrentHashMap<>();
     /** Each connection's list: folded name to the nick as it was given. */
     private final Map<IrcSession, Map<String, String>> lists = new ConcurrentHashMap<>();
+    /** Connections that said QUIT and have not closed yet (told once). */
+    private final Map<IrcSession, Boolean> departed = new ConcurrentHashMap<>();
 
     IrcMonitor(IrcServer server) {
         this.server = server;
@@ -146,8 +148,21 @@ final class IrcMonitor {
         notify(name, nick, false, nick);
     }
 
-    /** A connection ends: it watches nothing any more and, if it was registered, goes offline. */
+    /** A connection said QUIT: its watchers learn now, not when its socket has closed ({@link #gone}). */
+    void quitting(IrcSession session) {
+        if (departed.putIfAbsent(session, Boolean.TRUE) == null) {
+            leave(session);
+        }
+    }
+
+    /** A connection has closed: it watches nothing any more and, if it was registered, goes offline (once). */
     void gone(IrcSession session) {
+        if (departed.remove(session) == null) {
+            leave(session);
+        }
+    }
+
+    private void leave(IrcSession session) {
         clear(session);
         lists.remove(session);
         if (session.isRegistered() && session.name() != null) {

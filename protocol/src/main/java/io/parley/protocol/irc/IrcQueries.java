@@ -42,7 +42,9 @@ final class IrcQueries {
         }
         for (String channel : message.param(0).split(",")) {
             Optional<Room> room = room(channel);
-            if (room.isPresent()) {
+            boolean hidden = room.isPresent() && server.channel(room.get()).has('s')
+                    && !session.rooms.containsKey(room.get().ref()); // a secret channel, to outsiders
+            if (room.isPresent() && !hidden) {
                 names(room.get());
             } else {
                 numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
@@ -56,6 +58,7 @@ final class IrcQueries {
         boolean full = session.has(IrcCapabilities.USERHOST_IN_NAMES);
         boolean multi = session.has(IrcCapabilities.MULTI_PREFIX);
         IrcChannelState state = server.channel(room);
+        String symbol = state.has('s') ? "@" : "=";
         List<String> entries = new ArrayList<>();
         for (MemberRef member : room.roster()) {
             entries.add(state.prefix(member, multi) + (full ? server.sourceOf(member) : server.nickOf(member)));
@@ -64,16 +67,16 @@ final class IrcQueries {
         StringBuilder line = new StringBuilder();
         for (String entry : entries) {
             String candidate = line.length() == 0 ? entry : line + " " + entry;
-            if (line.length() > 0 && server.replies.numeric(RPL_NAMREPLY, session.nick(), "=", channel, candidate).bodyBytes()
+            if (line.length() > 0 && server.replies.numeric(RPL_NAMREPLY, session.nick(), symbol, channel, candidate).bodyBytes()
                     > IrcLimits.MAX_BODY_BYTES) {
-                numeric(RPL_NAMREPLY, "=", channel, line.toString());
+                numeric(RPL_NAMREPLY, symbol, channel, line.toString());
                 line = new StringBuilder(entry);
             } else {
                 line = new StringBuilder(candidate);
             }
         }
         if (line.length() > 0) {
-            numeric(RPL_NAMREPLY, "=", channel, line.toString());
+            numeric(RPL_NAMREPLY, symbol, channel, line.toString());
         }
         numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
@@ -137,7 +140,11 @@ final class IrcQueries {
             });
         } else {
             // A mask matches a user's nick, user name, host, server or real name (Modern IRC).
+            boolean isMask = mask.indexOf('*') >= 0 || mask.indexOf('?') >= 0;
             for (IrcSession user : server.registeredUsers()) {
+                if (isMask && hiddenFromMe(user)) {
+                    continue; // +i: a mask finds only users one shares a channel with (a plain nick still does)
+                }
                 if (IrcMasks.matches(mask, user.nick()) || IrcMasks.matches(mask, user.user())
                         || IrcMasks.matches(mask, user.host()) || IrcMasks.matches(mask, user.realName())
                         || IrcMasks.matches(mask, server.settings.serverName())) {
@@ -152,6 +159,11 @@ final class IrcQueries {
     private String firstPrefix(IrcSession user) {
         return user.rooms.values().stream().findFirst().map(room -> server.channel(room)
                 .prefix(MemberRef.of(user.member(), user.name()), session.has(IrcCapabilities.MULTI_PREFIX))).orElse("");
+    }
+
+    private boolean hiddenFromMe(IrcSession user) {
+        return user.invisible() && user != session
+                && user.rooms.keySet().stream().noneMatch(session.rooms::containsKey);
     }
 
     private static String firstChannel(IrcSession user) {
@@ -213,6 +225,9 @@ final class IrcQueries {
             numeric(RPL_WHOISCHANNELS, user.nick(), String.join(" ", channels));
         }
         numeric(RPL_WHOISSERVER, user.nick(), server.settings.serverName(), server.settings.network());
+        if (user.account() != null) {
+            numeric(RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
+        }
         if (user.away() != null) {
             numeric(RPL_AWAY, user.nick(), user.away());
         }

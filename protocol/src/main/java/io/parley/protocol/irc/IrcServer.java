@@ -1,6 +1,8 @@
 package io.parley.protocol.irc;
 
+import io.parley.core.account.Presence;
 import io.parley.core.account.RegisteredNames;
+import io.parley.protocol.SharedAccounts;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
@@ -42,11 +44,19 @@ final class IrcServer {
      */
     private static final Map<String, String> OFFERED = offered();
 
-    final IrcSettings settings;
+    /**
+     * The settings of the moment: a reload of {@code parley.conf} replaces them ({@link IrcModule#reload},
+     * the live keys only), and every connection reads them here, so a new MOTD reaches the next client.
+     */
+    volatile IrcSettings settings;
     final ChatService chat;
     final RegisteredNames names;
     /** Where topics are kept across restarts. */
     private final RoomStore roomStore;
+    /** The server's one presence: IRC nicks are entered there, unique across every protocol. */
+    final Presence presence;
+    /** The server's accounts (SASL), login throttles and private messages, shared with the account protocol. */
+    final SharedAccounts accounts;
     final IrcReplies replies;
     final IrcCapabilities capabilities;
     final Instant created = Instant.now();
@@ -72,10 +82,13 @@ final class IrcServer {
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
 
-    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore) {
+    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, Presence presence, SharedAccounts accounts,
+            RoomStore roomStore) {
         this.settings = settings;
         this.chat = chat;
         this.names = names;
+        this.presence = presence;
+        this.accounts = accounts;
         this.roomStore = roomStore;
         for (RoomTopic stored : roomStore.loadTopics()) {
             topics.put(stored.roomRef(), new Topic(stored.text(), stored.setBy(), stored.setAt()));
@@ -112,6 +125,7 @@ final class IrcServer {
         for (String cap : IrcMessageLayer.CAPABILITIES) {
             caps.put(cap, "");
         }
+        IrcIdentity.offer(caps);
         return caps;
     }
 
@@ -253,7 +267,16 @@ final class IrcServer {
 
     /** Remembers a registered user who leaves, for WHOWAS. */
     void left(IrcSession session) {
-        Former former = new Former(session.nick(), session.user(), session.host(), session.realName(), Instant.now());
+        left(former(session));
+    }
+
+    /** What WHOWAS will say of {@code session} as it is now. */
+    Former former(IrcSession session) {
+        return new Former(session.nick(), session.user(), session.host(), session.realName(), Instant.now());
+    }
+
+    /** Remembers a user as it was before a change of nick, for WHOWAS. */
+    void left(Former former) {
         synchronized (formers) {
             formers.addFirst(former);
             if (formers.size() > WHOWAS_KEPT) {
@@ -300,6 +323,25 @@ final class IrcServer {
     /** The source of a message's author, by name. */
     String sourceOfAuthor(String author) {
         return user(author).filter(IrcSession::isRegistered).map(IrcSession::source).orElseGet(() -> otherSource(author));
+    }
+
+    /**
+     * The account of the user called {@code name} (account-tag, extended-join): an IRC user's
+     * SASL login; for another protocol's user, the name itself when it is registered (only its
+     * owner, logged in with its password, can use a registered name); else null.
+     */
+    String accountOf(String name) {
+        Optional<IrcSession> irc = user(name).filter(IrcSession::isRegistered);
+        if (irc.isPresent()) {
+            return irc.get().account();
+        }
+        return names.isRegistered(name) ? name : null;
+    }
+
+    /** {@link #accountOf} a room member. */
+    String accountOf(MemberRef member) {
+        Optional<IrcSession> irc = session(member);
+        return irc.isPresent() ? irc.get().account() : accountOf(member.name());
     }
 
     static String otherSource(String name) {

@@ -1,6 +1,5 @@
 package io.parley.protocol.irc;
 
-import io.parley.core.account.NameClaim;
 import io.parley.core.room.Room;
 import io.parley.protocol.ChannelMember;
 import java.util.Map;
@@ -28,8 +27,12 @@ final class IrcSession {
     private volatile boolean operator;
     /** The connection, so that an operator's KILL can close it from another loop. */
     private final io.netty.channel.Channel channel;
-    /** The hold on {@link #name}, revoked if an account registers it. */
-    NameClaim claim;
+    /** The account logged in with SASL, or null. */
+    private volatile String account;
+    /** This user's entry in the server's presence under {@link #name}, or null before it has one. */
+    IrcRecipient recipient;
+    /** One SASL exchange at a time. */
+    final IrcSaslExchange sasl = new IrcSaslExchange();
     /** Rooms by ref. */
     final Map<Integer, Room> rooms = new ConcurrentHashMap<>();
     /** labeled-response and batch state (event loop only). */
@@ -140,6 +143,21 @@ final class IrcSession {
     void kill(String reason) {
         channel.eventLoop().execute(() -> channel.writeAndFlush(IrcMessage.of("ERROR", reason))
                 .addListener(io.netty.channel.ChannelFutureListener.CLOSE));
+    }
+
+    /** The account this user logged in to (SASL), or null. */
+    String account() {
+        return account;
+    }
+
+    void loggedIn(String account) {
+        this.account = account;
+    }
+
+    /** Forgets the nick (one refused at registration), so the client must send another. */
+    void forgetNick() {
+        this.nick = null;
+        this.name = null;
     }
 
     boolean has(String capability) {

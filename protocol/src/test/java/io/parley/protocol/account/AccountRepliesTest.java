@@ -28,8 +28,8 @@ class AccountRepliesTest {
 
     @Test
     void passwordProblemsKeepTheirWording() {
-        assertThat(AccountReplies.badPassword(Passwords.Problem.LENGTH)).isEqualTo("C ERR 400 password must be 8-256 characters");
-        assertThat(AccountReplies.badPassword(Passwords.Problem.CONTROL))
+        assertThat(AccountReplies.badPassword(Passwords.Problem.LENGTH, 8)).isEqualTo("C ERR 400 password must be 8-256 characters");
+        assertThat(AccountReplies.badPassword(Passwords.Problem.CONTROL, 8))
                 .isEqualTo("C ERR 400 the password must not contain control characters");
     }
 }

@@ -20,6 +20,8 @@ import io.parley.core.room.LocalRoomBus;
 import io.parley.core.room.RoomRegistry;
 import io.parley.crypto.Pg3Cipher;
 import io.parley.crypto.RsaKeys;
+import io.parley.protocol.CryptoLanes;
+import io.parley.protocol.PasswordHasher;
 import io.parley.protocol.PipelineFuzzing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -29,6 +29,8 @@ import io.parley.core.account.PrivateMessages;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.InMemoryEventLog;
 import io.parley.crypto.RsaKeys;
+import io.parley.protocol.CryptoLanes;
+import io.parley.protocol.PasswordHasher;
 import io.parley.protocol.PipelineFuzzing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.parley.protocol.account;
+package io.parley.protocol;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
  * {@link Lane}, tasks wait in one queue per client address, and the threads take from the
  * addresses in turn. So a flood of logins from one address delays the others by at most one task
  * per turn instead of filling a shared queue (the old 256-task queue, once full, failed everyone's
- * logins). Bounded both ways: an address may hold {@code maxPerAddress} logins in progress and
+ * logins). Shared by every protocol that checks passwords (the account protocol's PASS, IRC's
+ * SASL), so a server holds one set of lanes. Bounded both ways: an address may hold {@code maxPerAddress} logins in progress and
  * the server {@code maxTotal}; past either, a login is refused at once with a retry error.
  *
  * <p>Thread-safe. Nothing runs under the lock but bookkeeping; tasks start outside it.
@@ -45,20 +46,23 @@ public final class CryptoLanes {
     }
 
     /** What {@link #open} gives: a lane, or a refusal. */
-    sealed interface Admission permits Lane, Refused {}
+    public sealed interface Admission permits Lane, Refused {}
 
-    /** A refused login, with the account-protocol error to send. */
-    record Refused(String frame) implements Admission {}
+    /**
+     * A refused login: {@code serverWide}, the server has {@code maxTotal} logins in progress;
+     * otherwise the address has its {@code maxPerAddress}. Each protocol says "try again" in its form.
+     */
+    public record Refused(boolean serverWide) implements Admission {}
 
     /** Opens a lane for one login from {@code address}; {@link Lane#close} it when the login's crypto is done. */
-    Admission open(String address) {
+    public Admission open(String address) {
         synchronized (lock) {
             if (openTotal >= maxTotal) {
-                return new Refused("C ERR 503 the server is busy with other logins; try again");
+                return new Refused(true);
             }
             int mine = open.getOrDefault(address, 0);
             if (mine >= maxPerAddress) {
-                return new Refused("C ERR 429 too many logins in progress from your address; try again");
+                return new Refused(false);
             }
             open.put(address, mine + 1);
             openTotal++;
@@ -67,7 +71,7 @@ public final class CryptoLanes {
     }
 
     /** One login's way to the crypto threads: an executor that queues in its address's turn. */
-    final class Lane implements Executor, Admission, AutoCloseable {
+    public final class Lane implements Executor, Admission, AutoCloseable {
         private final String address;
         private boolean closed;
 

@@ -1,4 +1,4 @@
-package io.parley.protocol.account;
+package io.parley.protocol;
 
 import io.parley.core.account.PasswordHashing;
 import java.nio.charset.StandardCharsets;
