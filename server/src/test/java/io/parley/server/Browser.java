@@ -148,7 +148,7 @@ final class Browser implements AutoCloseable {
             return wait.until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the page did not get there; it shows: " + chat()
-                    + " / state " + text("connection-state") + " / focus " + focused() + " / dialog "
+                    + " / state " + text("connection-state") + " / login error " + text("login-error") + " / focus " + focused() + " / dialog "
                     + script("return [...document.querySelectorAll('dialog[open]')].map(d => d.innerText).join('|')"), e);
         }
     }

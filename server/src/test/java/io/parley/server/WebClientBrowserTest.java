@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * Parley's own web client in a real browser (headless Chromium through Selenium, see
@@ -153,6 +154,53 @@ class WebClientBrowserTest {
             kim.keys("/me waves", Keys.ENTER);
             ivan.until(line -> line.matches(":kim!\\S+ PRIVMSG ivan :\u0001ACTION waves\u0001"));
             kim.awaitChat("* kim", "waves");
+        }
+    }
+
+    @Test
+    void anAccountIsCreatedFromThePageAndLogsInAgainWithItsPassword() throws Exception {
+        try (Browser ada = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            ada.get(url());
+            ada.await(d -> d.findElement(By.id("login-nick")).isDisplayed());
+            ada.driver().findElement(By.cssSelector("input[name=mode][value=create]")).click();
+            ada.driver().findElement(By.id("login-nick")).sendKeys("ada");
+            ada.driver().findElement(By.id("login-password")).sendKeys("short");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.await(d -> ada.text("login-error").contains("8-256 characters"));
+
+            ada.driver().findElement(By.id("login-password")).clear();
+            ada.driver().findElement(By.id("login-password")).sendKeys("analytical engine");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.awaitJoined("#lobby", "ada");
+            assertThat(ada.text("my-nick")).isEqualTo("ada (account)");
+            ada.say("my account works");
+            ivan.until(line -> line.matches(":ada!\\S+ PRIVMSG #lobby :?my account works"));
+
+            // Out, then in again: a wrong password is refused on the form, the right one logs in.
+            ada.driver().findElement(By.id("logout")).click();
+            ada.await(d -> d.findElement(By.id("login-nick")).isDisplayed());
+            ada.driver().findElement(By.cssSelector("input[name=mode][value=login]")).click();
+            WebElement nick = ada.driver().findElement(By.id("login-nick"));
+            nick.clear();
+            nick.sendKeys("ada");
+            ada.driver().findElement(By.id("login-password")).sendKeys("wrong password");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.await(d -> ada.text("login-error").startsWith("Login failed"));
+            assertThat(ada.driver().findElement(By.id("login-password")).getAttribute("value")).isEmpty();
+            ada.driver().findElement(By.id("login-password")).sendKeys("analytical engine");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.awaitJoined("#lobby", "ada");
+            ada.awaitChat("ada", "my account works");
+
+            // Nobody else may take the account's name as a guest.
+            try (Browser eve = Browser.open(1024, 700)) {
+                eve.get(url());
+                eve.await(d -> d.findElement(By.id("login-nick")).isDisplayed());
+                eve.driver().findElement(By.id("login-nick")).sendKeys("ada");
+                eve.driver().findElement(By.id("login-submit")).click();
+                eve.await(d -> eve.text("login-error").contains("taken"));
+            }
         }
     }
 

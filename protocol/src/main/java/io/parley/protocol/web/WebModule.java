@@ -77,7 +77,7 @@ public final class WebModule implements ProtocolModule<WebSettings> {
             throws ProtocolStartException {
         // The carried protocol's own handler, shared with its TCP listeners: one set of its users.
         return new WebInitializer(settings, new StaticFiles("/web/"), context.protocolHandler(settings.socketProtocol()),
-                new AccountEndpoint(settings, null));
+                new AccountEndpoint(settings, new SharedAccountSignup(context.accounts())));
     }
 
     /** {@code Web client listening on port 8080 (all interfaces): open http://localhost:8080/}. */
