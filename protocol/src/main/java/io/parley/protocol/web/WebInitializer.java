@@ -19,18 +19,23 @@ final class WebInitializer extends ChannelInitializer<Channel> {
     static final String HTTP = "web-http";
     static final String AGGREGATOR = "web-aggregator";
     static final String REQUESTS = "web-requests";
-    /** Requests carry no body here: anything bigger is not for us. */
+    /** Only POST /account carries a body (a name and a password): anything bigger is not for us. */
     private static final int MAX_REQUEST_BYTES = 8192;
 
     private final WebSettings settings;
     private final StaticFiles files;
     private final ChannelHandler socket;
+    private final AccountEndpoint accounts;
 
-    /** @param socket the carried protocol's handler, which adds its {@link io.parley.protocol.LineFraming} first */
-    WebInitializer(WebSettings settings, StaticFiles files, ChannelHandler socket) {
+    /**
+     * @param socket the carried protocol's handler, which adds its {@link io.parley.protocol.LineFraming} first
+     * @param accounts {@code POST /account}
+     */
+    WebInitializer(WebSettings settings, StaticFiles files, ChannelHandler socket, AccountEndpoint accounts) {
         this.settings = settings;
         this.files = files;
         this.socket = socket;
+        this.accounts = accounts;
     }
 
     @Override
@@ -41,6 +46,6 @@ final class WebInitializer extends ChannelInitializer<Channel> {
         }
         channel.pipeline().addLast(HTTP, new HttpServerCodec(4096, MAX_REQUEST_BYTES, MAX_REQUEST_BYTES));
         channel.pipeline().addLast(AGGREGATOR, new HttpObjectAggregator(MAX_REQUEST_BYTES));
-        channel.pipeline().addLast(REQUESTS, new WebRequestHandler(settings, files, socket));
+        channel.pipeline().addLast(REQUESTS, new WebRequestHandler(settings, files, socket, accounts));
     }
 }

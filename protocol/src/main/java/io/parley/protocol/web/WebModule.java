@@ -76,7 +76,8 @@ public final class WebModule implements ProtocolModule<WebSettings> {
     public ChannelHandler handler(WebSettings settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
         // The carried protocol's own handler, shared with its TCP listeners: one set of its users.
-        return new WebInitializer(settings, new StaticFiles("/web/"), context.protocolHandler(settings.socketProtocol()));
+        return new WebInitializer(settings, new StaticFiles("/web/"), context.protocolHandler(settings.socketProtocol()),
+                new AccountEndpoint(settings, new SharedAccountSignup(context.accounts())));
     }
 
     /** {@code Web client listening on port 8080 (all interfaces): open http://localhost:8080/}. */

@@ -63,13 +63,15 @@ final class WebRequestHandler extends ChannelDuplexHandler {
     private final WebSettings settings;
     private final StaticFiles files;
     private final ChannelHandler socket;
+    private final AccountEndpoint accounts;
     /** Set once the server has refused the connection: nothing more is answered. */
     private boolean refused;
 
-    WebRequestHandler(WebSettings settings, StaticFiles files, ChannelHandler socket) {
+    WebRequestHandler(WebSettings settings, StaticFiles files, ChannelHandler socket, AccountEndpoint accounts) {
         this.settings = settings;
         this.files = files;
         this.socket = socket;
+        this.accounts = accounts;
     }
 
     @Override
@@ -104,6 +106,8 @@ final class WebRequestHandler extends ChannelDuplexHandler {
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(SOCKET_PATH)) {
             upgrade(ctx, request);
+        } else if (path.equals(AccountEndpoint.PATH)) {
+            accounts.handle(ctx, request);
         } else if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
             FullHttpResponse response = status(HttpResponseStatus.METHOD_NOT_ALLOWED);
             response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
@@ -253,10 +257,7 @@ final class WebRequestHandler extends ChannelDuplexHandler {
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response,
             boolean keepAlive, int length) {
         HttpHeaders headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Frame-Options", "DENY");
+        securityHeaders(headers);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
         boolean open = keepAlive && HttpUtil.isKeepAlive(request);
         if (!open) {
@@ -266,6 +267,14 @@ final class WebRequestHandler extends ChannelDuplexHandler {
         if (!open) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /** The headers every response of the listener carries. */
+    static void securityHeaders(HttpHeaders headers) {
+        headers.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Frame-Options", "DENY");
     }
 
     /** A client's header as a log may show it: printable ASCII only, at most 200 characters. */

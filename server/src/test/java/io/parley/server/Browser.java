@@ -1,0 +1,206 @@
+package io.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person in Parley's web client: Debian's headless Chromium ({@code /usr/bin/chromium})
+ * driven through Debian's chromedriver, with a fresh profile. Never a downloaded browser: where
+ * Chromium is missing the test fails and says what to install ({@code .ci/run} installs it).
+ * Every wait is {@link WebDriverWait} on a condition of the page.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final WebDriverWait wait;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /** A desktop-sized browser window ({@code width} x {@code height} CSS pixels). */
+    static Browser open(int width, int height) throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run does)")
+                .isTrue();
+        Path profile = Files.createTempDirectory("parley-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
+                "--lang=en-GB", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return new Browser(driver, profile);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    Browser get(String url) {
+        driver.get(url);
+        return this;
+    }
+
+    /** Fills the login form as a guest called {@code nick} and waits until #lobby is joined. */
+    Browser joinAsGuest(String nick) {
+        await(d -> d.findElement(By.id("login-nick")).isDisplayed());
+        WebElement field = driver.findElement(By.id("login-nick"));
+        field.clear();
+        field.sendKeys(nick);
+        driver.findElement(By.id("login-submit")).click();
+        awaitJoined("#lobby", nick);
+        return this;
+    }
+
+    /** Waits until the page says it is connected, shows {@code room}, and lists {@code nick} among its members. */
+    Browser awaitJoined(String room, String nick) {
+        awaitConnected();
+        await(d -> room.equals(text("buffer-title")));
+        await(d -> !d.findElements(By.cssSelector("#member-list button.member[data-nick='" + nick + "']")).isEmpty());
+        return this;
+    }
+
+    Browser awaitConnected() {
+        await(d -> "connected".equals(d.findElement(By.id("connection-state")).getAttribute("data-state")));
+        return this;
+    }
+
+    /** Types {@code text} into the message box and presses Enter. */
+    Browser say(String text) {
+        WebElement input = driver.findElement(By.id("input"));
+        input.sendKeys(text);
+        input.sendKeys(Keys.ENTER);
+        await(d -> d.findElement(By.id("input")).getAttribute("value").isEmpty());
+        return this;
+    }
+
+    /** Types into whatever has the focus, as a keyboard would. */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Presses {@code key} with Alt held. */
+    Browser alt(CharSequence key) {
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+        return this;
+    }
+
+    /** The id of the element that has the focus. */
+    String focused() {
+        return driver.switchTo().activeElement().getAttribute("id");
+    }
+
+    /** The chat lines of the conversation shown, as {@code nick: text}, oldest first. */
+    @SuppressWarnings("unchecked")
+    List<String> chat() {
+        Object lines = driver.executeScript("return [...document.querySelectorAll('#messages li.msg.chat')]"
+                + ".map(li => li.querySelector('.nick').textContent + ': ' + li.querySelector('.text').textContent)");
+        return new ArrayList<>((List<String>) lines);
+    }
+
+    /** Waits until the conversation shown holds the line {@code nick: text}. */
+    Browser awaitChat(String nick, String text) {
+        String line = nick + ": " + text;
+        await(d -> chat().contains(line));
+        return this;
+    }
+
+    /** Waits for a condition of the page; fails with what the page shows when it does not come. */
+    <T> T await(Function<WebDriver, T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page did not get there; it shows: " + chat()
+                    + " / state " + text("connection-state") + " / login error " + text("login-error") + " / focus " + focused() + " / dialog "
+                    + script("return [...document.querySelectorAll('dialog[open]')].map(d => d.innerText).join('|')"), e);
+        }
+    }
+
+    String text(String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Chrome DevTools' network emulation: offline makes every new connection fail. */
+    void offline(boolean offline) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /**
+     * Saves a screenshot of the page under {@code target/web-screenshots/} and, when the
+     * {@code parley.screenshots} property names a directory ({@code docs/images}, relative to
+     * the project's root), there too.
+     */
+    void screenshot(String name) throws IOException {
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", "web-screenshots");
+        Files.createDirectories(target);
+        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        String docs = System.getProperty("parley.screenshots", "");
+        if (!docs.isBlank()) {
+            Path root = Path.of("").toAbsolutePath();
+            while (root != null && !Files.exists(root.resolve("docs").resolve("web.md"))) {
+                root = root.getParent();
+            }
+            assertThat(root).as("the project's root (holding docs/web.md)").isNotNull();
+            Path dir = root.resolve(docs);
+            Files.createDirectories(dir);
+            Files.copy(shot, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.deleteIfExists(shot);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}
