@@ -174,12 +174,15 @@ final class IrcMonitor {
         if (name == null) {
             return;
         }
-        Set<IrcSession> watching = watchers.get(NameKeys.key(name));
+        String key = NameKeys.key(name);
+        Set<IrcSession> watching = watchers.get(key);
         if (watching == null) {
             return;
         }
         for (IrcSession watcher : watching) {
-            IrcMessage line = numeric(watcher, online ? RPL_MONONLINE : RPL_MONOFFLINE, shown);
+            // Offline: the nick as this watcher wrote it in MONITOR +, which it is looking for.
+            String nickShown = online ? shown : list(watcher).getOrDefault(key, shown);
+            IrcMessage line = numeric(watcher, online ? RPL_MONONLINE : RPL_MONOFFLINE, nickShown);
             watcher.member().push(new IrcDirect(line, Instant.now()));
         }
     }
