@@ -174,15 +174,12 @@ final class IrcMonitor {
         if (name == null) {
             return;
         }
-        String key = NameKeys.key(name);
-        Set<IrcSession> watching = watchers.get(key);
+        Set<IrcSession> watching = watchers.get(NameKeys.key(name));
         if (watching == null) {
             return;
         }
         for (IrcSession watcher : watching) {
-            // Offline: the nick as this watcher wrote it in MONITOR +, which it is looking for.
-            String nickShown = online ? shown : list(watcher).getOrDefault(key, shown);
-            IrcMessage line = numeric(watcher, online ? RPL_MONONLINE : RPL_MONOFFLINE, nickShown);
+            IrcMessage line = numeric(watcher, online ? RPL_MONONLINE : RPL_MONOFFLINE, shown);
             watcher.member().push(new IrcDirect(line, Instant.now()));
         }
     }
