@@ -18,6 +18,13 @@
 #   SERVER_JAVA_OPTS / BENCH_JAVA_OPTS   extra JVM options
 #   NATS_SERVER=nats-server   the NATS server an entry with protocol "nats" runs instead of Parley
 #                    (a peer measured the same way: pinned the same, GOMAXPROCS=1, default settings)
+#   IRC=1            the IRC matrix instead: Parley's IRC ("irc"), IRC over its WebSocket ("ws"), and
+#                    the same IRC workloads against ngIRCd ("ngircd") and InspIRCd ("inspircd"),
+#                    Debian's packages (apt-get install -y ngircd inspircd), each run as a private
+#                    process pinned like Parley, from a minimal config written to a temporary
+#                    directory with its limits lifted as far as it allows
+#   NGIRCD=ngircd INSPIRCD=inspircd   those servers' programs
+#   IRC_PORT=27661 WEB_PORT=27662 NGIRCD_PORT=27663 INSPIRCD_PORT=27664   their ports
 #
 # Writes OUT_DIR/<workload>-<protocol>-r<N>.json (one per run), OUT_DIR/summary.txt (medians),
 # OUT_DIR/machine.txt (what it ran on), OUT_DIR/runs.log (every run's output) and latency charts.
@@ -42,6 +49,10 @@ fi
 tcd_port=27710
 nats_port=27700
 line_port=27800
+irc_port="${IRC_PORT:-27661}"
+web_port="${WEB_PORT:-27662}"
+ngircd_port="${NGIRCD_PORT:-27663}"
+inspircd_port="${INSPIRCD_PORT:-27664}"
 rooms=100                      # line rooms: one listener each, on line_port .. line_port+99
 listeners=$((1 + rooms))       # lines the server prints once bound: TCD + every line listener
 
@@ -69,6 +80,30 @@ matrix=(
   "W3 line $light" "W3 tcd $light"
   "W4 line $small" "W4 tcd $small"
 )
+
+# The IRC matrix (IRC=1): the same shapes for Parley's IRC, its WebSocket and the two peers, and
+# W3 also at 100 senders of 2 msg/s each (100,000 deliveries/s): ngIRCd throttles each client to
+# a few commands a second (its flood control has no setting to lift it), so a 200 msg/s sender
+# measures its throttle, not its fan-out. W1 and W2 at 2,000 connections; W5 and W6 at their
+# workloads' shapes over the matrix's 5 s.
+if [[ -n "${IRC:-}" ]]; then
+  if [[ -n "${QUICK:-}" ]]; then
+    many="--connections 50 --senders 25 --rate 50 --duration 2 --warmup 1 --drain 5"
+    churn="--connections 30 --senders 3 --rate 60 --duration 2 --warmup 1 --drain 5"
+    slow="--connections 50 --senders 5 --rate 100 --duration 2 --warmup 1 --drain 5"
+  else
+    idle="--connections 2000 --rooms 100 --duration 3"
+    storm="--connections 2000 --rooms 100 --in-flight 1000"
+    many="--connections 500 --senders 100 --rate 200 --duration 5 --warmup 2 --drain 10"
+    churn="--connections 100 --senders 10 --rate 1000 --duration 5 --warmup 2 --drain 10"
+    slow="--connections 500 --senders 10 --rate 2000 --duration 5 --warmup 2 --drain 10"
+  fi
+  matrix=()
+  for server in irc ws ngircd inspircd; do
+    matrix+=("W1 $server $idle" "W2 $server $storm" "W3 $server $big" "W3 $server $many" "W4 $server $small"
+      "W5 $server $churn" "W6 $server $slow")
+  done
+fi
 
 if [[ $# -gt 1 ]]; then
   matrix=("${@:2}")
@@ -111,6 +146,68 @@ listeners.only = tcd,line
 EOF
 } > "$work/parley.conf"
 
+# The IRC peers: a minimal config each, limits lifted (connections, joins, flood) as far as the
+# server allows, no DNS or ident lookups, listening on loopback only.
+cat > "$work/ngircd.conf" <<EOF
+[Global]
+Name = bench.ngircd.local
+Info = ngIRCd for parley bench
+Listen = 127.0.0.1
+Ports = $ngircd_port
+MotdPhrase = bench
+[Limits]
+MaxConnections = 0
+MaxConnectionsIP = 0
+MaxJoins = 0
+PingTimeout = 120
+PongTimeout = 20
+[Options]
+DNS = no
+Ident = no
+PAM = no
+EOF
+cat > "$work/inspircd.conf" <<EOF
+<server name="bench.inspircd.local" description="InspIRCd for parley bench" network="Bench">
+<admin name="bench" nick="bench" email="bench@localhost">
+<bind address="127.0.0.1" port="$inspircd_port" type="clients">
+<connect name="bench" allow="*" timeout="60" pingfreq="120" hardsendq="16777216" softsendq="16777216" recvq="65536" threshold="1000000" commandrate="1000000000" fakelag="no" localmax="100000" globalmax="100000" maxconnwarn="no" limit="100000" resolvehostnames="no" useident="no">
+<module name="cap">
+<module name="ircv3">
+<module name="ircv3_echomessage">
+<performance clonesonconnect="no" softlimit="100000" somaxconn="1024" timeskipwarn="0">
+<channels users="100000" opers="100000">
+<limits maxchan="60" maxnick="30">
+<pid file="$work/inspircd.pid">
+<log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$work/inspircd.log">
+EOF
+
+# An IRC peer ($1: ngircd or inspircd), pinned like Parley; ready once its port accepts.
+start_irc_peer() {
+  local port
+  ulimit -n 20000 2>/dev/null || true   # W1/W2's connections (the JVM raises its own limit)
+  if [[ "$1" == ngircd ]]; then
+    port=$ngircd_port
+    "${priority[@]}" taskset -c "$server_core" "${NGIRCD:-ngircd}" -n -f "$work/ngircd.conf" >> "$out/server.log" 2>&1 &
+  else
+    port=$inspircd_port
+    "${priority[@]}" taskset -c "$server_core" "${INSPIRCD:-inspircd}" --nofork --runasroot --config="$work/inspircd.conf" \
+      >> "$out/server.log" 2>&1 &
+  fi
+  server_pid=$!
+  for _ in $(seq 1 300); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      echo "$1 did not start; see $out/server.log" >&2
+      exit 3
+    fi
+    sleep 0.1
+  done
+  echo "$1 did not listen on port $port within 30 s (is the port taken? set ${1^^}_PORT)" >&2
+  exit 3
+}
+
 # nats-server logs to stderr: into server.out (to see it is ready) and, like Parley's, server.log.
 start_nats_server() {
   : > "$work/server.out"
@@ -132,13 +229,18 @@ start_nats_server() {
 }
 
 start_server() {
-  local data="$work/data-$1"
+  local data="$work/data-$1" only=() expect=$listeners
+  if [[ "${2:-}" == irc || "${2:-}" == ws ]]; then
+    # IRC and its WebSocket only (then the admin line): the TCD and line ports stay free.
+    only=(--only irc,web --irc "$irc_port" --web "$web_port")
+    expect=3
+  fi
   : > "$work/server.out"
   "${priority[@]}" taskset -c "$server_core" java ${SERVER_JAVA_OPTS:-} -jar "$jar" serve --config "$work/parley.conf" --data "$data" \
-    > "$work/server.out" 2>> "$out/server.log" &
+    "${only[@]}" > "$work/server.out" 2>> "$out/server.log" &
   server_pid=$!
   for _ in $(seq 1 300); do
-    if [[ "$(grep -c listening "$work/server.out" 2>/dev/null)" -ge "$listeners" ]]; then
+    if [[ "$(grep -c listening "$work/server.out" 2>/dev/null)" -ge "$expect" ]]; then
       return 0
     fi
     if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -193,18 +295,26 @@ mkdir -p "$out"
 started=$(date +%s)
 for ((r = 1; r <= repeats; r++)); do
   for entry in "${matrix[@]}"; do
-    read -r workload protocol shape <<< "$entry"
-    case "$protocol" in
+    read -r workload server shape <<< "$entry"
+    protocol=$server
+    case "$server" in
       tcd) port=$tcd_port ;;
       nats) port=$nats_port ;;
+      irc) port=$irc_port ;;
+      ws) port=$web_port ;;
+      ngircd) port=$ngircd_port; protocol=irc ;;
+      inspircd) port=$inspircd_port; protocol=irc ;;
       *) port=$line_port ;;
     esac
     rate=$(sed -n 's/.*--rate \([0-9]*\).*/-\1/p' <<< "$shape")
-    name="$workload-$protocol$rate-r$r"
-    if [[ "$protocol" == nats ]]; then
+    senders=$(sed -n 's/.*--senders \([0-9]*\).*/x\1/p' <<< "$shape")
+    name="$workload-$server$rate$senders-r$r"
+    if [[ "$server" == nats ]]; then
       start_nats_server
+    elif [[ "$server" == ngircd || "$server" == inspircd ]]; then
+      start_irc_peer "$server"
     else
-      start_server "$name"
+      start_server "$name" "$server"
     fi
     echo "== $name (server pid $server_pid, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$out/runs.log"
     if [[ "$workload" != W1 ]]; then
@@ -226,7 +336,23 @@ done
 
 echo "load average after: $(cat /proc/loadavg)" >> "$out/machine.txt"
 echo "matrix time: $(( $(date +%s) - started )) s" >> "$out/machine.txt"
-java -jar "$jar" bench --summary "$out"/*.json > "$out/summary.txt"
+# The peers' results say protocol irc, like Parley's: each gets a table of its own.
+parley_results=()
+for file in "$out"/*.json; do
+  case "$file" in
+    *-ngircd*|*-inspircd*) ;;
+    *) parley_results+=("$file") ;;
+  esac
+done
+: > "$out/summary.txt"
+if (( ${#parley_results[@]} > 0 )); then
+  java -jar "$jar" bench --summary "${parley_results[@]}" > "$out/summary.txt"
+fi
+for peer in ngircd inspircd; do
+  if compgen -G "$out/*-$peer*.json" > /dev/null; then
+    { echo; echo "== $peer (protocol irc)"; java -jar "$jar" bench --summary "$out"/*-"$peer"*.json; } >> "$out/summary.txt"
+  fi
+done
 # One chart per workload that sends, from the first repeat of each protocol and rate.
 for workload in W3 W4; do
   if compgen -G "$out/$workload-*-r1.json" > /dev/null; then

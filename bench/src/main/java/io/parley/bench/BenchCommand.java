@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
             "  W5 join/leave churn: 100 members, 10 senders, 1,000 msg/s; 20%% come and go",
             "  W6 slow consumers: as W3, but 1%% of the members never read",
             "Line protocol: room k is on --port + k (the server's line.extra-listeners).",
-            "NATS (to measure a NATS server the same way): room k is the subject parley-bench.k.", ""},
+            "NATS (to measure a NATS server the same way): room k is the subject parley-bench.k.",
+            "IRC (Parley's, or another IRC server with echo-message): room k is the channel #bench-k;"
+                + " ws: the same IRC over the WebSocket at /socket of Parley's web port.", ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the run passed its checks and sustained its offered rate (PASSED)",
             "1:the run failed a check (FAILED; see the FAILURE lines), or a result file could not be read",
@@ -59,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--protocol", paramLabel = "line|tcd|nats", description = "The protocol to drive.")
+    @Option(names = "--protocol", paramLabel = "line|tcd|nats|irc|ws", description = "The protocol to drive.")
     private String protocol;
 
     @Option(names = "--workload", paramLabel = "W1..W6", description = "The workload.")
@@ -69,7 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd, 4222 for nats).")
+    @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd, 4222 for nats,"
+            + " 6667 for irc, 8080 for ws).")
     private Integer port;
 
     @Option(names = "--tls", description = "Connect with TLS (to the server's --<protocol>-tls port, given with --port;"

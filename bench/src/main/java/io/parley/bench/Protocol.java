@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
 public enum Protocol {
     LINE(new LineDriver(), 7711),
     TCD(new TcdDriver(), 7710),
-    NATS(new NatsDriver(), 4222);
+    NATS(new NatsDriver(), 4222),
+    /** IRC, Parley's or a peer's (ngIRCd, InspIRCd): every room a channel of one listener. */
+    IRC(new IrcDriver(), 6667),
+    /** IRC over WebSocket, at {@code /socket} of Parley's web listener (IRCv3 WebSocket, one line per frame). */
+    WS(new WsIrcDriver(), 8080);
 
     private final ProtocolDriver driver;
     private final int defaultPort;

@@ -35,7 +35,7 @@ final class ServerProcess {
 
     /** Why {@code pid}, running {@code args}, cannot be the server of {@code protocol}; empty if it can. */
     static Optional<String> refusal(long pid, List<String> args, Protocol protocol) {
-        if (protocol == Protocol.NATS || isJava(args)) {
+        if (protocol == Protocol.NATS || isIrcPeer(args, protocol) || isJava(args)) {
             return Optional.empty();
         }
         return Optional.of("--server-pid " + pid + " is not a Java process but " + program(args)
@@ -47,6 +47,9 @@ final class ServerProcess {
         if (protocol == Protocol.NATS) {
             return args.stream().anyMatch(arg -> arg.contains("nats-server")) ? Optional.empty()
                     : Optional.of("--server-pid " + pid + " runs " + program(args) + ", not a nats-server");
+        }
+        if (isIrcPeer(args, protocol)) {
+            return Optional.empty();
         }
         boolean parley = args.stream().anyMatch(arg -> arg.endsWith("parley.jar") || arg.startsWith("io.parley."));
         return parley ? Optional.empty() : Optional.of("--server-pid " + pid + " is a Java process but not"
@@ -64,6 +67,12 @@ final class ServerProcess {
         }
         return Optional.of("process " + pid + " used no CPU time during the whole run, so it is not the server"
                 + " that served it (--server-pid); its CPU and memory figures are left out");
+    }
+
+    /** An IRC server the bench compares Parley with (bench/run.sh runs them for --protocol irc). */
+    private static boolean isIrcPeer(List<String> args, Protocol protocol) {
+        String program = Path.of(args.get(0)).getFileName().toString();
+        return protocol == Protocol.IRC && (program.equals("ngircd") || program.equals("inspircd"));
     }
 
     private static boolean isJava(List<String> args) {

@@ -3,6 +3,7 @@ package io.parley.protocol;
 import io.netty.channel.ChannelHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One chat protocol as the server sees it: its name, its settings, how its connections are
@@ -100,6 +101,26 @@ public interface ProtocolModule<S> {
      * result. Fails in one line when the operator must fix something first.
      */
     ChannelHandler handler(S settings, String qualifier, ModuleContext context) throws ProtocolStartException;
+
+    /**
+     * The keys of its own whose new values {@link #reload} applies while the server runs (a
+     * SIGHUP or {@code POST /reload} rereads {@code parley.conf}); a change to any other key of
+     * the protocol is reported as needing a restart. None by default.
+     */
+    default Set<String> liveKeys() {
+        return Set.of();
+    }
+
+    /**
+     * Applies the {@link #liveKeys} of {@code settings}, already checked, to {@code handler} (one
+     * this module's {@link #handler} built), from the next use on, and says what changed, one
+     * item per key ({@code irc.ping-seconds 120 -> 60}, {@code irc.motd changed}); empty when
+     * nothing did. Called off the event loops, one reload at a time; the handler reads the new
+     * values through a volatile field, so the connections' hot path pays no lock.
+     */
+    default List<String> reload(ChannelHandler handler, S settings) {
+        return List.of();
+    }
 
     /** The line printed once a listener accepts; scripts and tests read these. */
     default String statusLine(BoundListener listener) {

@@ -17,25 +17,36 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AddressLimits {
 
-    private final int maxOpen;
-    private final int maxNew;
-    private final long windowNanos;
+    /** The caps, replaced whole by a reload ({@link #update}); read once per connection. */
+    private volatile Caps caps;
     private final Map<InetAddress, Source> sources = new ConcurrentHashMap<>();
 
+    private record Caps(int maxOpen, int maxNew, long windowNanos) {}
+
     AddressLimits(int maxOpen, int maxNew, long windowNanos) {
-        this.maxOpen = maxOpen;
-        this.maxNew = maxNew;
-        this.windowNanos = windowNanos;
+        this.caps = new Caps(maxOpen, maxNew, windowNanos);
+    }
+
+    /**
+     * New caps, from the next connection on (a reload of {@code parley.conf}); connections
+     * already counted stay counted, so lowering {@code maxOpen} below an address's open ones
+     * refuses its new connections until enough have closed.
+     */
+    void update(int maxOpen, int maxNew, long windowNanos) {
+        caps = new Caps(maxOpen, maxNew, windowNanos);
     }
 
     /** Counts a new connection from {@code address}, or says no if it is over a cap. */
     boolean tryOpen(InetAddress address) {
         long now = System.nanoTime();
-        return sources.compute(Addresses.countingKey(address), (a, source) -> open(source, now)).admitted();
+        Caps caps = this.caps;
+        return sources.compute(Addresses.countingKey(address), (a, source) -> open(caps, source, now)).admitted();
     }
 
-    private Source open(Source before, long now) {
-        Source source = before == null || now - before.windowStart() > windowNanos
+    private static Source open(Caps caps, Source before, long now) {
+        int maxOpen = caps.maxOpen();
+        int maxNew = caps.maxNew();
+        Source source = before == null || now - before.windowStart() > caps.windowNanos()
                 ? new Source(before == null ? 0 : before.open(), 0, now, false)
                 : before;
         if ((maxOpen > 0 && source.open() >= maxOpen) || (maxNew > 0 && source.newInWindow() >= maxNew)) {
@@ -57,6 +68,7 @@ final class AddressLimits {
      */
     void forgetIdle() {
         long now = System.nanoTime();
+        long windowNanos = caps.windowNanos();
         for (InetAddress address : sources.keySet()) {
             sources.computeIfPresent(address, (a, source) ->
                     source.open() == 0 && now - source.windowStart() > windowNanos ? null : source);

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -105,6 +106,12 @@ public final class ParleyServer {
     private final Map<String, InetSocketAddress> listeners = new LinkedHashMap<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AddressLimits addressLimits;
+    /** The connection limits each new connection reads as its pipeline is built; a reload replaces them. */
+    private final LiveLimits limits;
+    /** The protocols' handlers, which a reload hands their protocol's new live settings. */
+    private SharedHandlers handlers;
+    /** Rereads parley.conf on {@link #reload}; null for a server started without its sources (tests). */
+    private volatile ConfigReload configReload;
     private final ServerMetrics metrics = new ServerMetrics();
     /** The admin HTTP listener, or null when it is off. */
     private AdminListener admin;
@@ -115,8 +122,10 @@ public final class ParleyServer {
     /** Written under this object's lock, read by /readyz from any thread. */
     private volatile boolean stopping;
 
-    private ParleyServer(DataDirectoryLock dataLock, Transport transport, ConnectionPolicy policy) {
+    private ParleyServer(DataDirectoryLock dataLock, Transport transport, ServerConfig config) {
+        ConnectionPolicy policy = config.connections();
         this.dataLock = dataLock;
+        this.limits = new LiveLimits(LiveLimits.Limits.of(config));
         long windowNanos = TimeUnit.SECONDS.toNanos(policy.newWindowSeconds());
         this.addressLimits = new AddressLimits(policy.maxPerAddress(), policy.maxNewPerAddress(), windowNanos);
         this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
@@ -139,12 +148,23 @@ public final class ParleyServer {
      * server key that cannot be read) is a {@link StartupException} naming the cause and the fix.
      */
     public static ParleyServer start(ServerConfig config, PrintStream out) throws Exception {
+        return start(config, out, null, null, false);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, PrintStream)}, for {@code parley serve}: {@link #reload} then
+     * also rereads {@code sources} (the config file, the flags over it), of which {@code config}
+     * was made from {@code properties}, and applies what can change live ({@link ConfigReload}),
+     * the log's levels and format too when {@code appliesLogs} (the process's log is the server's).
+     */
+    static ParleyServer start(ServerConfig config, PrintStream out, ServeSettings sources, Properties properties,
+            boolean appliesLogs) throws Exception {
         InetAddress bindAddress = Listener.resolveBindAddress(config.bind());
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
         Transport transport = Transport.best();
         ParleyServer server;
         try {
-            server = new ParleyServer(lock, transport, config.connections());
+            server = new ParleyServer(lock, transport, config);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
@@ -170,6 +190,10 @@ public final class ParleyServer {
             server.metrics.watch(server.cryptoPool);
             server.setUpProtocols(config, listeners, out);
             server.setUpAdmin(listeners);
+            if (sources != null) {
+                server.configReload = new ConfigReload(sources, properties, config, server.limits, server.addressLimits,
+                        server.handlers, server.tls, appliesLogs);
+            }
             server.startAccepting(listeners, bindAddress, out);
         } catch (Exception | Error e) {
             server.abandonStart();
@@ -192,7 +216,7 @@ public final class ParleyServer {
         bus = Buses.open(config, fanOut, store);
         ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
-        SharedHandlers handlers = new SharedHandlers(config.protocols());
+        handlers = new SharedHandlers(config.protocols());
         // One presence for every protocol, so a name is online once, whichever protocol holds it,
         // and one set of accounts on it: a wrong password counts the same over every protocol.
         Presence presence = new Presence(names);
@@ -231,12 +255,18 @@ public final class ParleyServer {
     }
 
     /**
-     * Rereads what can change while the server runs: the TLS certificate and key, which new
-     * connections then get (open ones keep theirs). Completes with one line saying what was
-     * reloaded, or fails with one saying why nothing was (the last good certificate stays); both
-     * are logged. Thread-safe; the work runs off the caller's thread.
+     * Rereads what can change while the server runs: the config file, for a server that
+     * {@code parley serve} started ({@link ConfigReload}: limits, MOTD, log levels, ...), and the
+     * TLS certificate and key, which new connections then get (open ones keep theirs). Completes
+     * with one line saying what was reloaded and what needs a restart, or fails with one saying
+     * what could not be (it keeps its running value); both are logged. Thread-safe; the work runs
+     * off the caller's thread.
      */
     public CompletableFuture<String> reload() {
+        ConfigReload config = configReload;
+        if (config != null) {
+            return config.reload();
+        }
         if (tls == null) {
             return CompletableFuture.completedFuture("nothing to reload: no TLS listener");
         }
@@ -315,10 +345,10 @@ public final class ParleyServer {
      */
     private void bind(ServerConfig config, Transport transport, InetAddress bindAddress, Listener listener,
             ServerTls tls) throws StartupException, InterruptedException {
+        // The listener's options are the limits at the start; each connection then reads the
+        // limits of the moment (a reload may have changed them) and sets what differs.
         int cap = config.maxPendingOutputBytes();
         ConnectionPolicy policy = config.connections();
-        long registrationTimeoutMs = TimeUnit.SECONDS.toMillis(policy.registrationTimeoutSeconds());
-        long unwritableTimeoutMs = TimeUnit.SECONDS.toMillis(policy.unwritableTimeoutSeconds());
         ConnectionErrors errors = listener.protocol().errors();
         ProtocolMeters meters = metrics.protocol(listener.protocol().name());
         TrafficMeter traffic = new TrafficMeter(meters);
@@ -334,13 +364,22 @@ public final class ParleyServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // Keepalive finds half-open connections whose peer vanished without a FIN.
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childAttr(RequestLimits.KEY, policy.requests())
                 .childAttr(ConnectionErrors.KEY, errors)
                 .childAttr(ConnectionMetrics.KEY, meters)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(cap / 2, cap))
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        LiveLimits.Limits now = limits.get();
+                        ConnectionPolicy live = now.policy();
+                        channel.attr(RequestLimits.KEY).set(live.requests());
+                        if (now.maxPendingOutputBytes() != cap) {
+                            channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(
+                                    now.maxPendingOutputBytes() / 2, now.maxPendingOutputBytes()));
+                        }
+                        if (live.keepAliveIdleSeconds() != policy.keepAliveIdleSeconds()) {
+                            transport.keepAliveIdle(channel, live.keepAliveIdleSeconds());
+                        }
                         channels.add(channel);
                         if (tls != null) {
                             SslHandler handshake = tls.context().newHandler(channel.alloc());
@@ -349,8 +388,10 @@ public final class ParleyServer {
                             channel.pipeline().addLast(TLS_FAILURES, tlsFailures);
                         }
                         channel.pipeline().addLast(TRAFFIC, traffic);
-                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits, registrationTimeoutMs, meters));
-                        channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(unwritableTimeoutMs));
+                        channel.pipeline().addLast(GUARD, new ConnectionGuard(addressLimits,
+                                TimeUnit.SECONDS.toMillis(live.registrationTimeoutSeconds()), meters));
+                        channel.pipeline().addLast(UNWRITABLE, new UnwritableDeadline(
+                                TimeUnit.SECONDS.toMillis(live.unwritableTimeoutSeconds())));
                         if (idleTimeoutSeconds > 0) {
                             channel.pipeline().addLast(IDLE, new IdleTimeout(idleTimeoutSeconds));
                         }

@@ -68,6 +68,15 @@ public record ProtocolSection<S>(ProtocolModule<S> module, OptionalInt port, Opt
         return module.handler(settings, qualifier, context);
     }
 
+    /** Applies {@code newer}'s live keys (see {@link ProtocolModule#reload}) to {@code handler}, built from this section. */
+    @SuppressWarnings("unchecked")
+    List<String> reload(ChannelHandler handler, ProtocolSection<?> newer) {
+        if (newer.module() != module) {
+            throw new IllegalArgumentException("not a section of " + module.name());
+        }
+        return module.reload(handler, (S) newer.settings());
+    }
+
     String statusLine(BoundListener listener) {
         return module.statusLine(listener);
     }

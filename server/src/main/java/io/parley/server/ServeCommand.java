@@ -1,15 +1,8 @@
 package io.parley.server;
 
-import io.parley.protocol.SettingException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -24,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code parley serve}: runs the server until Ctrl-C, SIGTERM or an allowed KILL_SERVICE, reloading
- * on SIGHUP ({@link ReloadSignal}). Flags override the config file, which overrides the defaults
- * in {@link ServerConfig}. Each protocol's flags ({@code --tcd}, {@code --tcd-tls}, its switches)
+ * on SIGHUP ({@link ReloadSignal}, {@link ConfigReload}). Flags override the config file, which
+ * overrides the defaults in {@link ServerConfig}, at the start and on each reload ({@link ServeSettings}). Each protocol's flags ({@code --tcd}, {@code --tcd-tls}, its switches)
  * come from its module ({@link ProtocolFlags}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the chat server.",
@@ -85,7 +78,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig settings = settings();
+        ServeSettings sources = sources();
+        Properties properties = sources.read();
+        ServerConfig settings = sources.parse(properties);
+        LogSettings.from(properties).apply(); // before the first line this server logs
+        if (config != null) {
+            log.info("Read configuration from {}", config);
+        }
         // The hook is in place before any listener binds and waits for the start to finish, so
         // a SIGTERM that follows the "listening" line at once still stops the server cleanly.
         CompletableFuture<ParleyServer> started = new CompletableFuture<>();
@@ -104,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         ParleyServer server;
         try {
-            server = ParleyServer.start(settings, System.out);
+            server = ParleyServer.start(settings, System.out, sources, properties, true);
         } catch (Exception e) {
             started.completeExceptionally(e);
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -116,75 +115,32 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The settings from the config file and the flags, or one line saying which is wrong and how. */
-    private ServerConfig settings() throws StartupException {
-        Properties properties = configFile();
+    /** Where the settings come from: the config file and the flags, kept for reloads. */
+    private ServeSettings sources() {
+        Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> flags = new HashMap<>();
-        override(properties, flags, ServerConfig.DATA, "--data", data);
-        override(properties, flags, ServerConfig.BIND, "--bind", bind);
-        override(properties, flags, ServerConfig.ADMIN_PORT, "--admin", adminPort);
-        override(properties, flags, ServerConfig.TLS_CERTIFICATE, "--tls-cert", tlsCertificate);
-        override(properties, flags, ServerConfig.TLS_KEY, "--tls-key", tlsKey);
-        override(properties, flags, ServerConfig.STORE_URL, "--store", storeUrl);
-        override(properties, flags, ServerConfig.BUS_URL, "--bus", busUrl);
-        override(properties, flags, ServerConfig.NODE_NAME, "--node", nodeName);
-        override(properties, flags, ServerConfig.LISTENERS_ONLY, "--only", only);
-        ProtocolFlags.apply(spec, ProtocolModules.ALL, (key, flag, value) -> override(properties, flags, key, flag, value),
-                properties::setProperty);
-        LogSettings.environment(properties, System.getenv()); // PARLEY_LOG_FORMAT: over the file, under the flag
-        override(properties, flags, LogSettings.FORMAT_KEY, "--log-format", logFormat);
-        override(properties, flags, LogSettings.LEVEL_KEY, "--log-level", logLevel);
-        ServerConfig settings;
-        try {
-            settings = ServerConfig.from(properties);
-            LogSettings.from(properties).apply(); // before the first line this server logs
-        } catch (SettingException e) {
-            String flag = flags.get(e.key());
-            if (flag != null) {
-                throw new StartupException(flag + " " + e.problem());
+        FlagSink flag = (key, name, value) -> {
+            if (value != null) {
+                values.put(key, value);
+                flags.put(key, name);
             }
-            if (config == null) {
-                throw new StartupException(e.getMessage());
-            }
-            throw new StartupException(e.key().isEmpty() ? config + ": " + e.getMessage()
-                    : e.key() + " in " + config + " " + e.problem());
-        }
-        if (config != null) {
-            log.info("Read configuration from {}", config);
-        }
-        return settings;
+        };
+        flag.set(ServerConfig.DATA, "--data", data);
+        flag.set(ServerConfig.BIND, "--bind", bind);
+        flag.set(ServerConfig.ADMIN_PORT, "--admin", adminPort);
+        flag.set(ServerConfig.TLS_CERTIFICATE, "--tls-cert", tlsCertificate);
+        flag.set(ServerConfig.TLS_KEY, "--tls-key", tlsKey);
+        flag.set(ServerConfig.STORE_URL, "--store", storeUrl);
+        flag.set(ServerConfig.BUS_URL, "--bus", busUrl);
+        flag.set(ServerConfig.NODE_NAME, "--node", nodeName);
+        flag.set(ServerConfig.LISTENERS_ONLY, "--only", only);
+        ProtocolFlags.apply(spec, ProtocolModules.ALL, flag::set, values::put);
+        flag.set(LogSettings.FORMAT_KEY, "--log-format", logFormat);
+        flag.set(LogSettings.LEVEL_KEY, "--log-level", logLevel);
+        return new ServeSettings(config, values, flags, System.getenv());
     }
 
-    private Properties configFile() throws StartupException {
-        Properties properties = new Properties();
-        if (config == null) {
-            return properties;
-        }
-        String fix = "; give --config a readable file (parley.conf documents every key)";
-        try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new StartupException("cannot read config file " + config + ": no such file" + fix);
-        } catch (AccessDeniedException e) {
-            throw new StartupException("cannot read config file " + config + ": permission denied" + fix);
-        } catch (CharacterCodingException e) {
-            throw new StartupException("cannot read config file " + config + ": it is not UTF-8 text" + fix);
-        } catch (IOException e) {
-            String reason = Files.isDirectory(config) ? "it is a directory" : String.valueOf(e.getMessage());
-            throw new StartupException("cannot read config file " + config + ": " + reason + fix);
-        } catch (IllegalArgumentException e) {
-            // Properties.load on a malformed unicode escape
-            throw new StartupException("cannot read config file " + config + ": " + e.getMessage()
-                    + "; write non-ASCII characters as they are, or as \\uXXXX with four hex digits");
-        }
-        return properties;
-    }
-
-    private static void override(Properties properties, Map<String, String> flags, String key, String flag,
-            String value) {
-        if (value != null) {
-            properties.setProperty(key, value);
-            flags.put(key, flag);
-        }
+    private interface FlagSink {
+        void set(String key, String flag, String value);
     }
 }

@@ -33,8 +33,9 @@ final class ServerTls {
     private static final Logger log = LoggerFactory.getLogger(ServerTls.class);
     static final Duration EXPIRY_CHECK_PERIOD = Duration.ofDays(1);
 
-    private final Path certificateFile;
-    private final Path keyFile;
+    /** The files it reads; a reload of parley.conf may name others ({@link #rereadNow(Path, Path)}). Reload thread only after the start. */
+    private volatile Path certificateFile;
+    private volatile Path keyFile;
     private final Clock clock;
     /** Where warnings go: the log, or a test's list. */
     private final Consumer<String> warnings;
@@ -94,25 +95,43 @@ final class ServerTls {
         return CompletableFuture.supplyAsync(this::reloadNow, reloads);
     }
 
-    private String reloadNow() {
+    private synchronized String reloadNow() {
+        try {
+            String line = rereadNow(null, null);
+            log.info(line);
+            warnIfExpiring();
+            return line;
+        } catch (StartupException refused) {
+            warnings.accept(refused.getMessage());
+            throw new CompletionException(refused);
+        }
+    }
+
+    /**
+     * Rereads the certificate and key now, from {@code certificate} and {@code key} when given
+     * (a reload of parley.conf that names other files) or the same files, and returns the line
+     * saying what is presented now, without logging it: the caller puts it in its own line. Fails
+     * with that line when the files cannot be used; the last good certificate and its files stay.
+     */
+    synchronized String rereadNow(Path certificate, Path key) throws StartupException {
+        Path certificateFile = certificate != null ? certificate : this.certificateFile;
+        Path keyFile = key != null ? key : this.keyFile;
         TlsContext.Identity before = current.get();
         TlsContext.Identity after;
         try {
             after = TlsContext.read(certificateFile, keyFile);
         } catch (StartupException refused) {
-            String line = "TLS reload failed, still presenting " + describe(before) + ": " + refused.getMessage();
-            warnings.accept(line);
-            throw new CompletionException(new StartupException(line));
+            throw new StartupException("TLS reload failed, still presenting " + describe(this.certificateFile, before)
+                    + ": " + refused.getMessage());
         }
+        this.certificateFile = certificateFile;
+        this.keyFile = keyFile;
         current.set(after);
-        String line = (after.fingerprint().equals(before.fingerprint()) ? "TLS reloaded, the same certificate: "
-                : "TLS reloaded, new connections get ") + describe(after);
-        log.info(line);
-        warnIfExpiring();
-        return line;
+        return (after.fingerprint().equals(before.fingerprint()) ? "TLS reloaded, the same certificate: "
+                : "TLS reloaded, new connections get ") + describe(certificateFile, after);
     }
 
-    private String describe(TlsContext.Identity identity) {
+    private static String describe(Path certificateFile, TlsContext.Identity identity) {
         return certificateFile + " (SHA-256 " + identity.fingerprint() + ", valid until "
                 + identity.certificate().getNotAfter().toInstant() + ")";
     }

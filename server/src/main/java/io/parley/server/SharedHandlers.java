@@ -10,8 +10,8 @@ import java.util.Map;
  * The protocols' handlers, each built once per protocol and qualifier: a protocol's listeners
  * that serve the same thing share one (one directory of rooms, one set of online account users),
  * and a transport that carries another protocol (the web listener's WebSocket) gets that same one
- * ({@link ModuleContext#protocolHandler}). Used while the server starts, on its starting thread
- * only; not thread-safe.
+ * ({@link ModuleContext#protocolHandler}). Built while the server starts, on its starting thread
+ * only; not thread-safe then. A reload only reads it ({@link #builtFor}), after the start.
  */
 final class SharedHandlers {
 
@@ -32,6 +32,12 @@ final class SharedHandlers {
             built.put(key, handler);
         }
         return handler;
+    }
+
+    /** Every handler built for the protocol named {@code name}, whatever it serves. */
+    java.util.List<ChannelHandler> builtFor(String name) {
+        return built.entrySet().stream().filter(entry -> entry.getKey().startsWith(name + ":"))
+                .map(Map.Entry::getValue).toList();
     }
 
     /** The handler of the protocol named {@code name}'s own {@code <name>.port} listeners. */

@@ -1,6 +1,7 @@
 package io.parley.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
@@ -22,6 +23,11 @@ enum Transport {
                     .childOption(EpollChannelOption.TCP_KEEPINTVL, KEEPALIVE_INTERVAL_SECONDS)
                     .childOption(EpollChannelOption.TCP_KEEPCNT, KEEPALIVE_PROBES);
         }
+
+        @Override
+        void keepAliveIdle(Channel channel, int idleSeconds) {
+            channel.config().setOption(EpollChannelOption.TCP_KEEPIDLE, idleSeconds);
+        }
     },
     NIO(NioIoHandler::newFactory, NioServerSocketChannel.class) {
         @Override
@@ -29,6 +35,11 @@ enum Transport {
             bootstrap.childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), idleSeconds)
                     .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPINTERVAL), KEEPALIVE_INTERVAL_SECONDS)
                     .childOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPCOUNT), KEEPALIVE_PROBES);
+        }
+
+        @Override
+        void keepAliveIdle(Channel channel, int idleSeconds) {
+            channel.config().setOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE), idleSeconds);
         }
     };
 
@@ -63,4 +74,7 @@ enum Transport {
      * only listens answers the probes in its kernel and is never disturbed.
      */
     abstract void keepAlive(ServerBootstrap bootstrap, int idleSeconds);
+
+    /** Sets one accepted connection's keepalive idle time, when a reload changed it from the listener's. */
+    abstract void keepAliveIdle(Channel channel, int idleSeconds);
 }

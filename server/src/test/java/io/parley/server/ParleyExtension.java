@@ -106,6 +106,21 @@ public final class ParleyExtension implements BeforeEachCallback, AfterEachCallb
         return this;
     }
 
+    /**
+     * Starts the server as {@code parley serve --config config} does, so that {@code parley().reload()}
+     * (or {@code POST /reload}) rereads the file; {@code flags} (config keys) win over it as
+     * command-line flags do, on top of the test defaults (every port 0, the admin listener off).
+     * Not restartable with {@link #restart}.
+     */
+    public ParleyExtension startFromFile(Path config, Map<String, String> flags) throws Exception {
+        if (server != null) {
+            throw new IllegalStateException("the server is already running; stop() it");
+        }
+        server = ServerUnderTest.startFromFile(data, config, flags, out);
+        running = null;
+        return this;
+    }
+
     /** As {@link #start(Map)}, the status lines going to {@code out} (see {@link #printingTo}). */
     public ParleyExtension start(Map<String, String> overrides, PrintStream out) throws Exception {
         return printingTo(out).start(overrides);
@@ -128,6 +143,9 @@ public final class ParleyExtension implements BeforeEachCallback, AfterEachCallb
     /** Stops the server and starts it again over the same data with the same settings. */
     public ParleyExtension restart() throws Exception {
         Map<String, String> same = running;
+        if (same == null) {
+            throw new IllegalStateException("a server started from a file cannot be restarted");
+        }
         stop();
         return start(same);
     }

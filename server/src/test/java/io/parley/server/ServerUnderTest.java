@@ -33,6 +33,12 @@ final class ServerUnderTest implements AutoCloseable {
         return new ServerUnderTest(TestServer.start(data, settings, out));
     }
 
+    /** A server started as {@code parley serve --config config} with {@code flags} over the file ({@link TestServer#startFromFile}). */
+    static ServerUnderTest startFromFile(Path data, Path config, Map<String, String> flags, PrintStream out)
+            throws Exception {
+        return new ServerUnderTest(TestServer.startFromFile(data, config, flags, out));
+    }
+
     static ServerUnderTest start(Path data, Map<String, String> settings) throws Exception {
         return new ServerUnderTest(TestServer.start(data, settings));
     }

@@ -40,6 +40,7 @@ class RoomSequenceMigrationTest {
         // Back to version 3: the messages and sessions tables as it made them, with its rows.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE room_topics"); // version 5's
             statement.execute("DROP TABLE messages");
             statement.execute("DROP TABLE sessions");
             statement.execute("""

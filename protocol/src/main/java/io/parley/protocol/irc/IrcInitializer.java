@@ -34,6 +34,11 @@ public final class IrcInitializer extends ChannelInitializer<Channel> {
         this.server = server;
     }
 
+    /** The state its connections share; a reload updates its settings. */
+    IrcServer server() {
+        return server;
+    }
+
     @Override
     protected void initChannel(Channel channel) {
         ChannelMember member = new ChannelMember(server.chat.newMemberId(), channel);

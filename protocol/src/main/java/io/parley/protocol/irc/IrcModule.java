@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -95,6 +97,37 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
         }
     }
 
+    /**
+     * What a reload changes while the server runs: the MOTD (its file is read again), the ping
+     * interval (for connections opened from then on) and the description. The server's name,
+     * the network, the passwords and the operator need a restart: open sessions were told them.
+     */
+    @Override
+    public Set<String> liveKeys() {
+        return Set.of(MOTD, PING_SECONDS, DESCRIPTION);
+    }
+
+    @Override
+    public List<String> reload(ChannelHandler handler, IrcSettings next) {
+        IrcServer server = ((IrcInitializer) handler).server();
+        IrcSettings now = server.settings;
+        List<String> changed = new ArrayList<>();
+        if (!now.motd().equals(next.motd())) {
+            changed.add(MOTD + " changed");
+        }
+        if (now.pingSeconds() != next.pingSeconds()) {
+            changed.add(PING_SECONDS + " " + now.pingSeconds() + " -> " + next.pingSeconds());
+        }
+        if (!now.description().equals(next.description())) {
+            changed.add(DESCRIPTION + " changed");
+        }
+        if (!changed.isEmpty()) {
+            server.settings = new IrcSettings(now.serverName(), now.network(), next.description(), now.password(),
+                    next.motd(), next.pingSeconds(), now.operName(), now.operPassword());
+        }
+        return changed;
+    }
+
     @Override
     public ConnectionErrors connectionErrors() {
         return IrcSettings.CONNECTION_ERRORS;
@@ -103,7 +136,9 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
     @Override
     public ChannelHandler handler(IrcSettings settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
-        return new IrcInitializer(new IrcServer(settings, context.chat(), context.names(), context.presence(),
-                context.accounts()));
+        IrcServer server = new IrcServer(settings, context.chat(), context.names(), context.store().rooms(),
+                context.presence(), context.accounts());
+        server.history(context.store(), context.presence());
+        return new IrcInitializer(server);
     }
 }

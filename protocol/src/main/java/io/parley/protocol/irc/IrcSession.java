@@ -35,6 +35,9 @@ final class IrcSession {
     final IrcSaslExchange sasl = new IrcSaslExchange();
     /** Rooms by ref. */
     final Map<Integer, Room> rooms = new ConcurrentHashMap<>();
+    /** labeled-response and batch state (event loop only). */
+    final IrcLabels labels = new IrcLabels();
+    final IrcBatches batches = new IrcBatches();
 
     IrcSession(io.netty.channel.Channel channel, ChannelMember member, String host, IrcCapNegotiation caps) {
         this.channel = channel;
