@@ -37,7 +37,6 @@ bind = {hostname}
 data = {data}
 listeners.only = irc,account
 admin.port = off
-web.port = off
 account.port = {account_port}
 irc.port = {port}
 irc.server-name = My.Little.Server
@@ -128,8 +127,8 @@ class ParleyController(BaseServerController, DirectoryBasedController):
         # Nothing else to start for run_services: accounts are Parley's own.
 
     def wait_for_services(self) -> None:
-        # Accounts are Parley's own: there is no services process to wait for.
-        pass
+        # Accounts are built in: the services are up once the server is.
+        self.wait_for_port()
 
     def registerUser(self, case, username: str, password: Optional[str] = None) -> None:
         """Registers the account over Parley's account protocol (a first login registers)."""

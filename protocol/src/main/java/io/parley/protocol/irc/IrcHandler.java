@@ -242,7 +242,6 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return;
         }
         String oldSource = session.source();
-        String oldName = session.name();
         boolean renamed = session.isRegistered()
                 && !io.parley.core.text.NameKeys.key(session.name()).equals(io.parley.core.text.NameKeys.key(name.get()));
         IrcServer.Former former = renamed ? server.former(session) : null;
@@ -251,9 +250,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         if (former != null) {
             server.left(former);
-        }
-        if (renamed) {
-            server.monitor.offline(oldName, IrcNicks.toNick(oldName));
+            server.monitor.offline(IrcNicks.toName(former.nick()).orElse(former.nick()), former.nick());
             server.monitor.online(session);
         }
         if (session.isRegistered()) {
@@ -505,9 +502,10 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 return IrcPrivateMessages.send(ctx, server, session, out, command, target, other.get(), text, notice)
                         .thenRun(() -> flush(ctx));
             }
-            if (!notice) {
-                numeric(other.isPresent() ? ERR_INPUTTOOLONG : ERR_NOSUCHNICK, target,
-                        other.isPresent() ? "Input line was too long" : "No such nick/channel");
+            if (other.isPresent()) {
+                numeric(ERR_INPUTTOOLONG, "Input line was too long");
+            } else if (!notice) {
+                numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
             }
             return null;
         }

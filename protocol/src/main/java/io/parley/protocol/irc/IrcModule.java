@@ -136,8 +136,8 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
     @Override
     public ChannelHandler handler(IrcSettings settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
-        IrcServer server = new IrcServer(settings, context.chat(), context.names(), context.presence(),
-                context.accounts(), context.store().rooms());
+        IrcServer server = new IrcServer(settings, context.chat(), context.names(), context.store().rooms(),
+                context.presence(), context.accounts());
         server.history(context.store(), context.presence());
         return new IrcInitializer(server);
     }

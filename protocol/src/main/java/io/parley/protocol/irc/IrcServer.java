@@ -51,12 +51,12 @@ final class IrcServer {
     volatile IrcSettings settings;
     final ChatService chat;
     final RegisteredNames names;
-    /** Where topics are kept across restarts. */
-    private final RoomStore roomStore;
     /** The server's one presence: IRC nicks are entered there, unique across every protocol. */
     final Presence presence;
     /** The server's accounts (SASL), login throttles and private messages, shared with the account protocol. */
     final SharedAccounts accounts;
+    /** Where topics are kept across restarts. */
+    private final RoomStore roomStore;
     final IrcReplies replies;
     final IrcCapabilities capabilities;
     final Instant created = Instant.now();
@@ -82,14 +82,14 @@ final class IrcServer {
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
 
-    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, Presence presence, SharedAccounts accounts,
-            RoomStore roomStore) {
+    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore, Presence presence,
+            SharedAccounts accounts) {
         this.settings = settings;
         this.chat = chat;
         this.names = names;
+        this.roomStore = roomStore;
         this.presence = presence;
         this.accounts = accounts;
-        this.roomStore = roomStore;
         for (RoomTopic stored : roomStore.loadTopics()) {
             topics.put(stored.roomRef(), new Topic(stored.text(), stored.setBy(), stored.setAt()));
         }
