@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 public enum Protocol {
     LINE(new LineDriver(), 7711),
     TCD(new TcdDriver(), 7710),
-    NATS(new NatsDriver(), 4222);
+    NATS(new NatsDriver(), 4222),
+    IRC(new IrcDriver(), 6667);
 
     private final ProtocolDriver driver;
     private final int defaultPort;

@@ -27,6 +27,14 @@ interface ProtocolDriver {
      */
     byte[] messagePrefix(String name, int room, int roomRef, long joinId);
 
+    /**
+     * Whether the server sends a member's own messages back to it (Parley's protocols and NATS
+     * do, IRC does not): what a sender must receive depends on it.
+     */
+    default boolean echoes() {
+        return true;
+    }
+
     /** What comes after a payload. */
     byte[] messageSuffix();
 

@@ -209,4 +209,29 @@ class DeliveryDecoderTest {
         buf.release();
         small.release();
     }
+
+    @Test
+    void ircEndOfNamesMeansJoinedPrivmsgIsAMessagePingIsAnsweredErrorsAreRefusals() {
+        EmbeddedChannel channel = new EmbeddedChannel(new IrcDeliveryDecoder(events));
+        feed(channel, ":ref 001 m1 :Welcome\r\n:m1!u@h JOIN #r0\r\n:ref 366 m1 #r0 :End\r\n"
+                + ":m2!u@h PRIVMSG #r0 :0.5.123.x :y\r\nPING :tok\r\n:ref 433 * m1 :Nickname is already in use\r\n"
+                + ":srv NOTICE m1 :hi\r\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message 0.5.123.x :y",
+                "refused :ref 433 * m1 :Nickname is already in use");
+        ByteBuf pong = channel.readOutbound();
+        assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("PONG :tok\r\n");
+        pong.release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void ircLinesSplitAnywhereAreReadTheSame() {
+        EmbeddedChannel channel = new EmbeddedChannel(new IrcDeliveryDecoder(events));
+        String input = ":ref 366 m1 #r0 :End\r\n:m2!u@h PRIVMSG #r0 :1.2.3.xx\r\n";
+        for (int i = 0; i < input.length(); i += 3) {
+            feed(channel, input.substring(i, Math.min(input.length(), i + 3)));
+        }
+        assertThat(events.seen).containsExactly("joined 0 0", "message 1.2.3.xx");
+        channel.finishAndReleaseAll();
+    }
 }
