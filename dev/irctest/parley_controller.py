@@ -31,6 +31,7 @@ tcd.port = off
 line.port = off
 directory.port = off
 admin.port = off
+web.port = off
 account.port = {account_port}
 irc.port = {port}
 irc.server-name = My.Little.Server
@@ -52,8 +53,11 @@ class ParleyController(BaseServerController, DirectoryBasedController):
     capabilities = frozenset(
         (
             Capabilities.AWAY_NOTIFY,
+            Capabilities.BATCH,
             Capabilities.ECHO_MESSAGE,
             Capabilities.EXTENDED_JOIN,
+            Capabilities.LABELED_RESPONSE,
+            Capabilities.MESSAGE_TAGS,
             Capabilities.MULTI_PREFIX,
             Capabilities.SERVER_TIME,
         )

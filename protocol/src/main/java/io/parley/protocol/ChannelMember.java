@@ -132,6 +132,15 @@ public final class ChannelMember implements Member {
         return true;
     }
 
+    /**
+     * Writes {@code notice} (a {@link RoomRemoval}, which the protocol's {@link NoticeEncoder}
+     * renders) and closes the connection once it is out. Any thread.
+     */
+    public void closeWith(Object notice) {
+        channel.eventLoop().execute(() -> channel.writeAndFlush(notice)
+                .addListener(io.netty.channel.ChannelFutureListener.CLOSE));
+    }
+
     private void drop() {
         dropped = true;
         metrics.slowReaderDisconnected();

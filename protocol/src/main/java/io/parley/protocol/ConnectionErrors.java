@@ -11,8 +11,15 @@ import io.netty.util.AttributeKey;
  * @param registrationTimeout the client did not register in time; also said to a request/response
  *     client that sent nothing for its idle timeout (its "no request in time")
  * @param shuttingDown the server is stopping
+ * @param kicked the form of a {@link RoomRemoval}: a format with one {@code %s} for its
+ *     {@link RoomRemoval#sentence() sentence}; null where the protocol has none (nothing is written)
  */
-public record ConnectionErrors(String tooManyConnections, String registrationTimeout, String shuttingDown) {
+public record ConnectionErrors(String tooManyConnections, String registrationTimeout, String shuttingDown, String kicked) {
+
+    /** A protocol whose users cannot be removed from a room ({@link #kicked} says nothing). */
+    public ConnectionErrors(String tooManyConnections, String registrationTimeout, String shuttingDown) {
+        this(tooManyConnections, registrationTimeout, shuttingDown, null);
+    }
 
     public static final AttributeKey<ConnectionErrors> KEY = AttributeKey.valueOf(ConnectionErrors.class, "errors");
 
@@ -23,5 +30,10 @@ public record ConnectionErrors(String tooManyConnections, String registrationTim
             case REGISTRATION_TIMEOUT, IDLE_TIMEOUT -> registrationTimeout;
             case SHUTTING_DOWN -> shuttingDown;
         };
+    }
+
+    /** What this protocol tells its client removed from a room, or the empty string. */
+    public String text(RoomRemoval removal) {
+        return kicked == null ? "" : String.format(kicked, removal.sentence());
     }
 }

@@ -71,6 +71,19 @@ class ServerNoticesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anIrcKickOfALineOrTcdUserIsItsProtocolsErrorLineWithoutTheControlCharactersItsReasonHad() {
+        RoomRemoval kick = new RoomRemoval("lobby", "op", "spam\r\nERROR_CODE: 1");
+        EmbeddedChannel line = new EmbeddedChannel(Protocol.LINE.initializer.get());
+        line.writeAndFlush(kick);
+        assertThat(PipelineFuzzing.output(line)).isEqualTo("* kicked from lobby by op (spam\uFFFD\uFFFDERROR_CODE: 1)\n");
+        line.finishAndReleaseAll();
+        EmbeddedChannel tcd = new EmbeddedChannel(Protocol.TCD.initializer.get());
+        tcd.writeAndFlush(new RoomRemoval("lobby", "op", "enough"));
+        assertThat(PipelineFuzzing.output(tcd)).isEqualTo("ERROR_CODE: 15\nERROR_DESCRIPTION: kicked from lobby by op (enough)\n");
+        tcd.finishAndReleaseAll();
+    }
+
     @ParameterizedTest
     @EnumSource(Protocol.class)
     void theGoodbyeIsWrittenByTheRequestHandlerAsTheProtocolsErrorLine(Protocol protocol) {

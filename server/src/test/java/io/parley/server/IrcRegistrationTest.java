@@ -22,7 +22,7 @@ class IrcRegistrationTest {
         assertThat(lines.get(0)).isEqualTo(":My.Little.Server 001 alice :Welcome to the Parley IRC Network alice!~al@127.0.0.1");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(":My.Little.Server 004 alice My.Little.Server "));
         assertThat(String.join("\n", lines)).contains(" CASEMAPPING=ascii ", " CHANTYPES=# ", " NICKLEN=32 ",
-                " CHANNELLEN=64 ", " NETWORK=Parley ").doesNotContain("CHATHISTORY", "WHOX");
+                " CHANNELLEN=64 ", " NETWORK=Parley ", " CHATHISTORY=100 ", " MSGREFTYPES=msgid,timestamp ", " MONITOR=100 ", " WHOX ");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(":My.Little.Server 251 alice :There are 1 users"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(":My.Little.Server 422 alice :MOTD File is missing");
 
@@ -37,8 +37,8 @@ class IrcRegistrationTest {
         IrcClient client = new IrcClient(server.connect("irc"));
         client.send("CAP LS 302").send("NICK bob").send("USER bob 0 * :Bob");
         String ls = client.line();
-        assertThat(ls).startsWith(":My.Little.Server CAP * LS :").contains("server-time", "echo-message")
-                .doesNotContain("sasl", "chathistory", "batch");
+        assertThat(ls).startsWith(":My.Little.Server CAP * LS :").contains("server-time", "echo-message", "message-tags",
+                "batch", "labeled-response", "draft/chathistory", "standard-replies").doesNotContain("sasl");
         client.send("CAP REQ :server-time nosuch");
         assertThat(client.line()).isEqualTo(":My.Little.Server CAP bob NAK :server-time nosuch");
         client.send("CAP REQ :server-time echo-message");

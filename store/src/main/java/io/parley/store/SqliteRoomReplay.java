@@ -24,8 +24,16 @@ final class SqliteRoomReplay implements RoomReplay {
 
     private final SqliteStore store;
 
+    private final JdbcRoomWindows windows;
+
     SqliteRoomReplay(SqliteStore store) {
         this.store = store;
+        this.windows = new JdbcRoomWindows(store::read);
+    }
+
+    @Override
+    public CompletionStage<List<RoomEvent.Posted>> window(RoomId room, Window window) {
+        return windows.window(room, window);
     }
 
     @Override

@@ -93,7 +93,7 @@ class SqliteDirectoryStoreTest {
         // Take the database back to schema version 1, as a Parley without the directory left it.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
-            for (String table : List.of("directory", "private_messages", "sessions", "accounts")) {
+            for (String table : List.of("directory", "private_messages", "sessions", "accounts", "room_topics")) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("PRAGMA user_version = 1");
@@ -113,7 +113,7 @@ class SqliteDirectoryStoreTest {
         // Schema version 2 as the Parley before accounts left it: rooms, messages and the directory.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
-            for (String table : List.of("private_messages", "sessions", "accounts")) {
+            for (String table : List.of("private_messages", "sessions", "accounts", "room_topics")) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("PRAGMA user_version = 2");

@@ -60,4 +60,14 @@ public final class InMemoryEventLog implements EventLog, RoomReplay {
                 .limit(limit)
                 .toList());
     }
+
+    @Override
+    public synchronized CompletionStage<List<RoomEvent.Posted>> window(RoomId room, Window window) {
+        List<RoomEvent.Posted> inside = posted.stream()
+                .filter(p -> p.room().ref() == room.ref() && p.chat().kind() == ChatMessage.Kind.CHAT
+                        && window.contains(p.sequence(), p.chat().time().toEpochMilli()))
+                .toList();
+        int from = window.newestFirst() ? Math.max(0, inside.size() - window.limit()) : 0;
+        return CompletableFuture.completedFuture(List.copyOf(inside.subList(from, Math.min(inside.size(), from + window.limit()))));
+    }
 }

@@ -16,6 +16,7 @@ public final class InMemoryRoomStore implements RoomStore {
     private final List<RoomRecord> rooms = new ArrayList<>();
     /** Refs are never used twice, also after a room is removed. */
     private int lastRef;
+    private final java.util.Map<Integer, RoomTopic> topics = new java.util.TreeMap<>();
 
     @Override
     public synchronized List<RoomRecord> loadAll() {
@@ -43,6 +44,24 @@ public final class InMemoryRoomStore implements RoomStore {
     /** Keeps no messages, so every room it holds is empty. */
     @Override
     public synchronized CompletionStage<Boolean> removeIfEmpty(int ref) {
+        topics.remove(ref);
         return CompletableFuture.completedFuture(rooms.removeIf(room -> room.ref() == ref));
+    }
+
+    @Override
+    public synchronized List<RoomTopic> loadTopics() {
+        return List.copyOf(topics.values());
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> setTopic(RoomTopic topic) {
+        topics.put(topic.roomRef(), topic);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> clearTopic(int ref) {
+        topics.remove(ref);
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -73,6 +73,14 @@ public final class Room {
         return Optional.ofNullable(roster.get(new Key(member.node(), member.id()))).map(MemberRef::name);
     }
 
+    /**
+     * The connection behind a member of this node that is in the room, if it is one (what an
+     * operator's removal of another protocol's member needs to reach it).
+     */
+    public Optional<Member> localMember(MemberRef member) {
+        return Optional.ofNullable(local.get(Key.of(member)));
+    }
+
     /** How many members the room has, on every node. */
     public int memberCount() {
         return roster.size();

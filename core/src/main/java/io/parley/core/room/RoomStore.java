@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Thread-safety: implementations are thread-safe. {@link #find}, {@link #create} and
  * {@link #removeIfEmpty} never block their caller (they may be called on an event loop);
- * {@link #loadAll} may block and is called at start-up only.
+ * {@link #loadAll} and {@link #loadTopics} may block and are called at start-up only. A room's
+ * topic is kept with it (IRC's {@code TOPIC}), so that it outlives a restart.
  */
 public interface RoomStore {
 
@@ -34,4 +35,16 @@ public interface RoomStore {
      * does); completes with whether it was removed. Its ref is never used again.
      */
     CompletionStage<Boolean> removeIfEmpty(int ref);
+
+    /** Every room's stored topic (rooms without one have none here). May block: start-up only. */
+    List<RoomTopic> loadTopics();
+
+    /**
+     * Stores {@code topic} as its room's topic, replacing the one before; completes once it is
+     * durable.
+     */
+    CompletionStage<Void> setTopic(RoomTopic topic);
+
+    /** Removes the topic of the room with this ref, if it has one; completes once that is durable. */
+    CompletionStage<Void> clearTopic(int ref);
 }

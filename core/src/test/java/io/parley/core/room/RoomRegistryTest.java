@@ -67,6 +67,21 @@ class RoomRegistryTest {
             public CompletionStage<Boolean> removeIfEmpty(int ref) {
                 return store.removeIfEmpty(ref);
             }
+
+            @Override
+            public List<RoomTopic> loadTopics() {
+                return store.loadTopics();
+            }
+
+            @Override
+            public CompletionStage<Void> setTopic(RoomTopic topic) {
+                return store.setTopic(topic);
+            }
+
+            @Override
+            public CompletionStage<Void> clearTopic(int ref) {
+                return store.clearTopic(ref);
+            }
         };
     }
 
@@ -182,6 +197,21 @@ class RoomRegistryTest {
             @Override
             public CompletionStage<Boolean> removeIfEmpty(int ref) {
                 return kept; // it holds history: kept, once the store answers
+            }
+
+            @Override
+            public List<RoomTopic> loadTopics() {
+                return store.loadTopics();
+            }
+
+            @Override
+            public CompletionStage<Void> setTopic(RoomTopic topic) {
+                return store.setTopic(topic);
+            }
+
+            @Override
+            public CompletionStage<Void> clearTopic(int ref) {
+                return store.clearTopic(ref);
             }
         };
     }

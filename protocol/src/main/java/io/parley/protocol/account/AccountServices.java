@@ -28,5 +28,5 @@ public record AccountServices(
     public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
     public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
             "C ERR 429 too many connections from your address\n", "C ERR 408 no login in time\n",
-            "C BYE server shutting down\n");
+            "C BYE server shutting down\n", "C BYE %s\n");
 }

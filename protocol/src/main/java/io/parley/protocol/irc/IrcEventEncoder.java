@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Renders what reaches an IRC connection unasked, with the tags its capabilities ask for: room
  * events (a message as {@code PRIVMSG #room} from its author, joins and leaves as {@code JOIN},
- * {@code PART} or, for a member whose session ended, one {@code QUIT}) and {@link IrcDirect}
+ * {@code PART}, {@code KICK} for a member an operator removed or, for a member whose session
+ * ended, one {@code QUIT}) and {@link IrcDirect}
  * messages. The connection's own messages come back only with {@code echo-message}. A text line
  * too long for one IRC line is split ({@link IrcLimits#split}); a stored {@code /me } line is a
  * CTCP ACTION. Event-loop only; one per connection.
@@ -48,7 +49,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Object msg, List<Object> out) {
         if (msg instanceof IrcDirect direct) {
-            out.add(tagged(direct.message(), direct.time(), 0));
+            out.add(tagged(direct.message(), direct.time(), null));
         } else if (msg instanceof RoomEvent.Posted posted) {
             posted(posted, out);
         } else if (msg instanceof RoomEvent.Joined joined) {
@@ -57,11 +58,15 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             IrcMessage join = self.has(IrcCapabilities.EXTENDED_JOIN)
                     ? IrcMessage.from(source, "JOIN", channel, "*", realName(joined))
                     : IrcMessage.from(source, "JOIN", channel);
-            out.add(tagged(join, Instant.now(), 0));
+            if (joined.member().is(self.member()) && self.labels.holding()) {
+                self.labels.capture(tagged(join, Instant.now(), null)); // the reply to a labeled JOIN
+            } else {
+                out.add(tagged(join, Instant.now(), null));
+            }
             if (!joined.member().is(self.member()) && self.has(IrcCapabilities.AWAY_NOTIFY)) {
                 // away-notify: a joiner who is away is announced as such right after its JOIN.
                 server.session(joined.member()).map(IrcSession::away)
-                        .ifPresent(away -> out.add(tagged(IrcMessage.from(source, "AWAY", away), Instant.now(), 0)));
+                        .ifPresent(away -> out.add(tagged(IrcMessage.from(source, "AWAY", away), Instant.now(), null)));
             }
         } else if (msg instanceof RoomEvent.Left left) {
             left(left, out);
@@ -77,6 +82,12 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
     }
 
     private void left(RoomEvent.Left left, List<Object> out) {
+        Optional<IrcServer.Kick> kick = server.kickOf(left.member(), left.room().ref());
+        if (kick.isPresent()) {
+            out.add(tagged(IrcMessage.from(kick.get().source(), "KICK", IrcChannels.toChannel(left.room().name()),
+                    kick.get().nick(), kick.get().reason()), Instant.now(), null));
+            return;
+        }
         boolean own = left.member().is(self.member());
         var quit = own ? Optional.<IrcServer.Quit>empty() : server.quitOf(left.member().id());
         if (quit.isPresent()) {
@@ -84,7 +95,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
                 if (quitsShown.size() > QUITS_REMEMBERED) {
                     quitsShown.remove(quitsShown.iterator().next());
                 }
-                out.add(tagged(IrcMessage.from(quit.get().source(), "QUIT", quit.get().reason()), Instant.now(), 0));
+                out.add(tagged(IrcMessage.from(quit.get().source(), "QUIT", quit.get().reason()), Instant.now(), null));
             }
             return;
         }
@@ -94,7 +105,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
                 ? server.partReason(left.member().id(), left.room().ref()) : Optional.empty();
         IrcMessage part = reason.isPresent() ? IrcMessage.from(source, "PART", channel, reason.get())
                 : IrcMessage.from(source, "PART", channel);
-        out.add(tagged(part, Instant.now(), 0));
+        out.add(tagged(part, Instant.now(), null));
     }
 
     private void posted(RoomEvent.Posted posted, List<Object> out) {
@@ -106,33 +117,37 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         }
         String source = own ? self.source() : server.sourceOfAuthor(message.author());
         String channel = IrcChannels.toChannel(posted.room().name());
-        int max = IrcLimits.maxTextBytes(source, "PRIVMSG", channel);
-        for (String line : Text.lines(message.text())) {
-            if (line.isEmpty()) {
-                continue;
-            }
-            boolean action = line.startsWith(ACTION_PREFIX);
-            String text = action ? line.substring(ACTION_PREFIX.length()) : line;
-            List<String> pieces = IrcLimits.split(text, action ? max - "\u0001ACTION \u0001".length() : max);
-            for (String piece : pieces) {
-                String body = action ? "\u0001ACTION " + piece + "\u0001" : piece;
-                if (body.isEmpty()) {
-                    continue;
-                }
-                out.add(tagged(IrcMessage.from(source, "PRIVMSG", channel, body), message.time(), message.id()));
-            }
+        String msgid = IrcMsgIds.room(posted.room().ref(), posted.sequence());
+        IrcClientTags.Relay relay = server.clientTags.of(posted.room().ref(), message.author(), message.text());
+        Map<String, String> extra = new LinkedHashMap<>(relay.tags());
+        String label = own ? self.labels.takeForEcho() : null;
+        if (label != null) {
+            extra.put(IrcLabels.TAG, label);
+        }
+        for (IrcMessage line : IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message)) {
+            out.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), msgid));
         }
     }
 
-    /** {@code message} with {@code time} (server-time) and {@code msgid} (message-tags) as enabled. */
-    private IrcMessage tagged(IrcMessage message, Instant time, long id) {
+    /**
+     * {@code message} with {@code time} (server-time) and {@code msgid} (message-tags) as enabled,
+     * and the tags it carries: client-only tags and {@code msgid} only for a client with
+     * message-tags; {@code label} and {@code batch} are set only for clients that asked for them.
+     */
+    private IrcMessage tagged(IrcMessage message, Instant time, String msgid) {
+        boolean messageTags = self.has(IrcCapabilities.MESSAGE_TAGS);
         Map<String, String> tags = new LinkedHashMap<>();
         if (self.has(IrcCapabilities.SERVER_TIME)) {
             tags.put("time", SERVER_TIME.format(time));
         }
-        if (id != 0 && self.has(IrcCapabilities.MESSAGE_TAGS)) {
-            tags.put("msgid", Long.toString(id));
+        if (msgid != null && messageTags) {
+            tags.put("msgid", msgid);
         }
-        return tags.isEmpty() ? message : message.withTags(tags);
+        message.tags().forEach((key, value) -> {
+            if (messageTags || !(key.startsWith("+") || key.equals("msgid"))) {
+                tags.put(key, value);
+            }
+        });
+        return tags.equals(message.tags()) ? message : message.withTags(tags);
     }
 }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One IRC connection (docs/irc.md): registration (CAP, PASS, NICK, USER), PING/PONG both ways,
- * channels as core rooms (JOIN, PART, PRIVMSG/NOTICE, TOPIC, MODE), messages to nicks, AWAY and
- * QUIT; read-only queries are {@link IrcQueries}. Replies are written as {@link IrcMessage}s.
+ * channels as core rooms (JOIN, PART, PRIVMSG/NOTICE), messages to nicks, AWAY and QUIT; read-only
+ * queries are {@link IrcQueries}, channel modes, TOPIC, INVITE and KICK {@link IrcChannelCommands}.
+ * Replies are written as {@link IrcMessage}s.
  * Event-loop only; one per connection.
  */
 final class IrcHandler extends OrderedRequestHandler<String> {
@@ -47,6 +48,10 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private final IrcSession session;
     private final IrcReplies replies;
     private final IrcQueries queries;
+    private final IrcChathistory history;
+    /** The client-only tags of the PRIVMSG/NOTICE in progress. */
+    private java.util.Map<String, String> clientTags = java.util.Map.of();
+    private final IrcChannelCommands channels;
     private final List<Object> out = new ArrayList<>();
     private String password;
     private boolean pingSent;
@@ -58,6 +63,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         this.session = session;
         this.replies = server.replies;
         this.queries = new IrcQueries(server, session, out);
+        this.history = new IrcChathistory(server, session);
+        this.channels = new IrcChannelCommands(server, session, out);
     }
 
     @Override
@@ -76,6 +83,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             return null; // an empty or unreadable line is ignored, as servers do
         }
+        session.labels.start(message, session);
         CompletionStage<?> stage;
         try {
             stage = command(ctx, message);
@@ -84,8 +92,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             log.debug("IRC reply refused: {}", e.getMessage());
             stage = null;
         }
+        if (stage == null) {
+            finishLabel(ctx);
+            return null;
+        }
         flush(ctx);
-        return stage;
+        // A command that completes later is labeled (labeled-response) once it is done, on the loop.
+        return stage.handleAsync((ignored, failure) -> {
+            finishLabel(ctx);
+            return null;
+        }, ctx.executor());
     }
 
     private CompletionStage<?> command(ChannelHandlerContext ctx, IrcMessage message) {
@@ -112,9 +128,14 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "PRIVMSG", "NOTICE" -> {
                 return privmsg(ctx, message);
             }
-            case "TOPIC" -> topic(message);
+            case "TOPIC" -> channels.topic(message);
             case "MODE" -> mode(message);
             case "AWAY" -> away(message);
+            case "TAGMSG" -> IrcTagMessages.tagmsg(server, session, message, out);
+            case "CHATHISTORY" -> {
+                return history.run(message, out, ctx.executor());
+            }
+            case "MONITOR" -> server.monitor.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
             case "WHO" -> queries.who(message);
@@ -138,7 +159,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 numeric("365", "*", "End of /LINKS list");
             }
             case "HELP", "HELPOP" -> help(message);
-            case "INVITE" -> invite(message);
+            case "INVITE" -> channels.invite(message);
+            case "KICK" -> channels.kick(message);
             case "WHOWAS" -> queries.whowas(message);
             case "OPER" -> oper(message);
             case "KILL" -> kill(message);
@@ -221,6 +243,10 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             session.claim = claim;
         }
         session.rename(nick, name.get());
+        if (session.isRegistered() && !sameName) {
+            server.monitor.offline(oldName, IrcNicks.toNick(oldName));
+            server.monitor.online(session);
+        }
         if (session.isRegistered()) {
             IrcDirect change = new IrcDirect(IrcMessage.from(oldSource, "NICK", nick), Instant.now());
             for (IrcSession other : neighbours(true)) {
@@ -251,6 +277,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         session.registered();
         session.caps.registered();
         server.joinedAsMember(session);
+        server.monitor.online(session);
         SignedOn.fire(ctx.channel());
         String serverName = server.settings.serverName();
         numeric(RPL_WELCOME, "Welcome to the " + server.settings.network() + " IRC Network " + session.source());
@@ -289,7 +316,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         CompletionStage<?> chain = CompletableFuture.completedFuture(null);
-        for (String channel : message.param(0).split(",")) {
+        String[] keys = message.param(1) == null ? new String[0] : message.param(1).split(",");
+        String[] names = message.param(0).split(",");
+        for (int i = 0; i < names.length; i++) {
+            String channel = names[i];
+            String key = i < keys.length ? keys[i] : null;
             if (channel.isEmpty()) {
                 continue;
             }
@@ -298,13 +329,13 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
                 continue;
             }
-            chain = chain.thenCompose(ignored -> joinOne(ctx, channel, roomName.get()));
+            chain = chain.thenCompose(ignored -> joinOne(ctx, channel, roomName.get(), key));
         }
         return chain;
     }
 
     /** Joins one room; completes on the event loop once the joiner has its topic and names. */
-    private CompletionStage<?> joinOne(ChannelHandlerContext ctx, String channel, String roomName) {
+    private CompletionStage<?> joinOne(ChannelHandlerContext ctx, String channel, String roomName, String key) {
         if (!ctx.channel().isActive()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -312,13 +343,22 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (known.isPresent() && session.rooms.containsKey(known.get().ref())) {
             return CompletableFuture.completedFuture(null);
         }
+        if (known.isPresent() && !channels.mayJoin(known.get(), channel, key)) {
+            return CompletableFuture.completedFuture(null); // the refusal is in the output
+        }
         return server.chat.rooms().open(roomName, io.parley.protocol.Addresses.origin(ctx.channel().remoteAddress()))
-                .thenCompose(room -> server.chat.join(room, session.member(), session.name()).thenApply(boundary -> room))
+                .thenComposeAsync(room -> {
+                    if (known.isEmpty() && !channels.mayJoin(room, channel, key)) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return server.chat.join(room, session.member(), session.name()).thenApply(boundary -> room);
+                }, ctx.executor())
                 .handleAsync((room, failure) -> {
                     if (failure != null) {
                         joinFailed(channel, failure);
-                    } else {
+                    } else if (room != null) {
                         session.rooms.put(room.ref(), room);
+                        channels.joined(room);
                         server.firstSeen(room);
                         queries.topic(room, false);
                         queries.names(room);
@@ -372,6 +412,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     /** Leaves a room; the PART reaches this connection (and every IRC member) as the room's event. */
     private void leave(Room room) {
         session.rooms.remove(room.ref());
+        server.channel(room).forget(io.parley.core.room.MemberRef.of(session.member(), session.name()));
         server.chat.leave(room, session.member(), room.nameOf(session.member()).orElse(session.name()));
     }
 
@@ -397,6 +438,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         String text = message.param(1);
+        clientTags = IrcClientTags.clientOnly(message.tags());
         CompletionStage<?> last = null;
         for (String target : new LinkedHashSet<>(List.of(message.param(0).split(",")))) {
             if (target.isEmpty()) {
@@ -421,18 +463,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         Room room = exists.get();
-        if (!session.rooms.containsKey(room.ref())) {
-            if (!notice) {
-                numeric(ERR_CANNOTSENDTOCHAN, target, "Cannot send to channel (you are not in it)");
-            }
+        String channel = IrcChannels.toChannel(room.name());
+        if (!channels.maySpeak(room, channel, notice)) {
             return null;
         }
-        String channel = IrcChannels.toChannel(room.name());
         if (!relayFits(command, channel, text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
             return null;
         }
         metrics().messageReceived();
+        server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), new IrcClientTags.Relay(clientTags, notice), ctx.executor());
         CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text)).whenComplete((stored, failure) -> {
             if (failure != null) {
                 ctx.executor().execute(() -> {
@@ -461,7 +501,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return;
         }
         metrics().messageReceived();
-        IrcDirect direct = new IrcDirect(IrcMessage.from(session.source(), command, to.nick(), text), Instant.now());
+        IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
         to.member().pushMessage(direct);
         if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
             out.add(direct);
@@ -476,35 +516,6 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         return IrcMessage.from(session.source(), command, target, text).bodyBytes() <= IrcLimits.MAX_BODY_BYTES;
     }
 
-    private void topic(IrcMessage message) {
-        String channel = message.param(0);
-        if (channel == null || channel.isEmpty()) {
-            numeric(ERR_NEEDMOREPARAMS, "TOPIC", "Not enough parameters");
-            return;
-        }
-        Optional<Room> exists = IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName);
-        if (exists.isEmpty()) {
-            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
-        }
-        Room room = exists.get();
-        if (message.param(1) == null) {
-            queries.topic(room, true);
-            return;
-        }
-        if (!session.rooms.containsKey(room.ref())) {
-            numeric(ERR_NOTONCHANNEL, channel, "You're not on that channel");
-            return;
-        }
-        String text = IrcLimits.split(Text.clean(message.param(1), false), IrcIsupport.TEXT_LENGTH).get(0);
-        server.setTopic(room, new IrcServer.Topic(text, session.nick(), Instant.now()));
-        IrcDirect change = new IrcDirect(IrcMessage.from(session.source(), "TOPIC", IrcChannels.toChannel(room.name()), text),
-                Instant.now());
-        for (IrcSession member : server.ircMembers(room)) {
-            member.member().push(change);
-        }
-    }
-
     private void mode(IrcMessage message) {
         String target = message.param(0);
         if (target == null || target.isEmpty()) {
@@ -512,7 +523,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return;
         }
         if (IrcChannels.isChannel(target)) {
-            queries.channelMode(message);
+            channels.mode(message);
             return;
         }
         if (!IrcCasemapping.same(target, session.nick())) {
@@ -574,38 +585,6 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 other.member().push(direct);
             }
         }
-    }
-
-    /** INVITE with no invite-only channels yet: it tells the invitee, who may join anyway. */
-    private void invite(IrcMessage message) {
-        if (message.params().size() < 2) {
-            numeric(ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
-            return;
-        }
-        String nick = message.param(0);
-        String channel = message.param(1);
-        Optional<IrcSession> target = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
-        if (target.isEmpty()) {
-            numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
-            return;
-        }
-        Optional<Room> room = IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName);
-        if (room.isEmpty()) {
-            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
-        }
-        String shown = IrcChannels.toChannel(room.get().name());
-        if (!session.rooms.containsKey(room.get().ref())) {
-            numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
-            return;
-        }
-        if (target.get().rooms.containsKey(room.get().ref())) {
-            numeric(ERR_USERONCHANNEL, target.get().nick(), shown, "is already on channel");
-            return;
-        }
-        numeric(RPL_INVITING, target.get().nick(), shown);
-        target.get().member().push(new IrcDirect(IrcMessage.from(session.source(), "INVITE", target.get().nick(), shown),
-                Instant.now()));
     }
 
     private void help(IrcMessage message) {
@@ -721,6 +700,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             for (Room room : List.copyOf(session.rooms.values())) {
                 leave(room);
             }
+            server.monitor.gone(session);
             if (session.isRegistered()) {
                 server.left(session);
             }
@@ -773,8 +753,14 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         out.add(replies.numeric(numeric, session.nick(), params));
     }
 
+    /** Ends the command in progress for labeled-response, then writes its replies. */
+    private void finishLabel(ChannelHandlerContext ctx) {
+        session.labels.finish(out, session, session.batches, server.settings.serverName());
+        flush(ctx);
+    }
+
     private void flush(ChannelHandlerContext ctx) {
-        if (out.isEmpty()) {
+        if (out.isEmpty() || session.labels.holding()) {
             return;
         }
         for (Object message : out) {

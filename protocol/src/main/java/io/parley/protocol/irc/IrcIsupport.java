@@ -143,7 +143,7 @@ public final class IrcIsupport {
                 .add("NETWORK", network)
                 .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
                 .add("PREFIX", "(" + modes.prefix() + ")@+")
-                .add("TARGMAX", "ISON:,JOIN:,KICK:1,MONITOR:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
+                .add("TARGMAX", "ISON:,JOIN:,KICK:4,MONITOR:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(USERLEN))
                 .add("WHOX");

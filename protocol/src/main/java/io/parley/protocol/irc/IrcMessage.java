@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class IrcMessage {
 
-    private static final Pattern VERB = Pattern.compile("[A-Za-z]+|[0-9]{3}");
+    private static final Pattern VERB = Pattern.compile("[A-Za-z]+(?:_[A-Za-z]+)*|[0-9]{3}");
 
     private final Map<String, String> tags;
     private final String source;

@@ -103,6 +103,8 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
     @Override
     public ChannelHandler handler(IrcSettings settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
-        return new IrcInitializer(new IrcServer(settings, context.chat(), context.names()));
+        IrcServer server = new IrcServer(settings, context.chat(), context.names(), context.store().rooms());
+        server.history(context.store(), context.presence());
+        return new IrcInitializer(server);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The read-only commands of one IRC connection: NAMES, LIST, WHO, WHOIS, ISON, USERHOST,
- * LUSERS, MOTD, a TOPIC query and a channel MODE query. They read room membership and the IRC
+ * LUSERS, MOTD and the topic a joiner gets. They read room membership and the IRC
  * users and add their replies to the connection's output. Event-loop only; one per connection.
  */
 final class IrcQueries {
@@ -54,11 +54,13 @@ final class IrcQueries {
     void names(Room room) {
         String channel = IrcChannels.toChannel(room.name());
         boolean full = session.has(IrcCapabilities.USERHOST_IN_NAMES);
+        boolean multi = session.has(IrcCapabilities.MULTI_PREFIX);
+        IrcChannelState state = server.channel(room);
         List<String> entries = new ArrayList<>();
         for (MemberRef member : room.roster()) {
-            entries.add(full ? server.sourceOf(member) : server.nickOf(member));
+            entries.add(state.prefix(member, multi) + (full ? server.sourceOf(member) : server.nickOf(member)));
         }
-        entries.sort(String.CASE_INSENSITIVE_ORDER);
+        entries.sort((a, b) -> a.replaceFirst("^[@+]+", "").compareToIgnoreCase(b.replaceFirst("^[@+]+", "")));
         StringBuilder line = new StringBuilder();
         for (String entry : entries) {
             String candidate = line.length() == 0 ? entry : line + " " + entry;
@@ -90,25 +92,6 @@ final class IrcQueries {
         }
     }
 
-    void channelMode(IrcMessage message) {
-        String channel = message.param(0);
-        Optional<Room> room = room(channel);
-        if (room.isEmpty()) {
-            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
-        }
-        String shown = IrcChannels.toChannel(room.get().name());
-        String change = message.param(1);
-        if (change == null) {
-            numeric(RPL_CHANNELMODEIS, shown, "+" + IrcServer.CHANNEL_MODES);
-            numeric(RPL_CREATIONTIME, shown, Long.toString(server.firstSeen(room.get()).getEpochSecond()));
-        } else if (change.replace("+", "").equals("b") && message.param(2) == null) {
-            numeric(RPL_ENDOFBANLIST, shown, "End of channel ban list");
-        } else {
-            numeric(ERR_CHANOPRIVSNEEDED, shown, "Channel modes cannot be changed on this server");
-        }
-    }
-
     // ---- LIST ----
 
     void list(IrcMessage message) {
@@ -122,6 +105,8 @@ final class IrcQueries {
             }
         }
         rooms.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        // A secret channel (+s) is listed to its members only.
+        rooms.removeIf(room -> !session.rooms.containsKey(room.ref()) && server.channel(room).has('s'));
         for (Room room : rooms) {
             numeric(RPL_LIST, IrcChannels.toChannel(room.name()), Integer.toString(room.memberCount()),
                     server.topic(room).map(IrcServer.Topic::text).orElse(""));
@@ -131,17 +116,22 @@ final class IrcQueries {
 
     // ---- WHO, WHOIS ----
 
+    /** The WHOX fields of the WHO in progress, or null for a plain WHO. */
+    private IrcWhox whox;
+
     void who(IrcMessage message) {
+        whox = IrcWhox.parse(message.param(1)).orElse(null);
         String mask = message.param(0) == null || message.param(0).isEmpty() ? "*" : message.param(0);
         if (IrcChannels.isChannel(mask)) {
             room(mask).ifPresent(room -> {
                 String channel = IrcChannels.toChannel(room.name());
                 for (MemberRef member : room.roster()) {
                     Optional<IrcSession> irc = server.session(member);
+                    String prefix = server.channel(room).prefix(member, session.has(IrcCapabilities.MULTI_PREFIX));
                     if (irc.isPresent()) {
-                        whoReply(channel, irc.get());
+                        whoReply(channel, irc.get(), prefix);
                     } else {
-                        whoOther(channel, member.name());
+                        whoOther(channel, member.name(), prefix);
                     }
                 }
             });
@@ -151,25 +141,51 @@ final class IrcQueries {
                 if (IrcMasks.matches(mask, user.nick()) || IrcMasks.matches(mask, user.user())
                         || IrcMasks.matches(mask, user.host()) || IrcMasks.matches(mask, user.realName())
                         || IrcMasks.matches(mask, server.settings.serverName())) {
-                    whoReply(firstChannel(user), user);
+                    whoReply(firstChannel(user), user, firstPrefix(user));
                 }
             }
         }
         numeric(RPL_ENDOFWHO, mask, "End of WHO list");
     }
 
+    /** The user's status ({@code @}, {@code +}) in the channel {@link #firstChannel} names. */
+    private String firstPrefix(IrcSession user) {
+        return user.rooms.values().stream().findFirst().map(room -> server.channel(room)
+                .prefix(MemberRef.of(user.member(), user.name()), session.has(IrcCapabilities.MULTI_PREFIX))).orElse("");
+    }
+
     private static String firstChannel(IrcSession user) {
         return user.rooms.values().stream().findFirst().map(room -> IrcChannels.toChannel(room.name())).orElse("*");
     }
 
-    private void whoReply(String channel, IrcSession user) {
-        numeric(RPL_WHOREPLY, channel, user.user(), user.host(), server.settings.serverName(), user.nick(),
-                user.away() == null ? "H" : "G", "0 " + (user.realName().isEmpty() ? user.nick() : user.realName()));
+    /** A 352 (or WHOX 354) line; {@code prefix} is the user's channel status ({@code @}, {@code +}), after H/G and {@code *}. */
+    private void whoReply(String channel, IrcSession user, String prefix) {
+        String flags = (user.away() == null ? "H" : "G") + (user.operator() ? "*" : "") + prefix;
+        String realName = user.realName().isEmpty() ? user.nick() : user.realName();
+        if (whox != null) {
+            String ip = IrcMasks.matches("*.*.*.*", user.host()) || user.host().indexOf(':') >= 0 ? user.host() : "255.255.255.255";
+            whox(new IrcWhox.Row(channel, user.user(), ip, user.host(), server.settings.serverName(), user.nick(),
+                    flags, null, realName));
+            return;
+        }
+        numeric(RPL_WHOREPLY, channel, user.user(), user.host(), server.settings.serverName(), user.nick(), flags, "0 " + realName);
     }
 
-    private void whoOther(String channel, String name) {
+    private void whoOther(String channel, String name, String prefix) {
         String nick = IrcNicks.toNick(name);
-        numeric(RPL_WHOREPLY, channel, "parley", "parley.parley", server.settings.serverName(), nick, "H", "0 " + nick);
+        if (whox != null) {
+            whox(new IrcWhox.Row(channel, "parley", "255.255.255.255", "parley.parley", server.settings.serverName(), nick,
+                    "H" + prefix, null, nick));
+            return;
+        }
+        numeric(RPL_WHOREPLY, channel, "parley", "parley.parley", server.settings.serverName(), nick, "H" + prefix, "0 " + nick);
+    }
+
+    private void whox(IrcWhox.Row row) {
+        List<String> params = new ArrayList<>();
+        params.add(session.nick());
+        params.addAll(whox.params(row));
+        out.add(new IrcMessage(java.util.Map.of(), server.settings.serverName(), RPL_WHOSPCRPL, params));
     }
 
     void whois(IrcMessage message) {
@@ -188,7 +204,11 @@ final class IrcQueries {
         IrcSession user = found.get();
         numeric(RPL_WHOISUSER, user.nick(), user.user(), user.host(), "*",
                 user.realName().isEmpty() ? user.nick() : user.realName());
-        List<String> channels = user.rooms.values().stream().map(room -> IrcChannels.toChannel(room.name())).sorted().toList();
+        MemberRef whom = MemberRef.of(user.member(), user.name());
+        List<String> channels = user.rooms.values().stream()
+                .filter(room -> !server.channel(room).has('s') || session.rooms.containsKey(room.ref()) || user == session)
+                .map(room -> server.channel(room).prefix(whom, session.has(IrcCapabilities.MULTI_PREFIX))
+                        + IrcChannels.toChannel(room.name())).sorted().toList();
         if (!channels.isEmpty()) {
             numeric(RPL_WHOISCHANNELS, user.nick(), String.join(" ", channels));
         }

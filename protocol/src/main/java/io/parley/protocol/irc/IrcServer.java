@@ -4,10 +4,13 @@ import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
+import io.parley.core.room.RoomStore;
+import io.parley.core.room.RoomTopic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Nicks are unique among IRC users here (a {@link #users} entry is taken before a nick is
  * granted) and a name an account registered is refused through {@link RegisteredNames}; other
  * protocols' unregistered names are not yet known here: the core's presence registry
- * (h/identity) takes that over. Topics live in memory until the store has a place for them.
+ * (h/identity) takes that over. Topics are kept in the store ({@link RoomStore#setTopic}) and
+ * read back at start; channel modes, bans and statuses ({@link IrcChannelState}) in memory only.
  *
  * <p>Thread-safe: concurrent maps; {@link IrcSession} fields read from other loops are volatile.
  */
@@ -29,18 +33,20 @@ final class IrcServer {
     static final String VERSION = "parley-1";
     /** User modes this server knows (004, 221): {@code i} (invisible, kept but not acted on). */
     static final String USER_MODES = "iow";
-    /** Channel modes in effect: {@code n}, no messages from outside (a room takes posts from members only). */
-    static final String CHANNEL_MODES = "n";
+    /** Channel modes (004): {@link IrcChannelState}'s flags and {@code b k l o v}. */
+    static final String CHANNEL_MODES = "biklmnostv";
 
     /**
-     * The capabilities implemented, and only those (docs/irc.md). Not message-tags: client-only
-     * tags are not relayed and there is no TAGMSG yet (and so no msgid, which needs it).
+     * The capabilities implemented, and only those (docs/irc.md); the message layer's are
+     * {@link IrcMessageLayer#CAPABILITIES}.
      */
     private static final Map<String, String> OFFERED = offered();
 
     final IrcSettings settings;
     final ChatService chat;
     final RegisteredNames names;
+    /** Where topics are kept across restarts. */
+    private final RoomStore roomStore;
     final IrcReplies replies;
     final IrcCapabilities capabilities;
     final Instant created = Instant.now();
@@ -51,30 +57,50 @@ final class IrcServer {
     private final Map<String, IrcSession> users = new ConcurrentHashMap<>();
     private final Map<Long, IrcSession> byMember = new ConcurrentHashMap<>();
     private final Map<Integer, Topic> topics = new ConcurrentHashMap<>();
+    /** Each channel's modes, bans and statuses (memory only), by room ref. */
+    private final Map<Integer, IrcChannelState> channels = new ConcurrentHashMap<>();
+    /** Members being kicked ("node/id:roomRef"): their leave shows as this KICK. */
+    private final Map<String, Kick> kicks = new ConcurrentHashMap<>();
     /** When each channel was first seen by IRC on this run (329). */
     private final Map<Integer, Instant> firstSeen = new ConcurrentHashMap<>();
     /** Members whose session ended, with their source then and why: their leaves show as one QUIT. */
     private final Map<Long, Quit> quits = new ConcurrentHashMap<>();
+    /** The message layer and history (message-tags, msgid, MONITOR, CHATHISTORY from {@link #replay}). */
+    final IrcClientTags clientTags = new IrcClientTags();
+    final IrcMsgIds msgids = new IrcMsgIds();
+    final IrcMonitor monitor = new IrcMonitor(this);
+    /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
+    volatile io.parley.core.room.RoomReplay replay;
 
-    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names) {
+    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore) {
         this.settings = settings;
         this.chat = chat;
         this.names = names;
+        this.roomStore = roomStore;
+        for (RoomTopic stored : roomStore.loadTopics()) {
+            topics.put(stored.roomRef(), new Topic(stored.text(), stored.setBy(), stored.setAt()));
+        }
         this.replies = new IrcReplies(settings.serverName());
         this.capabilities = new IrcCapabilities(OFFERED);
         this.isupport = new IrcIsupport()
                 .add("AWAYLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("CASEMAPPING", IrcCasemapping.NAME)
                 .add("CHANLIMIT", IrcChannels.CHANTYPES + ":")
-                .add("CHANMODES", ",,," + CHANNEL_MODES)
+                .add("CHANMODES", String.join(",", IrcChannelModes.MODES.list(), IrcChannelModes.MODES.alwaysArgument(),
+                        IrcChannelModes.MODES.argumentToSet(), IrcChannelModes.MODES.noArgument()))
                 .add("CHANNELLEN", Integer.toString(IrcChannels.CHANNELLEN))
                 .add("CHANTYPES", IrcChannels.CHANTYPES)
+                .add("KICKLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
+                .add("MAXLIST", "b:" + IrcChannelState.MAX_BANS)
+                .add("MODES", Integer.toString(IrcChannelModes.MODES.maxArguments()))
                 .add("NETWORK", settings.network())
                 .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
-                .add("PREFIX")
-                .add("TARGMAX", "ISON:,JOIN:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
+                .add("PREFIX", "(" + IrcChannelModes.MODES.prefix() + ")@+")
+                .add("TARGMAX", "ISON:,JOIN:,KICK:" + IrcChannelCommands.KICK_TARGETS
+                        + ",NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
+        IrcMessageLayer.isupport(isupport);
     }
 
     private static Map<String, String> offered() {
@@ -83,7 +109,20 @@ final class IrcServer {
             IrcCapabilities.ECHO_MESSAGE, IrcCapabilities.EXTENDED_JOIN, IrcCapabilities.MULTI_PREFIX, IrcCapabilities.SERVER_TIME, IrcCapabilities.USERHOST_IN_NAMES}) {
             caps.put(cap, "");
         }
+        for (String cap : IrcMessageLayer.CAPABILITIES) {
+            caps.put(cap, "");
+        }
         return caps;
+    }
+
+    /** Serves CHATHISTORY from {@code store} and MONITOR over {@code presence} as well as IRC users. */
+    void history(io.parley.core.Store store, io.parley.core.account.Presence presence) {
+        try {
+            replay = store.replay();
+        } catch (UnsupportedOperationException e) {
+            replay = null;
+        }
+        monitor.presence(presence);
     }
 
     List<IrcMessage> isupportLines(String nick) {
@@ -138,16 +177,56 @@ final class IrcServer {
         return Optional.ofNullable(topics.get(room.ref()));
     }
 
-    void setTopic(Room room, Topic topic) {
+    /**
+     * Sets (an empty text clears) a room's topic: at once for this server's readers, and in the
+     * store, whose stage completes once it is durable (or fails: the topic then lasts until a
+     * restart only).
+     */
+    CompletionStage<Void> setTopic(Room room, Topic topic) {
         if (topic.text().isEmpty()) {
             topics.remove(room.ref());
-        } else {
-            topics.put(room.ref(), topic);
+            return roomStore.clearTopic(room.ref());
         }
+        topics.put(room.ref(), topic);
+        return roomStore.setTopic(new RoomTopic(room.ref(), topic.text(), topic.setBy(), topic.setAt()));
     }
 
     Instant firstSeen(Room room) {
-        return firstSeen.computeIfAbsent(room.ref(), ref -> Instant.now());
+        return channel(room).created();
+    }
+
+    /** The channel's IRC state: a room no IRC user founded is server-held ({@code +n}, no operator). */
+    IrcChannelState channel(Room room) {
+        return channels.computeIfAbsent(room.ref(), ref -> IrcChannelState.serverHeld(
+                firstSeen.computeIfAbsent(ref, r -> Instant.now())));
+    }
+
+    /** An IRC user joins an empty room: the channel starts afresh, with {@code founder} as its operator. */
+    void found(Room room, MemberRef founder) {
+        Instant now = Instant.now();
+        firstSeen.put(room.ref(), now);
+        channels.put(room.ref(), IrcChannelState.founded(founder, now));
+    }
+
+    /** A KICK: who did it, the kicked member's nick then, and why. */
+    record Kick(String source, String nick, String reason) {}
+
+    void kicking(MemberRef member, int roomRef, Kick kick) {
+        kicks.put(IrcChannelState.memberKey(member) + ":" + roomRef, kick);
+    }
+
+    /** The KICK a member's leave of a room stands for, if it was kicked; it is used once. */
+    Optional<Kick> kickOf(MemberRef member, int roomRef) {
+        return Optional.ofNullable(kicks.get(IrcChannelState.memberKey(member) + ":" + roomRef));
+    }
+
+    void forgetKick(MemberRef member, int roomRef) {
+        kicks.remove(IrcChannelState.memberKey(member) + ":" + roomRef);
+    }
+
+    /** Forgets this very KICK (not a later one of the same member), once every member has seen it. */
+    void forgetKick(MemberRef member, int roomRef, Kick kick) {
+        kicks.remove(IrcChannelState.memberKey(member) + ":" + roomRef, kick);
     }
 
     /** Why members parted a room ("memberId:roomRef"), for the PART their leave shows as. */

@@ -32,6 +32,9 @@ final class IrcSession {
     NameClaim claim;
     /** Rooms by ref. */
     final Map<Integer, Room> rooms = new ConcurrentHashMap<>();
+    /** labeled-response and batch state (event loop only). */
+    final IrcLabels labels = new IrcLabels();
+    final IrcBatches batches = new IrcBatches();
 
     IrcSession(io.netty.channel.Channel channel, ChannelMember member, String host, IrcCapNegotiation caps) {
         this.channel = channel;

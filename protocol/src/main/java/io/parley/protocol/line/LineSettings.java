@@ -17,5 +17,5 @@ public record LineSettings(String room, int maxLineBytes) {
     public static final int MAX_NAME_LENGTH = 32;
     public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
             "* too many connections from your address\n", "* no name in time\n",
-            "* server shutting down\n");
+            "* server shutting down\n", "* %s\n");
 }

@@ -88,7 +88,7 @@ sealed interface TcdReply {
         static final int FLOODING = 8;
         /** Ours, beyond the spec: a MESSAGE of more lines than the server relays; nothing was sent. */
         static final int TOO_MANY_LINES = 12;
-        // 9, 10 and 11 are the connection errors of TcdSettings.CONNECTION_ERRORS.
+        // 9, 10, 11 and 15 are the connection errors of TcdSettings.CONNECTION_ERRORS.
         /** Ours, beyond the spec: a known verb's request ended before one of its fields. */
         static final int MISSING_FIELD = 13;
         /** Ours, beyond the spec: the join would create a room, and a room limit refuses it. */

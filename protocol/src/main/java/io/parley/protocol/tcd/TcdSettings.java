@@ -26,10 +26,12 @@ public record TcdSettings(String studentId, int maxRequestBytes, int maxMessageL
     }
     /**
      * Ours, beyond the spec: ERROR_CODE 9 refuses a connection, 10 drops one that never spoke,
-     * 11 says the server is stopping (never to the connection whose KILL_SERVICE stops it).
+     * 11 says the server is stopping (never to the connection whose KILL_SERVICE stops it), 15 that an
+     * IRC channel operator removed the user from a room (KICK; the connection is then closed).
      */
     public static final ConnectionErrors CONNECTION_ERRORS = new ConnectionErrors(
             "ERROR_CODE: 9\nERROR_DESCRIPTION: too many connections from your address\n",
             "ERROR_CODE: 10\nERROR_DESCRIPTION: no request in time\n",
-            "ERROR_CODE: 11\nERROR_DESCRIPTION: server shutting down\n");
+            "ERROR_CODE: 11\nERROR_DESCRIPTION: server shutting down\n",
+            "ERROR_CODE: 15\nERROR_DESCRIPTION: %s\n");
 }

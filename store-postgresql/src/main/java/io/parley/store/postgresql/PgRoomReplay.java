@@ -4,6 +4,7 @@ import io.parley.core.room.ChatMessage;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomId;
 import io.parley.core.room.RoomReplay;
+import io.parley.store.JdbcRoomWindows;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -24,8 +25,16 @@ final class PgRoomReplay implements RoomReplay {
 
     private final PostgresStore store;
 
+    private final JdbcRoomWindows windows;
+
     PgRoomReplay(PostgresStore store) {
         this.store = store;
+        this.windows = new JdbcRoomWindows(store::read);
+    }
+
+    @Override
+    public CompletionStage<List<RoomEvent.Posted>> window(RoomId room, Window window) {
+        return windows.window(room, window);
     }
 
     @Override

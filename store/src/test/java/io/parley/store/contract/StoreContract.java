@@ -15,6 +15,8 @@ import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomRecord;
+import io.parley.core.room.RoomReplay;
+import io.parley.core.room.RoomTopic;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,29 @@ public abstract class StoreContract {
 
             assertThat(store.rooms().find("shared").toCompletableFuture().join()).contains(made);
             assertThat(store.rooms().find("other").toCompletableFuture().join()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTopicOutlivesARestartAndIsReplacedOrClearedWhole() throws Exception {
+        Instant first = Instant.ofEpochMilli(1_700_000_000_123L);
+        Instant later = first.plusSeconds(60);
+        int ref;
+        int other;
+        try (Store store = open()) {
+            ref = store.rooms().create("topical").toCompletableFuture().join().ref();
+            other = store.rooms().create("other").toCompletableFuture().join().ref();
+            store.rooms().setTopic(new RoomTopic(ref, "first topic", "alice", first)).toCompletableFuture().join();
+            store.rooms().setTopic(new RoomTopic(ref, "second topic", "bob", later)).toCompletableFuture().join();
+            store.rooms().setTopic(new RoomTopic(other, "gone soon", "carol", first)).toCompletableFuture().join();
+            store.rooms().clearTopic(other).toCompletableFuture().join();
+        }
+        try (Store store = open()) {
+            assertThat(store.rooms().loadTopics()).containsExactly(new RoomTopic(ref, "second topic", "bob", later));
+            // A room removed for good takes its topic with it.
+            store.rooms().setTopic(new RoomTopic(other, "again", "carol", first)).toCompletableFuture().join();
+            assertThat(store.rooms().removeIfEmpty(other).toCompletableFuture().join()).isTrue();
+            assertThat(store.rooms().loadTopics()).extracting(RoomTopic::roomRef).containsExactly(ref);
         }
     }
 
@@ -124,6 +149,45 @@ public abstract class StoreContract {
             assertThat(next.sequence()).isEqualTo(calledBack.stream()
                     .filter(e -> e.room().equals(one.id()) && e instanceof RoomEvent.Posted).count() + 1);
         }
+    }
+
+    @Test
+    void aRoomsChatMessagesAreReadInWindowsBySequenceAndTimeAcrossARestart() throws Exception {
+        Instant base = Instant.now().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Room room;
+        try (Store store = open()) {
+            room = room(store, "window");
+            Room other = room(store, "elsewhere");
+            for (int i = 1; i <= 6; i++) {
+                Instant at = base.plusMillis(100L * i);
+                append(store, new RoomEvent.Posted(room.id(), RoomEvent.UNPLACED,
+                        new ChatMessage(0, at, room.ref(), "a", ChatMessage.Kind.CHAT, "t" + i)));
+                append(store, new RoomEvent.Posted(other.id(), RoomEvent.UNPLACED,
+                        new ChatMessage(0, at, other.ref(), "b", ChatMessage.Kind.CHAT, "o" + i)));
+            }
+        }
+        try (Store store = open()) {
+            RoomReplay replay = store.replay();
+            assertThat(texts(replay, room, RoomReplay.Window.all(true, 2))).as("latest two, oldest first").containsExactly("t5", "t6");
+            assertThat(texts(replay, room, RoomReplay.Window.all(false, 2))).as("first two").containsExactly("t1", "t2");
+            assertThat(texts(replay, room, RoomReplay.Window.all(true, 100))).containsExactly("t1", "t2", "t3", "t4", "t5", "t6");
+            assertThat(texts(replay, room, RoomReplay.Window.all(true, 2).beforeSequence(4))).as("before #4").containsExactly("t2", "t3");
+            assertThat(texts(replay, room, RoomReplay.Window.all(false, 2).afterSequence(4))).containsExactly("t5", "t6");
+            assertThat(texts(replay, room, RoomReplay.Window.all(false, 10).afterSequence(1).beforeSequence(4))).containsExactly("t2", "t3");
+            long third = base.plusMillis(300).toEpochMilli();
+            assertThat(texts(replay, room, RoomReplay.Window.all(false, 10).afterMillis(third))).as("strictly after t3's time")
+                    .containsExactly("t4", "t5", "t6");
+            assertThat(texts(replay, room, RoomReplay.Window.all(true, 10).beforeMillis(third))).containsExactly("t1", "t2");
+            assertThat(texts(replay, room, RoomReplay.Window.all(true, 1).afterMillis(third - 50).beforeMillis(third + 50)))
+                    .containsExactly("t3");
+            List<RoomEvent.Posted> one = replay.window(room.id(), RoomReplay.Window.all(true, 1)).toCompletableFuture().join();
+            assertThat(one.get(0).sequence()).isEqualTo(6);
+            assertThat(one.get(0).chat().time()).isEqualTo(base.plusMillis(600));
+        }
+    }
+
+    private static List<String> texts(RoomReplay replay, Room room, RoomReplay.Window window) {
+        return replay.window(room.id(), window).toCompletableFuture().join().stream().map(p -> p.chat().text()).toList();
     }
 
     @Test

@@ -1,0 +1,338 @@
+package io.parley.protocol.irc;
+
+import static io.parley.protocol.irc.IrcNumerics.*;
+
+import io.parley.core.room.Member;
+import io.parley.core.room.MemberRef;
+import io.parley.core.room.Room;
+import io.parley.core.text.Text;
+import io.parley.protocol.ChannelMember;
+import io.parley.protocol.RoomRemoval;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The channel-operator commands of one IRC connection: a channel {@code MODE} (query or change,
+ * {@link IrcChannelModes}), {@code TOPIC}, {@code INVITE} and {@code KICK}, and the checks
+ * {@code JOIN} and channel messages make against a channel's modes ({@link IrcChannelState}).
+ * Replies go to the connection's output; what other members see goes through their loops.
+ * Event-loop only; one per connection.
+ */
+final class IrcChannelCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(IrcChannelCommands.class);
+    /** The most users one KICK removes ({@code TARGMAX=KICK:4}); further ones are ignored. */
+    static final int KICK_TARGETS = 4;
+
+    private final IrcServer server;
+    private final IrcSession session;
+    private final List<Object> out;
+
+    IrcChannelCommands(IrcServer server, IrcSession session, List<Object> out) {
+        this.server = server;
+        this.session = session;
+        this.out = out;
+    }
+
+    private void numeric(String numeric, String... params) {
+        out.add(server.replies.numeric(numeric, session.nick(), params));
+    }
+
+    private Optional<Room> room(String channel) {
+        return IrcChannels.toRoom(channel).flatMap(server.chat.rooms()::byName);
+    }
+
+    private MemberRef self() {
+        return MemberRef.of(session.member(), session.name());
+    }
+
+    private boolean inRoom(Room room) {
+        return session.rooms.containsKey(room.ref());
+    }
+
+    /** Whether this user acts as a channel operator of {@code room}: {@code +o}, or an IRC operator. */
+    private boolean privileged(Room room) {
+        return session.operator() || (inRoom(room) && server.channel(room).isOp(self()));
+    }
+
+    // ---- JOIN and messages ----
+
+    /**
+     * Before joining {@code room}: whether the channel refuses this user (then the numeric is
+     * added to the output), else, if the room is empty, this user founds the channel.
+     */
+    boolean mayJoin(Room room, String channel, String key) {
+        if (room.memberCount() == 0) {
+            server.found(room, self());
+            return true;
+        }
+        Optional<IrcChannelState.Refusal> refusal = server.channel(room).refusal(session.source(), session.nick(), key,
+                room.memberCount());
+        refusal.ifPresent(why -> numeric(why.numeric(), channel, why.text()));
+        return refusal.isEmpty();
+    }
+
+    /** This user joined {@code room}: an invitation to it is used, and no earlier KICK stands for a later leave. */
+    void joined(Room room) {
+        server.channel(room).joined(session.nick());
+        server.forgetKick(self(), room.ref());
+    }
+
+    /** Whether this user may say something in {@code room} ({@code +n}, {@code +m}, {@code +b}); {@code 404} if not. */
+    boolean maySpeak(Room room, String channel, boolean notice) {
+        if (server.channel(room).maySpeak(self(), inRoom(room), session.source())) {
+            return true;
+        }
+        if (!notice) {
+            numeric(ERR_CANNOTSENDTOCHAN, channel, "Cannot send to channel");
+        }
+        return false;
+    }
+
+    // ---- MODE ----
+
+    void mode(IrcMessage message) {
+        String channel = message.param(0);
+        Optional<Room> found = room(channel);
+        if (found.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        Room room = found.get();
+        String shown = IrcChannels.toChannel(room.name());
+        IrcChannelState state = server.channel(room);
+        String change = message.param(1);
+        if (change == null) {
+            List<String> params = new ArrayList<>();
+            params.add(shown);
+            params.addAll(state.modeParams(inRoom(room) || session.operator()));
+            numeric(RPL_CHANNELMODEIS, params.toArray(String[]::new));
+            numeric(RPL_CREATIONTIME, shown, Long.toString(state.created().getEpochSecond()));
+            return;
+        }
+        boolean privileged = privileged(room);
+        List<String> arguments = message.params().subList(2, message.params().size());
+        if (!privileged && !inRoom(room) && IrcModeChanges.parse(change, arguments, IrcChannelModes.MODES).changes().stream()
+                .anyMatch(c -> !c.isListQuery(IrcChannelModes.MODES))) {
+            numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
+            return;
+        }
+        IrcChannelModes.Outcome outcome = IrcChannelModes.apply(state, shown, change, arguments, privileged,
+                new RoomMembers(room), session.source(), Instant.now());
+        for (List<String> reply : outcome.replies()) {
+            numeric(reply.get(0), reply.subList(1, reply.size()).toArray(String[]::new));
+        }
+        if (!outcome.applied().isEmpty()) {
+            List<String> params = new ArrayList<>();
+            params.add(shown);
+            params.addAll(outcome.applied());
+            relay(room, new IrcMessage(java.util.Map.of(), session.source(), "MODE", params));
+        }
+    }
+
+    /** The room's members by nick, for {@code +o}/{@code +v} and KICK. */
+    private final class RoomMembers implements IrcChannelModes.Members {
+        private final Room room;
+
+        RoomMembers(Room room) {
+            this.room = room;
+        }
+
+        @Override
+        public Optional<MemberRef> inRoom(String nick) {
+            return room.roster().stream().filter(member -> IrcCasemapping.same(server.nickOf(member), nick)).findFirst();
+        }
+
+        @Override
+        public boolean exists(String nick) {
+            return IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered).isPresent();
+        }
+
+        @Override
+        public String nickOf(MemberRef member) {
+            return server.nickOf(member);
+        }
+    }
+
+    /**
+     * Sends {@code message} to every IRC member of {@code room} through their loops, and to this
+     * user (in it or not) in its output, after the replies before it.
+     */
+    private void relay(Room room, IrcMessage message) {
+        IrcDirect direct = new IrcDirect(message, Instant.now());
+        for (IrcSession member : server.ircMembers(room)) {
+            if (member != session) {
+                member.member().push(direct);
+            }
+        }
+        out.add(direct);
+    }
+
+    // ---- TOPIC ----
+
+    void topic(IrcMessage message) {
+        String channel = message.param(0);
+        if (channel == null || channel.isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "TOPIC", "Not enough parameters");
+            return;
+        }
+        Optional<Room> exists = room(channel);
+        if (exists.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        Room room = exists.get();
+        String shown = IrcChannels.toChannel(room.name());
+        if (message.param(1) == null) {
+            Optional<IrcServer.Topic> topic = server.topic(room);
+            if (topic.isPresent()) {
+                numeric(RPL_TOPIC, shown, topic.get().text());
+                numeric(RPL_TOPICWHOTIME, shown, topic.get().setBy(), Long.toString(topic.get().setAt().getEpochSecond()));
+            } else {
+                numeric(RPL_NOTOPIC, shown, "No topic is set");
+            }
+            return;
+        }
+        if (!inRoom(room) && !session.operator()) {
+            numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
+            return;
+        }
+        if (server.channel(room).has('t') && !privileged(room)) {
+            numeric(ERR_CHANOPRIVSNEEDED, shown, "You're not a channel operator");
+            return;
+        }
+        String text = IrcLimits.split(Text.clean(message.param(1), false), IrcIsupport.TEXT_LENGTH).get(0);
+        server.setTopic(room, new IrcServer.Topic(text, session.nick(), Instant.now())).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                log.warn("The topic of room {} was not stored: {}", room.ref(), failure.toString());
+            }
+        });
+        relay(room, IrcMessage.from(session.source(), "TOPIC", shown, text));
+    }
+
+    // ---- INVITE ----
+
+    void invite(IrcMessage message) {
+        if (message.params().size() < 2) {
+            numeric(ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
+            return;
+        }
+        String nick = message.param(0);
+        String channel = message.param(1);
+        Optional<IrcSession> target = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
+        if (target.isEmpty()) {
+            numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+            return;
+        }
+        Optional<Room> room = room(channel);
+        if (room.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        String shown = IrcChannels.toChannel(room.get().name());
+        if (!inRoom(room.get())) {
+            numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
+            return;
+        }
+        IrcChannelState state = server.channel(room.get());
+        if (state.has('i') && !privileged(room.get())) {
+            numeric(ERR_CHANOPRIVSNEEDED, shown, "You're not a channel operator");
+            return;
+        }
+        if (target.get().rooms.containsKey(room.get().ref())) {
+            numeric(ERR_USERONCHANNEL, target.get().nick(), shown, "is already on channel");
+            return;
+        }
+        state.invite(target.get().nick());
+        numeric(RPL_INVITING, target.get().nick(), shown);
+        target.get().member().push(new IrcDirect(IrcMessage.from(session.source(), "INVITE", target.get().nick(), shown),
+                Instant.now()));
+    }
+
+    // ---- KICK ----
+
+    /**
+     * {@code KICK #chan nick[,nick] [:reason]} (or as many channels as nicks, in pairs). An IRC
+     * member leaves the room at once; another protocol's member is told in its protocol's form
+     * ({@link RoomRemoval}) and its connection closed, which takes it out of its rooms. Every IRC
+     * member sees the leave as {@code KICK}; other protocols' members see a leave.
+     */
+    void kick(IrcMessage message) {
+        if (message.params().size() < 2 || message.param(0).isEmpty() || message.param(1).isEmpty()) {
+            numeric(ERR_NEEDMOREPARAMS, "KICK", "Not enough parameters");
+            return;
+        }
+        String[] channels = message.param(0).split(",");
+        String[] nicks = message.param(1).split(",");
+        if (channels.length != 1 && channels.length != nicks.length) {
+            numeric(ERR_NEEDMOREPARAMS, "KICK", "Not enough parameters");
+            return;
+        }
+        String given = message.param(2);
+        String reason = IrcLimits.split(Text.clean(given == null || given.isEmpty() ? session.nick() : given, false),
+                IrcIsupport.TEXT_LENGTH).get(0);
+        for (int i = 0; i < Math.min(nicks.length, KICK_TARGETS); i++) {
+            kickOne(channels.length == 1 ? channels[0] : channels[i], nicks[i], reason);
+        }
+    }
+
+    private void kickOne(String channel, String nick, String reason) {
+        Optional<Room> found = room(channel);
+        if (found.isEmpty()) {
+            numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
+            return;
+        }
+        Room room = found.get();
+        String shown = IrcChannels.toChannel(room.name());
+        if (!inRoom(room) && !session.operator()) {
+            numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
+            return;
+        }
+        if (!privileged(room)) {
+            numeric(ERR_CHANOPRIVSNEEDED, shown, "You're not a channel operator");
+            return;
+        }
+        RoomMembers members = new RoomMembers(room);
+        Optional<MemberRef> target = members.inRoom(nick);
+        if (target.isEmpty()) {
+            if (members.exists(nick)) {
+                numeric(ERR_USERNOTINCHANNEL, nick, shown, "They aren't on that channel");
+            } else {
+                numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+            }
+            return;
+        }
+        MemberRef member = target.get();
+        String targetNick = server.nickOf(member);
+        Optional<IrcSession> irc = server.session(member);
+        Optional<Member> local = room.localMember(member);
+        if (irc.isEmpty() && !(local.orElse(null) instanceof ChannelMember)) {
+            out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),
+                    targetNick + " is connected to another node and cannot be kicked from here"));
+            return;
+        }
+        IrcServer.Kick kick = new IrcServer.Kick(session.source(), targetNick, reason);
+        server.kicking(member, room.ref(), kick);
+        // The leave reaches every member within moments; the record is kept a while longer.
+        ((java.util.concurrent.ScheduledExecutorService) session.member().executor())
+                .schedule(() -> server.forgetKick(member, room.ref(), kick), 60, java.util.concurrent.TimeUnit.SECONDS);
+        server.channel(room).forget(member);
+        if (irc.isPresent()) {
+            IrcSession kicked = irc.get();
+            kicked.member().executor().execute(() -> {
+                if (kicked.rooms.remove(room.ref()) != null) {
+                    server.chat.leave(room, kicked.member(), room.nameOf(kicked.member()).orElse(kicked.name()));
+                }
+            });
+        } else {
+            // Line, TCD and account clients cannot be told they left a room yet stay connected:
+            // the removal is said in their protocol's form and the connection closed; its close
+            // leaves its rooms, and that leave is what IRC members see as this KICK.
+            ((ChannelMember) local.get()).closeWith(new RoomRemoval(room.name(), session.nick(), reason));
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package io.parley.protocol.irc;
+
+import io.parley.core.room.MemberRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One channel's IRC state, beside its core room: the flag modes ({@code i m n s t}), the key
+ * ({@code +k}), the limit ({@code +l}), the ban list ({@code +b}), who has {@code +o} and
+ * {@code +v} (by member, so a nick change keeps them) and who is invited. In memory only: a
+ * restart forgets it, and so does the channel emptying (the next joiner founds it afresh), as
+ * an IRC channel ends when its last member leaves. Only the topic is stored ({@link IrcServer}).
+ *
+ * <p>Thread-safe: every method holds this object's lock briefly; members on several event loops
+ * read and change it.
+ */
+final class IrcChannelState {
+
+    /** The flag modes a channel may have, in the order {@code 324} lists them. */
+    static final String FLAGS = "imnst";
+    /** What a channel founded by an IRC user starts with (as most servers: no messages from outside, ops set the topic). */
+    static final String FOUNDED_FLAGS = "nt";
+    /** What a room that no IRC user founded has: only its members speak in it, anyone in it sets the topic. */
+    static final String SERVER_HELD_FLAGS = "n";
+    /** The most bans a channel holds ({@code MAXLIST=b:100}). */
+    static final int MAX_BANS = 100;
+    /** The longest key ({@code +k}) accepted, in characters (RFC 2812's is 23; servers take more). */
+    static final int MAX_KEY_LENGTH = 32;
+
+    /** One {@code +b} entry: the mask as listed (normalized), who set it and when. */
+    record Ban(String mask, String setBy, Instant setAt) {}
+
+    /** Why a join is refused: the numeric and its text. */
+    record Refusal(String numeric, String text) {}
+
+    private final Instant created;
+    private final Set<Character> flags = new TreeSet<>();
+    private String key;
+    private int limit;
+    private final List<Ban> bans = new ArrayList<>();
+    private final Set<String> ops = new HashSet<>();
+    private final Set<String> voices = new HashSet<>();
+    /** Name keys ({@link IrcCasemapping#fold}) of the users invited; an invitation is used by one join. */
+    private final Set<String> invited = new HashSet<>();
+
+    IrcChannelState(String flags, Instant created) {
+        for (char flag : flags.toCharArray()) {
+            this.flags.add(flag);
+        }
+        this.created = created;
+    }
+
+    /** A channel an IRC user founds: {@code +nt}, the founder {@code +o}. */
+    static IrcChannelState founded(MemberRef founder, Instant now) {
+        IrcChannelState state = new IrcChannelState(FOUNDED_FLAGS, now);
+        state.setOp(founder, true);
+        return state;
+    }
+
+    /** A room nobody founded on IRC (the lobby, a TCD room): {@code +n}, no operator. */
+    static IrcChannelState serverHeld(Instant now) {
+        return new IrcChannelState(SERVER_HELD_FLAGS, now);
+    }
+
+    static String memberKey(MemberRef member) {
+        return member.node() + "/" + member.id();
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    // ---- flags, key, limit ----
+
+    synchronized boolean has(char flag) {
+        return flags.contains(flag);
+    }
+
+    /** Sets or clears a flag mode; whether that changed anything. */
+    synchronized boolean setFlag(char flag, boolean on) {
+        return on ? flags.add(flag) : flags.remove(flag);
+    }
+
+    synchronized String key() {
+        return key;
+    }
+
+    /** Sets ({@code null} clears) the key; whether that changed anything. */
+    synchronized boolean setKey(String newKey) {
+        boolean changed = newKey == null ? key != null : !newKey.equals(key);
+        key = newKey;
+        return changed;
+    }
+
+    synchronized int limit() {
+        return limit;
+    }
+
+    /** Sets ({@code 0} clears) the limit; whether that changed anything. */
+    synchronized boolean setLimit(int newLimit) {
+        boolean changed = limit != newLimit;
+        limit = newLimit;
+        return changed;
+    }
+
+    /**
+     * The mode string and its parameters as {@code 324} shows them: {@code +klnt key 5}. The key
+     * is shown only to members ({@code showKey}), as servers do; others see {@code *}.
+     */
+    synchronized List<String> modeParams(boolean showKey) {
+        StringBuilder modes = new StringBuilder("+");
+        List<String> params = new ArrayList<>();
+        params.add(null);
+        for (char flag : FLAGS.toCharArray()) {
+            if (flags.contains(flag)) {
+                modes.append(flag);
+            }
+            if (flag == 'i' && key != null) {
+                // k and l come in alphabetical order with the flags: i k l m n s t
+                modes.append('k');
+                params.add(showKey ? key : "*");
+            }
+            if (flag == 'i' && limit > 0) {
+                modes.append('l');
+                params.add(Integer.toString(limit));
+            }
+        }
+        params.set(0, modes.toString());
+        return params;
+    }
+
+    // ---- bans ----
+
+    synchronized List<Ban> bans() {
+        return List.copyOf(bans);
+    }
+
+    /** Adds a ban on {@code mask} (normalized); false if it was there already or the list is full. */
+    synchronized boolean addBan(String mask, String setBy, Instant at) {
+        if (bans.size() >= MAX_BANS || bans.stream().anyMatch(ban -> IrcCasemapping.same(ban.mask(), mask))) {
+            return false;
+        }
+        bans.add(new Ban(mask, setBy, at));
+        return true;
+    }
+
+    synchronized boolean isBanListFull() {
+        return bans.size() >= MAX_BANS;
+    }
+
+    /** Removes the ban on {@code mask} (ASCII case ignored); the mask as it was listed, if there was one. */
+    synchronized Optional<String> removeBan(String mask) {
+        for (int i = 0; i < bans.size(); i++) {
+            if (IrcCasemapping.same(bans.get(i).mask(), mask)) {
+                return Optional.of(bans.remove(i).mask());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a user with this {@code nick!user@host} matches a ban. */
+    synchronized boolean isBanned(String source) {
+        return bans.stream().anyMatch(ban -> IrcMasks.matches(ban.mask(), source));
+    }
+
+    // ---- ops, voices ----
+
+    synchronized boolean isOp(MemberRef member) {
+        return ops.contains(memberKey(member));
+    }
+
+    synchronized boolean isVoiced(MemberRef member) {
+        return voices.contains(memberKey(member));
+    }
+
+    /** Gives or takes {@code +o}; whether that changed anything. */
+    synchronized boolean setOp(MemberRef member, boolean on) {
+        return on ? ops.add(memberKey(member)) : ops.remove(memberKey(member));
+    }
+
+    /** Gives or takes {@code +v}; whether that changed anything. */
+    synchronized boolean setVoice(MemberRef member, boolean on) {
+        return on ? voices.add(memberKey(member)) : voices.remove(memberKey(member));
+    }
+
+    /** A member left: it keeps no status (a rejoin starts without {@code +o}/{@code +v}). */
+    synchronized void forget(MemberRef member) {
+        ops.remove(memberKey(member));
+        voices.remove(memberKey(member));
+    }
+
+    /** {@code @}, {@code +}, both ({@code multi}: multi-prefix, highest first) or nothing. */
+    synchronized String prefix(MemberRef member, boolean multi) {
+        boolean op = isOp(member);
+        boolean voice = isVoiced(member);
+        if (multi) {
+            return (op ? "@" : "") + (voice ? "+" : "");
+        }
+        return op ? "@" : voice ? "+" : "";
+    }
+
+    // ---- invitations, joins, speaking ----
+
+    synchronized void invite(String nick) {
+        invited.add(IrcCasemapping.fold(nick));
+    }
+
+    /**
+     * Whether an IRC user may join now, and if not why ({@code 474}, {@code 473}, {@code 475},
+     * {@code 471}). An invitation lets its user past {@code +b}, {@code +i} and {@code +l} (not
+     * {@code +k}) and is used up by the join that takes it ({@link #joined}).
+     */
+    synchronized Optional<Refusal> refusal(String source, String nick, String givenKey, int members) {
+        boolean invitedHere = invited.contains(IrcCasemapping.fold(nick));
+        if (!invitedHere && isBanned(source)) {
+            return Optional.of(new Refusal(IrcNumerics.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"));
+        }
+        if (!invitedHere && flags.contains('i')) {
+            return Optional.of(new Refusal(IrcNumerics.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"));
+        }
+        if (key != null && !key.equals(givenKey)) {
+            return Optional.of(new Refusal(IrcNumerics.ERR_BADCHANNELKEY, "Cannot join channel (+k)"));
+        }
+        if (!invitedHere && limit > 0 && members >= limit) {
+            return Optional.of(new Refusal(IrcNumerics.ERR_CHANNELISFULL, "Cannot join channel (+l)"));
+        }
+        return Optional.empty();
+    }
+
+    /** The user of {@code nick} joined: its invitation, if any, is used. */
+    synchronized void joined(String nick) {
+        invited.remove(IrcCasemapping.fold(nick));
+    }
+
+    /**
+     * Whether an IRC user may say something here: {@code member} is in the room ({@code inRoom}),
+     * with its {@code source}. {@code +n} keeps out those not in it, {@code +m} those without
+     * {@code +v} or {@code +o}, a ban those without either.
+     */
+    synchronized boolean maySpeak(MemberRef member, boolean inRoom, String source) {
+        if (!inRoom) {
+            return !flags.contains('n') && !flags.contains('m') && !isBanned(source);
+        }
+        if (isOp(member) || isVoiced(member)) {
+            return true;
+        }
+        return !flags.contains('m') && !isBanned(source);
+    }
+}

@@ -1,0 +1,238 @@
+package io.parley.protocol.irc;
+
+import static io.parley.protocol.irc.IrcNumerics.*;
+
+import io.parley.core.account.Presence;
+import io.parley.core.text.NameKeys;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * IRCv3 {@code MONITOR} for one server: each connection's list of nicks (at most {@link #LIMIT})
+ * and who watches each nick. {@code MONITOR + - C L S} answer with 730-734. A nick is online when
+ * an IRC user has it or a user of another protocol is logged in under its name (the shared
+ * {@link Presence}); IRC users coming and going (registration, NICK, the end of the connection)
+ * are announced to their watchers as they happen, other protocols' users only when asked
+ * ({@code +}, {@code S}): the presence port tells no one of logins.
+ *
+ * <p>Thread-safe: concurrent maps; a connection changes its own list on its event loop.
+ */
+final class IrcMonitor {
+
+    /** The most nicks one connection may monitor ({@code MONITOR} in 005). */
+    static final int LIMIT = 100;
+
+    private final IrcServer server;
+    private volatile Presence presence;
+    /** Watching connections by the folded name of the nick they watch. */
+    private final Map<String, Set<IrcSession>> watchers = new ConcurrentHashMap<>();
+    /** Each connection's list: folded name to the nick as it was given. */
+    private final Map<IrcSession, Map<String, String>> lists = new ConcurrentHashMap<>();
+
+    IrcMonitor(IrcServer server) {
+        this.server = server;
+    }
+
+    void presence(Presence presence) {
+        this.presence = presence;
+    }
+
+    /** {@code MONITOR <+|-> targets}, {@code MONITOR C|L|S}; the replies go to {@code out}. */
+    void command(IrcSession session, IrcMessage message, List<Object> out) {
+        String sub = message.param(0);
+        if (sub == null || sub.isEmpty()) {
+            out.add(numeric(session, ERR_NEEDMOREPARAMS, "MONITOR", "Not enough parameters"));
+            return;
+        }
+        switch (sub) {
+            case "+", "-" -> {
+                String targets = message.param(1);
+                if (targets == null || targets.isEmpty()) {
+                    out.add(numeric(session, ERR_NEEDMOREPARAMS, "MONITOR", "Not enough parameters"));
+                } else if (sub.equals("+")) {
+                    add(session, targets, out);
+                } else {
+                    for (String nick : targets.split(",")) {
+                        key(nick).ifPresent(key -> unwatch(session, key));
+                    }
+                }
+            }
+            case "C", "c" -> clear(session);
+            case "L", "l" -> {
+                List<String> nicks = new ArrayList<>(list(session).values());
+                for (String line : joinWithin(nicks, budget(session, RPL_MONLIST))) {
+                    out.add(numeric(session, RPL_MONLIST, line));
+                }
+                out.add(numeric(session, RPL_ENDOFMONLIST, "End of MONITOR list"));
+            }
+            case "S", "s" -> status(session, new ArrayList<>(list(session).values()), out);
+            default -> out.add(numeric(session, ERR_UNKNOWNCOMMAND, "MONITOR", "Unknown MONITOR subcommand"));
+        }
+    }
+
+    private void add(IrcSession session, String targets, List<Object> out) {
+        Map<String, String> list = lists.computeIfAbsent(session, s -> new LinkedHashMap<>());
+        List<String> added = new ArrayList<>();
+        String[] nicks = targets.split(",");
+        for (int i = 0; i < nicks.length; i++) {
+            String nick = nicks[i];
+            Optional<String> key = key(nick);
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (!list.containsKey(key.get()) && list.size() >= LIMIT) {
+                String rest = String.join(",", List.of(nicks).subList(i, nicks.length));
+                out.add(numeric(session, ERR_MONLISTFULL, Integer.toString(LIMIT), rest, "Monitor list is full."));
+                break;
+            }
+            synchronized (list) {
+                list.put(key.get(), nick);
+            }
+            watchers.computeIfAbsent(key.get(), k -> ConcurrentHashMap.newKeySet()).add(session);
+            added.add(nick);
+        }
+        status(session, added, out);
+    }
+
+    /** 730 for those of {@code nicks} online (with their source), 731 for the others. */
+    private void status(IrcSession session, List<String> nicks, List<Object> out) {
+        List<String> online = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
+        for (String nick : nicks) {
+            Optional<String> source = sourceIfOnline(nick);
+            if (source.isPresent()) {
+                online.add(source.get());
+            } else {
+                offline.add(nick);
+            }
+        }
+        for (String line : joinWithin(online, budget(session, RPL_MONONLINE))) {
+            out.add(numeric(session, RPL_MONONLINE, line));
+        }
+        for (String line : joinWithin(offline, budget(session, RPL_MONOFFLINE))) {
+            out.add(numeric(session, RPL_MONOFFLINE, line));
+        }
+    }
+
+    private Optional<String> sourceIfOnline(String nick) {
+        Optional<String> name = IrcNicks.toName(nick);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IrcSession> irc = server.user(name.get()).filter(IrcSession::isRegistered);
+        if (irc.isPresent()) {
+            return Optional.of(irc.get().source());
+        }
+        Presence known = presence;
+        if (known != null && known.find(name.get()).isPresent()) {
+            return Optional.of(IrcServer.otherSource(name.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code user} is online under its nick (registered, or renamed): its watchers get 730. */
+    void online(IrcSession user) {
+        notify(user.name(), user.nick(), true, user.source());
+    }
+
+    /** The IRC user who had {@code nick} (for {@code name}) no longer has it: its watchers get 731. */
+    void offline(String name, String nick) {
+        notify(name, nick, false, nick);
+    }
+
+    /** A connection ends: it watches nothing any more and, if it was registered, goes offline. */
+    void gone(IrcSession session) {
+        clear(session);
+        lists.remove(session);
+        if (session.isRegistered() && session.name() != null) {
+            offline(session.name(), session.nick());
+        }
+    }
+
+    private void notify(String name, String nick, boolean online, String shown) {
+        if (name == null) {
+            return;
+        }
+        Set<IrcSession> watching = watchers.get(NameKeys.key(name));
+        if (watching == null) {
+            return;
+        }
+        for (IrcSession watcher : watching) {
+            IrcMessage line = numeric(watcher, online ? RPL_MONONLINE : RPL_MONOFFLINE, shown);
+            watcher.member().push(new IrcDirect(line, Instant.now()));
+        }
+    }
+
+    private void clear(IrcSession session) {
+        Map<String, String> list = lists.get(session);
+        if (list == null) {
+            return;
+        }
+        for (String key : List.copyOf(list.keySet())) {
+            unwatch(session, key);
+        }
+    }
+
+    private void unwatch(IrcSession session, String key) {
+        Map<String, String> list = lists.get(session);
+        if (list != null) {
+            synchronized (list) {
+                list.remove(key);
+            }
+        }
+        watchers.computeIfPresent(key, (k, set) -> {
+            set.remove(session);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private Map<String, String> list(IrcSession session) {
+        Map<String, String> list = lists.get(session);
+        if (list == null) {
+            return Map.of();
+        }
+        synchronized (list) {
+            return new LinkedHashMap<>(list);
+        }
+    }
+
+    /** {@code items} joined with commas into as few lines as keep each within {@code budget} bytes. */
+    static List<String> joinWithin(List<String> items, int budget) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String item : items) {
+            int extra = (line.length() == 0 ? 0 : 1) + IrcLimits.utf8Length(item);
+            if (line.length() > 0 && IrcLimits.utf8Length(line) + extra > budget) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(',');
+            }
+            line.append(item);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static Optional<String> key(String nick) {
+        return IrcNicks.toName(nick).map(NameKeys::key);
+    }
+
+    /** Bytes left for the list in one {@code :<server> <numeric> <nick> :<list>} line. */
+    private int budget(IrcSession session, String numeric) {
+        return IrcLimits.MAX_BODY_BYTES - numeric(session, numeric, "").bodyBytes();
+    }
+
+    private IrcMessage numeric(IrcSession session, String numeric, String... params) {
+        return server.replies.numeric(numeric, session.nick(), params);
+    }
+}
