@@ -6,7 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 /**
  * Reads an IRC server's output for {@link IrcDriver}: {@code :prefix PRIVMSG <channel> :text} is
  * a room message, the {@code 366} numeric (end of names, which follows a successful {@code JOIN})
- * the join, a {@code PING} is answered, an error numeric ({@code 4xx}, {@code 5xx}) or
+ * the join, a {@code PING} is answered, an error numeric ({@code 4xx}, {@code 5xx}; but
+ * {@code 422}, no message of the day, which servers send at every registration) or
  * {@code ERROR} a refusal; every other line (welcome numerics, the JOIN echo, notices) is
  * skipped. Lines end in {@code \r\n} or {@code \n}.
  */
@@ -16,6 +17,7 @@ final class IrcDeliveryDecoder extends DeliveryDecoder {
     private static final byte[] END_OF_NAMES = Ascii.bytes("366 ");
     private static final byte[] PING = Ascii.bytes("PING");
     private static final byte[] ERROR = Ascii.bytes("ERROR");
+    private static final byte[] NO_MOTD = Ascii.bytes("422 ");
 
     IrcDeliveryDecoder(DeliveryListener listener) {
         super(listener);
@@ -35,38 +37,39 @@ final class IrcDeliveryDecoder extends DeliveryDecoder {
             listener.refused(Ascii.text(buf, from, to));
             return;
         }
-        // :prefix COMMAND params
-        int command = buf.getByte(from) == ':' ? buf.indexOf(from, to, (byte) ' ') + 1 : from;
-        if (command <= 0 || command >= to) {
+        // [@tags] [:prefix] COMMAND params
+        int command = from < to && buf.getByte(from) == '@' ? afterWord(buf, from, to) : from;
+        if (command < to && buf.getByte(command) == ':') {
+            command = afterWord(buf, command, to);
+        }
+        if (command >= to) {
             return;
         }
         if (Ascii.startsWith(buf, command, to, PRIVMSG)) {
-            int text = indexOf(buf, command, to, (byte) ' ', (byte) ':');
-            if (text < 0) {
+            // PRIVMSG <target> <text>: the text is the last parameter, after a ':' unless it is one word.
+            int space = buf.indexOf(command + PRIVMSG.length, to, (byte) ' ');
+            if (space < 0 || space + 1 >= to) {
                 listener.refused("a PRIVMSG without a text: " + Ascii.text(buf, from, to));
             } else {
-                listener.message(buf, text + 2, to);
+                listener.message(buf, buf.getByte(space + 1) == ':' ? space + 2 : space + 1, to);
             }
         } else if (Ascii.startsWith(buf, command, to, END_OF_NAMES)) {
             joinedOnce();
         } else if (to - command >= 4 && buf.getByte(command + 3) == ' '
+                && !Ascii.startsWith(buf, command, to, NO_MOTD)
                 && (buf.getByte(command) == '4' || buf.getByte(command) == '5')
                 && isDigit(buf.getByte(command + 1)) && isDigit(buf.getByte(command + 2))) {
             listener.refused(Ascii.text(buf, from, to));
         }
     }
 
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
+    /** The index after the space that ends the word at {@code at}, or {@code to} when none does. */
+    private static int afterWord(ByteBuf buf, int at, int to) {
+        int space = buf.indexOf(at, to, (byte) ' ');
+        return space < 0 ? to : space + 1;
     }
 
-    /** The index of the first {@code first} directly followed by {@code second} in {@code [from, to)}, or -1. */
-    private static int indexOf(ByteBuf buf, int from, int to, byte first, byte second) {
-        for (int i = buf.indexOf(from, to - 1, first); i >= 0; i = buf.indexOf(i + 1, to - 1, first)) {
-            if (buf.getByte(i + 1) == second) {
-                return i;
-            }
-        }
-        return -1;
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 }

@@ -213,11 +213,11 @@ class DeliveryDecoderTest {
     @Test
     void ircEndOfNamesMeansJoinedPrivmsgIsAMessagePingIsAnsweredErrorsAreRefusals() {
         EmbeddedChannel channel = new EmbeddedChannel(new IrcDeliveryDecoder(events));
-        feed(channel, ":ref 001 m1 :Welcome\r\n:m1!u@h JOIN #r0\r\n:ref 366 m1 #r0 :End\r\n"
+        feed(channel, ":ref 001 m1 :Welcome\r\n:ref 422 m1 :MOTD File is missing\r\n:m1!u@h JOIN #r0\r\n:ref 366 m1 #r0 :End\r\n"
                 + ":m2!u@h PRIVMSG #r0 :0.5.123.x :y\r\nPING :tok\r\n:ref 433 * m1 :Nickname is already in use\r\n"
-                + ":srv NOTICE m1 :hi\r\n");
+                + ":srv NOTICE m1 :hi\r\n@time=2026-01-01T00:00:00Z :m3!u@h PRIVMSG #r0 1.2.3.xx\r\n");
         assertThat(events.seen).containsExactly("joined 0 0", "message 0.5.123.x :y",
-                "refused :ref 433 * m1 :Nickname is already in use");
+                "refused :ref 433 * m1 :Nickname is already in use", "message 1.2.3.xx");
         ByteBuf pong = channel.readOutbound();
         assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("PONG :tok\r\n");
         pong.release();
