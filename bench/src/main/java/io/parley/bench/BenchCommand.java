@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "Line protocol: room k is on --port + k (the server's line.extra-listeners).",
             "NATS (to measure a NATS server the same way): room k is the subject parley-bench.k.",
             "IRC (Parley's, or another IRC server with echo-message): room k is the channel #bench-k;"
-                + " ws: the same IRC over the WebSocket at /socket of Parley's web port.", ""},
+                + " ws: the same IRC over the WebSocket at /socket of Parley's web port;"
+                + " irc-subset: #r<k>, no CAP and no echo (the minimal server of bench/calibrate.sh).", ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the run passed its checks and sustained its offered rate (PASSED)",
             "1:the run failed a check (FAILED; see the FAILURE lines), or a result file could not be read",
@@ -61,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--protocol", paramLabel = "line|tcd|nats|irc|ws", description = "The protocol to drive.")
+    @Option(names = "--protocol", paramLabel = "line|tcd|nats|irc|ws|irc-subset", description = "The protocol to drive.")
     private String protocol;
 
     @Option(names = "--workload", paramLabel = "W1..W6", description = "The workload.")
@@ -72,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = "--port", description = "The server's port (default: 7711 for line, 7710 for tcd, 4222 for nats,"
-            + " 6667 for irc, 8080 for ws).")
+            + " 6667 for irc and irc-subset, 8080 for ws).")
     private Integer port;
 
     @Option(names = "--tls", description = "Connect with TLS (to the server's --<protocol>-tls port, given with --port;"
@@ -102,7 +103,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Integer duration;
 
     @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "2", description = "Sending before the"
-            + " measured interval, checked but not timed (default: ${DEFAULT-VALUE}).")
+            + " measured interval, checked but not timed, extended until the bench's JIT compiler is quiet;"
+            + " 0: none (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
     @Option(names = "--drain", paramLabel = "SECONDS", defaultValue = "30", description = "The longest wait"

@@ -81,6 +81,11 @@ final class BenchMember implements DeliveryListener {
         return channel;
     }
 
+    /** Its event loop's recorder, once connected. */
+    Recorder recorder() {
+        return recorder;
+    }
+
     /** Writes a request to leave the room; false when leaving means closing the connection. */
     boolean requestLeave() {
         ByteBuf leave = channel.alloc().buffer();
@@ -125,11 +130,13 @@ final class BenchMember implements DeliveryListener {
 
     @Override
     public void message(ByteBuf buf, int from, int to) {
+        long now = System.nanoTime();
         if (payload.parse(buf, from, to)) {
-            recorder.delivered(receipts, payload, System.nanoTime());
+            recorder.delivered(receipts, payload, now);
         } else {
             recorder.other();
         }
+        recorder.pollSenders(now);
     }
 
     @Override

@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * @param failures why the run failed (a lost message, a refused join...); empty when every check
  *     held (see {@link #verdict} for whether it also sustained its rate)
+ * @param sendLag how late the bench wrote its timed messages after their intended send times (its
+ *     own share of {@code latency}); null for a workload that sends nothing, or a file written
+ *     before it was measured
  */
 public record BenchResult(
         String workload,
@@ -23,7 +26,8 @@ public record BenchResult(
         Rates rates,
         Server server,
         Double clientCpuPercent,
-        List<String> failures) {
+        List<String> failures,
+        Latency sendLag) {
 
     /**
      * How far below the offered rate a run may fall and still count as having sustained it: the
@@ -93,7 +97,8 @@ public record BenchResult(
 
     /**
      * Latency percentiles, in microseconds, of {@code of}: {@code delivery} (intended send time
-     * to receipt) or {@code join} (connect to joined).
+     * to receipt), {@code join} (connect to joined) or {@code send lag} (intended send time to
+     * the bench's write).
      */
     public record Latency(String of, long count, double mean, long p50, long p90, long p99, long p999, long p9999,
             long max) {}

@@ -29,6 +29,8 @@ final class BenchRun implements AutoCloseable {
     /** ...or, on a server that never quiets down, after this long. */
     private static final long SETTLE_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final long POLL_MS = 100;
+    /** The longest the warm-up is extended for the bench's JIT compiler to go quiet. */
+    private static final long JIT_WAIT_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     final BenchSettings settings;
     final ProtocolDriver driver;
@@ -113,6 +115,29 @@ final class BenchRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most {@link #JIT_WAIT_MAX_NANOS}) until the bench's JIT compiler has been quiet
+     * for a while (see {@link JitQuiet}); says so when it never was.
+     */
+    void waitForQuietJit(LongSupplier sent) throws InterruptedException {
+        JitQuiet jit = JitQuiet.ofThisJvm();
+        long start = System.nanoTime();
+        long lastShown = start;
+        for (long now = start; !jit.quietAt(now); now = System.nanoTime()) {
+            if (now - start > JIT_WAIT_MAX_NANOS) {
+                progressOut.println("parley bench: warning: the bench's JIT compiler was still busy "
+                        + TimeUnit.NANOSECONDS.toSeconds(now - start) + " s after the warm-up; the latencies may"
+                        + " include the bench's own warm-up");
+                return;
+            }
+            if (now - lastShown >= TimeUnit.SECONDS.toNanos(1)) {
+                showProgress("warm-up (JIT)", sent.getAsLong());
+                lastShown = now;
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL_MS);
+        }
+    }
+
     void showProgress(String phase, long sent) {
         long elapsed = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - epochNanos);
         progress.update(phase, elapsed, sent, recorders.total(), serverSample());
@@ -152,6 +177,11 @@ final class BenchRun implements AutoCloseable {
 
     BenchResult result(BenchResult.Counts counts, BenchResult.Latency latency, BenchResult.Rates rates,
             BenchResult.Server serverStats, Double clientCpuPercent) {
+        return result(counts, latency, rates, serverStats, clientCpuPercent, null);
+    }
+
+    BenchResult result(BenchResult.Counts counts, BenchResult.Latency latency, BenchResult.Rates rates,
+            BenchResult.Server serverStats, Double clientCpuPercent, BenchResult.Latency sendLag) {
         progress.done();
         BenchResult.Server measured = serverStats;
         if (server != null) {
@@ -162,7 +192,7 @@ final class BenchRun implements AutoCloseable {
             }
         }
         return new BenchResult(settings.workload().name(), settings.protocol().id(), started, Machine.describe(),
-                settings.describe(), counts, latency, rates, measured, clientCpuPercent, failures);
+                settings.describe(), counts, latency, rates, measured, clientCpuPercent, failures, sendLag);
     }
 
     @Override

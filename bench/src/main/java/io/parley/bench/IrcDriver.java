@@ -46,6 +46,15 @@ final class IrcDriver implements ProtocolDriver {
         return Ascii.bytes("PRIVMSG " + channel(room) + " :");
     }
 
+    /**
+     * True: a member asks for {@code echo-message}, and where the server refuses it the decoder
+     * echoes the member's own messages locally, so every sender receives its own messages.
+     */
+    @Override
+    public boolean echoes() {
+        return true;
+    }
+
     @Override
     public byte[] messageSuffix() {
         return CRLF;

@@ -16,7 +16,9 @@ public enum Protocol {
     /** IRC, Parley's or a peer's (ngIRCd, InspIRCd): every room a channel of one listener. */
     IRC(new IrcDriver(), 6667),
     /** IRC over WebSocket, at {@code /socket} of Parley's web listener (IRCv3 WebSocket, one line per frame). */
-    WS(new WsIrcDriver(), 8080);
+    WS(new WsIrcDriver(), 8080),
+    /** The IRC subset of the minimal server the bench is calibrated against (bench/calibrate.sh): no CAP, no echo. */
+    IRC_SUBSET(new IrcSubsetDriver(), 6667);
 
     private final ProtocolDriver driver;
     private final int defaultPort;
@@ -34,9 +36,9 @@ public enum Protocol {
         return defaultPort;
     }
 
-    /** The name used on the command line and in result files. */
+    /** The name used on the command line and in result files ({@code irc-subset} for IRC_SUBSET). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Every protocol's id, for messages: {@code line, tcd, nats}. */

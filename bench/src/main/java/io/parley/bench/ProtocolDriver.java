@@ -27,6 +27,16 @@ interface ProtocolDriver {
      */
     byte[] messagePrefix(String name, int room, int roomRef, long joinId);
 
+    /**
+     * Whether a sender receives its own messages (Parley's protocols and NATS echo them; IRC does
+     * only with {@code echo-message}, which {@link IrcDriver} negotiates and otherwise makes up
+     * for with a local echo, and {@link IrcSubsetDriver} does not ask for): what a sender is owed
+     * depends on it ({@link RoomLayout}).
+     */
+    default boolean echoes() {
+        return true;
+    }
+
     /** What comes after a payload. */
     byte[] messageSuffix();
 

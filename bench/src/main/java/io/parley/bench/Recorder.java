@@ -23,11 +23,31 @@ final class Recorder {
     final Histogram latency = new Histogram(MAX_MICROS, DIGITS);
     /** Connect to joined, per connection, in microseconds. */
     final Histogram joins = new Histogram(MAX_MICROS, DIGITS);
+    /**
+     * How late the bench itself wrote each timed message after its intended send time, in
+     * microseconds: the part of {@link #latency} that is the bench's own, not the server's.
+     */
+    final Histogram sendLag = new Histogram(MAX_MICROS, DIGITS);
     private final Tally tally = new Tally();
 
     /** @param epochNanos the {@link System#nanoTime} that payloads' intended times count from */
     Recorder(long epochNanos) {
         this.epochNanos = epochNanos;
+    }
+
+    /** The loop's senders, polled after every message it receives (see {@link LoopSenders}). */
+    private LoopSenders senders;
+
+    /** From now on, {@link #pollSenders} gives {@code loopSenders} their chance to send. */
+    void pollWith(LoopSenders loopSenders) {
+        this.senders = loopSenders;
+    }
+
+    /** Lets the loop's senders send what has fallen due by {@code nowNanos}, between two reads. */
+    void pollSenders(long nowNanos) {
+        if (senders != null) {
+            senders.poll(nowNanos);
+        }
     }
 
     /** Times the payloads intended from {@code nanos} on (nothing is timed before this is called). */
@@ -69,6 +89,14 @@ final class Recorder {
         }
     }
 
+    /** A message intended at {@code intendedNanos} (since the epoch) was written at {@code nowNanos}. */
+    void sent(long intendedNanos, long nowNanos) {
+        long intended = epochNanos + intendedNanos;
+        if (intended >= measureFromNanos) {
+            sendLag.recordValue(Math.min(MAX_MICROS, Math.max(0, nowNanos - intended) / 1000));
+        }
+    }
+
     /** A room message that is not a payload (an announcement, a join message). */
     void other() {
         tally.others++;
@@ -102,6 +130,7 @@ final class Recorder {
     void addTo(Recorder total) {
         total.latency.add(latency);
         total.joins.add(joins);
+        total.sendLag.add(sendLag);
         total.tally.add(tally);
     }
 

@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class ResultFile {
 
+    /** Components added after result files were first written: an older file reads them as null. */
+    private static final java.util.Set<String> ADDED_LATER = java.util.Set.of("sendLag");
+
     private ResultFile() {}
 
     static void write(BenchResult result, Path file) throws IOException {
@@ -120,7 +123,7 @@ public final class ResultFile {
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            if (!map.containsKey(components[i].getName())) {
+            if (!map.containsKey(components[i].getName()) && !ADDED_LATER.contains(components[i].getName())) {
                 throw new IllegalArgumentException("no " + components[i].getName() + " in " + type.getSimpleName());
             }
             values[i] = fromTree(map.get(components[i].getName()), components[i].getGenericType());

@@ -15,6 +15,8 @@ final class RoomLayout {
     private final int rooms;
     private final int[][] sendersByRoom;
     private final long[] exactByRoom;
+    /** Whether a sender receives its own messages (see {@link ProtocolDriver#echoes}). */
+    private final boolean echoes;
 
     RoomLayout(BenchSettings settings, int slow, int churners) {
         this.rooms = settings.rooms();
@@ -25,6 +27,7 @@ final class RoomLayout {
                     + " senders, " + slow + " slow consumers and " + churners + " churners");
         }
         ProtocolDriver driver = settings.protocol().driver();
+        echoes = driver.echoes();
         exactByRoom = new long[rooms];
         List<List<Integer>> senders = new ArrayList<>();
         for (int room = 0; room < rooms; room++) {
@@ -60,12 +63,23 @@ final class RoomLayout {
         return members.stream().filter(member -> member.role == role).toList();
     }
 
+    /** The senders whose messages {@code member} receives: its room's, itself only if the server echoes. */
+    int[] sendersHeardBy(BenchMember member) {
+        int[] all = sendersByRoom[member.room];
+        if (echoes || member.role != BenchMember.Role.SENDER) {
+            return all;
+        }
+        return java.util.Arrays.stream(all).filter(sender -> sender != member.index).toArray();
+    }
+
     /** Deliveries owed to exact members, given how many messages each sender sent. */
     long expected(long[] sentBySender) {
         long expected = 0;
         for (int room = 0; room < rooms; room++) {
+            // A sender is an exact member of its room; without echo it is owed its room's others only.
+            long receivers = echoes ? exactByRoom[room] : exactByRoom[room] - 1;
             for (int sender : sendersByRoom[room]) {
-                expected += sentBySender[sender] * exactByRoom[room];
+                expected += sentBySender[sender] * receivers;
             }
         }
         return expected;

@@ -40,6 +40,11 @@ final class Sender {
         this.stopNanos = stopNanos;
     }
 
+    /** Moves the end of the schedule: no message at or after {@code stopNanos}. On its loop. */
+    void stopAt(long stopNanos) {
+        this.stopNanos = stopNanos;
+    }
+
     /** Sends every message due by {@code nowNanos}, in one write. */
     void sendDue(long nowNanos) {
         Channel channel = member.channel();
@@ -47,11 +52,21 @@ final class Sender {
             return;
         }
         ByteBuf out = channel.alloc().buffer();
+        Recorder recorder = member.recorder();
         while (nextNanos <= nowNanos && nextNanos < stopNanos) {
             member.writeMessage(out, index, sent++, nextNanos - epochNanos, size);
+            recorder.sent(nextNanos - epochNanos, nowNanos);
             nextNanos += intervalNanos;
         }
         channel.writeAndFlush(out, channel.voidPromise());
+    }
+
+    /**
+     * The intended time of the next message, or {@link LoopSenders#NEVER} when there is none: the
+     * schedule has ended or the connection is closed.
+     */
+    long nextDueNanos() {
+        return nextNanos >= stopNanos || !member.channel().isActive() ? LoopSenders.NEVER : nextNanos;
     }
 
     long sent() {

@@ -35,7 +35,7 @@ final class ServerProcess {
 
     /** Why {@code pid}, running {@code args}, cannot be the server of {@code protocol}; empty if it can. */
     static Optional<String> refusal(long pid, List<String> args, Protocol protocol) {
-        if (protocol == Protocol.NATS || isIrcPeer(args, protocol) || isJava(args)) {
+        if (protocol == Protocol.NATS || protocol == Protocol.IRC_SUBSET || isIrcPeer(args, protocol) || isJava(args)) {
             return Optional.empty();
         }
         return Optional.of("--server-pid " + pid + " is not a Java process but " + program(args)
@@ -44,6 +44,9 @@ final class ServerProcess {
 
     /** A doubt about {@code pid} worth printing (the run goes on), or empty. */
     static Optional<String> warning(long pid, List<String> args, Protocol protocol) {
+        if (protocol == Protocol.IRC_SUBSET) {
+            return Optional.empty(); // the minimal server the bench is calibrated against, or any IRC server
+        }
         if (protocol == Protocol.NATS) {
             return args.stream().anyMatch(arg -> arg.contains("nats-server")) ? Optional.empty()
                     : Optional.of("--server-pid " + pid + " runs " + program(args) + ", not a nats-server");

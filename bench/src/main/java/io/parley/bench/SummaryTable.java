@@ -62,7 +62,11 @@ final class SummaryTable {
                     srv.rssPerConnectionBytes() == null ? "" : String.format(Locale.ROOT, ", RSS %,d -> %,d KiB = %s bytes per connection",
                             srv.rssBeforeKib(), srv.rssAfterKib(), number(srv.rssPerConnectionBytes(), 0)));
         }
-        out.printf(Locale.ROOT, "  bench     %s%% of a core%n", number(r.clientCpuPercent(), 0));
+        BenchResult.Latency lag = r.sendLag();
+        out.printf(Locale.ROOT, "  bench     %s%% of a core%s%n", number(r.clientCpuPercent(), 0),
+                lag == null || lag.count() == 0 ? "" : String.format(Locale.ROOT,
+                        "; its sends late by p50 %s  p99 %s  max %s ms", millis(lag.p50()), millis(lag.p99()),
+                        millis(lag.max())));
         r.failures().forEach(failure -> out.println("  FAILURE   " + failure));
         r.shortfall().ifPresent(why -> out.println("  NOT SUSTAINED  " + why));
     }

@@ -18,6 +18,8 @@ final class TrafficRun {
 
     /** Lets the first ticks find every sender ready. */
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How far ahead the measured interval's start is set, so every loop knows it in time. */
+    private static final long ARM_AHEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** The drain ends when nothing has arrived for this long... */
     private static final long DRAIN_IDLE_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final long DRAIN_POLL_MS = 100;
@@ -52,13 +54,21 @@ final class TrafficRun {
                         settings.size()))
                 .toList();
         long start = System.nanoTime() + START_DELAY_NANOS;
-        long measureFrom = start + settings.warmup().toNanos();
-        long stop = measureFrom + settings.duration().toNanos();
-        run.recorders.forEachLoop(recorder -> recorder.measureFrom(measureFrom));
-        SendSchedule schedule = new SendSchedule(senders, settings.intervalNanos(), start, stop);
+        SendSchedule schedule = new SendSchedule(senders, settings.intervalNanos(), start, Long.MAX_VALUE,
+                run.recorders);
         sideline.start();
         LongSupplier sent = () -> senders.stream().mapToLong(Sender::sent).sum();
 
+        // The warm-up lasts --warmup seconds, and then until the bench's own JIT has gone quiet;
+        // --warmup 0 is none at all (a small correctness run, whose JVM may also hold a busy server).
+        run.waitUntil(start + settings.warmup().toNanos(), "warm-up", sent);
+        if (!settings.warmup().isZero()) {
+            run.waitForQuietJit(sent);
+        }
+        long measureFrom = System.nanoTime() + ARM_AHEAD_NANOS;
+        long stop = measureFrom + settings.duration().toNanos();
+        run.recorders.forEachLoop(recorder -> recorder.measureFrom(measureFrom));
+        schedule.stopAt(stop);
         run.waitUntil(measureFrom, "warm-up", sent);
         CpuSampler.Sample serverBefore = run.serverSample();
         CpuSampler.Sample clientBefore = run.client.sample();
@@ -82,7 +92,7 @@ final class TrafficRun {
         List<BenchMember> exact = layout.members.stream()
                 .filter(member -> member.role.check == Receipts.Check.EXACT).toList();
         run.recorders.forEachMember(exact, (member, recorder) ->
-                recorder.missingAtEnd(member.receipts.missingAtEnd(layout.senders(member.room), sentBySender)));
+                recorder.missingAtEnd(member.receipts.missingAtEnd(layout.sendersHeardBy(member), sentBySender)));
         Recorder total = run.recorders.total();
         Recorder.Tally tally = total.tally();
 
@@ -114,7 +124,7 @@ final class TrafficRun {
                     deliveries == 0 ? null : cpuNanos / 1000 / deliveries, null, null, null, null);
         }
         return run.result(counts, BenchRun.latency("delivery", total.latency), rates, server,
-                clientAfter.percentSince(clientBefore));
+                clientAfter.percentSince(clientBefore), BenchRun.latency("send lag", total.sendLag));
     }
 
     /**

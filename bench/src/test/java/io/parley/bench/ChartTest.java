@@ -25,7 +25,8 @@ class ChartTest {
         return new BenchResult(sample.workload(), sample.protocol(), sample.started(), sample.machine(),
                 sample.settings(), sample.counts(),
                 new BenchResult.Latency("delivery", 1000, 3000, 2000, 2500, 4000, 5000, 6000, 8000),
-                sample.rates(), sample.server(), sample.clientCpuPercent(), List.of());
+                sample.rates(), sample.server(), sample.clientCpuPercent(), List.of(),
+                sample.sendLag());
     }
 
     @Test

@@ -209,4 +209,69 @@ class DeliveryDecoderTest {
         buf.release();
         small.release();
     }
+
+    @Test
+    void ircSubsetEndOfNamesMeansJoinedPrivmsgIsAMessagePingIsAnsweredErrorsAreRefusals() {
+        EmbeddedChannel channel = new EmbeddedChannel(new IrcSubsetDeliveryDecoder(events));
+        feed(channel, ":ref 001 m1 :Welcome\r\n:ref 422 m1 :MOTD File is missing\r\n:m1!u@h JOIN #r0\r\n:ref 366 m1 #r0 :End\r\n"
+                + ":m2!u@h PRIVMSG #r0 :0.5.123.x :y\r\nPING :tok\r\n:ref 433 * m1 :Nickname is already in use\r\n"
+                + ":srv NOTICE m1 :hi\r\n@time=2026-01-01T00:00:00Z :m3!u@h PRIVMSG #r0 1.2.3.xx\r\n");
+        assertThat(events.seen).containsExactly("joined 0 0", "message 0.5.123.x :y",
+                "refused :ref 433 * m1 :Nickname is already in use", "message 1.2.3.xx");
+        ByteBuf pong = channel.readOutbound();
+        assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("PONG :tok\r\n");
+        pong.release();
+        assertThat(channel.finish()).isFalse();
+    }
+
+    @Test
+    void ircSubsetLinesSplitAnywhereAreReadTheSame() {
+        EmbeddedChannel channel = new EmbeddedChannel(new IrcSubsetDeliveryDecoder(events));
+        String input = ":ref 366 m1 #r0 :End\r\n:m2!u@h PRIVMSG #r0 :1.2.3.xx\r\n";
+        for (int i = 0; i < input.length(); i += 3) {
+            feed(channel, input.substring(i, Math.min(input.length(), i + 3)));
+        }
+        assertThat(events.seen).containsExactly("joined 0 0", "message 1.2.3.xx");
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void ircOwnJoinMeansJoinedWithoutMotdAndOneWordTextsAreMessagesErrorsAreRefusals() {
+        EmbeddedChannel channel = new EmbeddedChannel(new IrcDeliveryDecoder(events));
+        feed(channel, ":srv CAP * ACK :echo-message\r\n:srv 001 m1 :Welcome\r\n:srv 422 m1 :MOTD File is missing\r\n"
+                + ":m2!u@h JOIN #bench-3\r\n:m1!u@h JOIN :#bench-3\r\n:srv 366 m1 #bench-3 :End\r\n"
+                + "@time=2026-01-01T00:00:00Z :m2!u@h PRIVMSG #bench-3 :0.5.123.x :y\r\n:m3!u@h PRIVMSG #bench-3 1.2.3.xx\r\n"
+                + "PING :tok\r\n:srv 462 m1 :You may not reregister\r\n:srv 404 m1 #bench-3 :Cannot send\r\n"
+                + ":m2!u@h PART #bench-3\r\n:m1!u@h PART #bench-3\r\n");
+        assertThat(events.seen).containsExactly("joined 3 0", "message 0.5.123.x :y", "message 1.2.3.xx",
+                "refused 404 m1 #bench-3 :Cannot send", "left");
+        ByteBuf pong = channel.readOutbound();
+        assertThat(pong.toString(StandardCharsets.US_ASCII)).isEqualTo("PONG :tok\r\n");
+        pong.release();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void ircHoldsTheJoinUntilWelcomedAndEchoesLocallyWhenEchoMessageIsRefused() {
+        IrcDeliveryDecoder decoder = new IrcDeliveryDecoder(events);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        ByteBuf register = Unpooled.buffer();
+        new IrcDriver().join(register, "m1", 2);
+        channel.writeOutbound(register);
+        ByteBuf first = channel.readOutbound();
+        assertThat(first.toString(StandardCharsets.US_ASCII)).startsWith("CAP REQ :echo-message\r\n").doesNotContain("JOIN");
+        first.release();
+
+        feed(channel, ":srv CAP * NAK :echo-message\r\n:srv 001 m1 :Welcome\r\n");
+        ByteBuf join = channel.readOutbound();
+        assertThat(join.toString(StandardCharsets.US_ASCII)).isEqualTo("JOIN #bench-2\r\n");
+        join.release();
+        assertThat(decoder.localEcho()).isTrue();
+
+        channel.writeOutbound(Unpooled.copiedBuffer("PRIVMSG #bench-2 :1.0.5.xx\r\n", StandardCharsets.US_ASCII));
+        assertThat(events.seen).containsExactly("message 1.0.5.xx");
+        assertThat(new IrcDriver().echoes()).as("a sender receives its own messages either way").isTrue();
+        assertThat(new IrcSubsetDriver().echoes()).isFalse();
+        channel.finishAndReleaseAll();
+    }
 }

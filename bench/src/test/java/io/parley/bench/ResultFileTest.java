@@ -24,7 +24,7 @@ class ResultFileTest {
                 new BenchResult.Latency("delivery", 9_999_990, 1234.5, 800, 2000, p99, 9000, 12_000, 50_000),
                 new BenchResult.Rates(2000.0, 999_999.5, 0),
                 new BenchResult.Server(4242L, 9.5, 95.25, 0.95, null, null, null, null),
-                61.0, failures);
+                61.0, failures, new BenchResult.Latency("send lag", 9_999_990, 120.5, 100, 300, 900, 1500, 2000, 3000));
     }
 
     @Test
@@ -35,6 +35,16 @@ class ResultFileTest {
         assertThat(ResultFile.read(file)).isEqualTo(result);
         assertThat(Files.readString(file)).contains("\"cpuPerConnectionMicros\": null", "\"p99\": 4000",
                 "\\\"quoted\\\"\\tand tab");
+    }
+
+    @Test
+    void aFileFromBeforeTheSendLagWasMeasuredReadsWithoutIt() throws IOException {
+        BenchResult result = sample("W3", 4000, List.of());
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, ResultFile.toJson(result).replaceAll(",\\s*\"sendLag\": \\{[^}]*\\}", ""));
+        assertThat(Files.readString(file)).doesNotContain("sendLag");
+        assertThat(ResultFile.read(file).sendLag()).isNull();
+        assertThat(ResultFile.read(file).latency()).isEqualTo(result.latency());
     }
 
     @Test

@@ -21,7 +21,7 @@ class VerdictTest {
                 sample.settings(), new BenchResult.Counts(20_000, 10_000_000, 10_000_000, 0, 0, 0, 0, 0, 500, 0, 500,
                         0, 0, 0),
                 sample.latency(), new BenchResult.Rates(messagesPerSecond, deliveriesPerSecond, 0), sample.server(),
-                sample.clientCpuPercent(), failures);
+                sample.clientCpuPercent(), failures, sample.sendLag());
     }
 
     private static String printed(BenchResult result) {
@@ -73,7 +73,7 @@ class VerdictTest {
         BenchResult storm = new BenchResult("W2", "line", sample.started(), sample.machine(),
                 new BenchResult.Settings(10_000, 100, 0, 0, 0, 2, 100, 1000),
                 new BenchResult.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10_000, 0, 0, 0), sample.latency(),
-                new BenchResult.Rates(0, 0, 5_000), sample.server(), 50.0, List.of());
+                new BenchResult.Rates(0, 0, 5_000), sample.server(), 50.0, List.of(), null);
 
         assertThat(storm.verdict()).isEqualTo(Verdict.PASSED);
     }
