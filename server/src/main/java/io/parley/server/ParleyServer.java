@@ -221,6 +221,7 @@ public final class ParleyServer {
         // One presence for every protocol, so a name is online once, whichever protocol holds it,
         // and one set of accounts on it: a wrong password counts the same over every protocol.
         Presence presence = new Presence(names);
+        metrics.watch(names, presence, rooms);
         SharedAccounts accounts = SharedAccounts.create(config.protocols().values().stream()
                 .flatMap(protocol -> protocol.accountSettings().stream()).findFirst()
                 .orElse(SharedAccounts.Settings.DEFAULTS), store, names, presence, cryptoPool, CryptoPool.THREADS);

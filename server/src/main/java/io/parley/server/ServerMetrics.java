@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parley.core.Store;
+import io.parley.core.account.Presence;
+import io.parley.core.account.RegisteredNames;
+import io.parley.core.room.Room;
 import io.parley.core.room.RoomRegistry;
 import io.parley.store.StoreMetrics;
 import java.time.Duration;
@@ -81,6 +84,20 @@ final class ServerMetrics implements StoreMetrics, AutoCloseable {
     void watch(RoomRegistry rooms) {
         Gauge.builder("parley.rooms", rooms, RoomRegistry::size).baseUnit("rooms")
                 .description("Rooms the server knows, stored or created since it started").register(registry);
+    }
+
+    /**
+     * Watches the users: accounts registered, names online (every protocol's users that hold a
+     * name in the one presence: logged-in account users and IRC nicks) and room members (each
+     * membership once, local or on another node).
+     */
+    void watch(RegisteredNames names, Presence presence, RoomRegistry rooms) {
+        Gauge.builder("parley.accounts", names, RegisteredNames::count).baseUnit("accounts")
+                .description("Accounts registered").register(registry);
+        Gauge.builder("parley.online.users", presence, Presence::size).baseUnit("users")
+                .description("Names online in the server's presence: logged-in account users and IRC nicks").register(registry);
+        Gauge.builder("parley.room.members", rooms, all -> all.all().stream().mapToInt(Room::memberCount).sum())
+                .baseUnit("members").description("Room memberships, every room, every node").register(registry);
     }
 
     /** Watches the queue of the crypto pool (password hashing and RSA for account logins). */

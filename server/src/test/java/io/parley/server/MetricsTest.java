@@ -140,6 +140,27 @@ class MetricsTest {
     }
 
     @Test
+    void accountsUsersOnlineAndRoomMembersAreGauged() throws Exception {
+        start();
+        Scrape before = scrape();
+        WireClient alice = lineMember("alice");
+        WireClient bob = lineMember("bob");
+        alice.expect("* bob joined lobby\nbob: (bob is here)\n");
+        server.login("carol", "correct horse battery");
+        alice.expect("* carol joined lobby\n");
+
+        Scrape after = scrape();
+        assertThat(after.since(before, "parley_accounts")).as("carol registered").isEqualTo(1);
+        assertThat(after.since(before, "parley_room_members")).as("alice and bob in lobby, carol too once logged in")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(after.since(before, "parley_online_users")).as("carol is logged in").isGreaterThanOrEqualTo(1);
+
+        bob.close();
+        alice.expect("* bob left lobby\n");
+        assertThat(scrape().since(after, "parley_room_members")).isEqualTo(-1);
+    }
+
+    @Test
     void aRoomMadeInTheDirectoryIsOneRoomMore() throws Exception {
         start();
         Scrape before = scrape();

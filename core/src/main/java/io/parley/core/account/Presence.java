@@ -69,6 +69,11 @@ public final class Presence {
         forgetClaim(recipient);
     }
 
+    /** How many names are online now, whatever protocol holds each; for metrics. */
+    public int size() {
+        return online.size();
+    }
+
     /** The presence of {@code name}, if it is logged in. */
     public Optional<Recipient> find(String name) {
         return Optional.ofNullable(online.get(NameKeys.key(name)));

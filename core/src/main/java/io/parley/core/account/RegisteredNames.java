@@ -54,8 +54,17 @@ public final class RegisteredNames {
     /** The claims on each look-alike key; each claim is under all of its keys. */
     private final Map<String, Set<NameClaim>> claims = new HashMap<>();
 
+    /** How many names are registered (one per account); for metrics. */
+    private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
     public RegisteredNames(Collection<String> registered) {
         registered.forEach(name -> lookalikeKeys.addAll(lookalikeKeys(name)));
+        count.set(registered.size());
+    }
+
+    /** How many names are registered now: the server's accounts. */
+    public int count() {
+        return count.get();
     }
 
     /** The keys under which two user names look the same: they do if they share one. */
@@ -154,6 +163,7 @@ public final class RegisteredNames {
         Set<NameClaim> evicted = new LinkedHashSet<>();
         synchronized (lock) {
             lookalikeKeys.addAll(keys);
+            count.incrementAndGet();
             for (String key : keys) {
                 Set<NameClaim> holders = claims.remove(key);
                 if (holders != null) {
