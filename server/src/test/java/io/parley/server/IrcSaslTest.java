@@ -54,6 +54,9 @@ class IrcSaslTest {
         other.send("WHOIS dora");
         assertThat(other.until(line -> IrcClient.command(line).equals("318")))
                 .contains(":My.Little.Server 330 watcher dora dora :is logged in as");
+        // WHOX's account field (irssi and WeeChat ask for it on every join) names the account too.
+        other.send("WHO dora %na").expectLine(":My.Little.Server 354 watcher dora dora").next("315");
+        other.send("WHO watcher %na").expectLine(":My.Little.Server 354 watcher watcher 0").next("315");
     }
 
     @Test

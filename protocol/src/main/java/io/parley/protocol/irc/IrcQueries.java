@@ -177,7 +177,7 @@ final class IrcQueries {
         if (whox != null) {
             String ip = IrcMasks.matches("*.*.*.*", user.host()) || user.host().indexOf(':') >= 0 ? user.host() : "255.255.255.255";
             whox(new IrcWhox.Row(channel, user.user(), ip, user.host(), server.settings.serverName(), user.nick(),
-                    flags, null, realName));
+                    flags, user.account(), realName));
             return;
         }
         numeric(RPL_WHOREPLY, channel, user.user(), user.host(), server.settings.serverName(), user.nick(), flags, "0 " + realName);
