@@ -104,6 +104,28 @@ class IrcHistoryTest {
     }
 
     @Test
+    void eachLineOfAMultiLineMessageHasAnIdOfItsOwnThatStillNamesTheMessage() {
+        IrcClient irc = IrcCaps.registered(server, "ircuser", CAPS);
+        irc.send("JOIN #lobby");
+        irc.next("366");
+        TcdClient tcd = server.connectTcd();
+        TcdClient.Joined lobby = tcd.join("lobby", "tom");
+        irc.next("JOIN");
+        tcd.send(TcdMessages.chat(lobby.ref(), lobby.joinId(), "tom", "before"));
+        Seen before = Seen.of(IrcCaps.next(irc));
+
+        tcd.send(TcdMessages.chat(lobby.ref(), lobby.joinId(), "tom", "first line\nsecond line"));
+        Seen first = Seen.of(IrcCaps.next(irc));
+        Seen second = Seen.of(IrcCaps.next(irc));
+
+        assertThat(List.of(first.text(), second.text())).containsExactly("first line", "second line");
+        assertThat(second.msgid()).as("IRCv3: every message a client sees has its own id").isEqualTo(first.msgid() + ".2");
+        assertThat(history(irc, "CHATHISTORY LATEST #lobby * 10", "#lobby")).containsExactly(before, first, second);
+        assertThat(history(irc, "CHATHISTORY BEFORE #lobby msgid=" + second.msgid() + " 10", "#lobby"))
+                .as("a line's id names its message").containsExactly(before);
+    }
+
+    @Test
     void aClientThatReconnectsFillsItsGapAfterTheLastMessageItSaw() {
         IrcClient alice = IrcCaps.registered(server, "alice", CAPS);
         IrcClient bob = IrcClient.registered(server, "bob");

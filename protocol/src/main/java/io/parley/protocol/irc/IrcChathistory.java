@@ -91,12 +91,14 @@ final class IrcChathistory {
             String channel = IrcChannels.toChannel(room.get().name());
             List<IrcMessage> lines = new ArrayList<>();
             for (RoomEvent.Posted posted : messages) {
-                Map<String, String> tags = new LinkedHashMap<>();
-                tags.put("time", IrcEventEncoder.SERVER_TIME.format(posted.chat().time()));
-                tags.put("msgid", IrcMsgIds.room(posted.room().ref(), posted.sequence()));
-                for (IrcMessage line : IrcRoomMessages.render(server.sourceOfAuthor(posted.chat().author()), "PRIVMSG", channel,
-                        posted.chat())) {
-                    lines.add(line.withTags(tags));
+                String msgid = IrcMsgIds.room(posted.room().ref(), posted.sequence());
+                List<IrcMessage> rendered = IrcRoomMessages.render(server.sourceOfAuthor(posted.chat().author()), "PRIVMSG",
+                        channel, posted.chat());
+                for (int i = 0; i < rendered.size(); i++) {
+                    Map<String, String> tags = new LinkedHashMap<>();
+                    tags.put("time", IrcEventEncoder.SERVER_TIME.format(posted.chat().time()));
+                    tags.put("msgid", IrcMsgIds.line(msgid, i));
+                    lines.add(rendered.get(i).withTags(tags));
                 }
             }
             out.addAll(batch("chathistory", List.of(target), lines));

@@ -130,8 +130,10 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         if (label != null) {
             extra.put(IrcLabels.TAG, label);
         }
-        for (IrcMessage line : IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message)) {
-            out.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), msgid));
+        List<IrcMessage> lines = IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message);
+        for (int i = 0; i < lines.size(); i++) {
+            IrcMessage line = lines.get(i);
+            out.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), IrcMsgIds.line(msgid, i)));
         }
     }
 

@@ -17,7 +17,8 @@ final class IrcMsgIds {
     /** A stored room message: its room's ref and its sequence there. */
     record RoomPoint(int ref, long sequence) {}
 
-    private static final Pattern ROOM = Pattern.compile("([0-9]{1,9})-([0-9]{1,18})");
+    /** A room message's id, or one of its further lines' ({@code 3-1204.2}): see {@link #line}. */
+    private static final Pattern ROOM = Pattern.compile("([0-9]{1,9})-([0-9]{1,18})(?:\\.[0-9]{1,6})?");
 
     private final String run = "x" + Long.toString(System.currentTimeMillis(), 36) + "-";
     private final AtomicLong next = new AtomicLong();
@@ -26,7 +27,17 @@ final class IrcMsgIds {
         return ref + "-" + sequence;
     }
 
-    /** The room message {@code msgid} names, if it is a room message's id. */
+    /**
+     * The id of line {@code index} (from 0) of a room message IRC shows as several lines (a text
+     * with line breaks, or too long for one line): the message's id for its first line, then
+     * {@code <id>.2}, {@code <id>.3}, ..., so that every line a client sees has an id of its own
+     * (IRCv3 asks ids to be unique) and each still names its message in CHATHISTORY.
+     */
+    static String line(String msgid, int index) {
+        return index == 0 ? msgid : msgid + "." + (index + 1);
+    }
+
+    /** The room message {@code msgid} names, if it is a room message's id or one of its lines'. */
     static Optional<RoomPoint> parseRoom(String msgid) {
         Matcher matcher = ROOM.matcher(msgid);
         if (!matcher.matches()) {

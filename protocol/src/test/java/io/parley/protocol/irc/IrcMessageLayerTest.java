@@ -14,11 +14,14 @@ class IrcMessageLayerTest {
     void aRoomMessagesIdNamesItsRoomAndSequenceAndNothingElseReadsAsOne() {
         assertThat(IrcMsgIds.room(3, 1204)).isEqualTo("3-1204");
         assertThat(IrcMsgIds.parseRoom("3-1204")).contains(new IrcMsgIds.RoomPoint(3, 1204));
+        assertThat(IrcMsgIds.line("3-1204", 0)).isEqualTo("3-1204");
+        assertThat(IrcMsgIds.line("3-1204", 1)).isEqualTo("3-1204.2");
+        assertThat(IrcMsgIds.parseRoom("3-1204.2")).as("a further line names its message").contains(new IrcMsgIds.RoomPoint(3, 1204));
         IrcMsgIds ids = new IrcMsgIds();
         String unstored = ids.unstored();
         assertThat(unstored).isNotEqualTo(ids.unstored());
         assertThat(IrcMsgIds.parseRoom(unstored)).isEmpty();
-        for (String bad : List.of("", "3", "3-", "-1", "a-1", "3-1-2", "99999999999-1", "3-x")) {
+        for (String bad : List.of("", "3", "3-", "-1", "a-1", "3-1-2", "99999999999-1", "3-x", "3-1.", "3-1.x")) {
             assertThat(IrcMsgIds.parseRoom(bad)).as(bad).isEmpty();
         }
     }
