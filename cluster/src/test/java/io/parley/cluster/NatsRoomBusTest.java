@@ -11,6 +11,7 @@ import io.parley.core.room.InMemoryRoomStore;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomRegistry;
+import io.parley.testing.CuttableRelay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -165,8 +166,8 @@ class NatsRoomBusTest {
 
     @Test
     void aNodeCutOffFromNatsRefusesMessagesKeepsItsMembersAndCatchesUpWhenHealed() throws Exception {
-        try (CuttableProxy proxy = new CuttableProxy(4222)) {
-            NatsRoomBus busC = NatsRoomBus.connect(new BusSettings(proxy.url(), "c", prefix, Duration.ofMillis(50),
+        try (CuttableRelay proxy = new CuttableRelay(4222)) {
+            NatsRoomBus busC = NatsRoomBus.connect(new BusSettings(proxy.url("nats"), "c", prefix, Duration.ofMillis(50),
                     Duration.ofSeconds(5)), fanOutA, log);
             try {
                 ChatService nodeC = new ChatService("c", new RoomRegistry(roomStore),
