@@ -7,7 +7,6 @@ import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,45 +81,16 @@ final class SqliteRoomStore implements RoomStore {
 
     @Override
     public List<RoomTopic> loadTopics() {
-        return store.<List<RoomTopic>>query(connection -> {
-            List<RoomTopic> topics = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery(
-                            "SELECT room_ref, text, set_by, set_at FROM room_topics ORDER BY room_ref")) {
-                while (rows.next()) {
-                    topics.add(new RoomTopic(rows.getInt(1), rows.getString(2), rows.getString(3),
-                            Instant.ofEpochMilli(rows.getLong(4))));
-                }
-            }
-            return topics;
-        }).join();
+        return store.query(JdbcRoomTopics::load).join();
     }
 
     @Override
     public CompletionStage<Void> setTopic(RoomTopic topic) {
-        return store.query(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(
-                    "INSERT INTO room_topics (room_ref, text, set_by, set_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (room_ref) DO UPDATE SET text = excluded.text, set_by = excluded.set_by,"
-                    + " set_at = excluded.set_at")) {
-                upsert.setInt(1, topic.roomRef());
-                upsert.setString(2, topic.text());
-                upsert.setString(3, topic.setBy());
-                upsert.setLong(4, topic.setAt().toEpochMilli());
-                upsert.executeUpdate();
-                return null;
-            }
-        });
+        return store.query(connection -> JdbcRoomTopics.set(connection, topic));
     }
 
     @Override
     public CompletionStage<Void> clearTopic(int ref) {
-        return store.query(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM room_topics WHERE room_ref = ?")) {
-                delete.setInt(1, ref);
-                delete.executeUpdate();
-                return null;
-            }
-        });
+        return store.query(connection -> JdbcRoomTopics.clear(connection, ref));
     }
 }
