@@ -130,9 +130,22 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         if (label != null) {
             extra.put(IrcLabels.TAG, label);
         }
-        for (IrcMessage line : IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message)) {
-            out.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), msgid));
+        if (own) {
+            out.addAll(render(source, relay, channel, message, extra, msgid)); // may carry its label
+            return;
         }
+        var form = new IrcPostedOncePerLoop.Form(source, relay, self.has(IrcCapabilities.SERVER_TIME),
+                self.has(IrcCapabilities.MESSAGE_TAGS), self.has(IrcCapabilities.ACCOUNT_TAG));
+        out.addAll(IrcPostedOncePerLoop.lines(posted, form, () -> render(source, relay, channel, message, extra, msgid)));
+    }
+
+    private List<IrcMessage> render(String source, IrcClientTags.Relay relay, String channel, ChatMessage message,
+            Map<String, String> extra, String msgid) {
+        List<IrcMessage> lines = new java.util.ArrayList<>(1);
+        for (IrcMessage line : IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message)) {
+            lines.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), msgid));
+        }
+        return lines;
     }
 
     /**
