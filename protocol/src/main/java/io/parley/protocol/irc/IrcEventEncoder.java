@@ -122,19 +122,34 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             return;
         }
         String source = own ? self.source() : server.sourceOfAuthor(message.author());
-        String channel = IrcChannels.toChannel(posted.room().name());
-        String msgid = IrcMsgIds.room(posted.room().ref(), posted.sequence());
         IrcClientTags.Relay relay = server.clientTags.of(posted.room().ref(), message.author(), message.text());
-        Map<String, String> extra = new LinkedHashMap<>(relay.tags());
+        Map<String, String> extra = relay.tags();
         String label = own ? self.labels.takeForEcho() : null;
         if (label != null) {
+            extra = new LinkedHashMap<>(extra);
             extra.put(IrcLabels.TAG, label);
         }
-        List<IrcMessage> lines = IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message);
-        for (int i = 0; i < lines.size(); i++) {
-            IrcMessage line = lines.get(i);
-            out.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), IrcMsgIds.line(msgid, i)));
+        if (own) {
+            out.addAll(render(posted, source, relay, extra)); // may carry its label
+            return;
         }
+        var form = new IrcPostedOncePerLoop.Form(source, relay, self.has(IrcCapabilities.SERVER_TIME),
+                self.has(IrcCapabilities.MESSAGE_TAGS), self.has(IrcCapabilities.ACCOUNT_TAG));
+        out.addAll(IrcPostedOncePerLoop.lines(posted, form, () -> render(posted, source, relay, relay.tags())));
+    }
+
+    private List<IrcMessage> render(RoomEvent.Posted posted, String source, IrcClientTags.Relay relay,
+            Map<String, String> extra) {
+        ChatMessage message = posted.chat();
+        String channel = IrcChannels.toChannel(posted.room().name());
+        String msgid = IrcMsgIds.room(posted.room().ref(), posted.sequence());
+        List<IrcMessage> rendered = IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message);
+        List<IrcMessage> lines = new java.util.ArrayList<>(rendered.size());
+        for (int i = 0; i < rendered.size(); i++) {
+            IrcMessage line = rendered.get(i);
+            lines.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), IrcMsgIds.line(msgid, i)));
+        }
+        return lines;
     }
 
     /**

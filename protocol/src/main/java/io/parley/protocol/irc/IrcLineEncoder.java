@@ -5,11 +5,13 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.List;
 
 /**
  * Writes an {@link IrcMessage} as one line ending in CR LF; the message was checked to be one
- * line when it was built. Stateless and shareable.
+ * line when it was built. Shareable; per thread it keeps the last line's bytes, so that a line
+ * shared by many members is written once.
  */
 @ChannelHandler.Sharable
 final class IrcLineEncoder extends MessageToMessageEncoder<IrcMessage> {
@@ -20,12 +22,31 @@ final class IrcLineEncoder extends MessageToMessageEncoder<IrcMessage> {
         super(IrcMessage.class);
     }
 
+    /** The last line this thread wrote, and its bytes: a room message shared by many members ({@link IrcPostedOncePerLoop}). */
+    private record Last(IrcMessage message, ByteBuf bytes) {}
+
+    private static final FastThreadLocal<Last> LAST = new FastThreadLocal<>() {
+        @Override
+        protected void onRemoval(Last value) {
+            if (value != null) {
+                value.bytes().release();
+            }
+        }
+    };
+
     @Override
     protected void encode(ChannelHandlerContext ctx, IrcMessage message, List<Object> out) {
+        Last last = LAST.get();
+        if (last != null && last.message() == message) {
+            out.add(last.bytes().retainedDuplicate()); // the same (immutable) message: its bytes again
+            return;
+        }
         String line = message.toLine();
         ByteBuf bytes = ctx.alloc().buffer(line.length() + 2);
         ByteBufUtil.writeUtf8(bytes, line);
         bytes.writeByte('\r').writeByte('\n');
+        LAST.remove();
+        LAST.set(new Last(message, bytes.retainedDuplicate()));
         out.add(bytes);
     }
 }

@@ -1,0 +1,54 @@
+package io.parley.protocol.irc;
+
+import io.netty.util.concurrent.FastThreadLocal;
+import io.parley.core.room.RoomEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Renders a room message for IRC once per event loop and form instead of once per member. A room
+ * hands each event loop one task that carries an event to all of that loop's members in a row;
+ * the lines a member gets depend only on the event, its source, its client-only tags and the
+ * member's {@code server-time}, {@code message-tags} and {@code account-tag}, so members that
+ * agree on those share one list of {@link IrcMessage}s (immutable), and {@link IrcLineEncoder}
+ * then writes each shared line's bytes once too. A sender's own echo (which may carry its
+ * {@code label}) is not shared. Thread-safe: its state is per thread and holds only the last event.
+ */
+final class IrcPostedOncePerLoop {
+
+    /** What, besides the event, the rendered lines depend on. */
+    record Form(String source, IrcClientTags.Relay relay, boolean serverTime, boolean messageTags, boolean accountTag) {}
+
+    private static final class Last {
+        RoomEvent.Posted event;
+        final Map<Form, List<IrcMessage>> lines = new HashMap<>(4);
+    }
+
+    private static final FastThreadLocal<Last> LAST = new FastThreadLocal<>() {
+        @Override
+        protected Last initialValue() {
+            return new Last();
+        }
+    };
+
+    private IrcPostedOncePerLoop() {}
+
+    /** The lines of {@code event} in {@code form}, made by {@code render} unless this thread just made them. */
+    static List<IrcMessage> lines(RoomEvent.Posted event, Form form, Supplier<List<IrcMessage>> render) {
+        Last last = LAST.get();
+        if (last.event != event) {
+            last.event = null;
+            last.lines.clear();
+        }
+        List<IrcMessage> cached = last.lines.get(form);
+        if (cached == null) {
+            cached = List.copyOf(Objects.requireNonNull(render.get()));
+            last.lines.put(form, cached);
+            last.event = event;
+        }
+        return cached;
+    }
+}
