@@ -184,7 +184,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public RoomReplay replay() {
-        return new SqliteRoomReplay(this);
+        return new JdbcRoomReplay(this::read);
     }
 
     public AccountStore accounts() {

@@ -12,6 +12,7 @@ import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
+import io.parley.store.JdbcRoomReplay;
 import io.parley.store.SqlFunction;
 import io.parley.store.StoreMetrics;
 import java.sql.Connection;
@@ -194,7 +195,7 @@ public final class PostgresStore implements Store {
 
     @Override
     public RoomReplay replay() {
-        return new PgRoomReplay(this);
+        return new JdbcRoomReplay(this::read);
     }
 
     @Override

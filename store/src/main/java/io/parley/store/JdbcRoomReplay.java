@@ -12,23 +12,23 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Reads a room's messages back by sequence on the store's reader thread (beside the writer, so a
- * gap being filled never delays a message). Old join and leave rows (before they became presence)
- * are returned as stored: they hold a sequence too. Thread-safe.
+ * Reads a room's messages back by sequence on a store's reader connections (beside the writer, so
+ * a gap being filled never delays a message), the same SQL for SQLite and PostgreSQL (on both,
+ * {@code UNIQUE (room_ref, seq)} is its index). Old join and leave rows (before they became
+ * presence) are returned as stored: they hold a sequence too. Thread-safe.
  */
-final class SqliteRoomReplay implements RoomReplay {
+public final class JdbcRoomReplay implements RoomReplay {
 
     private static final String AFTER = """
             SELECT id, seq, sent_at, author, kind, text FROM messages
             WHERE room_ref = ? AND seq > ? ORDER BY seq LIMIT ?""";
 
-    private final SqliteStore store;
-
+    private final ConnectionReads reads;
     private final JdbcRoomWindows windows;
 
-    SqliteRoomReplay(SqliteStore store) {
-        this.store = store;
-        this.windows = new JdbcRoomWindows(store::read);
+    public JdbcRoomReplay(ConnectionReads reads) {
+        this.reads = reads;
+        this.windows = new JdbcRoomWindows(reads);
     }
 
     @Override
@@ -38,7 +38,7 @@ final class SqliteRoomReplay implements RoomReplay {
 
     @Override
     public CompletionStage<List<RoomEvent.Posted>> messagesAfter(RoomId room, long after, int limit) {
-        return store.read(connection -> {
+        return reads.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(AFTER)) {
                 select.setInt(1, room.ref());
                 select.setLong(2, after);
