@@ -16,11 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -44,31 +39,64 @@ public final class SqliteStore implements Store {
 
     private final Connection connection;
     private final StoreWriter writer;
+    /** The shared stores' way onto {@link #writer}. */
+    private final JdbcWrites writes = new JdbcWrites() {
+        @Override
+        public void submit(JdbcTask task) {
+            writer.submit(new WriterTask(task));
+        }
+
+        @Override
+        public void offer(JdbcTask task) {
+            writer.offer(new WriterTask(task));
+        }
+    };
     /** Read-only; used by the reader thread alone. */
     private final Connection readConnection;
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "parley-store-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final SqliteRoomStore rooms;
-    private final SqliteEventLog events;
-    private final SqliteAccountStore accounts;
+    private final JdbcReaders reader;
+    private final JdbcRoomStore rooms;
+    private final JdbcEventLog events;
+    private final JdbcAccountStore accounts;
     private final SqliteHistoryStore history;
-    private final SqliteDirectoryStore directory;
-    /** The write probe in the store's queue, if any: probes never pile up behind a stuck store. */
-    private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
+    private final JdbcDirectoryStore directory;
+    /** Takes SQLite's write lock without changing a row. */
+    private final JdbcWriteProbe probe = new JdbcWriteProbe(writes, connection -> {
+        try (Statement statement = connection.createStatement()) {
+            // A write statement begins a write transaction (SQLite's write lock) even when it
+            // matches no row.
+            return statement.executeUpdate("DELETE FROM rooms WHERE 0");
+        }
+    });
 
     private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes,
             StoreMetrics metrics) {
         this.connection = connection;
         this.readConnection = readConnection;
+        this.reader = new JdbcReaders(1, this::onReadConnection);
         this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics);
-        this.rooms = new SqliteRoomStore(this);
-        this.events = new SqliteEventLog(this);
-        this.accounts = new SqliteAccountStore(this);
+        this.rooms = new JdbcRoomStore(writes);
+        this.events = new JdbcEventLog(writes, SqliteNumbering.NUMBERING, JdbcEventLog.Members.NONE);
+        this.accounts = new JdbcAccountStore(writes);
         this.history = new SqliteHistoryStore(this);
-        this.directory = new SqliteDirectoryStore(this);
+        this.directory = new JdbcDirectoryStore(writes);
+    }
+
+    /** A shared store's task as the store thread runs it. */
+    private record WriterTask(JdbcTask task) implements StoreWriter.Task {
+        @Override
+        public void run(Connection connection) throws SQLException {
+            task.run(connection);
+        }
+
+        @Override
+        public void done(Throwable failure) {
+            task.done(failure);
+        }
+
+        @Override
+        public long queuedBytes() {
+            return task.queuedBytes();
+        }
     }
 
     /** How long a write waits for a lock held by another process before it fails. */
@@ -199,14 +227,9 @@ public final class SqliteStore implements Store {
         return directory;
     }
 
-    /** Runs one task on the store thread, in its turn with every other write. */
+    /** Runs one task on the store thread, in its turn with every other write (for tests: holding the writer). */
     void submit(StoreWriter.Task task) {
         writer.submit(task);
-    }
-
-    /** Runs one task on the store thread if its queue has room, else refuses it at once ({@link StoreWriter#offer}). */
-    void offer(StoreWriter.Task task) {
-        writer.offer(task);
     }
 
     /**
@@ -219,9 +242,7 @@ public final class SqliteStore implements Store {
 
     /** Runs a query on the store thread and completes with its result. */
     <T> CompletableFuture<T> query(SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(new QueryTask<>(work, result, StoreWriter.TASK_OVERHEAD_BYTES));
-        return result;
+        return writes.query(work);
     }
 
     /**
@@ -229,42 +250,7 @@ public final class SqliteStore implements Store {
      * the queue is full: the result then fails at once with a {@link StoreBusyException}.
      */
     <T> CompletableFuture<T> query(long bytes, SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        writer.offer(new QueryTask<>(work, result, bytes));
-        return result;
-    }
-
-    /** A query whose outcome completes a future. */
-    private static final class QueryTask<T> implements StoreWriter.Task {
-        private final SqlFunction<T> work;
-        private final CompletableFuture<T> result;
-        private final long bytes;
-        private T value;
-
-        QueryTask(SqlFunction<T> work, CompletableFuture<T> result, long bytes) {
-            this.work = work;
-            this.result = result;
-            this.bytes = bytes;
-        }
-
-        @Override
-        public void run(Connection connection) throws SQLException {
-            value = work.apply(connection);
-        }
-
-        @Override
-        public void done(Throwable failure) {
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(failure);
-            }
-        }
-
-        @Override
-        public long queuedBytes() {
-            return bytes;
-        }
+        return writes.query(bytes, work);
     }
 
     /**
@@ -272,19 +258,11 @@ public final class SqliteStore implements Store {
      * result. Reads see what was committed when they run.
      */
     <T> CompletableFuture<T> read(SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            reader.execute(() -> {
-                try {
-                    result.complete(work.apply(readConnection));
-                } catch (SQLException | RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("the store is closed"));
-        }
-        return result;
+        return reader.read(work);
+    }
+
+    private <T> T onReadConnection(SqlFunction<T> work) throws SQLException {
+        return work.apply(readConnection);
     }
 
     /**
@@ -295,31 +273,7 @@ public final class SqliteStore implements Store {
      * stuck store holds at most one. Thread-safe; never blocks.
      */
     public CompletableFuture<Void> probeWrite() {
-        while (true) {
-            CompletableFuture<Void> pending = probe.get();
-            if (pending != null) {
-                return pending;
-            }
-            CompletableFuture<Void> fresh = new CompletableFuture<>();
-            if (probe.compareAndSet(null, fresh)) {
-                fresh.whenComplete((ignored, failure) -> probe.compareAndSet(fresh, null));
-                query(connection -> {
-                    try (Statement statement = connection.createStatement()) {
-                        // A write statement begins a write transaction (SQLite's write lock)
-                        // even when it matches no row.
-                        statement.executeUpdate("DELETE FROM rooms WHERE 0");
-                    }
-                    return null;
-                }).whenComplete((ignored, failure) -> {
-                    if (failure == null) {
-                        fresh.complete(null);
-                    } else {
-                        fresh.completeExceptionally(failure);
-                    }
-                });
-                return fresh;
-            }
-        }
+        return probe.probe();
     }
 
     /** How many tasks wait for the store thread now: writes, reads and their callbacks. Thread-safe. */
@@ -330,15 +284,9 @@ public final class SqliteStore implements Store {
     /** Finishes every write already submitted, then closes the database. */
     @Override
     public void close() {
-        reader.shutdown();
+        reader.stop();
         writer.close();
-        try {
-            if (!reader.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("A history read did not finish; closing the store under it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reader.awaitStopped();
         try {
             readConnection.close();
             connection.close();

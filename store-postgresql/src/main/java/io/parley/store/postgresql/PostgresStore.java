@@ -12,7 +12,15 @@ import io.parley.core.directory.DirectoryStore;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.RoomReplay;
 import io.parley.core.room.RoomStore;
+import io.parley.store.JdbcAccountStore;
+import io.parley.store.JdbcDirectoryStore;
+import io.parley.store.JdbcEventLog;
+import io.parley.store.JdbcReaders;
 import io.parley.store.JdbcRoomReplay;
+import io.parley.store.JdbcRoomStore;
+import io.parley.store.JdbcTask;
+import io.parley.store.JdbcWriteProbe;
+import io.parley.store.JdbcWrites;
 import io.parley.store.SqlFunction;
 import io.parley.store.StoreMetrics;
 import java.sql.Connection;
@@ -23,12 +31,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,34 +68,72 @@ public final class PostgresStore implements Store {
     private final HikariDataSource pool;
     private final String node;
     private final PgWriter writer;
-    private final ExecutorService readers;
-    private final PgRoomStore rooms;
-    private final PgEventLog events;
-    private final PgAccountStore accounts;
+    /** The shared stores' way onto {@link #writer}. */
+    private final JdbcWrites writes = new JdbcWrites() {
+        @Override
+        public void submit(JdbcTask task) {
+            writer.submit(new WriterTask(task));
+        }
+
+        @Override
+        public void offer(JdbcTask task) {
+            writer.offer(new WriterTask(task));
+        }
+    };
+    private final JdbcReaders readers;
+    private final JdbcRoomStore rooms;
+    private final JdbcEventLog events;
+    private final JdbcAccountStore accounts;
     private final PgHistoryStore history;
-    private final PgDirectoryStore directory;
+    private final JdbcDirectoryStore directory;
     private final PgNodeLeases leases;
     /** This node's life in the cluster's leases: 0 until {@link NodeLeases#begin} (and for good on a node without a bus). */
     private volatile long life;
-    private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
+    /** Commits a real write: this node's row of {@code probes}. */
+    private final JdbcWriteProbe probe = new JdbcWriteProbe(writes, connection -> {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO probes (node, probed_at)"
+                + " VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET probed_at = EXCLUDED.probed_at")) {
+            upsert.setString(1, node());
+            upsert.setLong(2, System.currentTimeMillis());
+            return upsert.executeUpdate();
+        }
+    });
 
     private PostgresStore(HikariDataSource pool, String shownUrl, String node, long maxQueuedBytes,
             StoreMetrics metrics) {
         this.pool = pool;
         this.node = node;
         this.writer = new PgWriter(pool, maxQueuedBytes, shownUrl, metrics);
-        AtomicInteger readerNumber = new AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(READERS, runnable -> {
-            Thread thread = new Thread(runnable, "parley-store-reader-" + readerNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.rooms = new PgRoomStore(this);
-        this.events = new PgEventLog(this);
-        this.accounts = new PgAccountStore(this);
+        this.readers = new JdbcReaders(READERS, this::onPooledConnection);
+        this.rooms = new JdbcRoomStore(writes);
+        this.events = new JdbcEventLog(writes, PgNumbering.NUMBERING, new PgRoomMembers(this));
+        this.accounts = new JdbcAccountStore(writes);
         this.history = new PgHistoryStore(this);
-        this.directory = new PgDirectoryStore(this);
+        this.directory = new JdbcDirectoryStore(writes);
         this.leases = new PgNodeLeases(this, pool, history);
+    }
+
+    /** A shared store's task as the writing thread runs it. */
+    private record WriterTask(JdbcTask task) implements PgWriter.Task {
+        @Override
+        public void run(Connection connection) throws SQLException {
+            task.run(connection);
+        }
+
+        @Override
+        public void done(Throwable failure) {
+            task.done(failure);
+        }
+
+        @Override
+        public long queuedBytes() {
+            return task.queuedBytes();
+        }
+
+        @Override
+        public int lockedRoom() {
+            return task.lockedRoom();
+        }
     }
 
     /** As {@link #open(String, String, long, StoreMetrics)} with the default queue and no metrics. */
@@ -254,92 +294,14 @@ public final class PostgresStore implements Store {
         });
     }
 
-    void submit(PgWriter.Task task) {
-        writer.submit(task);
-    }
-
-    void offer(PgWriter.Task task) {
-        writer.offer(task);
-    }
-
     /** Runs work on the writing thread, in its turn with every write, and completes with its result. */
     <T> CompletableFuture<T> query(SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(new QueryTask<>(work, result, PgWriter.TASK_OVERHEAD_BYTES, 0));
-        return result;
+        return writes.query(work);
     }
 
     /** As {@link #query(SqlFunction)}, for a write of about {@code bytes} that is refused when the queue is full. */
     <T> CompletableFuture<T> query(long bytes, SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        writer.offer(new QueryTask<>(work, result, bytes, 0));
-        return result;
-    }
-
-    /** As {@link #query(SqlFunction)}, for work that locks the row of room {@code ref}. */
-    <T> CompletableFuture<T> queryLocking(int ref, SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        writer.submit(new QueryTask<>(work, result, PgWriter.TASK_OVERHEAD_BYTES, ref));
-        return result;
-    }
-
-    /**
-     * A query whose outcome completes a future. A {@link Refused} outcome fails only its own
-     * future: nothing went wrong in the transaction, so the rest of the batch commits.
-     */
-    private static final class QueryTask<T> implements PgWriter.Task {
-        private final SqlFunction<T> work;
-        private final CompletableFuture<T> result;
-        private final long bytes;
-        private final int room;
-        private T value;
-        private Refused refused;
-
-        QueryTask(SqlFunction<T> work, CompletableFuture<T> result, long bytes, int room) {
-            this.work = work;
-            this.result = result;
-            this.bytes = bytes;
-            this.room = room;
-        }
-
-        @Override
-        public void run(Connection connection) throws SQLException {
-            refused = null;
-            try {
-                value = work.apply(connection);
-            } catch (Refused e) {
-                refused = e;
-            }
-        }
-
-        @Override
-        public void done(Throwable failure) {
-            if (failure == null && refused == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(failure != null ? failure : refused);
-            }
-        }
-
-        @Override
-        public long queuedBytes() {
-            return bytes;
-        }
-
-        @Override
-        public int lockedRoom() {
-            return room;
-        }
-    }
-
-    /**
-     * A request the database turned down without an error in the transaction (a name already
-     * taken, found by {@code ON CONFLICT DO NOTHING}): fails its own request only.
-     */
-    static final class Refused extends SQLException {
-        Refused(String message) {
-            super(message, "23505"); // unique_violation, which it stands for
-        }
+        return writes.query(bytes, work);
     }
 
     /**
@@ -347,19 +309,13 @@ public final class PostgresStore implements Store {
      * with its result. Reads see what was committed when each statement runs.
      */
     <T> CompletableFuture<T> read(SqlFunction<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            readers.execute(() -> {
-                try (Connection connection = pool.getConnection()) {
-                    result.complete(work.apply(connection));
-                } catch (SQLException | RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("the store is closed"));
+        return readers.read(work);
+    }
+
+    private <T> T onPooledConnection(SqlFunction<T> work) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            return work.apply(connection);
         }
-        return result;
     }
 
     /**
@@ -369,32 +325,7 @@ public final class PostgresStore implements Store {
      */
     @Override
     public CompletableFuture<Void> probeWrite() {
-        while (true) {
-            CompletableFuture<Void> pending = probe.get();
-            if (pending != null) {
-                return pending;
-            }
-            CompletableFuture<Void> fresh = new CompletableFuture<>();
-            if (probe.compareAndSet(null, fresh)) {
-                fresh.whenComplete((ignored, failure) -> probe.compareAndSet(fresh, null));
-                query(connection -> {
-                    try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO probes (node, probed_at)"
-                            + " VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET probed_at = EXCLUDED.probed_at")) {
-                        upsert.setString(1, node);
-                        upsert.setLong(2, System.currentTimeMillis());
-                        upsert.executeUpdate();
-                    }
-                    return null;
-                }).whenComplete((ignored, failure) -> {
-                    if (failure == null) {
-                        fresh.complete(null);
-                    } else {
-                        fresh.completeExceptionally(failure);
-                    }
-                });
-                return fresh;
-            }
-        }
+        return probe.probe();
     }
 
     @Override
@@ -411,15 +342,9 @@ public final class PostgresStore implements Store {
     @Override
     public void close() {
         leases.close(); // a clean stop: this node's members left one by one, nobody need announce them
-        readers.shutdown();
+        readers.stop();
         writer.close();
-        try {
-            if (!readers.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("A history read did not finish; closing the store under it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        readers.awaitStopped();
         pool.close();
         log.info("Store closed");
     }

@@ -1,9 +1,8 @@
-package io.parley.store.postgresql;
+package io.parley.store;
 
 import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomStore;
 import io.parley.core.room.RoomTopic;
-import io.parley.store.JdbcRoomTopics;
 import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,22 +13,28 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Rooms in PostgreSQL's {@code rooms} table, shared by every node. A name is created once across
- * the cluster: the insert is {@code ON CONFLICT (name_key) DO NOTHING}, so of two nodes creating
- * one name at once, one gets the room and the other a refusal (its registry then finds the room
- * the first made) without an error in its transaction. Thread-safe; see {@link RoomStore}.
+ * Rooms in the {@code rooms} table (and their topics, {@link JdbcRoomTopics}), the same SQL for
+ * SQLite and PostgreSQL, every statement on the store's writing thread ({@link JdbcWrites}). A
+ * name is created once: the insert is {@code ON CONFLICT (name_key) DO NOTHING RETURNING ref}, so
+ * of two creations of one name (two nodes of a cluster at once) one gets the room and the other a
+ * refusal ({@link WriteRefusedException}; its registry then finds the room the first made)
+ * without an error in its transaction. A ref is never handed out again (SQLite's AUTOINCREMENT,
+ * PostgreSQL's identity column). Thread-safe; see {@link RoomStore}.
  */
-final class PgRoomStore implements RoomStore {
+public final class JdbcRoomStore implements RoomStore {
 
-    private final PostgresStore store;
+    private static final String INSERT = "INSERT INTO rooms (name, name_key, created_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT (name_key) DO NOTHING RETURNING ref";
 
-    PgRoomStore(PostgresStore store) {
-        this.store = store;
+    private final JdbcWrites writes;
+
+    public JdbcRoomStore(JdbcWrites writes) {
+        this.writes = writes;
     }
 
     @Override
     public List<RoomRecord> loadAll() {
-        return store.<List<RoomRecord>>query(connection -> {
+        return writes.<List<RoomRecord>>query(connection -> {
             List<RoomRecord> rooms = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT ref, name FROM rooms ORDER BY ref")) {
@@ -43,7 +48,7 @@ final class PgRoomStore implements RoomStore {
 
     @Override
     public CompletionStage<Optional<RoomRecord>> find(String name) {
-        return store.query(connection -> {
+        return writes.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT ref, name FROM rooms WHERE name_key = ?")) {
                 select.setString(1, NameKeys.key(name));
                 try (ResultSet rows = select.executeQuery()) {
@@ -55,15 +60,14 @@ final class PgRoomStore implements RoomStore {
 
     @Override
     public CompletionStage<RoomRecord> create(String name) {
-        return store.query(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO rooms (name, name_key, created_at)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING RETURNING ref")) {
+        return writes.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, name);
                 insert.setString(2, NameKeys.key(name));
                 insert.setLong(3, System.currentTimeMillis());
                 try (ResultSet rows = insert.executeQuery()) {
                     if (!rows.next()) {
-                        throw new PostgresStore.Refused("a room with that name exists");
+                        throw new WriteRefusedException("a room with that name exists");
                     }
                     return new RoomRecord(rows.getInt(1), name);
                 }
@@ -73,9 +77,9 @@ final class PgRoomStore implements RoomStore {
 
     @Override
     public CompletionStage<Boolean> removeIfEmpty(int ref) {
-        // The directory row goes first (RoomDirectory removes it before asking); the identity
-        // column never hands the ref out again.
-        return store.queryLocking(ref, connection -> {
+        // The directory row goes first (RoomDirectory removes it before asking), so nothing but
+        // messages can still point at the room.
+        return writes.queryLocking(ref, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM rooms WHERE ref = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE room_ref = ?)")) {
                 delete.setInt(1, ref);
@@ -87,16 +91,16 @@ final class PgRoomStore implements RoomStore {
 
     @Override
     public List<RoomTopic> loadTopics() {
-        return store.query(JdbcRoomTopics::load).join();
+        return writes.query(JdbcRoomTopics::load).join();
     }
 
     @Override
     public CompletionStage<Void> setTopic(RoomTopic topic) {
-        return store.query(connection -> JdbcRoomTopics.set(connection, topic));
+        return writes.query(connection -> JdbcRoomTopics.set(connection, topic));
     }
 
     @Override
     public CompletionStage<Void> clearTopic(int ref) {
-        return store.query(connection -> JdbcRoomTopics.clear(connection, ref));
+        return writes.query(connection -> JdbcRoomTopics.clear(connection, ref));
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.store.postgresql;
+package io.parley.store;
 
 import io.parley.core.account.AccountRecord;
 import io.parley.core.account.AccountStore;
@@ -12,21 +12,26 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Accounts in PostgreSQL's {@code accounts} table, shared by every node: a name (folded) is
- * registered once across the cluster, the second node's {@link #create} failing. Thread-safe;
- * see {@link AccountStore}.
+ * Accounts in the {@code accounts} table, the same SQL for SQLite and PostgreSQL, every statement
+ * on the store's writing thread ({@link JdbcWrites}). A name (folded) is registered once: the
+ * insert is {@code ON CONFLICT (name_key) DO NOTHING}, so a second {@link #create} of it (another
+ * path of this node, or another node of a cluster) is refused ({@link WriteRefusedException})
+ * without failing the writes batched with it. Thread-safe; see {@link AccountStore}.
  */
-final class PgAccountStore implements AccountStore {
+public final class JdbcAccountStore implements AccountStore {
 
-    private final PostgresStore store;
+    private static final String INSERT = "INSERT INTO accounts (name_key, name, password_hash, public_key, created_at)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING";
 
-    PgAccountStore(PostgresStore store) {
-        this.store = store;
+    private final JdbcWrites writes;
+
+    public JdbcAccountStore(JdbcWrites writes) {
+        this.writes = writes;
     }
 
     @Override
     public List<String> loadNames() {
-        return store.<List<String>>query(connection -> {
+        return writes.<List<String>>query(connection -> {
             List<String> names = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT name FROM accounts")) {
@@ -40,7 +45,7 @@ final class PgAccountStore implements AccountStore {
 
     @Override
     public CompletionStage<Optional<AccountRecord>> find(String name) {
-        return store.query(connection -> {
+        return writes.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT name, password_hash, public_key FROM accounts WHERE name_key = ?")) {
                 select.setString(1, NameKeys.key(name));
@@ -56,16 +61,15 @@ final class PgAccountStore implements AccountStore {
 
     @Override
     public CompletionStage<Void> create(AccountRecord account) {
-        return store.query(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO accounts (name_key, name,"
-                    + " password_hash, public_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING")) {
+        return writes.query(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, NameKeys.key(account.name()));
                 insert.setString(2, account.name());
                 insert.setString(3, account.passwordHash());
                 insert.setString(4, account.publicKey().orElse(null));
                 insert.setLong(5, System.currentTimeMillis());
                 if (insert.executeUpdate() == 0) {
-                    throw new PostgresStore.Refused("the name is registered");
+                    throw new WriteRefusedException("the name is registered");
                 }
             }
             return null;
@@ -74,7 +78,7 @@ final class PgAccountStore implements AccountStore {
 
     @Override
     public CompletionStage<Void> setPublicKey(String name, String publicKey) {
-        return store.query(connection -> {
+        return writes.query(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE accounts SET public_key = ? WHERE name_key = ?")) {
                 update.setString(1, publicKey);

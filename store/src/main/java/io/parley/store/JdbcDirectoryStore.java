@@ -1,4 +1,4 @@
-package io.parley.store.postgresql;
+package io.parley.store;
 
 import io.parley.core.directory.DirectoryEntry;
 import io.parley.core.directory.DirectoryStore;
@@ -11,24 +11,25 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The chat room directory in PostgreSQL's {@code directory} table, one for the cluster: its
- * unique name and group constraints refuse a second node's clashing {@link #add}. Thread-safe;
- * see {@link DirectoryStore}.
+ * The chat room directory in the {@code directory} table, the same SQL for SQLite and
+ * PostgreSQL, every statement on the store's writing thread ({@link JdbcWrites}). Its unique
+ * name and group constraints refuse a clashing {@link #add} (in a cluster, another node's).
+ * Thread-safe; see {@link DirectoryStore}.
  */
-final class PgDirectoryStore implements DirectoryStore {
+public final class JdbcDirectoryStore implements DirectoryStore {
 
     private static final String INSERT = "INSERT INTO directory (name_key, name, address, port, room_ref, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
 
-    private final PostgresStore store;
+    private final JdbcWrites writes;
 
-    PgDirectoryStore(PostgresStore store) {
-        this.store = store;
+    public JdbcDirectoryStore(JdbcWrites writes) {
+        this.writes = writes;
     }
 
     @Override
     public List<DirectoryEntry> loadAll() {
-        return store.<List<DirectoryEntry>>query(connection -> {
+        return writes.<List<DirectoryEntry>>query(connection -> {
             List<DirectoryEntry> entries = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT name, address, port, room_ref FROM directory")) {
@@ -43,7 +44,7 @@ final class PgDirectoryStore implements DirectoryStore {
 
     @Override
     public CompletionStage<Void> add(DirectoryEntry entry) {
-        return store.query(connection -> {
+        return writes.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, NameKeys.key(entry.name()));
                 insert.setString(2, entry.name());
@@ -59,7 +60,7 @@ final class PgDirectoryStore implements DirectoryStore {
 
     @Override
     public CompletionStage<Void> remove(DirectoryEntry entry) {
-        return store.query(connection -> {
+        return writes.query(connection -> {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM directory WHERE name_key = ?")) {
                 delete.setString(1, NameKeys.key(entry.name()));
                 delete.executeUpdate();
