@@ -2,6 +2,8 @@ package io.parley.store;
 
 import io.parley.core.StoreBusyException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How a store runs work in its write transactions, in its turn with every other write: what the
@@ -10,6 +12,24 @@ import java.util.concurrent.CompletableFuture;
  * queries are built on them.
  */
 public interface JdbcWrites {
+
+    /**
+     * Writes onto a store's own writer: each task {@code wrap}ped as that writer takes it, then
+     * submitted or offered to it.
+     */
+    static <W> JdbcWrites onto(Consumer<W> submit, Consumer<W> offer, Function<JdbcTask, W> wrap) {
+        return new JdbcWrites() {
+            @Override
+            public void submit(JdbcTask task) {
+                submit.accept(wrap.apply(task));
+            }
+
+            @Override
+            public void offer(JdbcTask task) {
+                offer.accept(wrap.apply(task));
+            }
+        };
+    }
 
     /** Queues a task that must not be refused, whatever the queue holds (a leave, closing a session). */
     void submit(JdbcTask task);

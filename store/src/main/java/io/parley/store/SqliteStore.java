@@ -40,17 +40,8 @@ public final class SqliteStore implements Store {
     private final Connection connection;
     private final StoreWriter writer;
     /** The shared stores' way onto {@link #writer}. */
-    private final JdbcWrites writes = new JdbcWrites() {
-        @Override
-        public void submit(JdbcTask task) {
-            writer.submit(new WriterTask(task));
-        }
-
-        @Override
-        public void offer(JdbcTask task) {
-            writer.offer(new WriterTask(task));
-        }
-    };
+    private final JdbcWrites writes;
+    private final JdbcWriteProbe probe;
     /** Read-only; used by the reader thread alone. */
     private final Connection readConnection;
     private final JdbcReaders reader;
@@ -59,14 +50,6 @@ public final class SqliteStore implements Store {
     private final JdbcAccountStore accounts;
     private final SqliteHistoryStore history;
     private final JdbcDirectoryStore directory;
-    /** Takes SQLite's write lock without changing a row. */
-    private final JdbcWriteProbe probe = new JdbcWriteProbe(writes, connection -> {
-        try (Statement statement = connection.createStatement()) {
-            // A write statement begins a write transaction (SQLite's write lock) even when it
-            // matches no row.
-            return statement.executeUpdate("DELETE FROM rooms WHERE 0");
-        }
-    });
 
     private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes,
             StoreMetrics metrics) {
@@ -74,6 +57,8 @@ public final class SqliteStore implements Store {
         this.readConnection = readConnection;
         this.reader = new JdbcReaders(1, this::onReadConnection);
         this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics);
+        this.writes = JdbcWrites.onto(writer::submit, writer::offer, WriterTask::new);
+        this.probe = new JdbcWriteProbe(writes, SqliteStore::takeWriteLock);
         this.rooms = new JdbcRoomStore(writes);
         this.events = new JdbcEventLog(writes, SqliteNumbering.NUMBERING, JdbcEventLog.Members.NONE);
         this.accounts = new JdbcAccountStore(writes);
@@ -259,6 +244,15 @@ public final class SqliteStore implements Store {
      */
     <T> CompletableFuture<T> read(SqlFunction<T> work) {
         return reader.read(work);
+    }
+
+    /** The write probe's statement: takes SQLite's write lock without changing a row. */
+    private static int takeWriteLock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // A write statement begins a write transaction (SQLite's write lock) even when it
+            // matches no row.
+            return statement.executeUpdate("DELETE FROM rooms WHERE 0");
+        }
     }
 
     private <T> T onReadConnection(SqlFunction<T> work) throws SQLException {

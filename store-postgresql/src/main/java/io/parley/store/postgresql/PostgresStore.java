@@ -69,17 +69,8 @@ public final class PostgresStore implements Store {
     private final String node;
     private final PgWriter writer;
     /** The shared stores' way onto {@link #writer}. */
-    private final JdbcWrites writes = new JdbcWrites() {
-        @Override
-        public void submit(JdbcTask task) {
-            writer.submit(new WriterTask(task));
-        }
-
-        @Override
-        public void offer(JdbcTask task) {
-            writer.offer(new WriterTask(task));
-        }
-    };
+    private final JdbcWrites writes;
+    private final JdbcWriteProbe probe;
     private final JdbcReaders readers;
     private final JdbcRoomStore rooms;
     private final JdbcEventLog events;
@@ -89,21 +80,14 @@ public final class PostgresStore implements Store {
     private final PgNodeLeases leases;
     /** This node's life in the cluster's leases: 0 until {@link NodeLeases#begin} (and for good on a node without a bus). */
     private volatile long life;
-    /** Commits a real write: this node's row of {@code probes}. */
-    private final JdbcWriteProbe probe = new JdbcWriteProbe(writes, connection -> {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO probes (node, probed_at)"
-                + " VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET probed_at = EXCLUDED.probed_at")) {
-            upsert.setString(1, node());
-            upsert.setLong(2, System.currentTimeMillis());
-            return upsert.executeUpdate();
-        }
-    });
 
     private PostgresStore(HikariDataSource pool, String shownUrl, String node, long maxQueuedBytes,
             StoreMetrics metrics) {
         this.pool = pool;
         this.node = node;
         this.writer = new PgWriter(pool, maxQueuedBytes, shownUrl, metrics);
+        this.writes = JdbcWrites.onto(writer::submit, writer::offer, WriterTask::new);
+        this.probe = new JdbcWriteProbe(writes, this::writeProbeRow);
         this.readers = new JdbcReaders(READERS, this::onPooledConnection);
         this.rooms = new JdbcRoomStore(writes);
         this.events = new JdbcEventLog(writes, PgNumbering.NUMBERING, new PgRoomMembers(this));
@@ -310,6 +294,16 @@ public final class PostgresStore implements Store {
      */
     <T> CompletableFuture<T> read(SqlFunction<T> work) {
         return readers.read(work);
+    }
+
+    /** The write probe's statement: a real write, this node's row of {@code probes}. */
+    private int writeProbeRow(Connection connection) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO probes (node, probed_at)"
+                + " VALUES (?, ?) ON CONFLICT (node) DO UPDATE SET probed_at = EXCLUDED.probed_at")) {
+            upsert.setString(1, node);
+            upsert.setLong(2, System.currentTimeMillis());
+            return upsert.executeUpdate();
+        }
     }
 
     private <T> T onPooledConnection(SqlFunction<T> work) throws SQLException {
