@@ -5,8 +5,6 @@ import io.parley.core.account.AccountStore;
 import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -31,16 +29,8 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public List<String> loadNames() {
-        return writes.<List<String>>query(connection -> {
-            List<String> names = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT name FROM accounts")) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-            return names;
-        }).join();
+        return writes.query(connection -> JdbcRows.all(connection, "SELECT name FROM accounts", row -> row.getString(1)))
+                .join();
     }
 
     @Override

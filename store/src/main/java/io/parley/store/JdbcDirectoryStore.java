@@ -4,9 +4,6 @@ import io.parley.core.directory.DirectoryEntry;
 import io.parley.core.directory.DirectoryStore;
 import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -29,17 +26,8 @@ public final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public List<DirectoryEntry> loadAll() {
-        return writes.<List<DirectoryEntry>>query(connection -> {
-            List<DirectoryEntry> entries = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT name, address, port, room_ref FROM directory")) {
-                while (rows.next()) {
-                    entries.add(new DirectoryEntry(rows.getString(1), rows.getString(2), rows.getInt(3),
-                            rows.getInt(4)));
-                }
-            }
-            return entries;
-        }).join();
+        return writes.query(connection -> JdbcRows.all(connection, "SELECT name, address, port, room_ref FROM directory",
+                row -> new DirectoryEntry(row.getString(1), row.getString(2), row.getInt(3), row.getInt(4)))).join();
     }
 
     @Override

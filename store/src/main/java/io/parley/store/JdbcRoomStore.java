@@ -6,8 +6,6 @@ import io.parley.core.room.RoomTopic;
 import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -34,16 +32,8 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public List<RoomRecord> loadAll() {
-        return writes.<List<RoomRecord>>query(connection -> {
-            List<RoomRecord> rooms = new ArrayList<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT ref, name FROM rooms ORDER BY ref")) {
-                while (rows.next()) {
-                    rooms.add(new RoomRecord(rows.getInt(1), rows.getString(2)));
-                }
-            }
-            return rooms;
-        }).join();
+        return writes.query(connection -> JdbcRows.all(connection, "SELECT ref, name FROM rooms ORDER BY ref",
+                row -> new RoomRecord(row.getInt(1), row.getString(2)))).join();
     }
 
     @Override

@@ -3,11 +3,8 @@ package io.parley.store;
 import io.parley.core.room.RoomTopic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,14 +17,8 @@ public final class JdbcRoomTopics {
 
     /** Every stored topic, by room ref. */
     public static List<RoomTopic> load(Connection connection) throws SQLException {
-        List<RoomTopic> topics = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT room_ref, text, set_by, set_at FROM room_topics ORDER BY room_ref")) {
-            while (rows.next()) {
-                topics.add(new RoomTopic(rows.getInt(1), rows.getString(2), rows.getString(3), Instant.ofEpochMilli(rows.getLong(4))));
-            }
-        }
-        return topics;
+        return JdbcRows.all(connection, "SELECT room_ref, text, set_by, set_at FROM room_topics ORDER BY room_ref",
+                row -> new RoomTopic(row.getInt(1), row.getString(2), row.getString(3), Instant.ofEpochMilli(row.getLong(4))));
     }
 
     /** Sets (or replaces) a room's topic. */
