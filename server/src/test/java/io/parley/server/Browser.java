@@ -88,6 +88,32 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs in on the form with an existing account (SASL PLAIN) and waits until #lobby is joined. */
+    Browser logIn(String account, String password) {
+        await(d -> d.findElement(By.id("login-nick")).isDisplayed());
+        driver.findElement(By.cssSelector("input[name=mode][value=login]")).click();
+        WebElement field = driver.findElement(By.id("login-nick"));
+        field.clear();
+        field.sendKeys(account);
+        driver.findElement(By.id("login-password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        awaitJoined("#lobby", account);
+        return this;
+    }
+
+    /** Clicks the conversation {@code name} in the sidebar and waits until it is shown. */
+    Browser show(String name) {
+        driver.findElement(By.cssSelector("button.buffer[data-buffer='" + name + "']")).click();
+        await(d -> name.equals(text("buffer-title")));
+        return this;
+    }
+
+    /** Waits until the conversation {@code name} shows an unread count that marks a mention or a private message. */
+    Browser awaitMentionBadge(String name) {
+        await(d -> !d.findElements(By.cssSelector("button.buffer[data-buffer='" + name + "'] .badge.mention")).isEmpty());
+        return this;
+    }
+
     /** Waits until the page says it is connected, shows {@code room}, and lists {@code nick} among its members. */
     Browser awaitJoined(String room, String nick) {
         awaitConnected();
@@ -167,6 +193,51 @@ final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Lets the page at {@code origin} show desktop notifications, as a person granting the browser's prompt would. */
+    void grantNotifications(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("notifications")));
+    }
+
+    /**
+     * From the next page load on, every desktop notification the page makes is also written down
+     * in the origin's {@code localStorage} (key {@code notifications}: title, body, and whether the
+     * page was hidden), where another tab of the same origin can read it while this one stays hidden.
+     */
+    void recordNotifications() {
+        driver.executeCdpCommand("Page.enable", Map.of());
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const Real = window.Notification;
+                  if (!Real) return;
+                  class Recorded extends Real {
+                    constructor(title, options = {}) {
+                      const seen = JSON.parse(localStorage.getItem("notifications") || "[]");
+                      seen.push({ title, body: options.body || "", hidden: document.hidden });
+                      localStorage.setItem("notifications", JSON.stringify(seen));
+                      super(title, options);
+                    }
+                  }
+                  Object.defineProperty(window, "Notification", { value: Recorded, configurable: true, writable: true });
+                })();
+                """));
+    }
+
+    /**
+     * Opens {@code url} in a new tab and shows it, which hides the tab shown until then (its
+     * {@code document.hidden} becomes true, as when a person switches tabs). Returns the hidden tab's handle.
+     */
+    String openOtherTab(String url) {
+        String hidden = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.get(url);
+        return hidden;
+    }
+
+    /** Shows the tab {@code handle} again (the person comes back to it). */
+    void showTab(String handle) {
+        driver.switchTo().window(handle);
     }
 
     /**

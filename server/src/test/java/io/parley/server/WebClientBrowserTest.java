@@ -217,11 +217,66 @@ class WebClientBrowserTest {
             alice.awaitChat("alice", "and my own line");
             List<String> before = alice.chat();
 
+            // A private conversation, which the server does not keep: the tab does.
+            ivan.send("PRIVMSG alice :a private word before the reload");
+            alice.awaitMentionBadge("ivan").show("ivan").awaitChat("ivan", "a private word before the reload");
+            alice.say("a private answer");
+            alice.awaitChat("alice", "a private answer");
+            ivan.until(line -> line.matches(":alice!\\S+ PRIVMSG ivan :?a private answer"));
+            List<String> privately = alice.chat();
+            alice.show("#lobby");
+
             alice.driver().navigate().refresh();
             alice.awaitConnected();
             alice.await(d -> "#lobby".equals(alice.text("buffer-title")));
             alice.await(d -> alice.chat().containsAll(before));
             assertThat(alice.chat()).containsExactlyElementsOf(before);
+
+            alice.show("ivan");
+            assertThat(alice.chat()).containsExactlyElementsOf(privately);
+            ivan.until(line -> line.matches(":alice!\\S+ JOIN #lobby.*"));
+            ivan.send("PRIVMSG alice :and one after it");
+            alice.awaitChat("ivan", "and one after it");
+            assertThat(alice.chat()).containsExactly("ivan: a private word before the reload", "alice: a private answer",
+                    "ivan: and one after it");
+        }
+    }
+
+    @Test
+    void anAccountLoggingInAgainAfterAReloadGetsItsConversationsBack() throws Exception {
+        server.login("ada", "analytical engine").close();
+        try (Browser ada = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby,#maths").next("366");
+            ada.get(url()).logIn("ada", "analytical engine");
+            ada.keys("/join #maths", Keys.ENTER);
+            ada.awaitJoined("#maths", "ada");
+            ivan.send("PRIVMSG ada :shall we talk about the engine?");
+            ada.awaitMentionBadge("ivan").show("ivan").awaitChat("ivan", "shall we talk about the engine?");
+            ada.say("gladly");
+            ada.awaitChat("ada", "gladly");
+
+            // A reload asks an account for its password again; a wrong one keeps what the tab holds.
+            ada.driver().navigate().refresh();
+            ada.await(d -> ada.text("login-error").equals("Log in again to go on."));
+            assertThat(ada.driver().findElement(By.id("login-nick")).getAttribute("value")).isEqualTo("ada");
+            ada.driver().findElement(By.cssSelector("input[name=mode][value=login]")).click();
+            ada.driver().findElement(By.id("login-password")).sendKeys("wrong password");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.await(d -> ada.text("login-error").startsWith("Login failed"));
+            ada.driver().findElement(By.id("login-password")).sendKeys("analytical engine");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.awaitConnected();
+            ada.await(d -> "ivan".equals(ada.text("buffer-title")));
+            assertThat(ada.chat()).containsExactly("ivan: shall we talk about the engine?", "ada: gladly");
+            assertThat(ada.script("return [...document.querySelectorAll('#buffer-list button.buffer')]"
+                    + ".map(b => b.dataset.buffer)")).asList().containsExactly("", "#lobby", "#maths", "ivan");
+            ada.show("#maths").awaitJoined("#maths", "ada");
+
+            // Logging out forgets it all: the next login in this tab starts afresh.
+            ada.driver().findElement(By.id("logout")).click();
+            ada.logIn("ada", "analytical engine");
+            assertThat(ada.script("return [...document.querySelectorAll('#buffer-list button.buffer')]"
+                    + ".map(b => b.dataset.buffer)")).asList().containsExactly("", "#lobby");
         }
     }
 
@@ -280,6 +335,46 @@ class WebClientBrowserTest {
                     "ivan: while you were away 2", "ivan: while you were away 3", "ivan: after the reconnect")
                     .doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void aMentionOrAPrivateMessageWhileTheTabIsHiddenShowsADesktopNotification() throws Exception {
+        try (Browser alice = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            alice.grantNotifications("http://127.0.0.1:" + server.port("web"));
+            alice.recordNotifications();
+            alice.get(url()).joinAsGuest("alice");
+            assertThat(alice.script("return Notification.permission")).isEqualTo("granted");
+            assertThat(alice.driver().findElement(By.id("enable-notifications")).isDisplayed()).isFalse();
+
+            // While she looks at the page, a mention is only highlighted.
+            ivan.send("PRIVMSG #lobby :alice: you are reading this");
+            alice.awaitChat("ivan", "alice: you are reading this");
+
+            // She switches to another tab of the same site: now a mention and a private message
+            // notify, an ordinary line does not.
+            String chat = alice.openOtherTab(url() + "style.css");
+            ivan.send("PRIVMSG #lobby :an ordinary line");
+            ivan.send("PRIVMSG #lobby :alice, are you still there?");
+            ivan.send("PRIVMSG alice :psst, alice");
+            alice.await(d -> notifications(alice).size() == 2);
+            assertThat(notifications(alice)).containsExactly(
+                    "ivan in #lobby: alice, are you still there? (hidden: true)",
+                    "ivan: psst, alice (hidden: true)");
+
+            // Back in the chat the lines are there, the private one as an unread count for her.
+            alice.showTab(chat);
+            alice.awaitChat("ivan", "alice, are you still there?");
+            assertThat(alice.chat()).containsSubsequence("ivan: an ordinary line", "ivan: alice, are you still there?");
+            alice.await(d -> !d.findElements(By.cssSelector("button.buffer[data-buffer='ivan'] .badge.mention")).isEmpty());
+        }
+    }
+
+    /** The desktop notifications the page made, as {@code title: body (hidden: ...)}, read from another tab of its origin. */
+    @SuppressWarnings("unchecked")
+    private static List<String> notifications(Browser browser) {
+        return (List<String>) browser.script("return JSON.parse(localStorage.getItem('notifications') || '[]')"
+                + ".map(n => n.title + ': ' + n.body + ' (hidden: ' + n.hidden + ')')");
     }
 
     /** Reads TCD relays until {@code name}'s {@code text}, skipping others (joins, other chat). */
