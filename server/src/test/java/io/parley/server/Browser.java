@@ -161,6 +161,19 @@ final class Browser implements AutoCloseable {
         return new ArrayList<>((List<String>) lines);
     }
 
+    /**
+     * Scrolls the messages to the top, again each time an older page has come in, until the page
+     * says "This is the beginning of the conversation".
+     */
+    Browser scrollToTheBeginning() {
+        await(d -> {
+            script("document.getElementById('log').scrollTop = 0;"
+                    + " document.getElementById('log').dispatchEvent(new Event('scroll'))");
+            return d.findElement(By.id("history-start")).isDisplayed();
+        });
+        return this;
+    }
+
     /** Waits until the conversation shown holds the line {@code nick: text}. */
     Browser awaitChat(String nick, String text) {
         String line = nick + ": " + text;

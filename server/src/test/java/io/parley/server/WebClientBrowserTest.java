@@ -293,11 +293,7 @@ class WebClientBrowserTest {
             alice.get(url()).joinAsGuest("alice");
             alice.awaitChat("ivan", "line " + count);
             assertThat(alice.chat()).as("only the latest page at first").doesNotContain("ivan: line 1");
-            alice.await(d -> {
-                alice.script("document.getElementById('log').scrollTop = 0;"
-                        + " document.getElementById('log').dispatchEvent(new Event('scroll'))");
-                return d.findElement(By.id("history-start")).isDisplayed();
-            });
+            alice.scrollToTheBeginning();
             List<String> expected = new java.util.ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 expected.add("ivan: line " + i);
