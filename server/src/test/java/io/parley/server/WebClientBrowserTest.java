@@ -82,6 +82,11 @@ class WebClientBrowserTest {
             alice.driver().findElement(By.cssSelector("button.buffer[data-buffer='#lobby']")).click();
             alice.awaitChat("tess", "tcd here too");
             alice.screenshot("web-desktop.png");
+
+            // Everything the page loaded came from Parley itself: no fonts, scripts or styles from elsewhere.
+            assertThat(alice.script("return performance.getEntriesByType('resource')"
+                    + ".filter(r => !r.name.startsWith(location.origin + '/')).map(r => r.name)")).asList().isEmpty();
+            assertThat(alice.script("return performance.getEntriesByType('resource').length")).isNotEqualTo(0L);
         }
     }
 
@@ -114,6 +119,58 @@ class WebClientBrowserTest {
             phone.screenshot("web-phone.png");
             phone.driver().findElement(By.id("toggle-sidebar")).click();
             phone.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+        }
+    }
+
+    @Test
+    void onAPhoneSizedScreenTheKeyboardAloneReachesTheDrawersAndTheMessages() throws Exception {
+        try (Browser pat = Browser.open(390, 844); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("CAP REQ :echo-message").next("CAP");
+            ivan.send("JOIN #lobby").next("366");
+            for (int i = 1; i <= 60; i++) {
+                ivan.send("PRIVMSG #lobby :earlier line " + i);
+                ivan.until(line -> line.contains("PRIVMSG #lobby"));
+            }
+            pat.get(url());
+            pat.await(d -> "login-nick".equals(pat.focused()));
+            pat.keys("pat", Keys.ENTER);
+            pat.awaitJoined("#lobby", "pat");
+            pat.awaitChat("ivan", "earlier line 60");
+            assertThat(pat.focused()).isEqualTo("input");
+
+            // Page Up in the message box scrolls the messages back.
+            long bottom = (Long) pat.script("return Math.round(document.getElementById('log').scrollTop)");
+            pat.keys(Keys.PAGE_UP);
+            pat.await(d -> (Long) pat.script("return Math.round(document.getElementById('log').scrollTop)") < bottom);
+
+            // Alt+C opens the conversations with the focus in them, outlined; Escape closes them.
+            pat.alt("c");
+            pat.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+            assertThat(pat.script("return document.activeElement.closest('#sidebar') !== null"
+                    + " && getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+            pat.keys(Keys.ESCAPE);
+            pat.await(d -> !d.findElement(By.id("sidebar")).isDisplayed());
+            assertThat(pat.focused()).isEqualTo("input");
+
+            // Tab completes a nick; Shift+Enter starts a new line, each line its own message.
+            pat.keys("iv", Keys.TAB);
+            assertThat(pat.driver().findElement(By.id("input")).getAttribute("value")).isEqualTo("ivan: ");
+            pat.keys("two lines", Keys.chord(Keys.SHIFT, Keys.ENTER), "from my phone", Keys.ENTER);
+            ivan.until(line -> line.matches(":pat!\\S+ PRIVMSG #lobby :ivan: two lines"));
+            ivan.until(line -> line.matches(":pat!\\S+ PRIVMSG #lobby :from my phone"));
+            pat.awaitChat("pat", "from my phone");
+
+            // Alt+M opens the members; Enter on one starts a private conversation there.
+            pat.alt("m");
+            pat.await(d -> d.findElement(By.id("members")).isDisplayed());
+            assertThat(pat.script("return document.activeElement.dataset.nick")).isEqualTo("ivan");
+            pat.keys(Keys.ENTER);
+            pat.await(d -> "ivan".equals(pat.text("buffer-title")));
+            pat.await(d -> !d.findElement(By.id("members")).isDisplayed());
+            assertThat(pat.focused()).isEqualTo("input");
+            pat.keys("a word in private", Keys.ENTER);
+            ivan.until(line -> line.matches(":pat!\\S+ PRIVMSG ivan :a word in private"));
+            assertThat(pat.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         }
     }
 
@@ -154,6 +211,13 @@ class WebClientBrowserTest {
             kim.keys("/me waves", Keys.ENTER);
             ivan.until(line -> line.matches(":kim!\\S+ PRIVMSG ivan :\u0001ACTION waves\u0001"));
             kim.awaitChat("* kim", "waves");
+
+            // /part leaves a room: it goes from the conversations.
+            kim.alt("3");
+            kim.await(d -> "#gardening".equals(kim.text("buffer-title")));
+            kim.keys("/part", Keys.ENTER);
+            ivan.until(line -> line.matches(":kim!\\S+ PART #gardening.*"));
+            kim.await(d -> d.findElements(By.cssSelector("button.buffer[data-buffer='#gardening']")).isEmpty());
         }
     }
 

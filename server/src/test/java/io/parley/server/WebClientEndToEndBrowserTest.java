@@ -8,6 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,9 @@ class WebClientEndToEndBrowserTest {
     private static final int YESTERDAY = 150;
     private static final int MISSED_EACH = 60;
     private static final Pattern URL = Pattern.compile("Web client listening on port \\d+ .*: open (http://\\S+)");
+
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @RegisterExtension
     final ParleyExtension server = ParleyExtension.startedByEachTest();
@@ -80,6 +86,9 @@ class WebClientEndToEndBrowserTest {
             ada.scrollToTheBeginning();
             assertThat(ada.chat()).containsExactlyElementsOf(expected);
             assertThat(ada.script("return document.querySelectorAll('#messages li.day').length")).isNotEqualTo(1L);
+            // Each line carries the time the server kept (server-time), not when the page got it.
+            assertThat(ada.script("return document.querySelector('#messages li.msg.chat time').dateTime"))
+                    .isEqualTo(ISO_MILLIS.format(Instant.ofEpochMilli(yesterday)));
 
             // The laptop sleeps: no network, and the server drops the connection. More than a
             // page (CHATHISTORY=100) is said meanwhile.
