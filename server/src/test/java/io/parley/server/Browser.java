@@ -208,6 +208,39 @@ final class Browser implements AutoCloseable {
                 "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /**
+     * Every visible text of the page whose colour is below 4.5:1 contrast (WCAG AA) on the
+     * background it is drawn on, as {@code text (ratio)}: the colours the browser computed, the
+     * background the nearest one that is not transparent (blended over white when translucent).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> lowContrastTexts() {
+        return (List<String>) script("""
+                const rgba = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+                const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+                const luminance = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255;
+                  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const background = (el) => { const layers = [];
+                  for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+                    if (c[3] > 0) { layers.push(c); if (c[3] === 1) break; } }
+                  return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
+                const low = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const el = node.parentElement;
+                  if (!node.textContent.trim() || !el.checkVisibility({ visibilityProperty: true })) continue;
+                  if (el.closest('.visually-hidden')) continue;
+                  const style = getComputedStyle(el);
+                  const bg = background(el);
+                  const fg = over(rgba(style.color), bg);
+                  const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+                  const ratio = (a + 0.05) / (b + 0.05);
+                  if (ratio < 4.5) low.push(node.textContent.trim().slice(0, 40) + ' (' + ratio.toFixed(2) + ')');
+                }
+                return low;
+                """);
+    }
+
     /** Lets the page at {@code origin} show desktop notifications, as a person granting the browser's prompt would. */
     void grantNotifications(String origin) {
         driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("notifications")));

@@ -26,7 +26,7 @@ class WebClientBrowserTest {
     }
 
     @Test
-    void twoBrowserUsersChatWithEachOtherAndWithATcdAndAnIrcUserInTheLobby() throws Exception {
+    void twoBrowserUsersChatWithEachOtherAndWithTcdIrcAndAccountUsersInTheLobby() throws Exception {
         try (Browser alice = Browser.open(1280, 800); Browser bob = Browser.open(1280, 800);
                 IrcClient ivan = IrcClient.registered(server, "ivan");
                 TcdClient tess = TcdClient.connect(server.port("tcd"))) {
@@ -56,9 +56,17 @@ class WebClientBrowserTest {
             bob.awaitChat("tess", "tcd here too");
             awaitTcd(tess, lobby.ref(), "bob", "hi alice, bob here");
 
+            // An account protocol user's broadcast reaches the lobby like any other line.
+            try (AccountWire eve = server.login("eve", "correct horse battery")) {
+                eve.broadcast("the account protocol says hello");
+            }
+            alice.awaitChat("eve", "the account protocol says hello");
+            bob.awaitChat("eve", "the account protocol says hello");
+
             // Every line in both browsers, once each, in the order it was said.
             List<String> expected = List.of("alice: hello from alice", "bob: hi alice, bob here",
-                    "ivan: irc says hi to alice and bob, see https://example.org/docs?a=1.", "tess: tcd here too");
+                    "ivan: irc says hi to alice and bob, see https://example.org/docs?a=1.", "tess: tcd here too",
+                    "eve: the account protocol says hello");
             assertThat(alice.chat()).containsSubsequence(expected).doesNotHaveDuplicates();
             assertThat(bob.chat()).containsSubsequence(expected).doesNotHaveDuplicates();
 
@@ -82,6 +90,8 @@ class WebClientBrowserTest {
             alice.driver().findElement(By.cssSelector("button.buffer[data-buffer='#lobby']")).click();
             alice.awaitChat("tess", "tcd here too");
             alice.screenshot("web-desktop.png");
+            assertThat(alice.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
+            assertThat(bob.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
 
             // Everything the page loaded came from Parley itself: no fonts, scripts or styles from elsewhere.
             assertThat(alice.script("return performance.getEntriesByType('resource')"
@@ -119,6 +129,7 @@ class WebClientBrowserTest {
             phone.screenshot("web-phone.png");
             phone.driver().findElement(By.id("toggle-sidebar")).click();
             phone.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+            assertThat(phone.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
         }
     }
 
@@ -232,6 +243,7 @@ class WebClientBrowserTest {
             ada.driver().findElement(By.id("login-password")).sendKeys("short");
             ada.driver().findElement(By.id("login-submit")).click();
             ada.await(d -> ada.text("login-error").contains("8-256 characters"));
+            assertThat(ada.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
 
             ada.driver().findElement(By.id("login-password")).clear();
             ada.driver().findElement(By.id("login-password")).sendKeys("analytical engine");
