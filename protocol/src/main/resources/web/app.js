@@ -138,7 +138,14 @@ function save() {
     active: state.buffers.get(state.active)?.name ?? SERVER,
     private: Object.fromEntries(queries.map((b) => [b.name, keptLines(b)])),
   };
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(saved));
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(saved));
+  } catch (e) {
+    // Over the browser's storage quota (many long private conversations): keep the session
+    // without their lines rather than break the page.
+    saved.private = {};
+    try { sessionStorage.setItem(SESSION_KEY, JSON.stringify(saved)); } catch (again) { /* storage unavailable */ }
+  }
 }
 
 function keptLines(buf) {
