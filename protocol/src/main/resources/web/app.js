@@ -1,11 +1,13 @@
 // Parley's web client: the page. It keeps the conversations (buffers), shows them, and turns what
 // the person does into IRC commands through IrcConnection (irc.js). User text reaches the page
 // only through textContent and the safe links of render.js.
-import { IrcConnection, parseSource } from "./irc.js";
+import { IrcConnection, foldCase, parseSource } from "./irc.js";
 import { dayKey, dayNode, mentions, messageNode } from "./render.js";
 
 const $ = (id) => document.getElementById(id);
 const SESSION_KEY = "parley.session";
+/** The most lines of a private conversation the tab keeps for a reload (the server keeps none). */
+const PRIVATE_KEPT = 500;
 const SERVER = "";
 const socketUrl = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/socket";
 
@@ -76,6 +78,7 @@ function addEntry(buf, entry, older = false) {
   let i = buf.entries.length;
   while (i > 0 && (buf.entries[i - 1].time > entry.time || (older && buf.entries[i - 1].time === entry.time))) i--;
   buf.entries.splice(i, 0, entry);
+  if (buf.kind === "query" && entry.kind === "chat") save();
   if (fold(buf.name) === state.active) {
     if (i === buf.entries.length - 1) appendToView(entry, buf.entries[i - 1]);
     else renderMessages(true);
@@ -121,14 +124,48 @@ function notify(buf, entry) {
 
 // ---------------------------------------------------------------------------------------- session
 
+/**
+ * The session in the tab's sessionStorage (never a password): who, the open conversations, and
+ * the last lines of each private conversation, which IRC servers (Parley among them) do not keep
+ * for CHATHISTORY. It goes when the tab closes or the person logs out.
+ */
 function save() {
   if (!state.login) return;
+  const queries = state.order.map((k) => state.buffers.get(k)).filter((b) => b.kind === "query");
   const saved = {
     mode: state.login.mode, nick: state.login.nick,
     buffers: state.order.filter((k) => k !== SERVER).map((k) => state.buffers.get(k).name),
     active: state.buffers.get(state.active)?.name ?? SERVER,
+    private: Object.fromEntries(queries.map((b) => [b.name, keptLines(b)])),
   };
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(saved));
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(saved));
+  } catch (e) {
+    // Over the browser's storage quota (many long private conversations): keep the session
+    // without their lines rather than break the page.
+    saved.private = {};
+    try { sessionStorage.setItem(SESSION_KEY, JSON.stringify(saved)); } catch (again) { /* storage unavailable */ }
+  }
+}
+
+function keptLines(buf) {
+  return buf.entries.filter((e) => e.kind === "chat").slice(-PRIVATE_KEPT).map((e) => ({
+    kind: "chat", from: e.from, text: e.text, action: e.action, notice: e.notice, time: e.time,
+    msgid: e.msgid, self: e.self, mention: e.mention,
+  }));
+}
+
+/** Puts back the private conversations' lines a reload or a new login of the same person kept. */
+function restorePrivate(kept) {
+  for (const [name, lines] of Object.entries(kept || {})) {
+    if (!Array.isArray(lines) || isChannel(name)) continue;
+    const buf = buffer(name);
+    for (const line of lines) {
+      if (line && line.kind === "chat" && typeof line.text === "string" && typeof line.time === "number") {
+        addEntryQuiet(buf, { ...line, from: String(line.from), msgid: line.msgid || null });
+      }
+    }
+  }
 }
 
 function loadSaved() {
@@ -141,11 +178,12 @@ function loadSaved() {
 
 // ---------------------------------------------------------------------------------------- connection
 
-function start(login, savedBuffers = ["#lobby"], activeName = "#lobby", resume = false) {
+function start(login, savedBuffers = ["#lobby"], activeName = "#lobby", resume = false, kept = {}) {
   state.login = login;
   state.nick = login.nick;
   buffer(SERVER);
   for (const name of savedBuffers) buffer(name);
+  restorePrivate(kept);
   $("login").hidden = true;
   $("app").hidden = false;
   switchTo(fold(activeName));
@@ -186,18 +224,20 @@ function onRegistered({ nick, account, reconnect }) {
 
 function onFatal({ reason }) {
   const login = state.login;
-  stop();
+  // The saved session stays: the same person logging in again (the right password this time)
+  // gets their conversations back.
+  stop(false);
   showLogin(login ? login.nick : "", reason);
 }
 
-function stop() {
+function stop(forget = true) {
   if (state.conn) state.conn.close();
   state.conn = null;
   state.login = null;
   state.buffers.clear();
   state.order = [];
   state.active = SERVER;
-  sessionStorage.removeItem(SESSION_KEY);
+  if (forget) sessionStorage.removeItem(SESSION_KEY);
   $("messages").replaceChildren();
   renderBufferList();
   updateTitle();
@@ -875,7 +915,13 @@ async function submitLogin(event) {
     }
   }
   $("login-password").value = "";
-  start({ mode: loginAs, nick, password: mode === "guest" ? null : password }, ["#lobby"], "#lobby");
+  // The same person again in this tab (an account asked for its password after a reload): the
+  // same conversations, private ones with their lines.
+  const saved = loadSaved();
+  const again = saved && saved.mode === loginAs && foldCase(saved.nick || "") === foldCase(nick);
+  start({ mode: loginAs, nick, password: mode === "guest" ? null : password },
+    again ? saved.buffers || ["#lobby"] : ["#lobby"], again ? saved.active || "#lobby" : "#lobby", false,
+    again ? saved.private : {});
 }
 
 /**
@@ -1003,7 +1049,8 @@ function boot() {
   const saved = loadSaved();
   if (saved && saved.mode === "guest" && saved.nick) {
     // A reload: the same guest again, in the same conversations, history filling them in.
-    start({ mode: "guest", nick: saved.nick, password: null }, saved.buffers || ["#lobby"], saved.active || "#lobby", true);
+    start({ mode: "guest", nick: saved.nick, password: null }, saved.buffers || ["#lobby"], saved.active || "#lobby", true,
+      saved.private);
   } else {
     showLogin(saved?.nick || "", saved ? "Log in again to go on." : "");
   }

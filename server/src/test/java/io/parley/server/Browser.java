@@ -88,6 +88,32 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs in on the form with an existing account (SASL PLAIN) and waits until #lobby is joined. */
+    Browser logIn(String account, String password) {
+        await(d -> d.findElement(By.id("login-nick")).isDisplayed());
+        driver.findElement(By.cssSelector("input[name=mode][value=login]")).click();
+        WebElement field = driver.findElement(By.id("login-nick"));
+        field.clear();
+        field.sendKeys(account);
+        driver.findElement(By.id("login-password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        awaitJoined("#lobby", account);
+        return this;
+    }
+
+    /** Clicks the conversation {@code name} in the sidebar and waits until it is shown. */
+    Browser show(String name) {
+        driver.findElement(By.cssSelector("button.buffer[data-buffer='" + name + "']")).click();
+        await(d -> name.equals(text("buffer-title")));
+        return this;
+    }
+
+    /** Waits until the conversation {@code name} shows an unread count that marks a mention or a private message. */
+    Browser awaitMentionBadge(String name) {
+        await(d -> !d.findElements(By.cssSelector("button.buffer[data-buffer='" + name + "'] .badge.mention")).isEmpty());
+        return this;
+    }
+
     /** Waits until the page says it is connected, shows {@code room}, and lists {@code nick} among its members. */
     Browser awaitJoined(String room, String nick) {
         awaitConnected();
@@ -135,6 +161,19 @@ final class Browser implements AutoCloseable {
         return new ArrayList<>((List<String>) lines);
     }
 
+    /**
+     * Scrolls the messages to the top, again each time an older page has come in, until the page
+     * says "This is the beginning of the conversation".
+     */
+    Browser scrollToTheBeginning() {
+        await(d -> {
+            script("document.getElementById('log').scrollTop = 0;"
+                    + " document.getElementById('log').dispatchEvent(new Event('scroll'))");
+            return d.findElement(By.id("history-start")).isDisplayed();
+        });
+        return this;
+    }
+
     /** Waits until the conversation shown holds the line {@code nick: text}. */
     Browser awaitChat(String nick, String text) {
         String line = nick + ": " + text;
@@ -167,6 +206,84 @@ final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /**
+     * Every visible text of the page whose colour is below 4.5:1 contrast (WCAG AA) on the
+     * background it is drawn on, as {@code text (ratio)}: the colours the browser computed, the
+     * background the nearest one that is not transparent (blended over white when translucent).
+     */
+    @SuppressWarnings("unchecked")
+    List<String> lowContrastTexts() {
+        return (List<String>) script("""
+                const rgba = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+                const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+                const luminance = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255;
+                  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                const background = (el) => { const layers = [];
+                  for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+                    if (c[3] > 0) { layers.push(c); if (c[3] === 1) break; } }
+                  return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
+                const low = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const el = node.parentElement;
+                  if (!node.textContent.trim() || !el.checkVisibility({ visibilityProperty: true })) continue;
+                  if (el.closest('.visually-hidden')) continue;
+                  const style = getComputedStyle(el);
+                  const bg = background(el);
+                  const fg = over(rgba(style.color), bg);
+                  const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+                  const ratio = (a + 0.05) / (b + 0.05);
+                  if (ratio < 4.5) low.push(node.textContent.trim().slice(0, 40) + ' (' + ratio.toFixed(2) + ')');
+                }
+                return low;
+                """);
+    }
+
+    /** Lets the page at {@code origin} show desktop notifications, as a person granting the browser's prompt would. */
+    void grantNotifications(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin, "permissions", List.of("notifications")));
+    }
+
+    /**
+     * From the next page load on, every desktop notification the page makes is also written down
+     * in the origin's {@code localStorage} (key {@code notifications}: title, body, and whether the
+     * page was hidden), where another tab of the same origin can read it while this one stays hidden.
+     */
+    void recordNotifications() {
+        driver.executeCdpCommand("Page.enable", Map.of());
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                (() => {
+                  const Real = window.Notification;
+                  if (!Real) return;
+                  class Recorded extends Real {
+                    constructor(title, options = {}) {
+                      const seen = JSON.parse(localStorage.getItem("notifications") || "[]");
+                      seen.push({ title, body: options.body || "", hidden: document.hidden });
+                      localStorage.setItem("notifications", JSON.stringify(seen));
+                      super(title, options);
+                    }
+                  }
+                  Object.defineProperty(window, "Notification", { value: Recorded, configurable: true, writable: true });
+                })();
+                """));
+    }
+
+    /**
+     * Opens {@code url} in a new tab and shows it, which hides the tab shown until then (its
+     * {@code document.hidden} becomes true, as when a person switches tabs). Returns the hidden tab's handle.
+     */
+    String openOtherTab(String url) {
+        String hidden = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.get(url);
+        return hidden;
+    }
+
+    /** Shows the tab {@code handle} again (the person comes back to it). */
+    void showTab(String handle) {
+        driver.switchTo().window(handle);
     }
 
     /**

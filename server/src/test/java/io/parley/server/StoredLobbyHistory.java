@@ -25,20 +25,25 @@ final class StoredLobbyHistory {
      * session of {@code user}, so that user's CH lists them all.
      */
     static void insert(Path data, String user, int entries, IntFunction<String> text) throws Exception {
+        insert(data, user, entries, System.currentTimeMillis() - entries, 1, text);
+    }
+
+    /** As {@link #insert(Path, String, int, IntFunction)}, the first sent at {@code firstMillis}, each next {@code stepMillis} later. */
+    static void insert(Path data, String user, int entries, long firstMillis, long stepMillis, IntFunction<String> text)
+            throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("parley.db"));
                 Statement query = db.createStatement()) {
             db.setAutoCommit(false);
             long lobby = single(query, "SELECT ref FROM rooms WHERE name_key = 'lobby'");
             long last = single(query, "SELECT COALESCE(MAX(id), 0) FROM messages");
             long lastSequence = single(query, "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE room_ref = " + lobby);
-            long time = System.currentTimeMillis() - entries;
             try (PreparedStatement insert = db.prepareStatement(
                     "INSERT INTO messages (id, room_ref, seq, sent_at, author, kind, text) VALUES (?, ?, ?, ?, 'bob', 'CHAT', ?)")) {
                 for (int i = 0; i < entries; i++) {
                     insert.setLong(1, last + 1 + i);
                     insert.setLong(2, lobby);
                     insert.setLong(3, lastSequence + 1 + i);
-                    insert.setLong(4, time + i);
+                    insert.setLong(4, firstMillis + i * stepMillis);
                     insert.setString(5, text.apply(i));
                     insert.addBatch();
                 }

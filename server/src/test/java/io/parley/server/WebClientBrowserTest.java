@@ -26,7 +26,7 @@ class WebClientBrowserTest {
     }
 
     @Test
-    void twoBrowserUsersChatWithEachOtherAndWithATcdAndAnIrcUserInTheLobby() throws Exception {
+    void twoBrowserUsersChatWithEachOtherAndWithTcdIrcAndAccountUsersInTheLobby() throws Exception {
         try (Browser alice = Browser.open(1280, 800); Browser bob = Browser.open(1280, 800);
                 IrcClient ivan = IrcClient.registered(server, "ivan");
                 TcdClient tess = TcdClient.connect(server.port("tcd"))) {
@@ -56,9 +56,17 @@ class WebClientBrowserTest {
             bob.awaitChat("tess", "tcd here too");
             awaitTcd(tess, lobby.ref(), "bob", "hi alice, bob here");
 
+            // An account protocol user's broadcast reaches the lobby like any other line.
+            try (AccountWire eve = server.login("eve", "correct horse battery")) {
+                eve.broadcast("the account protocol says hello");
+            }
+            alice.awaitChat("eve", "the account protocol says hello");
+            bob.awaitChat("eve", "the account protocol says hello");
+
             // Every line in both browsers, once each, in the order it was said.
             List<String> expected = List.of("alice: hello from alice", "bob: hi alice, bob here",
-                    "ivan: irc says hi to alice and bob, see https://example.org/docs?a=1.", "tess: tcd here too");
+                    "ivan: irc says hi to alice and bob, see https://example.org/docs?a=1.", "tess: tcd here too",
+                    "eve: the account protocol says hello");
             assertThat(alice.chat()).containsSubsequence(expected).doesNotHaveDuplicates();
             assertThat(bob.chat()).containsSubsequence(expected).doesNotHaveDuplicates();
 
@@ -82,6 +90,13 @@ class WebClientBrowserTest {
             alice.driver().findElement(By.cssSelector("button.buffer[data-buffer='#lobby']")).click();
             alice.awaitChat("tess", "tcd here too");
             alice.screenshot("web-desktop.png");
+            assertThat(alice.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
+            assertThat(bob.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
+
+            // Everything the page loaded came from Parley itself: no fonts, scripts or styles from elsewhere.
+            assertThat(alice.script("return performance.getEntriesByType('resource')"
+                    + ".filter(r => !r.name.startsWith(location.origin + '/')).map(r => r.name)")).asList().isEmpty();
+            assertThat(alice.script("return performance.getEntriesByType('resource').length")).isNotEqualTo(0L);
         }
     }
 
@@ -114,6 +129,59 @@ class WebClientBrowserTest {
             phone.screenshot("web-phone.png");
             phone.driver().findElement(By.id("toggle-sidebar")).click();
             phone.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+            assertThat(phone.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
+        }
+    }
+
+    @Test
+    void onAPhoneSizedScreenTheKeyboardAloneReachesTheDrawersAndTheMessages() throws Exception {
+        try (Browser pat = Browser.open(390, 844); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("CAP REQ :echo-message").next("CAP");
+            ivan.send("JOIN #lobby").next("366");
+            for (int i = 1; i <= 60; i++) {
+                ivan.send("PRIVMSG #lobby :earlier line " + i);
+                ivan.until(line -> line.contains("PRIVMSG #lobby"));
+            }
+            pat.get(url());
+            pat.await(d -> "login-nick".equals(pat.focused()));
+            pat.keys("pat", Keys.ENTER);
+            pat.awaitJoined("#lobby", "pat");
+            pat.awaitChat("ivan", "earlier line 60");
+            assertThat(pat.focused()).isEqualTo("input");
+
+            // Page Up in the message box scrolls the messages back.
+            long bottom = (Long) pat.script("return Math.round(document.getElementById('log').scrollTop)");
+            pat.keys(Keys.PAGE_UP);
+            pat.await(d -> (Long) pat.script("return Math.round(document.getElementById('log').scrollTop)") < bottom);
+
+            // Alt+C opens the conversations with the focus in them, outlined; Escape closes them.
+            pat.alt("c");
+            pat.await(d -> d.findElement(By.id("sidebar")).isDisplayed());
+            assertThat(pat.script("return document.activeElement.closest('#sidebar') !== null"
+                    + " && getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+            pat.keys(Keys.ESCAPE);
+            pat.await(d -> !d.findElement(By.id("sidebar")).isDisplayed());
+            assertThat(pat.focused()).isEqualTo("input");
+
+            // Tab completes a nick; Shift+Enter starts a new line, each line its own message.
+            pat.keys("iv", Keys.TAB);
+            assertThat(pat.driver().findElement(By.id("input")).getAttribute("value")).isEqualTo("ivan: ");
+            pat.keys("two lines", Keys.chord(Keys.SHIFT, Keys.ENTER), "from my phone", Keys.ENTER);
+            ivan.until(line -> line.matches(":pat!\\S+ PRIVMSG #lobby :ivan: two lines"));
+            ivan.until(line -> line.matches(":pat!\\S+ PRIVMSG #lobby :from my phone"));
+            pat.awaitChat("pat", "from my phone");
+
+            // Alt+M opens the members; Enter on one starts a private conversation there.
+            pat.alt("m");
+            pat.await(d -> d.findElement(By.id("members")).isDisplayed());
+            assertThat(pat.script("return document.activeElement.dataset.nick")).isEqualTo("ivan");
+            pat.keys(Keys.ENTER);
+            pat.await(d -> "ivan".equals(pat.text("buffer-title")));
+            pat.await(d -> !d.findElement(By.id("members")).isDisplayed());
+            assertThat(pat.focused()).isEqualTo("input");
+            pat.keys("a word in private", Keys.ENTER);
+            ivan.until(line -> line.matches(":pat!\\S+ PRIVMSG ivan :a word in private"));
+            assertThat(pat.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         }
     }
 
@@ -154,6 +222,13 @@ class WebClientBrowserTest {
             kim.keys("/me waves", Keys.ENTER);
             ivan.until(line -> line.matches(":kim!\\S+ PRIVMSG ivan :\u0001ACTION waves\u0001"));
             kim.awaitChat("* kim", "waves");
+
+            // /part leaves a room: it goes from the conversations.
+            kim.alt("3");
+            kim.await(d -> "#gardening".equals(kim.text("buffer-title")));
+            kim.keys("/part", Keys.ENTER);
+            ivan.until(line -> line.matches(":kim!\\S+ PART #gardening.*"));
+            kim.await(d -> d.findElements(By.cssSelector("button.buffer[data-buffer='#gardening']")).isEmpty());
         }
     }
 
@@ -168,6 +243,7 @@ class WebClientBrowserTest {
             ada.driver().findElement(By.id("login-password")).sendKeys("short");
             ada.driver().findElement(By.id("login-submit")).click();
             ada.await(d -> ada.text("login-error").contains("8-256 characters"));
+            assertThat(ada.lowContrastTexts()).as("texts below 4.5:1 contrast").isEmpty();
 
             ada.driver().findElement(By.id("login-password")).clear();
             ada.driver().findElement(By.id("login-password")).sendKeys("analytical engine");
@@ -217,11 +293,66 @@ class WebClientBrowserTest {
             alice.awaitChat("alice", "and my own line");
             List<String> before = alice.chat();
 
+            // A private conversation, which the server does not keep: the tab does.
+            ivan.send("PRIVMSG alice :a private word before the reload");
+            alice.awaitMentionBadge("ivan").show("ivan").awaitChat("ivan", "a private word before the reload");
+            alice.say("a private answer");
+            alice.awaitChat("alice", "a private answer");
+            ivan.until(line -> line.matches(":alice!\\S+ PRIVMSG ivan :?a private answer"));
+            List<String> privately = alice.chat();
+            alice.show("#lobby");
+
             alice.driver().navigate().refresh();
             alice.awaitConnected();
             alice.await(d -> "#lobby".equals(alice.text("buffer-title")));
             alice.await(d -> alice.chat().containsAll(before));
             assertThat(alice.chat()).containsExactlyElementsOf(before);
+
+            alice.show("ivan");
+            assertThat(alice.chat()).containsExactlyElementsOf(privately);
+            ivan.until(line -> line.matches(":alice!\\S+ JOIN #lobby.*"));
+            ivan.send("PRIVMSG alice :and one after it");
+            alice.awaitChat("ivan", "and one after it");
+            assertThat(alice.chat()).containsExactly("ivan: a private word before the reload", "alice: a private answer",
+                    "ivan: and one after it");
+        }
+    }
+
+    @Test
+    void anAccountLoggingInAgainAfterAReloadGetsItsConversationsBack() throws Exception {
+        server.login("ada", "analytical engine").close();
+        try (Browser ada = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby,#maths").next("366");
+            ada.get(url()).logIn("ada", "analytical engine");
+            ada.keys("/join #maths", Keys.ENTER);
+            ada.awaitJoined("#maths", "ada");
+            ivan.send("PRIVMSG ada :shall we talk about the engine?");
+            ada.awaitMentionBadge("ivan").show("ivan").awaitChat("ivan", "shall we talk about the engine?");
+            ada.say("gladly");
+            ada.awaitChat("ada", "gladly");
+
+            // A reload asks an account for its password again; a wrong one keeps what the tab holds.
+            ada.driver().navigate().refresh();
+            ada.await(d -> ada.text("login-error").equals("Log in again to go on."));
+            assertThat(ada.driver().findElement(By.id("login-nick")).getAttribute("value")).isEqualTo("ada");
+            ada.driver().findElement(By.cssSelector("input[name=mode][value=login]")).click();
+            ada.driver().findElement(By.id("login-password")).sendKeys("wrong password");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.await(d -> ada.text("login-error").startsWith("Login failed"));
+            ada.driver().findElement(By.id("login-password")).sendKeys("analytical engine");
+            ada.driver().findElement(By.id("login-submit")).click();
+            ada.awaitConnected();
+            ada.await(d -> "ivan".equals(ada.text("buffer-title")));
+            assertThat(ada.chat()).containsExactly("ivan: shall we talk about the engine?", "ada: gladly");
+            assertThat(ada.script("return [...document.querySelectorAll('#buffer-list button.buffer')]"
+                    + ".map(b => b.dataset.buffer)")).asList().containsExactly("", "#lobby", "#maths", "ivan");
+            ada.show("#maths").awaitJoined("#maths", "ada");
+
+            // Logging out forgets it all: the next login in this tab starts afresh.
+            ada.driver().findElement(By.id("logout")).click();
+            ada.logIn("ada", "analytical engine");
+            assertThat(ada.script("return [...document.querySelectorAll('#buffer-list button.buffer')]"
+                    + ".map(b => b.dataset.buffer)")).asList().containsExactly("", "#lobby");
         }
     }
 
@@ -238,11 +369,7 @@ class WebClientBrowserTest {
             alice.get(url()).joinAsGuest("alice");
             alice.awaitChat("ivan", "line " + count);
             assertThat(alice.chat()).as("only the latest page at first").doesNotContain("ivan: line 1");
-            alice.await(d -> {
-                alice.script("document.getElementById('log').scrollTop = 0;"
-                        + " document.getElementById('log').dispatchEvent(new Event('scroll'))");
-                return d.findElement(By.id("history-start")).isDisplayed();
-            });
+            alice.scrollToTheBeginning();
             List<String> expected = new java.util.ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 expected.add("ivan: line " + i);
@@ -280,6 +407,46 @@ class WebClientBrowserTest {
                     "ivan: while you were away 2", "ivan: while you were away 3", "ivan: after the reconnect")
                     .doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void aMentionOrAPrivateMessageWhileTheTabIsHiddenShowsADesktopNotification() throws Exception {
+        try (Browser alice = Browser.open(1024, 700); IrcClient ivan = IrcClient.registered(server, "ivan")) {
+            ivan.send("JOIN #lobby").next("366");
+            alice.grantNotifications("http://127.0.0.1:" + server.port("web"));
+            alice.recordNotifications();
+            alice.get(url()).joinAsGuest("alice");
+            assertThat(alice.script("return Notification.permission")).isEqualTo("granted");
+            assertThat(alice.driver().findElement(By.id("enable-notifications")).isDisplayed()).isFalse();
+
+            // While she looks at the page, a mention is only highlighted.
+            ivan.send("PRIVMSG #lobby :alice: you are reading this");
+            alice.awaitChat("ivan", "alice: you are reading this");
+
+            // She switches to another tab of the same site: now a mention and a private message
+            // notify, an ordinary line does not.
+            String chat = alice.openOtherTab(url() + "style.css");
+            ivan.send("PRIVMSG #lobby :an ordinary line");
+            ivan.send("PRIVMSG #lobby :alice, are you still there?");
+            ivan.send("PRIVMSG alice :psst, alice");
+            alice.await(d -> notifications(alice).size() == 2);
+            assertThat(notifications(alice)).containsExactly(
+                    "ivan in #lobby: alice, are you still there? (hidden: true)",
+                    "ivan: psst, alice (hidden: true)");
+
+            // Back in the chat the lines are there, the private one as an unread count for her.
+            alice.showTab(chat);
+            alice.awaitChat("ivan", "alice, are you still there?");
+            assertThat(alice.chat()).containsSubsequence("ivan: an ordinary line", "ivan: alice, are you still there?");
+            alice.await(d -> !d.findElements(By.cssSelector("button.buffer[data-buffer='ivan'] .badge.mention")).isEmpty());
+        }
+    }
+
+    /** The desktop notifications the page made, as {@code title: body (hidden: ...)}, read from another tab of its origin. */
+    @SuppressWarnings("unchecked")
+    private static List<String> notifications(Browser browser) {
+        return (List<String>) browser.script("return JSON.parse(localStorage.getItem('notifications') || '[]')"
+                + ".map(n => n.title + ': ' + n.body + ' (hidden: ' + n.hidden + ')')");
     }
 
     /** Reads TCD relays until {@code name}'s {@code text}, skipping others (joins, other chat). */
