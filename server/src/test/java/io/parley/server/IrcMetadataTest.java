@@ -238,6 +238,20 @@ class IrcMetadataTest {
     }
 
     @Test
+    void membersLearnAJoinersSubscribedKeysRightAfterItsJoin() {
+        IrcClient alice = registered("alice");
+        alice.send("METADATA * SUB display-name").next("774");
+        join(alice, "#meta");
+        IrcClient erin = registered("erin");
+        erin.send("METADATA * SET display-name :Erin").next("761");
+        erin.send("METADATA * SET status :new").next("761"); // alice did not subscribe to it
+        join(erin, "#meta");
+        alice.expectLine(":erin!~erin@127.0.0.1 JOIN #meta");
+        alice.expectLine(S + "761 alice erin display-name * :Erin");
+        alice.send("PING x").expectLine(S + "PONG My.Little.Server x");
+    }
+
+    @Test
     void aClientWithoutTheCapabilityHearsNothingOfMetadata() {
         IrcClient alice = registered("alice");
         IrcClient old = IrcClient.registered(server, "old");

@@ -402,6 +402,23 @@ final class IrcMetadata {
         user.metadata.values.all().forEach((key, value) -> numeric(RPL_WHOISKEYVALUE, user.nick(), key, VISIBLE, value));
     }
 
+    /**
+     * For a member who sees {@code joiner} join a channel (its encoder, on its loop): the joiner's
+     * keys it subscribed to, as {@code 761} lines right after the JOIN, as a change would be told.
+     */
+    static List<IrcMessage> ofJoiner(IrcServer server, IrcSession member, IrcSession joiner) {
+        if (joiner == member || !member.has(CAPABILITY)) {
+            return List.of();
+        }
+        List<IrcMessage> lines = new ArrayList<>();
+        joiner.metadata.values.all().forEach((key, value) -> {
+            if (member.metadata.subscribed(key)) {
+                lines.add(server.replies.numeric(RPL_KEYVALUE, member.nick(), joiner.nick(), key, VISIBLE, value));
+            }
+        });
+        return lines;
+    }
+
     private void subscribedValues(String targetName, Optional<IrcMetadataValues> values, List<Object> lines) {
         values.map(IrcMetadataValues::all).orElse(Map.of()).forEach((key, value) -> {
             if (session.metadata.subscribed(key)) {
