@@ -77,6 +77,7 @@ class ParleyController(BaseServerController, DirectoryBasedController):
     optional_behaviors = frozenset(
         (
             OptionalBehaviors.CAP_REQ_MINUS,
+            OptionalBehaviors.METADATA_BEFORE_CONNECT,
             OptionalBehaviors.MULTI_JOIN,
             OptionalBehaviors.MULTI_PRIVMSG,
         )

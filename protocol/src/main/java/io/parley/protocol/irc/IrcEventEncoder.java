@@ -68,6 +68,8 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
                 server.session(joined.member()).map(IrcSession::away)
                         .ifPresent(away -> out.add(tagged(IrcMessage.from(source, "AWAY", away), Instant.now(), null)));
             }
+            server.session(joined.member()).ifPresent(joiner -> IrcMetadata.ofJoiner(server, self, joiner)
+                    .forEach(line -> out.add(tagged(line, Instant.now(), null))));
         } else if (msg instanceof RoomEvent.Left left) {
             left(left, out);
         }

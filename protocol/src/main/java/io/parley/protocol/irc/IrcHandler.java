@@ -40,7 +40,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private static final Logger log = LoggerFactory.getLogger(IrcHandler.class);
     /** Commands a client may send before it has registered. */
     private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "PASS", "NICK", "USER", "PING", "PONG", "QUIT",
-            "AUTHENTICATE");
+            "AUTHENTICATE", "METADATA");
 
     /** {@code 437 ERR_UNAVAILRESOURCE}: the room could not be joined now (the store was busy). */
     private static final String ERR_UNAVAILRESOURCE_437 = "437";
@@ -56,6 +56,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private final List<Object> out = new ArrayList<>();
     private final IrcIdentity identity;
     private final IrcSasl sasl;
+    private final IrcMetadata metadata;
     /** Set when the handler is added: what identity events from other threads end. */
     private ChannelHandlerContext context;
     private String password;
@@ -70,6 +71,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         this.queries = new IrcQueries(server, session, out);
         this.history = new IrcChathistory(server, session);
         this.channels = new IrcChannelCommands(server, session, out);
+        this.metadata = new IrcMetadata(server, session, out);
         this.identity = new IrcIdentity(server, session, out, this::endFromElsewhere);
         this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, neighbours(true)));
     }
@@ -165,6 +167,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 return history.run(message, out, ctx.executor());
             }
             case "MONITOR" -> server.monitor.command(session, message, out);
+            case "METADATA" -> metadata.command(message);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
             case "WHO" -> queries.who(message);
@@ -289,6 +292,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         out.addAll(server.isupportLines(session.nick()));
         queries.lusers();
         queries.motd();
+        metadata.registered();
     }
 
     private void ping(IrcMessage message) {
@@ -366,6 +370,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                         server.firstSeen(room);
                         queries.topic(room, false);
                         queries.names(room);
+                        metadata.joined(room);
                     }
                     flush(ctx);
                     return null;

@@ -231,6 +231,7 @@ final class IrcQueries {
         if (user.away() != null) {
             numeric(RPL_AWAY, user.nick(), user.away());
         }
+        new IrcMetadata(server, session, out).whois(user);
         numeric(RPL_ENDOFWHOIS, user.nick(), "End of /WHOIS list");
     }
 

@@ -79,6 +79,8 @@ final class IrcServer {
     final IrcClientTags clientTags = new IrcClientTags();
     final IrcMsgIds msgids = new IrcMsgIds();
     final IrcMonitor monitor = new IrcMonitor(this);
+    /** The channels' draft/metadata-3 keys (memory only; {@link IrcMetadata}). */
+    final IrcMetadataChannels metadata = new IrcMetadataChannels(this);
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
 
@@ -126,6 +128,7 @@ final class IrcServer {
             caps.put(cap, "");
         }
         IrcIdentity.offer(caps);
+        IrcMetadata.offer(caps);
         return caps;
     }
 

@@ -38,6 +38,8 @@ final class IrcSession {
     /** labeled-response and batch state (event loop only). */
     final IrcLabels labels = new IrcLabels();
     final IrcBatches batches = new IrcBatches();
+    /** draft/metadata-3: this user's keys and subscriptions ({@link IrcMetadata}). */
+    final IrcMetadataSession metadata = new IrcMetadataSession();
 
     IrcSession(io.netty.channel.Channel channel, ChannelMember member, String host, IrcCapNegotiation caps) {
         this.channel = channel;

@@ -30,7 +30,7 @@ import java.util.concurrent.Executor;
 
 /**
  * The IRC pipeline (real framing, handler and encoders) on any input, with a second registered
- * user in {@code #lobby} to receive what the first sends: it never throws, and every line it
+ * user in {@code #lobby} (subscribed to a few metadata keys) to receive what the first sends: it never throws, and every line it
  * writes to either is one CR LF line within IRC's limits (tags plus 512 bytes) with no CR, LF or
  * NUL inside. Saved inputs run in {@code mvn verify}; DEVELOPING.md says how to fuzz for longer.
  */
@@ -44,8 +44,9 @@ class IrcPipelineFuzzTest {
         IrcInitializer initializer = new IrcInitializer(server());
         EmbeddedChannel bob = new EmbeddedChannel(initializer);
         bob.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(
-                "CAP LS 302\r\nNICK bob\r\nUSER bob 0 * :Bob\r\nCAP REQ :message-tags echo-message server-time\r\n"
-                        + "CAP END\r\nJOIN #lobby\r\n", StandardCharsets.UTF_8));
+                "CAP LS 302\r\nNICK bob\r\nUSER bob 0 * :Bob\r\n"
+                        + "CAP REQ :message-tags echo-message server-time draft/metadata-3 batch\r\n"
+                        + "METADATA * SUB display-name avatar url topic\r\nCAP END\r\nJOIN #lobby\r\n", StandardCharsets.UTF_8));
         bob.runPendingTasks();
         String toBobAtFirst = PipelineFuzzing.output(bob);
         assertThat(toBobAtFirst).as("bob is registered and in #lobby").contains(" 001 bob ", " JOIN ");
