@@ -448,7 +448,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             if (target.isEmpty()) {
                 continue;
             }
-            if (IrcChannels.isChannel(target)) {
+            if (IrcStatusMessages.isStatusTarget(target)) {
+                IrcStatusMessages.send(server, session, channels, command, target, text, notice, clientTags, out);
+            } else if (IrcChannels.isChannel(target)) {
                 CompletionStage<?> post = toChannel(ctx, command, target, text, notice);
                 last = post == null ? last : post;
             } else {
@@ -472,8 +474,19 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (!channels.maySpeak(room, channel, notice)) {
             return null;
         }
+        if (!IrcCtcp.allowedIn(server.channel(room), text)) {
+            if (!notice) {
+                numeric(ERR_CANNOTSENDTOCHAN, channel, "Cannot send CTCP to channel (+C)");
+            }
+            return null;
+        }
         if (!relayFits(command, channel, text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
+            return null;
+        }
+        if (IrcCtcp.isOtherThanAction(text)) {
+            metrics().messageReceived(); // IRC client traffic: to the IRC members as sent, not stored
+            IrcChannelDirect.send(server, session, room, channel, command, text, clientTags, member -> true, out);
             return null;
         }
         metrics().messageReceived();
@@ -571,6 +584,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 if (session.invisible() != add) {
                     session.invisible(add);
                     applied.append(add ? '+' : '-').append('i');
+                }
+            } else if (c == IrcBotMode.MODE) {
+                if (session.bot() != add) {
+                    session.bot(add);
+                    applied.append(add ? '+' : '-').append(IrcBotMode.MODE);
                 }
             } else {
                 unknown = true;
