@@ -220,6 +220,18 @@ class IrcChannelFeaturesTest {
     }
 
     @Test
+    void aPartIsAnsweredBeforeTheNextCommandSoAJoinAfterItIsJudgedAfresh() {
+        IrcClient op = joined("op", "#gate");
+        op.send("MODE #gate +iI guest").next("MODE");
+        IrcClient guest = joined("guest", "#gate");
+        op.send("MODE #gate -I guest!*@*").next("MODE");
+        guest.next("MODE");
+        guest.send("PART #gate").send("JOIN #gate");
+        guest.expectLine(":guest!~guest@127.0.0.1 PART #gate");
+        guest.expectLine(S + "473 guest #gate :Cannot join channel (+i)");
+    }
+
+    @Test
     void inviteAloneListsTheInvitationsNotYetUsed() {
         IrcClient op = joined("op", "#a");
         op.send("JOIN #b").next("366");

@@ -153,7 +153,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "JOIN" -> {
                 return join(ctx, message);
             }
-            case "PART" -> part(ctx, message);
+            case "PART" -> {
+                return part(ctx, message);
+            }
             case "PRIVMSG", "NOTICE" -> {
                 return privmsg(ctx, message);
             }
@@ -384,11 +386,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
     }
 
-    private void part(ChannelHandlerContext ctx, IrcMessage message) {
+    /**
+     * Parts the channels; completes once the leaves are handed to every member's loop, so the
+     * parter's next command (a PING barrier, a JOIN) is answered after its own PART line.
+     */
+    private CompletionStage<?> part(ChannelHandlerContext ctx, IrcMessage message) {
         if (message.param(0) == null || message.param(0).isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "PART", "Not enough parameters");
-            return;
+            return null;
         }
+        List<CompletableFuture<?>> leaves = new ArrayList<>();
         for (String channel : message.param(0).split(",")) {
             Optional<Room> room = joinedRoom(channel);
             if (room.isEmpty()) {
@@ -409,15 +416,17 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 int ref = room.get().ref();
                 ctx.executor().schedule(() -> server.forgetPart(id, ref), 60, TimeUnit.SECONDS);
             }
-            leave(room.get());
+            leaves.add(leave(room.get()).toCompletableFuture());
         }
+        return leaves.isEmpty() ? null : CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new))
+                .handle((done, failure) -> null);
     }
 
     /** Leaves a room; the PART reaches this connection (and every IRC member) as the room's event. */
-    private void leave(Room room) {
+    private CompletionStage<Long> leave(Room room) {
         session.rooms.remove(room.ref());
         server.channel(room).forget(io.parley.core.room.MemberRef.of(session.member(), session.name()));
-        server.chat.leave(room, session.member(), room.nameOf(session.member()).orElse(session.name()));
+        return server.chat.leave(room, session.member(), room.nameOf(session.member()).orElse(session.name()));
     }
 
     /** The room {@code channel} names, if this connection is in it. */
