@@ -55,7 +55,8 @@ class ParleyController(BaseServerController, DirectoryBasedController):
     software_name = "Parley"
     supported_sasl_mechanisms: Set[str] = {"PLAIN"}
     supports_sts = False
-    extban_mute_char = None
+    # The mute extban (m:<mask> in +b and +e; EXTBAN=,m).
+    extban_mute_char = "m"
     _port_wait_interval = 0.05
 
     capabilities = frozenset(
@@ -82,7 +83,16 @@ class ParleyController(BaseServerController, DirectoryBasedController):
             OptionalBehaviors.MULTI_PRIVMSG,
         )
     )
-    isupport = {"CASEMAPPING": "ascii"}
+    # Tokens checked by isupport.testValues; each stands for a feature the listener has.
+    isupport = {
+        "CASEMAPPING": "ascii",
+        "BOT": "B",
+        "ELIST": "CMNTU",
+        "EXCEPTS": "e",
+        "EXTBAN": ",m",
+        "INVEX": "I",
+        "STATUSMSG": "@+",
+    }
 
     account_port: int
 

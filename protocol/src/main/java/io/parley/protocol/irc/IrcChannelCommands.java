@@ -219,6 +219,10 @@ final class IrcChannelCommands {
     // ---- INVITE ----
 
     void invite(IrcMessage message) {
+        if (message.params().isEmpty()) {
+            IrcInviteList.list(server, session, out);
+            return;
+        }
         if (message.params().size() < 2) {
             numeric(ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
             return;

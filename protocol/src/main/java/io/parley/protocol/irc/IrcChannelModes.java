@@ -11,12 +11,13 @@ import java.util.Optional;
 /**
  * A channel {@code MODE} change applied to an {@link IrcChannelState}: which changes take
  * effect, the line that announces them ({@code +o-v alice bob}) and the replies the sender gets
- * (ban lists, {@code 472}, {@code 482}, {@code 441}, {@code 401}, {@code 696}). Socket-free:
+ * (ban, exception and invite-exception lists, {@code 472}, {@code 482}, {@code 441}, {@code 401},
+ * {@code 478}, {@code 696}). Socket-free:
  * the caller says who the sender may act as and how nicks are found in the room.
  */
 final class IrcChannelModes {
 
-    /** The modes Parley's channels have: {@code CHANMODES=b,k,l,imnst}, {@code PREFIX=(ov)@+}, {@code MODES=4}. */
+    /** The modes Parley's channels have: {@code CHANMODES=beI,k,l,Cimnst}, {@code PREFIX=(ov)@+}, {@code MODES=4}. */
     static final IrcModeChanges.ChannelModes MODES = IrcModeChanges.ChannelModes.parley();
 
     /** How the channel's members are found by nick. */
@@ -46,7 +47,7 @@ final class IrcChannelModes {
     /**
      * Applies {@code modestring} and its {@code arguments} to {@code state}, the channel shown as
      * {@code channel}. {@code privileged}: the sender is a channel operator (or an IRC operator);
-     * others may only list bans. {@code setBy} is the sender's source, kept with a ban.
+     * others may only list bans (the exception lists are the operators'). {@code setBy} is the sender's source, kept with a ban.
      */
     static Outcome apply(IrcChannelState state, String channel, String modestring, List<String> arguments,
             boolean privileged, Members members, String setBy, Instant now) {
@@ -61,11 +62,20 @@ final class IrcChannelModes {
         boolean refused = false;
         for (IrcModeChanges.Change change : parsed.changes()) {
             if (change.isListQuery(MODES)) {
-                for (IrcChannelState.Ban ban : state.bans()) {
-                    replies.add(List.of(RPL_BANLIST, channel, ban.mask(), ban.setBy(),
-                            Long.toString(ban.setAt().getEpochSecond())));
+                if (change.mode() != 'b' && !privileged) {
+                    // Exception lists say who is let past the channel's rules: for its operators only.
+                    if (!refused) {
+                        replies.add(List.of(ERR_CHANOPRIVSNEEDED, channel, "You're not a channel operator"));
+                        refused = true;
+                    }
+                    continue;
                 }
-                replies.add(List.of(RPL_ENDOFBANLIST, channel, "End of channel ban list"));
+                IrcModeLists.Kind kind = IrcModeLists.kind(change.mode());
+                for (IrcMaskLists.Entry entry : state.entries(change.mode())) {
+                    replies.add(List.of(kind.item(), channel, entry.mask(), entry.setBy(),
+                            Long.toString(entry.setAt().getEpochSecond())));
+                }
+                replies.add(List.of(kind.end(), channel, kind.endText()));
                 continue;
             }
             if (!privileged) {
@@ -120,16 +130,17 @@ final class IrcChannelModes {
                         }
                     }
                 }
-                case 'b' -> {
-                    String mask = IrcMasks.normalize(argument);
+                case 'b', 'e', 'I' -> {
+                    String mask = IrcExtbans.normalize(argument);
                     if (add) {
-                        if (state.isBanListFull()) {
-                            replies.add(List.of(ERR_BANLISTFULL, channel, "b", "Channel ban list is full"));
-                        } else if (state.addBan(mask, setBy, now)) {
-                            append(modes, args, sign, true, 'b', mask);
+                        if (state.isListFull(mode)) {
+                            replies.add(List.of(ERR_BANLISTFULL, channel, Character.toString(mode),
+                                    IrcModeLists.kind(mode).fullText()));
+                        } else if (state.addEntry(mode, mask, setBy, now)) {
+                            append(modes, args, sign, true, mode, mask);
                         }
                     } else {
-                        state.removeBan(mask).ifPresent(removed -> append(modes, args, sign, false, 'b', removed));
+                        state.removeEntry(mode, mask).ifPresent(removed -> append(modes, args, sign, false, mode, removed));
                     }
                 }
                 default -> {

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One channel's IRC state, beside its core room: the flag modes ({@code i m n s t}), the key
- * ({@code +k}), the limit ({@code +l}), the ban list ({@code +b}), who has {@code +o} and
+ * One channel's IRC state, beside its core room: the flag modes ({@code C i m n s t}), the key
+ * ({@code +k}), the limit ({@code +l}), the mask lists ({@code +b}, {@code +e}, {@code +I}:
+ * {@link IrcMaskLists}), who has {@code +o} and
  * {@code +v} (by member, so a nick change keeps them) and who is invited. In memory only: a
  * restart forgets it, and so does the channel emptying (the next joiner founds it afresh), as
  * an IRC channel ends when its last member leaves. Only the topic is stored ({@link IrcServer}).
@@ -22,18 +23,15 @@ import java.util.TreeSet;
 final class IrcChannelState {
 
     /** The flag modes a channel may have, in the order {@code 324} lists them. */
-    static final String FLAGS = "imnst";
+    static final String FLAGS = "Cimnst";
     /** What a channel founded by an IRC user starts with (as most servers: no messages from outside, ops set the topic). */
     static final String FOUNDED_FLAGS = "nt";
     /** What a room that no IRC user founded has: only its members speak in it, anyone in it sets the topic. */
     static final String SERVER_HELD_FLAGS = "n";
-    /** The most bans a channel holds ({@code MAXLIST=b:100}). */
-    static final int MAX_BANS = 100;
+    /** The most bans a channel holds (and exceptions, and invite exceptions: {@code MAXLIST}). */
+    static final int MAX_BANS = IrcMaskLists.MAX_ENTRIES;
     /** The longest key ({@code +k}) accepted, in characters (RFC 2812's is 23; servers take more). */
     static final int MAX_KEY_LENGTH = 32;
-
-    /** One {@code +b} entry: the mask as listed (normalized), who set it and when. */
-    record Ban(String mask, String setBy, Instant setAt) {}
 
     /** Why a join is refused: the numeric and its text. */
     record Refusal(String numeric, String text) {}
@@ -42,7 +40,7 @@ final class IrcChannelState {
     private final Set<Character> flags = new TreeSet<>();
     private String key;
     private int limit;
-    private final List<Ban> bans = new ArrayList<>();
+    private final IrcMaskLists lists = new IrcMaskLists();
     private final Set<String> ops = new HashSet<>();
     private final Set<String> voices = new HashSet<>();
     /** Name keys ({@link IrcCasemapping#fold}) of the users invited; an invitation is used by one join. */
@@ -134,38 +132,30 @@ final class IrcChannelState {
         return params;
     }
 
-    // ---- bans ----
+    // ---- bans, exceptions, invite exceptions ----
 
-    synchronized List<Ban> bans() {
-        return List.copyOf(bans);
+    /** The entries of the list mode {@code list} ({@code b}, {@code e} or {@code I}), in the order set. */
+    synchronized List<IrcMaskLists.Entry> entries(char list) {
+        return lists.entries(list);
     }
 
-    /** Adds a ban on {@code mask} (normalized); false if it was there already or the list is full. */
-    synchronized boolean addBan(String mask, String setBy, Instant at) {
-        if (bans.size() >= MAX_BANS || bans.stream().anyMatch(ban -> IrcCasemapping.same(ban.mask(), mask))) {
-            return false;
-        }
-        bans.add(new Ban(mask, setBy, at));
-        return true;
+    /** Adds {@code mask} (normalized) to {@code list}; false if it was there already or the list is full. */
+    synchronized boolean addEntry(char list, String mask, String setBy, Instant at) {
+        return lists.add(list, mask, setBy, at);
     }
 
-    synchronized boolean isBanListFull() {
-        return bans.size() >= MAX_BANS;
+    synchronized boolean isListFull(char list) {
+        return lists.isFull(list);
     }
 
-    /** Removes the ban on {@code mask} (ASCII case ignored); the mask as it was listed, if there was one. */
-    synchronized Optional<String> removeBan(String mask) {
-        for (int i = 0; i < bans.size(); i++) {
-            if (IrcCasemapping.same(bans.get(i).mask(), mask)) {
-                return Optional.of(bans.remove(i).mask());
-            }
-        }
-        return Optional.empty();
+    /** Removes {@code mask} from {@code list} (ASCII case ignored); the mask as it was listed, if it was there. */
+    synchronized Optional<String> removeEntry(char list, String mask) {
+        return lists.remove(list, mask);
     }
 
-    /** Whether a user with this {@code nick!user@host} matches a ban. */
+    /** Whether a user with this {@code nick!user@host} is banned (a ban matches, no ban exception does). */
     synchronized boolean isBanned(String source) {
-        return bans.stream().anyMatch(ban -> IrcMasks.matches(ban.mask(), source));
+        return lists.banned(source);
     }
 
     // ---- ops, voices ----
@@ -213,14 +203,15 @@ final class IrcChannelState {
     /**
      * Whether an IRC user may join now, and if not why ({@code 474}, {@code 473}, {@code 475},
      * {@code 471}). An invitation lets its user past {@code +b}, {@code +i} and {@code +l} (not
-     * {@code +k}) and is used up by the join that takes it ({@link #joined}).
+     * {@code +k}) and is used up by the join that takes it ({@link #joined}); an invite exception
+     * ({@code +I}) lets a matching user past {@code +i} only.
      */
     synchronized Optional<Refusal> refusal(String source, String nick, String givenKey, int members) {
         boolean invitedHere = invited.contains(IrcCasemapping.fold(nick));
         if (!invitedHere && isBanned(source)) {
             return Optional.of(new Refusal(IrcNumerics.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"));
         }
-        if (!invitedHere && flags.contains('i')) {
+        if (!invitedHere && flags.contains('i') && !lists.inviteExcepted(source)) {
             return Optional.of(new Refusal(IrcNumerics.ERR_INVITEONLYCHAN, "Cannot join channel (+i)"));
         }
         if (key != null && !key.equals(givenKey)) {
@@ -240,15 +231,18 @@ final class IrcChannelState {
     /**
      * Whether an IRC user may say something here: {@code member} is in the room ({@code inRoom}),
      * with its {@code source}. {@code +n} keeps out those not in it, {@code +m} those without
-     * {@code +v} or {@code +o}, a ban those without either.
+     * {@code +v} or {@code +o}, a ban or a mute ({@code m:}) those without either.
      */
     synchronized boolean maySpeak(MemberRef member, boolean inRoom, String source) {
+        boolean silenced = flags.contains('m') || lists.banned(source) || lists.muted(source);
         if (!inRoom) {
-            return !flags.contains('n') && !flags.contains('m') && !isBanned(source);
+            return !flags.contains('n') && !silenced;
         }
-        if (isOp(member) || isVoiced(member)) {
-            return true;
-        }
-        return !flags.contains('m') && !isBanned(source);
+        return isOp(member) || isVoiced(member) || !silenced;
+    }
+
+    /** Whether the user of {@code nick} has an invitation here not yet used (for {@code INVITE} without arguments). */
+    synchronized boolean isInvited(String nick) {
+        return invited.contains(IrcCasemapping.fold(nick));
     }
 }

@@ -157,7 +157,8 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
     /**
      * {@code message} with {@code time} (server-time) and {@code msgid} (message-tags) as enabled,
      * and the tags it carries: client-only tags and {@code msgid} only for a client with
-     * message-tags; {@code label} and {@code batch} are set only for clients that asked for them.
+     * message-tags; {@code label} and {@code batch} are set only for clients that asked for them;
+     * {@code bot} ({@link IrcBotMode}) for clients with message-tags.
      */
     private IrcMessage tagged(IrcMessage message, Instant time, String msgid) {
         boolean messageTags = self.has(IrcCapabilities.MESSAGE_TAGS);
@@ -178,6 +179,9 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             if (account != null) {
                 tags.put("account", account);
             }
+        }
+        if (messageTags && IrcBotMode.fromBot(server, message)) {
+            tags.put(IrcBotMode.TAG, "");
         }
         return tags.equals(message.tags()) ? message : message.withTags(tags);
     }

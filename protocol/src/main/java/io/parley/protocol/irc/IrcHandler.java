@@ -155,7 +155,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "JOIN" -> {
                 return join(ctx, message);
             }
-            case "PART" -> part(ctx, message);
+            case "PART" -> {
+                return part(ctx, message);
+            }
             case "PRIVMSG", "NOTICE" -> {
                 return privmsg(ctx, message);
             }
@@ -389,11 +391,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
     }
 
-    private void part(ChannelHandlerContext ctx, IrcMessage message) {
+    /**
+     * Parts the channels; completes once the leaves are handed to every member's loop, so the
+     * parter's next command (a PING barrier, a JOIN) is answered after its own PART line.
+     */
+    private CompletionStage<?> part(ChannelHandlerContext ctx, IrcMessage message) {
         if (message.param(0) == null || message.param(0).isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "PART", "Not enough parameters");
-            return;
+            return null;
         }
+        List<CompletableFuture<?>> leaves = new ArrayList<>();
         for (String channel : message.param(0).split(",")) {
             Optional<Room> room = joinedRoom(channel);
             if (room.isEmpty()) {
@@ -414,15 +421,17 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 int ref = room.get().ref();
                 ctx.executor().schedule(() -> server.forgetPart(id, ref), 60, TimeUnit.SECONDS);
             }
-            leave(room.get());
+            leaves.add(leave(room.get()).toCompletableFuture());
         }
+        return leaves.isEmpty() ? null : CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new))
+                .handle((done, failure) -> null);
     }
 
     /** Leaves a room; the PART reaches this connection (and every IRC member) as the room's event. */
-    private void leave(Room room) {
+    private CompletionStage<Long> leave(Room room) {
         session.rooms.remove(room.ref());
         server.channel(room).forget(io.parley.core.room.MemberRef.of(session.member(), session.name()));
-        server.chat.leave(room, session.member(), room.nameOf(session.member()).orElse(session.name()));
+        return server.chat.leave(room, session.member(), room.nameOf(session.member()).orElse(session.name()));
     }
 
     /** The room {@code channel} names, if this connection is in it. */
@@ -453,7 +462,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             if (target.isEmpty()) {
                 continue;
             }
-            if (IrcChannels.isChannel(target)) {
+            if (IrcStatusMessages.isStatusTarget(target)) {
+                IrcStatusMessages.send(server, session, channels, command, target, text, notice, clientTags, out);
+            } else if (IrcChannels.isChannel(target)) {
                 CompletionStage<?> post = toChannel(ctx, command, target, text, notice);
                 last = post == null ? last : post;
             } else {
@@ -477,8 +488,19 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         if (!channels.maySpeak(room, channel, notice)) {
             return null;
         }
+        if (!IrcCtcp.allowedIn(server.channel(room), text)) {
+            if (!notice) {
+                numeric(ERR_CANNOTSENDTOCHAN, channel, "Cannot send CTCP to channel (+C)");
+            }
+            return null;
+        }
         if (!relayFits(command, channel, text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
+            return null;
+        }
+        if (IrcCtcp.isOtherThanAction(text)) {
+            metrics().messageReceived(); // IRC client traffic: to the IRC members as sent, not stored
+            IrcChannelDirect.send(server, session, room, channel, command, text, clientTags, member -> true, out);
             return null;
         }
         metrics().messageReceived();
@@ -576,6 +598,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 if (session.invisible() != add) {
                     session.invisible(add);
                     applied.append(add ? '+' : '-').append('i');
+                }
+            } else if (c == IrcBotMode.MODE) {
+                if (session.bot() != add) {
+                    session.bot(add);
+                    applied.append(add ? '+' : '-').append(IrcBotMode.MODE);
                 }
             } else {
                 unknown = true;

@@ -127,7 +127,7 @@ public final class IrcIsupport {
      */
     public static IrcIsupport parley(String network, int historyLimit) {
         IrcModeChanges.ChannelModes modes = IrcModeChanges.ChannelModes.parley();
-        return new IrcIsupport()
+        return IrcFeatureTokens.add(new IrcIsupport()
                 .add("AWAYLEN", Integer.toString(TEXT_LENGTH))
                 .add("CASEMAPPING", IrcCasemapping.NAME)
                 .add("CHANLIMIT", IrcChannels.CHANTYPES + ":")
@@ -146,6 +146,6 @@ public final class IrcIsupport {
                 .add("TARGMAX", "ISON:,JOIN:,KICK:4,MONITOR:,NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(USERLEN))
-                .add("WHOX");
+                .add("WHOX"));
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * A channel {@code MODE} command's mode string and arguments, read by the rules of the
  * {@code CHANMODES} and {@code PREFIX} tokens the server advertises (Modern IRC, "Channel
- * modes"): a list mode (type A, {@code b}) takes an argument both ways, and without one asks for
+ * modes"): a list mode (type A, {@code b e I}) takes an argument both ways, and without one asks for
  * the list; a type B mode ({@code k}) takes one to set and, if given, to unset; a type C mode
- * ({@code l}) only to set; a type D mode ({@code imnst}) never; a prefix mode ({@code o v}) always.
+ * ({@code l}) only to set; a type D mode ({@code Cimnst}) never; a prefix mode ({@code o v}) always.
  * At most {@code MODES} changes with an argument are taken from one command; the rest are
  * ignored, as servers do.
  *
@@ -32,9 +32,9 @@ public record IrcModeChanges(List<Change> changes, List<Character> unknown, List
     public record ChannelModes(String list, String alwaysArgument, String argumentToSet, String noArgument,
             String prefix, int maxArguments) {
 
-        /** Parley's: {@code CHANMODES=b,k,l,imnst}, {@code PREFIX=(ov)@+}, {@code MODES=4}. */
+        /** Parley's: {@code CHANMODES=beI,k,l,Cimnst}, {@code PREFIX=(ov)@+}, {@code MODES=4}. */
         public static ChannelModes parley() {
-            return new ChannelModes("b", "k", "l", "imnst", "ov", 4);
+            return new ChannelModes(IrcMaskLists.MODES, "k", "l", "Cimnst", "ov", 4);
         }
     }
 

@@ -79,6 +79,12 @@ public final class IrcNumerics {
     public static final String RPL_CREATIONTIME = "329";
     /** {@code <nick> <account> :is logged in as} */
     public static final String RPL_WHOISACCOUNT = "330";
+    /** {@code <nick> :is a bot on <network>} (IRCv3 bot mode) */
+    public static final String RPL_WHOISBOT = "335";
+    /** {@code <channel>}: a channel one is invited to ({@code INVITE} without arguments) */
+    public static final String RPL_INVITELIST_USER = "336";
+    /** {@code :End of /INVITE list} */
+    public static final String RPL_ENDOFINVITELIST_USER = "337";
     /** {@code <channel> :No topic is set} */
     public static final String RPL_NOTOPIC = "331";
     /** {@code <channel> :<topic>} */
@@ -87,10 +93,14 @@ public final class IrcNumerics {
     public static final String RPL_TOPICWHOTIME = "333";
     /** {@code <nick> <channel>} */
     public static final String RPL_INVITING = "341";
-    /** {@code <channel> <mask>} */
+    /** {@code <channel> <mask> [<who> <set-ts>]}: an invite exception ({@code +I}; Modern's RPL_INVEXLIST) */
     public static final String RPL_INVITELIST = "346";
     /** {@code <channel> :End of Channel Invite Exception List} */
     public static final String RPL_ENDOFINVITELIST = "347";
+    /** {@code <channel> <mask> [<who> <set-ts>]}: a ban exception ({@code +e}) */
+    public static final String RPL_EXCEPTLIST = "348";
+    /** {@code <channel> :End of channel exception list} */
+    public static final String RPL_ENDOFEXCEPTLIST = "349";
     /** {@code <channel> <user> <host> <server> <nick> <flags> :<hopcount> <realname>} */
     public static final String RPL_WHOREPLY = "352";
     /** {@code <symbol> <channel> :[prefix]<nick>{ [prefix]<nick>}} */

@@ -99,14 +99,14 @@ final class IrcQueries {
 
     void list(IrcMessage message) {
         numeric(RPL_LISTSTART, "Channel", "Users  Name");
-        List<Room> rooms = new ArrayList<>();
-        if (message.param(0) == null || message.param(0).isEmpty()) {
-            rooms.addAll(server.chat.rooms().all());
-        } else {
-            for (String channel : message.param(0).split(",")) {
-                room(channel).ifPresent(rooms::add);
-            }
-        }
+        IrcListFilter filter = IrcListFilter.parse(message.param(0));
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        filter.names().forEach(channel -> room(channel).ifPresent(room -> named.add(room.ref())));
+        java.time.Instant now = java.time.Instant.now();
+        List<Room> rooms = new ArrayList<>(server.chat.rooms().all());
+        rooms.removeIf(room -> !filter.accepts(new IrcListFilter.Channel(IrcChannels.toChannel(room.name()),
+                room.memberCount(), server.channel(room).created(), server.topic(room).map(IrcServer.Topic::setAt).orElse(null)),
+                named.contains(room.ref()), now));
         rooms.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
         // A secret channel (+s) is listed to its members only.
         rooms.removeIf(room -> !session.rooms.containsKey(room.ref()) && server.channel(room).has('s'));
@@ -170,9 +170,13 @@ final class IrcQueries {
         return user.rooms.values().stream().findFirst().map(room -> IrcChannels.toChannel(room.name())).orElse("*");
     }
 
-    /** A 352 (or WHOX 354) line; {@code prefix} is the user's channel status ({@code @}, {@code +}), after H/G and {@code *}. */
+    /**
+     * A 352 (or WHOX 354) line; {@code prefix} is the user's channel status ({@code @}, {@code +}),
+     * after H/G and {@code *}, and {@code B} follows for a bot.
+     */
     private void whoReply(String channel, IrcSession user, String prefix) {
-        String flags = (user.away() == null ? "H" : "G") + (user.operator() ? "*" : "") + prefix;
+        String flags = (user.away() == null ? "H" : "G") + (user.operator() ? "*" : "") + prefix
+                + (user.bot() ? Character.toString(IrcBotMode.MODE) : "");
         String realName = user.realName().isEmpty() ? user.nick() : user.realName();
         if (whox != null) {
             String ip = IrcMasks.matches("*.*.*.*", user.host()) || user.host().indexOf(':') >= 0 ? user.host() : "255.255.255.255";
@@ -228,6 +232,7 @@ final class IrcQueries {
         if (user.account() != null) {
             numeric(RPL_WHOISACCOUNT, user.nick(), user.account(), "is logged in as");
         }
+        IrcBotMode.whois(server, user).ifPresent(params -> numeric(RPL_WHOISBOT, params));
         if (user.away() != null) {
             numeric(RPL_AWAY, user.nick(), user.away());
         }

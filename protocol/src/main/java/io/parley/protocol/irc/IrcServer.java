@@ -33,10 +33,10 @@ final class IrcServer {
     record Topic(String text, String setBy, Instant setAt) {}
 
     static final String VERSION = "parley-1";
-    /** User modes this server knows (004, 221): {@code i} (invisible, kept but not acted on). */
-    static final String USER_MODES = "iow";
-    /** Channel modes (004): {@link IrcChannelState}'s flags and {@code b k l o v}. */
-    static final String CHANNEL_MODES = "biklmnostv";
+    /** User modes this server knows (004, 221): {@code B} (bot), {@code i} (invisible), {@code o}, {@code w}. */
+    static final String USER_MODES = "Biow";
+    /** Channel modes (004): {@link IrcChannelState}'s flags and {@code b e I k l o v}. */
+    static final String CHANNEL_MODES = "CIbeiklmnostv";
 
     /**
      * The capabilities implemented, and only those (docs/irc.md); the message layer's are
@@ -116,6 +116,7 @@ final class IrcServer {
                 .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
         IrcMessageLayer.isupport(isupport);
+        IrcFeatureTokens.add(isupport);
     }
 
     private static Map<String, String> offered() {
@@ -216,6 +217,11 @@ final class IrcServer {
     IrcChannelState channel(Room room) {
         return channels.computeIfAbsent(room.ref(), ref -> IrcChannelState.serverHeld(
                 firstSeen.computeIfAbsent(ref, r -> Instant.now())));
+    }
+
+    /** The channel's IRC state if IRC has seen the room on this run (without making one). */
+    Optional<IrcChannelState> knownChannel(Room room) {
+        return Optional.ofNullable(channels.get(room.ref()));
     }
 
     /** An IRC user joins an empty room: the channel starts afresh, with {@code founder} as its operator. */

@@ -24,6 +24,7 @@ final class IrcSession {
     private volatile boolean registered;
     private volatile boolean invisible;
     private volatile boolean wallops;
+    private volatile boolean bot;
     private volatile boolean operator;
     /** The connection, so that an operator's KILL can close it from another loop. */
     private final io.netty.channel.Channel channel;
@@ -132,13 +133,22 @@ final class IrcSession {
         return operator;
     }
 
+    /** User mode {@code +B}: the user says it is a bot ({@link IrcBotMode}). */
+    boolean bot() {
+        return bot;
+    }
+
+    void bot(boolean on) {
+        bot = on;
+    }
+
     void operator(boolean on) {
         operator = on;
     }
 
-    /** The user modes set, as {@code +iow} or {@code +}. */
+    /** The user modes set, as {@code +Biow} or {@code +}. */
     String modes() {
-        return "+" + (invisible ? "i" : "") + (operator ? "o" : "") + (wallops ? "w" : "");
+        return "+" + (bot ? "B" : "") + (invisible ? "i" : "") + (operator ? "o" : "") + (wallops ? "w" : "");
     }
 
     /** Ends the connection from any thread: {@code ERROR :<reason>}, then a close. */

@@ -30,8 +30,9 @@ class IrcIsupportTest {
             assertThat(line.bodyBytes()).isLessThanOrEqualTo(IrcLimits.MAX_BODY_BYTES);
         }
         assertThat(tokensOf(lines)).contains("CASEMAPPING=ascii", "CHANTYPES=#", "PREFIX=(ov)@+", "NICKLEN=32",
-                "CHANNELLEN=64", "TOPICLEN=" + IrcIsupport.TEXT_LENGTH, "CHANMODES=b,k,l,imnst", "CHATHISTORY=100", "WHOX", "NETWORK=Parley",
-                "MONITOR=100");
+                "CHANNELLEN=64", "TOPICLEN=" + IrcIsupport.TEXT_LENGTH, "CHANMODES=beI,k,l,Cimnst", "CHATHISTORY=100", "WHOX", "NETWORK=Parley",
+                "MONITOR=100", "EXCEPTS=e", "INVEX=I", "EXTBAN=,m", "MAXLIST=b:100,e:100,I:100", "STATUSMSG=@+", "BOT=B",
+                "ELIST=CMNTU");
     }
 
     @Test
