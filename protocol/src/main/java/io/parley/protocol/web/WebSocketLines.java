@@ -142,7 +142,7 @@ final class WebSocketLines extends ChannelDuplexHandler {
         if (binary) {
             return new BinaryWebSocketFrame(line);
         }
-        if (!ByteBufUtil.isText(line, StandardCharsets.UTF_8)) {
+        if (!WellFormedUtf8.check(line, line.readerIndex(), line.readableBytes())) {
             String replaced = line.toString(StandardCharsets.UTF_8);
             line.release();
             line = ByteBufUtil.writeUtf8(bytes.alloc(), replaced);
