@@ -42,6 +42,24 @@ final class PgRoomStore implements RoomStore {
     }
 
     @Override
+    public CompletionStage<List<io.parley.core.room.MemberRef>> otherNodesMembers(int ref) {
+        return store.read(connection -> {
+            List<io.parley.core.room.MemberRef> members = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT node, member_id, name FROM room_members WHERE room_ref = ? AND node <> ?")) {
+                select.setInt(1, ref);
+                select.setString(2, store.node());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(new io.parley.core.room.MemberRef(rows.getString(1), rows.getLong(2), rows.getString(3)));
+                    }
+                }
+            }
+            return members;
+        });
+    }
+
+    @Override
     public CompletionStage<Optional<RoomRecord>> find(String name) {
         return store.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT ref, name FROM rooms WHERE name_key = ?")) {

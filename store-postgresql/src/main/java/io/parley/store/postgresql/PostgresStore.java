@@ -55,8 +55,11 @@ public final class PostgresStore implements Store {
 
     /** The default bound of the write queue, in bytes, as the SQLite store's. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = PgWriter.DEFAULT_MAX_QUEUED_BYTES;
-    /** The writer's connection, the two readers', the lease's, and one to spare (a start-up read). */
-    static final int POOL_SIZE = 5;
+    /**
+     * The writer's connection, the two readers', the lease's, two for the cluster's online names
+     * (claims from event loops, releases) and one to spare (a start-up read).
+     */
+    static final int POOL_SIZE = 7;
     /** How long a write waits for a connection (PostgreSQL unreachable) before it fails. */
     static final long CONNECTION_TIMEOUT_MS = 3000;
     private static final int READERS = 2;
@@ -73,6 +76,7 @@ public final class PostgresStore implements Store {
     private final PgHistoryStore history;
     private final PgDirectoryStore directory;
     private final PgNodeLeases leases;
+    private final PgPresenceDirectory presence;
     /** This node's life in the cluster's leases: 0 until {@link NodeLeases#begin} (and for good on a node without a bus). */
     private volatile long life;
     private final AtomicReference<CompletableFuture<Void>> probe = new AtomicReference<>();
@@ -94,6 +98,7 @@ public final class PostgresStore implements Store {
         this.history = new PgHistoryStore(this);
         this.directory = new PgDirectoryStore(this);
         this.leases = new PgNodeLeases(this, pool, history);
+        this.presence = new PgPresenceDirectory(this, pool);
     }
 
     /** As {@link #open(String, String, long, StoreMetrics)} with the default queue and no metrics. */
@@ -216,6 +221,12 @@ public final class PostgresStore implements Store {
     @Override
     public Optional<NodeLeases> leases() {
         return Optional.of(leases);
+    }
+
+    /** The cluster's online names: held by this node's life, so only a node with a lease may use them. */
+    @Override
+    public Optional<io.parley.core.account.PresenceDirectory> presence() {
+        return Optional.of(presence);
     }
 
     /** This node's life (see {@link NodeLeases}): 0 while it has none. */
@@ -410,6 +421,7 @@ public final class PostgresStore implements Store {
     /** Finishes every write already accepted, then closes the pool. */
     @Override
     public void close() {
+        presence.close();
         leases.close(); // a clean stop: this node's members left one by one, nobody need announce them
         readers.shutdown();
         writer.close();
