@@ -76,6 +76,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " 6667 for irc and irc-subset, 8080 for ws).")
     private Integer port;
 
+    @Option(names = "--ports", split = ",", paramLabel = "PORT,PORT,...", description = "The ports of a cluster's"
+            + " nodes on this machine (e.g. each node's --tcd): the members are spread over them, a room's members"
+            + " alternating over the nodes, so every message crosses from node to node; instead of --port.")
+    private List<Integer> ports;
+
     @Option(names = "--tls", description = "Connect with TLS (to the server's --<protocol>-tls port, given with --port;"
             + " a line run takes --rooms 1), checking its"
             + " certificate against the system's trust store, or --tls-ca, and that it names --host.")
@@ -124,9 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
             + " may use (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--server-pid", paramLabel = "PID", description = "The server's process id: reports its CPU"
-            + " per delivery and its memory per connection.")
-    private Long serverPid;
+    @Option(names = "--server-pid", split = ",", paramLabel = "PID[,PID...]", description = "The server's process id:"
+            + " reports its CPU per delivery and its memory per connection; a cluster's nodes: every node's, summed.")
+    private List<Long> serverPids;
 
     /** Where results go unless {@code --out} says otherwise; git ignores it in the repository. */
     static final Path RESULTS_DIR = Path.of("bench", "results");
@@ -153,9 +158,9 @@ public final class BenchCommand implements Callable<Integer> {
             return readResults();
         }
         BenchSettings settings = settings();
-        if (settings.serverPid() != null) {
-            ServerProcess.commandLine(settings.serverPid())
-                    .flatMap(args -> ServerProcess.warning(settings.serverPid(), args, settings.protocol()))
+        for (long pid : settings.serverPids()) {
+            ServerProcess.commandLine(pid)
+                    .flatMap(args -> ServerProcess.warning(pid, args, settings.protocol()))
                     .ifPresent(warning -> System.err.println("parley bench: warning: " + warning));
         }
         System.err.printf("parley bench %s %s (%s): %,d connections, %,d rooms, %,d senders%n", settings.workload(),
@@ -232,24 +237,33 @@ public final class BenchCommand implements Callable<Integer> {
             throw usage("--rate must be above 0 and at most " + (long) MAX_RATE + ", not " + messages);
         }
         refuseTlsItCannotHonour(chosen, roomCount);
-        int basePort = or(port, chosen.defaultPort());
-        int lastPort = chosen.driver().port(basePort, roomCount - 1);
-        if (basePort < 1 || lastPort > 65535) {
-            throw usage("ports " + basePort + ".." + lastPort + " are not all valid ports");
+        if (ports != null && port != null) {
+            throw usage("give --port (one server) or --ports (a cluster's nodes), not both");
         }
-        if (serverPid != null) {
+        List<Integer> nodePorts = ports != null ? List.copyOf(ports) : List.of(or(port, chosen.defaultPort()));
+        int basePort = nodePorts.get(0);
+        for (int nodePort : nodePorts) {
+            int lastPort = chosen.driver().port(nodePort, roomCount - 1);
+            if (nodePort < 1 || lastPort > 65535) {
+                throw usage("ports " + nodePort + ".." + lastPort + " are not all valid ports");
+            }
+        }
+        List<Long> pids = serverPids == null ? List.of() : List.copyOf(serverPids);
+        for (long serverPid : pids) {
             List<String> command = ServerProcess.commandLine(serverPid).filter(args -> new CpuSampler(serverPid).readable())
                     .orElseThrow(() -> usage("no readable process " + serverPid + " (--server-pid)"));
             ServerProcess.refusal(serverPid, command, chosen).ifPresent(why -> {
                 throw usage(why);
             });
         }
+        Long serverPid = pids.isEmpty() ? null : pids.get(0);
         return new BenchSettings(chosen, workload, loopback(host), basePort, members, roomCount, senderCount, messages,
                 Duration.ofSeconds(within("--duration", or(duration, workload.durationSeconds), 0, MAX_DURATION_SECONDS)),
                 Duration.ofSeconds(within("--warmup", warmup, 0, MAX_WARMUP_SECONDS)),
                 within("--size", size, 0, MAX_SIZE), within("--in-flight", inFlight, 1, MAX_CONNECTIONS),
                 within("--threads", threads, 1, MAX_THREADS),
-                Duration.ofSeconds(within("--drain", drain, 1, MAX_DURATION_SECONDS)), serverPid, tls(chosen));
+                Duration.ofSeconds(within("--drain", drain, 1, MAX_DURATION_SECONDS)), serverPid, tls(chosen), nodePorts,
+                pids);
     }
 
     /**

@@ -55,8 +55,8 @@ final class BenchRun implements AutoCloseable {
         ClientTransport transport = ClientTransport.best();
         this.group = new MultiThreadIoEventLoopGroup(settings.threads(), transport.ioHandlerFactory());
         this.recorders = new Recorders(group, epochNanos);
-        this.fleet = new Fleet(group, transport, settings.host(), settings.port(), driver, recorders, settings.tls());
-        this.server = settings.serverPid() == null ? null : new CpuSampler(settings.serverPid());
+        this.fleet = new Fleet(group, transport, settings, driver, recorders);
+        this.server = settings.serverPids().isEmpty() ? null : new CpuSampler(settings.serverPids());
         this.serverCpuAtStart = server == null ? 0 : server.cpuNanos();
         this.progressOut = progressOut;
         this.progress = new ProgressLine(progressOut, settings.workload() + " " + settings.protocol().id());

@@ -15,10 +15,33 @@ import java.time.Duration;
  * @param drain how long, at most, to wait after the last send for deliveries still owed
  * @param serverPid the server's process id, or null: then no server CPU or memory is read
  * @param tls TLS for every connection ({@code --tls}), or null for plaintext
+ * @param nodePorts the ports of the nodes of a cluster ({@code --ports}), members spread over
+ *     them ({@link #nodeOf}); just {@code port} for one server
+ * @param serverPids every server process whose CPU is counted ({@code --server-pid A,B,...}):
+ *     {@code serverPid} and the other nodes'; empty when none was given
  */
 record BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,
         int rooms, int senders, double rate, Duration duration, Duration warmup, int size, int inFlight,
-        int threads, Duration drain, Long serverPid, BenchTls tls) {
+        int threads, Duration drain, Long serverPid, BenchTls tls, java.util.List<Integer> nodePorts,
+        java.util.List<Long> serverPids) {
+
+    /** One server: every member on {@code port}, the CPU of {@code serverPid} (if given). */
+    BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,
+            int rooms, int senders, double rate, Duration duration, Duration warmup, int size, int inFlight,
+            int threads, Duration drain, Long serverPid, BenchTls tls) {
+        this(protocol, workload, host, port, connections, rooms, senders, rate, duration, warmup, size, inFlight,
+                threads, drain, serverPid, tls, java.util.List.of(port),
+                serverPid == null ? java.util.List.of() : java.util.List.of(serverPid));
+    }
+
+    /**
+     * The node member {@code index} (in room {@code index % rooms}) connects to: a room's members
+     * alternate over the nodes, and its first member (a sender, when there are as many senders
+     * as rooms or fewer) is on node {@code room % nodes}, so senders are spread too.
+     */
+    int nodeOf(int index) {
+        return (index / rooms + index % rooms) % nodePorts.size();
+    }
 
     /** Nanoseconds between two messages of one sender. */
     long intervalNanos() {

@@ -22,9 +22,17 @@ final class CpuSampler {
     private static final int STIME_AFTER_NAME = 12;
 
     private final long pid;
+    /** Every process counted: {@link #pid} and, for a cluster's nodes, the others. */
+    private final java.util.List<Long> pids;
 
     CpuSampler(long pid) {
-        this.pid = pid;
+        this(java.util.List.of(pid));
+    }
+
+    /** The processes {@code pids} together (a cluster's nodes): their CPU and memory summed; the first is {@link #pid}. */
+    CpuSampler(java.util.List<Long> pids) {
+        this.pid = pids.get(0);
+        this.pids = java.util.List.copyOf(pids);
     }
 
     static CpuSampler self() {
@@ -35,9 +43,9 @@ final class CpuSampler {
         return pid;
     }
 
-    /** Whether the process exists and its {@code /proc} files can be read. */
+    /** Whether the processes exist and their {@code /proc} files can be read. */
     boolean readable() {
-        return Files.isReadable(stat());
+        return pids.stream().allMatch(one -> Files.isReadable(stat(one)));
     }
 
     /** A sample now. */
@@ -47,12 +55,24 @@ final class CpuSampler {
 
     /** The CPU time the process has used, in nanoseconds. */
     long cpuNanos() {
-        return parseCpuNanos(read(stat()));
+        long sum = 0;
+        for (long one : pids) {
+            sum += parseCpuNanos(read(stat(one)));
+        }
+        return sum;
     }
 
-    /** The process's resident set size, in KiB. */
+    /** The processes' resident set size, in KiB, summed. */
     long rssKib() {
-        for (String line : read(proc().resolve("status")).split("\n")) {
+        long sum = 0;
+        for (long one : pids) {
+            sum += rssKib(one);
+        }
+        return sum;
+    }
+
+    private static long rssKib(long pid) {
+        for (String line : read(proc(pid).resolve("status")).split("\n")) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").strip());
             }
@@ -67,12 +87,12 @@ final class CpuSampler {
         return ticks * TimeUnit.SECONDS.toNanos(1) / TICKS_PER_SECOND;
     }
 
-    private Path proc() {
+    private static Path proc(long pid) {
         return Path.of("/proc", Long.toString(pid));
     }
 
-    private Path stat() {
-        return proc().resolve("stat");
+    private static Path stat(long pid) {
+        return proc(pid).resolve("stat");
     }
 
     private static String read(Path file) {

@@ -44,18 +44,19 @@ final class Fleet {
     private final InetAddress host;
     /** TLS for every connection, or null for plaintext. */
     private final BenchTls tls;
-    private final int basePort;
+    private final BenchSettings settings;
     private final ProtocolDriver driver;
     private final Recorders recorders;
     private final Queue<BenchMember> opened = new ConcurrentLinkedQueue<>();
     /** Where connections come from, by member index; empty: wherever the system picks. */
     private final List<InetSocketAddress> sources;
 
-    Fleet(EventLoopGroup group, ClientTransport transport, InetAddress host, int basePort, ProtocolDriver driver,
-            Recorders recorders, BenchTls tls) {
-        this.tls = tls;
+    Fleet(EventLoopGroup group, ClientTransport transport, BenchSettings settings, ProtocolDriver driver,
+            Recorders recorders) {
+        InetAddress host = settings.host();
+        this.tls = settings.tls();
         this.host = host;
-        this.basePort = basePort;
+        this.settings = settings;
         this.driver = driver;
         this.recorders = recorders;
         this.sources = host instanceof Inet4Address && host.isLoopbackAddress() ? loopbackSources() : List.of();
@@ -110,7 +111,8 @@ final class Fleet {
     CompletableFuture<Void> join(BenchMember member) {
         long start = System.nanoTime();
         Bootstrap chosen = member.role == BenchMember.Role.SLOW ? slowBootstrap : bootstrap;
-        int port = driver.port(basePort, member.room);
+        // A cluster's members are spread over its nodes (--ports); one server's are all on --port.
+        int port = driver.port(settings.nodePorts().get(settings.nodeOf(member.index)), member.room);
         ChannelFuture connecting = chosen.clone()
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

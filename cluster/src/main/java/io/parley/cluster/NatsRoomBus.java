@@ -134,6 +134,11 @@ public final class NatsRoomBus implements RoomBus, AutoCloseable {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    /** The NATS connection, which the node's {@link NatsPresenceLink} shares. */
+    Connection connection() {
+        return connection;
+    }
+
     /** Whether NATS is reachable now: while it is not, the node should accept no new messages. */
     public boolean isConnected() {
         return connected;

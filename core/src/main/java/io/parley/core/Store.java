@@ -40,6 +40,11 @@ public interface Store extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The names online across the cluster, in a store every node shares; empty for a single node's store. */
+    default Optional<io.parley.core.account.PresenceDirectory> presence() {
+        return Optional.empty();
+    }
+
     AccountStore accounts();
 
     HistoryStore history();

@@ -3,9 +3,13 @@ package io.parley.server;
 import io.parley.cluster.BusGuardedEventLog;
 import io.parley.cluster.BusSettings;
 import io.parley.cluster.BusUnavailableException;
+import io.parley.cluster.NatsPresenceLink;
 import io.parley.cluster.NatsRoomBus;
 import io.parley.cluster.NodeWatch;
 import io.parley.core.Store;
+import io.parley.core.account.Presence;
+import io.parley.core.account.PresenceLink;
+import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.LocalRoomBus;
@@ -28,8 +32,21 @@ final class Buses {
      * @param up whether the bus can carry events now (always, on a single node)
      * @param connection what to close when the server stops
      * @param lease the node's lease on life in a cluster (null on a single node)
+     * @param link what the nodes tell each other about users online (null on a single node)
      */
-    record NodeBus(RoomBus bus, EventLog events, BooleanSupplier up, AutoCloseable connection, NodeWatch lease) {
+    record NodeBus(RoomBus bus, EventLog events, BooleanSupplier up, AutoCloseable connection, NodeWatch lease,
+            PresenceLink link) {
+
+        /**
+         * The node's presence: on a cluster node with a lease, names are held across the
+         * cluster in the store's directory and reached through the link; else this node's own.
+         */
+        Presence presence(RegisteredNames names, Store store) {
+            if (lease == null || link == null || store.presence().isEmpty()) {
+                return new Presence(names);
+            }
+            return new Presence(names, store.presence().get(), link);
+        }
 
         /** In a cluster, looks for dead nodes from now on and announces their users through {@code chat}. */
         void watch(ChatService chat) {
@@ -60,12 +77,13 @@ final class Buses {
     static NodeBus open(ServerConfig config, Executor fanOut, Store store) throws StartupException {
         ServerConfig.ClusterSettings cluster = config.cluster();
         if (!cluster.clustered()) {
-            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { }, null);
+            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { }, null, null);
         }
         NatsRoomBus bus;
+        BusSettings settings = new BusSettings(cluster.busUrl(), cluster.node(), cluster.subjectPrefix(),
+                BusSettings.DEFAULT_GAP_WAIT, BusSettings.DEFAULT_CONNECT_TIMEOUT);
         try {
-            bus = NatsRoomBus.connect(new BusSettings(cluster.busUrl(), cluster.node(), cluster.subjectPrefix(),
-                    BusSettings.DEFAULT_GAP_WAIT, BusSettings.DEFAULT_CONNECT_TIMEOUT), fanOut, store.replay());
+            bus = NatsRoomBus.connect(settings, fanOut, store.replay());
         } catch (BusUnavailableException e) {
             throw new StartupException(e.getMessage());
         }
@@ -82,6 +100,7 @@ final class Buses {
                 throw new StartupException("cannot take node " + cluster.node() + "'s lease in the store: " + e.getMessage());
             }
         }
-        return new NodeBus(bus, new BusGuardedEventLog(store.events(), bus::isConnected), bus::isConnected, bus, lease);
+        return new NodeBus(bus, new BusGuardedEventLog(store.events(), bus::isConnected), bus::isConnected, bus, lease,
+                NatsPresenceLink.on(bus, settings));
     }
 }

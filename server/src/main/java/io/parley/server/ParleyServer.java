@@ -216,11 +216,16 @@ public final class ParleyServer {
         bus = Buses.open(config, fanOut, store);
         ChatService chat = new ChatService(config.cluster().node(), rooms, bus.events(), bus.bus(), Clock.systemUTC());
         bus.watch(chat); // a cluster node announces the users of nodes that died
+        if (bus.lease() != null) {
+            // Rooms this node loaded have members on the nodes already running: listed now that
+            // their later events reach this node.
+            rooms.fillRosters();
+        }
         RegisteredNames names = new RegisteredNames(store.accounts().loadNames());
         handlers = new SharedHandlers(config.protocols());
         // One presence for every protocol, so a name is online once, whichever protocol holds it,
         // and one set of accounts on it: a wrong password counts the same over every protocol.
-        Presence presence = new Presence(names);
+        Presence presence = bus.presence(names, store);
         metrics.watch(names, presence, rooms);
         SharedAccounts accounts = SharedAccounts.create(config.protocols().values().stream()
                 .flatMap(protocol -> protocol.accountSettings().stream()).findFirst()

@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.core.room.MemberRef;
 import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomStore;
 import io.parley.core.room.RoomTopic;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,16 +26,34 @@ public final class JdbcRoomStore implements RoomStore {
     private static final String INSERT = "INSERT INTO rooms (name, name_key, created_at) VALUES (?, ?, ?)"
             + " ON CONFLICT (name_key) DO NOTHING RETURNING ref";
 
+    /** Where a cluster node reads the members other nodes have in a room; a single node has none. */
+    public interface OtherNodesMembers {
+        OtherNodesMembers NONE = ref -> CompletableFuture.completedFuture(List.of());
+
+        CompletionStage<List<MemberRef>> membersOf(int ref);
+    }
+
     private final JdbcWrites writes;
+    private final OtherNodesMembers otherNodes;
 
     public JdbcRoomStore(JdbcWrites writes) {
+        this(writes, OtherNodesMembers.NONE);
+    }
+
+    public JdbcRoomStore(JdbcWrites writes, OtherNodesMembers otherNodes) {
         this.writes = writes;
+        this.otherNodes = otherNodes;
     }
 
     @Override
     public List<RoomRecord> loadAll() {
         return writes.query(connection -> JdbcRows.all(connection, "SELECT ref, name FROM rooms ORDER BY ref",
                 row -> new RoomRecord(row.getInt(1), row.getString(2)))).join();
+    }
+
+    @Override
+    public CompletionStage<List<MemberRef>> otherNodesMembers(int ref) {
+        return otherNodes.membersOf(ref);
     }
 
     @Override

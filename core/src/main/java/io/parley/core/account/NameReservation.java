@@ -29,6 +29,7 @@ public final class NameReservation {
         if (finish()) {
             names.add(name);
             names.unreserve(this);
+            names.registeredHere(name);
         }
     }
 

@@ -4,7 +4,9 @@ import io.parley.core.text.NameKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Who is reachable by name, whatever protocol they use: one {@link Recipient} per name
@@ -17,7 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *       registered: the recipient leaves and is told ({@link Recipient#nameRegistered}).</li>
  * </ul>
  *
- * <p>Thread-safe; no method blocks (recipients are told without a lock held).
+ * <p>In a cluster, a {@link PresenceDirectory} (shared by every node) holds each name for one node
+ * and a {@link PresenceLink} carries what nodes tell each other: a name entered here is claimed
+ * there too, and refused if another node holds it; an owner's login replaces (and ends) its login
+ * on another node; {@link #onlineName}, {@link #deliver} and {@link #namesExcept} are the
+ * cluster's; a name registered on another node evicts its unowned holders here too.
+ *
+ * <p>Thread-safe; recipients are told without a lock held. On a single node no method blocks; in
+ * a cluster, entering a name and looking one up are a round trip to the directory's database
+ * (leaving is not).
  */
 public final class Presence {
 
@@ -25,9 +35,35 @@ public final class Presence {
     private final Map<String, Recipient> online = new ConcurrentHashMap<>();
     /** The claims of the recipients that entered under names nobody owns. */
     private final Map<Recipient, NameClaim> claims = new ConcurrentHashMap<>();
+    /** The cluster's names, or null on a single node. */
+    private final PresenceDirectory directory;
+    private final PresenceLink link;
+    /** Each recipient's hold in the directory (cluster only). */
+    private final Map<Recipient, Long> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong nextToken = new AtomicLong();
 
+    /** A single node's presence. */
     public Presence(RegisteredNames names) {
+        this(names, null, null);
+    }
+
+    /**
+     * A cluster node's presence: names are held across the cluster in {@code directory}, and
+     * {@code link} carries private messages, replaced logins and registrations between nodes.
+     * Both null on a single node.
+     */
+    public Presence(RegisteredNames names, PresenceDirectory directory, PresenceLink link) {
+        if ((directory == null) != (link == null)) {
+            throw new IllegalArgumentException("a cluster's presence needs both its directory and its link");
+        }
         this.names = names;
+        this.directory = directory;
+        this.link = link;
+        if (link != null) {
+            names.onRegistered(link::registered);
+            names.heldElsewhere(name -> !registeredElsewhere(name) && elsewhere(name).isPresent());
+            link.listen(new FromOtherNodes());
+        }
     }
 
     /** Makes {@code recipient}, its name's owner, its name's presence; the one it replaces, if any, is told. */
@@ -35,7 +71,19 @@ public final class Presence {
         Recipient before = online.put(NameKeys.key(recipient.name()), recipient);
         if (before != null && before != recipient) {
             forgetClaim(before);
+            tokens.remove(before);
             before.replaced();
+        }
+        if (directory != null) {
+            long token = nextToken.incrementAndGet();
+            tokens.put(recipient, token);
+            try {
+                directory.take(recipient.name(), token, recipient.publicKey().isPresent())
+                        .filter(holder -> holder.life() != directory.life() && !holder.node().equals(directory.node()))
+                        .ifPresent(holder -> link.replaced(holder.node(), holder.name(), holder.token()));
+            } catch (RuntimeException e) {
+                // The directory is away (the store says so in its log): reachable on this node only.
+            }
         }
     }
 
@@ -46,6 +94,9 @@ public final class Presence {
      */
     public boolean enterUnowned(Recipient recipient) {
         String key = NameKeys.key(recipient.name());
+        if (directory != null && registeredElsewhere(recipient.name())) {
+            return false;
+        }
         Optional<NameClaim> claim = names.claimExclusively(recipient.name(), registered -> evicted(key, recipient, registered));
         if (claim.isEmpty()) {
             return false;
@@ -60,13 +111,42 @@ public final class Presence {
             online.remove(key, recipient);
             return false;
         }
+        if (directory != null && !claimInCluster(recipient)) {
+            online.remove(key, recipient);
+            forgetClaim(recipient);
+            return false;
+        }
         return true;
+    }
+
+    /** Holds an unowned name in the cluster's directory; false if another node holds it (or the directory is away). */
+    private boolean claimInCluster(Recipient recipient) {
+        long token = nextToken.incrementAndGet();
+        tokens.put(recipient, token);
+        boolean taken;
+        try {
+            taken = directory.claim(recipient.name(), token);
+        } catch (RuntimeException e) {
+            taken = false; // the directory is away: no name can be known free across the cluster
+        }
+        if (!taken) {
+            tokens.remove(recipient, token);
+        }
+        return taken;
     }
 
     /** Removes {@code recipient} if it is still its name's presence (a replaced one is not). */
     public void leave(Recipient recipient) {
         online.remove(NameKeys.key(recipient.name()), recipient);
         forgetClaim(recipient);
+        releaseInCluster(recipient);
+    }
+
+    private void releaseInCluster(Recipient recipient) {
+        Long token = tokens.remove(recipient);
+        if (token != null) {
+            directory.release(recipient.name(), token);
+        }
     }
 
     /** How many names are online now, whatever protocol holds each; for metrics. */
@@ -79,17 +159,157 @@ public final class Presence {
         return Optional.ofNullable(online.get(NameKeys.key(name)));
     }
 
-    /** The names of everyone logged in but {@code except}, sorted. */
+    /**
+     * The name {@code name} is online under (as it logged in), on this node or, in a cluster, on
+     * any node: whether a private message to it can be sent now.
+     */
+    public Optional<String> onlineName(String name) {
+        Optional<Recipient> here = find(name);
+        if (here.isPresent() || directory == null) {
+            return here.map(Recipient::name);
+        }
+        return elsewhere(name).map(PresenceDirectory.Holder::name);
+    }
+
+    /**
+     * The recipient of private messages to {@code name}: this node's, or, in a cluster, one that
+     * stands for a user another node holds (its key is its account's, if it reads encrypted
+     * messages; what is delivered to it goes to that node).
+     */
+    public Optional<Recipient> reachable(String name) {
+        Optional<Recipient> here = find(name);
+        if (here.isPresent() || directory == null) {
+            return here;
+        }
+        return elsewhere(name).map(OnAnotherNode::new);
+    }
+
+    /** A user another node holds, as a recipient here. */
+    private final class OnAnotherNode implements Recipient {
+        private final PresenceDirectory.Holder holder;
+
+        OnAnotherNode(PresenceDirectory.Holder holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public String name() {
+            return holder.name();
+        }
+
+        @Override
+        public Optional<String> publicKey() {
+            return holder.publicKey();
+        }
+
+        @Override
+        public void deliver(PrivateMessage message) {
+            link.privateMessage(holder.node(), message);
+        }
+
+        @Override
+        public void replaced() {
+            // Its own node ends it.
+        }
+
+        @Override
+        public void nameRegistered(String registeredName) {
+            // Its own node evicts it.
+        }
+    }
+
+    /**
+     * Hands a stored private message to its recipient: here, or through the link to the node
+     * that holds it. False if it is online nowhere (it reads the message in its history).
+     */
+    public boolean deliver(PrivateMessage message) {
+        Optional<Recipient> here = find(message.to());
+        if (here.isPresent()) {
+            here.get().deliver(message);
+            return true;
+        }
+        if (directory == null) {
+            return false;
+        }
+        Optional<PresenceDirectory.Holder> holder = elsewhere(message.to());
+        holder.ifPresent(there -> link.privateMessage(there.node(), message));
+        return holder.isPresent();
+    }
+
+    /**
+     * Whether another node registered {@code name} and this one has not heard yet: then it is
+     * recorded here now ({@link RegisteredNames#addFromCluster}), so the name is refused as a
+     * registered one, whatever node registered it and however late its notice comes.
+     */
+    private boolean registeredElsewhere(String name) {
+        if (names.isRegistered(name)) {
+            return false;
+        }
+        Optional<String> account;
+        try {
+            account = directory.registered(name);
+        } catch (RuntimeException e) {
+            return false; // the directory is away: the claim that follows fails too
+        }
+        account.ifPresent(names::addFromCluster);
+        return account.isPresent();
+    }
+
+    /** Another node's hold of {@code name}; empty if none, or if the directory cannot be read now. */
+    private Optional<PresenceDirectory.Holder> elsewhere(String name) {
+        try {
+            return directory.holder(name).filter(holder -> holder.life() != directory.life());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the directory is away: as good as offline elsewhere
+        }
+    }
+
+    /** The names of everyone logged in but {@code except}, sorted: on every node, in a cluster. */
     public List<String> namesExcept(String except) {
         String exceptKey = NameKeys.key(except);
-        return online.values().stream().map(Recipient::name)
-                .filter(name -> !NameKeys.key(name).equals(exceptKey)).sorted().toList();
+        TreeSet<String> all = new TreeSet<>();
+        online.values().forEach(recipient -> all.add(recipient.name()));
+        if (directory != null) {
+            try {
+                all.addAll(directory.names());
+            } catch (RuntimeException e) {
+                // The directory is away: this node's names only.
+            }
+        }
+        return all.stream().filter(name -> !NameKeys.key(name).equals(exceptKey)).toList();
     }
 
     private void evicted(String key, Recipient recipient, String registeredName) {
         online.remove(key, recipient);
         claims.remove(recipient);
+        if (directory != null) {
+            releaseInCluster(recipient);
+        }
         recipient.nameRegistered(registeredName);
+    }
+
+    /** What the other nodes say, on the link's thread. */
+    private final class FromOtherNodes implements PresenceLink.Listener {
+        @Override
+        public void privateMessage(PrivateMessage message) {
+            find(message.to()).ifPresent(recipient -> recipient.deliver(message));
+        }
+
+        @Override
+        public void replaced(String name, long token) {
+            Recipient here = online.get(NameKeys.key(name));
+            Long held = here == null ? null : tokens.get(here);
+            if (held != null && held == token && online.remove(NameKeys.key(name), here)) {
+                tokens.remove(here, held);
+                forgetClaim(here);
+                here.replaced();
+            }
+        }
+
+        @Override
+        public void registered(String name) {
+            names.addFromCluster(name);
+        }
     }
 
     private void forgetClaim(Recipient recipient) {

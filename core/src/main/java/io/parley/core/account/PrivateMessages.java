@@ -12,7 +12,9 @@ import java.util.concurrent.CompletionStage;
  * its sender's {@link PrivateMessageQuota}, stored in history, and only then delivered to its
  * recipient's {@link Presence}. The quota is charged only for what is stored: a recipient not
  * logged in, or a store that refuses, costs nothing. A recipient who left while the message was
- * being stored finds it in its history. The server never decrypts a private message.
+ * being stored finds it in its history. In a cluster the recipient may be on any node: the
+ * message is stored first, as here, then sent to that node ({@link Presence#deliver}). The
+ * server never decrypts a private message.
  *
  * <p>Thread-safe; no method blocks. Stages complete on a store thread (or the caller's).
  */
@@ -52,7 +54,7 @@ public final class PrivateMessages {
      * @param encrypted whether {@code body} is ciphertext
      */
     public CompletionStage<Outcome> send(String from, String to, boolean encrypted, String body) {
-        if (presence.find(to).isEmpty()) {
+        if (presence.onlineName(to).isEmpty()) {
             return CompletableFuture.completedFuture(new NotOnline());
         }
         String senderKey = NameKeys.key(from);
@@ -68,9 +70,8 @@ public final class PrivateMessages {
             }
         }).thenApply(stored -> {
             // Stored means sent: the recipient may have left meanwhile, and reads it in history.
-            Optional<Recipient> recipient = presence.find(to);
-            recipient.ifPresent(online -> online.deliver(message));
-            return recipient.isPresent() ? new Delivered() : new StoredOnly();
+            // On another node (a cluster), it is handed over there.
+            return presence.deliver(message) ? new Delivered() : new StoredOnly();
         });
     }
 }

@@ -62,6 +62,45 @@ public final class RegisteredNames {
         count.set(registered.size());
     }
 
+    /**
+     * Whether another node of a cluster holds a name exclusively (its IRC user, its account
+     * user): such a name is refused here as one held on this node is. Set once, at start-up, by a
+     * cluster's {@link Presence}; a round trip to its directory, asked outside this class's lock.
+     */
+    private volatile java.util.function.Predicate<String> heldElsewhere = name -> false;
+
+    void heldElsewhere(java.util.function.Predicate<String> test) {
+        heldElsewhere = test;
+    }
+
+    /** Told of each name registered on this node (a cluster tells the other nodes); set once, at start-up. */
+    private volatile java.util.function.Consumer<String> registeredHere = name -> { };
+
+    /** From now on, {@code listener} is told of each name registered on this node (not of those {@link #addFromCluster added from the cluster}). */
+    public void onRegistered(java.util.function.Consumer<String> listener) {
+        registeredHere = listener;
+    }
+
+    /** A registration on this node committed {@code name}: the listener hears of it. */
+    void registeredHere(String name) {
+        try {
+            registeredHere.accept(name);
+        } catch (RuntimeException e) {
+            // The other nodes learn it when they restart; the account is stored either way.
+        }
+    }
+
+    /**
+     * Records a name another node of the cluster registered, as {@link #add} does (its unowned
+     * holders here are told), unless it is known already.
+     */
+    public void addFromCluster(String name) {
+        if (lookalikeKeys(name).stream().allMatch(lookalikeKeys::contains)) {
+            return;
+        }
+        add(name);
+    }
+
     /** How many names are registered now: the server's accounts. */
     public int count() {
         return count.get();
@@ -102,11 +141,19 @@ public final class RegisteredNames {
     public boolean heldExclusively(String name) {
         String exact = NameKeys.key(name);
         synchronized (lock) {
-            return holders(lookalikeKeys(name), exact).anyMatch(claim -> claim.exclusive);
+            if (holders(lookalikeKeys(name), exact).anyMatch(claim -> claim.exclusive)) {
+                return true;
+            }
         }
+        return heldElsewhere.test(name);
     }
 
     private Optional<NameClaim> claim(String name, NameHolder holder, boolean exclusive) {
+        if (!exclusive && heldElsewhere.test(name)) {
+            // Another node's user is reachable under it (an exclusive claim is checked there by
+            // the cluster's presence, which holds the name across the nodes).
+            return Optional.empty();
+        }
         List<String> keys = lookalikeKeys(name);
         String exact = NameKeys.key(name);
         synchronized (lock) {

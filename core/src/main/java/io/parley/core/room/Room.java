@@ -43,6 +43,10 @@ public final class Room {
     private final Object lifecycle = new Object();
     /** Set when the room is being removed: it takes no more joins. */
     private volatile boolean closed;
+    /** Guards {@link #leftDuringFill}. */
+    private final Object fillLock = new Object();
+    /** The members whose leave was delivered while the roster was being read from the store; null when it is not. */
+    private java.util.Set<Key> leftDuringFill;
 
     public Room(int ref, String name) {
         this.id = new RoomId(ref, Objects.requireNonNull(name, "name"));
@@ -122,6 +126,11 @@ public final class Room {
         } finally {
             if (event instanceof RoomEvent.Left left) {
                 Key key = Key.of(left.member());
+                synchronized (fillLock) {
+                    if (leftDuringFill != null) {
+                        leftDuringFill.add(key);
+                    }
+                }
                 roster.remove(key);
                 Member here = local.remove(key);
                 if (here != null) {
@@ -130,6 +139,33 @@ public final class Room {
                     fanOut.remove(here);
                 }
             }
+        }
+    }
+
+    /**
+     * The roster of other nodes' members is about to be read from the store ({@link #fill}):
+     * leaves delivered from now on are noted, so the read cannot put back a member who left.
+     */
+    void fillBegins() {
+        synchronized (fillLock) {
+            leftDuringFill = new java.util.HashSet<>();
+        }
+    }
+
+    /**
+     * Adds to the roster the other nodes' members the store listed since {@link #fillBegins}
+     * (those whose joins this node never received): all but those already in it and those whose
+     * leave was delivered meanwhile.
+     */
+    void fill(List<MemberRef> members) {
+        synchronized (fillLock) {
+            for (MemberRef member : members) {
+                Key key = Key.of(member);
+                if (leftDuringFill == null || !leftDuringFill.contains(key)) {
+                    roster.putIfAbsent(key, member);
+                }
+            }
+            leftDuringFill = null;
         }
     }
 

@@ -100,17 +100,54 @@ public final class RoomRegistry {
             stored = CompletableFuture.failedFuture(e);
         }
         stored.whenComplete((record, error) -> {
-            // The claim goes before the answer: whoever the answer makes ask again (a refused
-            // client's next try, another address told "try again") must not find it.
-            Room room = error == null ? add(record) : null;
-            creating.remove(key, created);
-            if (error == null) {
-                created.complete(room);
-            } else {
+            if (error != null) {
+                // The claim goes before the answer: whoever the answer makes ask again (a refused
+                // client's next try, another address told "try again") must not find it.
+                creating.remove(key, created);
                 created.completeExceptionally(error);
+                return;
             }
+            boolean fresh = !byRef.containsKey(record.ref());
+            Room room = add(record);
+            // A room new here may have members on other nodes: listed before the first joiner
+            // here is answered (its NAMES, its member list), read once the room takes events.
+            CompletionStage<Void> filled = fresh ? fillRoster(room) : CompletableFuture.completedFuture(null);
+            filled.whenComplete((done, ignored) -> {
+                creating.remove(key, created);
+                created.complete(room);
+            });
         });
         return created;
+    }
+
+    /**
+     * Lists in every room the members other nodes of a cluster have in it now (the store's
+     * list): what a node starting among running nodes calls once it receives the rooms' events.
+     * Blocks on the store: start-up only. Nothing on a single node.
+     */
+    public void fillRosters() {
+        for (Room room : all()) {
+            try {
+                fillRoster(room).toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                // The roster fills from the members' next presence events, as it did before.
+            }
+        }
+    }
+
+    /** Reads the other nodes' members of {@code room} from the store into its roster; completes either way. */
+    private CompletionStage<Void> fillRoster(Room room) {
+        room.fillBegins();
+        CompletionStage<List<MemberRef>> members;
+        try {
+            members = store.otherNodesMembers(room.ref());
+        } catch (RuntimeException e) {
+            members = CompletableFuture.failedFuture(e);
+        }
+        return members.handle((found, error) -> {
+            room.fill(error == null ? found : List.of());
+            return null;
+        });
     }
 
     /** Whether {@code error} refused a creation for its caller's address only (not the server's limit). */

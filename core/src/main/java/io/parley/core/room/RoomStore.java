@@ -36,6 +36,15 @@ public interface RoomStore {
      */
     CompletionStage<Boolean> removeIfEmpty(int ref);
 
+    /**
+     * The members other nodes of a cluster have in the room with this ref now, as their joins
+     * named them (what a node opening the room lists before any of their presence events reach
+     * it). A single node's store has none.
+     */
+    default CompletionStage<List<MemberRef>> otherNodesMembers(int ref) {
+        return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    }
+
     /** Every room's stored topic (rooms without one have none here). May block: start-up only. */
     List<RoomTopic> loadTopics();
 

@@ -29,7 +29,7 @@ final class AwaitingRecipient implements SessionState {
             session.send("C ERR 400 cannot send a private message to yourself");
             return SessionState.next(new Prompt(session));
         }
-        Optional<Recipient> recipient = session.services.presence().find(target);
+        Optional<Recipient> recipient = session.services.presence().reachable(target); // on any node of a cluster
         if (recipient.isEmpty()) {
             // Unknown and offline users get the same answer (spec).
             session.send("C ERR 404 " + target + " is not online");

@@ -522,8 +522,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private CompletionStage<?> toNick(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {
         Optional<IrcSession> recipient = IrcNicks.toName(target).flatMap(server::user).filter(IrcSession::isRegistered);
         if (recipient.isEmpty()) {
-            // Another protocol's user (an account user): the core's private message.
-            Optional<String> other = IrcNicks.toName(target).flatMap(server.presence::find).map(found -> found.name());
+            // Another protocol's user (an account user), or a user on another node of a cluster:
+            // the core's private message, stored first.
+            Optional<String> other = IrcNicks.toName(target).flatMap(server.presence::onlineName);
             if (other.isPresent() && relayFits(command, target, text)) {
                 metrics().messageReceived();
                 return IrcPrivateMessages.send(ctx, server, session, out, command, target, other.get(), text, notice)

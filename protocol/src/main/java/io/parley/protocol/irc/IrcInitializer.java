@@ -41,7 +41,7 @@ public final class IrcInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
-        ChannelMember member = new ChannelMember(server.chat.newMemberId(), channel);
+        ChannelMember member = new ChannelMember(server.chat.node(), server.chat.newMemberId(), channel);
         IrcSession session = new IrcSession(channel, member, host(channel),
                 new IrcCapNegotiation(server.settings.serverName(), server.capabilities));
         ChannelPipeline pipeline = channel.pipeline();

@@ -132,7 +132,7 @@ final class IrcMonitor {
             return Optional.of(irc.get().source());
         }
         Presence known = presence;
-        if (known != null && known.find(name.get()).isPresent()) {
+        if (known != null && known.onlineName(name.get()).isPresent()) {
             return Optional.of(IrcServer.otherSource(name.get()));
         }
         return Optional.empty();

@@ -213,6 +213,16 @@ final class IrcQueries {
         String nick = target.split(",")[0];
         Optional<IrcSession> found = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
         if (found.isEmpty()) {
+            Optional<String> other = IrcNicks.toName(nick).filter(name -> server.user(name).isEmpty())
+                    .flatMap(server.presence::onlineName);
+            if (other.isPresent()) {
+                // Another protocol's user, or a user on another node of a cluster: what is known of it.
+                String shown = IrcNicks.toNick(other.get());
+                numeric(RPL_WHOISUSER, shown, "parley", "parley.parley", "*", shown);
+                numeric(RPL_WHOISSERVER, shown, server.settings.serverName(), server.settings.network());
+                numeric(RPL_ENDOFWHOIS, shown, "End of /WHOIS list");
+                return;
+            }
             numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
             numeric(RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
             return;
@@ -274,8 +284,15 @@ final class IrcQueries {
         List<String> online = new ArrayList<>();
         for (String param : message.params()) {
             for (String nick : param.split(" ")) {
-                IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered)
-                        .ifPresent(user -> online.add(user.nick()));
+                Optional<String> name = IrcNicks.toName(nick);
+                Optional<IrcSession> irc = name.flatMap(server::user).filter(IrcSession::isRegistered);
+                if (irc.isPresent()) {
+                    online.add(irc.get().nick());
+                } else {
+                    // Another protocol's user, or a user on another node of a cluster.
+                    name.filter(other -> server.user(other).isEmpty()).flatMap(server.presence::onlineName)
+                            .ifPresent(other -> online.add(IrcNicks.toNick(other)));
+                }
             }
         }
         numeric(RPL_ISON, String.join(" ", online));

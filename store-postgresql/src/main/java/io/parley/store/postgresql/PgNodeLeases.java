@@ -43,6 +43,9 @@ final class PgNodeLeases implements NodeLeases {
     private static final String MEMBERS = "SELECT m.room_ref, r.name, m.member_id, m.name FROM room_members m"
             + " JOIN rooms r ON r.ref = m.room_ref WHERE m.node = ? AND m.life = ? ORDER BY m.room_ref, m.member_id";
     private static final String DROP_EARLIER_MEMBERS = "DELETE FROM room_members WHERE node = ? AND life < ?";
+    /** A dead (or stopped) life's online names are free at once: its users are gone. */
+    private static final String FREE_NAMES = "DELETE FROM online_names WHERE life = ?";
+    private static final String FREE_EARLIER_NAMES = "DELETE FROM online_names WHERE node = ? AND life < ?";
 
     private final PostgresStore store;
     private final HikariDataSource pool;
@@ -96,7 +99,8 @@ final class PgNodeLeases implements NodeLeases {
             return List.of();
         }
         List<Expired> claimed = call(connection -> {
-            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM);
+                    PreparedStatement freeNames = connection.prepareStatement(FREE_NAMES)) {
                 claim.setString(1, claimer);
                 claim.setString(2, claimer);
                 claim.setDouble(3, seconds(claimTimeout));
@@ -110,6 +114,10 @@ final class PgNodeLeases implements NodeLeases {
                         }
                     }
                 }
+                for (Expired dead : found) {
+                    freeNames.setLong(1, dead.life());
+                    freeNames.executeUpdate();
+                }
                 return found;
             }
         });
@@ -119,7 +127,10 @@ final class PgNodeLeases implements NodeLeases {
     @Override
     public void release(long life) {
         call(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(RELEASE)) {
+            try (PreparedStatement delete = connection.prepareStatement(RELEASE);
+                    PreparedStatement freeNames = connection.prepareStatement(FREE_NAMES)) {
+                freeNames.setLong(1, life);
+                freeNames.executeUpdate();
                 delete.setLong(1, life);
                 return delete.executeUpdate();
             }
@@ -162,10 +173,14 @@ final class PgNodeLeases implements NodeLeases {
     public int dropEarlierLives(String node, long life) {
         return call(connection -> {
             try (PreparedStatement members = connection.prepareStatement(DROP_EARLIER_MEMBERS);
+                    PreparedStatement names = connection.prepareStatement(FREE_EARLIER_NAMES);
                     PreparedStatement delete = connection.prepareStatement(DROP_EARLIER)) {
                 members.setString(1, node);
                 members.setLong(2, life);
                 members.executeUpdate();
+                names.setString(1, node);
+                names.setLong(2, life);
+                names.executeUpdate();
                 delete.setString(1, node);
                 delete.setLong(2, life);
                 return delete.executeUpdate();

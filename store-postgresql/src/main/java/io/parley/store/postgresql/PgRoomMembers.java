@@ -1,10 +1,16 @@
 package io.parley.store.postgresql;
 
 import io.parley.core.room.RoomEvent;
+import io.parley.core.room.MemberRef;
 import io.parley.store.JdbcEventLog;
+import io.parley.store.JdbcRoomStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Who is in which room, in {@code room_members}, written by the event log in the transaction that
@@ -13,7 +19,7 @@ import java.sql.SQLException;
  * members of a node that dies can be announced as gone by the one that claims its lease
  * ({@link PgNodeLeases}). Writing thread only.
  */
-final class PgRoomMembers implements JdbcEventLog.Members {
+final class PgRoomMembers implements JdbcEventLog.Members, JdbcRoomStore.OtherNodesMembers {
 
     private static final String MEMBER_IN = "INSERT INTO room_members (room_ref, node, member_id, life, name)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (room_ref, node, member_id)"
@@ -50,5 +56,24 @@ final class PgRoomMembers implements JdbcEventLog.Members {
             delete.setLong(3, left.member().id());
             delete.executeUpdate();
         }
+    }
+
+    /** The members other nodes listed in the room (what a node opening the room shows first). */
+    @Override
+    public CompletionStage<List<MemberRef>> membersOf(int ref) {
+        return store.read(connection -> {
+            List<MemberRef> members = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT node, member_id, name FROM room_members WHERE room_ref = ? AND node <> ?")) {
+                select.setInt(1, ref);
+                select.setString(2, store.node());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(new MemberRef(rows.getString(1), rows.getLong(2), rows.getString(3)));
+                    }
+                }
+            }
+            return members;
+        });
     }
 }

@@ -57,8 +57,11 @@ public final class PostgresStore implements Store {
 
     /** The default bound of the write queue, in bytes, as the SQLite store's. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = PgWriter.DEFAULT_MAX_QUEUED_BYTES;
-    /** The writer's connection, the two readers', the lease's, and one to spare (a start-up read). */
-    static final int POOL_SIZE = 5;
+    /**
+     * The writer's connection, the two readers', the lease's, two for the cluster's online names
+     * (claims from event loops, releases) and one to spare (a start-up read).
+     */
+    static final int POOL_SIZE = 7;
     /** How long a write waits for a connection (PostgreSQL unreachable) before it fails. */
     static final long CONNECTION_TIMEOUT_MS = 3000;
     private static final int READERS = 2;
@@ -78,6 +81,7 @@ public final class PostgresStore implements Store {
     private final PgHistoryStore history;
     private final JdbcDirectoryStore directory;
     private final PgNodeLeases leases;
+    private final PgPresenceDirectory presence;
     /** This node's life in the cluster's leases: 0 until {@link NodeLeases#begin} (and for good on a node without a bus). */
     private volatile long life;
 
@@ -89,12 +93,14 @@ public final class PostgresStore implements Store {
         this.writes = JdbcWrites.onto(writer::submit, writer::offer, WriterTask::new);
         this.probe = new JdbcWriteProbe(writes, this::writeProbeRow);
         this.readers = new JdbcReaders(READERS, this::onPooledConnection);
-        this.rooms = new JdbcRoomStore(writes);
-        this.events = new JdbcEventLog(writes, PgNumbering.NUMBERING, new PgRoomMembers(this));
+        PgRoomMembers roomMembers = new PgRoomMembers(this);
+        this.rooms = new JdbcRoomStore(writes, roomMembers);
+        this.events = new JdbcEventLog(writes, PgNumbering.NUMBERING, roomMembers);
         this.accounts = new JdbcAccountStore(writes);
         this.history = new PgHistoryStore(this);
         this.directory = new JdbcDirectoryStore(writes);
         this.leases = new PgNodeLeases(this, pool, history);
+        this.presence = new PgPresenceDirectory(this, pool);
     }
 
     /** A shared store's task as the writing thread runs it. */
@@ -242,6 +248,12 @@ public final class PostgresStore implements Store {
         return Optional.of(leases);
     }
 
+    /** The cluster's online names: held by this node's life, so only a node with a lease may use them. */
+    @Override
+    public Optional<io.parley.core.account.PresenceDirectory> presence() {
+        return Optional.of(presence);
+    }
+
     /** This node's life (see {@link NodeLeases}): 0 while it has none. */
     long life() {
         return life;
@@ -335,6 +347,7 @@ public final class PostgresStore implements Store {
     /** Finishes every write already accepted, then closes the pool. */
     @Override
     public void close() {
+        presence.close();
         leases.close(); // a clean stop: this node's members left one by one, nobody need announce them
         readers.stop();
         writer.close();

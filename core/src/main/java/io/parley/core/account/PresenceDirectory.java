@@ -1,0 +1,62 @@
+package io.parley.core.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: the names online across a cluster, each held by one node. {@link Presence} keeps this
+ * node's recipients and asks here who holds a name elsewhere, so that a name (an account's, an
+ * IRC nick) is online once across every node. A store every node shares keeps it (PostgreSQL's
+ * {@code online_names}); the names of a node that died are freed with its lease. A single node
+ * has none.
+ *
+ * <p>Each hold carries a token, unique on its node, so that a late release of an earlier hold
+ * of the same name on the same node does not free a later one.
+ *
+ * <p>Thread-safe. {@link #claim}, {@link #take}, {@link #holder} and {@link #names} block on the
+ * database (a round trip); {@link #release} never blocks. The blocking ones throw an unchecked
+ * exception when the database cannot be reached.
+ */
+public interface PresenceDirectory {
+
+    /**
+     * Who holds a name: its node, the node's life (one run of its process), the hold's token, and
+     * the key private messages to it are encrypted with, if it reads encrypted ones (its account's).
+     */
+    record Holder(String name, String node, long life, long token, Optional<String> publicKey) {}
+
+    /**
+     * Takes {@code name} for this node under {@code token}, unless another node holds it: then
+     * false and nothing changes. This node's own earlier hold of it is taken over.
+     */
+    boolean claim(String name, long token);
+
+    /**
+     * Takes {@code name} for this node under {@code token} whoever holds it (its owner logged in):
+     * the holder it replaces, if any, to be told. {@code keyed}: it reads private messages
+     * encrypted with its account's key.
+     */
+    Optional<Holder> take(String name, long token, boolean keyed);
+
+    /** Gives {@code name} back if {@code token} of this node still holds it. */
+    void release(String name, long token);
+
+    /** Who holds {@code name}, on any node. */
+    Optional<Holder> holder(String name);
+
+    /**
+     * The name of the account registered under {@code name} (folded, exactly), if one is, on any
+     * node: a registration another node committed is seen here at once, before its notice
+     * ({@link PresenceLink#registered}) arrives.
+     */
+    Optional<String> registered(String name);
+
+    /** Every name held on every node, in no order. */
+    List<String> names();
+
+    /** This node's name. */
+    String node();
+
+    /** This node's current life: a holder of another life is another node (or a dead run of this one). */
+    long life();
+}

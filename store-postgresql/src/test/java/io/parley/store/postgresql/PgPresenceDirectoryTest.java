@@ -1,0 +1,138 @@
+package io.parley.store.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.core.account.PresenceDirectory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster's online names in PostgreSQL: a name is held by one node's life; another node's
+ * claim is refused, an owner's take replaces and names the holder before it, a release frees only
+ * the hold it names, and a dead node's names are free once its lease is claimed.
+ */
+class PgPresenceDirectoryTest {
+
+    private static final Duration HELD = Duration.ofSeconds(30);
+    private static final Duration RUN_OUT = Duration.ofSeconds(-1);
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void aNameIsHeldByOneNodeUntilItIsReleasedOrTakenByItsOwner() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            long lifeA = a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            PresenceDirectory onA = a.presence().orElseThrow();
+            PresenceDirectory onB = b.presence().orElseThrow();
+
+            assertThat(onA.claim("Kim", 1)).isTrue();
+            assertThat(onB.claim("kim", 1)).as("held by a").isFalse();
+            assertThat(onB.holder("KIM")).hasValueSatisfying(holder -> {
+                assertThat(holder.name()).isEqualTo("Kim");
+                assertThat(holder.node()).isEqualTo("a");
+                assertThat(holder.life()).isEqualTo(lifeA);
+                assertThat(holder.token()).isEqualTo(1);
+            });
+            assertThat(onA.claim("kim", 2)).as("a's own later hold takes over").isTrue();
+            onA.release("kim", 1); // a late release of the earlier hold
+            assertThat(onA.claim("marker", 9)).isTrue();
+            onA.release("marker", 9);
+            awaitFree(onA, "marker"); // releases run in order: kim's has run
+            assertThat(onB.claim("kim", 1)).as("still held by a's later hold").isFalse();
+            assertThat(onB.names()).containsExactly("kim");
+
+            // The owner logs in on b: it takes the name, and learns whose hold it replaced.
+            assertThat(onB.take("kim", 7, true)).hasValueSatisfying(before -> {
+                assertThat(before.node()).isEqualTo("a");
+                assertThat(before.token()).isEqualTo(2);
+            });
+            onA.release("kim", 2);
+            assertThat(onA.claim("kim", 3)).as("held by b").isFalse();
+            onB.release("kim", 7);
+            awaitFree(onA, "kim");
+            assertThat(onA.claim("kim", 4)).isTrue();
+        }
+    }
+
+    @Test
+    void ofTwoNodesClaimingOneNameAtOnceExactlyOneHoldsIt() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            ExecutorService claimers = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    String name = "n" + i;
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<Boolean> byA = claimers.submit(() -> {
+                        go.await();
+                        return a.presence().orElseThrow().claim(name, 1);
+                    });
+                    Future<Boolean> byB = claimers.submit(() -> {
+                        go.await();
+                        return b.presence().orElseThrow().claim(name, 1);
+                    });
+                    go.countDown();
+                    assertThat(List.of(byA.get(), byB.get())).as(name).containsExactlyInAnyOrder(true, false);
+                }
+            } finally {
+                claimers.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aDeadNodesNamesAreFreeOnceItsLeaseIsClaimed() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            long lifeA = a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            assertThat(a.presence().orElseThrow().claim("zed", 1)).isTrue();
+            assertThat(b.presence().orElseThrow().claim("zed", 1)).isFalse();
+
+            a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies
+            assertThat(b.presence().orElseThrow().claim("zed", 2)).as("a dead node's name, until it is claimed").isFalse();
+            assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).hasSize(1);
+            assertThat(b.presence().orElseThrow().claim("zed", 2)).isTrue();
+        }
+    }
+
+    @Test
+    void aRegisteredNameIsSeenOnEveryNode() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            a.accounts().create(new io.parley.core.account.AccountRecord("Dora", "hash", java.util.Optional.empty()))
+                    .toCompletableFuture().join();
+            assertThat(b.presence().orElseThrow().registered("dora")).contains("Dora");
+            assertThat(b.presence().orElseThrow().registered("dorb")).isEmpty();
+        }
+    }
+
+    /** Releases run on their own thread: waits for this one by its effect, through the table. */
+    private static void awaitFree(PresenceDirectory directory, String name) {
+        while (directory.holder(name).isPresent()) {
+            Thread.onSpinWait();
+        }
+    }
+}
