@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link IrcDeliveryDecoder} behind a WebSocket client: once in the pipeline it puts Netty's HTTP
@@ -26,6 +27,13 @@ final class WsIrcDeliveryDecoder extends IrcDeliveryDecoder {
 
     static final String SUBPROTOCOL = "text.ircv3.net";
     private static final int MAX_FRAME_BYTES = 64 * 1024;
+    /**
+     * Longer than any run waits for its joins ({@link BenchRun#joinAll}), so that a slow server
+     * fails the run by that wait, as over TCP, never by this one: Netty's default of 10 s closed
+     * every connection whose upgrade took longer (a busy or cold server, 500 and more joining)
+     * as "closed before it joined".
+     */
+    static final long HANDSHAKE_TIMEOUT_MS = TimeUnit.MINUTES.toMillis(10);
 
     WsIrcDeliveryDecoder(DeliveryListener listener) {
         super(listener);
@@ -42,6 +50,15 @@ final class WsIrcDeliveryDecoder extends IrcDeliveryDecoder {
         ctx.pipeline().addBefore(ctx.name(), null, new Frames());
     }
 
+    /** A handshake that never completes closes the connection: say why, as a refusal. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+            listener.refused("no answer to the WebSocket handshake within " + HANDSHAKE_TIMEOUT_MS / 1000 + " s");
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
     /** The WebSocket client handler, its request's URI given the port the channel connected to. */
     private static final class Handshake extends ChannelDuplexHandler {
         private final URI base;
@@ -56,7 +73,7 @@ final class WsIrcDeliveryDecoder extends IrcDeliveryDecoder {
             URI uri = URI.create("ws://" + remote.getAddress().getHostAddress() + ":" + remote.getPort() + base.getPath());
             WebSocketClientProtocolHandler protocol = new WebSocketClientProtocolHandler(
                     WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, SUBPROTOCOL, false,
-                            new DefaultHttpHeaders(), MAX_FRAME_BYTES));
+                            new DefaultHttpHeaders(), MAX_FRAME_BYTES), true, true, HANDSHAKE_TIMEOUT_MS);
             // Its handshake handler goes between this and it, and starts when the connection is
             // seen open: fired from here, it reaches that handler, then the rest of the pipeline.
             ctx.pipeline().addAfter(ctx.name(), null, protocol);

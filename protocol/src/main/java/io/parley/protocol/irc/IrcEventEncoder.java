@@ -53,18 +53,18 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         } else if (msg instanceof RoomEvent.Posted posted) {
             posted(posted, out);
         } else if (msg instanceof RoomEvent.Joined joined) {
-            String channel = IrcChannels.toChannel(joined.room().name());
-            String source = server.sourceOf(joined.member());
-            IrcMessage join = self.has(IrcCapabilities.EXTENDED_JOIN)
-                    ? IrcMessage.from(source, "JOIN", channel, accountOrStar(joined), realName(joined))
-                    : IrcMessage.from(source, "JOIN", channel);
+            boolean extended = self.has(IrcCapabilities.EXTENDED_JOIN);
             if (joined.member().is(self.member()) && self.labels.holding()) {
-                self.labels.capture(tagged(join, Instant.now(), null)); // the reply to a labeled JOIN
+                self.labels.capture(join(joined, extended, Instant.now())); // the reply to a labeled JOIN
             } else {
-                out.add(tagged(join, Instant.now(), null));
+                // The same line for every member of this loop that asked for the same form.
+                var form = new IrcPostedOncePerLoop.JoinForm(extended, self.has(IrcCapabilities.SERVER_TIME),
+                        self.has(IrcCapabilities.ACCOUNT_TAG));
+                out.add(IrcPostedOncePerLoop.line(joined, form, () -> join(joined, extended, Instant.now())));
             }
             if (!joined.member().is(self.member()) && self.has(IrcCapabilities.AWAY_NOTIFY)) {
                 // away-notify: a joiner who is away is announced as such right after its JOIN.
+                String source = server.sourceOf(joined.member());
                 server.session(joined.member()).map(IrcSession::away)
                         .ifPresent(away -> out.add(tagged(IrcMessage.from(source, "AWAY", away), Instant.now(), null)));
             }
@@ -76,6 +76,16 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         if (out.isEmpty()) {
             out.add(io.netty.buffer.Unpooled.EMPTY_BUFFER); // an encoder must pass something on
         }
+    }
+
+    /** The {@code JOIN} line of {@code joined}, with this member's tags. */
+    private IrcMessage join(RoomEvent.Joined joined, boolean extended, Instant time) {
+        String channel = IrcChannels.toChannel(joined.room().name());
+        String source = server.sourceOf(joined.member());
+        IrcMessage join = extended
+                ? IrcMessage.from(source, "JOIN", channel, accountOrStar(joined), realName(joined))
+                : IrcMessage.from(source, "JOIN", channel);
+        return tagged(join, time, null);
     }
 
     /** extended-join's account: the joiner's account, or {@code *} when it is not logged in. */

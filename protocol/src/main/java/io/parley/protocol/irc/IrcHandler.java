@@ -57,6 +57,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private final IrcIdentity identity;
     private final IrcSasl sasl;
     private final IrcMetadata metadata;
+    /** Channel messages on their way to the store, and the fence other commands wait behind. */
+    private final IrcPostPipeline posts = new IrcPostPipeline();
     /** Set when the handler is added: what identity events from other threads end. */
     private ChannelHandlerContext context;
     private String password;
@@ -109,6 +111,39 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             return null; // an empty or unreadable line is ignored, as servers do
         }
+        if (posts.busy() && !pipelined(message)) {
+            // Its replies come after the echoes and errors of the messages before it.
+            return posts.settled().thenComposeAsync(ignored -> {
+                CompletionStage<?> stage = closing ? null : run(ctx, message);
+                return stage == null ? CompletableFuture.completedFuture(null) : stage;
+            }, ctx.executor());
+        }
+        return run(ctx, message);
+    }
+
+    /**
+     * A plain message to channels: handled while the messages before it are still being stored
+     * ({@link IrcPostPipeline}). Not a labeled one: its echo carries the label of the command in
+     * progress.
+     */
+    private boolean pipelined(IrcMessage message) {
+        String command = message.command();
+        if (!(command.equals("PRIVMSG") || command.equals("NOTICE")) || !session.isRegistered()
+                || message.param(0) == null || IrcLabels.wanted(message, session)) {
+            return false;
+        }
+        for (String target : message.param(0).split(",")) {
+            if (!target.isEmpty() && !IrcChannels.isChannel(target)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs one parsed command; null when it is done, else a stage that completes when it is. */
+    private CompletionStage<?> run(ChannelHandlerContext ctx, IrcMessage message) {
+        CompletionStage<Void> before = posts.settled();
+        boolean behind = posts.busy();
         session.labels.start(message, session);
         CompletionStage<?> stage;
         try {
@@ -117,6 +152,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             // A reply that could not be one line (a parameter the client chose): refuse it.
             log.debug("IRC reply refused: {}", e.getMessage());
             stage = null;
+        }
+        if (behind && !out.isEmpty()) {
+            // A pipelined message's errors: after the echoes of the messages before it.
+            List<Object> held = List.copyOf(out);
+            out.clear();
+            CompletionStage<?> told = before.thenRunAsync(() -> {
+                out.addAll(held);
+                finishLabel(ctx);
+            }, ctx.executor());
+            return stage == null ? told : told.thenCombine(stage, (a, b) -> null);
         }
         if (stage == null) {
             finishLabel(ctx);
@@ -505,18 +550,25 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         metrics().messageReceived();
         server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), new IrcClientTags.Relay(clientTags, notice), ctx.executor());
-        CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text)).whenComplete((stored, failure) -> {
-            if (failure != null) {
-                ctx.executor().execute(() -> {
-                    out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),
-                            "Your message to " + channel + " was not stored, try again"));
-                    flush(ctx);
-                });
-            }
-        });
-        // The next command waits until the message is stored and handed to the room: a client's
-        // PING after a PRIVMSG (irctest's and bots' barrier) is answered only once it is out.
-        return post.handle((stored, failure) -> null);
+        CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text));
+        Runnable notStored = () -> {
+            out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),
+                    "Your message to " + channel + " was not stored, try again"));
+            flush(ctx);
+        };
+        if (session.labels.holding()) {
+            // A labeled message waits until it is stored and handed to the room: its echo
+            // carries its label, so no other command may be in progress before then.
+            return post.handleAsync((stored, failure) -> {
+                if (failure != null) {
+                    notStored.run();
+                }
+                return null;
+            }, ctx.executor());
+        }
+        // The connection reads on while it is stored; a command after it that is not another
+        // such message waits for it (a PING is answered after its echo: irctest's and bots' barrier).
+        return posts.track(post, ctx.executor(), failure -> notStored.run());
     }
 
     private CompletionStage<?> toNick(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {

@@ -28,11 +28,15 @@ final class IrcLabels {
 
     /** Starts a command: remembers its label if it has one and the client asked for labels. */
     void start(IrcMessage command, IrcSession session) {
-        String given = command.tags().get(TAG);
-        boolean wanted = given != null && !given.isEmpty() && IrcLimits.utf8Length(given) <= MAX_LABEL_BYTES
-                && session.has(IrcCapabilities.LABELED_RESPONSE);
-        label = wanted ? given : null;
+        label = wanted(command, session) ? command.tags().get(TAG) : null;
         echoed = false;
+    }
+
+    /** Whether {@code command}'s replies are to be labeled: it has a label and the client asked for labels. */
+    static boolean wanted(IrcMessage command, IrcSession session) {
+        String given = command.tags().get(TAG);
+        return given != null && !given.isEmpty() && IrcLimits.utf8Length(given) <= MAX_LABEL_BYTES
+                && session.has(IrcCapabilities.LABELED_RESPONSE);
     }
 
     /** Whether replies are being held for a labeled command in progress. */

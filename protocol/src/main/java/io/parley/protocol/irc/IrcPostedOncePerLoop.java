@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Renders a room message for IRC once per event loop and form instead of once per member. A room
+ * Renders a room message (or a join: {@link JoinForm}) for IRC once per event loop and form
+ * instead of once per member. A room
  * hands each event loop one task that carries an event to all of that loop's members in a row;
  * the lines a member gets depend only on the event, its source, its client-only tags and the
  * member's {@code server-time}, {@code message-tags} and {@code account-tag}, so members that
@@ -22,9 +23,15 @@ final class IrcPostedOncePerLoop {
     /** What, besides the event, the rendered lines depend on. */
     record Form(String source, IrcClientTags.Relay relay, boolean serverTime, boolean messageTags, boolean accountTag) {}
 
+    /**
+     * What a {@code JOIN} line depends on besides the event: {@code extended-join} and the tags a
+     * member gets ({@code server-time}, at the instant the loop first renders it; {@code account-tag}).
+     */
+    record JoinForm(boolean extended, boolean serverTime, boolean accountTag) {}
+
     private static final class Last {
-        RoomEvent.Posted event;
-        final Map<Form, List<IrcMessage>> lines = new HashMap<>(4);
+        RoomEvent event;
+        final Map<Object, List<IrcMessage>> lines = new HashMap<>(4);
     }
 
     private static final FastThreadLocal<Last> LAST = new FastThreadLocal<>() {
@@ -38,6 +45,15 @@ final class IrcPostedOncePerLoop {
 
     /** The lines of {@code event} in {@code form}, made by {@code render} unless this thread just made them. */
     static List<IrcMessage> lines(RoomEvent.Posted event, Form form, Supplier<List<IrcMessage>> render) {
+        return cached(event, form, render);
+    }
+
+    /** The line of {@code event} in {@code form}, made by {@code render} unless this thread just made it. */
+    static IrcMessage line(RoomEvent.Joined event, JoinForm form, Supplier<IrcMessage> render) {
+        return cached(event, form, () -> List.of(render.get())).get(0);
+    }
+
+    private static List<IrcMessage> cached(RoomEvent event, Object form, Supplier<List<IrcMessage>> render) {
         Last last = LAST.get();
         if (last.event != event) {
             last.event = null;

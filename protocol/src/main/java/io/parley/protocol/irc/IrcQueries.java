@@ -59,21 +59,32 @@ final class IrcQueries {
         boolean multi = session.has(IrcCapabilities.MULTI_PREFIX);
         IrcChannelState state = server.channel(room);
         String symbol = state.has('s') ? "@" : "=";
-        List<String> entries = new ArrayList<>();
+        // Sorted by nick (or source), prefixes aside; each sort key made once, not per comparison.
+        List<String[]> entries = new ArrayList<>();
         for (MemberRef member : room.roster()) {
-            entries.add(state.prefix(member, multi) + (full ? server.sourceOf(member) : server.nickOf(member)));
+            String name = full ? server.sourceOf(member) : server.nickOf(member);
+            entries.add(new String[] {name, state.prefix(member, multi) + name});
         }
-        entries.sort((a, b) -> a.replaceFirst("^[@+]+", "").compareToIgnoreCase(b.replaceFirst("^[@+]+", "")));
+        entries.sort((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(a[0], b[0]));
+        // The bytes a 353 line leaves for its names: its length with a two-name list, less that list.
+        int room353 = IrcLimits.MAX_BODY_BYTES
+                - (server.replies.numeric(RPL_NAMREPLY, session.nick(), symbol, channel, "a b").bodyBytes() - 3);
         StringBuilder line = new StringBuilder();
-        for (String entry : entries) {
-            String candidate = line.length() == 0 ? entry : line + " " + entry;
-            if (line.length() > 0 && server.replies.numeric(RPL_NAMREPLY, session.nick(), symbol, channel, candidate).bodyBytes()
-                    > IrcLimits.MAX_BODY_BYTES) {
+        int lineBytes = 0;
+        for (String[] named : entries) {
+            String entry = named[1];
+            int bytes = IrcLimits.utf8Length(entry);
+            if (line.length() > 0 && lineBytes + 1 + bytes > room353) {
                 numeric(RPL_NAMREPLY, symbol, channel, line.toString());
-                line = new StringBuilder(entry);
-            } else {
-                line = new StringBuilder(candidate);
+                line.setLength(0);
+                lineBytes = 0;
             }
+            if (line.length() > 0) {
+                line.append(' ');
+                lineBytes++;
+            }
+            line.append(entry);
+            lineBytes += bytes;
         }
         if (line.length() > 0) {
             numeric(RPL_NAMREPLY, symbol, channel, line.toString());
@@ -314,7 +325,7 @@ final class IrcQueries {
     // ---- LUSERS, MOTD ----
 
     void lusers() {
-        int users = server.registeredUsers().size();
+        int users = server.registeredUserCount();
         int most = server.mostUsers.accumulateAndGet(users, Math::max);
         numeric(RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
         numeric(RPL_LUSERCHANNELS, Integer.toString(server.chat.rooms().size()), "channels formed");

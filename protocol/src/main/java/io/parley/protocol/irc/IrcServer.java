@@ -63,8 +63,12 @@ final class IrcServer {
     /** The most IRC users LUSERS has seen at once on this run (265/266). */
     final java.util.concurrent.atomic.AtomicInteger mostUsers = new java.util.concurrent.atomic.AtomicInteger();
     private final IrcIsupport isupport;
+    /** The 005 lines as split for a nick of each length in bytes: split once, not at every registration. */
+    private final Map<Integer, List<IrcMessage>> isupportByNickBytes = new ConcurrentHashMap<>();
     /** Registered (or registering) IRC users by their name's key. */
     private final Map<String, IrcSession> users = new ConcurrentHashMap<>();
+    /** The names in {@link #users} held by registered users: {@link #registeredUserCount}. */
+    private final java.util.concurrent.atomic.AtomicInteger registeredNames = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Long, IrcSession> byMember = new ConcurrentHashMap<>();
     private final Map<Integer, Topic> topics = new ConcurrentHashMap<>();
     /** Each channel's modes, bans and statuses (memory only), by room ref. */
@@ -144,17 +148,40 @@ final class IrcServer {
     }
 
     List<IrcMessage> isupportLines(String nick) {
-        return isupport.lines(settings.serverName(), nick);
+        // Where the tokens are split into lines depends only on the nick's length in bytes.
+        List<IrcMessage> split = isupportByNickBytes.computeIfAbsent(IrcLimits.utf8Length(nick),
+                bytes -> isupport.lines(settings.serverName(), nick));
+        List<IrcMessage> lines = new java.util.ArrayList<>(split.size());
+        for (IrcMessage line : split) {
+            List<String> params = new java.util.ArrayList<>(line.params());
+            params.set(0, nick);
+            lines.add(new IrcMessage(line.tags(), line.source(), line.command(), params));
+        }
+        return lines;
     }
 
     /** Takes {@code name} for {@code session}, unless another IRC user has it. */
     boolean take(String name, IrcSession session) {
         IrcSession before = users.putIfAbsent(io.parley.core.text.NameKeys.key(name), session);
+        if (before == null && session.isRegistered()) {
+            registeredNames.incrementAndGet();
+        }
         return before == null || before == session;
     }
 
     void release(String name, IrcSession session) {
-        users.remove(io.parley.core.text.NameKeys.key(name), session);
+        if (users.remove(io.parley.core.text.NameKeys.key(name), session) && session.isRegistered()) {
+            registeredNames.decrementAndGet();
+        }
+    }
+
+    /**
+     * How many registered users there are (LUSERS), as {@code registeredUsers().size()} counts
+     * them, without walking them all: every registration did, which made a storm of N
+     * connections cost N squared.
+     */
+    int registeredUserCount() {
+        return registeredNames.get();
     }
 
     Optional<IrcSession> user(String name) {
@@ -166,8 +193,12 @@ final class IrcServer {
         return users.values().stream().filter(IrcSession::isRegistered).toList();
     }
 
+    /** {@code session} has just registered (it holds its name, or none when {@code identity.settle} refused it). */
     void joinedAsMember(IrcSession session) {
         byMember.put(session.member().id(), session);
+        if (session.name() != null && users.get(io.parley.core.text.NameKeys.key(session.name())) == session) {
+            registeredNames.incrementAndGet();
+        }
     }
 
     void gone(IrcSession session) {

@@ -1,0 +1,61 @@
+package io.parley.protocol.irc;
+
+import io.parley.protocol.PostWindow;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A connection's channel messages on their way to the store (docs/irc.md, "Messages"): like TCD
+ * and line, the connection's next command is read while they are stored, up to
+ * {@link PostWindow#LIMIT} of them. What IRC adds is the fence ({@link #settled}): a command whose
+ * replies must come after those messages' echoes and errors (a {@code PING}, a labeled command,
+ * anything but another plain channel message) waits until every message before it has reached
+ * its room, so a client's {@code PING} after its {@code PRIVMSG}s is still answered after their
+ * echoes.
+ *
+ * <p>A message's outcome is brought back to the event loop after the room has handed it to its
+ * members, whose deliveries to this connection were queued on that loop first: so the echo is
+ * written before anything the fence holds.
+ *
+ * <p>Event-loop only (posts may complete on any thread).
+ */
+final class IrcPostPipeline {
+
+    private static final CompletableFuture<Void> SETTLED = CompletableFuture.completedFuture(null);
+
+    private final PostWindow window = new PostWindow();
+    /** Completes once every message tracked so far is settled (on the loop). */
+    private CompletableFuture<Void> settled = SETTLED;
+
+    /** Whether a message of this connection is still on its way to its room. */
+    boolean busy() {
+        return !settled.isDone();
+    }
+
+    /**
+     * Completes on the event loop once every message tracked so far has reached its room or
+     * failed, and its failure has been told ({@link #track}'s {@code failed}).
+     */
+    CompletionStage<Void> settled() {
+        return settled;
+    }
+
+    /**
+     * Tracks {@code post}: once it completes, {@code failed} runs on {@code loop} if it failed.
+     * Returns null while the connection may read on, else a stage that completes once it may
+     * (the window is full).
+     */
+    CompletionStage<?> track(CompletionStage<?> post, Executor loop, Consumer<Throwable> failed) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        post.whenComplete((stored, failure) -> loop.execute(() -> {
+            if (failure != null) {
+                failed.accept(failure);
+            }
+            done.complete(null);
+        }));
+        settled = settled.isDone() ? done : CompletableFuture.allOf(settled, done);
+        return window.track(done);
+    }
+}
