@@ -515,6 +515,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         metrics().messageReceived();
+        if (IrcConversations.kept(command, text)) {
+            return IrcConversations.send(ctx, server, session, out, to, clientTags, text).thenRun(() -> flush(ctx));
+        }
         IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
         to.member().pushMessage(direct);
         if (session.has(IrcCapabilities.ECHO_MESSAGE)) {

@@ -81,6 +81,8 @@ final class IrcServer {
     final IrcMonitor monitor = new IrcMonitor(this);
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
+    /** Private-message history (CHATHISTORY of a nick, TARGETS), or null before {@link #history}. */
+    volatile io.parley.core.account.HistoryStore privateHistory;
 
     IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore, Presence presence,
             SharedAccounts accounts) {
@@ -136,6 +138,7 @@ final class IrcServer {
         } catch (UnsupportedOperationException e) {
             replay = null;
         }
+        privateHistory = store.history();
         monitor.presence(presence);
     }
 
