@@ -93,4 +93,9 @@ final class SqliteRoomStore implements RoomStore {
     public CompletionStage<Void> clearTopic(int ref) {
         return store.query(connection -> JdbcRoomTopics.clear(connection, ref));
     }
+
+    @Override
+    public CompletionStage<Boolean> redact(int ref, long sequence, String by, java.time.Instant at) {
+        return store.query(connection -> JdbcRedactions.redact(connection, ref, sequence, by, at));
+    }
 }

@@ -164,6 +164,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "CHATHISTORY" -> {
                 return history.run(message, out, ctx.executor());
             }
+            case "REDACT" -> {
+                return IrcRedactions.redact(server, session, message, out, ctx.executor());
+            }
             case "MONITOR" -> server.monitor.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);

@@ -190,6 +190,11 @@ final class IrcServer {
         return found;
     }
 
+    /** Redacts a stored message of {@code room} (IRC's REDACT); completes once durable, with whether there was one. */
+    CompletionStage<Boolean> redact(Room room, long sequence, String by) {
+        return roomStore.redact(room.ref(), sequence, by, Instant.now());
+    }
+
     Optional<Topic> topic(Room room) {
         return Optional.ofNullable(topics.get(room.ref()));
     }

@@ -33,7 +33,7 @@ final class PgHistoryStore implements HistoryStore {
             SELECT DISTINCT m.sent_at, m.author, m.text, m.seq FROM sessions s
             JOIN messages m ON m.room_ref = ? AND m.seq > s.from_seq
                 AND m.seq <= COALESCE(s.to_seq, 9223372036854775807)
-            WHERE s.user_key = ? AND m.kind = 'CHAT'
+            WHERE s.user_key = ? AND m.kind = 'CHAT' AND m.redacted_by IS NULL
             ORDER BY m.seq""";
     private static final String PRIVATES = """
             SELECT sent_at, sender, recipient, encrypted, body FROM private_messages

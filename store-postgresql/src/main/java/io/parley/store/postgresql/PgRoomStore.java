@@ -4,6 +4,7 @@ import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomStore;
 import io.parley.core.room.RoomTopic;
 import io.parley.store.JdbcRoomTopics;
+import io.parley.store.JdbcRedactions;
 import io.parley.core.text.NameKeys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,5 +99,10 @@ final class PgRoomStore implements RoomStore {
     @Override
     public CompletionStage<Void> clearTopic(int ref) {
         return store.query(connection -> JdbcRoomTopics.clear(connection, ref));
+    }
+
+    @Override
+    public CompletionStage<Boolean> redact(int ref, long sequence, String by, java.time.Instant at) {
+        return store.query(connection -> JdbcRedactions.redact(connection, ref, sequence, by, at));
     }
 }

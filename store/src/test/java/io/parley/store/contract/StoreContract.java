@@ -281,6 +281,35 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aRedactedMessageLosesItsTextAndLeavesHistoryButKeepsItsNumber() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            store.history().openSession("alice", 0).toCompletableFuture().join();
+            say(store, lobby, 1, "bob", "kept");
+            say(store, lobby, 2, "bob", "regretted");
+            say(store, lobby, 3, "bob", "kept too");
+
+            assertThat(store.rooms().redact(lobby.ref(), 2, "bob", Instant.ofEpochMilli(5000)).toCompletableFuture().join())
+                    .isTrue();
+            assertThat(store.rooms().redact(lobby.ref(), 2, "bob", Instant.ofEpochMilli(6000)).toCompletableFuture().join())
+                    .as("once").isFalse();
+            assertThat(store.rooms().redact(lobby.ref(), 9, "bob", Instant.ofEpochMilli(6000)).toCompletableFuture().join())
+                    .as("no such message").isFalse();
+
+            assertThat(store.replay().window(lobby.id(), RoomReplay.Window.all(false, 10)).toCompletableFuture().join())
+                    .extracting(posted -> posted.chat().text()).containsExactly("kept", "kept too");
+            assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("kept", "kept too");
+            assertThat(next(store.history().pages("alice", lobby.ref()), 1000))
+                    .extracting(HistoryEntry::text).containsExactly("kept", "kept too");
+            assertThat(store.replay().messagesAfter(lobby.id(), 0, 10).toCompletableFuture().join())
+                    .as("the room's order has no gap; the text is gone").extracting(posted -> posted.chat().text())
+                    .containsExactly("kept", "", "kept too");
+        }
+    }
+
+    @Test
     void aConversationIsReadByEitherPartyInOrderWithinItsWindowAndNoOneElse() throws Exception {
         try (Store store = open()) {
             long first = dm(store, 1000, "alice", "", "bob", "", "one");
