@@ -171,6 +171,31 @@ class IrcPrivateHistoryTest {
         }
     }
 
+    @Test
+    void theSenderRedactsAPrivateMessageForBothAndHistoryForgetsIt() throws Exception {
+        server.login("alice", PASSWORD).close();
+        server.login("bob", PASSWORD).close();
+        IrcClient alice = loggedIn("alice");
+        IrcClient bob = loggedIn("bob");
+        alice.send("CAP REQ draft/message-redaction").next("CAP");
+        bob.send("CAP REQ draft/message-redaction").next("CAP");
+        alice.send("PRIVMSG bob :kept");
+        Seen kept = Seen.of(IrcCaps.next(alice));
+        IrcCaps.next(bob);
+        alice.send("PRIVMSG bob :regretted");
+        String msgid = IrcCaps.next(alice).tags().get("msgid");
+        IrcCaps.next(bob);
+
+        bob.send("REDACT bob " + msgid).expectLine(":My.Little.Server FAIL REDACT UNKNOWN_MSGID bob " + msgid
+                + " :No such message of yours to bob");
+        alice.send("REDACT bob " + msgid + " :typo");
+
+        String redact = " REDACT bob " + msgid + " :typo";
+        assertThat(IrcCaps.next(alice).toLine()).endsWith(":alice!~u@127.0.0.1" + redact);
+        assertThat(IrcCaps.next(bob).toLine()).endsWith(":alice!~u@127.0.0.1" + redact);
+        assertThat(history(bob, "CHATHISTORY LATEST alice * 10", "alice")).containsExactly(kept);
+    }
+
     /** Sends a CHATHISTORY command and reads its batch. */
     private static List<Seen> history(IrcClient client, String command, String target) {
         client.send(command);

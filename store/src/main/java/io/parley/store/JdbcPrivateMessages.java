@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * (on the store's writer) and the reads of one user's conversations (on its reader connections):
  * a conversation by the reader's key and guest token and the other party's key
  * ({@code private_messages_by_pair} and {@code _by_pair_received}), and the last message of each
- * of the reader's conversations (a scan of the reader's own messages, grouped by the other party).
+ * of the reader's conversations (a scan of the reader's own messages, grouped by the other party);
+ * and a sender's redaction of one (the body removed; redacted rows are read by none of them).
  * Thread-safe (stateless).
  */
 public final class JdbcPrivateMessages {
@@ -33,19 +34,25 @@ public final class JdbcPrivateMessages {
              FROM private_messages
             WHERE ((sender_key = ? AND sender_guest = ? AND recipient_key = ?)
                 OR (recipient_key = ? AND recipient_guest = ? AND sender_key = ?))
-              AND id > ? AND id < ? AND sent_at > ? AND sent_at < ?
+              AND id > ? AND id < ? AND sent_at > ? AND sent_at < ? AND redacted_at IS NULL
             ORDER BY id""";
     private static final String LAST_OF_CONVERSATIONS = """
             SELECT p.id, p.sent_at, p.sender, p.sender_guest, p.recipient, p.recipient_guest, p.encrypted, p.body
             FROM private_messages p JOIN (
                 SELECT MAX(id) AS last FROM (
-                    SELECT id, recipient_key AS other FROM private_messages WHERE sender_key = ? AND sender_guest = ?
+                    SELECT id, recipient_key AS other FROM private_messages
+                    WHERE sender_key = ? AND sender_guest = ? AND redacted_at IS NULL
                     UNION ALL
-                    SELECT id, sender_key AS other FROM private_messages WHERE recipient_key = ? AND recipient_guest = ?
+                    SELECT id, sender_key AS other FROM private_messages
+                    WHERE recipient_key = ? AND recipient_guest = ? AND redacted_at IS NULL
                 ) mine GROUP BY other
             ) lasts ON p.id = lasts.last
             WHERE p.sent_at > ? AND p.sent_at < ?
             ORDER BY p.sent_at, p.id LIMIT ?""";
+
+    private static final String REDACT = """
+            UPDATE private_messages SET body = '', redacted_at = ?
+            WHERE id = ? AND sender_key = ? AND sender_guest = ? AND recipient_key = ? AND redacted_at IS NULL""";
 
     private final ConnectionReads reads;
 
@@ -69,6 +76,19 @@ public final class JdbcPrivateMessages {
                 keys.next();
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /** See {@link io.parley.core.account.HistoryStore#redactPrivate}; on the writer's {@code connection}. */
+    public static boolean redact(Connection connection, long id, Party sender, String recipient, Instant at)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(REDACT)) {
+            update.setLong(1, at.toEpochMilli());
+            update.setLong(2, id);
+            update.setString(3, NameKeys.key(sender.name()));
+            update.setString(4, sender.guest());
+            update.setString(5, NameKeys.key(recipient));
+            return update.executeUpdate() == 1;
         }
     }
 

@@ -41,7 +41,8 @@ final class SqliteHistoryStore implements HistoryStore {
             ORDER BY m.seq""";
     private static final String PRIVATES = """
             SELECT sent_at, sender, recipient, encrypted, body FROM private_messages
-            WHERE (sender_key = ? AND sender_guest = '') OR (recipient_key = ? AND recipient_guest = '') ORDER BY id""";
+            WHERE ((sender_key = ? AND sender_guest = '') OR (recipient_key = ? AND recipient_guest = ''))
+                AND redacted_at IS NULL ORDER BY id""";
 
     private final SqliteStore store;
 
@@ -100,6 +101,11 @@ final class SqliteHistoryStore implements HistoryStore {
     @Override
     public CompletionStage<List<PrivateMessage>> conversation(Party reader, String other, RoomReplay.Window window) {
         return new JdbcPrivateMessages(store::read).conversation(reader, other, window);
+    }
+
+    @Override
+    public CompletionStage<Boolean> redactPrivate(long id, Party sender, String recipient, Instant at) {
+        return store.query(connection -> JdbcPrivateMessages.redact(connection, id, sender, recipient, at));
     }
 
     @Override

@@ -41,6 +41,15 @@ public interface HistoryStore {
     }
 
     /**
+     * Redacts private message {@code id} if {@code sender} sent it to {@code recipient} (a name):
+     * its body is removed and no history lists it any more. Completes with whether there was such
+     * a message, not yet redacted, once the redaction is durable.
+     */
+    default CompletionStage<Boolean> redactPrivate(long id, Party sender, String recipient, java.time.Instant at) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no private-message history"));
+    }
+
+    /**
      * The last message of each of {@code reader}'s conversations whose last message was stored
      * strictly between {@code afterMillis} and {@code beforeMillis}, oldest first, at most
      * {@code limit}: what IRC's {@code CHATHISTORY TARGETS} lists besides channels.

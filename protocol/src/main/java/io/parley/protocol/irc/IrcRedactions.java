@@ -19,8 +19,10 @@ import java.util.concurrent.CompletionStage;
  * lists the message), then {@code :<redacter> REDACT <#channel> <msgid> [:reason]} goes to the
  * channel's IRC members that have the capability, the redacter included; members without it, and
  * other protocols' users, get nothing (their clients have no way to take a line back). Errors are
- * {@code FAIL REDACT INVALID_TARGET | UNKNOWN_MSGID | REDACT_FORBIDDEN}. Private messages and
- * unstored messages (TAGMSG) cannot be redacted. Event-loop only (the redacter's); stateless.
+ * {@code FAIL REDACT INVALID_TARGET | UNKNOWN_MSGID | REDACT_FORBIDDEN}. {@code REDACT <nick> <msgid>}
+ * takes back a stored private message the user sent that nick (its sender only). Unstored
+ * messages (TAGMSG, NOTICE to a nick) cannot be redacted. Event-loop only (the redacter's);
+ * stateless.
  */
 final class IrcRedactions {
 
@@ -37,6 +39,9 @@ final class IrcRedactions {
             return null;
         }
         String reason = message.param(2);
+        if (!IrcChannels.isChannel(target)) {
+            return redactPrivate(server, session, target, msgid, reason, out, loop);
+        }
         Optional<Room> room = IrcChannels.isChannel(target)
                 ? IrcChannels.toRoom(target).flatMap(server.chat.rooms()::byName)
                         .filter(joined -> session.rooms.containsKey(joined.ref()))
@@ -84,6 +89,44 @@ final class IrcRedactions {
             out.add(fail(server, "MESSAGE_ERROR", "The message could not be redacted now, try again", target, msgid));
             return null;
         }, loop);
+    }
+
+    /**
+     * {@code REDACT <nick> <msgid>}: the sender of a stored private message to that nick takes it
+     * back; the redacter and the nick, if it is an IRC user with the capability, are told.
+     */
+    private static CompletionStage<?> redactPrivate(IrcServer server, IrcSession session, String target, String msgid,
+            String reason, List<Object> out, java.util.concurrent.Executor loop) {
+        Optional<String> other = IrcNicks.toName(target);
+        if (other.isEmpty()) {
+            out.add(fail(server, "INVALID_TARGET", "Not a channel or nick", target));
+            return null;
+        }
+        Optional<Long> id = IrcMsgIds.parsePrivate(msgid);
+        if (id.isEmpty() || server.privateHistory == null) {
+            out.add(fail(server, "UNKNOWN_MSGID", "No such message of yours to " + target, target, msgid));
+            return null;
+        }
+        return server.privateHistory.redactPrivate(id.get(), IrcConversations.party(session), other.get(), Instant.now())
+                .handleAsync((redacted, failure) -> {
+                    if (failure != null) {
+                        out.add(fail(server, "MESSAGE_ERROR", "The message could not be redacted now, try again",
+                                target, msgid));
+                    } else if (!redacted) {
+                        out.add(fail(server, "UNKNOWN_MSGID", "No such message of yours to " + target, target, msgid));
+                    } else {
+                        IrcMessage line = reason == null ? IrcMessage.from(session.source(), "REDACT", target, msgid)
+                                : IrcMessage.from(session.source(), "REDACT", target, msgid, reason);
+                        IrcDirect redaction = new IrcDirect(line, Instant.now());
+                        server.user(other.get()).filter(IrcSession::isRegistered)
+                                .filter(to -> to != session && to.has(IrcCapabilities.MESSAGE_REDACTION))
+                                .ifPresent(to -> to.member().push(redaction));
+                        if (session.has(IrcCapabilities.MESSAGE_REDACTION)) {
+                            out.add(redaction);
+                        }
+                    }
+                    return null;
+                }, loop);
     }
 
     private static void relay(IrcServer server, IrcSession session, Room room, String channel, String msgid, String reason,

@@ -377,6 +377,36 @@ public abstract class StoreContract {
         }
     }
 
+    @Test
+    void onlyItsSenderRedactsAPrivateMessageWhichThenLeavesEveryHistory() throws Exception {
+        try (Store store = open()) {
+            Room lobby = room(store, "lobby");
+            long kept = dm(store, 1000, "alice", "", "bob", "", "kept");
+            long regretted = dm(store, 2000, "alice", "", "bob", "", "regretted");
+            Party alice = new Party("alice", "");
+            Instant now = Instant.ofEpochMilli(3000);
+
+            assertThat(store.history().redactPrivate(regretted, new Party("bob", ""), "alice", now).toCompletableFuture().join())
+                    .as("not bob's").isFalse();
+            assertThat(store.history().redactPrivate(regretted, new Party("alice", "guest"), "bob", now)
+                    .toCompletableFuture().join()).as("not a guest alice's").isFalse();
+            assertThat(store.history().redactPrivate(regretted, alice, "carol", now).toCompletableFuture().join())
+                    .as("not to carol").isFalse();
+            assertThat(store.history().redactPrivate(regretted, alice, "BOB", now).toCompletableFuture().join()).isTrue();
+            assertThat(store.history().redactPrivate(regretted, alice, "bob", now).toCompletableFuture().join())
+                    .as("once").isFalse();
+
+            assertThat(conversation(store, new Party("bob", ""), "alice", RoomReplay.Window.all(false, 10)))
+                    .extracting(PrivateMessage::id).containsExactly(kept);
+            assertThat(store.history().lastOfConversations(alice, 0, 10_000, 10).toCompletableFuture().join())
+                    .extracting(PrivateMessage::body).containsExactly("kept");
+            assertThat(store.history().history("bob", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("kept");
+            assertThat(next(store.history().pages("bob", lobby.ref()), 1000)).extracting(HistoryEntry::text)
+                    .containsExactly("kept");
+        }
+    }
+
     private static long dm(Store store, long millis, String from, String fromGuest, String to, String toGuest, String body) {
         return store.history().addPrivate(new PrivateMessage(0, Instant.ofEpochMilli(millis), from, fromGuest, to, toGuest,
                 false, body)).toCompletableFuture().join();
