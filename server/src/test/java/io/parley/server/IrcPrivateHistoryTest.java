@@ -188,9 +188,9 @@ class IrcPrivateHistoryTest {
 
         bob.send("REDACT bob " + msgid).expectLine(":My.Little.Server FAIL REDACT UNKNOWN_MSGID bob " + msgid
                 + " :No such message of yours to bob");
-        alice.send("REDACT bob " + msgid + " :typo");
+        alice.send("REDACT bob " + msgid + " :a typo");
 
-        String redact = " REDACT bob " + msgid + " :typo";
+        String redact = " REDACT bob " + msgid + " :a typo";
         assertThat(IrcCaps.next(alice).toLine()).endsWith(":alice!~u@127.0.0.1" + redact);
         assertThat(IrcCaps.next(bob).toLine()).endsWith(":alice!~u@127.0.0.1" + redact);
         assertThat(history(bob, "CHATHISTORY LATEST alice * 10", "alice")).containsExactly(kept);
