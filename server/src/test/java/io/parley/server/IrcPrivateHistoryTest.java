@@ -142,10 +142,10 @@ class IrcPrivateHistoryTest {
         IrcCaps.next(bob);
 
         assertThat(targets(alice, "timestamp=2000-01-01T00:00:00.000Z timestamp=2200-01-01T00:00:00.000Z 10"))
-                .containsExactly(List.of("TARGETS", "#room", "timestamp=" + inRoom.time()),
-                        List.of("TARGETS", "bob", "timestamp=" + toBob.time()));
+                .containsExactly(List.of("TARGETS", "#room", inRoom.time()),
+                        List.of("TARGETS", "bob", toBob.time()));
         assertThat(targets(bob, "timestamp=2000-01-01T00:00:00.000Z timestamp=2200-01-01T00:00:00.000Z 10"))
-                .containsExactly(List.of("TARGETS", "alice", "timestamp=" + toBob.time()));
+                .containsExactly(List.of("TARGETS", "alice", toBob.time()));
         assertThat(targets(alice, "timestamp=2000-01-01T00:00:00.000Z timestamp=" + toBob.time() + " 10"))
                 .as("bob's last message is not before the window's end").extracting(params -> params.get(1))
                 .doesNotContain("bob");

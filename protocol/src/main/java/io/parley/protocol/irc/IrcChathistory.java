@@ -235,7 +235,7 @@ final class IrcChathistory {
             List<IrcMessage> lines = new ArrayList<>();
             for (Target target : found.subList(0, Math.min(found.size(), request.limit()))) {
                 lines.add(IrcMessage.from(server.settings.serverName(), "CHATHISTORY", "TARGETS", target.name(),
-                        "timestamp=" + IrcEventEncoder.SERVER_TIME.format(target.last())));
+                        IrcEventEncoder.SERVER_TIME.format(target.last())));
             }
             out.addAll(batch("draft/chathistory-targets", List.of(), lines));
         }, loop).exceptionallyAsync(failure -> {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -51,7 +52,9 @@ final class IrcConversations {
 
     /**
      * Stores {@code text} from {@code session} to the IRC user {@code to}, then relays and echoes
-     * it; adds the replies to {@code out} on the loop, where the stage completes.
+     * it; adds the replies to {@code out} on the loop, where the stage completes. The echo waits
+     * until the delivery is written on the recipient's loop, so that a client's next command (a
+     * PING used as a barrier) is answered only once the recipient has the message too.
      */
     static CompletionStage<?> send(ChannelHandlerContext ctx, IrcServer server, IrcSession session, List<Object> out,
             IrcSession to, Map<String, String> clientTags, String text) {
@@ -59,13 +62,22 @@ final class IrcConversations {
         Party recipient = party(to);
         String nick = to.nick();
         return server.accounts.privateMessages().keep(from.name(), from.guest(), recipient.name(), recipient.guest(),
-                IrcTexts.toParley(text)).handleAsync((outcome, failure) -> {
+                IrcTexts.toParley(text)).thenCompose(outcome -> {
+                    if (!(outcome instanceof PrivateMessages.Kept kept)) {
+                        return CompletableFuture.completedFuture(outcome);
+                    }
+                    List<IrcDirect> lines = lines(server, session, to, clientTags, kept.message());
+                    return CompletableFuture.runAsync(() -> lines.forEach(line -> to.member().pushMessage(line)),
+                            to.member().executor()).thenApply(delivered -> outcome);
+                }).handleAsync((outcome, failure) -> {
                     if (failure != null) {
                         out.add(serverNotice(server, session, "Your message to " + nick + " was not stored, try again"));
                     } else if (outcome instanceof PrivateMessages.OverQuota over) {
                         out.add(IrcPrivateMessages.overQuota(server, session, nick, over));
                     } else if (outcome instanceof PrivateMessages.Kept kept) {
-                        relay(server, session, to, clientTags, kept.message(), out);
+                        if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
+                            out.addAll(lines(server, session, to, clientTags, kept.message()));
+                        }
                         if (to.away() != null) {
                             out.add(server.replies.numeric(RPL_AWAY, session.nick(), nick, to.away()));
                         }
@@ -74,18 +86,17 @@ final class IrcConversations {
                 }, ctx.executor());
     }
 
-    private static void relay(IrcServer server, IrcSession session, IrcSession to, Map<String, String> clientTags, PrivateMessage message,
-            List<Object> out) {
+    /** The stored {@code message} as relayed and echoed: the same lines, msgids and time for both. */
+    private static List<IrcDirect> lines(IrcServer server, IrcSession session, IrcSession to, Map<String, String> clientTags,
+            PrivateMessage message) {
         List<IrcMessage> lines = IrcPrivateMessages.lines(server, session.source(), to.nick(), message);
+        List<IrcDirect> directs = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Map<String, String> tags = new LinkedHashMap<>(clientTags);
             tags.put("msgid", IrcMsgIds.line(IrcMsgIds.privateMessage(message.id()), i));
-            IrcDirect direct = new IrcDirect(lines.get(i).withTags(tags), message.time());
-            to.member().pushMessage(direct);
-            if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
-                out.add(direct);
-            }
+            directs.add(new IrcDirect(lines.get(i).withTags(tags), message.time()));
         }
+        return directs;
     }
 
     /** A stored private message as CHATHISTORY gives it to {@code reader}: its lines, with {@code time} and {@code msgid}. */
