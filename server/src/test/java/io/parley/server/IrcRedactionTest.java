@@ -95,8 +95,8 @@ class IrcRedactionTest {
                 + "FAIL REDACT UNKNOWN_MSGID #room " + elsewhere + " :No such message in this channel");
         alice.send("REDACT #elsewhere " + elsewhere).expectLine(S + "FAIL REDACT INVALID_TARGET #elsewhere"
                 + " :You can redact only messages of a channel you are in");
-        alice.send("REDACT bob " + elsewhere).expectLine(S + "FAIL REDACT INVALID_TARGET bob"
-                + " :You can redact only messages of a channel you are in");
+        alice.send("REDACT bob " + elsewhere).expectLine(S + "FAIL REDACT UNKNOWN_MSGID bob " + elsewhere
+                + " :No such message of yours to bob");
         alice.send("REDACT").expectLine(S + "FAIL REDACT NEED_MORE_PARAMS * :Missing parameters");
     }
 }

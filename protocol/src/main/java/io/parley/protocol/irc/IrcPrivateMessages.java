@@ -87,6 +87,12 @@ final class IrcPrivateMessages {
         for (String line : Text.lines(message.body())) {
             boolean action = line.startsWith(IrcEventEncoder.ACTION_PREFIX);
             String text = action ? line.substring(IrcEventEncoder.ACTION_PREFIX.length()) : line;
+            String whole = action ? "\u0001ACTION " + text + "\u0001" : text;
+            IrcMessage one = IrcMessage.from(source, "PRIVMSG", target, whole);
+            if (!text.isEmpty() && one.bodyBytes() <= IrcLimits.MAX_BODY_BYTES) {
+                lines.add(one); // fits as it is (maxTextBytes counts a ':' a text without spaces does not need)
+                continue;
+            }
             for (String piece : IrcLimits.split(text, action ? max - "\u0001ACTION \u0001".length() : max)) {
                 if (!piece.isEmpty()) {
                     String body = action ? "\u0001ACTION " + piece + "\u0001" : piece;
