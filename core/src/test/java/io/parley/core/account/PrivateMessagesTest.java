@@ -75,6 +75,21 @@ class PrivateMessagesTest {
     }
 
     @Test
+    void keepStoresAndChargesWithoutDeliveringAndGivesTheStoredMessage() {
+        presence.enter(bob);
+
+        PrivateMessages.Outcome kept = messages.keep("alice", "", "bob", "guest-7", "x".repeat(60))
+                .toCompletableFuture().join();
+
+        assertThat(kept).isEqualTo(new PrivateMessages.Kept(
+                new PrivateMessage(1, NOW, "alice", "", "bob", "guest-7", false, "x".repeat(60))));
+        assertThat(bob.delivered).as("the caller delivers").isEmpty();
+        assertThat(messages.keep("alice", "", "bob", "guest-7", "x".repeat(60)).toCompletableFuture().join())
+                .as("charged").isInstanceOf(PrivateMessages.OverQuota.class);
+        assertThat(historyOf("bob")).as("a guest's message is not the account bob's history").isEmpty();
+    }
+
+    @Test
     void aRecipientWhoLeftWhileItWasStoredFindsItInHistoryOnly() {
         presence.enter(bob);
         gate = new CompletableFuture<>();
