@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class NatsPresenceLink implements PresenceLink {
 
     private static final Logger log = LoggerFactory.getLogger(NatsPresenceLink.class);
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2; // 2: a private message carries its id and guest tokens
 
     private final Connection connection;
     private final String prefix;
@@ -50,10 +50,13 @@ public final class NatsPresenceLink implements PresenceLink {
     @Override
     public void privateMessage(String to, PrivateMessage message) {
         publish(prefix + ".node." + to + ".pm", out -> {
+            out.writeLong(message.id());
             out.writeLong(message.time().getEpochSecond());
             out.writeInt(message.time().getNano());
             write(out, message.from());
+            write(out, message.fromGuest());
             write(out, message.to());
+            write(out, message.toGuest());
             out.writeBoolean(message.encrypted());
             write(out, message.body());
         });
@@ -89,8 +92,10 @@ public final class NatsPresenceLink implements PresenceLink {
                 throw new IOException("unknown version");
             }
             if (subject.endsWith(".pm")) {
+                long id = in.readLong();
                 Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
-                listener.privateMessage(new PrivateMessage(time, read(in), read(in), in.readBoolean(), read(in)));
+                listener.privateMessage(new PrivateMessage(id, time, read(in), read(in), read(in), read(in),
+                        in.readBoolean(), read(in)));
             } else if (subject.endsWith(".replaced")) {
                 listener.replaced(read(in), in.readLong());
             } else {

@@ -170,14 +170,16 @@ class IrcHistoryTest {
                 .expectLine(s + "FAIL CHATHISTORY INVALID_TARGET LATEST #nosuch :You are not in that channel");
         alice.send("CHATHISTORY LATEST #bobs * 10")
                 .expectLine(s + "FAIL CHATHISTORY INVALID_TARGET LATEST #bobs :You are not in that channel");
-        assertThat(history(alice, "CHATHISTORY LATEST bob * 10", "bob")).as("messages to nicks are not stored").isEmpty();
+        assertThat(history(alice, "CHATHISTORY LATEST bob * 10", "bob")).as("no messages with bob").isEmpty();
         alice.send("PRIVMSG #mine :something");
         Seen said = Seen.of(IrcCaps.next(alice));
-        alice.send("CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp=" + said.time() + " 10");
+        alice.send("CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp=2200-01-01T00:00:00.000Z 10");
         List<IrcMessage> targets = IrcCaps.batch(alice);
         assertThat(targets.get(0).params()).containsExactly(targets.get(0).param(0), "draft/chathistory-targets");
         assertThat(targets.subList(1, targets.size())).extracting(IrcMessage::params)
-                .containsExactly(List.of("TARGETS", "#mine", "timestamp=" + said.time()));
+                .containsExactly(List.of("TARGETS", "#mine", said.time()));
+        alice.send("CHATHISTORY TARGETS timestamp=2000-01-01T00:00:00.000Z timestamp=" + said.time() + " 10");
+        assertThat(IrcCaps.batch(alice)).as("the bounds are exclusive").hasSize(1);
     }
 
     /** Sends a CHATHISTORY command and reads its batch. */

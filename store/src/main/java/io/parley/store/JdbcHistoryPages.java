@@ -37,13 +37,13 @@ public final class JdbcHistoryPages implements HistoryPages {
             "SELECT from_seq, COALESCE(to_seq, ?) FROM sessions WHERE user_key = ? ORDER BY from_seq";
     private static final String BROADCASTS = """
             SELECT seq, sent_at, author, text FROM messages
-            WHERE room_ref = ? AND seq > ? AND seq <= ? AND kind = 'CHAT' ORDER BY seq LIMIT ?""";
+            WHERE room_ref = ? AND seq > ? AND seq <= ? AND kind = 'CHAT' AND redacted_by IS NULL ORDER BY seq LIMIT ?""";
     private static final String PRIVATES = """
             SELECT id, sent_at, sender, recipient, encrypted, body FROM private_messages
-            WHERE sender_key = ? AND id > ? AND id <= ?
+            WHERE sender_key = ? AND sender_guest = '' AND id > ? AND id <= ? AND redacted_at IS NULL
             UNION
             SELECT id, sent_at, sender, recipient, encrypted, body FROM private_messages
-            WHERE recipient_key = ? AND id > ? AND id <= ?
+            WHERE recipient_key = ? AND recipient_guest = '' AND id > ? AND id <= ? AND redacted_at IS NULL
             ORDER BY id LIMIT ?""";
 
     private final ConnectionReads store;

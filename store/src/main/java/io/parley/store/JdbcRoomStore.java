@@ -113,4 +113,9 @@ public final class JdbcRoomStore implements RoomStore {
     public CompletionStage<Void> clearTopic(int ref) {
         return writes.query(connection -> JdbcRoomTopics.clear(connection, ref));
     }
+
+    @Override
+    public CompletionStage<Boolean> redact(int ref, long sequence, String by, java.time.Instant at) {
+        return writes.query(connection -> JdbcRedactions.redact(connection, ref, sequence, by, at));
+    }
 }

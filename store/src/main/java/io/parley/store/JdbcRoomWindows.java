@@ -22,6 +22,7 @@ public final class JdbcRoomWindows {
     private static final String SELECT = """
             SELECT id, seq, sent_at, author, kind, text FROM messages
             WHERE room_ref = ? AND seq > ? AND seq < ? AND sent_at > ? AND sent_at < ? AND kind = 'CHAT'
+              AND redacted_by IS NULL
             ORDER BY seq""";
 
     private final ConnectionReads reads;

@@ -29,7 +29,8 @@ final class Migrations {
      * database that already holds it (or skips one that does not).
      */
     static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__directory.sql",
-            "V3__accounts.sql", "V4__room_sequence.sql", "V5__room_topics.sql");
+            "V3__accounts.sql", "V4__room_sequence.sql", "V5__room_topics.sql",
+            "V6__private_message_guests.sql", "V7__redactions.sql");
 
     private Migrations() {}
 

@@ -3,8 +3,10 @@ package io.parley.store;
 import io.parley.core.account.HistoryEntry;
 import io.parley.core.account.HistoryPages;
 import io.parley.core.account.HistoryStore;
+import io.parley.core.account.Party;
 import io.parley.core.account.PrivateMessage;
 import io.parley.core.room.Lobby;
+import io.parley.core.room.RoomReplay;
 import io.parley.core.text.NameKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,11 +37,12 @@ final class SqliteHistoryStore implements HistoryStore {
             SELECT DISTINCT m.sent_at, m.author, m.text, m.seq FROM sessions s
             CROSS JOIN messages m ON m.room_ref = ? AND m.seq > s.from_seq
                 AND m.seq <= COALESCE(s.to_seq, 9223372036854775807)
-            WHERE s.user_key = ? AND m.kind = 'CHAT'
+            WHERE s.user_key = ? AND m.kind = 'CHAT' AND m.redacted_by IS NULL
             ORDER BY m.seq""";
     private static final String PRIVATES = """
             SELECT sent_at, sender, recipient, encrypted, body FROM private_messages
-            WHERE sender_key = ? OR recipient_key = ? ORDER BY id""";
+            WHERE ((sender_key = ? AND sender_guest = '') OR (recipient_key = ? AND recipient_guest = ''))
+                AND redacted_at IS NULL ORDER BY id""";
 
     private final SqliteStore store;
 
@@ -89,23 +92,26 @@ final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public CompletionStage<Void> addPrivate(PrivateMessage message) {
+    public CompletionStage<Long> addPrivate(PrivateMessage message) {
         // Refused at once when the write queue is full, like a chat message.
         long bytes = StoreWriter.TASK_OVERHEAD_BYTES + 2L * message.body().length();
-        return store.query(bytes, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO private_messages"
-                    + " (sent_at, sender_key, sender, recipient_key, recipient, encrypted, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, message.time().toEpochMilli());
-                insert.setString(2, NameKeys.key(message.from()));
-                insert.setString(3, message.from());
-                insert.setString(4, NameKeys.key(message.to()));
-                insert.setString(5, message.to());
-                insert.setInt(6, message.encrypted() ? 1 : 0);
-                insert.setString(7, message.body());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        return store.query(bytes, connection -> JdbcPrivateMessages.insert(connection, message));
+    }
+
+    @Override
+    public CompletionStage<List<PrivateMessage>> conversation(Party reader, String other, RoomReplay.Window window) {
+        return new JdbcPrivateMessages(store::read).conversation(reader, other, window);
+    }
+
+    @Override
+    public CompletionStage<Boolean> redactPrivate(long id, Party sender, String recipient, Instant at) {
+        return store.query(connection -> JdbcPrivateMessages.redact(connection, id, sender, recipient, at));
+    }
+
+    @Override
+    public CompletionStage<List<PrivateMessage>> lastOfConversations(Party reader, long afterMillis, long beforeMillis,
+            int limit) {
+        return new JdbcPrivateMessages(store::read).lastOfConversations(reader, afterMillis, beforeMillis, limit);
     }
 
     @Override

@@ -4,10 +4,13 @@ import io.parley.core.room.ChatMessage;
 import io.parley.core.room.InMemoryEventLog;
 import io.parley.core.room.Lobby;
 import io.parley.core.room.RoomEvent;
+import io.parley.core.room.RoomReplay;
 import io.parley.core.text.NameKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -42,9 +45,40 @@ public final class InMemoryHistoryStore implements HistoryStore {
     }
 
     @Override
-    public synchronized CompletionStage<Void> addPrivate(PrivateMessage message) {
-        privates.add(message);
-        return CompletableFuture.completedFuture(null);
+    public synchronized CompletionStage<Long> addPrivate(PrivateMessage message) {
+        privates.add(message.withId(privates.size() + 1));
+        return CompletableFuture.completedFuture((long) privates.size());
+    }
+
+    @Override
+    public synchronized CompletionStage<List<PrivateMessage>> conversation(Party reader, String other,
+            RoomReplay.Window window) {
+        String otherKey = NameKeys.key(other);
+        List<PrivateMessage> inside = privates.stream()
+                .filter(m -> (reader.sent(m) && NameKeys.key(m.to()).equals(otherKey))
+                        || (reader.received(m) && NameKeys.key(m.from()).equals(otherKey)))
+                .filter(m -> window.contains(m.id(), m.time().toEpochMilli()))
+                .toList();
+        int from = window.newestFirst() ? Math.max(0, inside.size() - window.limit()) : 0;
+        return CompletableFuture.completedFuture(
+                List.copyOf(inside.subList(from, Math.min(inside.size(), from + window.limit()))));
+    }
+
+    @Override
+    public synchronized CompletionStage<List<PrivateMessage>> lastOfConversations(Party reader, long afterMillis,
+            long beforeMillis, int limit) {
+        Map<String, PrivateMessage> last = new LinkedHashMap<>();
+        for (PrivateMessage m : privates) {
+            if (reader.sent(m)) {
+                last.put(NameKeys.key(m.to()), m);
+            } else if (reader.received(m)) {
+                last.put(NameKeys.key(m.from()), m);
+            }
+        }
+        return CompletableFuture.completedFuture(last.values().stream()
+                .filter(m -> m.time().toEpochMilli() > afterMillis && m.time().toEpochMilli() < beforeMillis)
+                .sorted(Comparator.comparing(PrivateMessage::time).thenComparing(PrivateMessage::id))
+                .limit(limit).toList());
     }
 
     @Override
@@ -60,7 +94,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
             }
         }
         for (PrivateMessage message : privates) {
-            if (NameKeys.key(message.from()).equals(key) || NameKeys.key(message.to()).equals(key)) {
+            if ((NameKeys.key(message.from()).equals(key) && message.fromGuest().isEmpty())
+                    || (NameKeys.key(message.to()).equals(key) && message.toGuest().isEmpty())) {
                 entries.add(new HistoryEntry(message.time(), HistoryEntry.Kind.PRIVATE, message.from(), message.to(),
                         message.encrypted(), message.body()));
             }

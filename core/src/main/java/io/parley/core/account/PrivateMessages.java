@@ -3,6 +3,8 @@ package io.parley.core.account;
 import io.parley.core.text.NameKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,11 +25,14 @@ public final class PrivateMessages {
     /** How a {@link #send} ended. */
     public sealed interface Outcome {}
 
-    /** Stored and handed to the recipient. */
-    public record Delivered() implements Outcome {}
+    /** Stored (as {@code message}, with its id) and handed to the recipient. */
+    public record Delivered(PrivateMessage message) implements Outcome {}
 
     /** Stored, but the recipient left meanwhile: it finds the message in its history. */
-    public record StoredOnly() implements Outcome {}
+    public record StoredOnly(PrivateMessage message) implements Outcome {}
+
+    /** Stored by {@link #keep}, for the caller to deliver. */
+    public record Kept(PrivateMessage message) implements Outcome {}
 
     /** The recipient was not logged in: nothing stored, nothing charged. */
     public record NotOnline() implements Outcome {}
@@ -54,24 +59,58 @@ public final class PrivateMessages {
      * @param encrypted whether {@code body} is ciphertext
      */
     public CompletionStage<Outcome> send(String from, String to, boolean encrypted, String body) {
-        if (presence.onlineName(to).isEmpty()) {
+        return send(from, "", to, encrypted, body);
+    }
+
+    /**
+     * As {@link #send(String, String, boolean, String)}, from a sender that may be a guest
+     * ({@code fromGuest}, see {@link PrivateMessage}); the recipient's guest token is its
+     * {@link Recipient#guest}.
+     */
+    public CompletionStage<Outcome> send(String from, String fromGuest, String to, boolean encrypted, String body) {
+        if (presence.onlineName(to).isEmpty()) { // online on this node or, in a cluster, another
             return CompletableFuture.completedFuture(new NotOnline());
         }
+        // A recipient on another node of a cluster is kept as an account's party (no guest token):
+        // its node's connection tokens are not known here.
+        String toGuest = presence.find(to).map(Recipient::guest).orElse("");
+        return charged(from, body, new PrivateMessage(0, now(), from, fromGuest, to, toGuest, encrypted, body))
+                .thenApply(outcome -> {
+                    if (!(outcome instanceof Kept kept)) {
+                        return outcome;
+                    }
+                    // Stored means sent: the recipient may have left meanwhile, and reads it in
+                    // history. On another node (a cluster), it is handed over there.
+                    return presence.deliver(kept.message()) ? new Delivered(kept.message()) : new StoredOnly(kept.message());
+                });
+    }
+
+    /**
+     * Charges and stores a clear-text message whose delivery is the caller's (IRC between IRC
+     * users: it relays the message with the sender's tags once it is stored). Completes with
+     * {@link Kept} (the message with its id and time) or {@link OverQuota}; fails, with nothing
+     * charged, if the store refuses the write.
+     */
+    public CompletionStage<Outcome> keep(String from, String fromGuest, String to, String toGuest, String body) {
+        return charged(from, body, new PrivateMessage(0, now(), from, fromGuest, to, toGuest, false, body));
+    }
+
+    private CompletionStage<Outcome> charged(String from, String body, PrivateMessage message) {
         String senderKey = NameKeys.key(from);
         long bytes = body.getBytes(StandardCharsets.UTF_8).length;
         Optional<PrivateMessageQuota.Exceeded> over = quota.take(senderKey, bytes);
         if (over.isPresent()) {
             return CompletableFuture.completedFuture(new OverQuota(over.get()));
         }
-        PrivateMessage message = new PrivateMessage(clock.instant(), from, to, encrypted, body);
-        return history.addPrivate(message).whenComplete((stored, failure) -> {
+        return history.addPrivate(message).whenComplete((id, failure) -> {
             if (failure != null) {
                 quota.giveBack(senderKey, bytes); // not stored (a full store queue: "try again")
             }
-        }).thenApply(stored -> {
-            // Stored means sent: the recipient may have left meanwhile, and reads it in history.
-            // On another node (a cluster), it is handed over there.
-            return presence.deliver(message) ? new Delivered() : new StoredOnly();
-        });
+        }).thenApply(id -> new Kept(message.withId(id)));
+    }
+
+    /** The store keeps milliseconds: a message's time is the one history gives back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

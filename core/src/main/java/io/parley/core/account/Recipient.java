@@ -18,6 +18,14 @@ public interface Recipient {
     /** The key private messages to this user are encrypted with (wire form), or empty: they go in clear. */
     Optional<String> publicKey();
 
+    /**
+     * The guest token private messages to this user are stored under ({@link PrivateMessage}):
+     * empty for a user logged in to the account that owns its name.
+     */
+    default String guest() {
+        return "";
+    }
+
     /** Sends this user a private message that was just stored. */
     void deliver(PrivateMessage message);
 

@@ -56,4 +56,15 @@ public interface RoomStore {
 
     /** Removes the topic of the room with this ref, if it has one; completes once that is durable. */
     CompletionStage<Void> clearTopic(int ref);
+
+    /**
+     * Redacts the chat message numbered {@code sequence} in room {@code ref} (IRC's
+     * {@code REDACT}): its text is removed from the store and history no longer lists it; its row
+     * and number stay, so the room's order has no gap. Completes with whether such a message was
+     * there and not yet redacted, once the redaction is durable.
+     */
+    default CompletionStage<Boolean> redact(int ref, long sequence, String by, java.time.Instant at) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this store cannot redact messages"));
+    }
 }

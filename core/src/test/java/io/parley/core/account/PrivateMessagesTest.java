@@ -35,7 +35,7 @@ class PrivateMessagesTest {
         }
 
         @Override
-        public CompletionStage<Void> addPrivate(PrivateMessage message) {
+        public CompletionStage<Long> addPrivate(PrivateMessage message) {
             return gate.thenCompose(open -> stored.addPrivate(message));
         }
 
@@ -67,11 +67,26 @@ class PrivateMessagesTest {
         assertThat(bob.delivered).as("not before it is stored").isEmpty();
         gate.complete(null);
 
-        assertThat(sending.toCompletableFuture().join()).isEqualTo(new PrivateMessages.Delivered());
-        PrivateMessage message = new PrivateMessage(NOW, "alice", "bob", true, "CIPHER");
+        assertThat(sending.toCompletableFuture().join()).isInstanceOf(PrivateMessages.Delivered.class);
+        PrivateMessage message = new PrivateMessage(NOW, "alice", "bob", true, "CIPHER").withId(1);
         assertThat(bob.delivered).containsExactly(message);
         assertThat(historyOf("bob")).containsExactly(
                 new HistoryEntry(NOW, HistoryEntry.Kind.PRIVATE, "alice", "bob", true, "CIPHER"));
+    }
+
+    @Test
+    void keepStoresAndChargesWithoutDeliveringAndGivesTheStoredMessage() {
+        presence.enter(bob);
+
+        PrivateMessages.Outcome kept = messages.keep("alice", "", "bob", "guest-7", "x".repeat(60))
+                .toCompletableFuture().join();
+
+        assertThat(kept).isEqualTo(new PrivateMessages.Kept(
+                new PrivateMessage(1, NOW, "alice", "", "bob", "guest-7", false, "x".repeat(60))));
+        assertThat(bob.delivered).as("the caller delivers").isEmpty();
+        assertThat(messages.keep("alice", "", "bob", "guest-7", "x".repeat(60)).toCompletableFuture().join())
+                .as("charged").isInstanceOf(PrivateMessages.OverQuota.class);
+        assertThat(historyOf("bob")).as("a guest's message is not the account bob's history").isEmpty();
     }
 
     @Test
@@ -83,7 +98,7 @@ class PrivateMessagesTest {
         presence.leave(bob);
         gate.complete(null);
 
-        assertThat(sending.toCompletableFuture().join()).isEqualTo(new PrivateMessages.StoredOnly());
+        assertThat(sending.toCompletableFuture().join()).isInstanceOf(PrivateMessages.StoredOnly.class);
         assertThat(bob.delivered).isEmpty();
         assertThat(historyOf("bob")).extracting(HistoryEntry::text).containsExactly("see you");
     }
@@ -94,13 +109,13 @@ class PrivateMessagesTest {
 
         assertThat(historyOf("bob")).isEmpty();
         presence.enter(bob);
-        assertThat(send("x".repeat(QUOTA))).as("the whole quota is left").isEqualTo(new PrivateMessages.Delivered());
+        assertThat(send("x".repeat(QUOTA))).as("the whole quota is left").isInstanceOf(PrivateMessages.Delivered.class);
     }
 
     @Test
     void aMessageOverTheQuotaIsNeitherStoredNorDelivered() {
         presence.enter(bob);
-        assertThat(send("x".repeat(60))).isEqualTo(new PrivateMessages.Delivered());
+        assertThat(send("x".repeat(60))).isInstanceOf(PrivateMessages.Delivered.class);
 
         assertThat(send("x".repeat(60))).isInstanceOf(PrivateMessages.OverQuota.class);
 
@@ -117,6 +132,6 @@ class PrivateMessagesTest {
         gate = CompletableFuture.completedFuture(null);
 
         assertThat(bob.delivered).isEmpty();
-        assertThat(send("x".repeat(QUOTA))).as("the quota was given back").isEqualTo(new PrivateMessages.Delivered());
+        assertThat(send("x".repeat(QUOTA))).as("the quota was given back").isInstanceOf(PrivateMessages.Delivered.class);
     }
 }

@@ -27,6 +27,7 @@ public final class IrcCapabilities {
     public static final String STANDARD_REPLIES = "standard-replies";
     public static final String SASL = "sasl";
     public static final String CHATHISTORY = "draft/chathistory";
+    public static final String MESSAGE_REDACTION = "draft/message-redaction";
 
     private final Map<String, String> offered;
 

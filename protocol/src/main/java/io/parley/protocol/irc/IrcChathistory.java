@@ -1,5 +1,7 @@
 package io.parley.protocol.irc;
 
+import io.parley.core.account.Party;
+import io.parley.core.account.PrivateMessage;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomReplay;
@@ -18,15 +20,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * IRCv3 {@code draft/chathistory} for one connection, served from the store
  * ({@link RoomReplay#window}): LATEST, BEFORE, AFTER, AROUND and BETWEEN of a channel the user is
  * in, with {@code msgid=} ({@link IrcMsgIds}) and {@code timestamp=} references, and TARGETS over
- * the user's channels. Messages come in a {@code chathistory} batch, each with its {@code time}
- * and {@code msgid}; bad requests get {@code FAIL CHATHISTORY ...}. Messages to nicks are not
- * stored, so a nick's history is an empty batch. Event-loop only (replies are added on the
- * loop); one per connection.
+ * the user's channels and private conversations. A nick target is the user's private messages
+ * with whoever went by that nick ({@link IrcConversations}). Messages come in a
+ * {@code chathistory} batch, each with its {@code time} and {@code msgid}; bad requests get
+ * {@code FAIL CHATHISTORY ...}. Event-loop only (replies are added on the loop); one per
+ * connection.
  */
 final class IrcChathistory {
 
@@ -62,12 +66,12 @@ final class IrcChathistory {
         }
         String target = request.target();
         if (!IrcChannels.isChannel(target)) {
-            if (IrcNicks.toName(target).isEmpty()) {
+            Optional<String> other = IrcNicks.toName(target);
+            if (other.isEmpty()) {
                 out.add(fail("INVALID_TARGET", "Not a channel or nick", List.of(sub, target)));
-            } else {
-                out.addAll(batch("chathistory", List.of(target), List.of())); // messages to nicks are not stored
+                return done();
             }
-            return done();
+            return conversation(request, target, other.get(), out, loop);
         }
         Optional<Room> room = IrcChannels.toRoom(target).flatMap(server.chat.rooms()::byName)
                 .filter(joined -> session.rooms.containsKey(joined.ref()));
@@ -110,17 +114,23 @@ final class IrcChathistory {
 
     private CompletionStage<List<RoomEvent.Posted>> read(Request request, Room room, List<Point> points) {
         RoomReplay replay = server.replay;
+        return read(request, points, window -> replay.window(room.id(), window));
+    }
+
+    /** The messages {@code request} asks for, read through {@code source} (a room's, a conversation's). */
+    private static <T> CompletionStage<List<T>> read(Request request, List<Point> points,
+            Function<RoomReplay.Window, CompletionStage<List<T>>> source) {
         int limit = request.limit();
         switch (request.subcommand()) {
             case LATEST -> {
                 RoomReplay.Window window = RoomReplay.Window.all(true, limit);
-                return replay.window(room.id(), points.isEmpty() ? window : after(window, points.get(0)));
+                return source.apply(points.isEmpty() ? window : after(window, points.get(0)));
             }
             case BEFORE -> {
-                return replay.window(room.id(), before(RoomReplay.Window.all(true, limit), points.get(0)));
+                return source.apply(before(RoomReplay.Window.all(true, limit), points.get(0)));
             }
             case AFTER -> {
-                return replay.window(room.id(), after(RoomReplay.Window.all(false, limit), points.get(0)));
+                return source.apply(after(RoomReplay.Window.all(false, limit), points.get(0)));
             }
             case BETWEEN -> {
                 Point first = points.get(0);
@@ -130,21 +140,20 @@ final class IrcChathistory {
                         : true;
                 Point low = forward ? first : second;
                 Point high = forward ? second : first;
-                return replay.window(room.id(), before(after(RoomReplay.Window.all(!forward, limit), low), high));
+                return source.apply(before(after(RoomReplay.Window.all(!forward, limit), low), high));
             }
             case AROUND -> {
                 Point point = points.get(0);
                 int earlier = limit / 2;
                 Point inclusive = point.bySequence() ? new Point(point.sequence() - 1, 0, true)
                         : new Point(0, point.millis() - 1, false);
-                CompletionStage<List<RoomEvent.Posted>> later =
-                        replay.window(room.id(), after(RoomReplay.Window.all(false, limit - earlier), inclusive));
+                CompletionStage<List<T>> later = source.apply(after(RoomReplay.Window.all(false, limit - earlier), inclusive));
                 if (earlier == 0) {
                     return later;
                 }
-                return replay.window(room.id(), before(RoomReplay.Window.all(true, earlier), point))
+                return source.apply(before(RoomReplay.Window.all(true, earlier), point))
                         .thenCombine(later, (before, after) -> {
-                            List<RoomEvent.Posted> both = new ArrayList<>(before);
+                            List<T> both = new ArrayList<>(before);
                             both.addAll(after);
                             return both;
                         });
@@ -153,30 +162,80 @@ final class IrcChathistory {
         }
     }
 
-    /** TARGETS: the user's channels with a message between the two times, the latest message's time each. */
+    /**
+     * A nick target: the user's private messages with whoever went by that name
+     * ({@link io.parley.core.account.HistoryStore#conversation}), as the user's party
+     * ({@link IrcConversations#party}): a guest reads only its own connection's.
+     */
+    private CompletionStage<Void> conversation(Request request, String target, String other, List<Object> out,
+            Executor loop) {
+        String sub = request.subcommand().name();
+        List<Point> points = new ArrayList<>();
+        for (Ref ref : request.refs()) {
+            if (ref instanceof Timestamp timestamp) {
+                points.add(new Point(0, timestamp.instant().toEpochMilli(), false));
+            } else if (ref instanceof MsgId msgid) {
+                Optional<Long> id = IrcConversations.point(msgid.id());
+                if (id.isEmpty()) {
+                    out.add(fail("INVALID_PARAMS", "Unknown message id", List.of(sub, msgid.id())));
+                    return done();
+                }
+                points.add(new Point(id.get(), 0, true));
+            }
+        }
+        Party reader = IrcConversations.party(session);
+        return read(request, points, window -> server.privateHistory.conversation(reader, other, window))
+                .thenAcceptAsync(messages -> {
+                    List<IrcMessage> lines = new ArrayList<>();
+                    for (PrivateMessage message : messages) {
+                        lines.addAll(IrcConversations.history(server, message));
+                    }
+                    out.addAll(batch("chathistory", List.of(target), lines));
+                }, loop).exceptionallyAsync(failure -> {
+                    out.add(fail("MESSAGE_ERROR", "History could not be read now, try again", List.of(sub, target)));
+                    return null;
+                }, loop);
+    }
+
+    /** A target CHATHISTORY TARGETS lists: a channel or nick and the time of its last message. */
+    private record Target(String name, java.time.Instant last) {}
+
+    /**
+     * TARGETS: the user's channels and the nicks it has private messages with whose last message
+     * was stored strictly between the two times (a target whose last message is later is not
+     * listed), oldest first.
+     */
     private CompletionStage<Void> targets(Request request, List<Object> out, Executor loop) {
         long one = ((Timestamp) request.refs().get(0)).instant().toEpochMilli();
         long two = ((Timestamp) request.refs().get(1)).instant().toEpochMilli();
-        RoomReplay.Window window = RoomReplay.Window.all(true, 1).afterMillis(Math.min(one, two) - 1)
-                .beforeMillis(Math.max(one, two) + 1);
-        List<CompletableFuture<Optional<RoomEvent.Posted>>> reads = new ArrayList<>();
-        List<Room> rooms = List.copyOf(session.rooms.values());
-        for (Room room : rooms) {
-            reads.add(server.replay.window(room.id(), window).toCompletableFuture()
-                    .thenApply(found -> found.stream().findFirst()));
+        long low = Math.min(one, two);
+        long high = Math.max(one, two);
+        List<CompletableFuture<Optional<Target>>> reads = new ArrayList<>();
+        for (Room room : List.copyOf(session.rooms.values())) {
+            String channel = IrcChannels.toChannel(room.name());
+            reads.add(server.replay.window(room.id(), RoomReplay.Window.all(true, 1)).toCompletableFuture()
+                    .thenApply(found -> found.stream().findFirst()
+                            .filter(last -> last.chat().time().toEpochMilli() > low && last.chat().time().toEpochMilli() < high)
+                            .map(last -> new Target(channel, last.chat().time()))));
         }
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenAcceptAsync(ignored -> {
-            List<RoomEvent.Posted> latest = new ArrayList<>();
-            for (CompletableFuture<Optional<RoomEvent.Posted>> read : reads) {
-                read.join().ifPresent(latest::add);
+        Party reader = IrcConversations.party(session);
+        CompletableFuture<List<PrivateMessage>> conversations = server.privateHistory
+                .lastOfConversations(reader, low, high, request.limit()).toCompletableFuture();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenCombine(conversations, (ignored, lasts) -> {
+            List<Target> found = new ArrayList<>();
+            for (CompletableFuture<Optional<Target>> read : reads) {
+                read.join().ifPresent(found::add);
             }
-            latest.sort(Comparator.comparing((RoomEvent.Posted posted) -> posted.chat().time()));
+            for (PrivateMessage last : lasts) {
+                found.add(new Target(IrcConversations.other(reader, last), last.time()));
+            }
+            return found;
+        }).thenAcceptAsync(found -> {
+            found.sort(Comparator.comparing(Target::last));
             List<IrcMessage> lines = new ArrayList<>();
-            for (RoomEvent.Posted posted : latest.subList(0, Math.min(latest.size(), request.limit()))) {
-                String channel = rooms.stream().filter(room -> room.ref() == posted.room().ref()).findFirst()
-                        .map(room -> IrcChannels.toChannel(room.name())).orElse(IrcChannels.toChannel(posted.room().name()));
-                lines.add(IrcMessage.from(server.settings.serverName(), "CHATHISTORY", "TARGETS", channel,
-                        "timestamp=" + IrcEventEncoder.SERVER_TIME.format(posted.chat().time())));
+            for (Target target : found.subList(0, Math.min(found.size(), request.limit()))) {
+                lines.add(IrcMessage.from(server.settings.serverName(), "CHATHISTORY", "TARGETS", target.name(),
+                        IrcEventEncoder.SERVER_TIME.format(target.last())));
             }
             out.addAll(batch("draft/chathistory-targets", List.of(), lines));
         }, loop).exceptionallyAsync(failure -> {

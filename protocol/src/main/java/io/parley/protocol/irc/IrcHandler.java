@@ -213,6 +213,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "CHATHISTORY" -> {
                 return history.run(message, out, ctx.executor());
             }
+            case "REDACT" -> {
+                return IrcRedactions.redact(server, session, message, out, ctx.executor());
+            }
             case "MONITOR" -> server.monitor.command(session, message, out);
             case "METADATA" -> metadata.command(message);
             case "NAMES" -> queries.names(message);
@@ -595,6 +598,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         metrics().messageReceived();
+        if (IrcConversations.kept(command, text)) {
+            return IrcConversations.send(ctx, server, session, out, to, clientTags, text).thenRun(() -> flush(ctx));
+        }
         IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
         to.member().pushMessage(direct);
         if (session.has(IrcCapabilities.ECHO_MESSAGE)) {

@@ -12,7 +12,8 @@ final class IrcMessageLayer {
 
     /** Offered on top of the listener's own capabilities. */
     static final List<String> CAPABILITIES = List.of(IrcCapabilities.MESSAGE_TAGS, IrcCapabilities.BATCH,
-            IrcCapabilities.LABELED_RESPONSE, IrcCapabilities.CHATHISTORY, IrcCapabilities.STANDARD_REPLIES);
+            IrcCapabilities.LABELED_RESPONSE, IrcCapabilities.CHATHISTORY, IrcCapabilities.STANDARD_REPLIES,
+            IrcCapabilities.MESSAGE_REDACTION);
 
     static void isupport(IrcIsupport isupport) {
         isupport.add("CHATHISTORY", Integer.toString(IrcChathistory.LIMIT))

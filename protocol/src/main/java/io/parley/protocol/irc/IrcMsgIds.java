@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * IRCv3 {@code msgid}s. A room message's id is its room's ref and the sequence the store gave it
  * ({@code <ref>-<seq>}, e.g. {@code 3-1204}): the same on every node and after a restart, and
  * read back without a look-up by CHATHISTORY. What is not stored (a TAGMSG, a message to a nick)
- * gets an id unique to this server's run ({@code x<start>-<n>}), never one a room message has.
+ * gets an id unique to this server's run ({@code x<start>-<n>}), never one a room message has. A
+ * stored private message's is {@code p<id>} ({@link #privateMessage}).
  * Thread-safe.
  */
 final class IrcMsgIds {
@@ -19,6 +20,9 @@ final class IrcMsgIds {
 
     /** A room message's id, or one of its further lines' ({@code 3-1204.2}): see {@link #line}. */
     private static final Pattern ROOM = Pattern.compile("([0-9]{1,9})-([0-9]{1,18})(?:\\.[0-9]{1,6})?");
+
+    /** A stored private message's id, or one of its further lines'. */
+    private static final Pattern PRIVATE = Pattern.compile("p([0-9]{1,18})(?:\\.[0-9]{1,6})?");
 
     private final String run = "x" + Long.toString(System.currentTimeMillis(), 36) + "-";
     private final AtomicLong next = new AtomicLong();
@@ -44,6 +48,17 @@ final class IrcMsgIds {
             return Optional.empty();
         }
         return Optional.of(new RoomPoint(Integer.parseInt(matcher.group(1)), Long.parseLong(matcher.group(2))));
+    }
+
+    /** A stored private message's id: {@code p} and the store's id ({@code p42}), never a room message's. */
+    static String privateMessage(long id) {
+        return "p" + id;
+    }
+
+    /** The stored private message {@code msgid} names, if it is one's id or one of its lines'. */
+    static Optional<Long> parsePrivate(String msgid) {
+        Matcher matcher = PRIVATE.matcher(msgid);
+        return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
     }
 
     /** A new id for something not stored. */

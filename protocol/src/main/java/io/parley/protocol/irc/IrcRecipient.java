@@ -38,6 +38,11 @@ final class IrcRecipient implements Recipient {
     }
 
     @Override
+    public String guest() {
+        return IrcConversations.party(session, name).guest();
+    }
+
+    @Override
     public void deliver(PrivateMessage message) {
         for (IrcDirect line : IrcPrivateMessages.render(server, session, message)) {
             session.member().pushMessage(line);

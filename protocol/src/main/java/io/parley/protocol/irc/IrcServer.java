@@ -87,6 +87,8 @@ final class IrcServer {
     final IrcMetadataChannels metadata = new IrcMetadataChannels(this);
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
+    /** Private-message history (CHATHISTORY of a nick, TARGETS), or null before {@link #history}. */
+    volatile io.parley.core.account.HistoryStore privateHistory;
 
     IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore, Presence presence,
             SharedAccounts accounts) {
@@ -144,6 +146,7 @@ final class IrcServer {
         } catch (UnsupportedOperationException e) {
             replay = null;
         }
+        privateHistory = store.history();
         monitor.presence(presence);
     }
 
@@ -220,6 +223,11 @@ final class IrcServer {
             session(member).filter(IrcSession::isRegistered).ifPresent(found::add);
         }
         return found;
+    }
+
+    /** Redacts a stored message of {@code room} (IRC's REDACT); completes once durable, with whether there was one. */
+    CompletionStage<Boolean> redact(Room room, long sequence, String by) {
+        return roomStore.redact(room.ref(), sequence, by, Instant.now());
     }
 
     Optional<Topic> topic(Room room) {

@@ -28,6 +28,11 @@ final class IrcSession {
     private volatile boolean operator;
     /** The connection, so that an operator's KILL can close it from another loop. */
     private final io.netty.channel.Channel channel;
+    /**
+     * Who this connection is in private-message history while it uses a nick no account of its
+     * own owns ({@link IrcConversations#party}): unique to the connection, never sent to anyone.
+     */
+    final String guestToken = java.util.UUID.randomUUID().toString();
     /** The account logged in with SASL, or null. */
     private volatile String account;
     /** This user's entry in the server's presence under {@link #name}, or null before it has one. */

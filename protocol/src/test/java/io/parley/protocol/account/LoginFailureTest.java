@@ -96,7 +96,7 @@ class LoginFailureTest {
         }
 
         @Override
-        public CompletionStage<Void> addPrivate(PrivateMessage message) {
+        public CompletionStage<Long> addPrivate(PrivateMessage message) {
             return store.addPrivate(message);
         }
 

@@ -15,10 +15,10 @@ import java.util.function.BiFunction;
 final class PrivateMessagesThrough implements HistoryStore {
 
     private final HistoryStore store;
-    private final BiFunction<PrivateMessage, HistoryStore, CompletionStage<Void>> addPrivate;
+    private final BiFunction<PrivateMessage, HistoryStore, CompletionStage<Long>> addPrivate;
 
     PrivateMessagesThrough(HistoryStore store,
-            BiFunction<PrivateMessage, HistoryStore, CompletionStage<Void>> addPrivate) {
+            BiFunction<PrivateMessage, HistoryStore, CompletionStage<Long>> addPrivate) {
         this.store = store;
         this.addPrivate = addPrivate;
     }
@@ -34,7 +34,7 @@ final class PrivateMessagesThrough implements HistoryStore {
     }
 
     @Override
-    public CompletionStage<Void> addPrivate(PrivateMessage message) {
+    public CompletionStage<Long> addPrivate(PrivateMessage message) {
         return addPrivate.apply(message, store);
     }
 

@@ -7,6 +7,7 @@ import io.parley.core.Store;
 import io.parley.core.account.AccountRecord;
 import io.parley.core.account.HistoryEntry;
 import io.parley.core.account.HistoryPages;
+import io.parley.core.account.Party;
 import io.parley.core.account.PrivateMessage;
 import io.parley.core.directory.DirectoryEntry;
 import io.parley.core.room.ChatMessage;
@@ -277,6 +278,142 @@ public abstract class StoreContract {
                     new HistoryEntry(Instant.ofEpochMilli(3500), HistoryEntry.Kind.PRIVATE, "bob", "alice", true, "CIPHER"),
                     new HistoryEntry(Instant.ofEpochMilli(4000), HistoryEntry.Kind.ROOM, "alice", "lobby", false, "hi bob"));
         }
+    }
+
+    @Test
+    void aRedactedMessageLosesItsTextAndLeavesHistoryButKeepsItsNumber() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            store.history().openSession("alice", 0).toCompletableFuture().join();
+            say(store, lobby, 1, "bob", "kept");
+            say(store, lobby, 2, "bob", "regretted");
+            say(store, lobby, 3, "bob", "kept too");
+
+            assertThat(store.rooms().redact(lobby.ref(), 2, "bob", Instant.ofEpochMilli(5000)).toCompletableFuture().join())
+                    .isTrue();
+            assertThat(store.rooms().redact(lobby.ref(), 2, "bob", Instant.ofEpochMilli(6000)).toCompletableFuture().join())
+                    .as("once").isFalse();
+            assertThat(store.rooms().redact(lobby.ref(), 9, "bob", Instant.ofEpochMilli(6000)).toCompletableFuture().join())
+                    .as("no such message").isFalse();
+
+            assertThat(store.replay().window(lobby.id(), RoomReplay.Window.all(false, 10)).toCompletableFuture().join())
+                    .extracting(posted -> posted.chat().text()).containsExactly("kept", "kept too");
+            assertThat(store.history().history("alice", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("kept", "kept too");
+            assertThat(next(store.history().pages("alice", lobby.ref()), 1000))
+                    .extracting(HistoryEntry::text).containsExactly("kept", "kept too");
+            assertThat(store.replay().messagesAfter(lobby.id(), 0, 10).toCompletableFuture().join())
+                    .as("the room's order has no gap; the text is gone").extracting(posted -> posted.chat().text())
+                    .containsExactly("kept", "", "kept too");
+        }
+    }
+
+    @Test
+    void aConversationIsReadByEitherPartyInOrderWithinItsWindowAndNoOneElse() throws Exception {
+        try (Store store = open()) {
+            long first = dm(store, 1000, "alice", "", "bob", "", "one");
+            long second = dm(store, 2000, "Bob", "", "alice", "", "two");
+            dm(store, 2500, "alice", "", "carol", "", "to carol");
+            long third = dm(store, 3000, "alice", "", "BOB", "", "three");
+            Party alice = new Party("ALICE", "");
+
+            assertThat(conversation(store, alice, "bob", RoomReplay.Window.all(false, 10)))
+                    .extracting(PrivateMessage::body).containsExactly("one", "two", "three");
+            assertThat(conversation(store, new Party("bob", ""), "Alice", RoomReplay.Window.all(true, 2)))
+                    .as("the newest two, oldest first").extracting(PrivateMessage::body).containsExactly("two", "three");
+            assertThat(conversation(store, alice, "bob", RoomReplay.Window.all(false, 10).afterSequence(first)
+                    .beforeSequence(third))).extracting(PrivateMessage::id).containsExactly(second);
+            assertThat(conversation(store, alice, "bob", RoomReplay.Window.all(true, 10).beforeMillis(2000)))
+                    .extracting(PrivateMessage::body).containsExactly("one");
+            assertThat(conversation(store, new Party("carol", ""), "bob", RoomReplay.Window.all(true, 10))).isEmpty();
+            assertThat(conversation(store, alice, "bob", RoomReplay.Window.all(false, 10)).get(1))
+                    .isEqualTo(new PrivateMessage(second, Instant.ofEpochMilli(2000), "Bob", "", "alice", "", false, "two"));
+        }
+    }
+
+    @Test
+    void aGuestsConversationsAreItsConnectionsAloneAndNotAnAccountsOfTheSameName() throws Exception {
+        try (Store store = open()) {
+            store.accounts().create(new AccountRecord("alice", "h", Optional.empty())).toCompletableFuture().join();
+            Room lobby = room(store, "lobby");
+            dm(store, 1000, "alice", "", "dave", "guest-1", "hello guest");
+            dm(store, 2000, "dave", "guest-1", "alice", "", "hello alice");
+            dm(store, 3000, "alice", "", "dave", "", "hello account dave");
+
+            assertThat(conversation(store, new Party("alice", ""), "dave", RoomReplay.Window.all(false, 10)))
+                    .as("alice was a party to all three").extracting(PrivateMessage::body)
+                    .containsExactly("hello guest", "hello alice", "hello account dave");
+            assertThat(conversation(store, new Party("dave", "guest-1"), "alice", RoomReplay.Window.all(false, 10)))
+                    .extracting(PrivateMessage::body).containsExactly("hello guest", "hello alice");
+            assertThat(conversation(store, new Party("dave", ""), "alice", RoomReplay.Window.all(false, 10)))
+                    .as("the account dave, registered later").extracting(PrivateMessage::body)
+                    .containsExactly("hello account dave");
+            assertThat(conversation(store, new Party("dave", "guest-2"), "alice", RoomReplay.Window.all(false, 10))).isEmpty();
+            assertThat(store.history().history("dave", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("hello account dave");
+            assertThat(store.history().pages("dave", lobby.ref()).next(100, e -> 1).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("hello account dave");
+        }
+    }
+
+    @Test
+    void theLastMessageOfEachConversationIsListedWhenItIsInsideTheWindowOldestFirst() throws Exception {
+        try (Store store = open()) {
+            dm(store, 1000, "alice", "", "bob", "", "to bob");
+            dm(store, 2000, "carol", "", "alice", "", "from carol");
+            dm(store, 3000, "alice", "", "alice", "", "to myself");
+            dm(store, 4000, "bob", "", "alice", "", "bob again");
+            dm(store, 4500, "bob", "", "carol", "", "not alice's");
+            Party alice = new Party("alice", "");
+
+            assertThat(store.history().lastOfConversations(alice, 0, 10_000, 10).toCompletableFuture().join())
+                    .extracting(PrivateMessage::body).containsExactly("from carol", "to myself", "bob again");
+            assertThat(store.history().lastOfConversations(alice, 0, 4000, 10).toCompletableFuture().join())
+                    .as("bob's last message is later: bob is not listed").extracting(PrivateMessage::body)
+                    .containsExactly("from carol", "to myself");
+            assertThat(store.history().lastOfConversations(alice, 2000, 10_000, 1).toCompletableFuture().join())
+                    .extracting(PrivateMessage::body).containsExactly("to myself");
+        }
+    }
+
+    @Test
+    void onlyItsSenderRedactsAPrivateMessageWhichThenLeavesEveryHistory() throws Exception {
+        try (Store store = open()) {
+            Room lobby = room(store, "lobby");
+            long kept = dm(store, 1000, "alice", "", "bob", "", "kept");
+            long regretted = dm(store, 2000, "alice", "", "bob", "", "regretted");
+            Party alice = new Party("alice", "");
+            Instant now = Instant.ofEpochMilli(3000);
+
+            assertThat(store.history().redactPrivate(regretted, new Party("bob", ""), "alice", now).toCompletableFuture().join())
+                    .as("not bob's").isFalse();
+            assertThat(store.history().redactPrivate(regretted, new Party("alice", "guest"), "bob", now)
+                    .toCompletableFuture().join()).as("not a guest alice's").isFalse();
+            assertThat(store.history().redactPrivate(regretted, alice, "carol", now).toCompletableFuture().join())
+                    .as("not to carol").isFalse();
+            assertThat(store.history().redactPrivate(regretted, alice, "BOB", now).toCompletableFuture().join()).isTrue();
+            assertThat(store.history().redactPrivate(regretted, alice, "bob", now).toCompletableFuture().join())
+                    .as("once").isFalse();
+
+            assertThat(conversation(store, new Party("bob", ""), "alice", RoomReplay.Window.all(false, 10)))
+                    .extracting(PrivateMessage::id).containsExactly(kept);
+            assertThat(store.history().lastOfConversations(alice, 0, 10_000, 10).toCompletableFuture().join())
+                    .extracting(PrivateMessage::body).containsExactly("kept");
+            assertThat(store.history().history("bob", lobby.ref()).toCompletableFuture().join())
+                    .extracting(HistoryEntry::text).containsExactly("kept");
+            assertThat(next(store.history().pages("bob", lobby.ref()), 1000)).extracting(HistoryEntry::text)
+                    .containsExactly("kept");
+        }
+    }
+
+    private static long dm(Store store, long millis, String from, String fromGuest, String to, String toGuest, String body) {
+        return store.history().addPrivate(new PrivateMessage(0, Instant.ofEpochMilli(millis), from, fromGuest, to, toGuest,
+                false, body)).toCompletableFuture().join();
+    }
+
+    private static List<PrivateMessage> conversation(Store store, Party reader, String other, RoomReplay.Window window) {
+        return store.history().conversation(reader, other, window).toCompletableFuture().join();
     }
 
     @Test
