@@ -61,6 +61,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private String password;
     private boolean pingSent;
     private boolean closing;
+    private boolean keptForWhowas;
 
     IrcHandler(IrcServer server, IrcSession session) {
         super(String.class);
@@ -149,7 +150,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             case "USER" -> user(ctx, message);
             case "PING" -> ping(message);
             case "PONG" -> { } // any line counts as an answer
-            case "QUIT" -> quit(ctx, message.param(0) == null ? "Client quit" : "Quit: " + message.param(0));
+            case "QUIT" -> {
+                return quit(ctx, message.param(0) == null ? "Client quit" : "Quit: " + message.param(0));
+            }
             case "JOIN" -> {
                 return join(ctx, message);
             }
@@ -255,7 +258,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         if (session.isRegistered()) {
             IrcDirect change = new IrcDirect(IrcMessage.from(oldSource, "NICK", nick), Instant.now());
-            for (IrcSession other : neighbours(true)) {
+            out.add(change); // the reply to the user's own NICK (labeled, if the command was)
+            for (IrcSession other : neighbours(false)) {
                 other.member().push(change);
             }
         } else {
@@ -299,11 +303,21 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         out.add(IrcMessage.from(server.settings.serverName(), "PONG", server.settings.serverName(), message.param(0)));
     }
 
-    private void quit(ChannelHandlerContext ctx, String reason) {
-        server.monitor.quitting(session); // watchers learn at once, not when the socket has closed
+    private CompletionStage<?> quit(ChannelHandlerContext ctx, String reason) {
+        // Watchers learn at once, not when the socket has closed, and before the ERROR is out.
+        CompletionStage<Void> watchersTold = server.monitor.quitting(session);
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
+        keepForWhowas(); // WHOWAS knows the user once QUIT is answered
         identity.leave(); // the nick is free once QUIT is answered, not only once the socket is gone
-        closeWith(ctx, reason);
+        return watchersTold.thenRunAsync(() -> closeWith(ctx, reason), ctx.executor());
+    }
+
+    /** Remembers this registered user for WHOWAS, once (at QUIT, else when the connection ends). */
+    private void keepForWhowas() {
+        if (session.isRegistered() && !keptForWhowas) {
+            keptForWhowas = true;
+            server.left(session);
+        }
     }
 
     // ---- channels ----
@@ -716,9 +730,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 leave(room);
             }
             server.monitor.gone(session);
-            if (session.isRegistered()) {
-                server.left(session);
-            }
+            keepForWhowas();
             identity.leave();
             // Leaves reach other loops after this: keep what renders them as QUIT a while.
             ctx.executor().schedule(() -> {
