@@ -16,6 +16,7 @@ import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.SignedOn;
+import io.parley.protocol.WireLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Replies are written as {@link IrcMessage}s.
  * Event-loop only; one per connection.
  */
-final class IrcHandler extends OrderedRequestHandler<String> {
+final class IrcHandler extends OrderedRequestHandler<WireLine> {
 
     private static final Logger log = LoggerFactory.getLogger(IrcHandler.class);
     /** Commands a client may send before it has registered. */
@@ -64,7 +65,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private boolean keptForWhowas;
 
     IrcHandler(IrcServer server, IrcSession session) {
-        super(String.class);
+        super(WireLine.class);
         this.server = server;
         this.session = session;
         this.replies = server.replies;
@@ -93,22 +94,30 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     }
 
     @Override
-    protected CompletionStage<?> handle(ChannelHandlerContext ctx, String line) {
+    protected CompletionStage<?> handle(ChannelHandlerContext ctx, WireLine line) {
         pingSent = false;
         if (closing) {
             return null;
         }
         IrcMessage message;
         try {
-            message = IrcMessage.parse(line);
+            message = IrcMessage.parse(line.text());
         } catch (IrcSyntaxException e) {
-            if (e.problem() == IrcSyntaxException.Problem.INPUT_TOO_LONG) {
+            if (!line.utf8()) {
+                out.add(IrcUtf8Only.refusal(replies, null));
+                flush(ctx);
+            } else if (e.problem() == IrcSyntaxException.Problem.INPUT_TOO_LONG) {
                 numeric(ERR_INPUTTOOLONG, "Input line was too long");
                 flush(ctx);
             }
             return null; // an empty or unreadable line is ignored, as servers do
         }
         session.labels.start(message, session);
+        if (!line.utf8()) { // UTF8ONLY: refused, never acted on or relayed
+            out.add(IrcUtf8Only.refusal(replies, message));
+            finishLabel(ctx);
+            return null;
+        }
         CompletionStage<?> stage;
         try {
             stage = command(ctx, message);

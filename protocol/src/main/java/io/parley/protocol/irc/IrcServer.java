@@ -114,6 +114,7 @@ final class IrcServer {
                 .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
         IrcMessageLayer.isupport(isupport);
+        IrcUtf8Only.isupport(isupport);
     }
 
     private static Map<String, String> offered() {
