@@ -177,6 +177,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 return history.run(message, out, ctx.executor());
             }
             case "MONITOR" -> server.monitor.command(session, message, out);
+            case IrcReadMarkers.COMMAND -> server.readMarkers.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
             case "WHO" -> queries.who(message);
@@ -388,6 +389,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                         channels.joined(room);
                         server.firstSeen(room);
                         queries.topic(room, false);
+                        server.readMarkers.joined(session, IrcChannels.toChannel(room.name()), out);
                         queries.names(room);
                     }
                     flush(ctx);
@@ -739,6 +741,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 leave(room);
             }
             server.monitor.gone(session);
+            server.readMarkers.gone(session);
             keepForWhowas();
             identity.leave();
             // Leaves reach other loops after this: keep what renders them as QUIT a while.

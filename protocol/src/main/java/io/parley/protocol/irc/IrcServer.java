@@ -79,6 +79,7 @@ final class IrcServer {
     final IrcClientTags clientTags = new IrcClientTags();
     final IrcMsgIds msgids = new IrcMsgIds();
     final IrcMonitor monitor = new IrcMonitor(this);
+    final IrcReadMarkers readMarkers = new IrcReadMarkers(this);
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
 
@@ -127,6 +128,7 @@ final class IrcServer {
             caps.put(cap, "");
         }
         IrcIdentity.offer(caps);
+        IrcReadMarkers.offer(caps);
         return caps;
     }
 
