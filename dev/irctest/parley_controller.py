@@ -68,6 +68,7 @@ class ParleyController(BaseServerController, DirectoryBasedController):
             Capabilities.EXTENDED_JOIN,
             Capabilities.LABELED_RESPONSE,
             Capabilities.MESSAGE_TAGS,
+            Capabilities.MULTILINE,
             Capabilities.MULTI_PREFIX,
             Capabilities.READ_MARKER,
             Capabilities.SERVER_TIME,

@@ -63,6 +63,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     private boolean pingSent;
     private boolean closing;
     private boolean keptForWhowas;
+    private final IrcMultiline multiline = new IrcMultiline();
 
     IrcHandler(IrcServer server, IrcSession session) {
         super(WireLine.class);
@@ -143,6 +144,10 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (!session.isRegistered() && !BEFORE_REGISTRATION.contains(command)) {
             numeric(ERR_NOTREGISTERED, "You have not registered");
             return null;
+        }
+        if (multiline.takes(message)) { // draft/multiline: the batch is one message, sent at its end
+            IrcMultiline.Message done = multiline.accept(message, session, session.labels.setAside(), out, replies);
+            return done == null ? null : sendMultiline(ctx, done);
         }
         switch (command) {
             case "CAP" -> {
@@ -484,7 +489,24 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         return last;
     }
 
+    /** A complete multiline batch: one message to its channel, labeled as its start was. */
+    private CompletionStage<?> sendMultiline(ChannelHandlerContext ctx, IrcMultiline.Message done) {
+        session.labels.resume(done.label());
+        if (!IrcChannels.isChannel(done.target())) {
+            out.add(replies.standardReply(FAIL, "BATCH", "MULTILINE_INVALID", "Multiline messages go to channels only"));
+            return null;
+        }
+        clientTags = done.clientTags();
+        return toChannel(ctx, "PRIVMSG", done.target(), done.combined(), false, done.lines());
+    }
+
     private CompletionStage<?> toChannel(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {
+        return toChannel(ctx, command, target, text, notice, null);
+    }
+
+    /** {@code layout}: the lines of a multiline batch ({@code text} is then their Parley text, combined), else null. */
+    private CompletionStage<?> toChannel(ChannelHandlerContext ctx, String command, String target, String text, boolean notice,
+            List<IrcMultiline.Line> layout) {
         Optional<Room> exists = IrcChannels.toRoom(target).flatMap(server.chat.rooms()::byName);
         if (exists.isEmpty()) {
             if (!notice) {
@@ -497,13 +519,14 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (!channels.maySpeak(room, channel, notice)) {
             return null;
         }
-        if (!relayFits(command, channel, text)) {
+        if (layout == null && !relayFits(command, channel, text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
             return null;
         }
         metrics().messageReceived();
-        server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), new IrcClientTags.Relay(clientTags, notice), ctx.executor());
-        CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text)).whenComplete((stored, failure) -> {
+        String body = layout == null ? IrcTexts.toParley(text) : text;
+        server.clientTags.posting(room.ref(), session.name(), body, new IrcClientTags.Relay(clientTags, notice, layout), ctx.executor());
+        CompletionStage<?> post = server.chat.post(room, session.name(), body).whenComplete((stored, failure) -> {
             if (failure != null) {
                 ctx.executor().execute(() -> {
                     out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),

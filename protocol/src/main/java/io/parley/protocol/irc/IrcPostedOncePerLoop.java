@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 final class IrcPostedOncePerLoop {
 
     /** What, besides the event, the rendered lines depend on. */
-    record Form(String source, IrcClientTags.Relay relay, boolean serverTime, boolean messageTags, boolean accountTag) {}
+    record Form(String source, IrcClientTags.Relay relay, boolean serverTime, boolean messageTags, boolean accountTag,
+            boolean multiline) {}
 
     private static final class Last {
         RoomEvent.Posted event;

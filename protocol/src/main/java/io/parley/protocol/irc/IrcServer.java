@@ -129,6 +129,7 @@ final class IrcServer {
         }
         IrcIdentity.offer(caps);
         IrcReadMarkers.offer(caps);
+        IrcMultiline.offer(caps);
         return caps;
     }
 
