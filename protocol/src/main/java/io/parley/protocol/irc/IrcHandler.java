@@ -74,7 +74,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         this.history = new IrcChathistory(server, session);
         this.channels = new IrcChannelCommands(server, session, out);
         this.identity = new IrcIdentity(server, session, out, this::endFromElsewhere);
-        this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, neighbours(true)));
+        this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, notified(true)));
     }
 
     @Override
@@ -159,7 +159,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 CompletionStage<?> check = sasl.authenticate(ctx, message);
                 return check == null ? null : check.thenRun(() -> flush(ctx));
             }
-            case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, neighbours(true));
+            case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, notified(true));
             case "NICK" -> nick(ctx, message);
             case "USER" -> user(ctx, message);
             case "PING" -> ping(message);
@@ -643,7 +643,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         }
         IrcMessage notify = back ? IrcMessage.from(session.source(), "AWAY") : IrcMessage.from(session.source(), "AWAY", session.away());
         IrcDirect direct = new IrcDirect(notify, Instant.now());
-        for (IrcSession other : neighbours(false)) {
+        for (IrcSession other : notified(false)) {
             if (other.has(IrcCapabilities.AWAY_NOTIFY)) {
                 other.member().push(direct);
             }
@@ -722,6 +722,13 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     }
 
     /** The registered IRC users who share a room with this one (and this one, if {@code self}). */
+    /** The neighbours, and the users who MONITOR this one with {@code extended-monitor}: who hears of AWAY, ACCOUNT, SETNAME. */
+    private Set<IrcSession> notified(boolean self) {
+        Set<IrcSession> found = neighbours(self);
+        found.addAll(server.monitor.extendedWatchers(session));
+        return found;
+    }
+
     private Set<IrcSession> neighbours(boolean self) {
         Set<IrcSession> found = new LinkedHashSet<>();
         if (self) {

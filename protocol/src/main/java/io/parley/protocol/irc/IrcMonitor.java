@@ -28,6 +28,11 @@ final class IrcMonitor {
 
     /** The most nicks one connection may monitor ({@code MONITOR} in 005). */
     static final int LIMIT = 100;
+    static final String EXTENDED_MONITOR = "extended-monitor";
+
+    static void offer(Map<String, String> caps) {
+        caps.put(EXTENDED_MONITOR, "");
+    }
 
     private final IrcServer server;
     private volatile Presence presence;
@@ -137,6 +142,25 @@ final class IrcMonitor {
             return Optional.of(IrcServer.otherSource(name.get()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * IRCv3 {@code extended-monitor}: the connections (other than {@code watched}'s) that monitor
+     * {@code watched}'s nick and enabled it; they hear of its AWAY, ACCOUNT and SETNAME as if they
+     * shared a channel, each as its own capability for that allows.
+     */
+    Set<IrcSession> extendedWatchers(IrcSession watched) {
+        Set<IrcSession> watching = watched.name() == null ? null : watchers.get(NameKeys.key(watched.name()));
+        if (watching == null) {
+            return Set.of();
+        }
+        Set<IrcSession> found = new java.util.HashSet<>();
+        for (IrcSession watcher : watching) {
+            if (watcher != watched && watcher.has(EXTENDED_MONITOR)) {
+                found.add(watcher);
+            }
+        }
+        return found;
     }
 
     /** {@code user} is online under its nick (registered, or renamed): its watchers get 730. */

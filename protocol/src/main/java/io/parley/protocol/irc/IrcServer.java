@@ -130,6 +130,7 @@ final class IrcServer {
         IrcIdentity.offer(caps);
         IrcReadMarkers.offer(caps);
         IrcMultiline.offer(caps);
+        IrcMonitor.offer(caps);
         return caps;
     }
 
