@@ -111,7 +111,7 @@ final class IrcServer {
                 .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
                 .add("PREFIX", "(" + IrcChannelModes.MODES.prefix() + ")@+")
                 .add("TARGMAX", "ISON:,JOIN:,KICK:" + IrcChannelCommands.KICK_TARGETS
-                        + ",NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
+                        + ",NAMES:" + IrcQueries.NAMES_TARGETS + ",NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
         IrcMessageLayer.isupport(isupport);
