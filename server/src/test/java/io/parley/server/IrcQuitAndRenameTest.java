@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Over real sockets: the user's own NICK and SETNAME are the reply to its command (so a labeled
  * one carries the label), and what a QUIT changes is visible to others as soon as the quitter has
  * read its ERROR: WHOWAS knows it, and MONITOR watchers have their 731 before anything they ask
- * for afterwards.
+ * for afterwards. Likewise a message to a nick and an AWAY have reached the others before the
+ * sender's next command is answered.
  */
 class IrcQuitAndRenameTest {
 
@@ -53,6 +54,24 @@ class IrcQuitAndRenameTest {
         assertThat(whereWas.command()).isEqualTo("312");
         assertThat(whereWas.params().subList(0, 3)).containsExactly("nick1", "nick2", "My.Little.Server");
         nick1.expectLine(S + "369 nick1 nick2 :End of WHOWAS");
+    }
+
+    @Test
+    void aMessageToANickAndAnAwayAreOutBeforeTheSendersNextReply() {
+        IrcClient alice = IrcCaps.registered(server, "alice", "away-notify");
+        IrcClient bob = IrcCaps.registered(server, "bob", "away-notify");
+        alice.send("JOIN #x").next("366");
+        bob.send("JOIN #x").next("366");
+        alice.next("JOIN");
+        bob.send("PRIVMSG alice :hey").send("PING sent").expectLine(S + "PONG My.Little.Server sent");
+        alice.send("PING barrier");
+        alice.expectLine(":bob!~bob@127.0.0.1 PRIVMSG alice :hey");
+        alice.expectLine(S + "PONG My.Little.Server barrier");
+        bob.send("AWAY :afk").next("306");
+        bob.send("PING away").expectLine(S + "PONG My.Little.Server away");
+        alice.send("PING barrier2");
+        alice.expectLine(":bob!~bob@127.0.0.1 AWAY :afk");
+        alice.expectLine(S + "PONG My.Little.Server barrier2");
     }
 
     @Test

@@ -176,7 +176,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             }
             case "TOPIC" -> channels.topic(message);
             case "MODE" -> mode(message);
-            case "AWAY" -> away(message);
+            case "AWAY" -> {
+                return away(message);
+            }
             case "TAGMSG" -> IrcTagMessages.tagmsg(server, session, message, out);
             case "CHATHISTORY" -> {
                 return history.run(message, out, ctx.executor());
@@ -564,14 +566,16 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         }
         metrics().messageReceived();
         IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
-        to.member().pushMessage(direct);
+        // The next command waits until the message is out to the recipient: a PING after a
+        // PRIVMSG (irctest's and bots' barrier) is answered only then, as for a channel message.
+        CompletionStage<Void> delivered = IrcPushes.messageFlushed(to, direct);
         if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
             out.add(direct);
         }
         if (!notice && to.away() != null) {
             numeric(RPL_AWAY, to.nick(), to.away());
         }
-        return null;
+        return delivered;
     }
 
     /** Whether the message as relayed, from this user's full source, fits one line. */
@@ -632,7 +636,8 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         }
     }
 
-    private void away(IrcMessage message) {
+    /** Completes once the neighbours and watchers are flushed the AWAY (the next command waits for it). */
+    private CompletionStage<?> away(IrcMessage message) {
         String text = message.param(0);
         boolean back = text == null || text.isEmpty();
         session.away(back ? null : IrcLimits.split(Text.clean(text, false), IrcIsupport.TEXT_LENGTH).get(0));
@@ -643,11 +648,13 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         }
         IrcMessage notify = back ? IrcMessage.from(session.source(), "AWAY") : IrcMessage.from(session.source(), "AWAY", session.away());
         IrcDirect direct = new IrcDirect(notify, Instant.now());
+        List<CompletableFuture<Void>> told = new ArrayList<>();
         for (IrcSession other : notified(false)) {
             if (other.has(IrcCapabilities.AWAY_NOTIFY)) {
-                other.member().push(direct);
+                told.add(IrcPushes.pushFlushed(other, direct));
             }
         }
+        return told.isEmpty() ? null : CompletableFuture.allOf(told.toArray(CompletableFuture[]::new));
     }
 
     private void help(IrcMessage message) {

@@ -21,11 +21,24 @@ final class IrcPushes {
      * completes on the recipient's loop once the write and the flush queued after it have run.
      */
     static CompletableFuture<Void> pushFlushed(IrcSession to, Object message) {
+        return flushed(to, message, false);
+    }
+
+    /** As {@link #pushFlushed}, counted as a message delivered (a PRIVMSG or NOTICE to a nick). */
+    static CompletableFuture<Void> messageFlushed(IrcSession to, Object message) {
+        return flushed(to, message, true);
+    }
+
+    private static CompletableFuture<Void> flushed(IrcSession to, Object message, boolean counted) {
         CompletableFuture<Void> flushed = new CompletableFuture<>();
         Executor loop = to.member().executor();
         try {
             loop.execute(() -> {
-                to.member().push(message);
+                if (counted) {
+                    to.member().pushMessage(message); // on its loop: written now
+                } else {
+                    to.member().push(message);
+                }
                 // The push queued its flush on this loop: a task queued now runs after it.
                 loop.execute(() -> flushed.complete(null));
             });
