@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The byte-stream transport's framing, shared by every text protocol here: turns a TCP (or TLS)
  * byte stream into one {@link String} per line, for the protocol's parser after it (or one
- * {@link WireLine}, the string with its length on the wire, from {@link #withWireLengths}). A line ends
+ * {@link WireLine}, the string with its length on the wire and whether it was UTF-8, from
+ * {@link #withWireLengths}). A line ends
  * in {@code \n}, an optional {@code \r} before it dropped; it is decoded as UTF-8 with invalid
  * bytes (overlong encodings included) replaced by U+FFFD. An empty line is an empty string. A line
  * over the limit fails with a {@link io.netty.handler.codec.TooLongFrameException} as soon as the
@@ -87,8 +88,7 @@ public final class LineFraming extends ByteToMessageDecoder {
             tooLong(ctx, length);
             return;
         }
-        String text = in.toString(start, length, StandardCharsets.UTF_8);
-        out.add(wireLengths ? new WireLine(text, length) : text);
+        out.add(wireLengths ? WireLine.decode(in, start, length) : in.toString(start, length, StandardCharsets.UTF_8));
     }
 
     /**

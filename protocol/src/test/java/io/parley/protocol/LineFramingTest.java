@@ -90,6 +90,21 @@ class LineFramingTest {
     }
 
     @Test
+    void wireLinesSayWhetherTheClientSentUtf8() {
+        EmbeddedChannel wire = new EmbeddedChannel(LineFraming.withWireLengths(64));
+        byte[] replacementCharacter = "ok \uFFFD \u00e9\n".getBytes(StandardCharsets.UTF_8); // U+FFFD sent as such
+        byte[] truncatedEmoji = {'a', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, 'b', '\n'}; // repaired to as many bytes
+        byte[] strayByte = {'h', 'i', (byte) 0xAA, '\n'};
+        wire.writeInbound(Unpooled.wrappedBuffer(replacementCharacter), Unpooled.wrappedBuffer(truncatedEmoji),
+                Unpooled.wrappedBuffer(strayByte));
+
+        assertThat((WireLine) wire.readInbound()).isEqualTo(new WireLine("ok \uFFFD \u00e9", 9, true));
+        assertThat((WireLine) wire.readInbound()).isEqualTo(new WireLine("a\uFFFDb", 5, false));
+        assertThat((WireLine) wire.readInbound()).isEqualTo(new WireLine("hi\uFFFD", 3, false));
+        wire.finishAndReleaseAll();
+    }
+
+    @Test
     void crlfAndLfEndLinesAlikeAndALoneCrStaysInTheLine() {
         assertThat(write("one\r\ntwo\nthree\r\nfour\rfive\n")).containsExactly("one", "two", "three", "four\rfive");
     }

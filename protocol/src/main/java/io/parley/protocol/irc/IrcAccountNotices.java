@@ -53,7 +53,12 @@ final class IrcAccountNotices {
         session.user(session.user(), clean);
         IrcDirect change = new IrcDirect(IrcMessage.from(session.source(), "SETNAME", clean), Instant.now());
         for (IrcSession other : neighbours) {
-            if (other.has(IrcCapabilities.SETNAME)) {
+            if (!other.has(IrcCapabilities.SETNAME)) {
+                continue;
+            }
+            if (other == session) {
+                out.add(change); // the reply to the user's own SETNAME (labeled, if the command was)
+            } else {
                 other.member().push(change);
             }
         }

@@ -2,6 +2,7 @@ package io.parley.protocol.irc;
 
 import io.parley.core.text.NameKeys;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,9 +24,17 @@ final class IrcClientTags {
     /** How long tags wait for the encoders of a room's members. */
     static final long KEEP_SECONDS = 60;
 
-    /** What a room message's IRC members see beyond the stored message. */
-    record Relay(Map<String, String> tags, boolean notice) {
-        static final Relay PLAIN = new Relay(Map.of(), false);
+    /**
+     * What a room message's IRC members see beyond the stored message.
+     *
+     * @param layout the lines of a {@code draft/multiline} batch as the client cut them, or null
+     */
+    record Relay(Map<String, String> tags, boolean notice, List<IrcMultiline.Line> layout) {
+        static final Relay PLAIN = new Relay(Map.of(), false, null);
+
+        Relay(Map<String, String> tags, boolean notice) {
+            this(tags, notice, null);
+        }
     }
 
     private final Map<String, Relay> pending = new ConcurrentHashMap<>();

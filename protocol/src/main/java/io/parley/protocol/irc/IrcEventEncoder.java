@@ -146,7 +146,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             return;
         }
         var form = new IrcPostedOncePerLoop.Form(source, relay, self.has(IrcCapabilities.SERVER_TIME),
-                self.has(IrcCapabilities.MESSAGE_TAGS), self.has(IrcCapabilities.ACCOUNT_TAG));
+                self.has(IrcCapabilities.MESSAGE_TAGS), self.has(IrcCapabilities.ACCOUNT_TAG), multilineBatches());
         out.addAll(IrcPostedOncePerLoop.lines(posted, form, () -> render(posted, source, relay, relay.tags())));
     }
 
@@ -155,6 +155,15 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
         ChatMessage message = posted.chat();
         String channel = IrcChannels.toChannel(posted.room().name());
         String msgid = IrcMsgIds.room(posted.room().ref(), posted.sequence());
+        if (relay.layout() != null) { // a draft/multiline batch: its msgid on its first line only
+            List<IrcMessage> batch = IrcMultiline.render(source, channel, relay.layout(), msgid, multilineBatches(),
+                    extra, relay.tags());
+            List<IrcMessage> lines = new java.util.ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                lines.add(tagged(batch.get(i), message.time(), i == 0 ? msgid : null));
+            }
+            return lines;
+        }
         List<IrcMessage> rendered = IrcRoomMessages.render(source, relay.notice() ? "NOTICE" : "PRIVMSG", channel, message);
         List<IrcMessage> lines = new java.util.ArrayList<>(rendered.size());
         for (int i = 0; i < rendered.size(); i++) {
@@ -162,6 +171,11 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             lines.add(tagged(extra.isEmpty() ? line : line.withTags(extra), message.time(), IrcMsgIds.line(msgid, i)));
         }
         return lines;
+    }
+
+    /** Whether this client gets a multiline message as its batch (else as lines). */
+    private boolean multilineBatches() {
+        return self.has(IrcMultiline.CAPABILITY) && self.has(IrcCapabilities.BATCH);
     }
 
     /**

@@ -16,6 +16,7 @@ import io.parley.protocol.AllocationFailures;
 import io.parley.protocol.Names;
 import io.parley.protocol.OrderedRequestHandler;
 import io.parley.protocol.SignedOn;
+import io.parley.protocol.WireLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Replies are written as {@link IrcMessage}s.
  * Event-loop only; one per connection.
  */
-final class IrcHandler extends OrderedRequestHandler<String> {
+final class IrcHandler extends OrderedRequestHandler<WireLine> {
 
     private static final Logger log = LoggerFactory.getLogger(IrcHandler.class);
     /** Commands a client may send before it has registered. */
@@ -64,9 +65,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     private String password;
     private boolean pingSent;
     private boolean closing;
+    private boolean keptForWhowas;
+    private final IrcMultiline multiline = new IrcMultiline();
 
     IrcHandler(IrcServer server, IrcSession session) {
-        super(String.class);
+        super(WireLine.class);
         this.server = server;
         this.session = session;
         this.replies = server.replies;
@@ -75,7 +78,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         this.channels = new IrcChannelCommands(server, session, out);
         this.metadata = new IrcMetadata(server, session, out);
         this.identity = new IrcIdentity(server, session, out, this::endFromElsewhere);
-        this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, neighbours(true)));
+        this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, notified(true)));
     }
 
     @Override
@@ -96,16 +99,19 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     }
 
     @Override
-    protected CompletionStage<?> handle(ChannelHandlerContext ctx, String line) {
+    protected CompletionStage<?> handle(ChannelHandlerContext ctx, WireLine line) {
         pingSent = false;
         if (closing) {
             return null;
         }
         IrcMessage message;
         try {
-            message = IrcMessage.parse(line);
+            message = IrcMessage.parse(line.text());
         } catch (IrcSyntaxException e) {
-            if (e.problem() == IrcSyntaxException.Problem.INPUT_TOO_LONG) {
+            if (!line.utf8()) {
+                out.add(IrcUtf8Only.refusal(replies, null));
+                flush(ctx);
+            } else if (e.problem() == IrcSyntaxException.Problem.INPUT_TOO_LONG) {
                 numeric(ERR_INPUTTOOLONG, "Input line was too long");
                 flush(ctx);
             }
@@ -145,6 +151,11 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         CompletionStage<Void> before = posts.settled();
         boolean behind = posts.busy();
         session.labels.start(message, session);
+        if (!line.utf8()) { // UTF8ONLY: refused, never acted on or relayed
+            out.add(IrcUtf8Only.refusal(replies, message));
+            finishLabel(ctx);
+            return null;
+        }
         CompletionStage<?> stage;
         try {
             stage = command(ctx, message);
@@ -181,6 +192,10 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             numeric(ERR_NOTREGISTERED, "You have not registered");
             return null;
         }
+        if (multiline.takes(message)) { // draft/multiline: the batch is one message, sent at its end
+            IrcMultiline.Message done = multiline.accept(message, session, session.labels.setAside(), out, replies);
+            return done == null ? null : sendMultiline(ctx, done);
+        }
         switch (command) {
             case "CAP" -> {
                 out.addAll(session.caps.handle(message, session.nick()));
@@ -191,12 +206,14 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 CompletionStage<?> check = sasl.authenticate(ctx, message);
                 return check == null ? null : check.thenRun(() -> flush(ctx));
             }
-            case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, neighbours(true));
+            case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, notified(true));
             case "NICK" -> nick(ctx, message);
             case "USER" -> user(ctx, message);
             case "PING" -> ping(message);
             case "PONG" -> { } // any line counts as an answer
-            case "QUIT" -> quit(ctx, message.param(0) == null ? "Client quit" : "Quit: " + message.param(0));
+            case "QUIT" -> {
+                return quit(ctx, message.param(0) == null ? "Client quit" : "Quit: " + message.param(0));
+            }
             case "JOIN" -> {
                 return join(ctx, message);
             }
@@ -208,7 +225,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             case "TOPIC" -> channels.topic(message);
             case "MODE" -> mode(message);
-            case "AWAY" -> away(message);
+            case "AWAY" -> {
+                return away(message);
+            }
             case "TAGMSG" -> IrcTagMessages.tagmsg(server, session, message, out);
             case "CHATHISTORY" -> {
                 return history.run(message, out, ctx.executor());
@@ -218,6 +237,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             case "MONITOR" -> server.monitor.command(session, message, out);
             case "METADATA" -> metadata.command(message);
+            case IrcReadMarkers.COMMAND -> server.readMarkers.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
             case "WHO" -> queries.who(message);
@@ -308,7 +328,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         if (session.isRegistered()) {
             IrcDirect change = new IrcDirect(IrcMessage.from(oldSource, "NICK", nick), Instant.now());
-            for (IrcSession other : neighbours(true)) {
+            out.add(change); // the reply to the user's own NICK (labeled, if the command was)
+            for (IrcSession other : neighbours(false)) {
                 other.member().push(change);
             }
         } else {
@@ -353,11 +374,21 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         out.add(IrcMessage.from(server.settings.serverName(), "PONG", server.settings.serverName(), message.param(0)));
     }
 
-    private void quit(ChannelHandlerContext ctx, String reason) {
-        server.monitor.quitting(session); // watchers learn at once, not when the socket has closed
+    private CompletionStage<?> quit(ChannelHandlerContext ctx, String reason) {
+        // Watchers learn at once, not when the socket has closed, and before the ERROR is out.
+        CompletionStage<Void> watchersTold = server.monitor.quitting(session);
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
+        keepForWhowas(); // WHOWAS knows the user once QUIT is answered
         identity.leave(); // the nick is free once QUIT is answered, not only once the socket is gone
-        closeWith(ctx, reason);
+        return watchersTold.thenRunAsync(() -> closeWith(ctx, reason), ctx.executor());
+    }
+
+    /** Remembers this registered user for WHOWAS, once (at QUIT, else when the connection ends). */
+    private void keepForWhowas() {
+        if (session.isRegistered() && !keptForWhowas) {
+            keptForWhowas = true;
+            server.left(session);
+        }
     }
 
     // ---- channels ----
@@ -419,6 +450,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                         channels.joined(room);
                         server.firstSeen(room);
                         queries.topic(room, false);
+                        server.readMarkers.joined(session, IrcChannels.toChannel(room.name()), out);
                         queries.names(room);
                         metadata.joined(room);
                     }
@@ -523,7 +555,24 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         return last;
     }
 
+    /** A complete multiline batch: one message to its channel, labeled as its start was. */
+    private CompletionStage<?> sendMultiline(ChannelHandlerContext ctx, IrcMultiline.Message done) {
+        session.labels.resume(done.label());
+        if (!IrcChannels.isChannel(done.target())) {
+            out.add(replies.standardReply(FAIL, "BATCH", "MULTILINE_INVALID", "Multiline messages go to channels only"));
+            return null;
+        }
+        clientTags = done.clientTags();
+        return toChannel(ctx, "PRIVMSG", done.target(), done.combined(), false, done.lines());
+    }
+
     private CompletionStage<?> toChannel(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {
+        return toChannel(ctx, command, target, text, notice, null);
+    }
+
+    /** {@code layout}: the lines of a multiline batch ({@code text} is then their Parley text, combined), else null. */
+    private CompletionStage<?> toChannel(ChannelHandlerContext ctx, String command, String target, String text, boolean notice,
+            List<IrcMultiline.Line> layout) {
         Optional<Room> exists = IrcChannels.toRoom(target).flatMap(server.chat.rooms()::byName);
         if (exists.isEmpty()) {
             if (!notice) {
@@ -542,7 +591,7 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             }
             return null;
         }
-        if (!relayFits(command, channel, text)) {
+        if (layout == null && !relayFits(command, channel, text)) {
             numeric(ERR_INPUTTOOLONG, "Input line was too long");
             return null;
         }
@@ -552,8 +601,9 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return null;
         }
         metrics().messageReceived();
-        server.clientTags.posting(room.ref(), session.name(), IrcTexts.toParley(text), new IrcClientTags.Relay(clientTags, notice), ctx.executor());
-        CompletionStage<?> post = server.chat.post(room, session.name(), IrcTexts.toParley(text));
+        String body = layout == null ? IrcTexts.toParley(text) : text;
+        server.clientTags.posting(room.ref(), session.name(), body, new IrcClientTags.Relay(clientTags, notice, layout), ctx.executor());
+        CompletionStage<?> post = server.chat.post(room, session.name(), body);
         Runnable notStored = () -> {
             out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(),
                     "Your message to " + channel + " was not stored, try again"));
@@ -602,14 +652,16 @@ final class IrcHandler extends OrderedRequestHandler<String> {
             return IrcConversations.send(ctx, server, session, out, to, clientTags, text).thenRun(() -> flush(ctx));
         }
         IrcDirect direct = new IrcDirect(IrcTagMessages.direct(server, session, clientTags, command, to.nick(), text), Instant.now());
-        to.member().pushMessage(direct);
+        // The next command waits until the message is out to the recipient: a PING after a
+        // PRIVMSG (irctest's and bots' barrier) is answered only then, as for a channel message.
+        CompletionStage<Void> delivered = IrcPushes.messageFlushed(to, direct);
         if (session.has(IrcCapabilities.ECHO_MESSAGE)) {
             out.add(direct);
         }
         if (!notice && to.away() != null) {
             numeric(RPL_AWAY, to.nick(), to.away());
         }
-        return null;
+        return delivered;
     }
 
     /** Whether the message as relayed, from this user's full source, fits one line. */
@@ -675,7 +727,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
     }
 
-    private void away(IrcMessage message) {
+    /** Completes once the neighbours and watchers are flushed the AWAY (the next command waits for it). */
+    private CompletionStage<?> away(IrcMessage message) {
         String text = message.param(0);
         boolean back = text == null || text.isEmpty();
         session.away(back ? null : IrcLimits.split(Text.clean(text, false), IrcIsupport.TEXT_LENGTH).get(0));
@@ -686,11 +739,13 @@ final class IrcHandler extends OrderedRequestHandler<String> {
         }
         IrcMessage notify = back ? IrcMessage.from(session.source(), "AWAY") : IrcMessage.from(session.source(), "AWAY", session.away());
         IrcDirect direct = new IrcDirect(notify, Instant.now());
-        for (IrcSession other : neighbours(false)) {
+        List<CompletableFuture<Void>> told = new ArrayList<>();
+        for (IrcSession other : notified(false)) {
             if (other.has(IrcCapabilities.AWAY_NOTIFY)) {
-                other.member().push(direct);
+                told.add(IrcPushes.pushFlushed(other, direct));
             }
         }
+        return told.isEmpty() ? null : CompletableFuture.allOf(told.toArray(CompletableFuture[]::new));
     }
 
     private void help(IrcMessage message) {
@@ -765,6 +820,13 @@ final class IrcHandler extends OrderedRequestHandler<String> {
     }
 
     /** The registered IRC users who share a room with this one (and this one, if {@code self}). */
+    /** The neighbours, and the users who MONITOR this one with {@code extended-monitor}: who hears of AWAY, ACCOUNT, SETNAME. */
+    private Set<IrcSession> notified(boolean self) {
+        Set<IrcSession> found = neighbours(self);
+        found.addAll(server.monitor.extendedWatchers(session));
+        return found;
+    }
+
     private Set<IrcSession> neighbours(boolean self) {
         Set<IrcSession> found = new LinkedHashSet<>();
         if (self) {
@@ -807,9 +869,8 @@ final class IrcHandler extends OrderedRequestHandler<String> {
                 leave(room);
             }
             server.monitor.gone(session);
-            if (session.isRegistered()) {
-                server.left(session);
-            }
+            server.readMarkers.gone(session);
+            keepForWhowas();
             identity.leave();
             // Leaves reach other loops after this: keep what renders them as QUIT a while.
             ctx.executor().schedule(() -> {

@@ -12,7 +12,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an IRC connection's pipeline: {@link LineFraming} at IRC's line limit, then the
+ * Builds an IRC connection's pipeline: {@link LineFraming} at IRC's line limit (lines as
+ * {@link io.parley.protocol.WireLine}s, which say whether they were UTF-8), then the
  * handler, which parses each line ({@link IrcMessage#parse}); outbound, room events and direct
  * messages become {@link IrcMessage}s with the connection's tags ({@link IrcEventEncoder}) and
  * those CR LF lines ({@link IrcLineEncoder}). Thread-safe and shared by the listeners' connections.
@@ -45,7 +46,7 @@ public final class IrcInitializer extends ChannelInitializer<Channel> {
         IrcSession session = new IrcSession(channel, member, host(channel),
                 new IrcCapNegotiation(server.settings.serverName(), server.capabilities));
         ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(FRAMING, new LineFraming(IrcLimits.MAX_FRAME_BYTES));
+        pipeline.addLast(FRAMING, LineFraming.withWireLengths(IrcLimits.MAX_FRAME_BYTES)); // WireLine: UTF8ONLY
         pipeline.addLast(LINE_ENCODER, IrcLineEncoder.INSTANCE);
         pipeline.addLast(EVENT_ENCODER, new IrcEventEncoder(server, session));
         pipeline.addLast(NOTICE_ENCODER, NOTICES);

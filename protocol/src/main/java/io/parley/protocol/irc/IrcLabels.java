@@ -39,6 +39,22 @@ final class IrcLabels {
                 && session.has(IrcCapabilities.LABELED_RESPONSE);
     }
 
+    /**
+     * Takes the label of the command in progress away (its replies go unlabeled, no ACK), for a
+     * command that is answered later by another: a multiline batch's start, answered at its end.
+     */
+    String setAside() {
+        String current = label;
+        label = null;
+        return current;
+    }
+
+    /** Makes {@code given} (from {@link #setAside}, may be null) the label of the command in progress. */
+    void resume(String given) {
+        label = given;
+        echoed = false;
+    }
+
     /** Whether replies are being held for a labeled command in progress. */
     boolean holding() {
         return label != null;

@@ -22,7 +22,7 @@ public final class IrcLimits {
     public static final int MAX_LINE_BYTES = MAX_TAGS_SECTION_BYTES + MAX_BODY_BYTES;
     /**
      * The same without its line end: the limit to give the shared framing
-     * ({@code new LineFraming(IrcLimits.MAX_FRAME_BYTES)}); a longer line is answered with 417.
+     * ({@code LineFraming.withWireLengths(IrcLimits.MAX_FRAME_BYTES)}); a longer line is answered with 417.
      */
     public static final int MAX_FRAME_BYTES = MAX_LINE_BYTES - 2;
 

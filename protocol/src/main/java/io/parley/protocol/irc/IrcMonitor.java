@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,11 @@ final class IrcMonitor {
 
     /** The most nicks one connection may monitor ({@code MONITOR} in 005). */
     static final int LIMIT = 100;
+    static final String EXTENDED_MONITOR = "extended-monitor";
+
+    static void offer(Map<String, String> caps) {
+        caps.put(EXTENDED_MONITOR, "");
+    }
 
     private final IrcServer server;
     private volatile Presence presence;
@@ -138,6 +144,25 @@ final class IrcMonitor {
         return Optional.empty();
     }
 
+    /**
+     * IRCv3 {@code extended-monitor}: the connections (other than {@code watched}'s) that monitor
+     * {@code watched}'s nick and enabled it; they hear of its AWAY, ACCOUNT and SETNAME as if they
+     * shared a channel, each as its own capability for that allows.
+     */
+    Set<IrcSession> extendedWatchers(IrcSession watched) {
+        Set<IrcSession> watching = watched.name() == null ? null : watchers.get(NameKeys.key(watched.name()));
+        if (watching == null) {
+            return Set.of();
+        }
+        Set<IrcSession> found = new java.util.HashSet<>();
+        for (IrcSession watcher : watching) {
+            if (watcher != watched && watcher.has(EXTENDED_MONITOR)) {
+                found.add(watcher);
+            }
+        }
+        return found;
+    }
+
     /** {@code user} is online under its nick (registered, or renamed): its watchers get 730. */
     void online(IrcSession user) {
         notify(user.name(), user.nick(), true, user.source());
@@ -148,11 +173,16 @@ final class IrcMonitor {
         notify(name, nick, false, nick);
     }
 
-    /** A connection said QUIT: its watchers learn now, not when its socket has closed ({@link #gone}). */
-    void quitting(IrcSession session) {
+    /**
+     * A connection said QUIT: its watchers learn now, not when its socket has closed ({@link #gone}).
+     * The stage completes once every 731 has been flushed to its watcher, so that the QUIT's
+     * {@code ERROR} does not overtake them ({@link IrcPushes}).
+     */
+    CompletableFuture<Void> quitting(IrcSession session) {
         if (departed.putIfAbsent(session, Boolean.TRUE) == null) {
-            leave(session);
+            return leave(session);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** A connection has closed: it watches nothing any more and, if it was registered, goes offline (once). */
@@ -162,26 +192,30 @@ final class IrcMonitor {
         }
     }
 
-    private void leave(IrcSession session) {
+    private CompletableFuture<Void> leave(IrcSession session) {
         clear(session);
         lists.remove(session);
         if (session.isRegistered() && session.name() != null) {
-            offline(session.name(), session.nick());
+            return notify(session.name(), session.nick(), false, session.nick());
         }
+        return CompletableFuture.completedFuture(null);
     }
 
-    private void notify(String name, String nick, boolean online, String shown) {
+    /** Tells {@code name}'s watchers; the stage completes once each has been flushed the line. */
+    private CompletableFuture<Void> notify(String name, String nick, boolean online, String shown) {
         if (name == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Set<IrcSession> watching = watchers.get(NameKeys.key(name));
         if (watching == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        List<CompletableFuture<Void>> told = new ArrayList<>();
         for (IrcSession watcher : watching) {
             IrcMessage line = numeric(watcher, online ? RPL_MONONLINE : RPL_MONOFFLINE, shown);
-            watcher.member().push(new IrcDirect(line, Instant.now()));
+            told.add(IrcPushes.pushFlushed(watcher, new IrcDirect(line, Instant.now())));
         }
+        return CompletableFuture.allOf(told.toArray(CompletableFuture[]::new));
     }
 
     private void clear(IrcSession session) {

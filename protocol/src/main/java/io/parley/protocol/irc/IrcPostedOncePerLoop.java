@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 final class IrcPostedOncePerLoop {
 
     /** What, besides the event, the rendered lines depend on. */
-    record Form(String source, IrcClientTags.Relay relay, boolean serverTime, boolean messageTags, boolean accountTag) {}
+    record Form(String source, IrcClientTags.Relay relay, boolean serverTime, boolean messageTags, boolean accountTag,
+            boolean multiline) {}
 
     /**
      * What a {@code JOIN} line depends on besides the event: {@code extended-join} and the tags a

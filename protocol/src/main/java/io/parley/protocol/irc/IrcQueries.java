@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class IrcQueries {
 
+    /** The most channels one {@code NAMES} takes ({@code TARGMAX}); more is {@code 407}. */
+    static final int NAMES_TARGETS = 4;
+
     private final IrcServer server;
     private final IrcSession session;
     private final List<Object> out;
@@ -40,20 +43,35 @@ final class IrcQueries {
             numeric(RPL_ENDOFNAMES, "*", "End of /NAMES list");
             return;
         }
-        for (String channel : message.param(0).split(",")) {
+        String[] channels = message.param(0).split(",");
+        if (channels.length > NAMES_TARGETS) {
+            numeric(ERR_TOOMANYTARGETS, message.param(0), "Too many targets");
+            return;
+        }
+        for (String channel : channels) {
             Optional<Room> room = room(channel);
             boolean hidden = room.isPresent() && server.channel(room.get()).has('s')
                     && !session.rooms.containsKey(room.get().ref()); // a secret channel, to outsiders
             if (room.isPresent() && !hidden) {
-                names(room.get());
-            } else {
+                nameLines(room.get());
+            }
+            if (channels.length == 1) {
                 numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
             }
+        }
+        if (channels.length > 1) { // several channels: their 353s, then one 366 for them all (Modern IRC)
+            numeric(RPL_ENDOFNAMES, message.param(0), "End of /NAMES list");
         }
     }
 
     /** 353 lines of the room's members, as many as fit 512 bytes each, then 366. */
     void names(Room room) {
+        nameLines(room);
+        numeric(RPL_ENDOFNAMES, IrcChannels.toChannel(room.name()), "End of /NAMES list");
+    }
+
+    /** 353 lines of the room's members, as many as fit 512 bytes each. */
+    private void nameLines(Room room) {
         String channel = IrcChannels.toChannel(room.name());
         boolean full = session.has(IrcCapabilities.USERHOST_IN_NAMES);
         boolean multi = session.has(IrcCapabilities.MULTI_PREFIX);
@@ -89,7 +107,6 @@ final class IrcQueries {
         if (line.length() > 0) {
             numeric(RPL_NAMREPLY, symbol, channel, line.toString());
         }
-        numeric(RPL_ENDOFNAMES, channel, "End of /NAMES list");
     }
 
     // ---- TOPIC, MODE ----

@@ -85,6 +85,7 @@ final class IrcServer {
     final IrcMonitor monitor = new IrcMonitor(this);
     /** The channels' draft/metadata-3 keys (memory only; {@link IrcMetadata}). */
     final IrcMetadataChannels metadata = new IrcMetadataChannels(this);
+    final IrcReadMarkers readMarkers = new IrcReadMarkers(this);
     /** The store's messages by room, for CHATHISTORY; null when the store cannot read them back. */
     volatile io.parley.core.room.RoomReplay replay;
     /** Private-message history (CHATHISTORY of a nick, TARGETS), or null before {@link #history}. */
@@ -118,11 +119,12 @@ final class IrcServer {
                 .add("NICKLEN", Integer.toString(IrcNicks.NICKLEN))
                 .add("PREFIX", "(" + IrcChannelModes.MODES.prefix() + ")@+")
                 .add("TARGMAX", "ISON:,JOIN:,KICK:" + IrcChannelCommands.KICK_TARGETS
-                        + ",NAMES:1,NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
+                        + ",NAMES:" + IrcQueries.NAMES_TARGETS + ",NOTICE:4,PART:,PRIVMSG:4,USERHOST:5,WHOIS:1")
                 .add("TOPICLEN", Integer.toString(IrcIsupport.TEXT_LENGTH))
                 .add("USERLEN", Integer.toString(IrcIsupport.USERLEN));
         IrcMessageLayer.isupport(isupport);
         IrcFeatureTokens.add(isupport);
+        IrcUtf8Only.isupport(isupport);
     }
 
     private static Map<String, String> offered() {
@@ -136,6 +138,9 @@ final class IrcServer {
         }
         IrcIdentity.offer(caps);
         IrcMetadata.offer(caps);
+        IrcReadMarkers.offer(caps);
+        IrcMultiline.offer(caps);
+        IrcMonitor.offer(caps);
         return caps;
     }
 

@@ -85,8 +85,9 @@ final class WebSocketLines extends ChannelDuplexHandler {
                             "frame length (" + length + ") exceeds the allowed maximum (" + maxLineBytes + ")"));
                     return;
                 }
-                String text = message.toString(start, length, StandardCharsets.UTF_8); // replaces invalid bytes
-                ctx.fireChannelRead(wireLengths ? new WireLine(text, length) : text);
+                // Invalid bytes are replaced (and, for a WireLine, noted).
+                ctx.fireChannelRead(wireLengths ? WireLine.decode(message, start, length)
+                        : message.toString(start, length, StandardCharsets.UTF_8));
                 start = lineEnd + 1;
             } while (start < end); // a trailing line end ends the last line; it starts none
         } finally {
