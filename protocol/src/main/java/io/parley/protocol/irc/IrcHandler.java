@@ -120,11 +120,11 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (posts.busy() && !pipelined(message)) {
             // Its replies come after the echoes and errors of the messages before it.
             return posts.settled().thenComposeAsync(ignored -> {
-                CompletionStage<?> stage = closing ? null : run(ctx, message);
+                CompletionStage<?> stage = closing ? null : run(ctx, message, line.utf8());
                 return stage == null ? CompletableFuture.completedFuture(null) : stage;
             }, ctx.executor());
         }
-        return run(ctx, message);
+        return run(ctx, message, line.utf8());
     }
 
     /**
@@ -147,11 +147,11 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     }
 
     /** Runs one parsed command; null when it is done, else a stage that completes when it is. */
-    private CompletionStage<?> run(ChannelHandlerContext ctx, IrcMessage message) {
+    private CompletionStage<?> run(ChannelHandlerContext ctx, IrcMessage message, boolean utf8) {
         CompletionStage<Void> before = posts.settled();
         boolean behind = posts.busy();
         session.labels.start(message, session);
-        if (!line.utf8()) { // UTF8ONLY: refused, never acted on or relayed
+        if (!utf8) { // UTF8ONLY: refused, never acted on or relayed
             out.add(IrcUtf8Only.refusal(replies, message));
             finishLabel(ctx);
             return null;
