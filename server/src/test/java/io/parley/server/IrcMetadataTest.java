@@ -106,7 +106,8 @@ class IrcMetadataTest {
         invalid.writeBytes("METADATA * SET url :broken \u00c3".getBytes(StandardCharsets.ISO_8859_1));
         invalid.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         alice.wire().sendBytes(invalid.toByteArray());
-        alice.expectLine(S + "FAIL METADATA INVALID_VALUE url :Metadata values must be UTF-8");
+        // UTF8ONLY: a line that is not UTF-8 is refused whole, before METADATA reads it.
+        alice.expectLine(S + "FAIL METADATA INVALID_UTF8 :Message rejected, your IRC software MUST use UTF-8 encoding on this network");
         alice.send("METADATA * GET url");
         assertThat(batch(alice)).contains(written(S + "761 alice alice url * :" + "é".repeat(128))); // the refused ones changed nothing
 

@@ -226,11 +226,6 @@ final class IrcMetadata {
             }
             return;
         }
-        // Invalid UTF-8 reaches the handler as U+FFFD (LineFraming): such a value is refused.
-        if (value.indexOf('\uFFFD') >= 0) {
-            fail("INVALID_VALUE", "Metadata values must be UTF-8", key.get());
-            return;
-        }
         if (IrcLimits.utf8Length(value) > MAX_VALUE_BYTES) {
             fail("INVALID_VALUE", "Value is longer than " + MAX_VALUE_BYTES + " bytes", key.get());
             return;
