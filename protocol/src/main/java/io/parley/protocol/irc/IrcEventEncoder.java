@@ -59,7 +59,7 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
             } else {
                 // The same line for every member of this loop that asked for the same form.
                 var form = new IrcPostedOncePerLoop.JoinForm(extended, self.has(IrcCapabilities.SERVER_TIME),
-                        self.has(IrcCapabilities.ACCOUNT_TAG));
+                        self.has(IrcCapabilities.ACCOUNT_TAG), self.has(IrcCapabilities.MESSAGE_TAGS));
                 out.add(IrcPostedOncePerLoop.line(joined, form, () -> join(joined, extended, Instant.now())));
             }
             if (!joined.member().is(self.member()) && self.has(IrcCapabilities.AWAY_NOTIFY)) {

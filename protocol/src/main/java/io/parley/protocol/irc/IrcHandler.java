@@ -117,7 +117,8 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             }
             return null; // an empty or unreadable line is ignored, as servers do
         }
-        if (posts.busy() && !pipelined(message)) {
+        if (posts.busy() && (!line.utf8() || !pipelined(message))) {
+            // (A line that is not UTF-8 is refused, after the replies of the messages before it.)
             // Its replies come after the echoes and errors of the messages before it.
             return posts.settled().thenComposeAsync(ignored -> {
                 CompletionStage<?> stage = closing ? null : run(ctx, message, line.utf8());
@@ -537,22 +538,30 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         }
         String text = message.param(1);
         clientTags = IrcClientTags.clientOnly(message.tags());
-        CompletionStage<?> last = null;
+        // The command is done when every target's stage is: a labeled PRIVMSG #chan,nick is
+        // labeled once the channel's echo is out too, not when the quicker nick is.
+        List<CompletableFuture<?>> pending = new ArrayList<>(2);
         for (String target : new LinkedHashSet<>(List.of(message.param(0).split(",")))) {
             if (target.isEmpty()) {
                 continue;
             }
+            CompletionStage<?> stage = null;
             if (IrcStatusMessages.isStatusTarget(target)) {
                 IrcStatusMessages.send(server, session, channels, command, target, text, notice, clientTags, out);
             } else if (IrcChannels.isChannel(target)) {
-                CompletionStage<?> post = toChannel(ctx, command, target, text, notice);
-                last = post == null ? last : post;
+                stage = toChannel(ctx, command, target, text, notice);
             } else {
-                CompletionStage<?> sent = toNick(ctx, command, target, text, notice);
-                last = sent == null ? last : sent;
+                stage = toNick(ctx, command, target, text, notice);
+            }
+            if (stage != null) {
+                pending.add(stage.toCompletableFuture());
             }
         }
-        return last;
+        return switch (pending.size()) {
+            case 0 -> null;
+            case 1 -> pending.get(0);
+            default -> CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+        };
     }
 
     /** A complete multiline batch: one message to its channel, labeled as its start was. */

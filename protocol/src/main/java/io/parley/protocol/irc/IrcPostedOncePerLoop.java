@@ -26,9 +26,10 @@ final class IrcPostedOncePerLoop {
 
     /**
      * What a {@code JOIN} line depends on besides the event: {@code extended-join} and the tags a
-     * member gets ({@code server-time}, at the instant the loop first renders it; {@code account-tag}).
+     * member gets ({@code server-time}, at the instant the loop first renders it; {@code account-tag};
+     * {@code message-tags}, which carries a bot's {@code bot} tag).
      */
-    record JoinForm(boolean extended, boolean serverTime, boolean accountTag) {}
+    record JoinForm(boolean extended, boolean serverTime, boolean accountTag, boolean messageTags) {}
 
     private static final class Last {
         RoomEvent event;
