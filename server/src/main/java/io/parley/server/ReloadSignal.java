@@ -1,5 +1,6 @@
 package io.parley.server;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -26,11 +27,14 @@ final class ReloadSignal {
 
     private ReloadSignal() {}
 
-    /** Reloads {@code server} on each SIGHUP from now on; its outcome is logged by the reload. */
-    static void install(ParleyServer server) {
+    /**
+     * Reloads the server on each SIGHUP from now on, once {@code server} has started (a SIGHUP
+     * during start-up waits for it); its outcome is logged by the reload.
+     */
+    static void install(CompletableFuture<ParleyServer> server) {
         try {
             SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal("HUP"),
-                    signal -> reload(server::reload));
+                    signal -> reload(() -> server.thenCompose(ParleyServer::reload)));
             warnIfIgnored(previous);
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError unavailable) {
             log.info("SIGHUP cannot be handled here ({}); reload with POST /reload on the admin listener",

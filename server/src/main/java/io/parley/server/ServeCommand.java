@@ -101,6 +101,10 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0);
         }, "parley-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // Before the listener lines are printed: whoever reads them may send SIGHUP at once, and
+        // a SIGHUP before the handler would be the JVM's (a shutdown). One during start-up
+        // reloads once the server has started.
+        ReloadSignal.install(started);
         ParleyServer server;
         try {
             server = ParleyServer.start(settings, System.out, sources, properties, true);
@@ -110,7 +114,6 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         started.complete(server);
-        ReloadSignal.install(server);
         server.stopped().join();
         return 0;
     }
