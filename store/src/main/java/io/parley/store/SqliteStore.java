@@ -44,6 +44,8 @@ public final class SqliteStore implements Store {
     private final JdbcWriteProbe probe;
     /** Read-only; used by the reader thread alone. */
     private final Connection readConnection;
+    /** Checkpoints the write-ahead log on its own thread and connection, never the writer's. */
+    private final WalCheckpointer checkpointer;
     private final JdbcReaders reader;
     private final JdbcRoomStore rooms;
     private final JdbcEventLog events;
@@ -51,10 +53,11 @@ public final class SqliteStore implements Store {
     private final SqliteHistoryStore history;
     private final JdbcDirectoryStore directory;
 
-    private SqliteStore(Path file, Connection connection, Connection readConnection, long maxQueuedBytes,
-            StoreMetrics metrics) {
+    private SqliteStore(Path file, Connection connection, Connection readConnection, Connection checkpointConnection,
+            long maxQueuedBytes, StoreMetrics metrics) {
         this.connection = connection;
         this.readConnection = readConnection;
+        this.checkpointer = new WalCheckpointer(checkpointConnection);
         this.reader = new JdbcReaders(1, this::onReadConnection);
         this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics);
         this.writes = JdbcWrites.onto(writer::submit, writer::offer, WriterTask::new);
@@ -127,20 +130,30 @@ public final class SqliteStore implements Store {
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+            WalCheckpointer.configureWriter(statement);
             Migrations.apply(connection);
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
         Connection readConnection;
+        Connection checkpointConnection;
         try {
             readConnection = openReadOnly(file, busyTimeoutMs);
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
+        try {
+            checkpointConnection = openForCheckpoints(file, busyTimeoutMs);
+        } catch (SQLException e) {
+            readConnection.close();
+            connection.close();
+            throw e;
+        }
         log.info("Store open at {}", file);
-        SqliteStore store = new SqliteStore(file, connection, readConnection, maxQueuedBytes, metrics);
+        SqliteStore store = new SqliteStore(file, connection, readConnection, checkpointConnection,
+                maxQueuedBytes, metrics);
         try {
             store.history.closeSessionsLeftOpen();
         } catch (RuntimeException e) {
@@ -177,6 +190,18 @@ public final class SqliteStore implements Store {
     private static String firstLine(String text) {
         String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
         return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+    }
+
+    /** The checkpointer's connection: it writes nothing but the database file's copy of the log's pages. */
+    private static Connection openForCheckpoints(Path file, int busyTimeoutMs) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(busyTimeoutMs);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    /** Checkpoints the write-ahead log now, on the calling thread (tests). */
+    WalCheckpointer.Result checkpoint() throws SQLException {
+        return checkpointer.checkpoint();
     }
 
     /** The history reader's connection: read-only, so a bug in a read cannot write. */
@@ -281,6 +306,7 @@ public final class SqliteStore implements Store {
         reader.stop();
         writer.close();
         reader.awaitStopped();
+        checkpointer.close();
         try {
             readConnection.close();
             connection.close();
