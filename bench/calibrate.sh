@@ -9,6 +9,8 @@
 # Environment:
 #   REPEATS=3           interleaved repeats of each (server, workload)
 #   SERVERS="refircd parley"   WORKLOADS="W3 W4"
+#   WARM_ROUNDS=6 WARM_JIT_MS=100   Parley is warmed by unmeasured rounds of the workloads until a
+#                       round grows its JIT compilation time by less than WARM_JIT_MS (or WARM_ROUNDS)
 #   JARS="now=server/target/parley.jar"   the bench jars to compare, name=path, space separated
 #                       (Parley itself always runs from server/target/parley.jar)
 #   TOOLS=../shared/tools   where chatload.c and refircd.c are (built into target/tools)
@@ -96,6 +98,11 @@ bench_shape() {
     || echo "--workload W4 --connections 1000 --rooms 100 --senders 100 --rate 10000"
 }
 
+# The server's JIT compilation time so far, in ms, from its admin listener's /metrics.
+jit_ms() {
+  curl -s "http://127.0.0.1:$1/metrics" | awk '/^jvm_compilation_time_ms_total/ { printf "%d", $NF }'
+}
+
 run_chatload() { # protocol port workload tag
   local line
   # shellcheck disable=SC2046 # the shape is a list of options
@@ -131,8 +138,17 @@ for server in $servers; do
   if [[ $server == refircd ]]; then protocol=irc bench_protocol=irc-subset port=$ref_port
   else protocol=tcd bench_protocol=tcd port=$tcd_port; fi
   if [[ $server == parley ]]; then
-    # A long-running server is warm: one unmeasured run of each workload first.
-    for workload in $workloads; do run_chatload "$protocol" "$port" "$workload" "$server-$workload-warm-up" > /dev/null; done
+    # A long-running server is warm: unmeasured rounds of every workload until its JIT has gone
+    # quiet (compilation time grew less than WARM_JIT_MS over a round; two rounds did not suffice
+    # here, the C2 thread still took a fifth of the core), at most WARM_ROUNDS rounds.
+    admin_port=$(grep -o 'Admin HTTP listening on port [0-9]*' "$out/server.out" | grep -o '[0-9]*$')
+    for ((round = 1; round <= ${WARM_ROUNDS:-6}; round++)); do
+      jit_before=$(jit_ms "$admin_port")
+      for workload in $workloads; do run_chatload "$protocol" "$port" "$workload" "$server-$workload-warm-up" > /dev/null; done
+      jit_grew=$(( $(jit_ms "$admin_port") - jit_before ))
+      echo "warm-up round $round: the server's JIT compiled for $jit_grew ms" | tee -a "$out/warm-up.txt" >&2
+      (( jit_grew < ${WARM_JIT_MS:-100} )) && break
+    done
   fi
   for ((r = 1; r <= repeats; r++)); do
     for workload in $workloads; do

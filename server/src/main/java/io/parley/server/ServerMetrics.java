@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -56,12 +57,17 @@ final class ServerMetrics implements StoreMetrics, AutoCloseable {
             .description("Store transactions that failed (locked, read only, full, or a task's error)").register(registry);
     private JvmGcMetrics gc;
 
-    /** The JVM's figures (memory, GC, threads, CPU, uptime), read only when scraped. */
+    /**
+     * The JVM's figures (memory, GC, threads, JIT compilation time, CPU, uptime), read only when
+     * scraped. Compilation time tells when a server is warm: a benchmark waits until it stops
+     * growing (bench/calibrate.sh).
+     */
     void bindJvm() {
         new JvmMemoryMetrics().bindTo(registry);
         gc = new JvmGcMetrics();
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
+        new JvmCompilationMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
     }

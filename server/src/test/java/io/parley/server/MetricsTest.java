@@ -184,7 +184,7 @@ class MetricsTest {
         start();
         String text = scrape().text;
         assertThat(text).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads ",
-                "system_cpu_count ", "process_uptime_seconds ", "parley_store_queue_tasks ",
+                "jvm_compilation_time_ms_total ", "system_cpu_count ", "process_uptime_seconds ", "parley_store_queue_tasks ",
                 "parley_crypto_queue_tasks ");
     }
 }
