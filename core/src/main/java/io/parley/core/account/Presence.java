@@ -256,13 +256,13 @@ public final class Presence {
 
     /**
      * Hands a stored private message to its recipient, {@code resolved} by {@link #reachable}
-     * before it was stored: this node's recipient of its name if there is one now, else, if
-     * {@code resolved} stands for a user of another node, through the link to that node (which
-     * hands it to whoever holds the name there). False if neither: it reads the message in its
-     * history. Never blocks: no look-up (it may run on the store's writing thread).
+     * before it was stored: this node's recipient of its name and party if there is one now,
+     * else, if {@code resolved} stands for a user of another node, through the link to that node
+     * (which hands it to its recipient of that name and party). False if neither: it reads the
+     * message in its history. Never blocks: no look-up (it may run on the store's writing thread).
      */
     public boolean deliver(PrivateMessage message, Recipient resolved) {
-        Optional<Recipient> here = find(message.to());
+        Optional<Recipient> here = recipientOf(message);
         if (here.isPresent()) {
             here.get().deliver(message);
             return true;
@@ -359,11 +359,20 @@ public final class Presence {
         recipient.nameRegistered(registeredName);
     }
 
+    /**
+     * The recipient here of a stored private message: its name's, if it is the party the message
+     * was stored for. A guest who left while it was stored or on its way from another node is
+     * not followed by the next holder of its nick, who must not read it (it is the guest's).
+     */
+    private Optional<Recipient> recipientOf(PrivateMessage message) {
+        return find(message.to()).filter(recipient -> recipient.guest().equals(message.toGuest()));
+    }
+
     /** What the other nodes say, on the link's thread. */
     private final class FromOtherNodes implements PresenceLink.Listener {
         @Override
         public void privateMessage(PrivateMessage message) {
-            find(message.to()).ifPresent(recipient -> recipient.deliver(message));
+            recipientOf(message).ifPresent(recipient -> recipient.deliver(message));
         }
 
         @Override

@@ -93,6 +93,22 @@ class PresenceInClusterTest {
     }
 
     @Test
+    void aMessageForAGuestWhoLeftMeanwhileIsNotHandedToTheNextGuestOfItsNick() {
+        RecordingRecipient first = new RecordingRecipient("nell", "first-connection");
+        a.enterUnowned(first);
+        Recipient there = b.reachable("nell").toCompletableFuture().join().orElseThrow();
+        a.leave(first);
+        RecordingRecipient next = new RecordingRecipient("nell", "next-connection");
+        assertThat(a.enterUnowned(next)).isTrue();
+
+        PrivateMessage forFirst = new PrivateMessage(1, Instant.EPOCH, "judy", "", "nell", "first-connection", false, "hi");
+        b.deliver(forFirst, there);
+
+        assertThat(next.delivered).isEmpty();
+        assertThat(first.delivered).isEmpty();
+    }
+
+    @Test
     void aLookUpOfANameHeldOnAnotherNodeRunsOnTheDirectorysThreadAndOneHeldHereAsksNobody() {
         a.enterUnowned(new RecordingRecipient("kim"));
         b.enterUnowned(new RecordingRecipient("lou"));
