@@ -1,10 +1,15 @@
 package io.parley.core.account;
 
 import io.parley.core.text.NameKeys;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,12 +27,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>In a cluster, a {@link PresenceDirectory} (shared by every node) holds each name for one node
  * and a {@link PresenceLink} carries what nodes tell each other: a name entered here is claimed
  * there too, and refused if another node holds it; an owner's login replaces (and ends) its login
- * on another node; {@link #onlineName}, {@link #deliver} and {@link #namesExcept} are the
- * cluster's; a name registered on another node evicts its unowned holders here too.
+ * on another node; {@link #reachable}, {@link #onlineName}, {@link #onlineNames} and
+ * {@link #namesExcept} are the cluster's; a name registered on another node evicts its unowned
+ * holders here too.
  *
- * <p>Thread-safe; recipients are told without a lock held. On a single node no method blocks; in
- * a cluster, entering a name and looking one up are a round trip to the directory's database
- * (leaving is not).
+ * <p>Thread-safe; recipients are told without a lock held. On a single node no method blocks and
+ * every look-up's stage is complete when it is returned. In a cluster, entering a name is a round
+ * trip to the directory's database on the caller's thread (leaving is not); a look-up of a name
+ * not held here returns at once, its stage completing on the directory's own thread once the
+ * database has answered (callers continue on their own thread). Look-ups never fail: a directory
+ * that cannot be read now counts as nobody online elsewhere.
  */
 public final class Presence {
 
@@ -125,7 +134,7 @@ public final class Presence {
         tokens.put(recipient, token);
         boolean taken;
         try {
-            taken = directory.claim(recipient.name(), token);
+            taken = directory.claim(recipient.name(), token, recipient.guest());
         } catch (RuntimeException e) {
             taken = false; // the directory is away: no name can be known free across the cluster
         }
@@ -163,25 +172,47 @@ public final class Presence {
      * The name {@code name} is online under (as it logged in), on this node or, in a cluster, on
      * any node: whether a private message to it can be sent now.
      */
-    public Optional<String> onlineName(String name) {
-        Optional<Recipient> here = find(name);
-        if (here.isPresent() || directory == null) {
-            return here.map(Recipient::name);
+    public CompletionStage<Optional<String>> onlineName(String name) {
+        return reachable(name).thenApply(found -> found.map(Recipient::name));
+    }
+
+    /**
+     * Those of {@code names} online, on this node or, in a cluster, on any node: each folded name
+     * ({@link NameKeys#key}) to the name it is online under. One look-up for them all.
+     */
+    public CompletionStage<Map<String, String>> onlineNames(Collection<String> names) {
+        Map<String, String> found = new HashMap<>();
+        List<String> notHere = new ArrayList<>();
+        for (String name : names) {
+            Optional<Recipient> here = find(name);
+            if (here.isPresent()) {
+                found.put(NameKeys.key(name), here.get().name());
+            } else {
+                notHere.add(name);
+            }
         }
-        return elsewhere(name).map(PresenceDirectory.Holder::name);
+        if (notHere.isEmpty() || directory == null) {
+            return CompletableFuture.completedFuture(found);
+        }
+        return elsewhere(notHere).thenApply(holders -> {
+            holders.forEach((key, holder) -> found.putIfAbsent(key, holder.name()));
+            return found;
+        });
     }
 
     /**
      * The recipient of private messages to {@code name}: this node's, or, in a cluster, one that
      * stands for a user another node holds (its key is its account's, if it reads encrypted
-     * messages; what is delivered to it goes to that node).
+     * messages; its guest token is the one its node knows it by; what is delivered to it goes to
+     * that node).
      */
-    public Optional<Recipient> reachable(String name) {
+    public CompletionStage<Optional<Recipient>> reachable(String name) {
         Optional<Recipient> here = find(name);
         if (here.isPresent() || directory == null) {
-            return here;
+            return CompletableFuture.completedFuture(here);
         }
-        return elsewhere(name).map(OnAnotherNode::new);
+        return elsewhere(List.of(name)).thenApply(holders ->
+                Optional.ofNullable(holders.get(NameKeys.key(name))).map(OnAnotherNode::new));
     }
 
     /** A user another node holds, as a recipient here. */
@@ -203,6 +234,11 @@ public final class Presence {
         }
 
         @Override
+        public String guest() {
+            return holder.guest();
+        }
+
+        @Override
         public void deliver(PrivateMessage message) {
             link.privateMessage(holder.node(), message);
         }
@@ -219,21 +255,23 @@ public final class Presence {
     }
 
     /**
-     * Hands a stored private message to its recipient: here, or through the link to the node
-     * that holds it. False if it is online nowhere (it reads the message in its history).
+     * Hands a stored private message to its recipient, {@code resolved} by {@link #reachable}
+     * before it was stored: this node's recipient of its name and party if there is one now,
+     * else, if {@code resolved} stands for a user of another node, through the link to that node
+     * (which hands it to its recipient of that name and party). False if neither: it reads the
+     * message in its history. Never blocks: no look-up (it may run on the store's writing thread).
      */
-    public boolean deliver(PrivateMessage message) {
-        Optional<Recipient> here = find(message.to());
+    public boolean deliver(PrivateMessage message, Recipient resolved) {
+        Optional<Recipient> here = recipientOf(message);
         if (here.isPresent()) {
             here.get().deliver(message);
             return true;
         }
-        if (directory == null) {
-            return false;
+        if (resolved instanceof OnAnotherNode there) {
+            there.deliver(message);
+            return true;
         }
-        Optional<PresenceDirectory.Holder> holder = elsewhere(message.to());
-        holder.ifPresent(there -> link.privateMessage(there.node(), message));
-        return holder.isPresent();
+        return false;
     }
 
     /**
@@ -255,7 +293,7 @@ public final class Presence {
         return account.isPresent();
     }
 
-    /** Another node's hold of {@code name}; empty if none, or if the directory cannot be read now. */
+    /** Another node's hold of {@code name}; empty if none, or if the directory cannot be read now. Blocks. */
     private Optional<PresenceDirectory.Holder> elsewhere(String name) {
         try {
             return directory.holder(name).filter(holder -> holder.life() != directory.life());
@@ -264,19 +302,52 @@ public final class Presence {
         }
     }
 
-    /** The names of everyone logged in but {@code except}, sorted: on every node, in a cluster. */
-    public List<String> namesExcept(String except) {
+    /**
+     * Other nodes' holds of {@code names}, by folded name, on the directory's thread; none of
+     * them if the directory cannot be read now (as good as offline elsewhere).
+     */
+    private CompletionStage<Map<String, PresenceDirectory.Holder>> elsewhere(Collection<String> names) {
+        CompletionStage<Map<String, PresenceDirectory.Holder>> asked;
+        try {
+            asked = directory.holders(names);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return asked.handle((holders, failure) -> {
+            Map<String, PresenceDirectory.Holder> others = new HashMap<>();
+            if (failure == null) {
+                holders.forEach((key, holder) -> {
+                    if (holder.life() != directory.life()) {
+                        others.put(key, holder);
+                    }
+                });
+            }
+            return others;
+        });
+    }
+
+    /**
+     * The names of everyone logged in but {@code except}, sorted: on every node, in a cluster
+     * (this node's only while the directory cannot be read).
+     */
+    public CompletionStage<List<String>> namesExcept(String except) {
         String exceptKey = NameKeys.key(except);
         TreeSet<String> all = new TreeSet<>();
         online.values().forEach(recipient -> all.add(recipient.name()));
-        if (directory != null) {
+        CompletionStage<List<String>> others;
+        if (directory == null) {
+            others = CompletableFuture.completedFuture(List.of());
+        } else {
             try {
-                all.addAll(directory.names());
+                others = directory.names().exceptionally(failure -> List.of());
             } catch (RuntimeException e) {
-                // The directory is away: this node's names only.
+                others = CompletableFuture.completedFuture(List.of());
             }
         }
-        return all.stream().filter(name -> !NameKeys.key(name).equals(exceptKey)).toList();
+        return others.thenApply(elsewhere -> {
+            all.addAll(elsewhere);
+            return all.stream().filter(name -> !NameKeys.key(name).equals(exceptKey)).toList();
+        });
     }
 
     private void evicted(String key, Recipient recipient, String registeredName) {
@@ -288,11 +359,20 @@ public final class Presence {
         recipient.nameRegistered(registeredName);
     }
 
+    /**
+     * The recipient here of a stored private message: its name's, if it is the party the message
+     * was stored for. A guest who left while it was stored or on its way from another node is
+     * not followed by the next holder of its nick, who must not read it (it is the guest's).
+     */
+    private Optional<Recipient> recipientOf(PrivateMessage message) {
+        return find(message.to()).filter(recipient -> recipient.guest().equals(message.toGuest()));
+    }
+
     /** What the other nodes say, on the link's thread. */
     private final class FromOtherNodes implements PresenceLink.Listener {
         @Override
         public void privateMessage(PrivateMessage message) {
-            find(message.to()).ifPresent(recipient -> recipient.deliver(message));
+            recipientOf(message).ifPresent(recipient -> recipient.deliver(message));
         }
 
         @Override

@@ -1,7 +1,10 @@
 package io.parley.core.account;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Port: the names online across a cluster, each held by one node. {@link Presence} keeps this
@@ -13,23 +16,29 @@ import java.util.Optional;
  * <p>Each hold carries a token, unique on its node, so that a late release of an earlier hold
  * of the same name on the same node does not free a later one.
  *
- * <p>Thread-safe. {@link #claim}, {@link #take}, {@link #holder} and {@link #names} block on the
- * database (a round trip); {@link #release} never blocks. The blocking ones throw an unchecked
- * exception when the database cannot be reached.
+ * <p>Thread-safe. {@link #claim}, {@link #take}, {@link #holder} and {@link #registered} block on
+ * the database (a round trip; they throw an unchecked exception when it cannot be reached), so
+ * they serve the entry of a name only; {@link #release} never blocks. The look-ups a user's
+ * command makes, {@link #holders} and {@link #names}, never block their caller: their stages
+ * complete on a thread of the directory's own (an event loop or the store's writing thread must
+ * not wait for the database), and fail when it cannot be reached or has too many waiting.
  */
 public interface PresenceDirectory {
 
     /**
      * Who holds a name: its node, the node's life (one run of its process), the hold's token, and
-     * the key private messages to it are encrypted with, if it reads encrypted ones (its account's).
+     * the key private messages to it are encrypted with, if it reads encrypted ones (its account's),
+     * and its guest token ({@link Recipient#guest}: empty for an account's owner), so that a
+     * private message to it is stored for the same party as on its own node.
      */
-    record Holder(String name, String node, long life, long token, Optional<String> publicKey) {}
+    record Holder(String name, String node, long life, long token, Optional<String> publicKey, String guest) {}
 
     /**
      * Takes {@code name} for this node under {@code token}, unless another node holds it: then
-     * false and nothing changes. This node's own earlier hold of it is taken over.
+     * false and nothing changes. This node's own earlier hold of it is taken over. {@code guest}:
+     * the holder's guest token ({@link Recipient#guest}).
      */
-    boolean claim(String name, long token);
+    boolean claim(String name, long token, String guest);
 
     /**
      * Takes {@code name} for this node under {@code token} whoever holds it (its owner logged in):
@@ -41,8 +50,14 @@ public interface PresenceDirectory {
     /** Gives {@code name} back if {@code token} of this node still holds it. */
     void release(String name, long token);
 
-    /** Who holds {@code name}, on any node. */
+    /** Who holds {@code name}, on any node (blocking: for the entry of a name). */
     Optional<Holder> holder(String name);
+
+    /**
+     * Who holds each of {@code names}, on any node, by folded name ({@link io.parley.core.text.NameKeys#key});
+     * a name nobody holds is absent. Completes off the caller's thread.
+     */
+    CompletionStage<Map<String, Holder>> holders(Collection<String> names);
 
     /**
      * The name of the account registered under {@code name} (folded, exactly), if one is, on any
@@ -51,8 +66,8 @@ public interface PresenceDirectory {
      */
     Optional<String> registered(String name);
 
-    /** Every name held on every node, in no order. */
-    List<String> names();
+    /** Every name held on every node, in no order. Completes off the caller's thread. */
+    CompletionStage<List<String>> names();
 
     /** This node's name. */
     String node();

@@ -16,9 +16,13 @@ import java.util.concurrent.CompletionStage;
  * logged in, or a store that refuses, costs nothing. A recipient who left while the message was
  * being stored finds it in its history. In a cluster the recipient may be on any node: the
  * message is stored first, as here, then sent to that node ({@link Presence#deliver}). The
- * server never decrypts a private message.
+ * recipient is looked up once, before the message is stored (in a cluster, on the directory's
+ * thread), so the store's writing thread never waits for a look-up, and the message names the
+ * recipient's party (its guest token) as its own node knows it. The server never decrypts a
+ * private message.
  *
- * <p>Thread-safe; no method blocks. Stages complete on a store thread (or the caller's).
+ * <p>Thread-safe; no method blocks. Stages complete on a store thread, the directory's, or the
+ * caller's.
  */
 public final class PrivateMessages {
 
@@ -68,21 +72,25 @@ public final class PrivateMessages {
      * {@link Recipient#guest}.
      */
     public CompletionStage<Outcome> send(String from, String fromGuest, String to, boolean encrypted, String body) {
-        if (presence.onlineName(to).isEmpty()) { // online on this node or, in a cluster, another
-            return CompletableFuture.completedFuture(new NotOnline());
-        }
-        // A recipient on another node of a cluster is kept as an account's party (no guest token):
-        // its node's connection tokens are not known here.
-        String toGuest = presence.find(to).map(Recipient::guest).orElse("");
-        return charged(from, body, new PrivateMessage(0, now(), from, fromGuest, to, toGuest, encrypted, body))
-                .thenApply(outcome -> {
-                    if (!(outcome instanceof Kept kept)) {
-                        return outcome;
-                    }
-                    // Stored means sent: the recipient may have left meanwhile, and reads it in
-                    // history. On another node (a cluster), it is handed over there.
-                    return presence.deliver(kept.message()) ? new Delivered(kept.message()) : new StoredOnly(kept.message());
-                });
+        // Online on this node or, in a cluster, another: then its party is the one its node
+        // knows (a guest's token travels in the directory).
+        return presence.reachable(to).thenCompose(recipient -> recipient.isEmpty()
+                ? CompletableFuture.completedFuture(new NotOnline())
+                : send(from, fromGuest, recipient.get(), encrypted, body));
+    }
+
+    /** As {@link #send(String, String, String, boolean, String)}, to a recipient {@link Presence#reachable} found. */
+    public CompletionStage<Outcome> send(String from, String fromGuest, Recipient to, boolean encrypted, String body) {
+        PrivateMessage message = new PrivateMessage(0, now(), from, fromGuest, to.name(), to.guest(), encrypted, body);
+        return charged(from, body, message).thenApply(outcome -> {
+            if (!(outcome instanceof Kept kept)) {
+                return outcome;
+            }
+            // Stored means sent: the recipient may have left meanwhile, and reads it in
+            // history. On another node (a cluster), it is handed over there, with no look-up
+            // on the store's thread this runs on.
+            return presence.deliver(kept.message(), to) ? new Delivered(kept.message()) : new StoredOnly(kept.message());
+        });
     }
 
     /**

@@ -2,20 +2,31 @@ package io.parley.core.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.core.room.InMemoryEventLog;
 import io.parley.core.text.NameKeys;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes' presences over one shared directory and a link between them (in memory, as
  * PostgreSQL's {@code online_names} and NATS would carry them): a name is online once across the
  * nodes, an owner's login ends its login on the other node, private messages and the online list
- * cross, and a name registered on one node ends its unowned use on the other.
+ * cross, and a name registered on one node ends its unowned use on the other. The directory's
+ * look-ups run on a thread of its own ({@code directory-lookup}), as PostgreSQL's do.
  */
 class PresenceInClusterTest {
 
@@ -23,6 +34,16 @@ class PresenceInClusterTest {
     private final Map<String, PresenceDirectory.Holder> rows = new ConcurrentHashMap<>();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final Map<String, PresenceLink.Listener> nodes = new ConcurrentHashMap<>();
+    /** The directory's own thread for look-ups. */
+    private final ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "directory-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The threads that asked the directory who holds a name (either way), in order. */
+    private final List<String> askedOn = Collections.synchronizedList(new ArrayList<>());
+    /** The threads the look-ups themselves ran on. */
+    private final List<String> lookedUpOn = Collections.synchronizedList(new ArrayList<>());
 
     private final RegisteredNames namesA = new RegisteredNames(List.of());
     private final RegisteredNames namesB = new RegisteredNames(List.of());
@@ -37,12 +58,12 @@ class PresenceInClusterTest {
         assertThat(b.enterUnowned(new RecordingRecipient("kim"))).isFalse();
         assertThat(namesB.claim("KIM", name -> { })).as("a line or TCD user on b").isEmpty();
         assertThat(namesB.heldExclusively("kim")).isTrue();
-        assertThat(b.onlineName("kim")).contains("Kim");
-        assertThat(b.namesExcept("someone")).containsExactly("Kim");
+        assertThat(b.onlineName("kim").toCompletableFuture().join()).contains("Kim");
+        assertThat(b.namesExcept("someone").toCompletableFuture().join()).containsExactly("Kim");
 
         a.leave(onA);
         assertThat(b.enterUnowned(new RecordingRecipient("kim"))).isTrue();
-        assertThat(a.onlineName("KIM")).contains("kim");
+        assertThat(a.onlineName("KIM").toCompletableFuture().join()).contains("kim");
     }
 
     @Test
@@ -55,7 +76,7 @@ class PresenceInClusterTest {
         assertThat(first.replaced).isEqualTo(1);
         assertThat(second.replaced).isZero();
         assertThat(a.find("dora")).isEmpty();
-        assertThat(a.onlineName("dora")).contains("dora");
+        assertThat(a.onlineName("dora").toCompletableFuture().join()).contains("dora");
     }
 
     @Test
@@ -64,10 +85,87 @@ class PresenceInClusterTest {
         a.enter(ivan);
         PrivateMessage message = new PrivateMessage(Instant.EPOCH, "judy", "ivan", false, "hi");
 
-        assertThat(b.deliver(message)).isTrue();
+        Recipient there = b.reachable("ivan").toCompletableFuture().join().orElseThrow();
+        assertThat(there.name()).isEqualTo("ivan");
+        assertThat(b.deliver(message, there)).isTrue();
         assertThat(ivan.delivered).containsExactly(message);
-        assertThat(b.reachable("ivan")).hasValueSatisfying(there -> assertThat(there.name()).isEqualTo("ivan"));
-        assertThat(b.deliver(new PrivateMessage(Instant.EPOCH, "judy", "nobody", false, "hi"))).isFalse();
+        assertThat(b.reachable("nobody").toCompletableFuture().join()).isEmpty();
+    }
+
+    @Test
+    void aMessageForAGuestWhoLeftMeanwhileIsNotHandedToTheNextGuestOfItsNick() {
+        RecordingRecipient first = new RecordingRecipient("nell", "first-connection");
+        a.enterUnowned(first);
+        Recipient there = b.reachable("nell").toCompletableFuture().join().orElseThrow();
+        a.leave(first);
+        RecordingRecipient next = new RecordingRecipient("nell", "next-connection");
+        assertThat(a.enterUnowned(next)).isTrue();
+
+        PrivateMessage forFirst = new PrivateMessage(1, Instant.EPOCH, "judy", "", "nell", "first-connection", false, "hi");
+        b.deliver(forFirst, there);
+
+        assertThat(next.delivered).isEmpty();
+        assertThat(first.delivered).isEmpty();
+    }
+
+    @Test
+    void aLookUpOfANameHeldOnAnotherNodeRunsOnTheDirectorysThreadAndOneHeldHereAsksNobody() {
+        a.enterUnowned(new RecordingRecipient("kim"));
+        b.enterUnowned(new RecordingRecipient("lou"));
+        askedOn.clear();
+
+        CompletionStage<Optional<String>> here = b.onlineName("lou");
+        assertThat(here.toCompletableFuture()).as("complete when returned").isDone();
+        assertThat(askedOn).isEmpty();
+
+        assertThat(b.onlineName("kim").toCompletableFuture().join()).contains("kim");
+        assertThat(b.onlineNames(List.of("KIM", "lou", "nobody")).toCompletableFuture().join())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("kim", "kim", "lou", "lou"));
+        assertThat(lookedUpOn).containsOnly("directory-lookup").hasSize(2);
+    }
+
+    @Test
+    void aPrivateMessageToAGuestOnAnotherNodeIsStoredForThatGuestAndHandedOverWithNoLookUpOnTheStoresThread() {
+        RecordingRecipient guest = new RecordingRecipient("nell", "guest-token-7");
+        assertThat(a.enterUnowned(guest)).isTrue();
+        InMemoryHistoryStore stored = new InMemoryHistoryStore(new InMemoryEventLog());
+        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "store-writer"));
+        HistoryStore history = new HistoryStore() {
+            @Override
+            public CompletionStage<Long> openSession(String user, long afterId) {
+                return stored.openSession(user, afterId);
+            }
+
+            @Override
+            public CompletionStage<Void> closeSession(long sessionId, long lastId) {
+                return stored.closeSession(sessionId, lastId);
+            }
+
+            @Override
+            public CompletionStage<Long> addPrivate(PrivateMessage message) {
+                // Completes on the "store's writing thread", as the stores' writers do.
+                return CompletableFuture.supplyAsync(() -> stored.addPrivate(message).toCompletableFuture().join(), writer);
+            }
+
+            @Override
+            public CompletionStage<List<HistoryEntry>> history(String user, int lobbyRef) {
+                return stored.history(user, lobbyRef);
+            }
+        };
+        PrivateMessages onB = new PrivateMessages(history, b,
+                new PrivateMessageQuota(1000, Duration.ofDays(1), Clock.systemUTC()), Clock.systemUTC());
+        askedOn.clear();
+
+        PrivateMessages.Outcome outcome = onB.send("judy", "", "Nell", false, "hi").toCompletableFuture().join();
+
+        assertThat(outcome).isInstanceOf(PrivateMessages.Delivered.class);
+        assertThat(guest.delivered).singleElement().satisfies(message -> {
+            assertThat(message.to()).isEqualTo("nell");
+            assertThat(message.toGuest()).as("the guest's own party").isEqualTo("guest-token-7");
+        });
+        assertThat(new Party("nell", "guest-token-7").received(guest.delivered.get(0))).isTrue();
+        assertThat(askedOn).as("one look-up, before the message was stored").hasSize(1).doesNotContain("store-writer");
+        writer.shutdown();
     }
 
     @Test
@@ -102,15 +200,15 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public boolean claim(String name, long token) {
-            Holder mine = new Holder(name, node, life, token, Optional.empty());
+        public boolean claim(String name, long token, String guest) {
+            Holder mine = new Holder(name, node, life, token, Optional.empty(), guest);
             Holder now = rows.compute(NameKeys.key(name), (key, held) -> held == null || held.life() == life ? mine : held);
             return now == mine;
         }
 
         @Override
         public Optional<Holder> take(String name, long token, boolean keyed) {
-            return Optional.ofNullable(rows.put(NameKeys.key(name), new Holder(name, node, life, token, Optional.empty())));
+            return Optional.ofNullable(rows.put(NameKeys.key(name), new Holder(name, node, life, token, Optional.empty(), "")));
         }
 
         @Override
@@ -120,7 +218,20 @@ class PresenceInClusterTest {
 
         @Override
         public Optional<Holder> holder(String name) {
+            askedOn.add(Thread.currentThread().getName());
             return Optional.ofNullable(rows.get(NameKeys.key(name)));
+        }
+
+        @Override
+        public CompletionStage<Map<String, Holder>> holders(Collection<String> names) {
+            askedOn.add(Thread.currentThread().getName());
+            return CompletableFuture.supplyAsync(() -> {
+                lookedUpOn.add(Thread.currentThread().getName());
+                Map<String, Holder> found = new HashMap<>();
+                names.forEach(name -> Optional.ofNullable(rows.get(NameKeys.key(name)))
+                        .ifPresent(holder -> found.put(NameKeys.key(name), holder)));
+                return found;
+            }, lookups);
         }
 
         @Override
@@ -129,10 +240,12 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public List<String> names() {
-            List<String> all = new ArrayList<>();
-            rows.values().forEach(holder -> all.add(holder.name()));
-            return all;
+        public CompletionStage<List<String>> names() {
+            return CompletableFuture.supplyAsync(() -> {
+                List<String> all = new ArrayList<>();
+                rows.values().forEach(holder -> all.add(holder.name()));
+                return all;
+            }, lookups);
         }
 
         @Override

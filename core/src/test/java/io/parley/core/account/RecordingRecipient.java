@@ -8,12 +8,24 @@ import java.util.Optional;
 final class RecordingRecipient implements Recipient {
 
     private final String name;
+    private final String guest;
     final List<PrivateMessage> delivered = new ArrayList<>();
     int replaced;
     final List<String> registered = new ArrayList<>();
 
     RecordingRecipient(String name) {
+        this(name, "");
+    }
+
+    /** A guest's recipient: {@code guest} is its connection's token. */
+    RecordingRecipient(String name, String guest) {
         this.name = name;
+        this.guest = guest;
+    }
+
+    @Override
+    public String guest() {
+        return guest;
     }
 
     @Override

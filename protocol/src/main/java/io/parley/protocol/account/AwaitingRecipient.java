@@ -29,15 +29,20 @@ final class AwaitingRecipient implements SessionState {
             session.send("C ERR 400 cannot send a private message to yourself");
             return SessionState.next(new Prompt(session));
         }
-        Optional<Recipient> recipient = session.services.presence().reachable(target); // on any node of a cluster
+        // On any node of a cluster: then looked up off the loop, and answered back on it.
+        return session.services.presence().reachable(target).thenApplyAsync(recipient -> answer(target, recipient),
+                session.onLoop);
+    }
+
+    private SessionState answer(String target, Optional<Recipient> recipient) {
         if (recipient.isEmpty()) {
             // Unknown and offline users get the same answer (spec).
             session.send("C ERR 404 " + target + " is not online");
-            return SessionState.next(new Prompt(session));
+            return new Prompt(session);
         }
         String name = recipient.get().name();
         Optional<String> key = recipient.get().publicKey();
         session.send("C KEY " + name + " " + key.orElse("-"));
-        return SessionState.next(new AwaitingPrivateText(session, name, key.isPresent()));
+        return new AwaitingPrivateText(session, name, key.isPresent());
     }
 }

@@ -4,7 +4,6 @@ import io.parley.crypto.RsaKeys;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /** Logged in, at the prompt: BM, PM, CH, EX, and PUBKEY (spec: "Operations"). */
@@ -27,9 +26,11 @@ final class Prompt implements SessionState {
                 session.send("C OK send the message");
                 return SessionState.next(new AwaitingBroadcast(session));
             case "PM":
-                List<String> others = session.services.presence().namesExcept(session.name());
-                session.send(others.isEmpty() ? "C USERS" : "C USERS " + String.join(" ", others));
-                return SessionState.next(new AwaitingRecipient(session));
+                // The cluster's names are read off the loop; the list is sent back on it.
+                return session.services.presence().namesExcept(session.name()).thenApplyAsync(others -> {
+                    session.send(others.isEmpty() ? "C USERS" : "C USERS " + String.join(" ", others));
+                    return new AwaitingRecipient(session);
+                }, session.onLoop);
             case "CH":
                 return history();
             case "EX":

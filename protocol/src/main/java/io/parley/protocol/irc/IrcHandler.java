@@ -8,6 +8,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.parley.core.StoreBusyException;
 import io.parley.core.account.NameClaim;
+import io.parley.core.account.Recipient;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomLimitException;
@@ -236,14 +237,20 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             case "REDACT" -> {
                 return IrcRedactions.redact(server, session, message, out, ctx.executor());
             }
-            case "MONITOR" -> server.monitor.command(session, message, out);
+            case "MONITOR" -> {
+                return server.monitor.command(session, message, out, IrcOnLoop.of(ctx));
+            }
             case "METADATA" -> metadata.command(message);
             case IrcReadMarkers.COMMAND -> server.readMarkers.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
             case "WHO" -> queries.who(message);
-            case "WHOIS" -> queries.whois(message);
-            case "ISON" -> queries.ison(message);
+            case "WHOIS" -> {
+                return queries.whois(message, IrcOnLoop.of(ctx));
+            }
+            case "ISON" -> {
+                return queries.ison(message, IrcOnLoop.of(ctx));
+            }
             case "USERHOST" -> queries.userhost(message);
             case "LUSERS" -> queries.lusers();
             case "MOTD" -> queries.motd();
@@ -636,20 +643,23 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     private CompletionStage<?> toNick(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {
         Optional<IrcSession> recipient = IrcNicks.toName(target).flatMap(server::user).filter(IrcSession::isRegistered);
         if (recipient.isEmpty()) {
-            // Another protocol's user (an account user), or a user on another node of a cluster:
-            // the core's private message, stored first.
-            Optional<String> other = IrcNicks.toName(target).flatMap(server.presence::onlineName);
-            if (other.isPresent() && relayFits(command, target, text)) {
-                metrics().messageReceived();
-                return IrcPrivateMessages.send(ctx, server, session, out, command, target, other.get(), text, notice)
-                        .thenRun(() -> flush(ctx));
-            }
-            if (other.isPresent()) {
-                numeric(ERR_INPUTTOOLONG, "Input line was too long");
-            } else if (!notice) {
-                numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
-            }
-            return null;
+            // Another protocol's user (an account user), or a user on another node of a cluster
+            // (looked up off the loop): the core's private message, stored first.
+            Optional<String> name = IrcNicks.toName(target);
+            CompletionStage<Optional<Recipient>> found = name.isEmpty()
+                    ? CompletableFuture.completedFuture(Optional.empty()) : server.presence.reachable(name.get());
+            return IrcOnLoop.pending(found.thenComposeAsync(other -> {
+                if (other.isPresent() && relayFits(command, target, text)) {
+                    metrics().messageReceived();
+                    return IrcPrivateMessages.send(ctx, server, session, out, command, target, other.get(), text, notice);
+                }
+                if (other.isPresent()) {
+                    numeric(ERR_INPUTTOOLONG, "Input line was too long");
+                } else if (!notice) {
+                    numeric(ERR_NOSUCHNICK, target, "No such nick/channel");
+                }
+                return CompletableFuture.completedFuture(null);
+            }, IrcOnLoop.of(ctx)).thenRun(() -> flush(ctx)));
         }
         IrcSession to = recipient.get();
         if (!relayFits(command, to.nick(), text)) {

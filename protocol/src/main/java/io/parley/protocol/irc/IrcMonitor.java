@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * IRCv3 {@code MONITOR} for one server: each connection's list of nicks (at most {@link #LIMIT})
@@ -51,12 +53,16 @@ final class IrcMonitor {
         this.presence = presence;
     }
 
-    /** {@code MONITOR <+|-> targets}, {@code MONITOR C|L|S}; the replies go to {@code out}. */
-    void command(IrcSession session, IrcMessage message, List<Object> out) {
+    /**
+     * {@code MONITOR <+|-> targets}, {@code MONITOR C|L|S}; the replies go to {@code out}. Null
+     * when answered, else (users of other nodes, looked up off the loop) a stage that completes on
+     * {@code loop} once the replies are in {@code out}.
+     */
+    CompletionStage<?> command(IrcSession session, IrcMessage message, List<Object> out, Executor loop) {
         String sub = message.param(0);
         if (sub == null || sub.isEmpty()) {
             out.add(numeric(session, ERR_NEEDMOREPARAMS, "MONITOR", "Not enough parameters"));
-            return;
+            return null;
         }
         switch (sub) {
             case "+", "-" -> {
@@ -64,7 +70,7 @@ final class IrcMonitor {
                 if (targets == null || targets.isEmpty()) {
                     out.add(numeric(session, ERR_NEEDMOREPARAMS, "MONITOR", "Not enough parameters"));
                 } else if (sub.equals("+")) {
-                    add(session, targets, out);
+                    return add(session, targets, out, loop);
                 } else {
                     for (String nick : targets.split(",")) {
                         key(nick).ifPresent(key -> unwatch(session, key));
@@ -79,12 +85,15 @@ final class IrcMonitor {
                 }
                 out.add(numeric(session, RPL_ENDOFMONLIST, "End of MONITOR list"));
             }
-            case "S", "s" -> status(session, new ArrayList<>(list(session).values()), out);
+            case "S", "s" -> {
+                return status(session, new ArrayList<>(list(session).values()), out, loop);
+            }
             default -> out.add(numeric(session, ERR_UNKNOWNCOMMAND, "MONITOR", "Unknown MONITOR subcommand"));
         }
+        return null;
     }
 
-    private void add(IrcSession session, String targets, List<Object> out) {
+    private CompletionStage<?> add(IrcSession session, String targets, List<Object> out, Executor loop) {
         Map<String, String> list = lists.computeIfAbsent(session, s -> new LinkedHashMap<>());
         List<String> added = new ArrayList<>();
         String[] nicks = targets.split(",");
@@ -105,43 +114,51 @@ final class IrcMonitor {
             watchers.computeIfAbsent(key.get(), k -> ConcurrentHashMap.newKeySet()).add(session);
             added.add(nick);
         }
-        status(session, added, out);
+        return status(session, added, out, loop);
     }
 
-    /** 730 for those of {@code nicks} online (with their source), 731 for the others. */
-    private void status(IrcSession session, List<String> nicks, List<Object> out) {
-        List<String> online = new ArrayList<>();
-        List<String> offline = new ArrayList<>();
+    /**
+     * 730 for those of {@code nicks} online (with their source), 731 for the others. The nicks no
+     * IRC user here has are looked up in the presence at once (in a cluster, off the loop):
+     * null when answered, else a stage that completes on {@code loop} once the replies are in {@code out}.
+     */
+    private CompletionStage<?> status(IrcSession session, List<String> nicks, List<Object> out, Executor loop) {
+        Map<String, String> ircSources = new java.util.HashMap<>();
+        List<String> elsewhere = new ArrayList<>();
         for (String nick : nicks) {
-            Optional<String> source = sourceIfOnline(nick);
-            if (source.isPresent()) {
-                online.add(source.get());
+            Optional<String> name = IrcNicks.toName(nick);
+            Optional<IrcSession> irc = name.flatMap(server::user).filter(IrcSession::isRegistered);
+            if (irc.isPresent()) {
+                ircSources.put(nick, irc.get().source());
             } else {
-                offline.add(nick);
+                name.ifPresent(elsewhere::add);
             }
         }
-        for (String line : joinWithin(online, budget(session, RPL_MONONLINE))) {
-            out.add(numeric(session, RPL_MONONLINE, line));
-        }
-        for (String line : joinWithin(offline, budget(session, RPL_MONOFFLINE))) {
-            out.add(numeric(session, RPL_MONOFFLINE, line));
-        }
-    }
-
-    private Optional<String> sourceIfOnline(String nick) {
-        Optional<String> name = IrcNicks.toName(nick);
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<IrcSession> irc = server.user(name.get()).filter(IrcSession::isRegistered);
-        if (irc.isPresent()) {
-            return Optional.of(irc.get().source());
-        }
         Presence known = presence;
-        if (known != null && known.onlineName(name.get()).isPresent()) {
-            return Optional.of(IrcServer.otherSource(name.get()));
-        }
-        return Optional.empty();
+        CompletionStage<Map<String, String>> others = known == null || elsewhere.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of()) : known.onlineNames(elsewhere);
+        return IrcOnLoop.pending(others.thenAcceptAsync(online -> {
+            List<String> on = new ArrayList<>();
+            List<String> off = new ArrayList<>();
+            for (String nick : nicks) {
+                String source = ircSources.get(nick);
+                Optional<String> name = IrcNicks.toName(nick);
+                if (source == null && name.isPresent() && online.containsKey(NameKeys.key(name.get()))) {
+                    source = IrcServer.otherSource(name.get());
+                }
+                if (source != null) {
+                    on.add(source);
+                } else {
+                    off.add(nick);
+                }
+            }
+            for (String line : joinWithin(on, budget(session, RPL_MONONLINE))) {
+                out.add(numeric(session, RPL_MONONLINE, line));
+            }
+            for (String line : joinWithin(off, budget(session, RPL_MONOFFLINE))) {
+                out.add(numeric(session, RPL_MONOFFLINE, line));
+            }
+        }, loop));
     }
 
     /**

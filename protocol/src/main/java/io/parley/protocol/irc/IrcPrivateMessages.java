@@ -5,6 +5,7 @@ import static io.parley.protocol.irc.IrcNumerics.ERR_NOSUCHNICK;
 import io.netty.channel.ChannelHandlerContext;
 import io.parley.core.account.PrivateMessage;
 import io.parley.core.account.PrivateMessages;
+import io.parley.core.account.Recipient;
 import io.parley.core.text.Text;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,12 @@ final class IrcPrivateMessages {
     private IrcPrivateMessages() {}
 
     /**
-     * Sends {@code text} from {@code session} to {@code recipient} (a name in the server's
-     * presence, not an IRC user), adding replies to {@code out} on the loop. The stage completes
+     * Sends {@code text} from {@code session} to {@code recipient} (found in the server's
+     * presence, not an IRC user of this node), adding replies to {@code out} on the loop. The stage completes
      * on the loop once the message is stored (or refused), so the next command waits for it.
      */
     static CompletionStage<?> send(ChannelHandlerContext ctx, IrcServer server, IrcSession session, List<Object> out,
-            String command, String target, String recipient, String text, boolean notice) {
+            String command, String target, Recipient recipient, String text, boolean notice) {
         String body = IrcTexts.toParley(text);
         return server.accounts.privateMessages().send(session.name(), IrcConversations.party(session).guest(), recipient,
                 false, body)

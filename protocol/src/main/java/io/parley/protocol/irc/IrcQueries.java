@@ -4,9 +4,14 @@ import static io.parley.protocol.irc.IrcNumerics.*;
 
 import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
+import io.parley.core.text.NameKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * The read-only commands of one IRC connection: NAMES, LIST, WHO, WHOIS, ISON, USERHOST,
@@ -232,30 +237,40 @@ final class IrcQueries {
         out.add(new IrcMessage(java.util.Map.of(), server.settings.serverName(), RPL_WHOSPCRPL, params));
     }
 
-    void whois(IrcMessage message) {
+    /**
+     * {@code WHOIS}: null when answered, else (a user of another node, looked up off the loop) a
+     * stage that completes on {@code loop} once it is.
+     */
+    CompletionStage<?> whois(IrcMessage message, Executor loop) {
         String target = message.params().size() >= 2 ? message.param(1) : message.param(0);
         if (target == null || target.isEmpty()) {
             numeric(ERR_NONICKNAMEGIVEN, "No nickname given");
-            return;
+            return null;
         }
         String nick = target.split(",")[0];
         Optional<IrcSession> found = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
         if (found.isEmpty()) {
-            Optional<String> other = IrcNicks.toName(nick).filter(name -> server.user(name).isEmpty())
-                    .flatMap(server.presence::onlineName);
-            if (other.isPresent()) {
-                // Another protocol's user, or a user on another node of a cluster: what is known of it.
-                String shown = IrcNicks.toNick(other.get());
-                numeric(RPL_WHOISUSER, shown, "parley", "parley.parley", "*", shown);
-                numeric(RPL_WHOISSERVER, shown, server.settings.serverName(), server.settings.network());
-                numeric(RPL_ENDOFWHOIS, shown, "End of /WHOIS list");
-                return;
-            }
-            numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
-            numeric(RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
-            return;
+            Optional<String> name = IrcNicks.toName(nick).filter(other -> server.user(other).isEmpty());
+            CompletionStage<Optional<String>> online = name.isEmpty()
+                    ? CompletableFuture.completedFuture(Optional.empty()) : server.presence.onlineName(name.get());
+            return IrcOnLoop.pending(online.thenAcceptAsync(other -> {
+                if (other.isPresent()) {
+                    // Another protocol's user, or a user on another node of a cluster: what is known of it.
+                    String shown = IrcNicks.toNick(other.get());
+                    numeric(RPL_WHOISUSER, shown, "parley", "parley.parley", "*", shown);
+                    numeric(RPL_WHOISSERVER, shown, server.settings.serverName(), server.settings.network());
+                    numeric(RPL_ENDOFWHOIS, shown, "End of /WHOIS list");
+                    return;
+                }
+                numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
+                numeric(RPL_ENDOFWHOIS, nick, "End of /WHOIS list");
+            }, loop));
         }
-        IrcSession user = found.get();
+        whoisUser(found.get());
+        return null;
+    }
+
+    private void whoisUser(IrcSession user) {
         numeric(RPL_WHOISUSER, user.nick(), user.user(), user.host(), "*",
                 user.realName().isEmpty() ? user.nick() : user.realName());
         MemberRef whom = MemberRef.of(user.member(), user.name());
@@ -304,26 +319,47 @@ final class IrcQueries {
 
     // ---- ISON, USERHOST ----
 
-    void ison(IrcMessage message) {
+    /**
+     * {@code ISON}: null when answered, else (users of other nodes, looked up at once, off the
+     * loop) a stage that completes on {@code loop} once it is.
+     */
+    CompletionStage<?> ison(IrcMessage message, Executor loop) {
         if (message.params().isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "ISON", "Not enough parameters");
-            return;
+            return null;
         }
-        List<String> online = new ArrayList<>();
+        // Each asked nick, in order: an IRC user's nick here, or a name to look up in the presence.
+        List<String> ircNicks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String param : message.params()) {
             for (String nick : param.split(" ")) {
                 Optional<String> name = IrcNicks.toName(nick);
                 Optional<IrcSession> irc = name.flatMap(server::user).filter(IrcSession::isRegistered);
                 if (irc.isPresent()) {
-                    online.add(irc.get().nick());
+                    ircNicks.add(irc.get().nick());
+                    names.add(null);
                 } else {
                     // Another protocol's user, or a user on another node of a cluster.
-                    name.filter(other -> server.user(other).isEmpty()).flatMap(server.presence::onlineName)
-                            .ifPresent(other -> online.add(IrcNicks.toNick(other)));
+                    ircNicks.add(null);
+                    names.add(name.filter(other -> server.user(other).isEmpty()).orElse(null));
                 }
             }
         }
-        numeric(RPL_ISON, String.join(" ", online));
+        List<String> asked = names.stream().filter(java.util.Objects::nonNull).toList();
+        CompletionStage<Map<String, String>> others = asked.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of()) : server.presence.onlineNames(asked);
+        return IrcOnLoop.pending(others.thenAcceptAsync(found -> {
+            List<String> online = new ArrayList<>();
+            for (int i = 0; i < ircNicks.size(); i++) {
+                String other = names.get(i) == null ? null : found.get(NameKeys.key(names.get(i)));
+                if (ircNicks.get(i) != null) {
+                    online.add(ircNicks.get(i));
+                } else if (other != null) {
+                    online.add(IrcNicks.toNick(other));
+                }
+            }
+            numeric(RPL_ISON, String.join(" ", online));
+        }, loop));
     }
 
     void userhost(IrcMessage message) {

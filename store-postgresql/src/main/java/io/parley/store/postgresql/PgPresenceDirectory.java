@@ -3,16 +3,26 @@ package io.parley.store.postgresql;
 import com.zaxxer.hikari.HikariDataSource;
 import io.parley.core.account.PresenceDirectory;
 import io.parley.core.text.NameKeys;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,24 +35,35 @@ import org.slf4j.LoggerFactory;
  * the upsert, in one transaction) to return the holder before it. Rows are held by the node's current life ({@link PostgresStore#life()});
  * {@link PgNodeLeases} deletes a dead life's rows when it claims its lease.
  *
- * <p>Thread-safe. Releases run on a thread of their own ({@code parley-presence}), in order.
+ * <p>Thread-safe. Releases run on a thread of their own ({@code parley-presence}), in order. The
+ * look-ups users' commands make ({@link #holders}, {@link #names}) run on two threads of their
+ * own ({@code parley-presence-lookup}), never on the caller's (an event loop, the store's writing
+ * thread), with at most {@link #LOOKUPS_WAITING} waiting: past that a look-up fails at once
+ * (the caller counts the name as offline elsewhere) rather than queue without bound.
  */
 final class PgPresenceDirectory implements PresenceDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(PgPresenceDirectory.class);
 
-    private static final String CLAIM = "INSERT INTO online_names (name_key, name, node, life, token) VALUES (?, ?, ?, ?, ?)"
-            + " ON CONFLICT (name_key) DO UPDATE SET name = EXCLUDED.name, token = EXCLUDED.token"
+    /** How many look-ups may wait for a thread before more are refused. */
+    static final int LOOKUPS_WAITING = 1024;
+
+    private static final String CLAIM = "INSERT INTO online_names (name_key, name, node, life, token, guest) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (name_key) DO UPDATE SET name = EXCLUDED.name, token = EXCLUDED.token, guest = EXCLUDED.guest"
             + " WHERE online_names.life = EXCLUDED.life RETURNING token";
     /** The holder an owner's take replaces, locked until the take commits. */
-    private static final String BEFORE_TAKE = "SELECT name, node, life, token FROM online_names WHERE name_key = ? FOR UPDATE";
-    private static final String TAKE = "INSERT INTO online_names (name_key, name, node, life, token, keyed) VALUES (?, ?, ?, ?, ?, ?)"
+    private static final String BEFORE_TAKE = "SELECT name, node, life, token, guest FROM online_names WHERE name_key = ? FOR UPDATE";
+    /** An owner is no guest (V7): its party in history is its account's. */
+    private static final String TAKE = "INSERT INTO online_names (name_key, name, node, life, token, keyed, guest)"
+            + " VALUES (?, ?, ?, ?, ?, ?, '')"
             + " ON CONFLICT (name_key) DO UPDATE SET name = EXCLUDED.name, node = EXCLUDED.node,"
-            + " life = EXCLUDED.life, token = EXCLUDED.token, keyed = EXCLUDED.keyed";
+            + " life = EXCLUDED.life, token = EXCLUDED.token, keyed = EXCLUDED.keyed, guest = ''";
     private static final String RELEASE = "DELETE FROM online_names WHERE name_key = ? AND life = ? AND token = ?";
-    /** A holder, with its account's public key if it reads encrypted private messages. */
-    private static final String HOLDER = "SELECT o.name, o.node, o.life, o.token, CASE WHEN o.keyed THEN a.public_key END"
-            + " FROM online_names o LEFT JOIN accounts a ON a.name_key = o.name_key WHERE o.name_key = ?";
+    /** Holders, with their account's public key if they read encrypted private messages. */
+    private static final String HOLDERS = "SELECT o.name, o.node, o.life, o.token, CASE WHEN o.keyed THEN a.public_key END, o.guest"
+            + " FROM online_names o LEFT JOIN accounts a ON a.name_key = o.name_key";
+    private static final String HOLDER = HOLDERS + " WHERE o.name_key = ?";
+    private static final String HOLDERS_OF = HOLDERS + " WHERE o.name_key = ANY (?)";
     private static final String NAMES = "SELECT name FROM online_names";
 
     private final PostgresStore store;
@@ -52,6 +73,13 @@ final class PgPresenceDirectory implements PresenceDirectory {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicInteger lookupThreads = new AtomicInteger();
+    private final ThreadPoolExecutor lookups = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(LOOKUPS_WAITING), runnable -> {
+                Thread thread = new Thread(runnable, "parley-presence-lookup-" + lookupThreads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     PgPresenceDirectory(PostgresStore store, HikariDataSource pool) {
         this.store = store;
@@ -59,7 +87,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
     }
 
     @Override
-    public boolean claim(String name, long token) {
+    public boolean claim(String name, long token, String guest) {
         return call(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
                 insert.setString(1, NameKeys.key(name));
@@ -67,6 +95,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
                 insert.setString(3, store.node());
                 insert.setLong(4, store.life());
                 insert.setLong(5, token);
+                insert.setString(6, guest);
                 try (ResultSet row = insert.executeQuery()) {
                     return row.next();
                 }
@@ -84,7 +113,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
                 Optional<Holder> replaced;
                 try (ResultSet row = before.executeQuery()) {
                     replaced = row.next() ? Optional.of(new Holder(row.getString(1), row.getString(2), row.getLong(3),
-                            row.getLong(4), Optional.empty())) : Optional.empty();
+                            row.getLong(4), Optional.empty(), row.getString(5))) : Optional.empty();
                 }
                 upsert.setString(1, NameKeys.key(name));
                 upsert.setString(2, name);
@@ -132,11 +161,34 @@ final class PgPresenceDirectory implements PresenceDirectory {
             try (PreparedStatement select = connection.prepareStatement(HOLDER)) {
                 select.setString(1, NameKeys.key(name));
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new Holder(row.getString(1), row.getString(2), row.getLong(3),
-                            row.getLong(4), Optional.ofNullable(row.getString(5)))) : Optional.<Holder>empty();
+                    return row.next() ? Optional.of(holder(row)) : Optional.<Holder>empty();
                 }
             }
         });
+    }
+
+    @Override
+    public CompletionStage<Map<String, Holder>> holders(Collection<String> names) {
+        String[] keys = names.stream().map(NameKeys::key).distinct().toArray(String[]::new);
+        return later(connection -> {
+            Map<String, Holder> holders = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(HOLDERS_OF)) {
+                Array array = connection.createArrayOf("text", keys);
+                select.setArray(1, array);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Holder holder = holder(rows);
+                        holders.put(NameKeys.key(holder.name()), holder);
+                    }
+                }
+            }
+            return holders;
+        });
+    }
+
+    private static Holder holder(ResultSet row) throws SQLException {
+        return new Holder(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4),
+                Optional.ofNullable(row.getString(5)), row.getString(6));
     }
 
     @Override
@@ -152,8 +204,8 @@ final class PgPresenceDirectory implements PresenceDirectory {
     }
 
     @Override
-    public List<String> names() {
-        return call(connection -> {
+    public CompletionStage<List<String>> names() {
+        return later(connection -> {
             List<String> names = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(NAMES); ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -176,6 +228,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
 
     /** Stops taking releases and runs those queued (a clean stop; the leases then delete this life's rows). */
     void close() {
+        lookups.shutdown();
         releases.shutdown();
         try {
             releases.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -186,6 +239,24 @@ final class PgPresenceDirectory implements PresenceDirectory {
 
     private interface Work<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on a look-up thread; fails at once if too many wait, or once closed. */
+    private <T> CompletionStage<T> later(Work<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            lookups.execute(() -> {
+                try {
+                    result.complete(call(work));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException(
+                    "the cluster's online names cannot be looked up now: too many look-ups waiting", e));
+        }
+        return result;
     }
 
     private <T> T call(Work<T> work) {

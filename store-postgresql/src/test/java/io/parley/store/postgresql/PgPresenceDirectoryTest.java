@@ -45,21 +45,21 @@ class PgPresenceDirectoryTest {
             PresenceDirectory onA = a.presence().orElseThrow();
             PresenceDirectory onB = b.presence().orElseThrow();
 
-            assertThat(onA.claim("Kim", 1)).isTrue();
-            assertThat(onB.claim("kim", 1)).as("held by a").isFalse();
+            assertThat(onA.claim("Kim", 1, "")).isTrue();
+            assertThat(onB.claim("kim", 1, "")).as("held by a").isFalse();
             assertThat(onB.holder("KIM")).hasValueSatisfying(holder -> {
                 assertThat(holder.name()).isEqualTo("Kim");
                 assertThat(holder.node()).isEqualTo("a");
                 assertThat(holder.life()).isEqualTo(lifeA);
                 assertThat(holder.token()).isEqualTo(1);
             });
-            assertThat(onA.claim("kim", 2)).as("a's own later hold takes over").isTrue();
+            assertThat(onA.claim("kim", 2, "")).as("a's own later hold takes over").isTrue();
             onA.release("kim", 1); // a late release of the earlier hold
-            assertThat(onA.claim("marker", 9)).isTrue();
+            assertThat(onA.claim("marker", 9, "")).isTrue();
             onA.release("marker", 9);
             awaitFree(onA, "marker"); // releases run in order: kim's has run
-            assertThat(onB.claim("kim", 1)).as("still held by a's later hold").isFalse();
-            assertThat(onB.names()).containsExactly("kim");
+            assertThat(onB.claim("kim", 1, "")).as("still held by a's later hold").isFalse();
+            assertThat(onB.names().toCompletableFuture().join()).containsExactly("kim");
 
             // The owner logs in on b: it takes the name, and learns whose hold it replaced.
             assertThat(onB.take("kim", 7, true)).hasValueSatisfying(before -> {
@@ -67,10 +67,46 @@ class PgPresenceDirectoryTest {
                 assertThat(before.token()).isEqualTo(2);
             });
             onA.release("kim", 2);
-            assertThat(onA.claim("kim", 3)).as("held by b").isFalse();
+            assertThat(onA.claim("kim", 3, "")).as("held by b").isFalse();
             onB.release("kim", 7);
             awaitFree(onA, "kim");
-            assertThat(onA.claim("kim", 4)).isTrue();
+            assertThat(onA.claim("kim", 4, "")).isTrue();
+        }
+    }
+
+    @Test
+    void aGuestsTokenIsHeldWithItsNameAndLookUpsRunOnTheDirectorysOwnThreads() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            PresenceDirectory onA = a.presence().orElseThrow();
+            PresenceDirectory onB = b.presence().orElseThrow();
+            assertThat(onA.claim("Nell", 1, "guest-42")).isTrue();
+            assertThat(onA.claim("Owen", 2, "")).isTrue();
+            List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+
+            java.util.Map<String, PresenceDirectory.Holder> found;
+            try (java.sql.Connection locker = database.connect()) {
+                // The table is locked, so the look-up cannot answer before its callback is in place.
+                locker.setAutoCommit(false);
+                locker.createStatement().execute("LOCK TABLE online_names IN ACCESS EXCLUSIVE MODE");
+                java.util.concurrent.CompletableFuture<java.util.Map<String, PresenceDirectory.Holder>> asked =
+                        onB.holders(List.of("NELL", "owen", "nobody")).toCompletableFuture();
+                assertThat(asked).as("returned before the database answered").isNotDone();
+                asked = asked.whenComplete((holders, failure) -> threads.add(Thread.currentThread().getName()));
+                locker.commit();
+                found = asked.join();
+            }
+
+            assertThat(found).containsOnlyKeys("nell", "owen");
+            assertThat(found.get("nell").guest()).isEqualTo("guest-42");
+            assertThat(found.get("owen").guest()).isEmpty();
+            assertThat(threads).singleElement().asString().startsWith("parley-presence-lookup-");
+
+            // Its owner logs in on b: an owner is no guest.
+            onB.take("nell", 3, false);
+            assertThat(onA.holders(List.of("nell")).toCompletableFuture().join().get("nell").guest()).isEmpty();
         }
     }
 
@@ -87,11 +123,11 @@ class PgPresenceDirectoryTest {
                     CountDownLatch go = new CountDownLatch(1);
                     Future<Boolean> byA = claimers.submit(() -> {
                         go.await();
-                        return a.presence().orElseThrow().claim(name, 1);
+                        return a.presence().orElseThrow().claim(name, 1, "");
                     });
                     Future<Boolean> byB = claimers.submit(() -> {
                         go.await();
-                        return b.presence().orElseThrow().claim(name, 1);
+                        return b.presence().orElseThrow().claim(name, 1, "");
                     });
                     go.countDown();
                     assertThat(List.of(byA.get(), byB.get())).as(name).containsExactlyInAnyOrder(true, false);
@@ -108,13 +144,13 @@ class PgPresenceDirectoryTest {
                 PostgresStore b = PostgresStore.open(database.url(), "b")) {
             long lifeA = a.leases().orElseThrow().begin("a", HELD);
             b.leases().orElseThrow().begin("b", HELD);
-            assertThat(a.presence().orElseThrow().claim("zed", 1)).isTrue();
-            assertThat(b.presence().orElseThrow().claim("zed", 1)).isFalse();
+            assertThat(a.presence().orElseThrow().claim("zed", 1, "")).isTrue();
+            assertThat(b.presence().orElseThrow().claim("zed", 1, "")).isFalse();
 
             a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies
-            assertThat(b.presence().orElseThrow().claim("zed", 2)).as("a dead node's name, until it is claimed").isFalse();
+            assertThat(b.presence().orElseThrow().claim("zed", 2, "")).as("a dead node's name, until it is claimed").isFalse();
             assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).hasSize(1);
-            assertThat(b.presence().orElseThrow().claim("zed", 2)).isTrue();
+            assertThat(b.presence().orElseThrow().claim("zed", 2, "")).isTrue();
         }
     }
 
