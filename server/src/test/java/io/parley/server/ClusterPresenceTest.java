@@ -61,7 +61,10 @@ class ClusterPresenceTest {
 
     @Test
     void aNameRegisteredOnOneNodeIsReservedOnTheOtherAtOnce() throws Exception {
-        nodeA.login("dora", PASSWORD).close(); // registers dora on node a
+        // Dora registers on node a and stays logged in there: her name is both registered and
+        // online in the cluster, and the registration is the reason every protocol gives (as on
+        // a single node), not her being online.
+        nodeA.login("dora", PASSWORD);
 
         IrcClient ircOnB = new IrcClient(nodeB.connect("irc"));
         ircOnB.send("NICK dora").send("USER d 0 * :D");
@@ -70,10 +73,12 @@ class ClusterPresenceTest {
 
         WireClient lineOnB = nodeB.connect("line");
         lineOnB.send("Dora\n");
-        // Refused either way; the reason is "registered" once node b has heard of the account, and
-        // can be "in use" while its refusal of the IRC nick above is still being undone.
-        assertThat(lineOnB.readToEof()).containsAnyOf("name \"Dora\" belongs to a registered account",
-                "name \"Dora\" is in use by someone online");
+        assertThat(lineOnB.readToEof()).isEqualTo("* name \"Dora\" belongs to a registered account;"
+                + " connect with another name\n");
+
+        WireClient tcdOnB = nodeB.connect("tcd");
+        tcdOnB.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: DORA\n");
+        tcdOnB.expect("ERROR_CODE: 4\nERROR_DESCRIPTION: name DORA belongs to a registered account\n");
 
         // Her password works on node b too.
         nodeB.login("dora", PASSWORD).close();
