@@ -44,7 +44,9 @@ class IrcBenchRunTest {
         List<String> args = new ArrayList<>(List.of("--protocol", protocol, "--workload", workload,
                 "--port", Integer.toString(server.port(listener)), "--connections", Integer.toString(connections),
                 "--rooms", Integer.toString(rooms), "--in-flight", "10", "--duration", "1", "--warmup", "0",
-                "--server-pid", Long.toString(ProcessHandle.current().pid())));
+                // The drain ends once every delivery owed has arrived; this is only how long a
+                // run that lost some waits before failing, generous for a loaded machine.
+                "--drain", "120", "--server-pid", Long.toString(ProcessHandle.current().pid())));
         if (senders > 0) {
             args.addAll(List.of("--senders", Integer.toString(senders), "--rate", Integer.toString(rate)));
         }
