@@ -6,15 +6,9 @@ import io.parley.protocol.irc.IrcModule;
 import io.parley.testing.WireClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,39 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterNamesE2E {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
     private static final String S = ":My.Little.Server ";
+
+    @RegisterExtension
+    final TwoNodeCluster cluster =
+            TwoNodeCluster.nodesStartedByEachTest(IrcModule.SERVER_NAME, "My.Little.Server");
 
     @TempDir
     Path work;
 
-    private final String database = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final String prefix = "test" + UUID.randomUUID().toString().replace("-", "");
     private ServerProcess nodeA;
-    private ServerUnderTest nodeB;
 
-    @BeforeEach
-    void createDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-    }
-
+    /** Node a is a process of its own: stopped here, before the cluster drops its database. */
     @AfterEach
-    void tearDown() throws Exception {
-        try {
-            if (nodeA != null) {
-                nodeA.close();
-            }
-            if (nodeB != null) {
-                nodeB.close();
-            }
-        } finally {
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-                    Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
+    void stopNodeA() throws Exception {
+        if (nodeA != null) {
+            nodeA.close();
         }
     }
 
@@ -72,27 +49,17 @@ class ClusterNamesE2E {
         }
     }
 
-    private String storeUrl() {
-        return "postgresql://" + POSTGRES + "/" + database + "?user=postgres";
-    }
-
     @Test
     void aKilledNodesNickIsFreeOnTheOtherNodeOnceItsUsersAreAnnouncedGone() throws Exception {
         Path dataA = Files.createDirectories(work.resolve("data-a"));
-        Files.writeString(work.resolve("a.conf"), ServerConfig.BUS_SUBJECT_PREFIX + " = " + prefix + "\n"
-                + IrcModule.SERVER_NAME + " = My.Little.Server\n");
+        Files.writeString(work.resolve("a.conf"), ServerConfig.BUS_SUBJECT_PREFIX + " = " + cluster.subjectPrefix()
+                + "\n" + IrcModule.SERVER_NAME + " = My.Little.Server\n");
         nodeA = ServerProcess.jar(dataA, work, ListenerFlags.serve("off", "--config", work.resolve("a.conf").toString(),
                 "--data", dataA.toString(), "--bind", "127.0.0.1", "--irc", "0", "--admin", "off",
-                "--store", storeUrl(), "--bus", "nats://127.0.0.1:4222", "--node", "a"));
+                "--store", cluster.storeUrl(), "--bus", TwoNodeCluster.NATS_URL, "--node", "a"));
         int ircA = ircPort(nodeA);
 
-        Map<String, String> settingsB = new HashMap<>();
-        settingsB.put(ServerConfig.STORE_URL, storeUrl());
-        settingsB.put(ServerConfig.BUS_URL, "nats://127.0.0.1:4222");
-        settingsB.put(ServerConfig.NODE_NAME, "b");
-        settingsB.put(ServerConfig.BUS_SUBJECT_PREFIX, prefix);
-        settingsB.put(IrcModule.SERVER_NAME, "My.Little.Server");
-        nodeB = ServerUnderTest.start(Files.createDirectories(work.resolve("data-b")), settingsB);
+        ServerUnderTest nodeB = cluster.startNode("b");
 
         IrcClient kim = new IrcClient(WireClient.connect(ircA));
         kim.send("NICK kim").send("USER kim 0 * :Kim");

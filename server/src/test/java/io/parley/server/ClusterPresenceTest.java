@@ -4,22 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.protocol.irc.IrcModule;
 import io.parley.testing.WireClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Names and presence across the nodes of a cluster: full Parley servers in one JVM, each with its
@@ -30,63 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterPresenceTest {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
     private static final String PASSWORD = "correct horse battery";
     private static final String S = ":My.Little.Server ";
 
-    @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
-    @TempDir
-    Path dataC;
+    @RegisterExtension
+    final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
-    private final String database = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final String prefix = "test" + UUID.randomUUID().toString().replace("-", "");
     private ServerUnderTest nodeA;
     private ServerUnderTest nodeB;
-    private ServerUnderTest nodeC;
 
     @BeforeEach
-    void start() throws Exception {
-        requireNats();
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        nodeA = ServerUnderTest.start(dataA, node("a"));
-        nodeB = ServerUnderTest.start(dataB, node("b"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            for (ServerUnderTest node : new ServerUnderTest[] {nodeA, nodeB, nodeC}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
-
-    private Map<String, String> node(String name) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ServerConfig.STORE_URL, "postgresql://" + POSTGRES + "/" + database + "?user=postgres");
-        settings.put(ServerConfig.BUS_URL, "nats://127.0.0.1:4222");
-        settings.put(ServerConfig.NODE_NAME, name);
-        settings.put(ServerConfig.BUS_SUBJECT_PREFIX, prefix);
-        settings.put(IrcModule.SERVER_NAME, "My.Little.Server");
-        return settings;
+    void nodes() {
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     private static IrcClient irc(ServerUnderTest node, String nick) {
-        IrcClient client = new IrcClient(node.connect("irc"));
-        client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real");
-        client.until(line -> IrcClient.command(line).equals("376") || IrcClient.command(line).equals("422"));
-        return client;
+        return IrcClient.registered(node.connect("irc"), nick);
     }
 
     @Test
@@ -113,7 +61,10 @@ class ClusterPresenceTest {
 
     @Test
     void aNameRegisteredOnOneNodeIsReservedOnTheOtherAtOnce() throws Exception {
-        nodeA.login("dora", PASSWORD).close(); // registers dora on node a
+        // Dora registers on node a and stays logged in there: her name is both registered and
+        // online in the cluster, and the registration is the reason every protocol gives (as on
+        // a single node), not her being online.
+        nodeA.login("dora", PASSWORD);
 
         IrcClient ircOnB = new IrcClient(nodeB.connect("irc"));
         ircOnB.send("NICK dora").send("USER d 0 * :D");
@@ -122,10 +73,12 @@ class ClusterPresenceTest {
 
         WireClient lineOnB = nodeB.connect("line");
         lineOnB.send("Dora\n");
-        // Refused either way; the reason is "registered" once node b has heard of the account, and
-        // can be "in use" while its refusal of the IRC nick above is still being undone.
-        assertThat(lineOnB.readToEof()).containsAnyOf("name \"Dora\" belongs to a registered account",
-                "name \"Dora\" is in use by someone online");
+        assertThat(lineOnB.readToEof()).isEqualTo("* name \"Dora\" belongs to a registered account;"
+                + " connect with another name\n");
+
+        WireClient tcdOnB = nodeB.connect("tcd");
+        tcdOnB.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: DORA\n");
+        tcdOnB.expect("ERROR_CODE: 4\nERROR_DESCRIPTION: name DORA belongs to a registered account\n");
 
         // Her password works on node b too.
         nodeB.login("dora", PASSWORD).close();
@@ -196,27 +149,10 @@ class ClusterPresenceTest {
         kim.send("kim\n");
         ivan.send("JOIN #lobby");
         ivan.until(line -> IrcClient.command(line).equals("366") );
-        nodeC = ServerUnderTest.start(dataC, node("c"));
+        ServerUnderTest nodeC = cluster.startNode("c");
         IrcClient leo = irc(nodeC, "leo");
         leo.send("NAMES #lobby");
         String lobby = leo.next("353");
         assertThat(lobby).contains("kim").contains("ivan");
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-        } catch (SQLException e) {
-            throw new SQLException("this test needs PostgreSQL on " + POSTGRES + " with trust auth for user postgres;"
-                    + " start it with `pg_ctlcluster --skip-systemctl-redirect 15 main start`", e);
-        }
-    }
-
-    private static void requireNats() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 4222), 2000);
-        } catch (IOException e) {
-            throw new IOException("this test needs a NATS server on 127.0.0.1:4222", e);
-        }
     }
 }

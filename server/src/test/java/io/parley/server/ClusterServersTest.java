@@ -3,20 +3,9 @@ package io.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.testing.WireClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two full Parley servers in one JVM, each with its own ports and data directory, sharing one
@@ -25,49 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterServersTest {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
+    @RegisterExtension
+    final TwoNodeCluster cluster = TwoNodeCluster.withConfig();
 
-    @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
-
-    private final String database = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final String prefix = "test" + UUID.randomUUID().toString().replace("-", "");
     private ServerUnderTest nodeA;
     private ServerUnderTest nodeB;
 
     @BeforeEach
-    void start() throws Exception {
-        requireNats();
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        nodeA = ServerUnderTest.start(dataA, node("a"));
-        nodeB = ServerUnderTest.start(dataB, node("b"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (nodeA != null) {
-                nodeA.close();
-            }
-            if (nodeB != null) {
-                nodeB.close();
-            }
-        } finally {
-            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
-
-    private Map<String, String> node(String name) {
-        return Map.of(ServerConfig.STORE_URL, "postgresql://" + POSTGRES + "/" + database + "?user=postgres",
-                ServerConfig.BUS_URL, "nats://127.0.0.1:4222",
-                ServerConfig.NODE_NAME, name,
-                ServerConfig.BUS_SUBJECT_PREFIX, prefix);
+    void nodes() {
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     @Test
@@ -126,24 +82,5 @@ class ClusterServersTest {
 
     private static String chat(String ref, String author, String text) {
         return "CHAT: " + ref + "\nCLIENT_NAME: " + author + "\nMESSAGE: " + text + "\n\n";
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-        } catch (SQLException e) {
-            throw new SQLException("this test needs PostgreSQL on " + POSTGRES + " with trust auth for user postgres;"
-                    + " start it with `pg_ctlcluster --skip-systemctl-redirect 15 main start`", e);
-        }
-    }
-
-    private static void requireNats() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 4222), 2000);
-        } catch (IOException e) {
-            throw new IOException("this test needs a NATS server on 127.0.0.1:4222; start one with: start-stop-daemon"
-                    + " --start --oknodo --background --exec /usr/sbin/nats-server -- -a 127.0.0.1 -p 4222 -js"
-                    + " -sd /var/lib/nats-server -l /var/log/nats-server.log", e);
-        }
     }
 }

@@ -16,21 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IrcChannelFeaturesTest {
 
-    private static final String S = ":My.Little.Server ";
+    private static final String SERVER_NAME = "My.Little.Server";
+    private static final String S = ":" + SERVER_NAME + " ";
 
     @RegisterExtension
-    final ParleyExtension server = ParleyExtension.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
-
-    private IrcClient joined(String nick, String channel) {
-        IrcClient client = IrcClient.registered(server, nick);
-        client.send("JOIN " + channel);
-        client.next("366");
-        return client;
-    }
-
-    private static void nothingMore(IrcClient client) {
-        client.send("PING barrier").expectLine(S + "PONG My.Little.Server barrier");
-    }
+    final ParleyExtension server = ParleyExtension.withConfig(IrcModule.SERVER_NAME, SERVER_NAME);
 
     @Test
     void isupportAdvertisesTheFeatures() {
@@ -45,7 +35,7 @@ class IrcChannelFeaturesTest {
 
     @Test
     void aBanExceptionLetsAUserInAndAnInviteExceptionPastInviteOnly() {
-        IrcClient op = joined("op", "#door");
+        IrcClient op = IrcClient.joined(server, "op", "#door");
         op.send("MODE #door +b ba*").expectLine(":op!~op@127.0.0.1 MODE #door +b ba*!*@*");
         IrcClient bar = IrcClient.registered(server, "bar");
         bar.send("JOIN #door").expectLine(S + "474 bar #door :Cannot join channel (+b)");
@@ -80,17 +70,17 @@ class IrcChannelFeaturesTest {
 
     @Test
     void aMuteSilencesAMemberUntilVoicedOrExcepted() {
-        IrcClient op = joined("op", "#quiet");
+        IrcClient op = IrcClient.joined(server, "op", "#quiet");
         op.send("MODE #quiet +b m:bar").expectLine(":op!~op@127.0.0.1 MODE #quiet +b m:bar!*@*");
-        IrcClient bar = joined("bar", "#quiet"); // a mute does not keep out
+        IrcClient bar = IrcClient.joined(server, "bar", "#quiet"); // a mute does not keep out
         op.next("JOIN");
         bar.send("MODE #quiet b");
         assertThat(bar.line()).matches(":My\\.Little\\.Server 367 bar #quiet m:bar!\\*@\\* op!~op@127\\.0\\.0\\.1 [0-9]+");
         bar.next("368");
         bar.send("PRIVMSG #quiet :hello?").expectLine(S + "404 bar #quiet :Cannot send to channel");
         bar.send("NOTICE #quiet :hello?");
-        nothingMore(bar);
-        nothingMore(op);
+        bar.expectNothingMore(SERVER_NAME);
+        op.expectNothingMore(SERVER_NAME);
 
         op.send("MODE #quiet +e m:*!~bar@*").next("MODE");
         bar.next("MODE");
@@ -108,11 +98,11 @@ class IrcChannelFeaturesTest {
 
     @Test
     void ctcpReachesTheIrcMembersAsSentAndNoCtcpRefusesAllButAction() {
-        IrcClient op = joined("op", "#lobby");
+        IrcClient op = IrcClient.joined(server, "op", "#lobby");
         WireClient line = server.connect("line");
         line.send("liner\n");
         op.expectLine(":liner!parley@parley.parley JOIN #lobby");
-        IrcClient bob = joined("bob", "#lobby");
+        IrcClient bob = IrcClient.joined(server, "bob", "#lobby");
         op.next("JOIN");
         line.expect("* bob joined lobby\n");
 
@@ -131,7 +121,7 @@ class IrcChannelFeaturesTest {
         bob.send("PRIVMSG #lobby :\u0001PING 12345\u0001")
                 .expectLine(S + "404 bob #lobby :Cannot send CTCP to channel (+C)");
         bob.send("NOTICE #lobby :\u0001PING 12345\u0001");
-        nothingMore(bob);
+        bob.expectNothingMore(SERVER_NAME);
         bob.send("PRIVMSG #lobby :\u0001ACTION still waves\u0001");
         op.expectLine(":bob!~bob@127.0.0.1 PRIVMSG #lobby :\u0001ACTION still waves\u0001");
         op.send("MODE #lobby").expectLine(S + "324 op #lobby +Cnt");
@@ -139,7 +129,7 @@ class IrcChannelFeaturesTest {
 
     @Test
     void aBotIsShownInWhoisWhoAndTaggedOnItsMessages() {
-        IrcClient bot = joined("botnick", "#bots");
+        IrcClient bot = IrcClient.joined(server, "botnick", "#bots");
         IrcClient user = IrcClient.registered(server, "usernick");
         user.send("CAP REQ :message-tags").next("CAP");
         user.send("JOIN #bots").next("366");
@@ -148,7 +138,7 @@ class IrcChannelFeaturesTest {
         bot.send("MODE botnick +B").expectLine(":botnick!~botnick@127.0.0.1 MODE botnick +B");
         bot.send("MODE botnick").expectLine(S + "221 botnick +B");
         bot.send("MODE botnick +B");
-        nothingMore(bot);
+        bot.expectNothingMore(SERVER_NAME);
         user.send("WHOIS botnick");
         assertThat(user.until(line -> IrcClient.command(line).equals("318")))
                 .contains(S + "335 usernick botnick :is a bot on Parley");
@@ -170,34 +160,34 @@ class IrcChannelFeaturesTest {
 
     @Test
     void aStatusMessageReachesOnlyTheMembersWithThatStatus() {
-        IrcClient op = joined("op", "#s");
-        IrcClient voiced = joined("voiced", "#s");
-        IrcClient plain = joined("plain", "#s");
+        IrcClient op = IrcClient.joined(server, "op", "#s");
+        IrcClient voiced = IrcClient.joined(server, "voiced", "#s");
+        IrcClient plain = IrcClient.joined(server, "plain", "#s");
         op.send("MODE #s +v voiced").next("MODE");
         voiced.next("MODE");
         plain.next("MODE");
-        nothingMore(op);
+        op.expectNothingMore(SERVER_NAME);
 
         plain.send("PRIVMSG @#s :for the ops");
         op.expectLine(":plain!~plain@127.0.0.1 PRIVMSG @#s :for the ops");
         plain.send("PRIVMSG +#s :for the voiced");
         voiced.expectLine(":plain!~plain@127.0.0.1 PRIVMSG +#s :for the voiced");
         op.expectLine(":plain!~plain@127.0.0.1 PRIVMSG +#s :for the voiced");
-        nothingMore(plain); // no echo without echo-message, and plain is neither
+        plain.expectNothingMore(SERVER_NAME); // no echo without echo-message, and plain is neither
 
         plain.send("PRIVMSG @#nosuch :x").expectLine(S + "403 plain @#nosuch :No such channel");
         op.send("MODE #s +m").next("MODE");
         plain.next("MODE");
         voiced.next("MODE");
         plain.send("PRIVMSG @#s :muted?").expectLine(S + "404 plain #s :Cannot send to channel");
-        nothingMore(op);
+        op.expectNothingMore(SERVER_NAME);
     }
 
     @Test
     void listFiltersByMaskMembersAndTimes() {
-        IrcClient alice = joined("alice", "#chan1");
+        IrcClient alice = IrcClient.joined(server, "alice", "#chan1");
         alice.send("JOIN #chan2").next("366");
-        IrcClient bob = joined("bob", "#chan2");
+        IrcClient bob = IrcClient.joined(server, "bob", "#chan2");
         alice.send("TOPIC #chan1 :first").next("TOPIC");
 
         assertThat(list(bob, "LIST #chan*,>1")).containsExactly("#chan2 2");
@@ -221,9 +211,9 @@ class IrcChannelFeaturesTest {
 
     @Test
     void aPartIsAnsweredBeforeTheNextCommandSoAJoinAfterItIsJudgedAfresh() {
-        IrcClient op = joined("op", "#gate");
+        IrcClient op = IrcClient.joined(server, "op", "#gate");
         op.send("MODE #gate +iI guest").next("MODE");
-        IrcClient guest = joined("guest", "#gate");
+        IrcClient guest = IrcClient.joined(server, "guest", "#gate");
         op.send("MODE #gate -I guest!*@*").next("MODE");
         guest.next("MODE");
         guest.send("PART #gate").send("JOIN #gate");
@@ -233,7 +223,7 @@ class IrcChannelFeaturesTest {
 
     @Test
     void inviteAloneListsTheInvitationsNotYetUsed() {
-        IrcClient op = joined("op", "#a");
+        IrcClient op = IrcClient.joined(server, "op", "#a");
         op.send("JOIN #b").next("366");
         IrcClient guest = IrcClient.registered(server, "guest");
         guest.send("INVITE").expectLine(S + "337 guest :End of /INVITE list");

@@ -14,22 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class IrcChannelOperatorsTest {
 
-    private static final String S = ":My.Little.Server ";
+    private static final String SERVER_NAME = "My.Little.Server";
+    private static final String S = ":" + SERVER_NAME + " ";
 
     @RegisterExtension
-    final ParleyExtension server = ParleyExtension.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
-
-    /** Registers {@code nick} and joins {@code channel}, reading up to the end of NAMES. */
-    private IrcClient joined(String nick, String channel) {
-        IrcClient client = IrcClient.registered(server, nick);
-        client.send("JOIN " + channel);
-        client.next("366");
-        return client;
-    }
-
-    private static void nothingMore(IrcClient client) {
-        client.send("PING barrier").expectLine(S + "PONG My.Little.Server barrier");
-    }
+    final ParleyExtension server = ParleyExtension.withConfig(IrcModule.SERVER_NAME, SERVER_NAME);
 
     @Test
     void theFounderIsOpAndGivesOpAndVoiceWhichNamesWhoAndWhoisShow() {
@@ -39,7 +28,7 @@ class IrcChannelOperatorsTest {
         alice.expectLine(":alice!~alice@127.0.0.1 JOIN #ops");
         alice.expectLine(S + "353 alice = #ops :@alice");
         alice.next("366");
-        IrcClient bob = joined("bob", "#ops");
+        IrcClient bob = IrcClient.joined(server, "bob", "#ops");
         alice.next("JOIN");
 
         bob.send("MODE #ops +o bob").expectLine(S + "482 bob #ops :You're not a channel operator");
@@ -70,8 +59,8 @@ class IrcChannelOperatorsTest {
 
     @Test
     void modeShowsTheModesAndTheirParametersAndEveryChangeIsRelayed() {
-        IrcClient alice = joined("alice", "#m");
-        IrcClient bob = joined("bob", "#m");
+        IrcClient alice = IrcClient.joined(server, "alice", "#m");
+        IrcClient bob = IrcClient.joined(server, "bob", "#m");
         alice.next("JOIN");
         alice.send("MODE #m").expectLine(S + "324 alice #m +nt");
         assertThat(alice.line()).matches(":My\\.Little\\.Server 329 alice #m [0-9]+");
@@ -96,12 +85,12 @@ class IrcChannelOperatorsTest {
         alice.send("MODE #m -imslk *").expectLine(":alice!~alice@127.0.0.1 MODE #m -imslk *");
         alice.send("MODE #m").expectLine(S + "324 alice #m +n");
         alice.next("329");
-        nothingMore(alice);
+        alice.expectNothingMore(SERVER_NAME);
     }
 
     @Test
     void keyLimitBanAndInviteOnlyRefuseJoinsWithTheirNumerics() {
-        IrcClient op = joined("op", "#door");
+        IrcClient op = IrcClient.joined(server, "op", "#door");
         IrcClient guest = IrcClient.registered(server, "guest");
 
         op.send("MODE #door +k sesame").next("MODE");
@@ -139,8 +128,8 @@ class IrcChannelOperatorsTest {
 
     @Test
     void moderatedNoExternalAndBansDecideWhoSpeaks() {
-        IrcClient op = joined("op", "#talk");
-        IrcClient quiet = joined("quiet", "#talk");
+        IrcClient op = IrcClient.joined(server, "op", "#talk");
+        IrcClient quiet = IrcClient.joined(server, "quiet", "#talk");
         op.next("JOIN");
         IrcClient outsider = IrcClient.registered(server, "outsider");
 
@@ -162,13 +151,13 @@ class IrcChannelOperatorsTest {
         op.send("MODE #talk -mv+b quiet quiet!*@*").expectLine(":op!~op@127.0.0.1 MODE #talk -mv+b quiet quiet!*@*");
         quiet.next("MODE");
         quiet.send("PRIVMSG #talk :banned now").expectLine(S + "404 quiet #talk :Cannot send to channel");
-        nothingMore(op);
+        op.expectNothingMore(SERVER_NAME);
     }
 
     @Test
     void topicIsForOpsUnderPlusTAndOutlivesARestart() throws Exception {
-        IrcClient op = joined("op", "#news");
-        IrcClient reader = joined("reader", "#news");
+        IrcClient op = IrcClient.joined(server, "op", "#news");
+        IrcClient reader = IrcClient.joined(server, "reader", "#news");
         op.next("JOIN");
         reader.send("TOPIC #news :reader's topic").expectLine(S + "482 reader #news :You're not a channel operator");
         op.send("MODE #news -t").next("MODE");
@@ -179,7 +168,7 @@ class IrcChannelOperatorsTest {
         op.send("TOPIC #news :the real news");
         op.expectLine(":op!~op@127.0.0.1 TOPIC #news :the real news");
         reader.expectLine(":op!~op@127.0.0.1 TOPIC #news :the real news");
-        nothingMore(op);
+        op.expectNothingMore(SERVER_NAME);
 
         server.restart();
 
@@ -196,10 +185,10 @@ class IrcChannelOperatorsTest {
 
     @Test
     void kickRemovesIrcMembersWithEveryoneSeeingTheKick() {
-        IrcClient op = joined("op", "#k");
-        IrcClient bob = joined("bob", "#k");
+        IrcClient op = IrcClient.joined(server, "op", "#k");
+        IrcClient bob = IrcClient.joined(server, "bob", "#k");
         op.next("JOIN");
-        IrcClient carol = joined("carol", "#k");
+        IrcClient carol = IrcClient.joined(server, "carol", "#k");
         op.next("JOIN");
         bob.next("JOIN");
 
@@ -229,7 +218,7 @@ class IrcChannelOperatorsTest {
 
     @Test
     void kickingALineUserTellsThemInTheirFormAndEveryProtocolSeesThemLeave() {
-        IrcClient op = joined("op", "#lobby");
+        IrcClient op = IrcClient.joined(server, "op", "#lobby");
         WireClient line = server.connect("line");
         line.send("liner\n");
         op.expectLine(":liner!parley@parley.parley JOIN #lobby");

@@ -23,10 +23,31 @@ final class IrcClient implements AutoCloseable {
 
     /** Connects and registers as {@code nick}, reading up to the end of the MOTD (376 or 422). */
     static IrcClient registered(ParleyExtension server, String nick) {
-        IrcClient client = new IrcClient(server.connect("irc"));
+        return registered(server.connect("irc"), nick);
+    }
+
+    /** Registers as {@code nick} over {@code wire}, a new IRC connection, reading up to the end of the MOTD. */
+    static IrcClient registered(WireClient wire, String nick) {
+        IrcClient client = new IrcClient(wire);
         client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real");
         client.until(line -> command(line).equals("376") || command(line).equals("422"));
         return client;
+    }
+
+    /** Connects, registers as {@code nick} and joins {@code channel}, reading up to the end of its NAMES (366). */
+    static IrcClient joined(ParleyExtension server, String nick, String channel) {
+        IrcClient client = registered(server, nick);
+        client.send("JOIN " + channel);
+        client.next("366");
+        return client;
+    }
+
+    /**
+     * The barrier for "nothing else arrived": sends a PING and asserts that the very next line is
+     * its PONG from {@code serverName} (a connection's replies come in the order of its commands).
+     */
+    IrcClient expectNothingMore(String serverName) {
+        return send("PING barrier").expectLine(":" + serverName + " PONG " + serverName + " barrier");
     }
 
     IrcClient send(String line) {

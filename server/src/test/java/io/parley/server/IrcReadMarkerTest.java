@@ -70,10 +70,32 @@ class IrcReadMarkerTest {
     }
 
     @Test
+    void aChangeIsToldToTheAccountsOwnConnectionsOnly() throws Exception {
+        server.login("dora", PASSWORD).close();
+        server.login("erin", PASSWORD).close();
+        IrcClient laptop = loggedIn("dora", "dora");
+        IrcClient phone = loggedIn("dora", "dora_phone");
+        IrcClient tablet = loggedIn("dora", "dora_tablet");
+        IrcClient erin = loggedIn("erin", "erin");
+        tablet.send("QUIT").next("ERROR");
+
+        laptop.send("MARKREAD #test timestamp=2022-11-11T11:11:11.111Z").next("MARKREAD");
+        phone.expectLine(S + "MARKREAD #test timestamp=2022-11-11T11:11:11.111Z");
+        erin.expectNothingMore("My.Little.Server"); // another account's connection is not told
+        IrcClient tabletAgain = loggedIn("dora", "dora_tablet2");
+        tabletAgain.send("MARKREAD #test").expectLine(S + "MARKREAD #test timestamp=2022-11-11T11:11:11.111Z");
+
+        phone.send("MARKREAD #test timestamp=2023-01-01T00:00:00.000Z").next("MARKREAD");
+        laptop.expectLine(S + "MARKREAD #test timestamp=2023-01-01T00:00:00.000Z");
+        tabletAgain.expectLine(S + "MARKREAD #test timestamp=2023-01-01T00:00:00.000Z");
+        erin.send("MARKREAD #test").expectLine(S + "MARKREAD #test *");
+    }
+
+    @Test
     void anAccountsConnectionsShareItsMarkersAndKeepThemAcrossReconnections() throws Exception {
         server.login("dora", PASSWORD).close();
-        IrcClient laptop = loggedIn("dora");
-        IrcClient phone = loggedIn("dora_phone");
+        IrcClient laptop = loggedIn("dora", "dora");
+        IrcClient phone = loggedIn("dora", "dora_phone");
         IrcClient guest = IrcCaps.registered(server, "guest", "draft/read-marker");
 
         laptop.send("MARKREAD #test timestamp=2022-11-11T11:11:11.111Z")
@@ -83,21 +105,21 @@ class IrcReadMarkerTest {
 
         phone.send("QUIT").next("ERROR");
         laptop.send("QUIT").next("ERROR");
-        IrcClient again = loggedIn("dora");
+        IrcClient again = loggedIn("dora", "dora");
         again.send("JOIN #test");
         assertThat(again.until(line -> IrcClient.command(line).equals("366")))
                 .contains(S + "MARKREAD #test timestamp=2022-11-11T11:11:11.111Z");
     }
 
-    /** Registers with SASL as the account dora under {@code nick}, with draft/read-marker. */
-    private IrcClient loggedIn(String nick) {
+    /** Registers with SASL as {@code account} under {@code nick}, with draft/read-marker. */
+    private IrcClient loggedIn(String account, String nick) {
         IrcClient client = new IrcClient(server.connect("irc"));
         client.send("CAP LS 302").send("NICK " + nick).send("USER u 0 * :Dora");
         client.next("CAP");
         client.send("CAP REQ :sasl draft/read-marker");
         client.next("CAP");
         client.send("AUTHENTICATE PLAIN").expectLine("AUTHENTICATE +");
-        client.send("AUTHENTICATE " + IrcSaslTest.plain("", "dora", PASSWORD));
+        client.send("AUTHENTICATE " + IrcSaslTest.plain("", account, PASSWORD));
         client.next("903");
         client.send("CAP END");
         client.until(line -> IrcClient.command(line).equals("422"));

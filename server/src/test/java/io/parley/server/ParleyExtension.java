@@ -202,7 +202,7 @@ public final class ParleyExtension implements BeforeEachCallback, AfterEachCallb
         return map;
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
         }

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -83,8 +84,18 @@ final class WebSocketTestClient implements AutoCloseable {
                 });
         client.channel = bootstrap.connect(new InetSocketAddress("127.0.0.1", port),
                 new InetSocketAddress(InetAddress.getByName(source), 0)).sync().channel();
-        client.handshaker.handshake(client.channel).awaitUninterruptibly(); // a refused one may close first
-        client.handshake.get(WireClient.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        // The handshake starts on the connection's event loop. Started from this thread, the
+        // handshaker's listener on the request's write (which adds the frame encoder) was added
+        // after the write could complete: under load the 101 was read, and the HTTP codec taken
+        // out, before the listener ran, so it failed to find the codec, left no encoder, and the
+        // first frame reached the socket unencoded (UnsupportedOperationException).
+        ChannelFuture requestSent = client.channel.eventLoop().submit(() -> client.handshaker.handshake(client.channel))
+                .get(WireClient.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        requestSent.await(WireClient.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        int status = client.handshake.get(WireClient.TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        if (status == 101 && !(requestSent.isSuccess() && client.handshaker.isHandshakeComplete())) {
+            throw new AssertionError("the WebSocket upgrade was answered but not completed: " + requestSent.cause());
+        }
         return client;
     }
 

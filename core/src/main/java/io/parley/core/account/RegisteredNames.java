@@ -137,7 +137,11 @@ public final class RegisteredNames {
         return claim(name, holder, true);
     }
 
-    /** Whether someone reachable by name holds {@code name} ({@link #claimExclusively}). */
+    /**
+     * Whether someone reachable by name holds {@code name} ({@link #claimExclusively}), here or on
+     * another node. A refusal's reason asks {@link #isRegistered} first: a registered name is
+     * refused as such even while its owner is online (and so holds it) on another node.
+     */
     public boolean heldExclusively(String name) {
         String exact = NameKeys.key(name);
         synchronized (lock) {
@@ -149,12 +153,17 @@ public final class RegisteredNames {
     }
 
     private Optional<NameClaim> claim(String name, NameHolder holder, boolean exclusive) {
+        List<String> keys = lookalikeKeys(name);
+        if (keys.stream().anyMatch(lookalikeKeys::contains)) {
+            // Registered: refused whether or not its owner is online somewhere (checked again
+            // under the lock below, where a registration cannot slip in).
+            return Optional.empty();
+        }
         if (!exclusive && heldElsewhere.test(name)) {
             // Another node's user is reachable under it (an exclusive claim is checked there by
             // the cluster's presence, which holds the name across the nodes).
             return Optional.empty();
         }
-        List<String> keys = lookalikeKeys(name);
         String exact = NameKeys.key(name);
         synchronized (lock) {
             if (keys.stream().anyMatch(lookalikeKeys::contains)) {

@@ -79,7 +79,10 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         this.channels = new IrcChannelCommands(server, session, out);
         this.metadata = new IrcMetadata(server, session, out);
         this.identity = new IrcIdentity(server, session, out, this::endFromElsewhere);
-        this.sasl = new IrcSasl(server, session, out, account -> IrcAccountNotices.loggedIn(server, session, notified(true)));
+        this.sasl = new IrcSasl(server, session, out, account -> {
+            server.readMarkers.loggedIn(session);
+            IrcAccountNotices.loggedIn(server, session, notified(true));
+        });
     }
 
     @Override

@@ -81,8 +81,10 @@ final class IrcIdentity {
             recipient = enter(name);
             if (recipient == null) {
                 server.release(name, session);
-                refuse(nick, server.names.isRegistered(name) ? "Nickname is registered to an account"
-                        : "Nickname is already in use");
+                // Registered on another node that this one had not heard of yet: the same
+                // refusal as when it had.
+                refuse(nick, server.names.isRegistered(name)
+                        ? "Nickname is registered to an account; log in with SASL to use it" : "Nickname is already in use");
                 return false;
             }
         }

@@ -4,6 +4,7 @@ import io.parley.protocol.PostWindow;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * members, whose deliveries to this connection were queued on that loop first: so the echo is
  * written before anything the fence holds.
  *
- * <p>Event-loop only (posts may complete on any thread).
+ * <p>Event-loop only (posts may complete on any thread). A message whose outcome the loop no
+ * longer takes (it is shutting down) is settled without its failure being told.
  */
 final class IrcPostPipeline {
 
@@ -49,12 +51,23 @@ final class IrcPostPipeline {
      */
     CompletionStage<?> track(CompletionStage<?> post, Executor loop, Consumer<Throwable> failed) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        post.whenComplete((stored, failure) -> loop.execute(() -> {
-            if (failure != null) {
-                failed.accept(failure);
+        post.whenComplete((stored, failure) -> {
+            try {
+                loop.execute(() -> {
+                    try {
+                        if (failure != null) {
+                            failed.accept(failure);
+                        }
+                    } finally {
+                        done.complete(null);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                // The loop is shutting down, and the connection with it: nobody to tell of a
+                // failure, but the fence and the window must not wait for this message forever.
+                done.complete(null);
             }
-            done.complete(null);
-        }));
+        });
         settled = settled.isDone() ? done : CompletableFuture.allOf(settled, done);
         return window.track(done);
     }

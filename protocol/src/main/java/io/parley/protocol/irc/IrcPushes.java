@@ -1,5 +1,6 @@
 package io.parley.protocol.irc;
 
+import io.parley.protocol.ChannelMember;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,21 +31,46 @@ final class IrcPushes {
     }
 
     private static CompletableFuture<Void> flushed(IrcSession to, Object message, boolean counted) {
+        ChannelMember member = to.member();
+        return writtenAndFlushed(member.executor(), counted ? () -> member.pushMessage(message) : () -> member.push(message));
+    }
+
+    /**
+     * Runs {@code push} on {@code loop}; the stage completes on the loop once a task queued after
+     * it (the flush the push queued) has run. It completes whatever the loop does: at once when
+     * the loop no longer takes tasks (it is shutting down: nobody is waiting to read the push),
+     * exceptionally when the push throws, so no command waits on it forever.
+     */
+    static CompletableFuture<Void> writtenAndFlushed(Executor loop, Runnable push) {
         CompletableFuture<Void> flushed = new CompletableFuture<>();
-        Executor loop = to.member().executor();
-        try {
-            loop.execute(() -> {
-                if (counted) {
-                    to.member().pushMessage(message); // on its loop: written now
-                } else {
-                    to.member().push(message);
-                }
-                // The push queued its flush on this loop: a task queued now runs after it.
-                loop.execute(() -> flushed.complete(null));
-            });
-        } catch (RejectedExecutionException stopping) {
-            flushed.complete(null); // the server is stopping: nobody is waiting to read it
+        boolean queued = runOn(loop, () -> {
+            try {
+                push.run();
+            } catch (RejectedExecutionException stopping) {
+                flushed.complete(null); // its flush was refused: the loop is shutting down
+                return;
+            } catch (RuntimeException e) {
+                flushed.completeExceptionally(e);
+                throw e;
+            }
+            // The push queued its flush on this loop: a task queued now runs after it.
+            if (!runOn(loop, () -> flushed.complete(null))) {
+                flushed.complete(null);
+            }
+        });
+        if (!queued) {
+            flushed.complete(null);
         }
         return flushed;
+    }
+
+    /** Queues {@code task} on {@code loop}; false if the loop refused it (it is shutting down). */
+    private static boolean runOn(Executor loop, Runnable task) {
+        try {
+            loop.execute(task);
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
+        }
     }
 }

@@ -1,12 +1,15 @@
 package io.parley.protocol.irc;
 
+import io.parley.core.text.NameKeys;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #MAX_TARGETS} an owner, the oldest dropped first.
  *
  * <p>Thread-safe: each owner's markers are a synchronized map; a connection calls in on its loop.
+ * A change of an account's marker is told to the account's own connections, found by account.
  */
 final class IrcReadMarkers {
 
@@ -33,6 +37,12 @@ final class IrcReadMarkers {
     private final Map<String, Map<String, Instant>> byAccount = new ConcurrentHashMap<>();
     /** Guests' markers, by connection (dropped with it). */
     private final Map<IrcSession, Map<String, Instant>> byGuest = new ConcurrentHashMap<>();
+    /**
+     * The connections logged in to each account (its key), told of the account's changes: a
+     * change touches only them, not every user of the server. Each set is immutable, replaced
+     * whole, so it is read without a lock.
+     */
+    private final Map<String, Set<IrcSession>> connections = new ConcurrentHashMap<>();
 
     IrcReadMarkers(IrcServer server) {
         this.server = server;
@@ -83,12 +93,21 @@ final class IrcReadMarkers {
         IrcMessage reply = markread(target, kept);
         out.add(reply);
         if (changed && session.account() != null) {
-            for (IrcSession other : server.registeredUsers()) {
-                if (other != session && other.has(CAPABILITY) && session.account().equals(other.account())) {
+            for (IrcSession other : connections.getOrDefault(NameKeys.key(session.account()), Set.of())) {
+                if (other != session && other.isRegistered() && other.has(CAPABILITY)) {
                     other.member().push(new IrcDirect(reply, Instant.now()));
                 }
             }
         }
+    }
+
+    /** {@code session} has just logged in (SASL): from now on it is told of its account's changes. */
+    void loggedIn(IrcSession session) {
+        connections.compute(NameKeys.key(session.account()), (account, sessions) -> {
+            Set<IrcSession> more = sessions == null ? new HashSet<>() : new HashSet<>(sessions);
+            more.add(session);
+            return Set.copyOf(more);
+        });
     }
 
     /** After the JOIN of {@code channel}, before its names: the joiner's marker for it, with the capability. */
@@ -98,16 +117,27 @@ final class IrcReadMarkers {
         }
     }
 
-    /** A connection ended: a guest's markers go with it. */
+    /** A connection ended: a guest's markers go with it; an account's stay, told to its other connections only. */
     void gone(IrcSession session) {
         byGuest.remove(session);
+        String account = session.account();
+        if (account != null) {
+            connections.computeIfPresent(NameKeys.key(account), (key, sessions) -> {
+                if (!sessions.contains(session)) {
+                    return sessions;
+                }
+                Set<IrcSession> fewer = new HashSet<>(sessions);
+                fewer.remove(session);
+                return fewer.isEmpty() ? null : Set.copyOf(fewer);
+            });
+        }
     }
 
     private Map<String, Instant> markers(IrcSession session) {
         String account = session.account();
         if (account != null) {
             byGuest.remove(session); // logged in since: the account's markers count from now on
-            return byAccount.computeIfAbsent(io.parley.core.text.NameKeys.key(account), a -> new LinkedHashMap<>());
+            return byAccount.computeIfAbsent(NameKeys.key(account), a -> new LinkedHashMap<>());
         }
         return byGuest.computeIfAbsent(session, s -> new LinkedHashMap<>());
     }

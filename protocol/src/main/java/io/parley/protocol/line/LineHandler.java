@@ -73,9 +73,9 @@ final class LineHandler extends OrderedRequestHandler<String> {
         name = line;
         claim = names.claim(name, registered -> ctx.executor().execute(() -> evicted(ctx))).orElse(null);
         if (claim == null) {
-            closeWith(ctx, names.heldExclusively(name)
-                    ? "name \"" + name + "\" is in use by someone online; connect with another name"
-                    : "name \"" + name + "\" belongs to a registered account; connect with another name");
+            closeWith(ctx, names.isRegistered(name)
+                    ? "name \"" + name + "\" belongs to a registered account; connect with another name"
+                    : "name \"" + name + "\" is in use by someone online; connect with another name");
             return null;
         }
         return chat.rooms().open(settings.room())

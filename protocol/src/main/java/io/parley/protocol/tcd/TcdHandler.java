@@ -129,8 +129,8 @@ final class TcdHandler extends OrderedRequestHandler<TcdRequest> {
         String name = join.clientName();
         Optional<NameClaim> claim = names.claim(name, registered -> ctx.executor().execute(() -> evicted(ctx, name)));
         if (claim.isEmpty()) {
-            return error(ctx, TcdReply.Error.NAME_RESERVED, names.heldExclusively(name)
-                    ? "name " + name + " is in use by someone online" : "name " + name + " belongs to a registered account");
+            return error(ctx, TcdReply.Error.NAME_RESERVED, names.isRegistered(name)
+                    ? "name " + name + " belongs to a registered account" : "name " + name + " is in use by someone online");
         }
         return chat.rooms().open(join.room(), Addresses.origin(ClientAddress.of(ctx.channel())))
                 .handleAsync((room, failure) -> {
