@@ -22,6 +22,8 @@ class PresenceInClusterTest {
     /** The shared table: a name's holder, and the registered accounts. */
     private final Map<String, PresenceDirectory.Holder> rows = new ConcurrentHashMap<>();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
+    /** The line and TCD users' shared holds: each name's holding lives and tokens ("life/token"). */
+    private final Map<String, java.util.Set<String>> shared = new ConcurrentHashMap<>();
     private final Map<String, PresenceLink.Listener> nodes = new ConcurrentHashMap<>();
 
     private final RegisteredNames namesA = new RegisteredNames(List.of());
@@ -43,6 +45,20 @@ class PresenceInClusterTest {
         a.leave(onA);
         assertThat(b.enterUnowned(new RecordingRecipient("kim"))).isTrue();
         assertThat(a.onlineName("KIM")).contains("kim");
+    }
+
+    @Test
+    void aNameALineUserChatsUnderOnOneNodeIsRefusedAsANickOnTheOtherUntilItsUsersLeave() {
+        NameClaim first = namesA.claim("Lou", name -> { }).orElseThrow();
+        NameClaim second = namesA.claim("lou", name -> { }).orElseThrow(); // line and TCD users share names
+
+        assertThat(b.enterUnowned(new RecordingRecipient("LOU"))).isFalse();
+        first.release();
+        assertThat(b.enterUnowned(new RecordingRecipient("lou"))).as("another line user still holds it").isFalse();
+        second.release();
+        first.release(); // twice: nothing more
+        assertThat(b.enterUnowned(new RecordingRecipient("lou"))).isTrue();
+        assertThat(namesA.claim("lou", name -> { })).isEmpty();
     }
 
     @Test
@@ -102,10 +118,33 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public boolean claim(String name, long token) {
+        public synchronized boolean claim(String name, long token) {
+            if (shared.getOrDefault(NameKeys.key(name), java.util.Set.of()).stream().anyMatch(hold -> !hold.startsWith(life + "/"))) {
+                return false;
+            }
             Holder mine = new Holder(name, node, life, token, Optional.empty());
             Holder now = rows.compute(NameKeys.key(name), (key, held) -> held == null || held.life() == life ? mine : held);
             return now == mine;
+        }
+
+        @Override
+        public synchronized boolean share(String name, long token) {
+            Holder held = rows.get(NameKeys.key(name));
+            if (held != null && held.life() != life) {
+                return false;
+            }
+            shared.computeIfAbsent(NameKeys.key(name), key -> ConcurrentHashMap.newKeySet()).add(life + "/" + token);
+            return true;
+        }
+
+        @Override
+        public void unshare(String name, long token) {
+            shared.getOrDefault(NameKeys.key(name), java.util.Set.of()).remove(life + "/" + token);
+        }
+
+        @Override
+        public int count() {
+            return rows.size();
         }
 
         @Override
