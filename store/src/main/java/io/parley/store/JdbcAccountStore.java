@@ -2,11 +2,17 @@ package io.parley.store;
 
 import io.parley.core.account.AccountRecord;
 import io.parley.core.account.AccountStore;
+import io.parley.core.account.NameTakenException;
 import io.parley.core.text.NameKeys;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,17 +20,37 @@ import java.util.concurrent.CompletionStage;
  * on the store's writing thread ({@link JdbcWrites}). A name (folded) is registered once: the
  * insert is {@code ON CONFLICT (name_key) DO NOTHING}, so a second {@link #create} of it (another
  * path of this node, or another node of a cluster) is refused ({@link WriteRefusedException})
- * without failing the writes batched with it. Thread-safe; see {@link AccountStore}.
+ * without failing the writes batched with it ({@link NameTakenException}). A {@link Guard} adds
+ * what a cluster's store must hold beside (PostgreSQL: the name's look-alike keys, so two
+ * look-alike registrations on two nodes cannot both commit). Thread-safe; see {@link AccountStore}.
  */
 public final class JdbcAccountStore implements AccountStore {
 
     private static final String INSERT = "INSERT INTO accounts (name_key, name, password_hash, public_key, created_at)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING";
 
+    /**
+     * What else a new account must hold in the same transaction, or be refused: PostgreSQL's
+     * look-alike keys, unique across the cluster's nodes. SQLite's single node needs none (its
+     * {@code RegisteredNames} holds look-alikes in memory).
+     */
+    public interface Guard {
+        /** Records {@code account}'s name; false if a look-alike is registered (the account is then undone). */
+        boolean admit(Connection connection, AccountRecord account) throws SQLException;
+    }
+
+    private static final Guard NONE = (connection, account) -> true;
+
     private final JdbcWrites writes;
+    private final Guard guard;
 
     public JdbcAccountStore(JdbcWrites writes) {
+        this(writes, NONE);
+    }
+
+    public JdbcAccountStore(JdbcWrites writes, Guard guard) {
         this.writes = writes;
+        this.guard = guard;
     }
 
     @Override
@@ -51,7 +77,9 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public CompletionStage<Void> create(AccountRecord account) {
-        return writes.query(connection -> {
+        CompletionStage<Void> created = writes.query(connection -> {
+            // The batch around this write commits whatever it refuses: a refused guard undoes its account.
+            Savepoint before = guard == NONE ? null : connection.setSavepoint();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, NameKeys.key(account.name()));
                 insert.setString(2, account.name());
@@ -62,8 +90,21 @@ public final class JdbcAccountStore implements AccountStore {
                     throw new WriteRefusedException("the name is registered");
                 }
             }
+            if (before != null) {
+                if (!guard.admit(connection, account)) {
+                    connection.rollback(before);
+                    throw new WriteRefusedException("a look-alike of the name is registered");
+                }
+                connection.releaseSavepoint(before);
+            }
             return null;
         });
+        return created.exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                unwrap(failure) instanceof WriteRefusedException ? new NameTakenException(account.name()) : failure));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override

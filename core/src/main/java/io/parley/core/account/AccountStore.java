@@ -17,7 +17,11 @@ public interface AccountStore {
 
     CompletionStage<Optional<AccountRecord>> find(String name);
 
-    /** Registers a new account; fails if the name (folded) is taken. */
+    /**
+     * Registers a new account; fails if the name (folded) is taken, with a
+     * {@link NameTakenException} when the store knows that is why (a store shared by a cluster's
+     * nodes also refuses a look-alike of a registered name that way).
+     */
     CompletionStage<Void> create(AccountRecord account);
 
     CompletionStage<Void> setPublicKey(String name, String publicKey);

@@ -119,8 +119,10 @@ public final class Accounts {
             return store.create(account).handle((created, failure) -> {
                 if (failure != null) {
                     reservation.release();
-                    // Most likely a registration of the name on another path beat us to the store.
-                    return names.isRegistered(name) ? new Registration.Taken() : new Registration.NotNow();
+                    // Most likely a registration of the name (or, in a cluster, of a look-alike on
+                    // another node) beat us to the store.
+                    return names.isRegistered(name) || NameTakenException.in(failure) ? new Registration.Taken()
+                            : new Registration.NotNow();
                 }
                 reservation.commit(); // from here whoever chats under the name elsewhere is cut off
                 return (Registration) new Registration.Created(account);

@@ -26,7 +26,7 @@ public final class InMemoryAccountStore implements AccountStore {
     @Override
     public synchronized CompletionStage<Void> create(AccountRecord account) {
         if (accounts.putIfAbsent(NameKeys.key(account.name()), account) != null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("name taken: " + account.name()));
+            return CompletableFuture.failedFuture(new NameTakenException(account.name()));
         }
         return CompletableFuture.completedFuture(null);
     }

@@ -17,14 +17,18 @@ public final class NameClaim {
     /** Whether no other claim may hold {@link #exactKey} beside this one. */
     final boolean exclusive;
     final NameHolder holder;
+    /** Gives back the claim's hold across a cluster (a line or TCD user's), once. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> unshare;
     private volatile boolean revoked;
 
-    NameClaim(RegisteredNames names, List<String> keys, String exactKey, boolean exclusive, NameHolder holder) {
+    NameClaim(RegisteredNames names, List<String> keys, String exactKey, boolean exclusive, NameHolder holder,
+            Runnable unshare) {
         this.names = names;
         this.keys = keys;
         this.exactKey = exactKey;
         this.exclusive = exclusive;
         this.holder = holder;
+        this.unshare = new java.util.concurrent.atomic.AtomicReference<>(unshare);
     }
 
     /**
@@ -42,5 +46,9 @@ public final class NameClaim {
     /** Ends the claim (the connection left or closed); idempotent. */
     public void release() {
         names.release(this);
+        Runnable cluster = unshare.getAndSet(null);
+        if (cluster != null) {
+            cluster.run();
+        }
     }
 }

@@ -71,6 +71,7 @@ public final class Presence {
         if (link != null) {
             names.onRegistered(link::registered);
             names.heldElsewhere(name -> !registeredElsewhere(name) && elsewhere(name).isPresent());
+            names.sharedNames(this::share);
             link.listen(new FromOtherNodes());
         }
     }
@@ -142,6 +143,38 @@ public final class Presence {
             tokens.remove(recipient, token);
         }
         return taken;
+    }
+
+    /**
+     * Holds a line or TCD user's name across the cluster ({@link RegisteredNames#claim}): refused
+     * if another node registered it or holds it as one user's (an IRC nick, a login). While the
+     * directory is away the name is held on this node only (no join can be stored meanwhile).
+     */
+    private Optional<Runnable> share(String name) {
+        if (registeredElsewhere(name)) {
+            return Optional.empty();
+        }
+        long token = nextToken.incrementAndGet();
+        try {
+            return directory.share(name, token) ? Optional.of(() -> directory.unshare(name, token)) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(() -> { });
+        }
+    }
+
+    /**
+     * How many users are online: this node's on a single node; in a cluster, the names held on
+     * every node (this node's alone while the directory is away).
+     */
+    public int onlineCount() {
+        if (directory != null) {
+            try {
+                return directory.count();
+            } catch (RuntimeException e) {
+                // The directory is away: this node's count.
+            }
+        }
+        return online.size();
     }
 
     /** Removes {@code recipient} if it is still its name's presence (a replaced one is not). */

@@ -50,6 +50,20 @@ public interface PresenceDirectory {
     /** Gives {@code name} back if {@code token} of this node still holds it. */
     void release(String name, long token);
 
+    /**
+     * Holds {@code name} under {@code token} for a line or TCD user of this node, who may share it
+     * with others of its kind on any node, unless another node holds it as its own ({@link #claim},
+     * {@link #take}): then false. A {@link #claim} of the name by another node is refused while
+     * this hold lasts; the two never both succeed.
+     */
+    boolean share(String name, long token);
+
+    /** Gives back this node's shared hold {@code token} of {@code name}. Never blocks. */
+    void unshare(String name, long token);
+
+    /** How many names are online on every node (held as one user's, as {@link #names} lists them). */
+    int count();
+
     /** Who holds {@code name}, on any node (blocking: for the entry of a name). */
     Optional<Holder> holder(String name);
 
@@ -60,7 +74,7 @@ public interface PresenceDirectory {
     CompletionStage<Map<String, Holder>> holders(Collection<String> names);
 
     /**
-     * The name of the account registered under {@code name} (folded, exactly), if one is, on any
+     * The name of the account registered under {@code name} (folded), or under a look-alike, if one is, on any
      * node: a registration another node committed is seen here at once, before its notice
      * ({@link PresenceLink#registered}) arrives.
      */

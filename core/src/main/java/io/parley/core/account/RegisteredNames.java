@@ -73,6 +73,24 @@ public final class RegisteredNames {
         heldElsewhere = test;
     }
 
+    /**
+     * How a cluster holds the names line and TCD users chat under ({@link #claim}): across the
+     * nodes, a hold another node's user of the name refuses, and the reverse. Set once, at
+     * start-up, by a cluster's {@link Presence}; a single node holds them here only.
+     */
+    interface SharedNames {
+        /** Holds {@code name} across the cluster: what gives it back, or empty if another node's user holds it as its own. */
+        Optional<Runnable> share(String name);
+    }
+
+    private static final Runnable HELD_HERE_ONLY = () -> { };
+
+    private volatile SharedNames sharedNames = name -> Optional.of(HELD_HERE_ONLY);
+
+    void sharedNames(SharedNames cluster) {
+        sharedNames = cluster;
+    }
+
     /** Told of each name registered on this node (a cluster tells the other nodes); set once, at start-up. */
     private volatile java.util.function.Consumer<String> registeredHere = name -> { };
 
@@ -159,23 +177,28 @@ public final class RegisteredNames {
             // under the lock below, where a registration cannot slip in).
             return Optional.empty();
         }
-        if (!exclusive && heldElsewhere.test(name)) {
-            // Another node's user is reachable under it (an exclusive claim is checked there by
-            // the cluster's presence, which holds the name across the nodes).
-            return Optional.empty();
+        Runnable unshare = HELD_HERE_ONLY;
+        if (!exclusive) {
+            // Held across the cluster first (an exclusive claim is held there by the cluster's
+            // presence): refused while another node's user is reachable under the name.
+            Optional<Runnable> shared = sharedNames.share(name);
+            if (shared.isEmpty()) {
+                return Optional.empty();
+            }
+            unshare = shared.get();
         }
         String exact = NameKeys.key(name);
         synchronized (lock) {
-            if (keys.stream().anyMatch(lookalikeKeys::contains)) {
-                return Optional.empty();
+            boolean refused = keys.stream().anyMatch(lookalikeKeys::contains)
+                    || holders(keys, exact).anyMatch(claim -> exclusive || claim.exclusive);
+            if (!refused) {
+                NameClaim claim = new NameClaim(this, keys, exact, exclusive, holder, unshare);
+                keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(claim));
+                return Optional.of(claim);
             }
-            if (holders(keys, exact).anyMatch(claim -> exclusive || claim.exclusive)) {
-                return Optional.empty();
-            }
-            NameClaim claim = new NameClaim(this, keys, exact, exclusive, holder);
-            keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(claim));
-            return Optional.of(claim);
         }
+        unshare.run();
+        return Optional.empty();
     }
 
     /** The claims filed under {@code keys} on exactly the name {@code exact} (a folded key). Under lock. */

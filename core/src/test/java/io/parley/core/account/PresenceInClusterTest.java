@@ -33,6 +33,8 @@ class PresenceInClusterTest {
     /** The shared table: a name's holder, and the registered accounts. */
     private final Map<String, PresenceDirectory.Holder> rows = new ConcurrentHashMap<>();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
+    /** The line and TCD users' shared holds: each name's holding lives and tokens ("life/token"). */
+    private final Map<String, java.util.Set<String>> shared = new ConcurrentHashMap<>();
     private final Map<String, PresenceLink.Listener> nodes = new ConcurrentHashMap<>();
     /** The directory's own thread for look-ups. */
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
@@ -64,6 +66,20 @@ class PresenceInClusterTest {
         a.leave(onA);
         assertThat(b.enterUnowned(new RecordingRecipient("kim"))).isTrue();
         assertThat(a.onlineName("KIM").toCompletableFuture().join()).contains("kim");
+    }
+
+    @Test
+    void aNameALineUserChatsUnderOnOneNodeIsRefusedAsANickOnTheOtherUntilItsUsersLeave() {
+        NameClaim first = namesA.claim("Lou", name -> { }).orElseThrow();
+        NameClaim second = namesA.claim("lou", name -> { }).orElseThrow(); // line and TCD users share names
+
+        assertThat(b.enterUnowned(new RecordingRecipient("LOU"))).isFalse();
+        first.release();
+        assertThat(b.enterUnowned(new RecordingRecipient("lou"))).as("another line user still holds it").isFalse();
+        second.release();
+        first.release(); // twice: nothing more
+        assertThat(b.enterUnowned(new RecordingRecipient("lou"))).isTrue();
+        assertThat(namesA.claim("lou", name -> { })).isEmpty();
     }
 
     @Test
@@ -200,10 +216,33 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public boolean claim(String name, long token, String guest) {
+        public synchronized boolean claim(String name, long token, String guest) {
+            if (shared.getOrDefault(NameKeys.key(name), java.util.Set.of()).stream().anyMatch(hold -> !hold.startsWith(life + "/"))) {
+                return false;
+            }
             Holder mine = new Holder(name, node, life, token, Optional.empty(), guest);
             Holder now = rows.compute(NameKeys.key(name), (key, held) -> held == null || held.life() == life ? mine : held);
             return now == mine;
+        }
+
+        @Override
+        public synchronized boolean share(String name, long token) {
+            Holder held = rows.get(NameKeys.key(name));
+            if (held != null && held.life() != life) {
+                return false;
+            }
+            shared.computeIfAbsent(NameKeys.key(name), key -> ConcurrentHashMap.newKeySet()).add(life + "/" + token);
+            return true;
+        }
+
+        @Override
+        public void unshare(String name, long token) {
+            shared.getOrDefault(NameKeys.key(name), java.util.Set.of()).remove(life + "/" + token);
+        }
+
+        @Override
+        public int count() {
+            return rows.size();
         }
 
         @Override

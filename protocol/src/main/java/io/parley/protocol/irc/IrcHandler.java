@@ -247,7 +247,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             case IrcReadMarkers.COMMAND -> server.readMarkers.command(session, message, out);
             case "NAMES" -> queries.names(message);
             case "LIST" -> queries.list(message);
-            case "WHO" -> queries.who(message);
+            case "WHO" -> {
+                return queries.who(message, IrcOnLoop.of(ctx));
+            }
             case "WHOIS" -> {
                 return queries.whois(message, IrcOnLoop.of(ctx));
             }

@@ -155,7 +155,11 @@ final class IrcQueries {
     /** The WHOX fields of the WHO in progress, or null for a plain WHO. */
     private IrcWhox whox;
 
-    void who(IrcMessage message) {
+    /**
+     * {@code WHO}: null when answered, else (a nick that may be a user of another node, looked up
+     * off the loop) a stage that completes on {@code loop} once it is.
+     */
+    CompletionStage<?> who(IrcMessage message, Executor loop) {
         whox = IrcWhox.parse(message.param(1)).orElse(null);
         String mask = message.param(0) == null || message.param(0).isEmpty() ? "*" : message.param(0);
         if (IrcChannels.isChannel(mask)) {
@@ -184,8 +188,19 @@ final class IrcQueries {
                     whoReply(firstChannel(user), user, firstPrefix(user));
                 }
             }
+            Optional<String> other = isMask ? Optional.empty()
+                    : IrcNicks.toName(mask).filter(name -> server.user(name).isEmpty());
+            if (other.isPresent()) {
+                // A nick of another protocol's user, or of a user on another node (a mask does not
+                // list those: whether they are +i is not known here).
+                return IrcOnLoop.pending(server.presence.onlineName(other.get()).thenAcceptAsync(online -> {
+                    online.ifPresent(name -> whoOther("*", name, ""));
+                    numeric(RPL_ENDOFWHO, mask, "End of WHO list");
+                }, loop));
+            }
         }
         numeric(RPL_ENDOFWHO, mask, "End of WHO list");
+        return null;
     }
 
     /** The user's status ({@code @}, {@code +}) in the channel {@link #firstChannel} names. */
@@ -377,16 +392,22 @@ final class IrcQueries {
 
     // ---- LUSERS, MOTD ----
 
+    /**
+     * Local: this node's IRC users. Global: everyone online by name (IRC nicks and account logins,
+     * as ISON and WHOIS find them), on every node of a cluster; a cluster shows as one server.
+     */
     void lusers() {
         int users = server.registeredUserCount();
         int most = server.mostUsers.accumulateAndGet(users, Math::max);
-        numeric(RPL_LUSERCLIENT, "There are " + users + " users and 0 invisible on 1 servers");
+        int global = Math.max(users, server.presence.onlineCount());
+        int mostGlobal = server.mostGlobalUsers.accumulateAndGet(Math.max(global, most), Math::max);
+        numeric(RPL_LUSERCLIENT, "There are " + global + " users and 0 invisible on 1 servers");
         numeric(RPL_LUSERCHANNELS, Integer.toString(server.chat.rooms().size()), "channels formed");
         numeric(RPL_LUSERME, "I have " + users + " clients and 0 servers");
         numeric(RPL_LOCALUSERS, Integer.toString(users), Integer.toString(most),
                 "Current local users " + users + ", max " + most);
-        numeric(RPL_GLOBALUSERS, Integer.toString(users), Integer.toString(most),
-                "Current global users " + users + ", max " + most);
+        numeric(RPL_GLOBALUSERS, Integer.toString(global), Integer.toString(mostGlobal),
+                "Current global users " + global + ", max " + mostGlobal);
     }
 
     void motd() {

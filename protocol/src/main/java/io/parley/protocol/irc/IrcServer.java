@@ -62,6 +62,8 @@ final class IrcServer {
     final Instant created = Instant.now();
     /** The most IRC users LUSERS has seen at once on this run (265/266). */
     final java.util.concurrent.atomic.AtomicInteger mostUsers = new java.util.concurrent.atomic.AtomicInteger();
+    /** The most users seen online at once by LUSERS here: of the whole cluster, on a cluster node. */
+    final java.util.concurrent.atomic.AtomicInteger mostGlobalUsers = new java.util.concurrent.atomic.AtomicInteger();
     private final IrcIsupport isupport;
     /** The 005 lines as split for a nick of each length in bytes: split once, not at every registration. */
     private final Map<Integer, List<IrcMessage>> isupportByNickBytes = new ConcurrentHashMap<>();

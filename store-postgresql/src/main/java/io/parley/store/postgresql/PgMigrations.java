@@ -29,10 +29,14 @@ final class PgMigrations {
 
     private static final Logger log = LoggerFactory.getLogger(PgMigrations.class);
 
-    /** Script resources in version order: index 0 is version 1. Append, never edit or reorder. */
+    /**
+     * Script resources in version order, each named {@code V<version>__*.sql}. Append, never edit or
+     * reorder. A database records only its highest version, so a version is never
+     * applied after a later one.
+     */
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__room_topics.sql", "V3__node_leases.sql",
             "V4__online_names.sql", "V5__private_message_guests.sql", "V6__redactions.sql",
-            "V7__online_name_guests.sql");
+            "V7__online_name_guests.sql", "V8__cluster_names.sql");
 
     /** The advisory lock's key: any constant, the same on every node ("parley" in ASCII). */
     static final long LOCK_KEY = 0x7061726c6579L;
@@ -47,12 +51,16 @@ final class PgMigrations {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY,"
                     + " script text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
             int current = version(statement);
-            if (current > SCRIPTS.size()) {
+            int last = versionOf(SCRIPTS.get(SCRIPTS.size() - 1));
+            if (current > last) {
                 throw new SQLException("the database has schema version " + current
-                        + ", newer than this Parley knows (" + SCRIPTS.size() + ")");
+                        + ", newer than this Parley knows (" + last + ")");
             }
-            for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-                String script = SCRIPTS.get(version - 1);
+            for (String script : SCRIPTS) {
+                int version = versionOf(script);
+                if (version <= current) {
+                    continue;
+                }
                 statement.execute(read(script)); // the simple query protocol runs a whole script
                 try (PreparedStatement record = connection.prepareStatement(
                         "INSERT INTO schema_version (version, script) VALUES (?, ?)")) {
@@ -69,6 +77,11 @@ final class PgMigrations {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** The version a script's name gives: {@code V8__cluster_names.sql} is 8. */
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     static int version(Statement statement) throws SQLException {

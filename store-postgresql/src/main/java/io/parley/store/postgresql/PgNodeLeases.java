@@ -46,6 +46,9 @@ final class PgNodeLeases implements NodeLeases {
     /** A dead (or stopped) life's online names are free at once: its users are gone. */
     private static final String FREE_NAMES = "DELETE FROM online_names WHERE life = ?";
     private static final String FREE_EARLIER_NAMES = "DELETE FROM online_names WHERE node = ? AND life < ?";
+    /** Likewise its line and TCD users' shared names. */
+    private static final String FREE_SHARED_NAMES = "DELETE FROM shared_names WHERE life = ?";
+    private static final String FREE_EARLIER_SHARED_NAMES = "DELETE FROM shared_names WHERE node = ? AND life < ?";
 
     private final PostgresStore store;
     private final HikariDataSource pool;
@@ -100,7 +103,8 @@ final class PgNodeLeases implements NodeLeases {
         }
         List<Expired> claimed = call(connection -> {
             try (PreparedStatement claim = connection.prepareStatement(CLAIM);
-                    PreparedStatement freeNames = connection.prepareStatement(FREE_NAMES)) {
+                    PreparedStatement freeNames = connection.prepareStatement(FREE_NAMES);
+                    PreparedStatement freeShared = connection.prepareStatement(FREE_SHARED_NAMES)) {
                 claim.setString(1, claimer);
                 claim.setString(2, claimer);
                 claim.setDouble(3, seconds(claimTimeout));
@@ -117,6 +121,8 @@ final class PgNodeLeases implements NodeLeases {
                 for (Expired dead : found) {
                     freeNames.setLong(1, dead.life());
                     freeNames.executeUpdate();
+                    freeShared.setLong(1, dead.life());
+                    freeShared.executeUpdate();
                 }
                 return found;
             }
@@ -128,9 +134,12 @@ final class PgNodeLeases implements NodeLeases {
     public void release(long life) {
         call(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(RELEASE);
-                    PreparedStatement freeNames = connection.prepareStatement(FREE_NAMES)) {
+                    PreparedStatement freeNames = connection.prepareStatement(FREE_NAMES);
+                    PreparedStatement freeShared = connection.prepareStatement(FREE_SHARED_NAMES)) {
                 freeNames.setLong(1, life);
                 freeNames.executeUpdate();
+                freeShared.setLong(1, life);
+                freeShared.executeUpdate();
                 delete.setLong(1, life);
                 return delete.executeUpdate();
             }
@@ -174,6 +183,7 @@ final class PgNodeLeases implements NodeLeases {
         return call(connection -> {
             try (PreparedStatement members = connection.prepareStatement(DROP_EARLIER_MEMBERS);
                     PreparedStatement names = connection.prepareStatement(FREE_EARLIER_NAMES);
+                    PreparedStatement shared = connection.prepareStatement(FREE_EARLIER_SHARED_NAMES);
                     PreparedStatement delete = connection.prepareStatement(DROP_EARLIER)) {
                 members.setString(1, node);
                 members.setLong(2, life);
@@ -181,6 +191,9 @@ final class PgNodeLeases implements NodeLeases {
                 names.setString(1, node);
                 names.setLong(2, life);
                 names.executeUpdate();
+                shared.setString(1, node);
+                shared.setLong(2, life);
+                shared.executeUpdate();
                 delete.setString(1, node);
                 delete.setLong(2, life);
                 return delete.executeUpdate();

@@ -2,6 +2,7 @@ package io.parley.store.postgresql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.parley.core.account.PresenceDirectory;
+import io.parley.core.account.RegisteredNames;
 import io.parley.core.text.NameKeys;
 import java.sql.Array;
 import java.sql.Connection;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * statement on a pooled connection. A claim is {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}
  * the row is this life's: another life's row is left alone and nothing comes back, so of two
  * nodes claiming one name at once, the second waits for the first's commit (the unique index)
- * and is refused. An owner's take locks the row it replaces ({@code SELECT ... FOR UPDATE}, then
+ * and is refused. A line or TCD user's name is a shared hold ({@code shared_names}, V8), which a
+ * claim of another life is refused over, and the reverse; both take the name's advisory lock
+ * first, so the two cannot pass each other's check at once. An owner's take locks the row it replaces ({@code SELECT ... FOR UPDATE}, then
  * the upsert, in one transaction) to return the holder before it. Rows are held by the node's current life ({@link PostgresStore#life()});
  * {@link PgNodeLeases} deletes a dead life's rows when it claims its lease.
  *
@@ -48,9 +51,22 @@ final class PgPresenceDirectory implements PresenceDirectory {
     /** How many look-ups may wait for a thread before more are refused. */
     static final int LOOKUPS_WAITING = 1024;
 
-    private static final String CLAIM = "INSERT INTO online_names (name_key, name, node, life, token, guest) VALUES (?, ?, ?, ?, ?, ?)"
+    /** Taken unless another life shares the name (line, TCD) or holds it; run under the name's lock. */
+    private static final String CLAIM = "INSERT INTO online_names (name_key, name, node, life, token, guest)"
+            + " SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM shared_names WHERE name_key = ? AND life <> ?)"
             + " ON CONFLICT (name_key) DO UPDATE SET name = EXCLUDED.name, token = EXCLUDED.token, guest = EXCLUDED.guest"
             + " WHERE online_names.life = EXCLUDED.life RETURNING token";
+    /**
+     * One name's lock, until the transaction ends: a claim and a shared hold of one name
+     * serialize on it (a hash collision only makes two names wait for each other). The two-key
+     * form, whose space is apart from the migrations' one-key lock.
+     */
+    private static final String LOCK_NAME = "SELECT pg_advisory_xact_lock(" + 0x6e616d65 + ", hashtext(?))";
+    /** A shared hold, unless another life holds the name as its own; run under the name's lock. */
+    private static final String SHARE = "INSERT INTO shared_names (name_key, name, node, life, token)"
+            + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM online_names WHERE name_key = ? AND life <> ?)";
+    private static final String UNSHARE = "DELETE FROM shared_names WHERE life = ? AND token = ?";
+    private static final String COUNT = "SELECT count(*) FROM online_names";
     /** The holder an owner's take replaces, locked until the take commits. */
     private static final String BEFORE_TAKE = "SELECT name, node, life, token, guest FROM online_names WHERE name_key = ? FOR UPDATE";
     /** An owner is no guest (V7): its party in history is its account's. */
@@ -65,6 +81,10 @@ final class PgPresenceDirectory implements PresenceDirectory {
     private static final String HOLDER = HOLDERS + " WHERE o.name_key = ?";
     private static final String HOLDERS_OF = HOLDERS + " WHERE o.name_key = ANY (?)";
     private static final String NAMES = "SELECT name FROM online_names";
+    /** The account registered under a name, or under one that looks like it (V8's keys). */
+    private static final String REGISTERED = "SELECT name FROM accounts WHERE name_key = ? UNION ALL"
+            + " (SELECT a.name FROM account_lookalikes l JOIN accounts a ON a.name_key = l.account_key"
+            + " WHERE l.lookalike_key IN (?, ?) LIMIT 1) LIMIT 1";
 
     private final PostgresStore store;
     private final HikariDataSource pool;
@@ -88,7 +108,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
 
     @Override
     public boolean claim(String name, long token, String guest) {
-        return call(connection -> {
+        return underNameLock(name, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
                 insert.setString(1, NameKeys.key(name));
                 insert.setString(2, name);
@@ -96,9 +116,71 @@ final class PgPresenceDirectory implements PresenceDirectory {
                 insert.setLong(4, store.life());
                 insert.setLong(5, token);
                 insert.setString(6, guest);
+                insert.setString(7, NameKeys.key(name));
+                insert.setLong(8, store.life());
                 try (ResultSet row = insert.executeQuery()) {
                     return row.next();
                 }
+            }
+        });
+    }
+
+    @Override
+    public boolean share(String name, long token) {
+        return underNameLock(name, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(SHARE)) {
+                hold(insert, name, token);
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void unshare(String name, long token) {
+        long life = store.life();
+        later(name, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(UNSHARE)) {
+                delete.setLong(1, life);
+                delete.setLong(2, token);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int count() {
+        return call(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COUNT); ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        });
+    }
+
+    /** The parameters of {@link #CLAIM} and {@link #SHARE}: the hold, then the name and life the other kind is checked against. */
+    private void hold(PreparedStatement insert, String name, long token) throws SQLException {
+        insert.setString(1, NameKeys.key(name));
+        insert.setString(2, name);
+        insert.setString(3, store.node());
+        insert.setLong(4, store.life());
+        insert.setLong(5, token);
+        insert.setString(6, NameKeys.key(name));
+        insert.setLong(7, store.life());
+    }
+
+    /** {@code work} in one transaction holding {@code name}'s lock ({@link #LOCK_NAME}). */
+    private <T> T underNameLock(String name, Work<T> work) {
+        return call(connection -> {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_NAME)) {
+                lock.setString(1, NameKeys.key(name));
+                lock.execute();
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         });
     }
@@ -134,17 +216,22 @@ final class PgPresenceDirectory implements PresenceDirectory {
     @Override
     public void release(String name, long token) {
         long life = store.life();
+        later(name, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(RELEASE)) {
+                delete.setString(1, NameKeys.key(name));
+                delete.setLong(2, life);
+                delete.setLong(3, token);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs a release of {@code name} on {@code parley-presence}, in order, never on the caller's thread. */
+    private void later(String name, Work<Integer> delete) {
         try {
             releases.execute(() -> {
                 try {
-                    call(connection -> {
-                        try (PreparedStatement delete = connection.prepareStatement(RELEASE)) {
-                            delete.setString(1, NameKeys.key(name));
-                            delete.setLong(2, life);
-                            delete.setLong(3, token);
-                            return delete.executeUpdate();
-                        }
-                    });
+                    call(delete);
                 } catch (RuntimeException e) {
                     // The row stays until this node's life ends: the name looks taken meanwhile.
                     log.warn("Could not free the name {} in the cluster: {}", name, e.getMessage());
@@ -194,8 +281,11 @@ final class PgPresenceDirectory implements PresenceDirectory {
     @Override
     public Optional<String> registered(String name) {
         return call(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT name FROM accounts WHERE name_key = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(REGISTERED)) {
+                List<String> keys = RegisteredNames.lookalikeKeys(name);
                 select.setString(1, NameKeys.key(name));
+                select.setString(2, keys.get(0));
+                select.setString(3, keys.get(1));
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
                 }

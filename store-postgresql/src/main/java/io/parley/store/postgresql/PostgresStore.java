@@ -96,7 +96,7 @@ public final class PostgresStore implements Store {
         PgRoomMembers roomMembers = new PgRoomMembers(this);
         this.rooms = new JdbcRoomStore(writes, roomMembers);
         this.events = new JdbcEventLog(writes, PgNumbering.NUMBERING, roomMembers);
-        this.accounts = new JdbcAccountStore(writes);
+        this.accounts = new JdbcAccountStore(writes, new PgLookalikes());
         this.history = new PgHistoryStore(this);
         this.directory = new JdbcDirectoryStore(writes);
         this.leases = new PgNodeLeases(this, pool, history);
@@ -151,6 +151,7 @@ public final class PostgresStore implements Store {
             try (Connection connection = pool.getConnection()) {
                 warnIfNotDurable(connection, address);
                 PgMigrations.apply(connection);
+                PgLookalikes.fill(connection);
             }
             log.info("Store open at {} as node {}", address.shown(), node);
             PostgresStore store = new PostgresStore(pool, address.shown(), node, maxQueuedBytes, metrics);

@@ -165,6 +165,84 @@ class PgPresenceDirectoryTest {
         }
     }
 
+    @Test
+    void aNameLineUsersShareIsRefusedToAnotherNodesClaimAndAClaimedOneToTheirShare() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            PresenceDirectory onA = a.presence().orElseThrow();
+            PresenceDirectory onB = b.presence().orElseThrow();
+
+            assertThat(onA.share("Lou", 1)).isTrue();
+            assertThat(onB.share("lou", 1)).as("line and TCD users share names, on any node").isTrue();
+            assertThat(onB.claim("LOU", 2, "")).as("a's line user chats under it").isFalse();
+            assertThat(onA.claim("lou", 3, "")).as("b's line user chats under it").isFalse();
+            assertThat(onA.count()).isZero();
+
+            onA.unshare("lou", 1);
+            onB.unshare("lou", 1);
+            drainReleases(onA);
+            drainReleases(onB);
+            assertThat(onB.claim("lou", 4, "")).isTrue();
+            assertThat(onA.share("lou", 5)).as("b's IRC user holds it").isFalse();
+            assertThat(onB.share("lou", 6)).as("its own node checks its own users in memory").isTrue();
+            assertThat(onA.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void ofAClaimAndAShareOfOneNameAtOnceOnTwoNodesExactlyOneHoldsIt() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            ExecutorService racers = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    String name = "n" + i;
+                    long token = i; // a hold's token is unique on its node
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<Boolean> claimed = racers.submit(() -> {
+                        go.await();
+                        return a.presence().orElseThrow().claim(name, 1, "");
+                    });
+                    Future<Boolean> shared = racers.submit(() -> {
+                        go.await();
+                        return b.presence().orElseThrow().share(name, token);
+                    });
+                    go.countDown();
+                    assertThat(List.of(claimed.get(), shared.get())).as(name).containsExactlyInAnyOrder(true, false);
+                }
+            } finally {
+                racers.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aDeadNodesSharedNamesAreFreeOnceItsLeaseIsClaimed() throws Exception {
+        try (PostgresStore a = PostgresStore.open(database.url(), "a");
+                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+            long lifeA = a.leases().orElseThrow().begin("a", HELD);
+            b.leases().orElseThrow().begin("b", HELD);
+            assertThat(a.presence().orElseThrow().share("zed", 1)).isTrue();
+            assertThat(b.presence().orElseThrow().claim("zed", 1, "")).isFalse();
+
+            a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies
+            assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).hasSize(1);
+            assertThat(b.presence().orElseThrow().claim("zed", 2, "")).isTrue();
+        }
+    }
+
+    /** Releases run in order on their own thread: waits for those queued so far, by a marker's effect. */
+    private static void drainReleases(PresenceDirectory directory) {
+        String marker = "marker-" + System.nanoTime();
+        assertThat(directory.claim(marker, Long.MAX_VALUE, "")).isTrue();
+        directory.release(marker, Long.MAX_VALUE);
+        awaitFree(directory, marker);
+    }
+
     /** Releases run on their own thread: waits for this one by its effect, through the table. */
     private static void awaitFree(PresenceDirectory directory, String name) {
         while (directory.holder(name).isPresent()) {
