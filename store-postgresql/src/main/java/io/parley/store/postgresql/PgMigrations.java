@@ -31,7 +31,8 @@ final class PgMigrations {
 
     /** Script resources in version order: index 0 is version 1. Append, never edit or reorder. */
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__room_topics.sql", "V3__node_leases.sql",
-            "V4__online_names.sql", "V5__private_message_guests.sql", "V6__redactions.sql");
+            "V4__online_names.sql", "V5__private_message_guests.sql", "V6__redactions.sql",
+            "V9__room_modes.sql");
 
     /** The advisory lock's key: any constant, the same on every node ("parley" in ASCII). */
     static final long LOCK_KEY = 0x7061726c6579L;
