@@ -1,6 +1,7 @@
 package io.parley.cluster;
 
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.parley.core.room.RoomModeLink;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * {@link RoomModeLink} on the room bus's NATS connection (core pub/sub, at most once): every
  * stored change of a room's modes goes to every node on {@code <prefix>.modes}, and each node but
  * the sender takes it. The change is in the store before it is sent, so a node that misses one
- * finds it there when it next reads the room's modes. Values are length-prefixed UTF-8 after a
+ * finds it there: when the connection comes back ({@code RECONNECTED}) the listeners are told to
+ * read again what they hold. Values are length-prefixed UTF-8 after a
  * version byte and the sending node's name.
  *
- * <p>Thread-safe; nothing blocks. The listener runs on this link's own dispatcher thread.
+ * <p>Thread-safe; nothing blocks. The listeners run on this link's dispatcher thread (notices)
+ * and on the connection's event thread (reconnections).
  */
 public final class NatsRoomModeLink implements RoomModeLink {
 
@@ -36,7 +38,7 @@ public final class NatsRoomModeLink implements RoomModeLink {
     private final String subject;
     private final String node;
     /** Each IRC server of the node (one per IRC listener section) listens. */
-    private final List<Consumer<Notice>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Dispatcher dispatcher;
 
     private NatsRoomModeLink(Connection connection, String prefix, String node) {
@@ -81,11 +83,16 @@ public final class NatsRoomModeLink implements RoomModeLink {
     }
 
     @Override
-    public synchronized void listen(Consumer<Notice> listener) {
+    public synchronized void listen(Listener listener) {
         listeners.add(listener);
         if (dispatcher == null) {
             dispatcher = connection.createDispatcher(this::received);
             dispatcher.subscribe(subject);
+            connection.addConnectionListener((source, event) -> {
+                if (event == ConnectionListener.Events.RECONNECTED) {
+                    listeners.forEach(Listener::reconnected);
+                }
+            });
         }
     }
 
@@ -116,8 +123,8 @@ public final class NatsRoomModeLink implements RoomModeLink {
             log.warn("Dropped a malformed room mode notice on {}: {}", subject, e.toString());
             return;
         }
-        for (Consumer<Notice> listener : listeners) {
-            listener.accept(notice);
+        for (Listener listener : listeners) {
+            listener.changed(notice);
         }
     }
 

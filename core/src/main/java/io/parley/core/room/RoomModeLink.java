@@ -8,10 +8,11 @@ import java.util.Objects;
  * Port: how the nodes of a cluster tell each other that a room's modes changed (NATS in the
  * {@code cluster} module; nothing on a single node). A change is stored first
  * ({@link RoomStore#changeModes}) and told here after, so the store holds every change; delivery
- * is at most once, and not in the room's order of messages: a node that misses a notice keeps
- * its copy until it reads the room's modes again (when it next opens the room, or restarts).
+ * is at most once, and not in the room's order of messages: a node that may have missed notices
+ * (its link was cut) is told when the link is back ({@link Listener#reconnected}) and reads the
+ * modes of the rooms it holds again.
  *
- * <p>Thread-safe; no method blocks. The listener is called on the link's own thread and must not
+ * <p>Thread-safe; no method blocks. The listener is called on the link's own threads and must not
  * block either.
  */
 public interface RoomModeLink {
@@ -23,7 +24,7 @@ public interface RoomModeLink {
         }
 
         @Override
-        public void listen(java.util.function.Consumer<Notice> listener) {
+        public void listen(Listener listener) {
         }
     };
 
@@ -41,9 +42,18 @@ public interface RoomModeLink {
         }
     }
 
+    /** What a node does with what the link hears. */
+    interface Listener {
+        /** Another node stored this change. */
+        void changed(Notice notice);
+
+        /** The link was cut and is back: notices sent meanwhile may be lost, so what the node holds is to be read again. */
+        void reconnected();
+    }
+
     /** Tells every other node of a stored change. */
     void changed(Notice notice);
 
-    /** From now on, other nodes' notices go to {@code listener}. */
-    void listen(java.util.function.Consumer<Notice> listener);
+    /** From now on, other nodes' notices (and the link's returns) go to {@code listener}. */
+    void listen(Listener listener);
 }

@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IrcServer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IrcServer.class);
+
     /** A channel's topic: the text, who set it (a source) and when. */
     record Topic(String text, String setBy, Instant setAt) {}
 
@@ -129,7 +131,17 @@ final class IrcServer {
             channels.put(stored.roomRef(), state);
             modesRead.add(stored.roomRef());
         }
-        modeLink.listen(this::heard);
+        modeLink.listen(new RoomModeLink.Listener() {
+            @Override
+            public void changed(RoomModeLink.Notice notice) {
+                heard(notice);
+            }
+
+            @Override
+            public void reconnected() {
+                readModesAgain();
+            }
+        });
         this.replies = new IrcReplies(settings.serverName());
         this.capabilities = new IrcCapabilities(OFFERED);
         this.isupport = new IrcIsupport()
@@ -360,6 +372,23 @@ final class IrcServer {
         IrcDirect line = new IrcDirect(new IrcMessage(Map.of(), notice.setBy(), "MODE", params), Instant.now());
         for (IrcSession member : ircMembers(room)) {
             member.member().push(line);
+        }
+    }
+
+    /**
+     * The link to the other nodes was cut and is back: their changes of that time may not have
+     * reached this node, so every channel it holds takes its stored modes again (without a
+     * {@code MODE} line: what changed meanwhile is not known here).
+     */
+    private void readModesAgain() {
+        for (Map.Entry<Integer, IrcChannelState> held : channels.entrySet()) {
+            if (modesRead.contains(held.getKey())) {
+                roomStore.loadModes(held.getKey()).thenAccept(stored -> stored.ifPresent(held.getValue()::restore))
+                        .exceptionally(failure -> {
+                            log.warn("Could not read the modes of room {} again: {}", held.getKey(), failure.toString());
+                            return null;
+                        });
+            }
         }
     }
 
