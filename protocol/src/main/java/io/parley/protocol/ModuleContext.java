@@ -36,6 +36,14 @@ public interface ModuleContext {
      */
     SharedAccounts accounts();
 
+    /**
+     * How this node tells the other nodes of a cluster that a room's modes changed, and hears of
+     * theirs; {@link RoomModeLink#NONE} on a single node.
+     */
+    default io.parley.core.room.RoomModeLink roomModes() {
+        return io.parley.core.room.RoomModeLink.NONE;
+    }
+
     /** The data directory, which holds files a protocol keeps (the account protocol's key pair). */
     Path dataDirectory();
 

@@ -5,6 +5,7 @@ import io.parley.cluster.BusSettings;
 import io.parley.cluster.BusUnavailableException;
 import io.parley.cluster.NatsPresenceLink;
 import io.parley.cluster.NatsRoomBus;
+import io.parley.cluster.NatsRoomModeLink;
 import io.parley.cluster.NodeWatch;
 import io.parley.core.Store;
 import io.parley.core.account.Presence;
@@ -14,6 +15,7 @@ import io.parley.core.room.ChatService;
 import io.parley.core.room.EventLog;
 import io.parley.core.room.LocalRoomBus;
 import io.parley.core.room.RoomBus;
+import io.parley.core.room.RoomModeLink;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
@@ -33,9 +35,10 @@ final class Buses {
      * @param connection what to close when the server stops
      * @param lease the node's lease on life in a cluster (null on a single node)
      * @param link what the nodes tell each other about users online (null on a single node)
+     * @param modes what the nodes tell each other about rooms' modes ({@link RoomModeLink#NONE} on a single node)
      */
     record NodeBus(RoomBus bus, EventLog events, BooleanSupplier up, AutoCloseable connection, NodeWatch lease,
-            PresenceLink link) {
+            PresenceLink link, RoomModeLink modes) {
 
         /**
          * The node's presence: on a cluster node with a lease, names are held across the
@@ -77,7 +80,8 @@ final class Buses {
     static NodeBus open(ServerConfig config, Executor fanOut, Store store) throws StartupException {
         ServerConfig.ClusterSettings cluster = config.cluster();
         if (!cluster.clustered()) {
-            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { }, null, null);
+            return new NodeBus(new LocalRoomBus(fanOut), store.events(), () -> true, () -> { }, null, null,
+                    RoomModeLink.NONE);
         }
         NatsRoomBus bus;
         BusSettings settings = new BusSettings(cluster.busUrl(), cluster.node(), cluster.subjectPrefix(),
@@ -101,6 +105,6 @@ final class Buses {
             }
         }
         return new NodeBus(bus, new BusGuardedEventLog(store.events(), bus::isConnected), bus::isConnected, bus, lease,
-                NatsPresenceLink.on(bus, settings));
+                NatsPresenceLink.on(bus, settings), NatsRoomModeLink.on(bus, settings));
     }
 }

@@ -231,7 +231,7 @@ public final class ParleyServer {
                 .flatMap(protocol -> protocol.accountSettings().stream()).findFirst()
                 .orElse(SharedAccounts.Settings.DEFAULTS), store, names, presence, cryptoPool, CryptoPool.THREADS);
         ServerModuleContext context = new ServerModuleContext(chat, names, presence, accounts, store,
-                config.dataDirectory(), cryptoPool, CryptoPool.THREADS, out, this::stop, handlers);
+                config.dataDirectory(), cryptoPool, CryptoPool.THREADS, out, this::stop, handlers, bus.modes());
         for (Listener listener : listeners) {
             try {
                 listener.handler = handlers.of(listener.protocol(), listener.qualifier(), context);

@@ -4,6 +4,7 @@ import io.parley.core.Store;
 import io.parley.core.account.Presence;
 import io.parley.core.account.RegisteredNames;
 import io.parley.core.room.ChatService;
+import io.parley.core.room.RoomModeLink;
 import io.netty.channel.ChannelHandler;
 import io.parley.protocol.ModuleContext;
 import io.parley.protocol.ProtocolStartException;
@@ -22,10 +23,12 @@ import java.util.function.Consumer;
  * @param out the server's stdout, for status lines
  * @param stop stops the server; blocks, so {@link #stopServer} runs it on a thread of its own
  * @param handlers the protocols' handlers, shared between their listeners and other transports
+ * @param roomModes how this node tells the others of a room's modes (nobody, on a single node)
  */
 record ServerModuleContext(ChatService chat, RegisteredNames names, Presence presence, SharedAccounts accounts,
         Store store, Path dataDirectory,
-        Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop, SharedHandlers handlers)
+        Executor cryptoPool, int cryptoThreads, PrintStream out, Runnable stop, SharedHandlers handlers,
+        RoomModeLink roomModes)
         implements ModuleContext {
 
     @Override

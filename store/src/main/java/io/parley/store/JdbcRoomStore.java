@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Rooms in the {@code rooms} table (and their topics, {@link JdbcRoomTopics}), the same SQL for
+ * Rooms in the {@code rooms} table (and their topics, {@link JdbcRoomTopics}, and modes,
+ * {@link JdbcRoomModes}), the same SQL for
  * SQLite and PostgreSQL, every statement on the store's writing thread ({@link JdbcWrites}). A
  * name is created once: the insert is {@code ON CONFLICT (name_key) DO NOTHING RETURNING ref}, so
  * of two creations of one name (two nodes of a cluster at once) one gets the room and the other a
@@ -112,6 +113,21 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public CompletionStage<Void> clearTopic(int ref) {
         return writes.query(connection -> JdbcRoomTopics.clear(connection, ref));
+    }
+
+    @Override
+    public List<io.parley.core.room.RoomModes> loadModes() {
+        return writes.query(JdbcRoomModes::load).join();
+    }
+
+    @Override
+    public CompletionStage<Optional<io.parley.core.room.RoomModes>> loadModes(int ref) {
+        return writes.query(connection -> JdbcRoomModes.load(connection, ref));
+    }
+
+    @Override
+    public CompletionStage<Void> changeModes(io.parley.core.room.RoomModes.Change change) {
+        return writes.query(connection -> JdbcRoomModes.change(connection, change));
     }
 
     @Override

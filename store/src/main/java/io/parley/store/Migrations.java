@@ -30,7 +30,7 @@ final class Migrations {
      */
     static final List<String> SCRIPTS = List.of("V1__rooms_and_messages.sql", "V2__directory.sql",
             "V3__accounts.sql", "V4__room_sequence.sql", "V5__room_topics.sql",
-            "V6__private_message_guests.sql", "V7__redactions.sql");
+            "V6__private_message_guests.sql", "V7__redactions.sql", "V8__room_modes.sql");
 
     private Migrations() {}
 

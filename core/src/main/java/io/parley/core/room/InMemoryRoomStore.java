@@ -17,6 +17,7 @@ public final class InMemoryRoomStore implements RoomStore {
     /** Refs are never used twice, also after a room is removed. */
     private int lastRef;
     private final java.util.Map<Integer, RoomTopic> topics = new java.util.TreeMap<>();
+    private final java.util.Map<Integer, RoomModes> modes = new java.util.TreeMap<>();
 
     @Override
     public synchronized List<RoomRecord> loadAll() {
@@ -45,6 +46,7 @@ public final class InMemoryRoomStore implements RoomStore {
     @Override
     public synchronized CompletionStage<Boolean> removeIfEmpty(int ref) {
         topics.remove(ref);
+        modes.remove(ref);
         return CompletableFuture.completedFuture(rooms.removeIf(room -> room.ref() == ref));
     }
 
@@ -62,6 +64,31 @@ public final class InMemoryRoomStore implements RoomStore {
     @Override
     public synchronized CompletionStage<Void> clearTopic(int ref) {
         topics.remove(ref);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized List<RoomModes> loadModes() {
+        return List.copyOf(modes.values());
+    }
+
+    @Override
+    public synchronized CompletionStage<Optional<RoomModes>> loadModes(int ref) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(modes.get(ref)));
+    }
+
+    @Override
+    public synchronized CompletionStage<Void> changeModes(RoomModes.Change change) {
+        List<RoomModes.Entry> entries = new ArrayList<>(
+                modes.containsKey(change.roomRef()) ? modes.get(change.roomRef()).entries() : List.of());
+        entries.removeIf(entry -> change.removed().stream()
+                .anyMatch(gone -> gone.list() == entry.list() && gone.mask().equals(entry.mask())));
+        for (RoomModes.Entry added : change.added()) {
+            if (entries.stream().noneMatch(entry -> entry.list() == added.list() && entry.mask().equals(added.mask()))) {
+                entries.add(added);
+            }
+        }
+        modes.put(change.roomRef(), new RoomModes(change.roomRef(), change.flags(), change.key(), change.limit(), entries));
         return CompletableFuture.completedFuture(null);
     }
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Thread-safety: implementations are thread-safe. {@link #find}, {@link #create} and
  * {@link #removeIfEmpty} never block their caller (they may be called on an event loop);
- * {@link #loadAll} and {@link #loadTopics} may block and are called at start-up only. A room's
- * topic is kept with it (IRC's {@code TOPIC}), so that it outlives a restart.
+ * {@link #loadAll}, {@link #loadTopics} and {@link #loadModes()} may block and are called at start-up
+ * only. A room's topic and modes are kept with it (IRC's {@code TOPIC} and channel {@code MODE}), so
+ * that they outlive a restart.
  */
 public interface RoomStore {
 
@@ -56,6 +57,25 @@ public interface RoomStore {
 
     /** Removes the topic of the room with this ref, if it has one; completes once that is durable. */
     CompletionStage<Void> clearTopic(int ref);
+
+    /** Every room's stored modes (rooms whose modes nobody changed have none here). May block: start-up only. */
+    default List<RoomModes> loadModes() {
+        return List.of();
+    }
+
+    /** The stored modes of the room with this ref, if it has any: read when a node opens a room another made. */
+    default CompletionStage<Optional<RoomModes>> loadModes(int ref) {
+        return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /**
+     * Stores a change of a room's modes: its flags, key and limit replace those stored, its list
+     * entries are added and removed. Completes once it is durable.
+     */
+    default CompletionStage<Void> changeModes(RoomModes.Change change) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this store cannot keep room modes"));
+    }
 
     /**
      * Redacts the chat message numbered {@code sequence} in room {@code ref} (IRC's

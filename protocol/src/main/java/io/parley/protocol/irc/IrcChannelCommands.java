@@ -64,18 +64,26 @@ final class IrcChannelCommands {
     // ---- JOIN and messages ----
 
     /**
-     * Before joining {@code room}: whether the channel refuses this user (then the numeric is
-     * added to the output), else, if the room is empty, this user founds the channel.
+     * Before joining {@code room} (whose stored modes this node has read: {@link IrcServer#readModes}):
+     * whether the channel refuses this user (then the numeric is added to the output), else, if
+     * the room is empty, this user founds the channel. An empty channel refuses nobody unless it
+     * is kept: its stored key, limit, bans and {@code +i} hold whether or not anyone is in it.
      */
     boolean mayJoin(Room room, String channel, String key) {
-        if (room.memberCount() == 0) {
-            server.found(room, self());
-            return true;
+        boolean empty = room.memberCount() == 0;
+        IrcChannelState state = server.channel(room);
+        if (!empty || state.kept()) {
+            Optional<IrcChannelState.Refusal> refusal = state.refusal(session.source(), session.nick(), key,
+                    room.memberCount());
+            refusal.ifPresent(why -> numeric(why.numeric(), channel, why.text()));
+            if (refusal.isPresent()) {
+                return false;
+            }
         }
-        Optional<IrcChannelState.Refusal> refusal = server.channel(room).refusal(session.source(), session.nick(), key,
-                room.memberCount());
-        refusal.ifPresent(why -> numeric(why.numeric(), channel, why.text()));
-        return refusal.isEmpty();
+        if (empty) {
+            server.found(room, self());
+        }
+        return true;
     }
 
     /** This user joined {@code room}: an invitation to it is used, and no earlier KICK stands for a later leave. */
@@ -97,14 +105,31 @@ final class IrcChannelCommands {
 
     // ---- MODE ----
 
-    void mode(IrcMessage message) {
+    /**
+     * A channel MODE: a query, or a change, which completes once its kept part
+     * ({@link IrcStoredModes#kept}) is in the store; only then do the members see it (and the
+     * other nodes hear of it). Null when it is done at once.
+     */
+    CompletionStage<?> mode(IrcMessage message) {
         String channel = message.param(0);
         Optional<Room> found = room(channel);
         if (found.isEmpty()) {
             numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
+            return null;
         }
         Room room = found.get();
+        if (!server.modesRead(room)) {
+            // A room another node made, not yet read here: its stored modes first, then the MODE.
+            return server.readModes(room).handleAsync((read, failure) -> {
+                if (failure != null) {
+                    numeric(ERR_UNAVAILRESOURCE, IrcChannels.toChannel(room.name()),
+                            "Cannot read the channel's modes now, try again");
+                    return CompletableFuture.completedFuture(null);
+                }
+                CompletionStage<?> done = mode(message);
+                return done == null ? CompletableFuture.completedFuture(null) : done;
+            }, session.member().executor()).thenCompose(done -> done);
+        }
         String shown = IrcChannels.toChannel(room.name());
         IrcChannelState state = server.channel(room);
         String change = message.param(1);
@@ -114,26 +139,44 @@ final class IrcChannelCommands {
             params.addAll(state.modeParams(inRoom(room) || session.operator()));
             numeric(RPL_CHANNELMODEIS, params.toArray(String[]::new));
             numeric(RPL_CREATIONTIME, shown, Long.toString(state.created().getEpochSecond()));
-            return;
+            return null;
         }
         boolean privileged = privileged(room);
         List<String> arguments = message.params().subList(2, message.params().size());
         if (!privileged && !inRoom(room) && IrcModeChanges.parse(change, arguments, IrcChannelModes.MODES).changes().stream()
                 .anyMatch(c -> !c.isListQuery(IrcChannelModes.MODES))) {
             numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
-            return;
+            return null;
         }
+        Instant now = Instant.now();
         IrcChannelModes.Outcome outcome = IrcChannelModes.apply(state, shown, change, arguments, privileged,
-                new RoomMembers(room), session.source(), Instant.now());
+                new RoomMembers(room), session.source(), now);
         for (List<String> reply : outcome.replies()) {
             numeric(reply.get(0), reply.subList(1, reply.size()).toArray(String[]::new));
         }
-        if (!outcome.applied().isEmpty()) {
-            List<String> params = new ArrayList<>();
-            params.add(shown);
-            params.addAll(outcome.applied());
-            relay(room, new IrcMessage(java.util.Map.of(), session.source(), "MODE", params));
+        if (outcome.applied().isEmpty()) {
+            return null;
         }
+        List<String> params = new ArrayList<>();
+        params.add(shown);
+        params.addAll(outcome.applied());
+        IrcMessage line = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
+        List<String> kept = IrcStoredModes.kept(outcome.applied());
+        if (kept.isEmpty()) {
+            relay(room, line); // only +o/+v: a member's status is this node's alone
+            return null;
+        }
+        return server.storeModes(room, kept, session.source(), now).handleAsync((stored, failure) -> {
+            if (failure != null) {
+                log.warn("The modes of room {} were not stored: {}", room.ref(), failure.toString());
+                // In force here already: said as it is, and that it lasts only until a restart.
+                out.add(IrcMessage.from(server.settings.serverName(), "NOTICE", session.nick(), shown
+                        + " modes " + String.join(" ", kept) + " could not be stored: they hold on this server"
+                        + " until it restarts and other servers do not know them; try again"));
+            }
+            relay(room, line);
+            return null;
+        }, session.member().executor());
     }
 
     /** The room's members by nick, for {@code +o}/{@code +v} and KICK. */

@@ -1,6 +1,7 @@
 package io.parley.protocol.irc;
 
 import io.parley.core.room.MemberRef;
+import io.parley.core.room.RoomModes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,9 +14,14 @@ import java.util.TreeSet;
  * One channel's IRC state, beside its core room: the flag modes ({@code C i m n s t}), the key
  * ({@code +k}), the limit ({@code +l}), the mask lists ({@code +b}, {@code +e}, {@code +I}:
  * {@link IrcMaskLists}), who has {@code +o} and
- * {@code +v} (by member, so a nick change keeps them) and who is invited. In memory only: a
- * restart forgets it, and so does the channel emptying (the next joiner founds it afresh), as
- * an IRC channel ends when its last member leaves. Only the topic is stored ({@link IrcServer}).
+ * {@code +v} (by member, so a nick change keeps them) and who is invited.
+ *
+ * <p>Once a {@code MODE} has changed its flags, key, limit or lists, on this node or another, the
+ * channel is <em>kept</em> ({@link #kept}): those are in the store ({@link IrcServer#storeModes}),
+ * outlive a restart and the channel emptying, and its next founder joins under them. Operator and
+ * voice status and invitations stay in this node's memory: a channel that empties, or a restart,
+ * forgets them, and the next joiner of an empty channel is its operator (as an IRC channel starts
+ * afresh when its last member leaves).
  *
  * <p>Thread-safe: every method holds this object's lock briefly; members on several event loops
  * read and change it.
@@ -36,6 +42,9 @@ final class IrcChannelState {
     /** Why a join is refused: the numeric and its text. */
     record Refusal(String numeric, String text) {}
 
+    /** What is stored of a channel beside its lists: the flags set (in {@link #FLAGS} order), the key (null: none), the limit (0: none). */
+    record Settings(String flags, String key, int limit) {}
+
     private final Instant created;
     private final Set<Character> flags = new TreeSet<>();
     private String key;
@@ -45,6 +54,8 @@ final class IrcChannelState {
     private final Set<String> voices = new HashSet<>();
     /** Name keys ({@link IrcCasemapping#fold}) of the users invited; an invitation is used by one join. */
     private final Set<String> invited = new HashSet<>();
+    /** Whether its settings and lists are in the store: a MODE changed them, or they were read from there. */
+    private boolean kept;
 
     IrcChannelState(String flags, Instant created) {
         for (char flag : flags.toCharArray()) {
@@ -63,6 +74,62 @@ final class IrcChannelState {
     /** A room nobody founded on IRC (the lobby, a TCD room): {@code +n}, no operator. */
     static IrcChannelState serverHeld(Instant now) {
         return new IrcChannelState(SERVER_HELD_FLAGS, now);
+    }
+
+    /** Whether the channel's settings and lists are stored (see the class comment). */
+    synchronized boolean kept() {
+        return kept;
+    }
+
+    /** Marks the channel kept (its settings are being stored) and returns them as they are now. */
+    synchronized Settings keep() {
+        kept = true;
+        return settings();
+    }
+
+    synchronized Settings settings() {
+        StringBuilder set = new StringBuilder();
+        for (char flag : FLAGS.toCharArray()) {
+            if (flags.contains(flag)) {
+                set.append(flag);
+            }
+        }
+        return new Settings(set.toString(), key, limit);
+    }
+
+    /** Takes the flags, key and limit another node stored (flag letters it does not know are dropped). */
+    synchronized void keep(Settings settings) {
+        kept = true;
+        flags.clear();
+        for (char flag : settings.flags().toCharArray()) {
+            if (FLAGS.indexOf(flag) >= 0) {
+                flags.add(flag);
+            }
+        }
+        key = settings.key();
+        limit = Math.max(0, settings.limit());
+    }
+
+    /** Takes the channel's stored settings and lists in place of its own. */
+    synchronized void restore(RoomModes stored) {
+        keep(new Settings(stored.flags(), stored.key(), stored.limit()));
+        lists.clear();
+        for (RoomModes.Entry entry : stored.entries()) {
+            if (IrcMaskLists.MODES.indexOf(entry.list()) >= 0) {
+                lists.add(entry.list(), entry.mask(), entry.setBy(), entry.setAt());
+            }
+        }
+    }
+
+    /**
+     * A kept channel that emptied is founded again: its settings and lists stay, who was operator,
+     * voiced or invited does not, and {@code founder} is its operator.
+     */
+    synchronized void refound(MemberRef founder) {
+        ops.clear();
+        voices.clear();
+        invited.clear();
+        ops.add(memberKey(founder));
     }
 
     static String memberKey(MemberRef member) {

@@ -44,9 +44,6 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "PASS", "NICK", "USER", "PING", "PONG", "QUIT",
             "AUTHENTICATE", "METADATA");
 
-    /** {@code 437 ERR_UNAVAILRESOURCE}: the room could not be joined now (the store was busy). */
-    private static final String ERR_UNAVAILRESOURCE_437 = "437";
-
     private final IrcServer server;
     private final IrcSession session;
     private final IrcReplies replies;
@@ -229,7 +226,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 return privmsg(ctx, message);
             }
             case "TOPIC" -> channels.topic(message);
-            case "MODE" -> mode(message);
+            case "MODE" -> {
+                return mode(message);
+            }
             case "AWAY" -> {
                 return away(message);
             }
@@ -445,10 +444,22 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (known.isPresent() && session.rooms.containsKey(known.get().ref())) {
             return CompletableFuture.completedFuture(null);
         }
+        if (known.isPresent() && !server.modesRead(known.get())) {
+            // A room another node made, not read here yet: its stored modes decide the join.
+            return server.readModes(known.get()).handleAsync((read, failure) -> {
+                if (failure != null) {
+                    joinFailed(channel, failure);
+                    flush(ctx);
+                    return CompletableFuture.completedFuture(null);
+                }
+                return joinOne(ctx, channel, roomName, key);
+            }, ctx.executor()).thenCompose(next -> next);
+        }
         if (known.isPresent() && !channels.mayJoin(known.get(), channel, key)) {
             return CompletableFuture.completedFuture(null); // the refusal is in the output
         }
         return server.chat.rooms().open(roomName, io.parley.protocol.Addresses.origin(ctx.channel().remoteAddress()))
+                .thenCompose(room -> server.readModes(room).thenApply(read -> room))
                 .thenComposeAsync(room -> {
                     if (known.isEmpty() && !channels.mayJoin(room, channel, key)) {
                         return CompletableFuture.completedFuture(null);
@@ -480,7 +491,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             if (!(failure.getCause() instanceof StoreBusyException)) {
                 log.warn("Joining {} failed: {}", Text.clean(channel, false), failure.toString());
             }
-            numeric(ERR_UNAVAILRESOURCE_437, channel, "Cannot join now, try again");
+            numeric(ERR_UNAVAILRESOURCE, channel, "Cannot join now, try again");
         }
     }
 
@@ -693,16 +704,21 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         return IrcMessage.from(session.source(), command, target, text).bodyBytes() <= IrcLimits.MAX_BODY_BYTES;
     }
 
-    private void mode(IrcMessage message) {
+    /** A channel MODE may wait for the store (null when done at once); a user MODE does not. */
+    private CompletionStage<?> mode(IrcMessage message) {
         String target = message.param(0);
         if (target == null || target.isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "MODE", "Not enough parameters");
-            return;
+            return null;
         }
         if (IrcChannels.isChannel(target)) {
-            channels.mode(message);
-            return;
+            return channels.mode(message);
         }
+        userMode(message, target);
+        return null;
+    }
+
+    private void userMode(IrcMessage message, String target) {
         if (!IrcCasemapping.same(target, session.nick())) {
             numeric(server.user(IrcNicks.toName(target).orElse("")).isPresent() ? ERR_USERSDONTMATCH : ERR_NOSUCHNICK,
                     target, "Cannot change mode for other users");

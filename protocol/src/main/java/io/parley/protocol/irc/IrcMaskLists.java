@@ -33,6 +33,10 @@ final class IrcMaskLists {
 
     private final Map<Character, List<Entry>> lists = new TreeMap<>();
 
+    void clear() {
+        lists.clear();
+    }
+
     List<Entry> entries(char list) {
         return List.copyOf(lists.getOrDefault(list, List.of()));
     }

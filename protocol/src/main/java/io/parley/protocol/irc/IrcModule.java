@@ -137,7 +137,7 @@ public final class IrcModule implements ProtocolModule<IrcSettings> {
     public ChannelHandler handler(IrcSettings settings, String qualifier, ModuleContext context)
             throws ProtocolStartException {
         IrcServer server = new IrcServer(settings, context.chat(), context.names(), context.store().rooms(),
-                context.presence(), context.accounts());
+                context.roomModes(), context.presence(), context.accounts());
         server.history(context.store(), context.presence());
         return new IrcInitializer(server);
     }

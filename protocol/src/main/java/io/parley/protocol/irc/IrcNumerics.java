@@ -189,6 +189,8 @@ public final class IrcNumerics {
     public static final String ERR_UNKNOWNMODE = "472";
     /** {@code <channel> :Cannot join channel (+i)} */
     public static final String ERR_INVITEONLYCHAN = "473";
+    /** {@code <nick/channel> :<why it cannot be had now>}: try again later (the store or bus is busy or away). */
+    public static final String ERR_UNAVAILRESOURCE = "437";
     /** {@code <channel> :Cannot join channel (+b)} */
     public static final String ERR_BANNEDFROMCHAN = "474";
     /** {@code <channel> :Cannot join channel (+k)} */

@@ -6,12 +6,15 @@ import io.parley.protocol.SharedAccounts;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
+import io.parley.core.room.RoomModeLink;
+import io.parley.core.room.RoomModes;
 import io.parley.core.room.RoomStore;
 import io.parley.core.room.RoomTopic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,11 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * granted) and a name an account registered is refused through {@link RegisteredNames}; other
  * protocols' unregistered names are not yet known here: the core's presence registry
  * (h/identity) takes that over. Topics are kept in the store ({@link RoomStore#setTopic}) and
- * read back at start; channel modes, bans and statuses ({@link IrcChannelState}) in memory only.
+ * read back at start. Channel modes and lists are kept in the store once a MODE changes them
+ * ({@link #storeModes}), read back at start and when this node first opens a room that was not
+ * read then ({@link #readModes}), and told to the other nodes of a cluster, which apply them to
+ * their copies ({@link #heard}); members' status and invitations ({@link IrcChannelState}) stay
+ * in this node's memory.
  *
  * <p>Thread-safe: concurrent maps; {@link IrcSession} fields read from other loops are volatile.
  */
 final class IrcServer {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IrcServer.class);
 
     /** A channel's topic: the text, who set it (a source) and when. */
     record Topic(String text, String setBy, Instant setAt) {}
@@ -55,8 +64,12 @@ final class IrcServer {
     final Presence presence;
     /** The server's accounts (SASL), login throttles and private messages, shared with the account protocol. */
     final SharedAccounts accounts;
-    /** Where topics are kept across restarts. */
+    /** Where topics and channel modes are kept across restarts. */
     private final RoomStore roomStore;
+    /** How the other nodes of a cluster hear of a change of a channel's modes (nobody on a single node). */
+    private final RoomModeLink modeLink;
+    /** The rooms whose stored modes this node has read (all at start, then each room it opens later). */
+    private final Set<Integer> modesRead = ConcurrentHashMap.newKeySet();
     final IrcReplies replies;
     final IrcCapabilities capabilities;
     final Instant created = Instant.now();
@@ -95,7 +108,13 @@ final class IrcServer {
 
     IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore, Presence presence,
             SharedAccounts accounts) {
+        this(settings, chat, names, roomStore, RoomModeLink.NONE, presence, accounts);
+    }
+
+    IrcServer(IrcSettings settings, ChatService chat, RegisteredNames names, RoomStore roomStore, RoomModeLink modeLink,
+            Presence presence, SharedAccounts accounts) {
         this.settings = settings;
+        this.modeLink = modeLink;
         this.chat = chat;
         this.names = names;
         this.roomStore = roomStore;
@@ -104,6 +123,27 @@ final class IrcServer {
         for (RoomTopic stored : roomStore.loadTopics()) {
             topics.put(stored.roomRef(), new Topic(stored.text(), stored.setBy(), stored.setAt()));
         }
+        for (Room room : chat.rooms().all()) {
+            modesRead.add(room.ref()); // read just below: a room without a row has no stored modes
+        }
+        Instant now = Instant.now();
+        for (RoomModes stored : roomStore.loadModes()) {
+            IrcChannelState state = IrcChannelState.serverHeld(firstSeen.computeIfAbsent(stored.roomRef(), r -> now));
+            state.restore(stored);
+            channels.put(stored.roomRef(), state);
+            modesRead.add(stored.roomRef());
+        }
+        modeLink.listen(new RoomModeLink.Listener() {
+            @Override
+            public void changed(RoomModeLink.Notice notice) {
+                heard(notice);
+            }
+
+            @Override
+            public void reconnected() {
+                readModesAgain();
+            }
+        });
         this.replies = new IrcReplies(settings.serverName());
         this.capabilities = new IrcCapabilities(OFFERED);
         this.isupport = new IrcIsupport()
@@ -270,11 +310,88 @@ final class IrcServer {
         return Optional.ofNullable(channels.get(room.ref()));
     }
 
-    /** An IRC user joins an empty room: the channel starts afresh, with {@code founder} as its operator. */
+    /**
+     * An IRC user joins an empty room: the channel starts afresh, with {@code founder} as its
+     * operator; a kept channel keeps its modes and lists.
+     */
     void found(Room room, MemberRef founder) {
+        IrcChannelState kept = channels.get(room.ref());
+        if (kept != null && kept.kept()) {
+            kept.refound(founder);
+            return;
+        }
         Instant now = Instant.now();
         firstSeen.put(room.ref(), now);
         channels.put(room.ref(), IrcChannelState.founded(founder, now));
+    }
+
+    /** Whether this node has read the room's stored modes (at start, or since it opened the room). */
+    boolean modesRead(Room room) {
+        return modesRead.contains(room.ref());
+    }
+
+    /**
+     * Reads the room's stored modes into its channel, once per room and run: before this node's
+     * first JOIN or MODE of a room it did not know at start (another node made it). Completes on
+     * the store's thread; fails when the store cannot be read.
+     */
+    CompletionStage<Void> readModes(Room room) {
+        if (modesRead(room)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return roomStore.loadModes(room.ref()).thenAccept(stored -> {
+            stored.ifPresent(modes -> channel(room).restore(modes));
+            modesRead.add(room.ref());
+        });
+    }
+
+    /**
+     * Stores the kept part ({@link IrcStoredModes#kept}) of a MODE change just applied to the
+     * room's channel, then tells the other nodes; completes once it is durable.
+     */
+    CompletionStage<Void> storeModes(Room room, List<String> kept, String setBy, Instant at) {
+        IrcChannelState.Settings now = channel(room).keep();
+        return roomStore.changeModes(IrcStoredModes.change(room.ref(), now, kept, setBy, at))
+                .thenRun(() -> modeLink.changed(IrcStoredModes.notice(room.ref(), now, kept, setBy, at)));
+    }
+
+    /**
+     * Another node stored a change of a room's modes: this node's copy of the channel takes it and
+     * its IRC members see the {@code MODE} line. A room this node has not opened is read from the
+     * store when it is.
+     */
+    private void heard(RoomModeLink.Notice notice) {
+        Optional<Room> known = chat.rooms().byRef(notice.roomRef());
+        if (known.isEmpty()) {
+            return;
+        }
+        Room room = known.get();
+        String shown = IrcChannels.toChannel(room.name());
+        IrcStoredModes.apply(channel(room), shown, notice);
+        List<String> params = new java.util.ArrayList<>();
+        params.add(shown);
+        params.addAll(notice.shown());
+        IrcDirect line = new IrcDirect(new IrcMessage(Map.of(), notice.setBy(), "MODE", params), Instant.now());
+        for (IrcSession member : ircMembers(room)) {
+            member.member().push(line);
+        }
+    }
+
+    /**
+     * The link to the other nodes was cut and is back: their changes of that time may not have
+     * reached this node, so every channel it holds takes its stored modes again (without a
+     * {@code MODE} line: what changed meanwhile is not known here).
+     */
+    private void readModesAgain() {
+        for (Map.Entry<Integer, IrcChannelState> held : channels.entrySet()) {
+            if (modesRead.contains(held.getKey())) {
+                roomStore.loadModes(held.getKey()).thenAccept(stored -> stored.ifPresent(held.getValue()::restore))
+                        .exceptionally(failure -> {
+                            log.warn("Could not read the modes of room {} again: {}", held.getKey(), failure.toString());
+                            return null;
+                        });
+            }
+        }
     }
 
     /** A KICK: who did it, the kicked member's nick then, and why. */

@@ -36,7 +36,7 @@ final class PgMigrations {
      */
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__room_topics.sql", "V3__node_leases.sql",
             "V4__online_names.sql", "V5__private_message_guests.sql", "V6__redactions.sql",
-            "V7__online_name_guests.sql", "V8__cluster_names.sql");
+            "V7__online_name_guests.sql", "V8__cluster_names.sql", "V9__room_modes.sql");
 
     /** The advisory lock's key: any constant, the same on every node ("parley" in ASCII). */
     static final long LOCK_KEY = 0x7061726c6579L;

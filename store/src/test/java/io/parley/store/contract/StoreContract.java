@@ -17,6 +17,7 @@ import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.room.RoomRecord;
 import io.parley.core.room.RoomReplay;
+import io.parley.core.room.RoomModes;
 import io.parley.core.room.RoomTopic;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,38 @@ public abstract class StoreContract {
             store.rooms().setTopic(new RoomTopic(other, "again", "carol", first)).toCompletableFuture().join();
             assertThat(store.rooms().removeIfEmpty(other).toCompletableFuture().join()).isTrue();
             assertThat(store.rooms().loadTopics()).extracting(RoomTopic::roomRef).containsExactly(ref);
+        }
+    }
+
+    @Test
+    void aRoomsModesOutliveARestartTheirListsChangedEntryByEntry() throws Exception {
+        Instant first = Instant.ofEpochMilli(1_700_000_000_123L);
+        Instant later = first.plusSeconds(60);
+        int ref;
+        int other;
+        RoomModes.Entry ban = new RoomModes.Entry('b', "*!*@bad.example", "op!~op@host", first);
+        RoomModes.Entry invited = new RoomModes.Entry('I', "friend!*@*", "op!~op@host", first);
+        RoomModes.Entry exception = new RoomModes.Entry('e', "good!*@bad.example", "op2!~op@host", later);
+        try (Store store = open()) {
+            ref = store.rooms().create("moded").toCompletableFuture().join().ref();
+            other = store.rooms().create("plain").toCompletableFuture().join().ref();
+            store.rooms().changeModes(new RoomModes.Change(ref, "int", "secret", 5, List.of(ban, invited), List.of()))
+                    .toCompletableFuture().join();
+            // The same mask in another case is the same entry; removing one takes it whatever its case.
+            store.rooms().changeModes(new RoomModes.Change(ref, "imnt", null, 0,
+                    List.of(exception, new RoomModes.Entry('b', "*!*@BAD.example", "x", later)),
+                    List.of(new RoomModes.Entry('I', "FRIEND!*@*", "op", later)))).toCompletableFuture().join();
+            assertThat(store.rooms().loadModes(other).toCompletableFuture().join()).isEmpty();
+        }
+        try (Store store = open()) {
+            RoomModes expected = new RoomModes(ref, "imnt", null, 0, List.of(ban, exception));
+            assertThat(store.rooms().loadModes()).containsExactly(expected);
+            assertThat(store.rooms().loadModes(ref).toCompletableFuture().join()).contains(expected);
+            store.rooms().changeModes(new RoomModes.Change(other, "n", "k", 0, List.of(ban), List.of()))
+                    .toCompletableFuture().join();
+            // A room removed for good takes its modes with it.
+            assertThat(store.rooms().removeIfEmpty(other).toCompletableFuture().join()).isTrue();
+            assertThat(store.rooms().loadModes()).extracting(RoomModes::roomRef).containsExactly(ref);
         }
     }
 

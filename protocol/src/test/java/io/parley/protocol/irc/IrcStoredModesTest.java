@@ -1,0 +1,60 @@
+package io.parley.protocol.irc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.core.room.MemberRef;
+import io.parley.core.room.RoomModeLink;
+import io.parley.core.room.RoomModes;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link IrcStoredModes}, without sockets: what of a MODE is stored and told, and how another node takes it. */
+class IrcStoredModesTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    private static final String OP = "op!~op@h";
+
+    @Test
+    void everythingButAMembersStatusIsKept() {
+        assertThat(IrcStoredModes.kept(List.of("+ob-vk", "alice", "bad!*@*", "bob", "*")))
+                .containsExactly("+b-k", "bad!*@*", "*");
+        assertThat(IrcStoredModes.kept(List.of("+o-v", "alice", "bob"))).isEmpty();
+        assertThat(IrcStoredModes.kept(List.of("-l+im"))).containsExactly("-l+im");
+    }
+
+    @Test
+    void theStoresChangeHoldsTheSettingsWholeAndTheListsEntryByEntry() {
+        IrcChannelState state = IrcChannelState.founded(new MemberRef("a", 1, "op"), NOW);
+        List<String> kept = List.of("+kb-e", "sesame", "bad!*@*", "good!*@*");
+        state.setKey("sesame");
+        RoomModes.Change change = IrcStoredModes.change(7, state.keep(), kept, OP, NOW);
+        assertThat(change).isEqualTo(new RoomModes.Change(7, "nt", "sesame", 0,
+                List.of(new RoomModes.Entry('b', "bad!*@*", OP, NOW)), List.of(new RoomModes.Entry('e', "good!*@*", OP, NOW))));
+        assertThat(state.kept()).isTrue();
+    }
+
+    @Test
+    void anotherNodesChangeIsAppliedWithItsSettingsAndListEntries() {
+        IrcChannelState state = IrcChannelState.serverHeld(NOW);
+        state.addEntry('b', "old!*@*", OP, NOW);
+        IrcStoredModes.apply(state, "#c", new RoomModeLink.Notice(7, OP, NOW, List.of("+bk-b", "new!*@*", "sesame", "old!*@*"),
+                "imnt", "sesame", 0));
+        assertThat(state.settings()).isEqualTo(new IrcChannelState.Settings("imnt", "sesame", 0));
+        assertThat(state.entries('b')).containsExactly(new IrcMaskLists.Entry("new!*@*", OP, NOW));
+        assertThat(state.refusal("new!~n@h", "new", "sesame", 1)).map(IrcChannelState.Refusal::numeric).contains("474");
+        assertThat(state.kept()).isTrue();
+    }
+
+    @Test
+    void aStoredChannelRestoresItsSettingsAndListsAndAnEmptiedOneKeepsThemForItsNextFounder() {
+        IrcChannelState state = IrcChannelState.serverHeld(NOW);
+        state.restore(new RoomModes(7, "int", "sesame", 3, List.of(new RoomModes.Entry('I', "friend!*@*", OP, NOW))));
+        assertThat(state.modeParams(true)).containsExactly("+iklnt", "sesame", "3");
+        MemberRef founder = new MemberRef("a", 2, "friend");
+        state.refound(founder);
+        assertThat(state.isOp(founder)).isTrue();
+        assertThat(state.refusal("friend!~f@h", "friend", "sesame", 0)).isEmpty();
+        assertThat(state.refusal("other!~o@h", "other", "sesame", 0)).map(IrcChannelState.Refusal::numeric).contains("473");
+    }
+}
