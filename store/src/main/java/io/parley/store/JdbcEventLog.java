@@ -107,12 +107,16 @@ public final class JdbcEventLog implements EventLog {
     private final class Appending implements JdbcTask {
         private final RoomEvent event;
         private final BiConsumer<RoomEvent, Throwable> done;
+        private final long queuedBytes;
         /** The event as placed by the last run; a batch that failed may run again, alone. */
         private RoomEvent placed;
 
         Appending(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
             this.event = event;
             this.done = done;
+            // Java strings hold up to two bytes a character.
+            this.queuedBytes = OVERHEAD_BYTES
+                    + event.message().map(m -> 2L * (m.text().length() + m.author().length())).orElse(0L);
         }
 
         @Override
@@ -131,8 +135,7 @@ public final class JdbcEventLog implements EventLog {
 
         @Override
         public long queuedBytes() {
-            // Java strings hold up to two bytes a character.
-            return OVERHEAD_BYTES + event.message().map(m -> 2L * (m.text().length() + m.author().length())).orElse(0L);
+            return queuedBytes;
         }
 
         @Override
