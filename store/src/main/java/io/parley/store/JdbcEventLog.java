@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,7 +25,8 @@ import java.util.function.BiConsumer;
  *
  * <p>What differs between the databases is how a room's messages are numbered
  * ({@link Numbering}: SQLite's {@code MAX(seq) + 1} under its one writer, PostgreSQL's counter in
- * the room's locked row) and whether membership is listed beside the log ({@link Members}:
+ * the room's locked row, and there a run of a room's messages in a batch in one statement, so the
+ * row is locked for one round trip, not one per message) and whether membership is listed beside the log ({@link Members}:
  * PostgreSQL's {@code room_members} on a cluster node).
  *
  * <p>A chat message ({@link RoomEvent.Posted}) is refused at once when the store's queue is full:
@@ -40,9 +44,18 @@ public final class JdbcEventLog implements EventLog {
      * database may move the time on to its room's last), or no row when the room does not exist.
      * {@code lastSequence}, with the room's ref, returns the room's last sequence (no row or 0:
      * none) and holds whatever lock the database needs so that no message of the room commits
-     * before the transaction does.
+     * before the transaction does. {@code insertMany}, where the database has one, stores several
+     * messages of one room in their order in one statement, as many {@code insert}s one after
+     * another would: its parameters are arrays of the times, authors, kinds and texts, then the
+     * room's ref; it returns a row for each message stored (none when the room does not exist).
      */
-    public record Numbering(String insert, String lastSequence) {}
+    public record Numbering(String insert, String lastSequence, String insertMany) {
+
+        /** A database that stores each message with its own statement. */
+        public Numbering(String insert, String lastSequence) {
+            this(insert, lastSequence, null);
+        }
+    }
 
     /** What a database keeps of who is in which room beside the log, in the placing transaction. */
     public interface Members {
@@ -65,6 +78,8 @@ public final class JdbcEventLog implements EventLog {
     // Writing thread only.
     private final KeptStatement insert;
     private final KeptStatement lastSequence;
+    /** Null where the database has no {@link Numbering#insertMany}. */
+    private final KeptStatement insertMany;
     /** The time of the last message this log placed: times never go back in the log's order. */
     private Instant lastTime = Instant.EPOCH;
 
@@ -73,46 +88,72 @@ public final class JdbcEventLog implements EventLog {
         this.members = members;
         this.insert = new KeptStatement(numbering.insert());
         this.lastSequence = new KeptStatement(numbering.lastSequence());
+        this.insertMany = numbering.insertMany() == null ? null : new KeptStatement(numbering.insertMany());
     }
 
     @Override
     public void append(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
-        // Java strings hold up to two bytes a character.
-        long textBytes = event.message().map(m -> 2L * (m.text().length() + m.author().length())).orElse(0L);
-        JdbcTask task = new JdbcTask() {
-            /** The event as placed by the last run; a batch that failed may run again, alone. */
-            private RoomEvent placed;
-
-            @Override
-            public void run(Connection connection) throws SQLException {
-                placed = place(connection, event);
-            }
-
-            @Override
-            public void done(Throwable failure) {
-                if (failure == null) {
-                    done.accept(placed, null);
-                } else {
-                    done.accept(event, failure);
-                }
-            }
-
-            @Override
-            public long queuedBytes() {
-                return OVERHEAD_BYTES + textBytes;
-            }
-
-            @Override
-            public int lockedRoom() {
-                return event.room().ref();
-            }
-        };
+        Appending task = new Appending(event, done);
         // What a client can repeat at will (posts, joins) is refused past store.max-queued-bytes;
         // a leave is always queued: a member who is gone must leave, whatever the queue holds.
         if (event instanceof RoomEvent.Posted || event instanceof RoomEvent.Joined) {
             writes.offer(task);
         } else {
             writes.submit(task);
+        }
+    }
+
+    /** One event on its way into the log. */
+    private final class Appending implements JdbcTask {
+        private final RoomEvent event;
+        private final BiConsumer<RoomEvent, Throwable> done;
+        private final long queuedBytes;
+        /** The event as placed by the last run; a batch that failed may run again, alone. */
+        private RoomEvent placed;
+
+        Appending(RoomEvent event, BiConsumer<RoomEvent, Throwable> done) {
+            this.event = event;
+            this.done = done;
+            // Java strings hold up to two bytes a character.
+            this.queuedBytes = OVERHEAD_BYTES
+                    + event.message().map(m -> 2L * (m.text().length() + m.author().length())).orElse(0L);
+        }
+
+        @Override
+        public void run(Connection connection) throws SQLException {
+            placed = place(connection, event);
+        }
+
+        @Override
+        public void done(Throwable failure) {
+            if (failure == null) {
+                done.accept(placed, null);
+            } else {
+                done.accept(event, failure);
+            }
+        }
+
+        @Override
+        public long queuedBytes() {
+            return queuedBytes;
+        }
+
+        @Override
+        public int lockedRoom() {
+            return event.room().ref();
+        }
+
+        @Override
+        public Group group() {
+            return insertMany != null && event instanceof RoomEvent.Posted ? new RoomPosts(JdbcEventLog.this, event.room().ref()) : null;
+        }
+    }
+
+    /** Messages of one room that one statement stores ({@link Numbering#insertMany}). */
+    private record RoomPosts(JdbcEventLog log, int ref) implements JdbcTask.Group {
+        @Override
+        public void run(Connection connection, List<JdbcTask> tasks) throws SQLException {
+            log.insertAll(connection, tasks.stream().map(Appending.class::cast).toList());
         }
     }
 
@@ -154,6 +195,61 @@ public final class JdbcEventLog implements EventLog {
             insert.drop(e);
             throw e;
         }
+    }
+
+    /**
+     * Inserts the messages of one room, in their order, in one statement ({@link Numbering#insertMany}); places
+     * each task's message as {@link #insert} would, one after another.
+     */
+    private void insertAll(Connection connection, List<Appending> posts) throws SQLException {
+        int count = posts.size();
+        Object[] times = new Object[count];
+        Object[] authors = new Object[count];
+        Object[] kinds = new Object[count];
+        Object[] texts = new Object[count];
+        Instant time = lastTime;
+        for (int i = 0; i < count; i++) {
+            ChatMessage message = ((RoomEvent.Posted) posts.get(i).event).chat();
+            time = message.time().isBefore(time) ? time : message.time();
+            times[i] = time.toEpochMilli();
+            authors[i] = message.author();
+            kinds[i] = message.kind().name();
+            texts[i] = message.text();
+        }
+        int ref = posts.get(0).event.room().ref();
+        long[][] rows = new long[count][];
+        int found = 0;
+        try {
+            PreparedStatement statement = insertMany.on(connection);
+            statement.setArray(1, connection.createArrayOf("bigint", times));
+            statement.setArray(2, connection.createArrayOf("text", authors));
+            statement.setArray(3, connection.createArrayOf("text", kinds));
+            statement.setArray(4, connection.createArrayOf("text", texts));
+            statement.setInt(5, ref);
+            try (ResultSet placed = statement.executeQuery()) {
+                while (placed.next()) {
+                    if (found == count) {
+                        throw new SQLException("more messages stored than were sent for room " + ref);
+                    }
+                    rows[found++] = new long[] {placed.getLong(1), placed.getLong(2), placed.getLong(3)};
+                }
+            }
+        } catch (SQLException e) {
+            insertMany.drop(e);
+            throw e;
+        }
+        if (found < count) {
+            throw new SQLException("no room with ref " + ref, "23503");
+        }
+        // The rows come back in no promised order; their sequences are the messages' order.
+        Arrays.sort(rows, Comparator.comparingLong(row -> row[1]));
+        for (int i = 0; i < count; i++) {
+            Appending post = posts.get(i);
+            Instant stored = Instant.ofEpochMilli(rows[i][2]);
+            post.placed = ((RoomEvent.Posted) post.event).placed(rows[i][1], rows[i][0], stored);
+        }
+        Instant last = Instant.ofEpochMilli(rows[count - 1][2]);
+        lastTime = last.isAfter(time) ? last : time;
     }
 
     /** The room's last sequence (0 for a room that is gone: a leave must still be placed). */

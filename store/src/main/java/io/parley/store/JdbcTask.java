@@ -2,6 +2,7 @@ package io.parley.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One unit of work for a store's writing thread, as the shared {@code Jdbc*} stores hand it to
@@ -35,5 +36,23 @@ public interface JdbcTask {
      */
     default int lockedRoom() {
         return 0;
+    }
+
+    /**
+     * The tasks this one may run with, or null (the default): it runs alone. A writer that can (PostgreSQL's)
+     * runs consecutive tasks of a batch whose groups are equal through one {@link Group#run}, in one
+     * statement where each would take one; SQLite's writer runs every task alone.
+     */
+    default Group group() {
+        return null;
+    }
+
+    /** Tasks that run as one; equal groups (by {@code equals}) run together. */
+    interface Group {
+        /**
+         * Does the work of {@code tasks} (all of this group, in the batch's order) inside the current
+         * transaction, as their {@link JdbcTask#run}s one after another would.
+         */
+        void run(Connection connection, List<JdbcTask> tasks) throws SQLException;
     }
 }

@@ -58,13 +58,20 @@ final class PgRoomMembers implements JdbcEventLog.Members, JdbcRoomStore.OtherNo
         }
     }
 
-    /** The members other nodes listed in the room (what a node opening the room shows first). */
+    /**
+     * The members other nodes listed in the room (what a node opening the room shows first), of
+     * lives whose lease still runs: a node that died is not shown as present while its lease waits
+     * to be claimed and its members announced gone, nor is one that stopped (its lease is gone).
+     */
+    private static final String MEMBERS_OF = "SELECT m.node, m.member_id, m.name FROM room_members m"
+            + " WHERE m.room_ref = ? AND m.node <> ?"
+            + " AND EXISTS (SELECT 1 FROM node_leases l WHERE l.life = m.life AND l.expires_at > now())";
+
     @Override
     public CompletionStage<List<MemberRef>> membersOf(int ref) {
         return store.read(connection -> {
             List<MemberRef> members = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT node, member_id, name FROM room_members WHERE room_ref = ? AND node <> ?")) {
+            try (PreparedStatement select = connection.prepareStatement(MEMBERS_OF)) {
                 select.setInt(1, ref);
                 select.setString(2, store.node());
                 try (ResultSet rows = select.executeQuery()) {

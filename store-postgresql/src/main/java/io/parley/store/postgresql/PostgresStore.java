@@ -28,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -123,6 +124,16 @@ public final class PostgresStore implements Store {
         @Override
         public int lockedRoom() {
             return task.lockedRoom();
+        }
+
+        @Override
+        public Object group() {
+            return task.group();
+        }
+
+        @Override
+        public void runTogether(Connection connection, List<PgWriter.Task> tasks) throws SQLException {
+            task.group().run(connection, tasks.stream().map(t -> ((WriterTask) t).task()).toList());
         }
     }
 
