@@ -40,6 +40,8 @@ class RoomSequenceMigrationTest {
         // Back to version 3: the messages and sessions tables as it made them, with its rows.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE room_mode_entries"); // version 8's
+            statement.execute("DROP TABLE room_modes");
             statement.execute("ALTER TABLE private_messages DROP COLUMN redacted_at"); // version 7's
             statement.execute("DROP INDEX private_messages_by_pair"); // version 6's
             statement.execute("DROP INDEX private_messages_by_pair_received");
