@@ -33,38 +33,10 @@ bench_core="${BENCH_CORE:-1}"
 ref_port=27668
 tcd_port=27710
 
-mkdir -p "$out" "$home/target/tools"
-if [[ ! -f "$tools/chatload.c" || ! -f "$tools/refircd.c" ]]; then
-  echo "no chatload.c and refircd.c in $tools; give their folder as TOOLS=..." >&2
-  exit 2
-fi
-for tool in chatload refircd; do
-  if [[ ! -x "$home/target/tools/$tool" || "$tools/$tool.c" -nt "$home/target/tools/$tool" ]]; then
-    gcc -O2 -o "$home/target/tools/$tool" "$tools/$tool.c"
-  fi
-done
-
-# Replaces the calling (sub)shell with a command pinned to a core, in its own session and
-# scheduler group, at a higher priority when root (see above); call it in a subshell, so that a
-# server's $! is the server's own pid.
-pinned() {
-  local core=$1
-  shift
-  if [[ "$EUID" -eq 0 ]]; then
-    exec setsid bash -c 'echo -10 > /proc/self/autogroup; exec nice -n -10 taskset -c "$0" "$@"' "$core" "$@"
-  else
-    exec taskset -c "$core" "$@"
-  fi
-}
-
-server_pid=""
-stop_server() {
-  if [[ -n "$server_pid" ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
+mkdir -p "$out"
+# shellcheck source=bench/c-tools.sh
+source "$home/bench/c-tools.sh"
+build_c_tools
 trap stop_server EXIT
 
 start_server() {
@@ -98,10 +70,6 @@ bench_shape() {
     || echo "--workload W4 --connections 1000 --rooms 100 --senders 100 --rate 10000"
 }
 
-# The server's JIT compilation time so far, in ms, from its admin listener's /metrics.
-jit_ms() {
-  curl -s "http://127.0.0.1:$1/metrics" | awk '/^jvm_compilation_time_ms_total/ { printf "%d", $NF }'
-}
 
 run_chatload() { # protocol port workload tag
   local line

@@ -28,36 +28,10 @@ jar="${JAR:-$home/server/target/parley.jar}"
 tools="${TOOLS:-$home/../shared/tools}"
 port=27720
 
-mkdir -p "$out" "$home/target/tools"
-if [[ ! -f "$tools/chatload.c" || ! -f "$tools/refircd.c" ]]; then
-  echo "no chatload.c and refircd.c in $tools; give their folder as TOOLS=..." >&2
-  exit 2
-fi
-for tool in chatload refircd; do
-  if [[ ! -x "$home/target/tools/$tool" || "$tools/$tool.c" -nt "$home/target/tools/$tool" ]]; then
-    gcc -O2 -o "$home/target/tools/$tool" "$tools/$tool.c"
-  fi
-done
-
-# As bench/calibrate.sh: pinned to a core, in a session of its own at nice -10 when root.
-pinned() {
-  local core=$1
-  shift
-  if [[ "$EUID" -eq 0 ]]; then
-    exec setsid bash -c 'echo -10 > /proc/self/autogroup; exec nice -n -10 taskset -c "$0" "$@"' "$core" "$@"
-  else
-    exec taskset -c "$core" "$@"
-  fi
-}
-
-server_pid=""
-stop_server() {
-  if [[ -n "$server_pid" ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
+mkdir -p "$out"
+# shellcheck source=bench/c-tools.sh
+source "$home/bench/c-tools.sh"
+build_c_tools
 trap stop_server EXIT
 
 start_server() { # name run_dir
@@ -97,7 +71,6 @@ load() { # server tag options...: one chatload run, its output in $dir/tag.txt
 
 field() { grep -o "$2=[0-9.]*" "$dir/$1.txt" | tail -1 | cut -d= -f2; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
-jit_ms() { curl -s "http://127.0.0.1:$1/metrics" | awk '/^jvm_compilation_time_ms_total/ { printf "%d", $NF }'; }
 
 printf 'server\trepeat\tmetric\tvalue\n' > "$out/runs.tsv"
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" | tee -a "$out/runs.tsv"; }
