@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A benchmark that quietly measures an error path or delivers nothing reports a fine figure for
@@ -54,5 +55,13 @@ class BenchmarksDoRealWorkTest {
             benchmark.post();
         }
         benchmark.checkEveryoneReceivedEverything();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"b4711", "Ana Mar\u00EDa \u540D\u524D"})
+    void everyBenchmarkedNamePasses(String name) {
+        NameCheckBenchmark benchmark = new NameCheckBenchmark();
+        benchmark.name = name;
+        assertThat(benchmark.check()).isEqualTo(1);
     }
 }

@@ -23,16 +23,23 @@ public final class Names {
         if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > maxLength) {
             return Optional.of("must be 1-" + maxLength + " characters");
         }
-        if (name.codePoints().anyMatch(Text::isInvisibleOrBreaking)) {
-            return Optional.of("must not contain control characters");
+        // Plain loops rather than code point streams: every join checks its names (docs/performance.md).
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (Text.isInvisibleOrBreaking(c)) {
+                return Optional.of("must not contain control characters");
+            }
+            i += Character.charCount(c);
         }
         if (name.indexOf(':') >= 0) {
             return Optional.of("must not contain ':'");
         }
-        Optional<String> colon = name.codePoints().filter(c -> Lookalikes.looksLike(c, ':')).boxed().findFirst()
-                .map(c -> "must not contain " + shown(c) + ", which looks like ':'");
-        if (colon.isPresent()) {
-            return colon;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (Lookalikes.looksLike(c, ':')) {
+                return Optional.of("must not contain " + shown(c) + ", which looks like ':'");
+            }
+            i += Character.charCount(c);
         }
         String seen = Blanks.fold(name); // what a reader sees first, past blanks and invisible characters
         if (!seen.isEmpty() && Lookalikes.looksLike(seen.codePointAt(0), '*')) {
