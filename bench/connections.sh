@@ -37,33 +37,10 @@ ref_port=27669
 nats_port=27423
 tcd_port=27711
 
-mkdir -p "$out" "$home/target/tools"
-for tool in chatload refircd; do
-  if [[ ! -x "$home/target/tools/$tool" || "$tools/$tool.c" -nt "$home/target/tools/$tool" ]]; then
-    gcc -O2 -o "$home/target/tools/$tool" "$tools/$tool.c"
-  fi
-done
-
-# As in bench/calibrate.sh: pinned to a core, in a session and scheduler group of its own, at a
-# higher priority when root; call it in a subshell so that $! is the process's own pid.
-pinned() {
-  local core=$1
-  shift
-  if [[ "$EUID" -eq 0 ]]; then
-    exec setsid bash -c 'echo -10 > /proc/self/autogroup; exec nice -n -10 taskset -c "$0" "$@"' "$core" "$@"
-  else
-    exec taskset -c "$core" "$@"
-  fi
-}
-
-server_pid=""
-stop_server() {
-  if [[ -n "$server_pid" ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
+mkdir -p "$out"
+# shellcheck source=bench/c-tools.sh
+source "$home/bench/c-tools.sh"
+build_c_tools
 trap stop_server EXIT
 
 wait_for() { # file pattern
