@@ -5,23 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.irc.IrcModule;
 import io.parley.testing.WireClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
 import java.security.PublicKey;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One set of names and one user count across a cluster, for every protocol: two full servers in
@@ -32,43 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterNamesTest {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
     private static final String PASSWORD = "correct horse battery";
     private static final String S = ":My.Little.Server ";
 
-    @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
+    @RegisterExtension
+    final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
-    private final String database = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final String prefix = "test" + UUID.randomUUID().toString().replace("-", "");
     private ServerUnderTest nodeA;
     private ServerUnderTest nodeB;
 
     @BeforeEach
-    void start() throws Exception {
-        requireNats();
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        nodeA = ServerUnderTest.start(dataA, node("a"));
-        nodeB = ServerUnderTest.start(dataB, node("b"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            for (ServerUnderTest node : new ServerUnderTest[] {nodeA, nodeB}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
+    void nodes() {
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     @Test
@@ -177,37 +141,7 @@ class ClusterNamesTest {
         }
     }
 
-    private Map<String, String> node(String name) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ServerConfig.STORE_URL, "postgresql://" + POSTGRES + "/" + database + "?user=postgres");
-        settings.put(ServerConfig.BUS_URL, "nats://127.0.0.1:4222");
-        settings.put(ServerConfig.NODE_NAME, name);
-        settings.put(ServerConfig.BUS_SUBJECT_PREFIX, prefix);
-        settings.put(IrcModule.SERVER_NAME, "My.Little.Server");
-        return settings;
-    }
-
     private static IrcClient irc(ServerUnderTest node, String nick) {
-        IrcClient client = new IrcClient(node.connect("irc"));
-        client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real");
-        client.until(line -> IrcClient.command(line).equals("376") || IrcClient.command(line).equals("422"));
-        return client;
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-        } catch (SQLException e) {
-            throw new SQLException("this test needs PostgreSQL on " + POSTGRES + " with trust auth for user postgres;"
-                    + " start it with `pg_ctlcluster --skip-systemctl-redirect 15 main start`", e);
-        }
-    }
-
-    private static void requireNats() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 4222), 2000);
-        } catch (IOException e) {
-            throw new IOException("this test needs a NATS server on 127.0.0.1:4222", e);
-        }
+        return IrcClient.registered(node.connect("irc"), nick);
     }
 }
