@@ -1,7 +1,6 @@
 package io.parley.server;
 
 import io.parley.protocol.irc.IrcModule;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,31 +17,22 @@ class ClusterChannelModesTest {
     @RegisterExtension
     final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
-    private ServerUnderTest nodeA;
-    private ServerUnderTest nodeB;
-
-    @BeforeEach
-    void nodes() {
-        nodeA = cluster.a();
-        nodeB = cluster.b();
-    }
-
     @Test
     void aBanAndAKeySetOnOneNodeHoldOnTheOtherWhoseMembersSeeTheModeLine() {
-        IrcClient op = irc(nodeA, "op");
+        IrcClient op = irc(cluster.a(), "op");
         op.send("JOIN #guard").next("366");
-        IrcClient watcher = irc(nodeB, "watcher");
+        IrcClient watcher = irc(cluster.b(), "watcher");
         watcher.send("JOIN #guard").next("366");
         op.expectLine(":watcher!parley@parley.parley JOIN #guard"); // a user of another node
 
         op.send("MODE #guard +b troll!*@*").expectLine(":op!~op@127.0.0.1 MODE #guard +b troll!*@*");
         watcher.expectLine(":op!~op@127.0.0.1 MODE #guard +b troll!*@*");
-        IrcClient troll = irc(nodeB, "troll");
+        IrcClient troll = irc(cluster.b(), "troll");
         troll.send("JOIN #guard").expectLine(S + "474 troll #guard :Cannot join channel (+b)");
 
         op.send("MODE #guard +k sesame").expectLine(":op!~op@127.0.0.1 MODE #guard +k sesame");
         watcher.expectLine(":op!~op@127.0.0.1 MODE #guard +k sesame");
-        IrcClient late = irc(nodeB, "late");
+        IrcClient late = irc(cluster.b(), "late");
         late.send("JOIN #guard").expectLine(S + "475 late #guard :Cannot join channel (+k)");
         late.send("JOIN #guard sesame").expectLine(":late!~late@127.0.0.1 JOIN #guard");
         late.next("366");
@@ -62,13 +52,13 @@ class ClusterChannelModesTest {
     @Test
     void aNodeOpeningAChannelLaterReadsItsModesFromTheStore() {
         // Node b has never seen #later: it hears of the change but has no copy of the channel yet.
-        IrcClient op = irc(nodeA, "op");
+        IrcClient op = irc(cluster.a(), "op");
         op.send("JOIN #later").next("366");
         op.send("MODE #later +bk troll!*@* sesame").expectLine(":op!~op@127.0.0.1 MODE #later +bk troll!*@* sesame");
 
-        IrcClient troll = irc(nodeB, "troll");
+        IrcClient troll = irc(cluster.b(), "troll");
         troll.send("JOIN #later sesame").expectLine(S + "474 troll #later :Cannot join channel (+b)");
-        IrcClient guest = irc(nodeB, "guest");
+        IrcClient guest = irc(cluster.b(), "guest");
         guest.send("JOIN #later").expectLine(S + "475 guest #later :Cannot join channel (+k)");
         guest.send("JOIN #later sesame").expectLine(":guest!~guest@127.0.0.1 JOIN #later");
     }

@@ -7,7 +7,6 @@ import io.parley.protocol.irc.IrcModule;
 import io.parley.testing.WireClient;
 import java.security.PublicKey;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,36 +25,27 @@ class ClusterNamesTest {
     @RegisterExtension
     final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
-    private ServerUnderTest nodeA;
-    private ServerUnderTest nodeB;
-
-    @BeforeEach
-    void nodes() {
-        nodeA = cluster.a();
-        nodeB = cluster.b();
-    }
-
     @Test
     void aNameLineAndTcdUsersChatUnderIsRefusedAsANickOnTheOtherNodeUntilTheyAllLeave() {
-        IrcClient watcher = irc(nodeB, "watcher");
+        IrcClient watcher = irc(cluster.b(), "watcher");
         watcher.send("JOIN #lobby").next("366");
 
-        WireClient lineOnA = nodeA.connect("line");
+        WireClient lineOnA = cluster.a().connect("line");
         lineOnA.send("Lou\n");
         watcher.until(line -> line.startsWith(":Lou!") && IrcClient.command(line).equals("JOIN"));
 
-        IrcClient ircOnB = new IrcClient(nodeB.connect("irc"));
+        IrcClient ircOnB = new IrcClient(cluster.b().connect("irc"));
         ircOnB.send("NICK lou").expectLine(S + "433 * lou :Nickname is already in use");
 
         // Line and TCD users share names among themselves, on any node, as on one node.
-        WireClient tcdOnB = nodeB.connect("tcd");
+        WireClient tcdOnB = cluster.b().connect("tcd");
         tcdOnB.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: lou\n");
         assertThat(tcdOnB.readLine()).isEqualTo("JOINED_CHATROOM: lobby");
 
         // The line user leaves node a; the TCD user on node b still holds the name there.
         lineOnA.close();
         watcher.until(line -> line.startsWith(":Lou!") && !IrcClient.command(line).equals("JOIN"));
-        IrcClient ircOnA = new IrcClient(nodeA.connect("irc"));
+        IrcClient ircOnA = new IrcClient(cluster.a().connect("irc"));
         ircOnA.send("NICK LOU").expectLine(S + "433 * LOU :Nickname is already in use");
 
         // Once the last of them leaves, the nick is free on the other node.
@@ -67,8 +57,8 @@ class ClusterNamesTest {
     @Test
     void ofTwoLookalikeRegistrationsOnTwoNodesAtOnceOneIsToldTheNameIsTaken() throws Exception {
         for (int round = 0; round < 3; round++) {
-            AccountSignup onA = AccountSignup.start(nodeA.connect("account"), "alice" + round);
-            AccountSignup onB = AccountSignup.start(nodeB.connect("account"), "aIice" + round); // capital I
+            AccountSignup onA = AccountSignup.start(cluster.a().connect("account"), "alice" + round);
+            AccountSignup onB = AccountSignup.start(cluster.b().connect("account"), "aIice" + round); // capital I
             onA.sendPassword();
             onB.sendPassword();
             List<String> replies = List.of(onA.wire.readLine(), onB.wire.readLine());
@@ -83,15 +73,15 @@ class ClusterNamesTest {
 
     @Test
     void lusersCountsAndWhoListsTheUsersOfEveryNode() throws Exception {
-        IrcClient ivan = irc(nodeA, "ivan");
+        IrcClient ivan = irc(cluster.a(), "ivan");
         ivan.send("JOIN #lobby").next("366");
-        IrcClient judy = irc(nodeB, "judy");
+        IrcClient judy = irc(cluster.b(), "judy");
         judy.send("JOIN #lobby").next("366");
         ivan.until(line -> line.startsWith(":judy!") && IrcClient.command(line).equals("JOIN"));
-        WireClient kim = nodeB.connect("line");
+        WireClient kim = cluster.b().connect("line");
         kim.send("kim\n");
         ivan.until(line -> line.startsWith(":kim!") && IrcClient.command(line).equals("JOIN"));
-        AccountWire dora = nodeB.login("dora", PASSWORD);
+        AccountWire dora = cluster.b().login("dora", PASSWORD);
 
         ivan.send("LUSERS");
         assertThat(ivan.next("251")).isEqualTo(S + "251 ivan :There are 3 users and 0 invisible on 1 servers"); // ivan, judy, dora

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.protocol.irc.IrcMessage;
 import io.parley.protocol.irc.IrcModule;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,19 +24,10 @@ class ClusterRemoteUsersTest {
     @RegisterExtension
     final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
-    private ServerUnderTest nodeA;
-    private ServerUnderTest nodeB;
-
-    @BeforeEach
-    void nodes() {
-        nodeA = cluster.a();
-        nodeB = cluster.b();
-    }
-
     @Test
     void repliesAboutAUserOfAnotherNodeComeInTheOrderTheCommandsWereSent() {
-        IrcClient judy = capped(nodeB, "judy", "echo-message");
-        IrcClient ivan = capped(nodeA, "ivan", "echo-message");
+        IrcClient judy = capped(cluster.b(), "judy", "echo-message");
+        IrcClient ivan = capped(cluster.a(), "ivan", "echo-message");
 
         // Sent at once: each waits for the one before, whatever its look-up costs.
         ivan.send("PRIVMSG judy :one").send("WHOIS judy").send("ISON judy nobody ivan").send("MONITOR + judy,nobody")
@@ -60,8 +50,8 @@ class ClusterRemoteUsersTest {
 
     @Test
     void aGuestReceivingAPrivateMessageFromAnotherNodeFindsItInItsOwnHistory() throws Exception {
-        IrcClient ivan = capped(nodeA, "ivan", CAPS);
-        IrcClient judy = capped(nodeB, "judy", CAPS);
+        IrcClient ivan = capped(cluster.a(), "ivan", CAPS);
+        IrcClient judy = capped(cluster.b(), "judy", CAPS);
 
         ivan.send("PRIVMSG judy :hello guest on b");
         IrcMessage echo = IrcCaps.next(ivan);
@@ -69,7 +59,7 @@ class ClusterRemoteUsersTest {
         assertThat(delivered.tags()).containsEntry("msgid", echo.tags().get("msgid"));
 
         // An account user on node b writes to the guest on node a, through the cluster too.
-        AccountWire dora = nodeB.login("dora", PASSWORD);
+        AccountWire dora = cluster.b().login("dora", PASSWORD);
         dora.wire.send("C PM\n");
         assertThat(dora.wire.readLine()).isEqualTo("C USERS ivan judy");
         dora.wire.send("C TO ivan\n").expect("C KEY ivan -\n");
@@ -87,7 +77,7 @@ class ClusterRemoteUsersTest {
         // Another guest who takes the nick later does not read it.
         judy.send("QUIT");
         judy.readToEof();
-        IrcClient nextJudy = capped(nodeB, "judy", CAPS);
+        IrcClient nextJudy = capped(cluster.b(), "judy", CAPS);
         assertThat(history(nextJudy, "ivan")).as("another guest called judy").isEmpty();
     }
 
@@ -102,15 +92,6 @@ class ClusterRemoteUsersTest {
 
     /** Connects to {@code node}'s IRC listener, asks for {@code caps} and registers as {@code nick} (a guest). */
     private static IrcClient capped(ServerUnderTest node, String nick, String caps) {
-        IrcClient client = new IrcClient(node.connect("irc"));
-        client.send("CAP LS 302").send("CAP REQ :" + caps);
-        String ack = client.next("CAP");
-        while (!ack.contains(" ACK ") && !ack.contains(" NAK ")) {
-            ack = client.next("CAP");
-        }
-        assertThat(ack).contains(" ACK ");
-        client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real").send("CAP END");
-        client.until(line -> IrcClient.command(line).equals("376") || IrcClient.command(line).equals("422"));
-        return client;
+        return IrcCaps.registered(node.connect("irc"), nick, caps);
     }
 }
