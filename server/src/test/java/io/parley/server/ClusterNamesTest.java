@@ -5,23 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.crypto.RsaKeys;
 import io.parley.protocol.irc.IrcModule;
 import io.parley.testing.WireClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
 import java.security.PublicKey;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One set of names and one user count across a cluster, for every protocol: two full servers in
@@ -32,66 +19,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterNamesTest {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
     private static final String PASSWORD = "correct horse battery";
     private static final String S = ":My.Little.Server ";
 
-    @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
-
-    private final String database = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final String prefix = "test" + UUID.randomUUID().toString().replace("-", "");
-    private ServerUnderTest nodeA;
-    private ServerUnderTest nodeB;
-
-    @BeforeEach
-    void start() throws Exception {
-        requireNats();
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        nodeA = ServerUnderTest.start(dataA, node("a"));
-        nodeB = ServerUnderTest.start(dataB, node("b"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            for (ServerUnderTest node : new ServerUnderTest[] {nodeA, nodeB}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
+    @RegisterExtension
+    final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
     @Test
     void aNameLineAndTcdUsersChatUnderIsRefusedAsANickOnTheOtherNodeUntilTheyAllLeave() {
-        IrcClient watcher = irc(nodeB, "watcher");
+        IrcClient watcher = irc(cluster.b(), "watcher");
         watcher.send("JOIN #lobby").next("366");
 
-        WireClient lineOnA = nodeA.connect("line");
+        WireClient lineOnA = cluster.a().connect("line");
         lineOnA.send("Lou\n");
         watcher.until(line -> line.startsWith(":Lou!") && IrcClient.command(line).equals("JOIN"));
 
-        IrcClient ircOnB = new IrcClient(nodeB.connect("irc"));
+        IrcClient ircOnB = new IrcClient(cluster.b().connect("irc"));
         ircOnB.send("NICK lou").expectLine(S + "433 * lou :Nickname is already in use");
 
         // Line and TCD users share names among themselves, on any node, as on one node.
-        WireClient tcdOnB = nodeB.connect("tcd");
+        WireClient tcdOnB = cluster.b().connect("tcd");
         tcdOnB.send("JOIN_CHATROOM: lobby\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: lou\n");
         assertThat(tcdOnB.readLine()).isEqualTo("JOINED_CHATROOM: lobby");
 
         // The line user leaves node a; the TCD user on node b still holds the name there.
         lineOnA.close();
         watcher.until(line -> line.startsWith(":Lou!") && !IrcClient.command(line).equals("JOIN"));
-        IrcClient ircOnA = new IrcClient(nodeA.connect("irc"));
+        IrcClient ircOnA = new IrcClient(cluster.a().connect("irc"));
         ircOnA.send("NICK LOU").expectLine(S + "433 * LOU :Nickname is already in use");
 
         // Once the last of them leaves, the nick is free on the other node.
@@ -103,8 +57,8 @@ class ClusterNamesTest {
     @Test
     void ofTwoLookalikeRegistrationsOnTwoNodesAtOnceOneIsToldTheNameIsTaken() throws Exception {
         for (int round = 0; round < 3; round++) {
-            AccountSignup onA = AccountSignup.start(nodeA.connect("account"), "alice" + round);
-            AccountSignup onB = AccountSignup.start(nodeB.connect("account"), "aIice" + round); // capital I
+            AccountSignup onA = AccountSignup.start(cluster.a().connect("account"), "alice" + round);
+            AccountSignup onB = AccountSignup.start(cluster.b().connect("account"), "aIice" + round); // capital I
             onA.sendPassword();
             onB.sendPassword();
             List<String> replies = List.of(onA.wire.readLine(), onB.wire.readLine());
@@ -119,15 +73,15 @@ class ClusterNamesTest {
 
     @Test
     void lusersCountsAndWhoListsTheUsersOfEveryNode() throws Exception {
-        IrcClient ivan = irc(nodeA, "ivan");
+        IrcClient ivan = irc(cluster.a(), "ivan");
         ivan.send("JOIN #lobby").next("366");
-        IrcClient judy = irc(nodeB, "judy");
+        IrcClient judy = irc(cluster.b(), "judy");
         judy.send("JOIN #lobby").next("366");
         ivan.until(line -> line.startsWith(":judy!") && IrcClient.command(line).equals("JOIN"));
-        WireClient kim = nodeB.connect("line");
+        WireClient kim = cluster.b().connect("line");
         kim.send("kim\n");
         ivan.until(line -> line.startsWith(":kim!") && IrcClient.command(line).equals("JOIN"));
-        AccountWire dora = nodeB.login("dora", PASSWORD);
+        AccountWire dora = cluster.b().login("dora", PASSWORD);
 
         ivan.send("LUSERS");
         assertThat(ivan.next("251")).isEqualTo(S + "251 ivan :There are 3 users and 0 invisible on 1 servers"); // ivan, judy, dora
@@ -177,37 +131,7 @@ class ClusterNamesTest {
         }
     }
 
-    private Map<String, String> node(String name) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ServerConfig.STORE_URL, "postgresql://" + POSTGRES + "/" + database + "?user=postgres");
-        settings.put(ServerConfig.BUS_URL, "nats://127.0.0.1:4222");
-        settings.put(ServerConfig.NODE_NAME, name);
-        settings.put(ServerConfig.BUS_SUBJECT_PREFIX, prefix);
-        settings.put(IrcModule.SERVER_NAME, "My.Little.Server");
-        return settings;
-    }
-
     private static IrcClient irc(ServerUnderTest node, String nick) {
-        IrcClient client = new IrcClient(node.connect("irc"));
-        client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real");
-        client.until(line -> IrcClient.command(line).equals("376") || IrcClient.command(line).equals("422"));
-        return client;
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-        } catch (SQLException e) {
-            throw new SQLException("this test needs PostgreSQL on " + POSTGRES + " with trust auth for user postgres;"
-                    + " start it with `pg_ctlcluster --skip-systemctl-redirect 15 main start`", e);
-        }
-    }
-
-    private static void requireNats() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 4222), 2000);
-        } catch (IOException e) {
-            throw new IOException("this test needs a NATS server on 127.0.0.1:4222", e);
-        }
+        return IrcClient.registered(node.connect("irc"), nick);
     }
 }

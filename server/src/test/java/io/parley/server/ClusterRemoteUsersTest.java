@@ -4,22 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.protocol.irc.IrcMessage;
 import io.parley.protocol.irc.IrcModule;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Commands about a user of another node, on two full Parley servers in one JVM over one fresh
@@ -30,50 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterRemoteUsersTest {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
     private static final String PASSWORD = "correct horse battery";
     private static final String S = ":My.Little.Server ";
     private static final String CAPS = "message-tags server-time echo-message batch draft/chathistory";
 
-    @TempDir
-    Path dataA;
-    @TempDir
-    Path dataB;
-
-    private final String database = "parley_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    private final String prefix = "test" + UUID.randomUUID().toString().replace("-", "");
-    private ServerUnderTest nodeA;
-    private ServerUnderTest nodeB;
-
-    @BeforeEach
-    void start() throws Exception {
-        requireNats();
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        nodeA = ServerUnderTest.start(dataA, node("a"));
-        nodeB = ServerUnderTest.start(dataB, node("b"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            for (ServerUnderTest node : new ServerUnderTest[] {nodeA, nodeB}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-    }
+    @RegisterExtension
+    final TwoNodeCluster cluster = TwoNodeCluster.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
     @Test
     void repliesAboutAUserOfAnotherNodeComeInTheOrderTheCommandsWereSent() {
-        IrcClient judy = capped(nodeB, "judy", "echo-message");
-        IrcClient ivan = capped(nodeA, "ivan", "echo-message");
+        IrcClient judy = capped(cluster.b(), "judy", "echo-message");
+        IrcClient ivan = capped(cluster.a(), "ivan", "echo-message");
 
         // Sent at once: each waits for the one before, whatever its look-up costs.
         ivan.send("PRIVMSG judy :one").send("WHOIS judy").send("ISON judy nobody ivan").send("MONITOR + judy,nobody")
@@ -96,8 +50,8 @@ class ClusterRemoteUsersTest {
 
     @Test
     void aGuestReceivingAPrivateMessageFromAnotherNodeFindsItInItsOwnHistory() throws Exception {
-        IrcClient ivan = capped(nodeA, "ivan", CAPS);
-        IrcClient judy = capped(nodeB, "judy", CAPS);
+        IrcClient ivan = capped(cluster.a(), "ivan", CAPS);
+        IrcClient judy = capped(cluster.b(), "judy", CAPS);
 
         ivan.send("PRIVMSG judy :hello guest on b");
         IrcMessage echo = IrcCaps.next(ivan);
@@ -105,7 +59,7 @@ class ClusterRemoteUsersTest {
         assertThat(delivered.tags()).containsEntry("msgid", echo.tags().get("msgid"));
 
         // An account user on node b writes to the guest on node a, through the cluster too.
-        AccountWire dora = nodeB.login("dora", PASSWORD);
+        AccountWire dora = cluster.b().login("dora", PASSWORD);
         dora.wire.send("C PM\n");
         assertThat(dora.wire.readLine()).isEqualTo("C USERS ivan judy");
         dora.wire.send("C TO ivan\n").expect("C KEY ivan -\n");
@@ -123,7 +77,7 @@ class ClusterRemoteUsersTest {
         // Another guest who takes the nick later does not read it.
         judy.send("QUIT");
         judy.readToEof();
-        IrcClient nextJudy = capped(nodeB, "judy", CAPS);
+        IrcClient nextJudy = capped(cluster.b(), "judy", CAPS);
         assertThat(history(nextJudy, "ivan")).as("another guest called judy").isEmpty();
     }
 
@@ -138,42 +92,6 @@ class ClusterRemoteUsersTest {
 
     /** Connects to {@code node}'s IRC listener, asks for {@code caps} and registers as {@code nick} (a guest). */
     private static IrcClient capped(ServerUnderTest node, String nick, String caps) {
-        IrcClient client = new IrcClient(node.connect("irc"));
-        client.send("CAP LS 302").send("CAP REQ :" + caps);
-        String ack = client.next("CAP");
-        while (!ack.contains(" ACK ") && !ack.contains(" NAK ")) {
-            ack = client.next("CAP");
-        }
-        assertThat(ack).contains(" ACK ");
-        client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " Real").send("CAP END");
-        client.until(line -> IrcClient.command(line).equals("376") || IrcClient.command(line).equals("422"));
-        return client;
-    }
-
-    private Map<String, String> node(String name) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put(ServerConfig.STORE_URL, "postgresql://" + POSTGRES + "/" + database + "?user=postgres");
-        settings.put(ServerConfig.BUS_URL, "nats://127.0.0.1:4222");
-        settings.put(ServerConfig.NODE_NAME, name);
-        settings.put(ServerConfig.BUS_SUBJECT_PREFIX, prefix);
-        settings.put(IrcModule.SERVER_NAME, "My.Little.Server");
-        return settings;
-    }
-
-    private static Connection admin() throws SQLException {
-        try {
-            return DriverManager.getConnection("jdbc:postgresql://" + POSTGRES + "/postgres?user=postgres");
-        } catch (SQLException e) {
-            throw new SQLException("this test needs PostgreSQL on " + POSTGRES + " with trust auth for user postgres;"
-                    + " start it with `pg_ctlcluster --skip-systemctl-redirect 15 main start`", e);
-        }
-    }
-
-    private static void requireNats() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 4222), 2000);
-        } catch (IOException e) {
-            throw new IOException("this test needs a NATS server on 127.0.0.1:4222", e);
-        }
+        return IrcCaps.registered(node.connect("irc"), nick, caps);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.protocol.irc.IrcMessage;
 import io.parley.protocol.irc.IrcSyntaxException;
+import io.parley.testing.WireClient;
 import java.util.List;
 
 /** IRC test clients that negotiate IRCv3 capabilities, and reading tagged lines. */
@@ -13,7 +14,12 @@ final class IrcCaps {
 
     /** Connects, asks for {@code caps} (all must be acknowledged) and registers as {@code nick}. */
     static IrcClient registered(ParleyExtension server, String nick, String caps) {
-        IrcClient client = new IrcClient(server.connect("irc"));
+        return registered(server.connect("irc"), nick, caps);
+    }
+
+    /** Asks for {@code caps} (all must be acknowledged) and registers as {@code nick} over {@code wire}, a new IRC connection. */
+    static IrcClient registered(WireClient wire, String nick, String caps) {
+        IrcClient client = new IrcClient(wire);
         client.send("CAP LS 302").send("CAP REQ :" + caps);
         String ack = client.next("CAP");
         while (!ack.contains(" ACK ") && !ack.contains(" NAK ")) {

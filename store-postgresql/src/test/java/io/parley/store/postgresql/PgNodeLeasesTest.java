@@ -1,23 +1,23 @@
 package io.parley.store.postgresql;
 
 import static io.parley.store.contract.StoreContract.room;
+import static io.parley.store.postgresql.LeasedNodes.HELD;
+import static io.parley.store.postgresql.LeasedNodes.RUN_OUT;
+import static io.parley.store.postgresql.LeasedNodes.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.core.NodeLeases;
 import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster's leases on life in PostgreSQL: a lease that ran out is claimed by exactly one of
@@ -26,72 +26,57 @@ import org.junit.jupiter.api.Test;
  */
 class PgNodeLeasesTest {
 
-    private static final Duration HELD = Duration.ofSeconds(30);
-    private static final Duration RUN_OUT = Duration.ofSeconds(-1);
-
-    private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    final LeasedNodes nodes = new LeasedNodes();
 
     @Test
     void aDeadNodesLeaseIsClaimedByExactlyOneOfTwoNodesLookingAtOnceWithTheMembersItListed() throws Exception {
-        try (PostgresStore a = PostgresStore.open(database.url(), "a");
-                PostgresStore b = PostgresStore.open(database.url(), "b");
-                PostgresStore c = PostgresStore.open(database.url(), "c")) {
-            long lifeA = a.leases().orElseThrow().begin("a", HELD);
-            b.leases().orElseThrow().begin("b", HELD);
-            c.leases().orElseThrow().begin("c", HELD);
-            Room lobby = room(a, "lobby");
-            append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 1, "alice")));
-            append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 2, "amy")));
-            append(a, new RoomEvent.Left(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 2, "amy")));
+        PostgresStore a = nodes.start("a");
+        PostgresStore b = nodes.start("b");
+        PostgresStore c = nodes.start("c");
+        long lifeA = nodes.life("a");
+        Room lobby = room(a, "lobby");
+        append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 1, "alice")));
+        append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 2, "amy")));
+        append(a, new RoomEvent.Left(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 2, "amy")));
 
-            assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).as("a's lease is held").isEmpty();
+        assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).as("a's lease is held").isEmpty();
 
-            a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies: its lease has run out
-            List<NodeLeases.Expired> claimedByB = new ArrayList<>();
-            List<NodeLeases.Expired> claimedByC = new ArrayList<>();
-            CountDownLatch go = new CountDownLatch(1);
-            ExecutorService claimers = Executors.newFixedThreadPool(2);
-            try {
-                Future<List<NodeLeases.Expired>> byB = claimers.submit(() -> {
-                    go.await();
-                    return b.leases().orElseThrow().claimExpired("b", HELD);
-                });
-                Future<List<NodeLeases.Expired>> byC = claimers.submit(() -> {
-                    go.await();
-                    return c.leases().orElseThrow().claimExpired("c", HELD);
-                });
-                go.countDown();
-                claimedByB.addAll(byB.get());
-                claimedByC.addAll(byC.get());
-            } finally {
-                claimers.shutdown();
-            }
-            List<NodeLeases.Expired> claimed = new ArrayList<>(claimedByB);
-            claimed.addAll(claimedByC);
-            assertThat(claimed).as("one claim, by b or c").containsExactly(new NodeLeases.Expired("a", lifeA));
-
-            assertThat(b.leases().orElseThrow().members(claimed.get(0))).as("a's members still in a room")
-                    .containsExactly(new NodeLeases.GoneMember(lobby.ref(), "lobby", 1, "alice"));
+        a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies: its lease has run out
+        List<NodeLeases.Expired> claimedByB = new ArrayList<>();
+        List<NodeLeases.Expired> claimedByC = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService claimers = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<NodeLeases.Expired>> byB = claimers.submit(() -> {
+                go.await();
+                return b.leases().orElseThrow().claimExpired("b", HELD);
+            });
+            Future<List<NodeLeases.Expired>> byC = claimers.submit(() -> {
+                go.await();
+                return c.leases().orElseThrow().claimExpired("c", HELD);
+            });
+            go.countDown();
+            claimedByB.addAll(byB.get());
+            claimedByC.addAll(byC.get());
+        } finally {
+            claimers.shutdown();
         }
+        List<NodeLeases.Expired> claimed = new ArrayList<>(claimedByB);
+        claimed.addAll(claimedByC);
+        assertThat(claimed).as("one claim, by b or c").containsExactly(new NodeLeases.Expired("a", lifeA));
+
+        assertThat(b.leases().orElseThrow().members(claimed.get(0))).as("a's members still in a room")
+                .containsExactly(new NodeLeases.GoneMember(lobby.ref(), "lobby", 1, "alice"));
     }
 
     @Test
     void aNodeRestartedUnderItsNameEndsItsEarlierLifeAtOnceForAnotherToAnnounce() throws Exception {
-        try (PostgresStore crashed = PostgresStore.open(database.url(), "a");
-                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+        try (PostgresStore crashed = PostgresStore.open(nodes.database().url(), "a");
+                PostgresStore b = PostgresStore.open(nodes.database().url(), "b")) {
             long earlier = crashed.leases().orElseThrow().begin("a", HELD);
             b.leases().orElseThrow().begin("b", HELD);
-            try (PostgresStore restarted = PostgresStore.open(database.url(), "a")) {
+            try (PostgresStore restarted = PostgresStore.open(nodes.database().url(), "a")) {
                 long life = restarted.leases().orElseThrow().begin("a", HELD);
                 assertThat(life).isGreaterThan(earlier);
                 assertThat(restarted.leases().orElseThrow().earlierLives("a", life)).isEqualTo(1);
@@ -108,25 +93,13 @@ class PgNodeLeasesTest {
 
     @Test
     void aLeaseClaimedByANodeThatDiedBeforeReleasingItIsClaimedAgainAfterTheTimeout() throws Exception {
-        try (PostgresStore a = PostgresStore.open(database.url(), "a");
-                PostgresStore b = PostgresStore.open(database.url(), "b")) {
+        try (PostgresStore a = PostgresStore.open(nodes.database().url(), "a");
+                PostgresStore b = PostgresStore.open(nodes.database().url(), "b")) {
             long lifeA = a.leases().orElseThrow().begin("a", RUN_OUT);
             assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).hasSize(1);
             assertThat(b.leases().orElseThrow().claimExpired("b", HELD)).as("claimed, being announced").isEmpty();
             assertThat(b.leases().orElseThrow().claimExpired("b", RUN_OUT)).as("its claimer took too long")
                     .containsExactly(new NodeLeases.Expired("a", lifeA));
         }
-    }
-
-    private static void append(PostgresStore store, RoomEvent event) {
-        CompletableFuture<RoomEvent> placed = new CompletableFuture<>();
-        store.events().append(event, (stored, error) -> {
-            if (error == null) {
-                placed.complete(stored);
-            } else {
-                placed.completeExceptionally(error);
-            }
-        });
-        placed.join();
     }
 }

@@ -1,16 +1,16 @@
 package io.parley.store.postgresql;
 
 import static io.parley.store.contract.StoreContract.room;
+import static io.parley.store.postgresql.LeasedNodes.HELD;
+import static io.parley.store.postgresql.LeasedNodes.RUN_OUT;
+import static io.parley.store.postgresql.LeasedNodes.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.core.room.MemberRef;
 import io.parley.core.room.Room;
 import io.parley.core.room.RoomEvent;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The members other nodes have in a room, as a node opening the room reads them: only those of
@@ -19,52 +19,37 @@ import org.junit.jupiter.api.Test;
  */
 class PgRoomMembersTest {
 
-    private static final Duration HELD = Duration.ofSeconds(30);
-    private static final Duration RUN_OUT = Duration.ofSeconds(-1);
-
-    private TestDatabase database;
-
-    @BeforeEach
-    void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    final LeasedNodes nodes = new LeasedNodes();
 
     @Test
     void aNodeWhoseLeaseRanOutHasNoMembersShownBeforeItsLeaseIsClaimed() throws Exception {
-        try (PostgresStore a = PostgresStore.open(database.url(), "a");
-                PostgresStore b = PostgresStore.open(database.url(), "b");
-                PostgresStore c = PostgresStore.open(database.url(), "c")) {
-            long lifeA = a.leases().orElseThrow().begin("a", HELD);
-            b.leases().orElseThrow().begin("b", HELD);
-            c.leases().orElseThrow().begin("c", HELD);
-            Room lobby = room(a, "lobby");
-            MemberRef alice = new MemberRef("a", 1, "alice");
-            MemberRef bob = new MemberRef("b", 1, "bob");
-            append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, alice));
-            append(b, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, bob));
+        PostgresStore a = nodes.start("a");
+        PostgresStore b = nodes.start("b");
+        PostgresStore c = nodes.start("c");
+        long lifeA = nodes.life("a");
+        Room lobby = room(a, "lobby");
+        MemberRef alice = new MemberRef("a", 1, "alice");
+        MemberRef bob = new MemberRef("b", 1, "bob");
+        append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, alice));
+        append(b, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, bob));
 
-            assertThat(c.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join())
-                    .containsExactlyInAnyOrder(alice, bob);
+        assertThat(c.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join())
+                .containsExactlyInAnyOrder(alice, bob);
 
-            a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies: its lease has run out, nobody claimed it yet
+        a.leases().orElseThrow().renew(lifeA, RUN_OUT); // a dies: its lease has run out, nobody claimed it yet
 
-            assertThat(c.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join())
-                    .as("a's members are not shown as present").containsExactly(bob);
-            assertThat(b.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join()).isEmpty();
-        }
+        assertThat(c.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join())
+                .as("a's members are not shown as present").containsExactly(bob);
+        assertThat(b.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join()).isEmpty();
     }
 
     @Test
     void aNodeThatStoppedHasNoMembersShown() throws Exception {
-        try (PostgresStore b = PostgresStore.open(database.url(), "b")) {
+        try (PostgresStore b = PostgresStore.open(nodes.database().url(), "b")) {
             b.leases().orElseThrow().begin("b", HELD);
             Room lobby;
-            try (PostgresStore a = PostgresStore.open(database.url(), "a")) {
+            try (PostgresStore a = PostgresStore.open(nodes.database().url(), "a")) {
                 a.leases().orElseThrow().begin("a", HELD);
                 lobby = room(a, "lobby");
                 append(a, new RoomEvent.Joined(lobby.id(), RoomEvent.UNPLACED, new MemberRef("a", 1, "alice")));
@@ -73,17 +58,5 @@ class PgRoomMembersTest {
 
             assertThat(b.rooms().otherNodesMembers(lobby.ref()).toCompletableFuture().join()).isEmpty();
         }
-    }
-
-    private static void append(PostgresStore store, RoomEvent event) {
-        CompletableFuture<RoomEvent> placed = new CompletableFuture<>();
-        store.events().append(event, (stored, error) -> {
-            if (error == null) {
-                placed.complete(stored);
-            } else {
-                placed.completeExceptionally(error);
-            }
-        });
-        placed.join();
     }
 }
