@@ -33,6 +33,15 @@ public final class EncodedOncePerLoop {
      * message only.
      */
     public ByteBuf bytes(ChatMessage message, Supplier<ByteBuf> encode) {
+        return shared(message, encode).retainedDuplicate();
+    }
+
+    /**
+     * The bytes of {@code message} as {@link #bytes} makes them, but borrowed: the caller only
+     * reads them, on this thread, before it encodes another message here, and does not release
+     * them ({@link SharedEventBytes}).
+     */
+    public ByteBuf shared(ChatMessage message, Supplier<ByteBuf> encode) {
         Last cached = last.get();
         if (cached == null || cached.message() != message) {
             // Forget the old bytes before encoding, so that an encoder that throws leaves
@@ -41,6 +50,6 @@ public final class EncodedOncePerLoop {
             cached = new Last(message, encode.get());
             last.set(cached);
         }
-        return cached.bytes().retainedDuplicate();
+        return cached.bytes();
     }
 }
