@@ -160,7 +160,9 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> implements S
         if (!(event instanceof RoomEvent.Posted posted) || own(posted.chat())) {
             return null;
         }
-        return IrcPostedOncePerLoop.bytes(posted, form(posted), () -> shared(posted), alloc);
+        IrcPostedOncePerLoop.Form form = form(posted);
+        ByteBuf made = IrcPostedOncePerLoop.madeBytes(posted, form);
+        return made != null ? made : IrcPostedOncePerLoop.bytes(posted, form, () -> shared(posted), alloc);
     }
 
     private boolean own(ChatMessage message) {

@@ -80,6 +80,10 @@ final class IrcPostedOncePerLoop {
      * borrowed ({@link io.parley.protocol.SharedEventBytes}): written once per event and form.
      */
     static ByteBuf bytes(RoomEvent.Posted event, Form form, Supplier<List<IrcMessage>> render, ByteBufAllocator alloc) {
+        ByteBuf made = madeBytes(event, form);
+        if (made != null) {
+            return made;
+        }
         List<IrcMessage> lines = cached(event, form, render);
         Last last = LAST.get(); // now holding this event
         ByteBuf bytes = last.bytes.get(form);
@@ -96,6 +100,12 @@ final class IrcPostedOncePerLoop {
             last.bytes.put(form, bytes);
         }
         return bytes;
+    }
+
+    /** The bytes {@link #bytes} made of {@code event} in {@code form} on this thread, or null: asked first, so that a hit builds no renderer. */
+    static ByteBuf madeBytes(RoomEvent.Posted event, Form form) {
+        Last last = LAST.get();
+        return last.event == event ? last.bytes.get(form) : null;
     }
 
     private static List<IrcMessage> cached(RoomEvent event, Object form, Supplier<List<IrcMessage>> render) {

@@ -54,8 +54,7 @@ final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> implemen
         if (!(event instanceof RoomEvent.Posted posted)) {
             return null;
         }
-        ChatMessage message = posted.chat();
-        return MESSAGES.shared(message, () -> render(message, alloc));
+        return MESSAGES.shared(posted.chat(), alloc, LineEventEncoder::render);
     }
 
     /** A presence notice; rendered per recipient (the member's own shows nothing). */

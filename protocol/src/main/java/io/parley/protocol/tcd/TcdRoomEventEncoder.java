@@ -65,8 +65,7 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> imple
         if (!(event instanceof RoomEvent.Posted posted)) {
             return null;
         }
-        ChatMessage message = posted.chat();
-        return RELAYS.shared(message, () -> relay(message, alloc));
+        return RELAYS.shared(posted.chat(), alloc, TcdRoomEventEncoder::relay);
     }
 
     private static ByteBuf relay(ChatMessage message, ByteBufAllocator alloc) {
