@@ -29,8 +29,8 @@ public enum WireProtocol {
         }
 
         @Override
-        ByteBuf register(EmbeddedChannel channel) {
-            Connections.exchange(channel, USER + "\n");
+        ByteBuf register(EmbeddedChannel channel, String name) {
+            Connections.exchange(channel, name + "\n");
             return Connections.ascii(TEXT + "\n");
         }
     },
@@ -43,15 +43,15 @@ public enum WireProtocol {
         }
 
         @Override
-        ByteBuf register(EmbeddedChannel channel) {
+        ByteBuf register(EmbeddedChannel channel, String name) {
             String joined = Connections.exchange(channel,
-                    "JOIN_CHATROOM: " + ROOM + "\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: " + USER + "\n");
+                    "JOIN_CHATROOM: " + ROOM + "\nCLIENT_IP: 0\nPORT: 0\nCLIENT_NAME: " + name + "\n");
             Matcher reply = JOINED.matcher(joined);
             if (!reply.find()) {
                 throw new IllegalStateException("no JOINED_CHATROOM reply: " + joined);
             }
             return Connections.ascii("CHAT: " + reply.group(1) + "\nJOIN_ID: " + reply.group(2)
-                    + "\nCLIENT_NAME: " + USER + "\nMESSAGE: " + TEXT + "\n\n");
+                    + "\nCLIENT_NAME: " + name + "\nMESSAGE: " + TEXT + "\n\n");
         }
     };
 
@@ -65,7 +65,12 @@ public enum WireProtocol {
     abstract ChannelInitializer<?> initializer(ChatService chat);
 
     /** Registers {@link #USER} in {@link #ROOM}; returns the bytes of one chat request of {@link #TEXT}. */
-    abstract ByteBuf register(EmbeddedChannel channel);
+    ByteBuf register(EmbeddedChannel channel) {
+        return register(channel, USER);
+    }
+
+    /** Registers {@code name} in {@link #ROOM}; returns the bytes of one chat request of {@link #TEXT}. */
+    abstract ByteBuf register(EmbeddedChannel channel, String name);
 
     /** A connection with the protocol's pipeline, its request limits lifted (a benchmark floods by design). */
     EmbeddedChannel connect(ChatService chat) {

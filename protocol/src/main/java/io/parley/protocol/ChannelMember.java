@@ -1,5 +1,6 @@
 package io.parley.protocol;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.ReferenceCountUtil;
@@ -13,14 +14,17 @@ import org.slf4j.LoggerFactory;
  * A connection as the core sees it, whatever its protocol, and the one way to send it what it did
  * not ask for: room events ({@link #deliver}) and what other connections send it, such as private
  * messages ({@link #push}). They are written to the channel as they are, and the protocol's
- * encoder renders them on the channel's event loop. (Replies to the connection's own requests are
- * written by its {@link OrderedRequestHandler}, which handles no request while the output is past
- * the cap.)
+ * encoder renders them on the channel's event loop; except that a room event whose bytes the loop
+ * encoded once for all its members ({@link SharedEventBytes}) is copied to the connection's
+ * {@link PendingOutput}, which the burst's flush writes as one buffer. (Replies to the
+ * connection's own requests are written by its {@link OrderedRequestHandler}, which handles no
+ * request while the output is past the cap.)
  *
- * <p>Slow readers: the channel's write-buffer high-water mark is the connection's outbound cap.
- * A member whose channel is still past it, after what was queued has been offered to the socket,
- * when something arrives for it is disconnected, so no sender ever waits for it and its memory
- * stays bounded; its protocol handler then leaves its rooms as on any close.
+ * <p>Slow readers: the channel's write-buffer high-water mark is the connection's outbound cap,
+ * and it counts what the pending output holds. A member whose channel is still past it, after
+ * what was queued has been offered to the socket, when something arrives for it is disconnected,
+ * so no sender ever waits for it and its memory stays bounded; its protocol handler then leaves
+ * its rooms as on any close.
  *
  * <p>Thread-safety: {@link #deliver} runs on the channel's event loop ({@link #executor()});
  * {@link #push} may be called from any thread.
@@ -34,9 +38,11 @@ public final class ChannelMember implements Member {
     private final Channel channel;
     private final Runnable flush;
     private final ConnectionMetrics metrics;
-    // Both event-loop only.
+    // All event-loop only.
     private boolean dropped;
     private boolean flushQueued;
+    private PendingOutput pendingOutput;
+    private SharedEventBytes sharedBytes;
 
     /** A member of a single-process server ({@link Member#LOCAL_NODE}). */
     public ChannelMember(long id, Channel channel) {
@@ -55,6 +61,16 @@ public final class ChannelMember implements Member {
         };
     }
 
+    /**
+     * From now on, room events that {@code bytes} renders as shared bytes are copied to
+     * {@code output} (the protocol's first handler) instead of written through the pipeline, as
+     * long as {@code output} is in the pipeline. Called by the protocol's initializer.
+     */
+    public void bufferSharedEvents(PendingOutput output, SharedEventBytes bytes) {
+        this.pendingOutput = output;
+        this.sharedBytes = bytes;
+    }
+
     @Override
     public long id() {
         return id;
@@ -71,15 +87,49 @@ public final class ChannelMember implements Member {
     }
 
     /**
-     * Writes the event (the protocol's encoder renders it) and flushes once per burst: the flush
-     * runs after the tasks already queued on the event loop, so the events of one burst leave in
-     * one write() instead of one each. Event-loop only.
+     * Writes the event (the protocol's encoder renders it), or copies its shared bytes to the
+     * pending output, and flushes once per burst: the flush runs after the tasks already queued on
+     * the event loop, so the events of one burst leave in one write() instead of one each.
+     * Event-loop only.
      */
     @Override
     public void deliver(RoomEvent event) {
-        if (push(event) && event instanceof RoomEvent.Posted) {
+        if (send(event) && event instanceof RoomEvent.Posted) {
             metrics.messageDelivered();
         }
+    }
+
+    private boolean send(RoomEvent event) {
+        if (pendingOutput != null && pendingOutput.inPipeline()) {
+            ByteBuf bytes = sharedBytes.of(event, channel.alloc());
+            if (bytes != null) {
+                return append(bytes);
+            }
+        }
+        return push(event);
+    }
+
+    /** {@link #push} for borrowed bytes: copied to the pending output, on the same terms. */
+    private boolean append(ByteBuf bytes) {
+        if (dropped) {
+            return false;
+        }
+        ChannelOutboundBuffer queued = channel.unsafe().outboundBuffer();
+        if (queued == null) {
+            return false; // closing
+        }
+        if (!queued.isWritable() || queued.totalPendingWriteBytes() + pendingOutput.size() + bytes.readableBytes()
+                > channel.config().getWriteBufferHighWaterMark()) {
+            // As in push: the pending output joins the outbound buffer and is offered to the socket.
+            channel.flush();
+            if (!queued.isWritable()) {
+                drop();
+                return false;
+            }
+        }
+        pendingOutput.append(bytes);
+        flushAtEndOfBurst();
+        return true;
     }
 
     /**
@@ -125,11 +175,15 @@ public final class ChannelMember implements Member {
             }
         }
         channel.write(message, channel.voidPromise());
-        if (!flushQueued) {
-            flushQueued = true;
-            channel.eventLoop().execute(flush);
-        }
+        flushAtEndOfBurst();
         return true;
+    }
+
+    private void flushAtEndOfBurst() {
+        if (!flushQueued) {
+            LoopFlushes.schedule(channel.eventLoop(), flush);
+            flushQueued = true;
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.parley.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.parley.core.room.ChatMessage;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +35,25 @@ public final class EncodedOncePerLoop {
      * message only.
      */
     public ByteBuf bytes(ChatMessage message, Supplier<ByteBuf> encode) {
+        return shared(message, encode).retainedDuplicate();
+    }
+
+    /**
+     * The bytes of {@code message} as {@link #bytes} makes them, but borrowed: the caller only
+     * reads them, on this thread, before it encodes another message here, and does not release
+     * them ({@link SharedEventBytes}). {@code encode} (a method reference that captures nothing,
+     * so that a delivery allocates nothing) makes them from the message with {@code alloc}.
+     */
+    public ByteBuf shared(ChatMessage message, ByteBufAllocator alloc,
+            BiFunction<ChatMessage, ByteBufAllocator, ByteBuf> encode) {
+        Last cached = last.get();
+        if (cached != null && cached.message() == message) {
+            return cached.bytes();
+        }
+        return shared(message, () -> encode.apply(message, alloc));
+    }
+
+    private ByteBuf shared(ChatMessage message, Supplier<ByteBuf> encode) {
         Last cached = last.get();
         if (cached == null || cached.message() != message) {
             // Forget the old bytes before encoding, so that an encoder that throws leaves
@@ -41,6 +62,6 @@ public final class EncodedOncePerLoop {
             cached = new Last(message, encode.get());
             last.set(cached);
         }
-        return cached.bytes().retainedDuplicate();
+        return cached.bytes();
     }
 }

@@ -1,10 +1,13 @@
 package io.parley.protocol.irc;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.parley.core.room.ChatMessage;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.text.Text;
+import io.parley.protocol.SharedEventBytes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,9 +25,11 @@ import java.util.Set;
  * ended, one {@code QUIT}) and {@link IrcDirect}
  * messages. The connection's own messages come back only with {@code echo-message}. A text line
  * too long for one IRC line is split ({@link IrcLimits#split}); a stored {@code /me } line is a
- * CTCP ACTION. Event-loop only; one per connection.
+ * CTCP ACTION. Another member's message reaches the connection's pending output as the bytes its
+ * loop wrote once for every member with the same form ({@link #of}). Event-loop only; one per
+ * connection.
  */
-final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
+final class IrcEventEncoder extends MessageToMessageEncoder<Object> implements SharedEventBytes {
 
     static final DateTimeFormatter SERVER_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -127,27 +132,61 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> {
     }
 
     private void posted(RoomEvent.Posted posted, List<Object> out) {
-        ChatMessage message = posted.chat();
-        boolean own = self.name() != null && io.parley.core.text.NameKeys.key(message.author())
-                .equals(io.parley.core.text.NameKeys.key(self.name()));
-        if (own && !self.has(IrcCapabilities.ECHO_MESSAGE)) {
+        if (!own(posted.chat())) {
+            out.addAll(IrcPostedOncePerLoop.lines(posted, form(posted), () -> shared(posted)));
             return;
         }
-        String source = own ? self.source() : server.sourceOfAuthor(message.author());
+        if (!self.has(IrcCapabilities.ECHO_MESSAGE)) {
+            return;
+        }
+        ChatMessage message = posted.chat();
         IrcClientTags.Relay relay = server.clientTags.of(posted.room().ref(), message.author(), message.text());
         Map<String, String> extra = relay.tags();
-        String label = own ? self.labels.takeForEcho() : null;
+        String label = self.labels.takeForEcho();
         if (label != null) {
             extra = new LinkedHashMap<>(extra);
             extra.put(IrcLabels.TAG, label);
         }
-        if (own) {
-            out.addAll(render(posted, source, relay, extra)); // may carry its label
-            return;
+        out.addAll(render(posted, self.source(), relay, extra)); // may carry its label
+    }
+
+    /**
+     * Another member's message, as the bytes of the lines every member of this loop with the same
+     * form gets; null for anything else (the connection's own echo may carry its label, joins and
+     * leaves depend on the member), which is written through the pipeline.
+     */
+    @Override
+    public ByteBuf of(RoomEvent event, ByteBufAllocator alloc) {
+        if (!(event instanceof RoomEvent.Posted posted) || own(posted.chat())) {
+            return null;
         }
-        var form = new IrcPostedOncePerLoop.Form(source, relay, self.has(IrcCapabilities.SERVER_TIME),
-                self.has(IrcCapabilities.MESSAGE_TAGS), self.has(IrcCapabilities.ACCOUNT_TAG), multilineBatches());
-        out.addAll(IrcPostedOncePerLoop.lines(posted, form, () -> render(posted, source, relay, relay.tags())));
+        IrcPostedOncePerLoop.Form form = form(posted);
+        ByteBuf made = IrcPostedOncePerLoop.madeBytes(posted, form);
+        return made != null ? made : IrcPostedOncePerLoop.bytes(posted, form, () -> shared(posted), alloc);
+    }
+
+    private boolean own(ChatMessage message) {
+        return self.name() != null && io.parley.core.text.NameKeys.key(message.author())
+                .equals(io.parley.core.text.NameKeys.key(self.name()));
+    }
+
+    /** What another member's message depends on besides the event, for this member. */
+    private IrcPostedOncePerLoop.Form form(RoomEvent.Posted posted) {
+        ChatMessage message = posted.chat();
+        return new IrcPostedOncePerLoop.Form(server.sourceOfAuthor(message.author()), relay(posted),
+                self.has(IrcCapabilities.SERVER_TIME), self.has(IrcCapabilities.MESSAGE_TAGS),
+                self.has(IrcCapabilities.ACCOUNT_TAG), multilineBatches());
+    }
+
+    /** The lines of another member's message in this member's form ({@link #form}). */
+    private List<IrcMessage> shared(RoomEvent.Posted posted) {
+        IrcClientTags.Relay relay = relay(posted);
+        return render(posted, server.sourceOfAuthor(posted.chat().author()), relay, relay.tags());
+    }
+
+    private IrcClientTags.Relay relay(RoomEvent.Posted posted) {
+        ChatMessage message = posted.chat();
+        return server.clientTags.of(posted.room().ref(), message.author(), message.text());
     }
 
     private List<IrcMessage> render(RoomEvent.Posted posted, String source, IrcClientTags.Relay relay,

@@ -8,6 +8,7 @@ import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.LineFraming;
 import io.parley.protocol.NoticeEncoder;
+import io.parley.protocol.PendingOutput;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@link io.parley.protocol.WireLine}s, which say whether they were UTF-8), then the
  * handler, which parses each line ({@link IrcMessage#parse}); outbound, room events and direct
  * messages become {@link IrcMessage}s with the connection's tags ({@link IrcEventEncoder}) and
- * those CR LF lines ({@link IrcLineEncoder}). Thread-safe and shared by the listeners' connections.
+ * those CR LF lines ({@link IrcLineEncoder}); another member's message, as bytes shared by the
+ * loop, goes to the connection's {@link PendingOutput} instead. Thread-safe and shared by the listeners' connections.
  */
 public final class IrcInitializer extends ChannelInitializer<Channel> {
 
@@ -45,10 +47,15 @@ public final class IrcInitializer extends ChannelInitializer<Channel> {
         ChannelMember member = new ChannelMember(server.chat.node(), server.chat.newMemberId(), channel);
         IrcSession session = new IrcSession(channel, member, host(channel),
                 new IrcCapNegotiation(server.settings.serverName(), server.capabilities));
+        IrcEventEncoder events = new IrcEventEncoder(server, session);
+        PendingOutput pending = new PendingOutput();
+        member.bufferSharedEvents(pending, events);
         ChannelPipeline pipeline = channel.pipeline();
+        // First, nearest the socket: every write and flush of the protocol passes it.
+        pipeline.addLast(PendingOutput.NAME, pending);
         pipeline.addLast(FRAMING, LineFraming.withWireLengths(IrcLimits.MAX_FRAME_BYTES)); // WireLine: UTF8ONLY
         pipeline.addLast(LINE_ENCODER, IrcLineEncoder.INSTANCE);
-        pipeline.addLast(EVENT_ENCODER, new IrcEventEncoder(server, session));
+        pipeline.addLast(EVENT_ENCODER, events);
         pipeline.addLast(NOTICE_ENCODER, NOTICES);
         pipeline.addLast(PING, new IdleStateHandler(server.settings.pingSeconds(), 0, 0, TimeUnit.SECONDS));
         pipeline.addLast(HANDLER, new IrcHandler(server, session));

@@ -34,6 +34,16 @@ final class IrcLineEncoder extends MessageToMessageEncoder<IrcMessage> {
         }
     };
 
+    /** Writes {@code message}'s line and its CR LF to {@code out}, as this encoder writes it. */
+    static void write(IrcMessage message, ByteBuf out) {
+        writeLine(message.toLine(), out);
+    }
+
+    private static void writeLine(String line, ByteBuf out) {
+        ByteBufUtil.writeUtf8(out, line);
+        out.writeByte('\r').writeByte('\n');
+    }
+
     @Override
     protected void encode(ChannelHandlerContext ctx, IrcMessage message, List<Object> out) {
         Last last = LAST.get();
@@ -43,8 +53,7 @@ final class IrcLineEncoder extends MessageToMessageEncoder<IrcMessage> {
         }
         String line = message.toLine();
         ByteBuf bytes = ctx.alloc().buffer(line.length() + 2);
-        ByteBufUtil.writeUtf8(bytes, line);
-        bytes.writeByte('\r').writeByte('\n');
+        writeLine(line, bytes);
         LAST.remove();
         LAST.set(new Last(message, bytes.retainedDuplicate()));
         out.add(bytes);

@@ -1,5 +1,7 @@
 package io.parley.protocol.irc;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.parley.core.room.RoomEvent;
 import java.util.HashMap;
@@ -16,7 +18,9 @@ import java.util.function.Supplier;
  * member's {@code server-time}, {@code message-tags} and {@code account-tag}, so members that
  * agree on those share one list of {@link IrcMessage}s (immutable), and {@link IrcLineEncoder}
  * then writes each shared line's bytes once too. A sender's own echo (which may carry its
- * {@code label}) is not shared. Thread-safe: its state is per thread and holds only the last event.
+ * {@code label}) is not shared. A member with a pending output takes the lines' bytes, which are
+ * written once per form too ({@link #bytes}). Thread-safe: its state is per thread and holds only
+ * the last event.
  */
 final class IrcPostedOncePerLoop {
 
@@ -34,12 +38,28 @@ final class IrcPostedOncePerLoop {
     private static final class Last {
         RoomEvent event;
         final Map<Object, List<IrcMessage>> lines = new HashMap<>(4);
+        final Map<Object, ByteBuf> bytes = new HashMap<>(4);
+
+        /** Forgets the event, releasing its bytes. */
+        void clear() {
+            event = null;
+            lines.clear();
+            bytes.values().forEach(ByteBuf::release);
+            bytes.clear();
+        }
     }
 
     private static final FastThreadLocal<Last> LAST = new FastThreadLocal<>() {
         @Override
         protected Last initialValue() {
             return new Last();
+        }
+
+        @Override
+        protected void onRemoval(Last value) {
+            if (value != null) {
+                value.clear();
+            }
         }
     };
 
@@ -55,11 +75,43 @@ final class IrcPostedOncePerLoop {
         return cached(event, form, () -> List.of(render.get())).get(0);
     }
 
+    /**
+     * The bytes of {@link #lines} (each line and its CR LF, as {@link IrcLineEncoder} writes them),
+     * borrowed ({@link io.parley.protocol.SharedEventBytes}): written once per event and form.
+     */
+    static ByteBuf bytes(RoomEvent.Posted event, Form form, Supplier<List<IrcMessage>> render, ByteBufAllocator alloc) {
+        ByteBuf made = madeBytes(event, form);
+        if (made != null) {
+            return made;
+        }
+        List<IrcMessage> lines = cached(event, form, render);
+        Last last = LAST.get(); // now holding this event
+        ByteBuf bytes = last.bytes.get(form);
+        if (bytes == null) {
+            bytes = alloc.buffer();
+            try {
+                for (IrcMessage line : lines) {
+                    IrcLineEncoder.write(line, bytes);
+                }
+            } catch (RuntimeException e) {
+                bytes.release();
+                throw e;
+            }
+            last.bytes.put(form, bytes);
+        }
+        return bytes;
+    }
+
+    /** The bytes {@link #bytes} made of {@code event} in {@code form} on this thread, or null: asked first, so that a hit builds no renderer. */
+    static ByteBuf madeBytes(RoomEvent.Posted event, Form form) {
+        Last last = LAST.get();
+        return last.event == event ? last.bytes.get(form) : null;
+    }
+
     private static List<IrcMessage> cached(RoomEvent event, Object form, Supplier<List<IrcMessage>> render) {
         Last last = LAST.get();
         if (last.event != event) {
-            last.event = null;
-            last.lines.clear();
+            last.clear();
         }
         List<IrcMessage> cached = last.lines.get(form);
         if (cached == null) {

@@ -12,6 +12,7 @@ import io.parley.core.room.MemberRef;
 import io.parley.core.room.RoomEvent;
 import io.parley.core.text.Text;
 import io.parley.protocol.EncodedOncePerLoop;
+import io.parley.protocol.SharedEventBytes;
 import java.util.List;
 
 /**
@@ -21,9 +22,10 @@ import java.util.List;
  * own. Each message is encoded once per event loop and its bytes shared by every line member
  * there. Other members' joins and leaves, on any protocol, are notices: {@code * carol joined
  * lobby} / {@code * carol left lobby}. The connection's own join and leave show nothing (the
- * spec: no join notice to the joiner; it leaves by closing). Event-loop only; one per connection.
+ * spec: no join notice to the joiner; it leaves by closing). A message's shared bytes reach the
+ * member's pending output without the pipeline ({@link #of}). Event-loop only; one per connection.
  */
-final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
+final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> implements SharedEventBytes {
 
     private static final EncodedOncePerLoop MESSAGES = new EncodedOncePerLoop();
 
@@ -44,6 +46,15 @@ final class LineEventEncoder extends MessageToMessageEncoder<RoomEvent> {
             ChatMessage message = event.message().orElseThrow();
             out.add(MESSAGES.bytes(message, () -> render(message, ctx.alloc())));
         }
+    }
+
+    /** A message's lines, shared; presence notices are rendered per recipient, through the pipeline. */
+    @Override
+    public ByteBuf of(RoomEvent event, ByteBufAllocator alloc) {
+        if (!(event instanceof RoomEvent.Posted posted)) {
+            return null;
+        }
+        return MESSAGES.shared(posted.chat(), alloc, LineEventEncoder::render);
     }
 
     /** A presence notice; rendered per recipient (the member's own shows nothing). */

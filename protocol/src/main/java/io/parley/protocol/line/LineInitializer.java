@@ -8,6 +8,7 @@ import io.parley.core.room.ChatService;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.LineFraming;
 import io.parley.protocol.NoticeEncoder;
+import io.parley.protocol.PendingOutput;
 
 /** Builds a line-protocol connection's pipeline. Thread-safe and shared by a listener's connections. */
 public final class LineInitializer extends ChannelInitializer<Channel> {
@@ -32,10 +33,15 @@ public final class LineInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         ChannelMember member = new ChannelMember(chat.node(), chat.newMemberId(), channel);
+        LineEventEncoder events = new LineEventEncoder(member);
+        PendingOutput pending = new PendingOutput();
+        member.bufferSharedEvents(pending, events);
         ChannelPipeline pipeline = channel.pipeline();
+        // First, nearest the socket: every write and flush of the protocol passes it.
+        pipeline.addLast(PendingOutput.NAME, pending);
         // A line is the request itself: the handler takes the framing's strings as they are.
         pipeline.addLast(FRAMING, new LineFraming(settings.maxLineBytes()));
-        pipeline.addLast(EVENT_ENCODER, new LineEventEncoder(member));
+        pipeline.addLast(EVENT_ENCODER, events);
         pipeline.addLast(NOTICE_ENCODER, NOTICES);
         pipeline.addLast(HANDLER, new LineHandler(chat, names, settings, member));
     }

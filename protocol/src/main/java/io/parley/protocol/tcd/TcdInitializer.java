@@ -9,6 +9,7 @@ import io.parley.protocol.Addresses;
 import io.parley.protocol.ChannelMember;
 import io.parley.protocol.LineFraming;
 import io.parley.protocol.NoticeEncoder;
+import io.parley.protocol.PendingOutput;
 import java.net.InetSocketAddress;
 
 /** Builds a TCD connection's pipeline. Thread-safe and shared by every connection of a listener. */
@@ -40,13 +41,18 @@ public final class TcdInitializer extends ChannelInitializer<Channel> {
                 : new InetSocketAddress(0);
         TcdSession session = new TcdSession(new ChannelMember(chat.node(), chat.newMemberId(), channel),
                 Addresses.plain(local.getAddress()), local.getPort());
+        TcdRoomEventEncoder events = new TcdRoomEventEncoder(session);
+        PendingOutput pending = new PendingOutput();
+        session.member.bufferSharedEvents(pending, events);
         ChannelPipeline pipeline = channel.pipeline();
+        // First, nearest the socket: every write and flush of the protocol passes it.
+        pipeline.addLast(PendingOutput.NAME, pending);
         // A single line may be as long as a whole request; the parser holds the request to that too.
         // With each line's wire length: the request limit counts the bytes the client sent.
         pipeline.addLast(FRAMING, LineFraming.withWireLengths(settings.maxRequestBytes()));
         pipeline.addLast(DECODER, new TcdDecoder(settings.maxRequestBytes(), settings.maxMessageLines()));
         pipeline.addLast(REPLY_ENCODER, TcdReplyEncoder.INSTANCE);
-        pipeline.addLast(EVENT_ENCODER, new TcdRoomEventEncoder(session));
+        pipeline.addLast(EVENT_ENCODER, events);
         pipeline.addLast(NOTICE_ENCODER, NOTICES);
         pipeline.addLast(HANDLER, new TcdHandler(chat, names, settings, session));
     }

@@ -1,10 +1,14 @@
 package io.parley.protocol.tcd;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
+import io.parley.core.room.ChatMessage;
 import io.parley.core.room.RoomEvent;
 import io.parley.protocol.EncodedOncePerLoop;
+import io.parley.protocol.SharedEventBytes;
 import java.util.List;
 
 /**
@@ -14,9 +18,11 @@ import java.util.List;
  * the room arrives. A message is a CHAT relay. Every join and leave, whatever protocol the member
  * uses, is announced in the spec's form (a relay from the member with the text
  * {@code <name> has joined this chatroom.} / {@code <name> has left this chatroom.}), right after
- * the JOINED / LEFT of the member's own. Event-loop only; one per connection.
+ * the JOINED / LEFT of the member's own. A message's relay is the same bytes for every member:
+ * {@link #of} gives them to the member's pending output without the pipeline. Event-loop only;
+ * one per connection.
  */
-final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
+final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> implements SharedEventBytes {
 
     /** The relay of a message is the same for every TCD member: encoded once per event loop. */
     private static final EncodedOncePerLoop RELAYS = new EncodedOncePerLoop();
@@ -49,8 +55,20 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> {
             }
             out.add(new TcdReply.Chat(ref, left.name(), left.name() + " has left this chatroom."));
         } else {
-            event.message().ifPresent(message -> out.add(RELAYS.bytes(message, () -> ByteBufUtil.writeUtf8(ctx.alloc(),
-                    new TcdReply.Chat(message.roomRef(), message.author(), message.text()).wire()))));
+            event.message().ifPresent(message -> out.add(RELAYS.bytes(message, () -> relay(message, ctx.alloc()))));
         }
+    }
+
+    /** A message's relay, shared; joins and leaves are rendered per recipient, through the pipeline. */
+    @Override
+    public ByteBuf of(RoomEvent event, ByteBufAllocator alloc) {
+        if (!(event instanceof RoomEvent.Posted posted)) {
+            return null;
+        }
+        return RELAYS.shared(posted.chat(), alloc, TcdRoomEventEncoder::relay);
+    }
+
+    private static ByteBuf relay(ChatMessage message, ByteBufAllocator alloc) {
+        return ByteBufUtil.writeUtf8(alloc, new TcdReply.Chat(message.roomRef(), message.author(), message.text()).wire());
     }
 }

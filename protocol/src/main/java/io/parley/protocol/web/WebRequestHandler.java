@@ -30,6 +30,7 @@ import io.parley.protocol.Addresses;
 import io.parley.protocol.ClientAddress;
 import io.parley.protocol.Goodbye;
 import io.parley.protocol.LineFraming;
+import io.parley.protocol.PendingOutput;
 import io.parley.protocol.ServerNotice;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,11 @@ final class WebRequestHandler extends ChannelDuplexHandler {
         int max = framing.maxLineBytes();
         WebSocketLines lines = new WebSocketLines(framing);
         pipeline.replace(framing, WebSocketLines.NAME, lines);
+        // Its bytes would pass under the framing: members here write their events as frames.
+        PendingOutput pending = pipeline.get(PendingOutput.class);
+        if (pending != null) {
+            pipeline.remove(pending);
+        }
         pipeline.addAfter(ctx.name(), WebSocketControl.NAME, new WebSocketControl(settings.pingIntervalSeconds()));
         pipeline.addAfter(ctx.name(), "web-socket-messages", new WebSocketFrameAggregator(max + 2));
         // Text frames must be UTF-8 (RFC 6455): one that is not closes the socket with 1007.

@@ -61,7 +61,7 @@ class IrcPipelineFuzzTest {
         assertSafeLines(toBob);
     }
 
-    private static IrcServer server() {
+    static IrcServer server() {
         Executor inline = Runnable::run;
         RegisteredNames names = new RegisteredNames(List.of("owner"));
         Presence presence = new Presence(names);
