@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@link PresenceLink} on the room bus's NATS connection (core pub/sub, at most once): a private
  * message or a replaced login goes to the subject of the node that holds its name,
  * {@code <prefix>.node.<node>.pm} and {@code <prefix>.node.<node>.replaced}; a registration to
- * every node, {@code <prefix>.names}. A private message is stored before it is sent here, so one
+ * every node, {@code <prefix>.names}, and a name coming online or going offline (one small message
+ * each, for IRC's MONITOR) to every node, {@code <prefix>.online}. A private message is stored before it is sent here, so one
  * NATS loses (a node cut off) is in its recipient's history. Each subject's values carry a
  * version of their own and are read tolerantly ({@link PresenceCodec}), so a rolling upgrade
  * between adjacent versions keeps every subject working.
@@ -56,6 +57,11 @@ public final class NatsPresenceLink implements PresenceLink {
     }
 
     @Override
+    public void presence(String name, boolean online) {
+        publish(prefix + ".online", PresenceCodec.comingAndGoing(node, name, online));
+    }
+
+    @Override
     public synchronized void listen(Listener listener) {
         if (dispatcher != null) {
             throw new IllegalStateException("one listener per link");
@@ -63,6 +69,7 @@ public final class NatsPresenceLink implements PresenceLink {
         dispatcher = connection.createDispatcher(message -> received(listener, message));
         dispatcher.subscribe(prefix + ".node." + node + ".*");
         dispatcher.subscribe(prefix + ".names");
+        dispatcher.subscribe(prefix + ".online");
     }
 
     private void received(Listener listener, Message message) {
@@ -75,6 +82,11 @@ public final class NatsPresenceLink implements PresenceLink {
                 listener.replaced(replaced.name(), replaced.token());
             } else if (subject.endsWith(".names")) {
                 listener.registered(PresenceCodec.registered(message.getData()));
+            } else if (subject.endsWith(".online")) {
+                PresenceCodec.ComingAndGoing notice = PresenceCodec.comingAndGoing(message.getData());
+                if (!notice.node().equals(node)) { // this node's own, told to its users as it happened
+                    listener.presence(notice.name(), notice.online());
+                }
             }
             // Another subject under this node's: a newer node's, which this one does not know.
         } catch (IOException | RuntimeException e) {

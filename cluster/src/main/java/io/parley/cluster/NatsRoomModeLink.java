@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link RoomModeLink} on the room bus's NATS connection (core pub/sub, at most once): every
- * stored change of a room's modes goes to every node on {@code <prefix>.modes}, and each node but
+ * stored change of a room's modes or topic goes to every node on {@code <prefix>.modes}, and each node but
  * the sender takes it. The change is in the store before it is sent, so a node that misses one
  * finds it there: when the connection comes back ({@code RECONNECTED}) the listeners are told to
  * read again what they hold. Values are length-prefixed UTF-8 after a
- * version byte and the sending node's name.
+ * version byte, one per kind of message ({@code 1} modes, {@code 2} topic; a node drops a kind it
+ * does not know), and the sending node's name.
  *
  * <p>Thread-safe; nothing blocks. The listeners run on this link's dispatcher thread (notices)
  * and on the connection's event thread (reconnections).
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class NatsRoomModeLink implements RoomModeLink {
 
     private static final Logger log = LoggerFactory.getLogger(NatsRoomModeLink.class);
-    private static final byte VERSION = 1;
+    private static final byte MODES = 1;
+    private static final byte TOPIC = 2;
 
     private final Connection connection;
     private final String subject;
@@ -56,7 +58,7 @@ public final class NatsRoomModeLink implements RoomModeLink {
     public void changed(Notice notice) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(MODES);
             write(out, node);
             out.writeInt(notice.roomRef());
             write(out, notice.setBy());
@@ -74,8 +76,29 @@ public final class NatsRoomModeLink implements RoomModeLink {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        publish(bytes.toByteArray());
+    }
+
+    @Override
+    public void topicChanged(TopicNotice notice) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + notice.text().length());
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(TOPIC);
+            write(out, node);
+            out.writeInt(notice.roomRef());
+            write(out, notice.text());
+            write(out, notice.source());
+            write(out, notice.setBy());
+            out.writeLong(notice.at().toEpochMilli());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        publish(bytes.toByteArray());
+    }
+
+    private void publish(byte[] data) {
         try {
-            connection.publish(subject, bytes.toByteArray());
+            connection.publish(subject, data);
         } catch (RuntimeException e) {
             // Disconnected with a full reconnect buffer, or closing: the change is in the store.
             log.warn("Could not publish to {}: {}", subject, e.toString());
@@ -97,35 +120,42 @@ public final class NatsRoomModeLink implements RoomModeLink {
     }
 
     private void received(Message message) {
-        Notice notice;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(message.getData()))) {
-            if (in.readByte() != VERSION) {
-                throw new IOException("unknown version");
+            byte kind = in.readByte();
+            if (kind != MODES && kind != TOPIC) {
+                throw new IOException("unknown version " + kind);
             }
             if (read(in).equals(node)) {
                 return; // this node's own change, applied when it was made
             }
-            int ref = in.readInt();
-            String setBy = read(in);
-            Instant at = Instant.ofEpochMilli(in.readLong());
-            int parts = in.readInt();
-            if (parts < 0 || parts > 64) {
-                throw new IOException("bad count " + parts);
+            if (kind == MODES) {
+                Notice notice = readModes(in);
+                listeners.forEach(listener -> listener.changed(notice));
+            } else {
+                TopicNotice notice = new TopicNotice(in.readInt(), read(in), read(in), read(in),
+                        Instant.ofEpochMilli(in.readLong()));
+                listeners.forEach(listener -> listener.topicChanged(notice));
             }
-            List<String> shown = new ArrayList<>(parts);
-            for (int i = 0; i < parts; i++) {
-                shown.add(read(in));
-            }
-            String flags = read(in);
-            String key = in.readBoolean() ? read(in) : null;
-            notice = new Notice(ref, setBy, at, shown, flags, key, in.readInt());
         } catch (IOException | RuntimeException e) {
-            log.warn("Dropped a malformed room mode notice on {}: {}", subject, e.toString());
-            return;
+            log.warn("Dropped a malformed room notice on {}: {}", subject, e.toString());
         }
-        for (Listener listener : listeners) {
-            listener.changed(notice);
+    }
+
+    private static Notice readModes(DataInputStream in) throws IOException {
+        int ref = in.readInt();
+        String setBy = read(in);
+        Instant at = Instant.ofEpochMilli(in.readLong());
+        int parts = in.readInt();
+        if (parts < 0 || parts > 64) {
+            throw new IOException("bad count " + parts);
         }
+        List<String> shown = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            shown.add(read(in));
+        }
+        String flags = read(in);
+        String key = in.readBoolean() ? read(in) : null;
+        return new Notice(ref, setBy, at, shown, flags, key, in.readInt());
     }
 
     private static void write(DataOutputStream out, String text) throws IOException {

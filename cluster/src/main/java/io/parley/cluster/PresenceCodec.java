@@ -33,10 +33,30 @@ final class PresenceCodec {
     /** A registration: the name, unchanged since 1 (written as 2, likewise). */
     static final byte REGISTERED = 2;
 
+    /** A name coming online or going offline: 1, the sending node, the name, whether online. */
+    static final byte COMING_AND_GOING = 1;
+
     private PresenceCodec() {}
 
     /** A replaced login, as a listener hears it. */
     record Replaced(String name, long token) {}
+
+    /** A name that came online or went offline on {@code node}. */
+    record ComingAndGoing(String node, String name, boolean online) {}
+
+    static byte[] comingAndGoing(String node, String name, boolean online) {
+        return write(COMING_AND_GOING, out -> {
+            write(out, node);
+            write(out, name);
+            out.writeBoolean(online);
+        });
+    }
+
+    static ComingAndGoing comingAndGoing(byte[] data) throws IOException {
+        DataInputStream in = reader(data);
+        version(in);
+        return new ComingAndGoing(read(in), read(in), in.readBoolean());
+    }
 
     static byte[] privateMessage(PrivateMessage message) {
         return write(PM, out -> {

@@ -31,11 +31,17 @@ class NatsRoomModeLinkTest {
     /** What a node's listener heard. */
     private static final class Heard implements RoomModeLink.Listener {
         final BlockingQueue<RoomModeLink.Notice> notices = new LinkedBlockingQueue<>();
+        final BlockingQueue<RoomModeLink.TopicNotice> topics = new LinkedBlockingQueue<>();
         final CompletableFuture<Void> reconnected = new CompletableFuture<>();
 
         @Override
         public void changed(RoomModeLink.Notice notice) {
             notices.add(notice);
+        }
+
+        @Override
+        public void topicChanged(RoomModeLink.TopicNotice notice) {
+            topics.add(notice);
         }
 
         @Override
@@ -88,6 +94,31 @@ class NatsRoomModeLinkTest {
         assertThat(heardOnB.notices.poll(10, TimeUnit.SECONDS).roomRef()).isEqualTo(9);
         onB.changed(new RoomModeLink.Notice(10, "y", Instant.ofEpochMilli(3), List.of("+s"), "nst", null, 0));
         assertThat(heardOnA.notices.poll(10, TimeUnit.SECONDS).roomRef()).isEqualTo(10);
+    }
+
+    @Test
+    void aTopicReachesTheOtherNodesWholeAndNotItsOwn() throws Exception {
+        NatsRoomModeLink onA = NatsRoomModeLink.on(busA, RealNats.settings(prefix, "a"));
+        NatsRoomModeLink onB = NatsRoomModeLink.on(busB, RealNats.settings(prefix, "b"));
+        Heard heardOnA = new Heard();
+        Heard heardOnB = new Heard();
+        onA.listen(heardOnA);
+        onB.listen(heardOnB);
+        busA.connection().flush(Duration.ofSeconds(5));
+        busB.connection().flush(Duration.ofSeconds(5));
+
+        RoomModeLink.TopicNotice set = new RoomModeLink.TopicNotice(7, "Réunion à 10h", "op!~op@h", "op",
+                Instant.ofEpochMilli(1_700_000_000_123L));
+        RoomModeLink.TopicNotice cleared = new RoomModeLink.TopicNotice(7, "", "op!~op@h", "op",
+                Instant.ofEpochMilli(1_700_000_000_456L));
+        onA.topicChanged(set);
+        onA.topicChanged(cleared);
+        assertThat(heardOnB.topics.poll(10, TimeUnit.SECONDS)).isEqualTo(set);
+        assertThat(heardOnB.topics.poll(10, TimeUnit.SECONDS)).isEqualTo(cleared);
+        assertThat(heardOnB.notices).isEmpty();
+        // a's own topics came back to it and were dropped: the first thing a hears is b's.
+        onB.topicChanged(new RoomModeLink.TopicNotice(8, "b's", "b!~b@h", "b", Instant.ofEpochMilli(1)));
+        assertThat(heardOnA.topics.poll(10, TimeUnit.SECONDS).roomRef()).isEqualTo(8);
     }
 
     @Test

@@ -24,6 +24,8 @@ class PresenceCodecTest {
         assertThat(PresenceCodec.privateMessage(PresenceCodec.privateMessage(MESSAGE))).isEqualTo(MESSAGE);
         assertThat(PresenceCodec.replaced(PresenceCodec.replaced("Kim", 9))).isEqualTo(new PresenceCodec.Replaced("Kim", 9));
         assertThat(PresenceCodec.registered(PresenceCodec.registered("Dora"))).isEqualTo("Dora");
+        assertThat(PresenceCodec.comingAndGoing(PresenceCodec.comingAndGoing("b", "Zoë", true)))
+                .isEqualTo(new PresenceCodec.ComingAndGoing("b", "Zoë", true));
     }
 
     @Test
@@ -32,6 +34,8 @@ class PresenceCodecTest {
         assertThat(PresenceCodec.replaced(nextVersion(PresenceCodec.replaced("Kim", 9))))
                 .isEqualTo(new PresenceCodec.Replaced("Kim", 9));
         assertThat(PresenceCodec.registered(nextVersion(PresenceCodec.registered("Dora")))).isEqualTo("Dora");
+        assertThat(PresenceCodec.comingAndGoing(nextVersion(PresenceCodec.comingAndGoing("b", "Zoë", false))))
+                .isEqualTo(new PresenceCodec.ComingAndGoing("b", "Zoë", false));
     }
 
     @Test

@@ -51,6 +51,10 @@ public final class Presence {
     private final Map<Recipient, Long> tokens = new ConcurrentHashMap<>();
     private final AtomicLong nextToken = new AtomicLong();
 
+    /** Who hears of names coming and going on other nodes ({@link #watchOtherNodes}). */
+    private final List<java.util.function.BiConsumer<String, Boolean>> comingAndGoing =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** A single node's presence. */
     public Presence(RegisteredNames names) {
         this(names, null, null);
@@ -91,6 +95,7 @@ public final class Presence {
                 directory.take(recipient.name(), token, recipient.publicKey().isPresent())
                         .filter(holder -> holder.life() != directory.life() && !holder.node().equals(directory.node()))
                         .ifPresent(holder -> link.replaced(holder.node(), holder.name(), holder.token()));
+                link.presence(recipient.name(), true);
             } catch (RuntimeException e) {
                 // The directory is away (the store says so in its log): reachable on this node only.
             }
@@ -141,6 +146,8 @@ public final class Presence {
         }
         if (!taken) {
             tokens.remove(recipient, token);
+        } else {
+            link.presence(recipient.name(), true);
         }
         return taken;
     }
@@ -188,6 +195,7 @@ public final class Presence {
         Long token = tokens.remove(recipient);
         if (token != null) {
             directory.release(recipient.name(), token);
+            link.presence(recipient.name(), false);
         }
     }
 
@@ -423,6 +431,19 @@ public final class Presence {
         public void registered(String name) {
             names.addFromCluster(name);
         }
+
+        @Override
+        public void presence(String name, boolean online) {
+            comingAndGoing.forEach(watcher -> watcher.accept(name, online));
+        }
+    }
+
+    /**
+     * From now on {@code watcher} hears of names coming online ({@code true}) and going offline
+     * on other nodes (IRC's MONITOR), on the link's thread; never on a single node.
+     */
+    public void watchOtherNodes(java.util.function.BiConsumer<String, Boolean> watcher) {
+        comingAndGoing.add(watcher);
     }
 
     private void forgetClaim(Recipient recipient) {

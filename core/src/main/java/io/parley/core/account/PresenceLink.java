@@ -3,7 +3,8 @@ package io.parley.core.account;
 /**
  * Port: what the nodes of a cluster tell each other about the users online (NATS in the
  * {@code cluster} module): a private message for a recipient another node holds, a login that
- * replaced another node's login of a name, and a name just registered. Delivery is at most
+ * replaced another node's login of a name, a name just registered, and a name coming online or
+ * going offline (for IRC's MONITOR; a node that dies tells nothing). Delivery is at most
  * once: a private message is stored before it is sent here, so a lost one is in its recipient's
  * history; a lost registration notice leaves a node evicting the name's unowned holders only
  * when it restarts.
@@ -23,6 +24,9 @@ public interface PresenceLink {
 
         /** {@code name} was just registered on another node. */
         void registered(String name);
+
+        /** {@code name} came online ({@code true}) or went offline on another node. */
+        void presence(String name, boolean online);
     }
 
     /** Sends a stored private message to {@code node}, which holds its recipient. */
@@ -33,6 +37,9 @@ public interface PresenceLink {
 
     /** Tells every other node that {@code name} was just registered here. */
     void registered(String name);
+
+    /** Tells every other node that {@code name} came online ({@code true}) or went offline here. */
+    void presence(String name, boolean online);
 
     /** From now on, what other nodes say goes to {@code listener}. */
     void listen(Listener listener);

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Port: how the nodes of a cluster tell each other that a room's modes changed (NATS in the
+ * Port: how the nodes of a cluster tell each other that a room's modes or topic changed (NATS in the
  * {@code cluster} module; nothing on a single node). A change is stored first
- * ({@link RoomStore#changeModes}) and told here after, so the store holds every change; delivery
+ * ({@link RoomStore#changeModes}, {@link RoomStore#setTopic}) and told here after, so the store holds every change; delivery
  * is at most once, and not in the room's order of messages: a node that may have missed notices
  * (its link was cut) is told when the link is back ({@link Listener#reconnected}) and reads the
- * modes of the rooms it holds again.
+ * modes and topics of the rooms it holds again.
  *
  * <p>Thread-safe; no method blocks. The listener is called on the link's own threads and must not
  * block either.
@@ -21,6 +21,10 @@ public interface RoomModeLink {
     RoomModeLink NONE = new RoomModeLink() {
         @Override
         public void changed(Notice notice) {
+        }
+
+        @Override
+        public void topicChanged(TopicNotice notice) {
         }
 
         @Override
@@ -42,10 +46,26 @@ public interface RoomModeLink {
         }
     }
 
+    /**
+     * A room's topic set on another node: its text (empty: cleared), who set it (IRC's {@code
+     * nick!user@host}, shown as the {@code TOPIC} line's source) and the nick kept as its setter.
+     */
+    record TopicNotice(int roomRef, String text, String source, String setBy, Instant at) {
+        public TopicNotice {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(setBy, "setBy");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     /** What a node does with what the link hears. */
     interface Listener {
         /** Another node stored this change. */
         void changed(Notice notice);
+
+        /** Another node stored this topic. */
+        void topicChanged(TopicNotice notice);
 
         /** The link was cut and is back: notices sent meanwhile may be lost, so what the node holds is to be read again. */
         void reconnected();
@@ -53,6 +73,9 @@ public interface RoomModeLink {
 
     /** Tells every other node of a stored change. */
     void changed(Notice notice);
+
+    /** Tells every other node of a stored topic. */
+    void topicChanged(TopicNotice notice);
 
     /** From now on, other nodes' notices (and the link's returns) go to {@code listener}. */
     void listen(Listener listener);

@@ -318,6 +318,11 @@ class PresenceInClusterTest {
         }
 
         @Override
+        public void presence(String name, boolean online) {
+            // Not carried: no test here watches names coming and going (ClusterMonitorTest does).
+        }
+
+        @Override
         public void listen(Listener listener) {
             own = listener;
             nodes.put(nodes.isEmpty() ? "a" : "b", listener);

@@ -251,7 +251,8 @@ final class IrcChannelCommands {
             return;
         }
         String text = IrcLimits.split(Text.clean(message.param(1), false), IrcIsupport.TEXT_LENGTH).get(0);
-        server.setTopic(room, new IrcServer.Topic(text, session.nick(), Instant.now())).whenComplete((stored, failure) -> {
+        IrcServer.Topic topic = new IrcServer.Topic(text, session.nick(), Instant.now());
+        server.setTopic(room, topic, session.source()).whenComplete((stored, failure) -> {
             if (failure != null) {
                 log.warn("The topic of room {} was not stored: {}", room.ref(), failure.toString());
             }

@@ -21,8 +21,9 @@ import java.util.concurrent.Executor;
  * and who watches each nick. {@code MONITOR + - C L S} answer with 730-734. A nick is online when
  * an IRC user has it or a user of another protocol is logged in under its name (the shared
  * {@link Presence}); IRC users coming and going (registration, NICK, the end of the connection)
- * are announced to their watchers as they happen, other protocols' users only when asked
- * ({@code +}, {@code S}): the presence port tells no one of logins.
+ * are announced to their watchers as they happen, and so are names coming and going on other
+ * cluster nodes ({@link Presence#watchOtherNodes}); other protocols' users of this node only when
+ * asked ({@code +}, {@code S}): the presence port tells no one of logins here.
  *
  * <p>Thread-safe: concurrent maps; a connection changes its own list on its event loop.
  */
@@ -51,6 +52,21 @@ final class IrcMonitor {
 
     void presence(Presence presence) {
         this.presence = presence;
+        presence.watchOtherNodes(this::elsewhere);
+    }
+
+    /**
+     * {@code name} came online or went offline on another node: its watchers here get 730 (with
+     * the source other nodes' users are shown with) or 731. Dropped when this node holds the name
+     * now (a notice that crossed the name's move here: this node told its watchers itself).
+     */
+    private void elsewhere(String name, boolean online) {
+        Presence known = presence;
+        if (server.user(name).filter(IrcSession::isRegistered).isPresent()
+                || (known != null && known.find(name).isPresent())) {
+            return;
+        }
+        notify(name, name, online, online ? IrcServer.otherSource(name) : name);
     }
 
     /**

@@ -140,8 +140,14 @@ final class IrcServer {
             }
 
             @Override
+            public void topicChanged(RoomModeLink.TopicNotice notice) {
+                heard(notice);
+            }
+
+            @Override
             public void reconnected() {
                 readModesAgain();
+                readTopicsAgain();
             }
         });
         this.replies = new IrcReplies(settings.serverName());
@@ -284,15 +290,59 @@ final class IrcServer {
     /**
      * Sets (an empty text clears) a room's topic: at once for this server's readers, and in the
      * store, whose stage completes once it is durable (or fails: the topic then lasts until a
-     * restart only).
+     * restart only, on this node only); once stored, the other nodes are told, {@code source}
+     * ({@code nick!user@host}) being the {@code TOPIC} line's source there.
      */
-    CompletionStage<Void> setTopic(Room room, Topic topic) {
+    CompletionStage<Void> setTopic(Room room, Topic topic, String source) {
+        CompletionStage<Void> stored;
         if (topic.text().isEmpty()) {
             topics.remove(room.ref());
-            return roomStore.clearTopic(room.ref());
+            stored = roomStore.clearTopic(room.ref());
+        } else {
+            topics.put(room.ref(), topic);
+            stored = roomStore.setTopic(new RoomTopic(room.ref(), topic.text(), topic.setBy(), topic.setAt()));
         }
-        topics.put(room.ref(), topic);
-        return roomStore.setTopic(new RoomTopic(room.ref(), topic.text(), topic.setBy(), topic.setAt()));
+        return stored.thenRun(() -> modeLink.topicChanged(
+                new RoomModeLink.TopicNotice(room.ref(), topic.text(), source, topic.setBy(), topic.setAt())));
+    }
+
+    /**
+     * Another node stored a room's topic: this node answers it from now on (for a room it has not
+     * opened yet too) and its IRC members of the room see the {@code TOPIC} line.
+     */
+    private void heard(RoomModeLink.TopicNotice notice) {
+        if (notice.text().isEmpty()) {
+            topics.remove(notice.roomRef());
+        } else {
+            topics.put(notice.roomRef(), new Topic(notice.text(), notice.setBy(), notice.at()));
+        }
+        Optional<Room> known = chat.rooms().byRef(notice.roomRef());
+        if (known.isEmpty()) {
+            return;
+        }
+        IrcDirect line = new IrcDirect(IrcMessage.from(notice.source(), "TOPIC",
+                IrcChannels.toChannel(known.get().name()), notice.text()), Instant.now());
+        for (IrcSession member : ircMembers(known.get())) {
+            member.member().push(line);
+        }
+    }
+
+    /**
+     * The link to the other nodes was cut and is back: topics set meanwhile on other nodes are read
+     * from the store again (off the link's thread: the read blocks), without a {@code TOPIC} line.
+     */
+    private void readTopicsAgain() {
+        java.util.concurrent.CompletableFuture.supplyAsync(roomStore::loadTopics).thenAccept(stored -> {
+            Map<Integer, Topic> now = new java.util.HashMap<>();
+            for (RoomTopic topic : stored) {
+                now.put(topic.roomRef(), new Topic(topic.text(), topic.setBy(), topic.setAt()));
+            }
+            topics.keySet().retainAll(now.keySet());
+            topics.putAll(now);
+        }).exceptionally(failure -> {
+            log.warn("Could not read the topics again: {}", failure.toString());
+            return null;
+        });
     }
 
     Instant firstSeen(Room room) {
