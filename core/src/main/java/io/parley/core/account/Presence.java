@@ -163,18 +163,15 @@ public final class Presence {
     }
 
     /**
-     * How many users are online: this node's on a single node; in a cluster, the names held on
-     * every node (this node's alone while the directory is away).
+     * How many users are online: this node's on a single node (complete when returned); in a
+     * cluster, the names held on every node (this node's alone while the directory is away),
+     * completing on the directory's thread once the database has answered.
      */
-    public int onlineCount() {
-        if (directory != null) {
-            try {
-                return directory.count();
-            } catch (RuntimeException e) {
-                // The directory is away: this node's count.
-            }
+    public CompletionStage<Integer> onlineCount() {
+        if (directory == null) {
+            return CompletableFuture.completedFuture(online.size());
         }
-        return online.size();
+        return directory.count().exceptionally(away -> online.size());
     }
 
     /** Removes {@code recipient} if it is still its name's presence (a replaced one is not). */

@@ -141,6 +141,29 @@ class PresenceInClusterTest {
     }
 
     @Test
+    void theClustersCountIsTakenOnTheDirectorysThreadAndTheCallerDoesNotWaitForIt() throws Exception {
+        a.enterUnowned(new RecordingRecipient("kim"));
+        b.enterUnowned(new RecordingRecipient("lou"));
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        lookups.execute(() -> {
+            try {
+                busy.await(); // the directory's thread is taken (a slow database) until the count has been asked
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        CompletableFuture<Integer> count = b.onlineCount().toCompletableFuture();
+        assertThat(count).as("returned before the directory answered").isNotDone();
+        busy.countDown();
+
+        assertThat(count.join()).isEqualTo(2);
+        assertThat(lookedUpOn).containsExactly("directory-lookup");
+        assertThat(new Presence(new RegisteredNames(List.of())).onlineCount().toCompletableFuture())
+                .as("a single node's count is complete when returned").isCompletedWithValue(0);
+    }
+
+    @Test
     void aPrivateMessageToAGuestOnAnotherNodeIsStoredForThatGuestAndHandedOverWithNoLookUpOnTheStoresThread() {
         RecordingRecipient guest = new RecordingRecipient("nell", "guest-token-7");
         assertThat(a.enterUnowned(guest)).isTrue();
@@ -241,8 +264,11 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public int count() {
-            return rows.size();
+        public CompletionStage<Integer> count() {
+            return CompletableFuture.supplyAsync(() -> {
+                lookedUpOn.add(Thread.currentThread().getName());
+                return rows.size();
+            }, lookups);
         }
 
         @Override

@@ -148,8 +148,8 @@ final class PgPresenceDirectory implements PresenceDirectory {
     }
 
     @Override
-    public int count() {
-        return call(connection -> {
+    public CompletionStage<Integer> count() {
+        return later(connection -> {
             try (PreparedStatement select = connection.prepareStatement(COUNT); ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
