@@ -86,6 +86,13 @@ public interface PresenceDirectory {
     /** Every name held on every node, in no order. Completes off the caller's thread. */
     CompletionStage<List<String>> names();
 
+    /**
+     * Where the entry of a name may run its blocking calls ({@link #claim}, {@link #registered})
+     * off an event loop: a thread of the directory's own. It may refuse a task
+     * ({@link java.util.concurrent.RejectedExecutionException}) when too many wait.
+     */
+    java.util.concurrent.Executor entries();
+
     /** This node's name. */
     String node();
 

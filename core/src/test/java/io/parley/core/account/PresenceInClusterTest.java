@@ -44,6 +44,8 @@ class PresenceInClusterTest {
     });
     /** The threads that asked the directory who holds a name (either way), in order. */
     private final List<String> askedOn = Collections.synchronizedList(new ArrayList<>());
+    /** The threads the directory's claims ran on. */
+    private final List<String> claimedOn = Collections.synchronizedList(new ArrayList<>());
     /** The threads the look-ups themselves ran on. */
     private final List<String> lookedUpOn = Collections.synchronizedList(new ArrayList<>());
 
@@ -138,6 +140,35 @@ class PresenceInClusterTest {
         assertThat(b.onlineNames(List.of("KIM", "lou", "nobody")).toCompletableFuture().join())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("kim", "kim", "lou", "lou"));
         assertThat(lookedUpOn).containsOnly("directory-lookup").hasSize(2);
+    }
+
+    @Test
+    void aNickIsClaimedOnTheDirectorysThreadAndTheCallerDoesNotWaitForIt() throws Exception {
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        lookups.execute(() -> {
+            try {
+                busy.await(); // the directory's thread is taken (a slow database) until the claims have been asked
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        CompletableFuture<Boolean> kim = b.enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture();
+        CompletableFuture<Boolean> lou = b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture();
+        assertThat(kim).as("returned before the directory answered").isNotDone();
+        assertThat(b.enterUnowned(new RecordingRecipient("KIM"))).as("held on its node meanwhile").isFalse();
+        assertThat(a.enterUnowned(new RecordingRecipient("Lou"))).as("another node's claim comes first").isTrue();
+        assertThat(claimedOn).containsExactly(Thread.currentThread().getName());
+        busy.countDown();
+
+        assertThat(kim.join()).isTrue();
+        assertThat(lou.join()).as("held by a").isFalse();
+        assertThat(claimedOn).containsExactly(Thread.currentThread().getName(), "directory-lookup", "directory-lookup");
+        assertThat(a.onlineName("kim").toCompletableFuture().join()).contains("kim");
+        assertThat(b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture().join())
+                .as("refused, and nothing of it kept on b").isFalse();
+        assertThat(new Presence(new RegisteredNames(List.of())).enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture())
+                .as("a single node's entry is complete when returned").isCompletedWithValue(true);
     }
 
     @Test
@@ -240,6 +271,7 @@ class PresenceInClusterTest {
 
         @Override
         public synchronized boolean claim(String name, long token, String guest) {
+            claimedOn.add(Thread.currentThread().getName());
             if (shared.getOrDefault(NameKeys.key(name), java.util.Set.of()).stream().anyMatch(hold -> !hold.startsWith(life + "/"))) {
                 return false;
             }
@@ -311,6 +343,11 @@ class PresenceInClusterTest {
                 rows.values().forEach(holder -> all.add(holder.name()));
                 return all;
             }, lookups);
+        }
+
+        @Override
+        public java.util.concurrent.Executor entries() {
+            return lookups;
         }
 
         @Override

@@ -336,9 +336,19 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         boolean renamed = session.isRegistered()
                 && !io.parley.core.text.NameKeys.key(session.name()).equals(io.parley.core.text.NameKeys.key(name.get()));
         IrcServer.Former former = renamed ? server.former(session) : null;
-        if (!identity.take(nick, name.get())) {
-            return null;
+        CompletionStage<Boolean> taken = identity.take(nick, name.get(), IrcOnLoop.of(ctx));
+        CompletableFuture<Boolean> now = taken.toCompletableFuture();
+        if (now.isDone()) { // a single node's, and any nick not claimed in a cluster's directory
+            return now.join() ? nickTaken(ctx, nick, oldSource, former) : null;
         }
+        return taken.thenComposeAsync(ok -> {
+            CompletionStage<?> next = ok ? nickTaken(ctx, nick, oldSource, former) : null;
+            return next == null ? CompletableFuture.completedFuture(null) : next;
+        }, IrcOnLoop.of(ctx));
+    }
+
+    /** After NICK took its nick: the change told, or registration tried. */
+    private CompletionStage<?> nickTaken(ChannelHandlerContext ctx, String nick, String oldSource, IrcServer.Former former) {
         if (former != null) {
             server.left(former);
             server.monitor.offline(IrcNicks.toName(former.nick()).orElse(former.nick()), former.nick());

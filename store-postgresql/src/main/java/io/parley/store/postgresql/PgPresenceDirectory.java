@@ -306,6 +306,12 @@ final class PgPresenceDirectory implements PresenceDirectory {
         });
     }
 
+    /** The look-up threads: an entry is one short transaction, queued with the look-ups. */
+    @Override
+    public java.util.concurrent.Executor entries() {
+        return lookups;
+    }
+
     @Override
     public String node() {
         return store.node();
