@@ -49,6 +49,26 @@ class ClusterRemoteUsersTest {
     }
 
     @Test
+    void nicksClaimedInTheClustersDirectoryAreAnsweredInTheOrderTheCommandsWereSent() {
+        IrcClient judy = capped(nodeA, "judy", "echo-message");
+
+        // Sent at once: each NICK's claim is answered off the loop, and each command waits for the one before.
+        IrcClient kim = new IrcClient(nodeB.connect("irc"));
+        kim.send("NICK judy").send("NICK kim").send("USER kim 0 * :Kim").send("NICK Lou").send("NICK judy").send("PING :done");
+
+        assertThat(kim.next("433")).endsWith(" judy :Nickname is already in use"); // held on node a
+        assertThat(kim.next("001")).contains(" kim :Welcome");
+        assertThat(kim.next("251")).isEqualTo(S + "251 kim :There are 2 users and 0 invisible on 1 servers"); // judy, kim
+        kim.until(line -> IrcClient.command(line).equals("376") || IrcClient.command(line).equals("422"));
+        kim.expectLine(":kim!~kim@127.0.0.1 NICK Lou")
+                .expectLine(S + "433 Lou judy :Nickname is already in use")
+                .expectLine(S + "PONG My.Little.Server done");
+
+        judy.send("ISON lou kim");
+        judy.expectLine(S + "303 judy :Lou");
+    }
+
+    @Test
     void aGuestReceivingAPrivateMessageFromAnotherNodeFindsItInItsOwnHistory() throws Exception {
         IrcClient ivan = capped(cluster.a(), "ivan", CAPS);
         IrcClient judy = capped(cluster.b(), "judy", CAPS);

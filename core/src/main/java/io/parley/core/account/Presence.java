@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe; recipients are told without a lock held. On a single node no method blocks and
  * every look-up's stage is complete when it is returned. In a cluster, entering a name is a round
- * trip to the directory's database on the caller's thread (leaving is not); a look-up of a name
+ * trip to the directory's database on the caller's thread (leaving is not), except with
+ * {@link #enterUnownedAsync}, which makes it on the directory's thread; a look-up of a name
  * not held here returns at once, its stage completing on the directory's own thread once the
  * database has answered (callers continue on their own thread). Look-ups never fail: a directory
  * that cannot be read now counts as nobody online elsewhere.
@@ -112,6 +114,52 @@ public final class Presence {
         if (directory != null && registeredElsewhere(recipient.name())) {
             return false;
         }
+        if (!enterHere(key, recipient)) {
+            return false;
+        }
+        if (directory != null && !claimInCluster(recipient)) {
+            online.remove(key, recipient);
+            forgetClaim(recipient);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@link #enterUnowned}, with the cluster's part off the caller's thread: the name is held on
+     * this node at once (so this node refuses it to others meanwhile), and the directory's look-up
+     * for a registration elsewhere and its claim run on the directory's own thread
+     * ({@link PresenceDirectory#entries}); the stage completes there, false (and nothing
+     * recorded) if refused. A caller that gives up meanwhile (its connection ended) must
+     * {@link #leave} the recipient once the stage is complete. On a single node the stage is
+     * complete when returned, with no thread hop.
+     */
+    public CompletionStage<Boolean> enterUnownedAsync(Recipient recipient) {
+        if (directory == null) {
+            return CompletableFuture.completedFuture(enterUnowned(recipient));
+        }
+        String key = NameKeys.key(recipient.name());
+        if (!enterHere(key, recipient)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> held;
+        try {
+            held = CompletableFuture.supplyAsync(
+                    () -> !registeredElsewhere(recipient.name()) && claimInCluster(recipient), directory.entries());
+        } catch (RejectedExecutionException e) {
+            held = CompletableFuture.completedFuture(false); // too many waiting: nothing can be known free now
+        }
+        return held.exceptionally(away -> false).thenApply(taken -> {
+            if (!taken) {
+                online.remove(key, recipient);
+                forgetClaim(recipient);
+            }
+            return taken;
+        });
+    }
+
+    /** The part of {@link #enterUnowned} on this node: claims the name here and makes the recipient its presence. */
+    private boolean enterHere(String key, Recipient recipient) {
         Optional<NameClaim> claim = names.claimExclusively(recipient.name(), registered -> evicted(key, recipient, registered));
         if (claim.isEmpty()) {
             return false;
@@ -124,11 +172,6 @@ public final class Presence {
         if (claim.get().revoked()) {
             // Registered between the claim and the entry: the recipient has been told already.
             online.remove(key, recipient);
-            return false;
-        }
-        if (directory != null && !claimInCluster(recipient)) {
-            online.remove(key, recipient);
-            forgetClaim(recipient);
             return false;
         }
         return true;
@@ -170,18 +213,15 @@ public final class Presence {
     }
 
     /**
-     * How many users are online: this node's on a single node; in a cluster, the names held on
-     * every node (this node's alone while the directory is away).
+     * How many users are online: this node's on a single node (complete when returned); in a
+     * cluster, the names held on every node (this node's alone while the directory is away),
+     * completing on the directory's thread once the database has answered.
      */
-    public int onlineCount() {
-        if (directory != null) {
-            try {
-                return directory.count();
-            } catch (RuntimeException e) {
-                // The directory is away: this node's count.
-            }
+    public CompletionStage<Integer> onlineCount() {
+        if (directory == null) {
+            return CompletableFuture.completedFuture(online.size());
         }
-        return online.size();
+        return directory.count().exceptionally(away -> online.size());
     }
 
     /** Removes {@code recipient} if it is still its name's presence (a replaced one is not). */

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  * <p>Thread-safe. {@link #claim}, {@link #take}, {@link #holder} and {@link #registered} block on
  * the database (a round trip; they throw an unchecked exception when it cannot be reached), so
  * they serve the entry of a name only; {@link #release} never blocks. The look-ups a user's
- * command makes, {@link #holders} and {@link #names}, never block their caller: their stages
+ * command makes, {@link #holders}, {@link #names} and {@link #count}, never block their caller: their stages
  * complete on a thread of the directory's own (an event loop or the store's writing thread must
  * not wait for the database), and fail when it cannot be reached or has too many waiting.
  */
@@ -61,8 +61,11 @@ public interface PresenceDirectory {
     /** Gives back this node's shared hold {@code token} of {@code name}. Never blocks. */
     void unshare(String name, long token);
 
-    /** How many names are online on every node (held as one user's, as {@link #names} lists them). */
-    int count();
+    /**
+     * How many names are online on every node (held as one user's, as {@link #names} lists them).
+     * Completes off the caller's thread.
+     */
+    CompletionStage<Integer> count();
 
     /** Who holds {@code name}, on any node (blocking: for the entry of a name). */
     Optional<Holder> holder(String name);
@@ -82,6 +85,13 @@ public interface PresenceDirectory {
 
     /** Every name held on every node, in no order. Completes off the caller's thread. */
     CompletionStage<List<String>> names();
+
+    /**
+     * Where the entry of a name may run its blocking calls ({@link #claim}, {@link #registered})
+     * off an event loop: a thread of the directory's own. It may refuse a task
+     * ({@link java.util.concurrent.RejectedExecutionException}) when too many wait.
+     */
+    java.util.concurrent.Executor entries();
 
     /** This node's name. */
     String node();

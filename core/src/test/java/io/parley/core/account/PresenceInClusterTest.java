@@ -44,6 +44,8 @@ class PresenceInClusterTest {
     });
     /** The threads that asked the directory who holds a name (either way), in order. */
     private final List<String> askedOn = Collections.synchronizedList(new ArrayList<>());
+    /** The threads the directory's claims ran on. */
+    private final List<String> claimedOn = Collections.synchronizedList(new ArrayList<>());
     /** The threads the look-ups themselves ran on. */
     private final List<String> lookedUpOn = Collections.synchronizedList(new ArrayList<>());
 
@@ -141,6 +143,58 @@ class PresenceInClusterTest {
     }
 
     @Test
+    void aNickIsClaimedOnTheDirectorysThreadAndTheCallerDoesNotWaitForIt() throws Exception {
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        lookups.execute(() -> {
+            try {
+                busy.await(); // the directory's thread is taken (a slow database) until the claims have been asked
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        CompletableFuture<Boolean> kim = b.enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture();
+        CompletableFuture<Boolean> lou = b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture();
+        assertThat(kim).as("returned before the directory answered").isNotDone();
+        assertThat(b.enterUnowned(new RecordingRecipient("KIM"))).as("held on its node meanwhile").isFalse();
+        assertThat(a.enterUnowned(new RecordingRecipient("Lou"))).as("another node's claim comes first").isTrue();
+        assertThat(claimedOn).containsExactly(Thread.currentThread().getName());
+        busy.countDown();
+
+        assertThat(kim.join()).isTrue();
+        assertThat(lou.join()).as("held by a").isFalse();
+        assertThat(claimedOn).containsExactly(Thread.currentThread().getName(), "directory-lookup", "directory-lookup");
+        assertThat(a.onlineName("kim").toCompletableFuture().join()).contains("kim");
+        assertThat(b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture().join())
+                .as("refused, and nothing of it kept on b").isFalse();
+        assertThat(new Presence(new RegisteredNames(List.of())).enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture())
+                .as("a single node's entry is complete when returned").isCompletedWithValue(true);
+    }
+
+    @Test
+    void theClustersCountIsTakenOnTheDirectorysThreadAndTheCallerDoesNotWaitForIt() throws Exception {
+        a.enterUnowned(new RecordingRecipient("kim"));
+        b.enterUnowned(new RecordingRecipient("lou"));
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        lookups.execute(() -> {
+            try {
+                busy.await(); // the directory's thread is taken (a slow database) until the count has been asked
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        CompletableFuture<Integer> count = b.onlineCount().toCompletableFuture();
+        assertThat(count).as("returned before the directory answered").isNotDone();
+        busy.countDown();
+
+        assertThat(count.join()).isEqualTo(2);
+        assertThat(lookedUpOn).containsExactly("directory-lookup");
+        assertThat(new Presence(new RegisteredNames(List.of())).onlineCount().toCompletableFuture())
+                .as("a single node's count is complete when returned").isCompletedWithValue(0);
+    }
+
+    @Test
     void aPrivateMessageToAGuestOnAnotherNodeIsStoredForThatGuestAndHandedOverWithNoLookUpOnTheStoresThread() {
         RecordingRecipient guest = new RecordingRecipient("nell", "guest-token-7");
         assertThat(a.enterUnowned(guest)).isTrue();
@@ -217,6 +271,7 @@ class PresenceInClusterTest {
 
         @Override
         public synchronized boolean claim(String name, long token, String guest) {
+            claimedOn.add(Thread.currentThread().getName());
             if (shared.getOrDefault(NameKeys.key(name), java.util.Set.of()).stream().anyMatch(hold -> !hold.startsWith(life + "/"))) {
                 return false;
             }
@@ -241,8 +296,11 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public int count() {
-            return rows.size();
+        public CompletionStage<Integer> count() {
+            return CompletableFuture.supplyAsync(() -> {
+                lookedUpOn.add(Thread.currentThread().getName());
+                return rows.size();
+            }, lookups);
         }
 
         @Override
@@ -285,6 +343,11 @@ class PresenceInClusterTest {
                 rows.values().forEach(holder -> all.add(holder.name()));
                 return all;
             }, lookups);
+        }
+
+        @Override
+        public java.util.concurrent.Executor entries() {
+            return lookups;
         }
 
         @Override

@@ -201,7 +201,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         switch (command) {
             case "CAP" -> {
                 out.addAll(session.caps.handle(message, session.nick()));
-                tryToRegister(ctx);
+                return tryToRegister(ctx);
             }
             case "PASS" -> pass(message);
             case "AUTHENTICATE" -> {
@@ -209,8 +209,12 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 return check == null ? null : check.thenRun(() -> flush(ctx));
             }
             case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, notified(true));
-            case "NICK" -> nick(ctx, message);
-            case "USER" -> user(ctx, message);
+            case "NICK" -> {
+                return nick(ctx, message);
+            }
+            case "USER" -> {
+                return user(ctx, message);
+            }
             case "PING" -> ping(message);
             case "PONG" -> { } // any line counts as an answer
             case "QUIT" -> {
@@ -256,7 +260,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 return queries.ison(message, IrcOnLoop.of(ctx));
             }
             case "USERHOST" -> queries.userhost(message);
-            case "LUSERS" -> queries.lusers();
+            case "LUSERS" -> {
+                return queries.lusers(IrcOnLoop.of(ctx));
+            }
             case "MOTD" -> queries.motd();
             case "TIME" -> numeric(RPL_TIME, server.settings.serverName(), Instant.now().toString());
             case "VERSION" -> {
@@ -298,41 +304,51 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         }
     }
 
-    private void user(ChannelHandlerContext ctx, IrcMessage message) {
+    private CompletionStage<?> user(ChannelHandlerContext ctx, IrcMessage message) {
         if (session.isRegistered() || session.hasUser()) {
             numeric(ERR_ALREADYREGISTERED, "You may not reregister");
-            return;
+            return null;
         }
         if (message.params().size() < 4 || message.param(0).isEmpty() || message.param(3).isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "USER", "Not enough parameters");
-            return;
+            return null;
         }
         session.user(IrcSources.ircUser(message.param(0)), message.param(3));
-        tryToRegister(ctx);
+        return tryToRegister(ctx);
     }
 
-    private void nick(ChannelHandlerContext ctx, IrcMessage message) {
+    private CompletionStage<?> nick(ChannelHandlerContext ctx, IrcMessage message) {
         String nick = message.param(0);
         if (nick == null || nick.isEmpty()) {
             numeric(ERR_NONICKNAMEGIVEN, "No nickname given");
-            return;
+            return null;
         }
         Optional<String> problem = IrcNicks.problem(nick);
         Optional<String> name = IrcNicks.toName(nick);
         if (problem.isPresent() || name.isEmpty() || Names.problem(name.get(), IrcNicks.NICKLEN).isPresent()) {
             numeric(ERR_ERRONEUSNICKNAME, nick, "Erroneous nickname");
-            return;
+            return null;
         }
         if (session.hasNick() && nick.equals(session.nick())) {
-            return;
+            return null;
         }
         String oldSource = session.source();
         boolean renamed = session.isRegistered()
                 && !io.parley.core.text.NameKeys.key(session.name()).equals(io.parley.core.text.NameKeys.key(name.get()));
         IrcServer.Former former = renamed ? server.former(session) : null;
-        if (!identity.take(nick, name.get())) {
-            return;
+        CompletionStage<Boolean> taken = identity.take(nick, name.get(), IrcOnLoop.of(ctx));
+        CompletableFuture<Boolean> now = taken.toCompletableFuture();
+        if (now.isDone()) { // a single node's, and any nick not claimed in a cluster's directory
+            return now.join() ? nickTaken(ctx, nick, oldSource, former) : null;
         }
+        return taken.thenComposeAsync(ok -> {
+            CompletionStage<?> next = ok ? nickTaken(ctx, nick, oldSource, former) : null;
+            return next == null ? CompletableFuture.completedFuture(null) : next;
+        }, IrcOnLoop.of(ctx));
+    }
+
+    /** After NICK took its nick: the change told, or registration tried. */
+    private CompletionStage<?> nickTaken(ChannelHandlerContext ctx, String nick, String oldSource, IrcServer.Former former) {
         if (former != null) {
             server.left(former);
             server.monitor.offline(IrcNicks.toName(former.nick()).orElse(former.nick()), former.nick());
@@ -344,23 +360,28 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             for (IrcSession other : neighbours(false)) {
                 other.member().push(change);
             }
-        } else {
-            tryToRegister(ctx);
+            return null;
         }
+        return tryToRegister(ctx);
     }
 
-    private void tryToRegister(ChannelHandlerContext ctx) {
+    /**
+     * Registers the connection once it has its nick and user (and CAP negotiation is over): null
+     * when done within the call, else a stage that completes once the welcome burst is out (a
+     * cluster's LUSERS count is answered off the loop; the MOTD follows it, in order).
+     */
+    private CompletionStage<?> tryToRegister(ChannelHandlerContext ctx) {
         if (session.isRegistered() || !session.hasNick() || !session.hasUser() || session.caps.holdsRegistration()) {
-            return;
+            return null;
         }
         String required = server.settings.password();
         if (!required.isEmpty() && !required.equals(password)) {
             numeric(ERR_PASSWDMISMATCH, "Password incorrect");
             closeWith(ctx, "Bad password");
-            return;
+            return null;
         }
         if (!identity.settle()) {
-            return; // a registered nick without its account's login: 433, the client sends another
+            return null; // a registered nick without its account's login: 433, the client sends another
         }
         session.registered();
         session.caps.registered();
@@ -373,7 +394,16 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         numeric(RPL_CREATED, "This server was created " + server.created);
         numeric(RPL_MYINFO, serverName, IrcServer.VERSION, IrcServer.USER_MODES, IrcServer.CHANNEL_MODES);
         out.addAll(server.isupportLines(session.nick()));
-        queries.lusers();
+        CompletionStage<?> counted = queries.lusers(IrcOnLoop.of(ctx));
+        if (counted == null) {
+            welcomed();
+            return null;
+        }
+        return counted.thenRunAsync(this::welcomed, IrcOnLoop.of(ctx));
+    }
+
+    /** The end of the welcome burst, after LUSERS. */
+    private void welcomed() {
         queries.motd();
         metadata.registered();
     }

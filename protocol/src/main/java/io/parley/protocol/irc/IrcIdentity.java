@@ -5,6 +5,9 @@ import static io.parley.protocol.irc.IrcNumerics.ERR_NICKNAMEINUSE;
 import io.parley.core.text.NameKeys;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -58,28 +61,39 @@ final class IrcIdentity {
 
     /**
      * Gives the session {@code nick} (standing for {@code name}), or adds the {@code 433} that
-     * refuses it and returns false. The caller has checked the nick's form.
+     * refuses it: whether it did. The caller has checked the nick's form. A name no account owns
+     * is claimed in a cluster's directory off the loop, and the stage completes on {@code loop}
+     * once it has answered (the connection's cleanup waits for the command: a nick taken meanwhile
+     * is given back then); otherwise, as on a single node, it is complete when returned.
      */
-    boolean take(String nick, String name) {
+    CompletionStage<Boolean> take(String nick, String name, Executor loop) {
         boolean sameName = session.name() != null && NameKeys.key(session.name()).equals(NameKeys.key(name));
         if (sameName) {
             session.rename(nick, name); // a change of case: the same name, the same presence
-            return true;
+            return TAKEN;
         }
         boolean registered = server.names.isRegistered(name);
         boolean provisional = registered && !owns(name) && !session.isRegistered() && session.caps.holdsRegistration();
         if (registered && !owns(name) && !provisional) {
             refuse(nick, "Nickname is registered to an account; log in with SASL to use it");
-            return false;
+            return REFUSED;
         }
         if (!server.take(name, session)) {
             refuse(nick, "Nickname is already in use");
-            return false;
+            return REFUSED;
         }
-        IrcRecipient recipient = null;
-        if (!provisional) {
-            recipient = enter(name);
-            if (recipient == null) {
+        if (provisional) {
+            taken(nick, name, null);
+            return TAKEN;
+        }
+        IrcRecipient recipient = new IrcRecipient(server, session, name, end);
+        if (owns(name)) {
+            server.presence.enter(recipient);
+            taken(nick, name, recipient);
+            return TAKEN;
+        }
+        return server.presence.enterUnownedAsync(recipient).thenApplyAsync(entered -> {
+            if (!entered) {
                 server.release(name, session);
                 // Registered on another node that this one had not heard of yet: the same
                 // refusal as when it had.
@@ -87,11 +101,19 @@ final class IrcIdentity {
                         ? "Nickname is registered to an account; log in with SASL to use it" : "Nickname is already in use");
                 return false;
             }
-        }
+            taken(nick, name, recipient);
+            return true;
+        }, loop);
+    }
+
+    private static final CompletionStage<Boolean> TAKEN = CompletableFuture.completedFuture(true);
+    private static final CompletionStage<Boolean> REFUSED = CompletableFuture.completedFuture(false);
+
+    /** The session's nick is now {@code nick}, present as {@code recipient} (null while provisional). */
+    private void taken(String nick, String name, IrcRecipient recipient) {
         leave();
         session.recipient = recipient;
         session.rename(nick, name);
-        return true;
     }
 
     /**

@@ -395,11 +395,17 @@ final class IrcQueries {
     /**
      * Local: this node's IRC users. Global: everyone online by name (IRC nicks and account logins,
      * as ISON and WHOIS find them), on every node of a cluster; a cluster shows as one server.
+     * A cluster's count is a query of the directory, answered off the loop: the replies follow on
+     * {@code loop} (null when done within the call, as on a single node).
      */
-    void lusers() {
+    CompletionStage<?> lusers(Executor loop) {
+        return IrcOnLoop.pending(server.presence.onlineCount().thenAcceptAsync(this::lusers, loop));
+    }
+
+    private void lusers(int online) {
         int users = server.registeredUserCount();
         int most = server.mostUsers.accumulateAndGet(users, Math::max);
-        int global = Math.max(users, server.presence.onlineCount());
+        int global = Math.max(users, online);
         int mostGlobal = server.mostGlobalUsers.accumulateAndGet(Math.max(global, most), Math::max);
         numeric(RPL_LUSERCLIENT, "There are " + global + " users and 0 invisible on 1 servers");
         numeric(RPL_LUSERCHANNELS, Integer.toString(server.chat.rooms().size()), "channels formed");

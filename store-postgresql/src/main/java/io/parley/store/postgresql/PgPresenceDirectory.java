@@ -148,8 +148,8 @@ final class PgPresenceDirectory implements PresenceDirectory {
     }
 
     @Override
-    public int count() {
-        return call(connection -> {
+    public CompletionStage<Integer> count() {
+        return later(connection -> {
             try (PreparedStatement select = connection.prepareStatement(COUNT); ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);
@@ -304,6 +304,12 @@ final class PgPresenceDirectory implements PresenceDirectory {
             }
             return names;
         });
+    }
+
+    /** The look-up threads: an entry is one short transaction, queued with the look-ups. */
+    @Override
+    public java.util.concurrent.Executor entries() {
+        return lookups;
     }
 
     @Override
