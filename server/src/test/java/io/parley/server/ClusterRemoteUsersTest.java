@@ -50,10 +50,10 @@ class ClusterRemoteUsersTest {
 
     @Test
     void nicksClaimedInTheClustersDirectoryAreAnsweredInTheOrderTheCommandsWereSent() {
-        IrcClient judy = capped(nodeA, "judy", "echo-message");
+        IrcClient judy = capped(cluster.a(), "judy", "echo-message");
 
         // Sent at once: each NICK's claim is answered off the loop, and each command waits for the one before.
-        IrcClient kim = new IrcClient(nodeB.connect("irc"));
+        IrcClient kim = new IrcClient(cluster.b().connect("irc"));
         kim.send("NICK judy").send("NICK kim").send("USER kim 0 * :Kim").send("NICK Lou").send("NICK judy").send("PING :done");
 
         assertThat(kim.next("433")).endsWith(" judy :Nickname is already in use"); // held on node a
