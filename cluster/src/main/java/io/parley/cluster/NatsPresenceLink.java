@@ -85,7 +85,7 @@ public final class NatsPresenceLink implements PresenceLink {
             } else if (subject.endsWith(".online")) {
                 PresenceCodec.ComingAndGoing notice = PresenceCodec.comingAndGoing(message.getData());
                 if (!notice.node().equals(node)) { // this node's own, told to its users as it happened
-                    listener.presence(notice.name(), notice.online());
+                    listener.presence(notice.node(), notice.name(), notice.online());
                 }
             }
             // Another subject under this node's: a newer node's, which this one does not know.

@@ -53,6 +53,14 @@ public final class Presence {
     private final Map<Recipient, Long> tokens = new ConcurrentHashMap<>();
     private final AtomicLong nextToken = new AtomicLong();
 
+    /**
+     * The node each name on another node was last told online from, by folded name: an offline
+     * notice from any other node is stale (NATS does not order two publishers' notices, so a
+     * user who moved from that node to another may be heard of online there first). An entry
+     * goes with its offline notice; a dead node's stay until their names are told online again.
+     */
+    private final Map<String, String> onlineAt = new ConcurrentHashMap<>();
+
     /** Who hears of names coming and going on other nodes ({@link #watchOtherNodes}). */
     private final List<java.util.function.BiConsumer<String, Boolean>> comingAndGoing =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -473,14 +481,22 @@ public final class Presence {
         }
 
         @Override
-        public void presence(String name, boolean online) {
+        public void presence(String node, String name, boolean online) {
+            String key = NameKeys.key(name);
+            if (online) {
+                onlineAt.put(key, node);
+            } else if (onlineAt.containsKey(key) && !onlineAt.remove(key, node)) {
+                return; // online on another node since: this one's leaving came late
+            }
             comingAndGoing.forEach(watcher -> watcher.accept(name, online));
         }
     }
 
     /**
      * From now on {@code watcher} hears of names coming online ({@code true}) and going offline
-     * on other nodes (IRC's MONITOR), on the link's thread; never on a single node.
+     * on other nodes (IRC's MONITOR), on the link's thread; never on a single node. A name's going
+     * offline on a node other than the one it was last told online from is not told (a late notice
+     * of a move).
      */
     public void watchOtherNodes(java.util.function.BiConsumer<String, Boolean> watcher) {
         comingAndGoing.add(watcher);

@@ -25,8 +25,8 @@ public interface PresenceLink {
         /** {@code name} was just registered on another node. */
         void registered(String name);
 
-        /** {@code name} came online ({@code true}) or went offline on another node. */
-        void presence(String name, boolean online);
+        /** {@code name} came online ({@code true}) or went offline on another node, {@code node}. */
+        void presence(String node, String name, boolean online);
     }
 
     /** Sends a stored private message to {@code node}, which holds its recipient. */

@@ -127,6 +127,24 @@ class PresenceInClusterTest {
     }
 
     @Test
+    void aLateOfflineNoticeFromTheNodeANameLeftIsNotToldOnceAnotherNodeHasItOnline() {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        b.watchOtherNodes((name, online) -> heard.add(name + (online ? " online" : " offline")));
+        PresenceLink.Listener toB = nodes.get("b");
+
+        // bob quits on a and reconnects on c at once; c's notice arrives before a's.
+        toB.presence("a", "bob", true);
+        toB.presence("c", "Bob", true);
+        toB.presence("a", "bob", false);
+        // In order, from the node that has the name: told.
+        toB.presence("c", "Bob", false);
+        // A name never heard of online here (before this node was up, say): its leaving is told.
+        toB.presence("a", "kim", false);
+
+        assertThat(heard).containsExactly("bob online", "Bob online", "Bob offline", "kim offline");
+    }
+
+    @Test
     void aLookUpOfANameHeldOnAnotherNodeRunsOnTheDirectorysThreadAndOneHeldHereAsksNobody() {
         a.enterUnowned(new RecordingRecipient("kim"));
         b.enterUnowned(new RecordingRecipient("lou"));
