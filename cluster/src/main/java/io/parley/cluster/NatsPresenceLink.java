@@ -76,7 +76,12 @@ public final class NatsPresenceLink implements PresenceLink {
         String subject = message.getSubject();
         try {
             if (subject.endsWith(".pm")) {
-                listener.privateMessage(PresenceCodec.privateMessage(message.getData()));
+                PrivateMessage pm = PresenceCodec.privateMessage(message.getData());
+                if (PresenceCodec.hasGuestTokens(message.getData())) {
+                    listener.privateMessage(pm);
+                } else {
+                    listener.privateMessageByName(pm); // a node of the first release's, during a rolling upgrade
+                }
             } else if (subject.endsWith(".replaced")) {
                 PresenceCodec.Replaced replaced = PresenceCodec.replaced(message.getData());
                 listener.replaced(replaced.name(), replaced.token());

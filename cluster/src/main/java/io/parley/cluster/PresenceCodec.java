@@ -83,6 +83,11 @@ final class PresenceCodec {
         return new PrivateMessage(id, time, read(in), read(in), read(in), read(in), in.readBoolean(), read(in));
     }
 
+    /** Whether a private message carries its parties' guest tokens: not one of version 1, whose "" is no account's. */
+    static boolean hasGuestTokens(byte[] data) {
+        return data.length > 0 && data[0] != 1;
+    }
+
     static byte[] replaced(String name, long token) {
         return write(REPLACED, out -> {
             write(out, name);

@@ -51,6 +51,9 @@ class PresenceCodecTest {
         });
         assertThat(PresenceCodec.privateMessage(pm))
                 .isEqualTo(new PrivateMessage(0, MESSAGE.time(), "ivan", "", "judy", "", false, "hello"));
+        assertThat(PresenceCodec.hasGuestTokens(pm)).as("its empty guest token is no account's: delivered by name").isFalse();
+        assertThat(PresenceCodec.hasGuestTokens(PresenceCodec.privateMessage(MESSAGE))).isTrue();
+        assertThat(PresenceCodec.hasGuestTokens(nextVersion(PresenceCodec.privateMessage(MESSAGE)))).isTrue();
         byte[] replaced = PresenceCodec.write((byte) 1, out -> {
             PresenceCodec.write(out, "Kim");
             out.writeLong(9);

@@ -2,8 +2,15 @@ package io.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import io.parley.protocol.irc.IrcMessage;
 import io.parley.protocol.irc.IrcModule;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * PostgreSQL database and NATS subjects of this test's own. Such a command looks the user up in
  * the cluster's directory off the event loop, and its replies still come in the order the
  * commands were sent; a guest (an IRC nick no account owns) who receives a private message from
- * another node finds it in its own history, as on one node.
+ * another node finds it in its own history, as on one node; one sent during a rolling upgrade by
+ * a node of the first cluster release (no guest tokens) reaches the guest live too.
  */
 class ClusterRemoteUsersTest {
 
@@ -99,6 +107,36 @@ class ClusterRemoteUsersTest {
         judy.readToEof();
         IrcClient nextJudy = capped(cluster.b(), "judy", CAPS);
         assertThat(history(nextJudy, "ivan")).as("another guest called judy").isEmpty();
+    }
+
+    @Test
+    void aGuestReceivesAPrivateMessageFromANodeOfTheFirstClusterReleaseDuringARollingUpgrade() throws Exception {
+        IrcClient judy = capped(cluster.b(), "judy", "echo-message");
+
+        // What a node of the first release sends b for its user ivan: version 1, no id, no guest tokens.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeLong(1_700_000_000L);
+            out.writeInt(0);
+            for (String text : List.of("ivan", "judy")) {
+                writeString(out, text);
+            }
+            out.writeBoolean(false);
+            writeString(out, "hello from an old node");
+        }
+        try (Connection nats = Nats.connect(TwoNodeCluster.NATS_URL)) {
+            nats.publish(cluster.subjectPrefix() + ".node.b.pm", bytes.toByteArray());
+            nats.flush(Duration.ofSeconds(5));
+        }
+
+        judy.expectLine(":ivan!parley@parley.parley PRIVMSG judy :hello from an old node");
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     /** {@code CHATHISTORY LATEST <with> * 10}: each message as "COMMAND target text msgid". */

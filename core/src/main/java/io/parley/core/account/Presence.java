@@ -465,6 +465,11 @@ public final class Presence {
         }
 
         @Override
+        public void privateMessageByName(PrivateMessage message) {
+            find(message.to()).ifPresent(recipient -> recipient.deliver(message));
+        }
+
+        @Override
         public void replaced(String name, long token) {
             Recipient here = online.get(NameKeys.key(name));
             Long held = here == null ? null : tokens.get(here);

@@ -19,6 +19,13 @@ public interface PresenceLink {
         /** A stored private message for a recipient this node holds. */
         void privateMessage(PrivateMessage message);
 
+        /**
+         * A private message from a node of the first cluster release, which knew no guest tokens
+         * (its {@code toGuest} is empty whoever it is for): for this node's recipient of its name,
+         * guest or not, as then.
+         */
+        void privateMessageByName(PrivateMessage message);
+
         /** A login on another node took {@code name}, which this node held under {@code token}. */
         void replaced(String name, long token);
 

@@ -127,6 +127,19 @@ class PresenceInClusterTest {
     }
 
     @Test
+    void aMessageFromANodeOfTheFirstReleaseReachesAGuestByNameButOneWithTokensOnlyItsGuest() {
+        RecordingRecipient guest = new RecordingRecipient("nell", "her-connection");
+        assertThat(a.enterUnowned(guest)).isTrue();
+        PrivateMessage withoutTokens = new PrivateMessage(Instant.EPOCH, "judy", "nell", false, "from an old node");
+        PrivateMessage forAnAccount = new PrivateMessage(2, Instant.EPOCH, "judy", "", "nell", "", false, "for the account");
+
+        nodes.get("a").privateMessageByName(withoutTokens); // as the NATS link hands on a version-1 message
+        nodes.get("a").privateMessage(forAnAccount);
+
+        assertThat(guest.delivered).containsExactly(withoutTokens);
+    }
+
+    @Test
     void aLateOfflineNoticeFromTheNodeANameLeftIsNotToldOnceAnotherNodeHasItOnline() {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         b.watchOtherNodes((name, online) -> heard.add(name + (online ? " online" : " offline")));
