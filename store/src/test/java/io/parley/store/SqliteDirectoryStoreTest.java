@@ -93,7 +93,8 @@ class SqliteDirectoryStoreTest {
         // Take the database back to schema version 1, as a Parley without the directory left it.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
-            for (String table : List.of("room_topics", "directory", "private_messages", "sessions", "accounts")) {
+            for (String table : List.of("room_mode_entries", "room_modes", "room_topics", "directory", "private_messages",
+                    "sessions", "accounts")) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("PRAGMA user_version = 1");
@@ -113,7 +114,8 @@ class SqliteDirectoryStoreTest {
         // Schema version 2 as the Parley before accounts left it: rooms, messages and the directory.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE_NAME));
                 Statement statement = connection.createStatement()) {
-            for (String table : List.of("room_topics", "private_messages", "sessions", "accounts")) {
+            for (String table : List.of("room_mode_entries", "room_modes", "room_topics", "private_messages", "sessions",
+                    "accounts")) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("PRAGMA user_version = 2");
