@@ -400,8 +400,10 @@ final class IrcServer {
      * room's channel, then tells the other nodes; completes once it is durable.
      */
     CompletionStage<Void> storeModes(Room room, List<String> kept, String setBy, Instant at) {
-        IrcChannelState.Settings now = channel(room).keep();
-        return roomStore.changeModes(IrcStoredModes.change(room.ref(), now, kept, setBy, at))
+        IrcChannelState channel = channel(room);
+        boolean first = !channel.kept();
+        IrcChannelState.Settings now = channel.keep();
+        return roomStore.changeModes(IrcStoredModes.change(room.ref(), now, first, kept, setBy, at))
                 .thenRun(() -> modeLink.changed(IrcStoredModes.notice(room.ref(), now, kept, setBy, at)));
     }
 
