@@ -72,4 +72,21 @@ class IrcStoredModesTest {
         IrcStoredModes.apply(state, "#c", new RoomModeLink.Notice(7, OP, NOW, List.of("+i"), "int", null, 0));
         assertThat(state.settings()).isEqualTo(new IrcChannelState.Settings("int", "sesame", 0));
     }
+
+    @Test
+    void aReadOfTheStoreBegunBeforeAChangeDoesNotUndoIt() {
+        IrcChannelState state = IrcChannelState.serverHeld(NOW);
+        RoomModes older = new RoomModes(7, "n", null, 0, List.of());
+        long mark = state.changeMark();
+        IrcStoredModes.apply(state, "#c", new RoomModeLink.Notice(7, OP, NOW, List.of("+i"), "in", null, 0));
+        state.changed();
+        assertThat(state.restoreIfUnchangedSince(mark, older)).isFalse();
+        assertThat(state.settings().flags()).isEqualTo("in");
+        state.storing(true); // a change of this node's own is being stored: no read may restore meanwhile
+        assertThat(state.changeMark()).isEqualTo(-1);
+        assertThat(state.restoreIfUnchangedSince(state.changeMark(), older)).isFalse();
+        state.storing(false);
+        assertThat(state.restoreIfUnchangedSince(state.changeMark(), new RoomModes(7, "imn", null, 0, List.of()))).isTrue();
+        assertThat(state.settings().flags()).isEqualTo("imn");
+    }
 }
