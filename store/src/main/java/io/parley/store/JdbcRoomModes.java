@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The {@code room_modes} and {@code room_mode_entries} tables' statements (IRC's channel modes),
  * the same SQL for SQLite and PostgreSQL; each store runs them on its own writing connection. A
- * change replaces the room's flags, key and limit, and adds and removes single list entries, so
- * that bans set on two nodes at once are both kept. Stateless.
+ * change sets and clears single flags, the key or the limit on the row as it is, and adds and
+ * removes single list entries, so that changes made on two nodes at once are all kept. Stateless.
  */
 public final class JdbcRoomModes {
 
@@ -61,17 +61,41 @@ public final class JdbcRoomModes {
                 row.getString(4), Instant.ofEpochMilli(row.getLong(5)))};
     }
 
-    /** Stores one change of a room's modes. */
+    /**
+     * Stores one change of a room's modes: applies it to the row as it is, read under the row's
+     * lock (taken by a no-op update, the same SQL for both stores; SQLite's single writer holds the
+     * database anyway), so that a change committed meanwhile by another node is kept, not overwritten.
+     */
     public static Void change(Connection connection, RoomModes.Change change) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO room_modes (room_ref, flags, channel_key, member_limit) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (room_ref) DO UPDATE SET flags = excluded.flags, channel_key = excluded.channel_key,"
-                + " member_limit = excluded.member_limit")) {
-            upsert.setInt(1, change.roomRef());
-            upsert.setString(2, change.flags());
-            upsert.setString(3, change.key());
-            upsert.setInt(4, change.limit());
-            upsert.executeUpdate();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO room_modes (room_ref, flags, channel_key, member_limit) VALUES (?, '', NULL, 0)"
+                + " ON CONFLICT (room_ref) DO NOTHING");
+                PreparedStatement lock = connection.prepareStatement(
+                        "UPDATE room_modes SET flags = flags WHERE room_ref = ?")) {
+            insert.setInt(1, change.roomRef());
+            insert.executeUpdate();
+            lock.setInt(1, change.roomRef());
+            lock.executeUpdate();
+        }
+        String flags;
+        String key;
+        int limit;
+        try (PreparedStatement select = connection.prepareStatement(ROOMS + " WHERE room_ref = ?")) {
+            select.setInt(1, change.roomRef());
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                flags = change.flagsAfter(rows.getString(2));
+                key = change.keyAfter(rows.getString(3));
+                limit = change.limitAfter(rows.getInt(4));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE room_modes SET flags = ?, channel_key = ?, member_limit = ? WHERE room_ref = ?")) {
+            update.setString(1, flags);
+            update.setString(2, key);
+            update.setInt(3, limit);
+            update.setInt(4, change.roomRef());
+            update.executeUpdate();
         }
         if (!change.removed().isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement(

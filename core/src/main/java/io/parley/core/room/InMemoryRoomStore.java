@@ -88,7 +88,9 @@ public final class InMemoryRoomStore implements RoomStore {
                 entries.add(added);
             }
         }
-        modes.put(change.roomRef(), new RoomModes(change.roomRef(), change.flags(), change.key(), change.limit(), entries));
+        RoomModes before = modes.getOrDefault(change.roomRef(), new RoomModes(change.roomRef(), "", null, 0, List.of()));
+        modes.put(change.roomRef(), new RoomModes(change.roomRef(), change.flagsAfter(before.flags()),
+                change.keyAfter(before.key()), change.limitAfter(before.limit()), entries));
         return CompletableFuture.completedFuture(null);
     }
 }

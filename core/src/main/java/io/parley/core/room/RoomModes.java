@@ -29,15 +29,39 @@ public record RoomModes(int roomRef, String flags, String key, int limit, List<E
     }
 
     /**
-     * One change of a room's modes as it is stored: the flags, key and limit as they are now (the
-     * last change stored wins), and the list entries added and removed (so that entries added on
-     * two nodes at once are both kept).
+     * One change of a room's modes as it is stored: the flags it set and cleared, the key if it
+     * changed it, the limit if it changed it, and the list entries added and removed. It carries
+     * only what it changed, so that changes made on two nodes at once are all kept: the store
+     * applies it to the row as it is then ({@link #flagsAfter}, {@link #keyAfter}, {@link #limitAfter}).
+     *
+     * @param keyChanged whether the change set or removed the key ({@code key}: the new key, or null)
+     * @param limit      the new limit, 0 to remove it, or {@link #LIMIT_UNCHANGED}
      */
-    public record Change(int roomRef, String flags, String key, int limit, List<Entry> added, List<Entry> removed) {
+    public record Change(int roomRef, String flagsSet, String flagsCleared, boolean keyChanged, String key, int limit,
+            List<Entry> added, List<Entry> removed) {
+
+        /** {@link #limit} when the change does not touch the limit. */
+        public static final int LIMIT_UNCHANGED = -1;
+
         public Change {
-            Objects.requireNonNull(flags, "flags");
+            Objects.requireNonNull(flagsSet, "flagsSet");
+            Objects.requireNonNull(flagsCleared, "flagsCleared");
             added = List.copyOf(added);
             removed = List.copyOf(removed);
+        }
+
+        /** The flags once this change is applied to {@code before}, in alphabetical order. */
+        public String flagsAfter(String before) {
+            return (before + flagsSet).chars().filter(flag -> flagsCleared.indexOf(flag) < 0).distinct().sorted()
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        }
+
+        public String keyAfter(String before) {
+            return keyChanged ? key : before;
+        }
+
+        public int limitAfter(int before) {
+            return limit == LIMIT_UNCHANGED ? before : limit;
         }
     }
 

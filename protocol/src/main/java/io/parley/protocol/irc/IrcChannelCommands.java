@@ -66,19 +66,23 @@ final class IrcChannelCommands {
     /**
      * Before joining {@code room} (whose stored modes this node has read: {@link IrcServer#readModes}):
      * whether the channel refuses this user (then the numeric is added to the output), else, if
-     * the room is empty, this user founds the channel. An empty channel refuses nobody unless it
-     * is kept: its stored key, limit, bans and {@code +i} hold whether or not anyone is in it.
+     * the room is empty, this user founds the channel. An empty kept channel (its modes stored)
+     * refuses only whom its bans refuse: with no one in it, no one could invite or op anyone (a
+     * member's {@code +o} is not stored), so its {@code +i}, {@code +k} and {@code +l} would shut
+     * it for good; its first joiner founds it again, as an IRC server with no services does.
      */
     boolean mayJoin(Room room, String channel, String key) {
         boolean empty = room.memberCount() == 0;
         IrcChannelState state = server.channel(room);
-        if (!empty || state.kept()) {
-            Optional<IrcChannelState.Refusal> refusal = state.refusal(session.source(), session.nick(), key,
-                    room.memberCount());
-            refusal.ifPresent(why -> numeric(why.numeric(), channel, why.text()));
-            if (refusal.isPresent()) {
-                return false;
-            }
+        Optional<IrcChannelState.Refusal> refusal = Optional.empty();
+        if (!empty) {
+            refusal = state.refusal(session.source(), session.nick(), key, room.memberCount());
+        } else if (state.kept() && state.isBanned(session.source())) {
+            refusal = Optional.of(new IrcChannelState.Refusal(IrcNumerics.ERR_BANNEDFROMCHAN, "Cannot join channel (+b)"));
+        }
+        refusal.ifPresent(why -> numeric(why.numeric(), channel, why.text()));
+        if (refusal.isPresent()) {
+            return false;
         }
         if (empty) {
             server.found(room, self());

@@ -77,6 +77,10 @@ final class IrcChannelState {
     }
 
     /** Whether the channel's settings and lists are stored (see the class comment). */
+    /** See {@link #changeMark}. */
+    private long changes;
+    private int storing;
+
     synchronized boolean kept() {
         return kept;
     }
@@ -108,6 +112,36 @@ final class IrcChannelState {
         }
         key = settings.key();
         limit = Math.max(0, settings.limit());
+    }
+
+    /**
+     * Where the channel's kept settings and lists are in their changes: a number that grows with
+     * every change made here or heard from another node, or -1 while a change made here is being
+     * stored. A read of the store begun at a mark may restore only if the mark still holds
+     * ({@link #restoreIfUnchangedSince}): else it may be older than what this copy holds.
+     */
+    synchronized long changeMark() {
+        return storing > 0 ? -1 : changes;
+    }
+
+    /** Another node's change was applied to this copy. */
+    synchronized void changed() {
+        changes++;
+    }
+
+    /** A change made here is being stored ({@code true}) or its storing ended ({@code false}). */
+    synchronized void storing(boolean start) {
+        storing += start ? 1 : -1;
+        changes++;
+    }
+
+    /** {@link #restore}s the stored modes if nothing changed since {@code mark} was taken; whether it did. */
+    synchronized boolean restoreIfUnchangedSince(long mark, RoomModes stored) {
+        if (mark < 0 || mark != changes) {
+            return false;
+        }
+        restore(stored);
+        return true;
     }
 
     /** Takes the channel's stored settings and lists in place of its own. */

@@ -70,6 +70,14 @@ final class IrcServer {
     private final RoomModeLink modeLink;
     /** The rooms whose stored modes this node has read (all at start, then each room it opens later). */
     private final Set<Integer> modesRead = ConcurrentHashMap.newKeySet();
+    /** The reads of rooms' stored modes under way ({@link #readModes}). */
+    private final Map<Integer, java.util.concurrent.CompletableFuture<Void>> modeReads = new ConcurrentHashMap<>();
+    /** How many times a read of stored modes or topics overtaken by a change is done again. */
+    private static final int READS_AGAIN = 4;
+    /** Grows with every topic set here (when storing begins and ends) or heard: see {@link #readTopicsAgain}. */
+    private final java.util.concurrent.atomic.AtomicLong topicChanges = new java.util.concurrent.atomic.AtomicLong();
+    /** Topics set here whose storing has not ended (guarded by {@link #topicChanges}). */
+    private int topicsStoring;
     final IrcReplies replies;
     final IrcCapabilities capabilities;
     final Instant created = Instant.now();
@@ -295,14 +303,26 @@ final class IrcServer {
      */
     CompletionStage<Void> setTopic(Room room, Topic topic, String source) {
         CompletionStage<Void> stored;
+        synchronized (topicChanges) {
+            topicsStoring++;
+            topicChanges.incrementAndGet();
+            if (topic.text().isEmpty()) {
+                topics.remove(room.ref());
+            } else {
+                topics.put(room.ref(), topic);
+            }
+        }
         if (topic.text().isEmpty()) {
-            topics.remove(room.ref());
             stored = roomStore.clearTopic(room.ref());
         } else {
-            topics.put(room.ref(), topic);
             stored = roomStore.setTopic(new RoomTopic(room.ref(), topic.text(), topic.setBy(), topic.setAt()));
         }
-        return stored.thenRun(() -> modeLink.topicChanged(
+        return stored.whenComplete((done, failure) -> {
+            synchronized (topicChanges) {
+                topicsStoring--;
+                topicChanges.incrementAndGet();
+            }
+        }).thenRun(() -> modeLink.topicChanged(
                 new RoomModeLink.TopicNotice(room.ref(), topic.text(), source, topic.setBy(), topic.setAt())));
     }
 
@@ -311,10 +331,13 @@ final class IrcServer {
      * opened yet too) and its IRC members of the room see the {@code TOPIC} line.
      */
     private void heard(RoomModeLink.TopicNotice notice) {
-        if (notice.text().isEmpty()) {
-            topics.remove(notice.roomRef());
-        } else {
-            topics.put(notice.roomRef(), new Topic(notice.text(), notice.setBy(), notice.at()));
+        synchronized (topicChanges) {
+            topicChanges.incrementAndGet();
+            if (notice.text().isEmpty()) {
+                topics.remove(notice.roomRef());
+            } else {
+                topics.put(notice.roomRef(), new Topic(notice.text(), notice.setBy(), notice.at()));
+            }
         }
         Optional<Room> known = chat.rooms().byRef(notice.roomRef());
         if (known.isEmpty()) {
@@ -332,16 +355,35 @@ final class IrcServer {
      * from the store again (off the link's thread: the read blocks), without a {@code TOPIC} line.
      */
     private void readTopicsAgain() {
-        java.util.concurrent.CompletableFuture.supplyAsync(roomStore::loadTopics).thenAccept(stored -> {
+        readTopicsAgain(0).exceptionally(failure -> {
+            log.warn("Could not read the topics again: {}", failure.toString());
+            return null;
+        });
+    }
+
+    /**
+     * One read of every topic, taken only if no topic was set here or heard while it was under
+     * way (it could be older than that one): else it reads again, a few times at most.
+     */
+    private CompletionStage<Void> readTopicsAgain(int attempt) {
+        long mark;
+        synchronized (topicChanges) {
+            mark = topicsStoring > 0 ? -1 : topicChanges.get();
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(roomStore::loadTopics).thenCompose(stored -> {
             Map<Integer, Topic> now = new java.util.HashMap<>();
             for (RoomTopic topic : stored) {
                 now.put(topic.roomRef(), new Topic(topic.text(), topic.setBy(), topic.setAt()));
             }
-            topics.keySet().retainAll(now.keySet());
-            topics.putAll(now);
-        }).exceptionally(failure -> {
-            log.warn("Could not read the topics again: {}", failure.toString());
-            return null;
+            synchronized (topicChanges) {
+                if (topicChanges.get() == mark) {
+                    topics.keySet().retainAll(now.keySet());
+                    topics.putAll(now);
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }
+            }
+            return attempt >= READS_AGAIN ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                    : readTopicsAgain(attempt + 1);
         });
     }
 
@@ -389,9 +431,38 @@ final class IrcServer {
         if (modesRead(room)) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        return roomStore.loadModes(room.ref()).thenAccept(stored -> {
-            stored.ifPresent(modes -> channel(room).restore(modes));
-            modesRead.add(room.ref());
+        // One read per room in flight: a second JOIN waits for the first's read, not for a read of its own.
+        java.util.concurrent.CompletableFuture<Void> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Void> running = modeReads.putIfAbsent(room.ref(), mine);
+        if (running != null) {
+            return running;
+        }
+        restoreModes(room.ref(), channel(room), 0).whenComplete((read, failure) -> {
+            if (failure == null) {
+                modesRead.add(room.ref());
+            }
+            modeReads.remove(room.ref(), mine);
+            if (failure == null) {
+                mine.complete(null);
+            } else {
+                mine.completeExceptionally(failure);
+            }
+        });
+        return mine;
+    }
+
+    /**
+     * Reads a room's stored modes into its channel, unless a change was made here or heard while
+     * the read was under way (it may be older than that change): then it reads again, a few times
+     * at most (the store's row holds every change once it is stored).
+     */
+    private CompletionStage<Void> restoreModes(int ref, IrcChannelState state, int attempt) {
+        long mark = state.changeMark();
+        return roomStore.loadModes(ref).thenCompose(stored -> {
+            if (stored.isEmpty() || state.restoreIfUnchangedSince(mark, stored.get()) || attempt >= READS_AGAIN) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+            return restoreModes(ref, state, attempt + 1);
         });
     }
 
@@ -400,8 +471,12 @@ final class IrcServer {
      * room's channel, then tells the other nodes; completes once it is durable.
      */
     CompletionStage<Void> storeModes(Room room, List<String> kept, String setBy, Instant at) {
-        IrcChannelState.Settings now = channel(room).keep();
-        return roomStore.changeModes(IrcStoredModes.change(room.ref(), now, kept, setBy, at))
+        IrcChannelState channel = channel(room);
+        boolean first = !channel.kept();
+        IrcChannelState.Settings now = channel.keep();
+        channel.storing(true);
+        return roomStore.changeModes(IrcStoredModes.change(room.ref(), now, first, kept, setBy, at))
+                .whenComplete((stored, failure) -> channel.storing(false))
                 .thenRun(() -> modeLink.changed(IrcStoredModes.notice(room.ref(), now, kept, setBy, at)));
     }
 
@@ -417,7 +492,9 @@ final class IrcServer {
         }
         Room room = known.get();
         String shown = IrcChannels.toChannel(room.name());
-        IrcStoredModes.apply(channel(room), shown, notice);
+        IrcChannelState channel = channel(room);
+        IrcStoredModes.apply(channel, shown, notice);
+        channel.changed();
         List<String> params = new java.util.ArrayList<>();
         params.add(shown);
         params.addAll(notice.shown());
@@ -435,8 +512,7 @@ final class IrcServer {
     private void readModesAgain() {
         for (Map.Entry<Integer, IrcChannelState> held : channels.entrySet()) {
             if (modesRead.contains(held.getKey())) {
-                roomStore.loadModes(held.getKey()).thenAccept(stored -> stored.ifPresent(held.getValue()::restore))
-                        .exceptionally(failure -> {
+                restoreModes(held.getKey(), held.getValue(), 0).exceptionally(failure -> {
                             log.warn("Could not read the modes of room {} again: {}", held.getKey(), failure.toString());
                             return null;
                         });

@@ -68,16 +68,36 @@ final class IrcStoredModes {
         return kept;
     }
 
-    /** The store's change for a kept change ({@link #kept}) of room {@code ref}, whose settings are now {@code now}. */
-    static RoomModes.Change change(int ref, IrcChannelState.Settings now, List<String> kept, String setBy, Instant at) {
+    /**
+     * The store's change for a kept change ({@link #kept}) of room {@code ref}, whose settings are
+     * now {@code now}: only what the change set or cleared, so the store keeps what another node
+     * changed at the same time. The {@code first} change stored of the channel also sets the flags,
+     * key and limit it had before (those it was founded with, {@code +nt}), which no row holds yet.
+     */
+    static RoomModes.Change change(int ref, IrcChannelState.Settings now, boolean first, List<String> kept,
+            String setBy, Instant at) {
         List<RoomModes.Entry> added = new ArrayList<>();
         List<RoomModes.Entry> removed = new ArrayList<>();
+        StringBuilder set = new StringBuilder(first ? now.flags() : "");
+        StringBuilder cleared = new StringBuilder();
+        boolean keyChanged = first;
+        int limit = first ? now.limit() : RoomModes.Change.LIMIT_UNCHANGED;
         for (IrcModeChanges.Change change : parse(kept).changes()) {
-            if (IrcMaskLists.MODES.indexOf(change.mode()) >= 0 && change.argument() != null) {
-                (change.add() ? added : removed).add(new RoomModes.Entry(change.mode(), change.argument(), setBy, at));
+            char mode = change.mode();
+            if (IrcMaskLists.MODES.indexOf(mode) >= 0) {
+                if (change.argument() != null) {
+                    (change.add() ? added : removed).add(new RoomModes.Entry(mode, change.argument(), setBy, at));
+                }
+            } else if (mode == 'k') {
+                keyChanged = true;
+            } else if (mode == 'l') {
+                limit = now.limit();
+            } else {
+                (change.add() ? set : cleared).append(mode);
             }
         }
-        return new RoomModes.Change(ref, now.flags(), now.key(), now.limit(), added, removed);
+        return new RoomModes.Change(ref, set.toString(), cleared.toString(), keyChanged, keyChanged ? now.key() : null,
+                limit, added, removed);
     }
 
     /** What the other nodes are told of the same change. */
@@ -86,15 +106,24 @@ final class IrcStoredModes {
     }
 
     /**
-     * Applies another node's change to this node's copy of the channel: its list entries (with
-     * their setter and time), then its flags, key and limit as that node stored them.
+     * Applies another node's change to this node's copy of the channel: only what it changed (its
+     * flags, key, limit and list entries with their setter and time), not that node's whole
+     * settings, which would undo a change made here at the same time. A copy not kept yet (this
+     * node has not stored or heard of a change of the channel's modes, so it holds what it guessed
+     * when it opened the channel, e.g. server-held {@code +n} for a channel founded on that node
+     * with {@code +nt}) takes that node's settings once, as the store's row starts from them too.
      */
     static void apply(IrcChannelState state, String channel, RoomModeLink.Notice notice) {
+        boolean first = !state.kept();
         if (!notice.shown().isEmpty()) {
             IrcChannelModes.apply(state, channel, notice.shown().get(0), notice.shown().subList(1, notice.shown().size()),
                     true, NOBODY, notice.setBy(), notice.at());
         }
-        state.keep(new IrcChannelState.Settings(notice.flags(), notice.key(), notice.limit()));
+        if (first) {
+            state.keep(new IrcChannelState.Settings(notice.flags(), notice.key(), notice.limit()));
+        } else {
+            state.keep();
+        }
     }
 
     private static IrcModeChanges parse(List<String> applied) {

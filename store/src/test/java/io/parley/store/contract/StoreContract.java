@@ -108,10 +108,13 @@ public abstract class StoreContract {
         try (Store store = open()) {
             ref = store.rooms().create("moded").toCompletableFuture().join().ref();
             other = store.rooms().create("plain").toCompletableFuture().join().ref();
-            store.rooms().changeModes(new RoomModes.Change(ref, "int", "secret", 5, List.of(ban, invited), List.of()))
+            store.rooms().changeModes(new RoomModes.Change(ref, "int", "", true, "secret", 5, List.of(ban, invited), List.of()))
                     .toCompletableFuture().join();
             // The same mask in another case is the same entry; removing one takes it whatever its case.
-            store.rooms().changeModes(new RoomModes.Change(ref, "imnt", null, 0,
+            // Each change sets or clears only what it names (+m on one node, -kl on another): both are kept.
+            store.rooms().changeModes(new RoomModes.Change(ref, "m", "", false, null, RoomModes.Change.LIMIT_UNCHANGED,
+                    List.of(), List.of())).toCompletableFuture().join();
+            store.rooms().changeModes(new RoomModes.Change(ref, "", "", true, null, 0,
                     List.of(exception, new RoomModes.Entry('b', "*!*@BAD.example", "x", later)),
                     List.of(new RoomModes.Entry('I', "FRIEND!*@*", "op", later)))).toCompletableFuture().join();
             assertThat(store.rooms().loadModes(other).toCompletableFuture().join()).isEmpty();
@@ -120,7 +123,7 @@ public abstract class StoreContract {
             RoomModes expected = new RoomModes(ref, "imnt", null, 0, List.of(ban, exception));
             assertThat(store.rooms().loadModes()).containsExactly(expected);
             assertThat(store.rooms().loadModes(ref).toCompletableFuture().join()).contains(expected);
-            store.rooms().changeModes(new RoomModes.Change(other, "n", "k", 0, List.of(ban), List.of()))
+            store.rooms().changeModes(new RoomModes.Change(other, "n", "", true, "k", 0, List.of(ban), List.of()))
                     .toCompletableFuture().join();
             // A room removed for good takes its modes with it.
             assertThat(store.rooms().removeIfEmpty(other).toCompletableFuture().join()).isTrue();
