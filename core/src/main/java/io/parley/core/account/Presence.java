@@ -133,36 +133,59 @@ public final class Presence {
         return true;
     }
 
+    /** How an entry off the caller's thread ended ({@link #enterUnownedAsync}). */
+    public enum Entry {
+        /** The recipient is its name's presence. */
+        ENTERED,
+        /** The name is held, or registered, here or on another node. */
+        REFUSED,
+        /** The cluster's directory could not answer now (away, or too many waiting): try again. */
+        UNAVAILABLE
+    }
+
     /**
-     * {@link #enterUnowned}, with the cluster's part off the caller's thread: the name is held on
-     * this node at once (so this node refuses it to others meanwhile), and the directory's look-up
-     * for a registration elsewhere and its claim run on the directory's own thread
-     * ({@link PresenceDirectory#entries}); the stage completes there, false (and nothing
-     * recorded) if refused. A caller that gives up meanwhile (its connection ended) must
-     * {@link #leave} the recipient once the stage is complete. On a single node the stage is
-     * complete when returned, with no thread hop.
+     * {@link #enterUnowned}, with the cluster's part off the caller's thread: the name is claimed
+     * on this node at once ({@link RegisteredNames#claimExclusively}, so this node refuses it to
+     * others meanwhile) but the recipient is not reachable ({@link #find}) until the directory's
+     * look-up for a registration elsewhere and its claim, on the directory's own thread
+     * ({@link PresenceDirectory#entries}), say the name is free: a message to the name meanwhile
+     * goes to whoever holds it on another node, not to this claimant. The stage completes there;
+     * nothing is recorded unless {@link Entry#ENTERED}. A caller that gives up meanwhile (its
+     * connection ended) must {@link #leave} the recipient once the stage is complete. On a single
+     * node the stage is complete when returned, with no thread hop.
      */
-    public CompletionStage<Boolean> enterUnownedAsync(Recipient recipient) {
+    public CompletionStage<Entry> enterUnownedAsync(Recipient recipient) {
         if (directory == null) {
-            return CompletableFuture.completedFuture(enterUnowned(recipient));
+            return CompletableFuture.completedFuture(enterUnowned(recipient) ? Entry.ENTERED : Entry.REFUSED);
         }
         String key = NameKeys.key(recipient.name());
-        if (!enterHere(key, recipient)) {
-            return CompletableFuture.completedFuture(false);
+        Optional<NameClaim> claim = names.claimExclusively(recipient.name(), registered -> evicted(key, recipient, registered));
+        if (claim.isEmpty()) {
+            return CompletableFuture.completedFuture(Entry.REFUSED);
         }
-        CompletableFuture<Boolean> held;
+        claims.put(recipient, claim.get());
+        if (online.containsKey(key)) {
+            forgetClaim(recipient);
+            return CompletableFuture.completedFuture(Entry.REFUSED);
+        }
+        CompletableFuture<Entry> asked;
         try {
-            held = CompletableFuture.supplyAsync(
-                    () -> !registeredElsewhere(recipient.name()) && claimInCluster(recipient), directory.entries());
+            asked = CompletableFuture.supplyAsync(() -> registeredInDirectory(recipient.name())
+                    || !claimInDirectory(recipient) ? Entry.REFUSED : Entry.ENTERED, directory.entries());
         } catch (RejectedExecutionException e) {
-            held = CompletableFuture.completedFuture(false); // too many waiting: nothing can be known free now
+            asked = CompletableFuture.completedFuture(Entry.UNAVAILABLE); // too many waiting
         }
-        return held.exceptionally(away -> false).thenApply(taken -> {
-            if (!taken) {
+        return asked.exceptionally(away -> Entry.UNAVAILABLE).thenApply(entry -> {
+            // Reachable only now, unless registered (or entered by its owner) meanwhile.
+            if (entry == Entry.ENTERED && online.putIfAbsent(key, recipient) == null) {
+                if (!claim.get().revoked()) {
+                    return entry;
+                }
                 online.remove(key, recipient);
-                forgetClaim(recipient);
             }
-            return taken;
+            forgetClaim(recipient);
+            releaseInCluster(recipient);
+            return entry == Entry.UNAVAILABLE ? entry : Entry.REFUSED;
         });
     }
 
@@ -178,7 +201,7 @@ public final class Presence {
             return false;
         }
         if (claim.get().revoked()) {
-            // Registered between the claim and the entry: the recipient has been told already.
+            // Registered between the claim and the entry (the recipient is told if it was in already).
             online.remove(key, recipient);
             return false;
         }
@@ -187,17 +210,26 @@ public final class Presence {
 
     /** Holds an unowned name in the cluster's directory; false if another node holds it (or the directory is away). */
     private boolean claimInCluster(Recipient recipient) {
+        try {
+            return claimInDirectory(recipient);
+        } catch (RuntimeException e) {
+            return false; // the directory is away: no name can be known free across the cluster
+        }
+    }
+
+    /** {@link #claimInCluster}, throwing when the directory is away. */
+    private boolean claimInDirectory(Recipient recipient) {
         long token = nextToken.incrementAndGet();
         tokens.put(recipient, token);
-        boolean taken;
+        boolean taken = false;
         try {
             taken = directory.claim(recipient.name(), token, recipient.guest());
-        } catch (RuntimeException e) {
-            taken = false; // the directory is away: no name can be known free across the cluster
+        } finally {
+            if (!taken) {
+                tokens.remove(recipient, token);
+            }
         }
-        if (!taken) {
-            tokens.remove(recipient, token);
-        } else {
+        if (taken) {
             link.presence(recipient.name(), true);
         }
         return taken;
@@ -369,15 +401,19 @@ public final class Presence {
      * registered one, whatever node registered it and however late its notice comes.
      */
     private boolean registeredElsewhere(String name) {
-        if (names.isRegistered(name)) {
-            return false;
-        }
-        Optional<String> account;
         try {
-            account = directory.registered(name);
+            return registeredInDirectory(name);
         } catch (RuntimeException e) {
             return false; // the directory is away: the claim that follows fails too
         }
+    }
+
+    /** {@link #registeredElsewhere}, throwing when the directory is away. */
+    private boolean registeredInDirectory(String name) {
+        if (names.isRegistered(name)) {
+            return false;
+        }
+        Optional<String> account = directory.registered(name);
         account.ifPresent(names::addFromCluster);
         return account.isPresent();
     }
@@ -440,12 +476,15 @@ public final class Presence {
     }
 
     private void evicted(String key, Recipient recipient, String registeredName) {
-        online.remove(key, recipient);
+        boolean wasOnline = online.remove(key, recipient);
         claims.remove(recipient);
         if (directory != null) {
             releaseInCluster(recipient);
         }
-        recipient.nameRegistered(registeredName);
+        if (wasOnline) {
+            // One still entering is not told: its entry is refused instead.
+            recipient.nameRegistered(registeredName);
+        }
     }
 
     /**

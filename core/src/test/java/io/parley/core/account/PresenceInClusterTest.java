@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL's {@code online_names} and NATS would carry them): a name is online once across the
  * nodes, an owner's login ends its login on the other node, private messages and the online list
  * cross, and a name registered on one node ends its unowned use on the other. The directory's
- * look-ups run on a thread of its own ({@code directory-lookup}), as PostgreSQL's do.
+ * look-ups run on a thread of its own ({@code directory-lookup}), its entries of names on another
+ * ({@code directory-entry}), as PostgreSQL's do.
  */
 class PresenceInClusterTest {
 
@@ -39,6 +40,12 @@ class PresenceInClusterTest {
     /** The directory's own thread for look-ups. */
     private final ExecutorService lookups = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "directory-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The directory's own thread for entries of names (apart from the look-ups', as PostgreSQL's). */
+    private final ExecutorService entries = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "directory-entry");
         thread.setDaemon(true);
         return thread;
     });
@@ -176,7 +183,7 @@ class PresenceInClusterTest {
     @Test
     void aNickIsClaimedOnTheDirectorysThreadAndTheCallerDoesNotWaitForIt() throws Exception {
         java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
-        lookups.execute(() -> {
+        entries.execute(() -> {
             try {
                 busy.await(); // the directory's thread is taken (a slow database) until the claims have been asked
             } catch (InterruptedException e) {
@@ -184,22 +191,100 @@ class PresenceInClusterTest {
             }
         });
 
-        CompletableFuture<Boolean> kim = b.enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture();
-        CompletableFuture<Boolean> lou = b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture();
+        CompletableFuture<Presence.Entry> kim = b.enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture();
+        CompletableFuture<Presence.Entry> lou = b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture();
         assertThat(kim).as("returned before the directory answered").isNotDone();
         assertThat(b.enterUnowned(new RecordingRecipient("KIM"))).as("held on its node meanwhile").isFalse();
         assertThat(a.enterUnowned(new RecordingRecipient("Lou"))).as("another node's claim comes first").isTrue();
         assertThat(claimedOn).containsExactly(Thread.currentThread().getName());
         busy.countDown();
 
-        assertThat(kim.join()).isTrue();
-        assertThat(lou.join()).as("held by a").isFalse();
-        assertThat(claimedOn).containsExactly(Thread.currentThread().getName(), "directory-lookup", "directory-lookup");
+        assertThat(kim.join()).isEqualTo(Presence.Entry.ENTERED);
+        assertThat(lou.join()).as("held by a").isEqualTo(Presence.Entry.REFUSED);
+        assertThat(claimedOn).containsExactly(Thread.currentThread().getName(), "directory-entry", "directory-entry");
         assertThat(a.onlineName("kim").toCompletableFuture().join()).contains("kim");
         assertThat(b.enterUnownedAsync(new RecordingRecipient("lou")).toCompletableFuture().join())
-                .as("refused, and nothing of it kept on b").isFalse();
+                .as("refused, and nothing of it kept on b").isEqualTo(Presence.Entry.REFUSED);
         assertThat(new Presence(new RegisteredNames(List.of())).enterUnownedAsync(new RecordingRecipient("kim")).toCompletableFuture())
-                .as("a single node's entry is complete when returned").isCompletedWithValue(true);
+                .as("a single node's entry is complete when returned").isCompletedWithValue(Presence.Entry.ENTERED);
+    }
+
+    @Test
+    void aClaimWaitingForTheDirectoryHoldsTheNameButReachesNobody() {
+        RecordingRecipient bobOnA = new RecordingRecipient("bob");
+        assertThat(a.enterUnowned(bobOnA)).isTrue();
+        java.util.concurrent.CountDownLatch busy = holdTheDirectorysThread();
+
+        RecordingRecipient claimant = new RecordingRecipient("bob");
+        CompletableFuture<Presence.Entry> claim = b.enterUnownedAsync(claimant).toCompletableFuture();
+        assertThat(claim).isNotDone();
+        assertThat(b.find("bob")).as("not found while its claim waits").isEmpty();
+        assertThat(b.size()).isZero();
+        assertThat(b.enterUnowned(new RecordingRecipient("BOB"))).as("a second claimant on b").isFalse();
+        assertThat(b.enterUnownedAsync(new RecordingRecipient("Bob")).toCompletableFuture())
+                .as("a second claimant on b, off the caller's thread").isCompletedWithValue(Presence.Entry.REFUSED);
+        // A message to bob meanwhile goes to a's bob, not to the claimant.
+        Recipient to = b.reachable("bob").toCompletableFuture().join().orElseThrow();
+        PrivateMessage message = new PrivateMessage(Instant.EPOCH, "judy", "bob", false, "hi");
+        assertThat(b.deliver(message, to)).isTrue();
+        assertThat(bobOnA.delivered).containsExactly(message);
+        assertThat(claimant.delivered).isEmpty();
+        busy.countDown();
+
+        assertThat(claim.join()).isEqualTo(Presence.Entry.REFUSED);
+        assertThat(b.find("bob")).isEmpty();
+        assertThat(claimant.registered).isEmpty();
+    }
+
+    @Test
+    void aClaimWaitingForTheDirectoryIsReachableOnceItIsAnswered() {
+        java.util.concurrent.CountDownLatch busy = holdTheDirectorysThread();
+        RecordingRecipient claimant = new RecordingRecipient("cy");
+        CompletableFuture<Presence.Entry> claim = b.enterUnownedAsync(claimant).toCompletableFuture();
+        assertThat(b.find("cy")).isEmpty();
+        busy.countDown();
+
+        assertThat(claim.join()).isEqualTo(Presence.Entry.ENTERED);
+        assertThat(b.find("cy")).containsSame(claimant);
+        assertThat(a.onlineName("cy").toCompletableFuture().join()).contains("cy");
+    }
+
+    @Test
+    void aClaimTheDirectoryCannotTakeNowIsUnavailableNotRefused() {
+        Presence full = new Presence(new RegisteredNames(List.of()), new Directory("c", 3) {
+            @Override
+            public java.util.concurrent.Executor entries() {
+                return task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("too many waiting");
+                };
+            }
+        }, new Link());
+        assertThat(full.enterUnownedAsync(new RecordingRecipient("dee")).toCompletableFuture())
+                .isCompletedWithValue(Presence.Entry.UNAVAILABLE);
+        assertThat(full.find("dee")).isEmpty();
+
+        Presence away = new Presence(new RegisteredNames(List.of()), new Directory("d", 4) {
+            @Override
+            public synchronized boolean claim(String name, long token, String guest) {
+                throw new IllegalStateException("the database cannot be reached");
+            }
+        }, new Link());
+        assertThat(away.enterUnownedAsync(new RecordingRecipient("dee")).toCompletableFuture().join())
+                .isEqualTo(Presence.Entry.UNAVAILABLE);
+        assertThat(full.enterUnowned(new RecordingRecipient("dee"))).as("nothing of it kept").isTrue();
+    }
+
+    /** Takes the directory's entry thread (a slow database) until the returned latch is counted down. */
+    private java.util.concurrent.CountDownLatch holdTheDirectorysThread() {
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        entries.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return busy;
     }
 
     @Test
@@ -291,7 +376,7 @@ class PresenceInClusterTest {
     }
 
     /** One node's view of the shared table. */
-    private final class Directory implements PresenceDirectory {
+    private class Directory implements PresenceDirectory {
         private final String node;
         private final long life;
 
@@ -378,7 +463,7 @@ class PresenceInClusterTest {
 
         @Override
         public java.util.concurrent.Executor entries() {
-            return lookups;
+            return entries;
         }
 
         @Override

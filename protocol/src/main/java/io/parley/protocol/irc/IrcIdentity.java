@@ -1,7 +1,9 @@
 package io.parley.protocol.irc;
 
 import static io.parley.protocol.irc.IrcNumerics.ERR_NICKNAMEINUSE;
+import static io.parley.protocol.irc.IrcNumerics.ERR_UNAVAILRESOURCE;
 
+import io.parley.core.account.Presence;
 import io.parley.core.text.NameKeys;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +64,8 @@ final class IrcIdentity {
     /**
      * Gives the session {@code nick} (standing for {@code name}), or adds the {@code 433} that
      * refuses it: whether it did. The caller has checked the nick's form. A name no account owns
-     * is claimed in a cluster's directory off the loop, and the stage completes on {@code loop}
+     * is claimed in a cluster's directory off the loop (held meanwhile but reaching nobody:
+     * {@link IrcServer#user}; {@code 437} if the directory cannot answer now), and the stage completes on {@code loop}
      * once it has answered (the connection's cleanup waits for the command: a nick taken meanwhile
      * is given back then); otherwise, as on a single node, it is complete when returned.
      */
@@ -92,17 +95,23 @@ final class IrcIdentity {
             taken(nick, name, recipient);
             return TAKEN;
         }
-        return server.presence.enterUnownedAsync(recipient).thenApplyAsync(entered -> {
-            if (!entered) {
-                server.release(name, session);
+        return server.presence.enterUnownedAsync(recipient).thenApplyAsync(entry -> {
+            if (entry == Presence.Entry.ENTERED) {
+                taken(nick, name, recipient);
+                return true;
+            }
+            server.release(name, session);
+            if (entry == Presence.Entry.UNAVAILABLE) {
+                // The cluster's directory could not say now (away, or too many waiting): the
+                // nick may well be free, so not 433 but the "try again" real servers send.
+                out.add(server.replies.numeric(ERR_UNAVAILRESOURCE, session.nick(), nick, "Nick is temporarily unavailable"));
+            } else {
                 // Registered on another node that this one had not heard of yet: the same
                 // refusal as when it had.
                 refuse(nick, server.names.isRegistered(name)
                         ? "Nickname is registered to an account; log in with SASL to use it" : "Nickname is already in use");
-                return false;
             }
-            taken(nick, name, recipient);
-            return true;
+            return false;
         }, loop);
     }
 

@@ -248,13 +248,25 @@ final class IrcServer {
         return registeredNames.get();
     }
 
+    /**
+     * The IRC user who bears {@code name} now. A name taken for a claim still pending (a cluster's
+     * directory has not answered yet) is held against other claimants but reaches nobody: its
+     * session still bears its old name until the claim succeeds.
+     */
     Optional<IrcSession> user(String name) {
-        return Optional.ofNullable(users.get(io.parley.core.text.NameKeys.key(name)));
+        String key = io.parley.core.text.NameKeys.key(name);
+        return Optional.ofNullable(users.get(key)).filter(session -> bears(session, key));
     }
 
-    /** The registered IRC users (for LUSERS, ISON and the like). */
+    /** The registered IRC users (for LUSERS, ISON and the like), each once, under the name it bears. */
     List<IrcSession> registeredUsers() {
-        return users.values().stream().filter(IrcSession::isRegistered).toList();
+        return users.entrySet().stream()
+                .filter(entry -> entry.getValue().isRegistered() && bears(entry.getValue(), entry.getKey()))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    private static boolean bears(IrcSession session, String key) {
+        return session.name() != null && io.parley.core.text.NameKeys.key(session.name()).equals(key);
     }
 
     /** {@code session} has just registered (it holds its name, or none when {@code identity.settle} refused it). */

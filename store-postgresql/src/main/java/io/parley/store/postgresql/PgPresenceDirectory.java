@@ -42,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * look-ups users' commands make ({@link #holders}, {@link #names}) run on two threads of their
  * own ({@code parley-presence-lookup}), never on the caller's (an event loop, the store's writing
  * thread), with at most {@link #LOOKUPS_WAITING} waiting: past that a look-up fails at once
- * (the caller counts the name as offline elsewhere) rather than queue without bound.
+ * (the caller counts the name as offline elsewhere) rather than queue without bound. The
+ * entries of names ({@link #entries}) have two threads of their own ({@code parley-presence-entry}),
+ * at most {@link #ENTRIES_WAITING} waiting: past that an entry is refused (the user is told to
+ * try again), never answered as a name in use.
  */
 final class PgPresenceDirectory implements PresenceDirectory {
 
@@ -97,6 +100,20 @@ final class PgPresenceDirectory implements PresenceDirectory {
     private final ThreadPoolExecutor lookups = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(LOOKUPS_WAITING), runnable -> {
                 Thread thread = new Thread(runnable, "parley-presence-lookup-" + lookupThreads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** How many entries of a name may wait for a thread before more are refused (the user is told to try again). */
+    static final int ENTRIES_WAITING = 256;
+    private final AtomicInteger entryThreads = new AtomicInteger();
+    /**
+     * The entries' own threads: a burst of look-ups (WHOIS, ISON, MONITOR) must not crowd out
+     * the claims of nicks, nor the reverse.
+     */
+    private final ThreadPoolExecutor entries = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(ENTRIES_WAITING), runnable -> {
+                Thread thread = new Thread(runnable, "parley-presence-entry-" + entryThreads.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
@@ -306,10 +323,10 @@ final class PgPresenceDirectory implements PresenceDirectory {
         });
     }
 
-    /** The look-up threads: an entry is one short transaction, queued with the look-ups. */
+    /** The entries' threads, apart from the look-ups'; refuses a task past {@link #ENTRIES_WAITING}. */
     @Override
     public java.util.concurrent.Executor entries() {
-        return lookups;
+        return entries;
     }
 
     @Override
@@ -325,6 +342,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
     /** Stops taking releases and runs those queued (a clean stop; the leases then delete this life's rows). */
     void close() {
         lookups.shutdown();
+        entries.shutdown();
         releases.shutdown();
         try {
             releases.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
