@@ -59,18 +59,18 @@ public final class NatsRoomModeLink implements RoomModeLink {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(MODES);
-            write(out, node);
+            WireStrings.write(out, node);
             out.writeInt(notice.roomRef());
-            write(out, notice.setBy());
+            WireStrings.write(out, notice.setBy());
             out.writeLong(notice.at().toEpochMilli());
             out.writeInt(notice.shown().size());
             for (String part : notice.shown()) {
-                write(out, part);
+                WireStrings.write(out, part);
             }
-            write(out, notice.flags());
+            WireStrings.write(out, notice.flags());
             out.writeBoolean(notice.key() != null);
             if (notice.key() != null) {
-                write(out, notice.key());
+                WireStrings.write(out, notice.key());
             }
             out.writeInt(notice.limit());
         } catch (IOException e) {
@@ -84,11 +84,11 @@ public final class NatsRoomModeLink implements RoomModeLink {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 + notice.text().length());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(TOPIC);
-            write(out, node);
+            WireStrings.write(out, node);
             out.writeInt(notice.roomRef());
-            write(out, notice.text());
-            write(out, notice.source());
-            write(out, notice.setBy());
+            WireStrings.write(out, notice.text());
+            WireStrings.write(out, notice.source());
+            WireStrings.write(out, notice.setBy());
             out.writeLong(notice.at().toEpochMilli());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,14 +125,14 @@ public final class NatsRoomModeLink implements RoomModeLink {
             if (kind != MODES && kind != TOPIC) {
                 throw new IOException("unknown version " + kind);
             }
-            if (read(in).equals(node)) {
+            if (WireStrings.read(in).equals(node)) {
                 return; // this node's own change, applied when it was made
             }
             if (kind == MODES) {
                 Notice notice = readModes(in);
                 listeners.forEach(listener -> listener.changed(notice));
             } else {
-                TopicNotice notice = new TopicNotice(in.readInt(), read(in), read(in), read(in),
+                TopicNotice notice = new TopicNotice(in.readInt(), WireStrings.read(in), WireStrings.read(in), WireStrings.read(in),
                         Instant.ofEpochMilli(in.readLong()));
                 listeners.forEach(listener -> listener.topicChanged(notice));
             }
@@ -143,7 +143,7 @@ public final class NatsRoomModeLink implements RoomModeLink {
 
     private static Notice readModes(DataInputStream in) throws IOException {
         int ref = in.readInt();
-        String setBy = read(in);
+        String setBy = WireStrings.read(in);
         Instant at = Instant.ofEpochMilli(in.readLong());
         int parts = in.readInt();
         if (parts < 0 || parts > 64) {
@@ -151,24 +151,11 @@ public final class NatsRoomModeLink implements RoomModeLink {
         }
         List<String> shown = new ArrayList<>(parts);
         for (int i = 0; i < parts; i++) {
-            shown.add(read(in));
+            shown.add(WireStrings.read(in));
         }
-        String flags = read(in);
-        String key = in.readBoolean() ? read(in) : null;
+        String flags = WireStrings.read(in);
+        String key = in.readBoolean() ? WireStrings.read(in) : null;
         return new Notice(ref, setBy, at, shown, flags, key, in.readInt());
     }
 
-    private static void write(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String read(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw new IOException("bad length " + length);
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
 }

@@ -46,8 +46,8 @@ final class PresenceCodec {
 
     static byte[] comingAndGoing(String node, String name, boolean online) {
         return write(COMING_AND_GOING, out -> {
-            write(out, node);
-            write(out, name);
+            WireStrings.write(out, node);
+            WireStrings.write(out, name);
             out.writeBoolean(online);
         });
     }
@@ -55,7 +55,7 @@ final class PresenceCodec {
     static ComingAndGoing comingAndGoing(byte[] data) throws IOException {
         DataInputStream in = reader(data);
         version(in);
-        return new ComingAndGoing(read(in), read(in), in.readBoolean());
+        return new ComingAndGoing(WireStrings.read(in), WireStrings.read(in), in.readBoolean());
     }
 
     static byte[] privateMessage(PrivateMessage message) {
@@ -63,12 +63,12 @@ final class PresenceCodec {
             out.writeLong(message.id());
             out.writeLong(message.time().getEpochSecond());
             out.writeInt(message.time().getNano());
-            write(out, message.from());
-            write(out, message.fromGuest());
-            write(out, message.to());
-            write(out, message.toGuest());
+            WireStrings.write(out, message.from());
+            WireStrings.write(out, message.fromGuest());
+            WireStrings.write(out, message.to());
+            WireStrings.write(out, message.toGuest());
             out.writeBoolean(message.encrypted());
-            write(out, message.body());
+            WireStrings.write(out, message.body());
         });
     }
 
@@ -76,11 +76,11 @@ final class PresenceCodec {
         DataInputStream in = reader(data);
         if (version(in) == 1) {
             Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            return new PrivateMessage(time, read(in), read(in), in.readBoolean(), read(in));
+            return new PrivateMessage(time, WireStrings.read(in), WireStrings.read(in), in.readBoolean(), WireStrings.read(in));
         }
         long id = in.readLong();
         Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
-        return new PrivateMessage(id, time, read(in), read(in), read(in), read(in), in.readBoolean(), read(in));
+        return new PrivateMessage(id, time, WireStrings.read(in), WireStrings.read(in), WireStrings.read(in), WireStrings.read(in), in.readBoolean(), WireStrings.read(in));
     }
 
     /** Whether a private message carries its parties' guest tokens: not one of version 1, whose "" is no account's. */
@@ -90,7 +90,7 @@ final class PresenceCodec {
 
     static byte[] replaced(String name, long token) {
         return write(REPLACED, out -> {
-            write(out, name);
+            WireStrings.write(out, name);
             out.writeLong(token);
         });
     }
@@ -98,17 +98,17 @@ final class PresenceCodec {
     static Replaced replaced(byte[] data) throws IOException {
         DataInputStream in = reader(data);
         version(in);
-        return new Replaced(read(in), in.readLong());
+        return new Replaced(WireStrings.read(in), in.readLong());
     }
 
     static byte[] registered(String name) {
-        return write(REGISTERED, out -> write(out, name));
+        return write(REGISTERED, out -> WireStrings.write(out, name));
     }
 
     static String registered(byte[] data) throws IOException {
         DataInputStream in = reader(data);
         version(in);
-        return read(in);
+        return WireStrings.read(in);
     }
 
     private static DataInputStream reader(byte[] data) {
@@ -139,17 +139,4 @@ final class PresenceCodec {
         return bytes.toByteArray();
     }
 
-    static void write(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String read(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw new IOException("bad length " + length);
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
 }

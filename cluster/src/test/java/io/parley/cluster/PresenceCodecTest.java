@@ -44,10 +44,10 @@ class PresenceCodecTest {
         byte[] pm = PresenceCodec.write((byte) 1, out -> {
             out.writeLong(MESSAGE.time().getEpochSecond());
             out.writeInt(MESSAGE.time().getNano());
-            PresenceCodec.write(out, "ivan");
-            PresenceCodec.write(out, "judy");
+            WireStrings.write(out, "ivan");
+            WireStrings.write(out, "judy");
             out.writeBoolean(false);
-            PresenceCodec.write(out, "hello");
+            WireStrings.write(out, "hello");
         });
         assertThat(PresenceCodec.privateMessage(pm))
                 .isEqualTo(new PrivateMessage(0, MESSAGE.time(), "ivan", "", "judy", "", false, "hello"));
@@ -55,11 +55,11 @@ class PresenceCodecTest {
         assertThat(PresenceCodec.hasGuestTokens(PresenceCodec.privateMessage(MESSAGE))).isTrue();
         assertThat(PresenceCodec.hasGuestTokens(nextVersion(PresenceCodec.privateMessage(MESSAGE)))).isTrue();
         byte[] replaced = PresenceCodec.write((byte) 1, out -> {
-            PresenceCodec.write(out, "Kim");
+            WireStrings.write(out, "Kim");
             out.writeLong(9);
         });
         assertThat(PresenceCodec.replaced(replaced)).isEqualTo(new PresenceCodec.Replaced("Kim", 9));
-        assertThat(PresenceCodec.registered(PresenceCodec.write((byte) 1, out -> PresenceCodec.write(out, "Dora"))))
+        assertThat(PresenceCodec.registered(PresenceCodec.write((byte) 1, out -> WireStrings.write(out, "Dora"))))
                 .isEqualTo("Dora");
     }
 
