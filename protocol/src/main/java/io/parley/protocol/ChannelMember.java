@@ -162,9 +162,15 @@ public final class ChannelMember implements Member {
             ReferenceCountUtil.release(message);
             return false;
         }
-        // The outbound buffer is null once the channel is closing: nothing to judge then.
+        // The outbound buffer is null once the channel is closing: nothing is written then (a
+        // write would only fail, making an exception per write, as the members of a room that a
+        // load generator's connections left all at once showed).
         ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
-        if (pending != null && !pending.isWritable()) {
+        if (pending == null) {
+            ReferenceCountUtil.release(message);
+            return false;
+        }
+        if (!pending.isWritable()) {
             // Much of it may be our own unflushed backlog: offer it to the socket first, and
             // drop the member only if the socket will not take it (the reader is behind).
             channel.flush();
