@@ -405,7 +405,8 @@ final class IrcQueries {
     private void lusers(int online) {
         int users = server.registeredUserCount();
         int most = server.mostUsers.accumulateAndGet(users, Math::max);
-        int global = Math.max(users, online);
+        // The presence counts every nick held, an unregistered connection's too: not a user yet.
+        int global = Math.max(users, online - server.unregisteredNickCount());
         int mostGlobal = server.mostGlobalUsers.accumulateAndGet(Math.max(global, most), Math::max);
         numeric(RPL_LUSERCLIENT, "There are " + global + " users and 0 invisible on 1 servers");
         numeric(RPL_LUSERCHANNELS, Integer.toString(server.chat.rooms().size()), "channels formed");

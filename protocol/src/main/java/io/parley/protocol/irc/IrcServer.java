@@ -249,6 +249,14 @@ final class IrcServer {
     }
 
     /**
+     * How many of this server's connections hold a nick but have not registered (LUSERS leaves
+     * them out of the users it counts, as every server does; the presence counts their nicks).
+     */
+    int unregisteredNickCount() {
+        return Math.max(0, users.size() - registeredNames.get());
+    }
+
+    /**
      * The IRC user who bears {@code name} now. A name taken for a claim still pending (a cluster's
      * directory has not answered yet) is held against other claimants but reaches nobody: its
      * session still bears its old name until the claim succeeds.
