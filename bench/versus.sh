@@ -9,8 +9,11 @@
 #   REPEATS=3                 interleaved repeats
 #   SERVERS="parley nats refircd"
 #   JAR=server/target/parley.jar   Parley's jar (TCD listener, bench/server.conf)
+#   BASE_JAR=                 a second Parley jar (an earlier build), measured as server
+#                             "parley-base" in the same run: an A/B of a change, interleaved
 #   TOOLS=../shared/tools     where chatload.c and refircd.c are (built into target/tools)
 #   WARM_ROUNDS=6 WARM_JIT_MS=100  Parley is warmed as in bench/calibrate.sh
+#   PORT=27720                the servers' port (one of its own for each run at the same time)
 # Per server and repeat, in this order:
 #   W1 fresh  5,000 idle connections in 100 rooms on the fresh server: resident memory per connection
 #   W1 warm   the same again once the first 5,000 have gone
@@ -23,10 +26,15 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$home/target/versus-$(date -u +%Y%m%dT%H%M%S)}"
 repeats="${REPEATS:-3}"
-servers="${SERVERS:-parley nats refircd}"
 jar="${JAR:-$home/server/target/parley.jar}"
+base_jar="${BASE_JAR:-}"
+if [[ -n $base_jar ]]; then
+  servers="${SERVERS:-parley-base parley nats refircd}"
+else
+  servers="${SERVERS:-parley nats refircd}"
+fi
 tools="${TOOLS:-$home/../shared/tools}"
-port=27720
+port="${PORT:-27720}"
 
 mkdir -p "$out"
 # shellcheck source=bench/c-tools.sh
@@ -46,9 +54,11 @@ start_server() { # name run_dir
       server_pid=$!
       sleep 0.5
       ;;
-    parley)
+    parley | parley-base)
+      local server_jar=$jar
+      [[ $1 == parley-base ]] && server_jar=$base_jar
       { cat "$home/bench/server.conf"; echo "tcd.port = $port"; echo "listeners.only = tcd"; } > "$2/parley.conf"
-      (pinned 0 java -jar "$jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &
+      (pinned 0 java -jar "$server_jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &
       server_pid=$!
       for _ in $(seq 300); do
         grep -q listening "$2/server.out" 2>/dev/null && return 0
@@ -60,7 +70,7 @@ start_server() { # name run_dir
   esac
 }
 
-protocol_of() { case "$1" in parley) echo tcd ;; nats) echo nats ;; refircd) echo irc ;; esac; }
+protocol_of() { case "$1" in parley | parley-base) echo tcd ;; nats) echo nats ;; refircd) echo irc ;; esac; }
 
 load() { # server tag options...: one chatload run, its output in $dir/tag.txt
   local server=$1 tag=$2
@@ -93,7 +103,7 @@ for ((r = 1; r <= repeats; r++)); do
     record "$server" "$r" "W2: connections/s" "$(field W2 conn_rate)"
     record "$server" "$r" "W2: server CPU us per connection (incl. 1 s idle hold)" \
       "$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.0f", t / hz * 1e6 / 5000 }')"
-    if [[ $server == parley ]]; then
+    if [[ $server == parley* ]]; then
       admin_port=$(grep -o 'Admin HTTP listening on port [0-9]*' "$dir/server.out" | grep -o '[0-9]*$')
       for ((round = 1; round <= ${WARM_ROUNDS:-6}; round++)); do
         jit_before=$(jit_ms "$admin_port")
