@@ -208,4 +208,15 @@ class TcdParserTest {
         }
         return requests;
     }
+
+    @Test
+    void fieldsLoseTheWhitespaceAroundThemAsStripWouldTakeIt() {
+        // U+2003 (em space) is whitespace to Java; U+00A0 (no-break space) is not, and stays.
+        assertThat(feed(" join_chatroom :\t\u2003room one\u2003 ", "CLIENT_IP:0", "PORT:0",
+                "CLIENT_NAME:\u00a0ann\u00a0"))
+                .containsExactly(new TcdRequest.Join("room one", "\u00a0ann\u00a0"));
+        for (String line : List.of("", " ", "a", " a ", "\t\u2003x y\u3000", "\u00a0b\u00a0", "\ud83d\ude00 ")) {
+            assertThat(TcdParser.stripped(line, 0, line.length())).isEqualTo(line.strip());
+        }
+    }
 }
