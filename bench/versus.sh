@@ -7,7 +7,8 @@
 # Usage: bench/versus.sh [OUT_DIR]
 # Environment:
 #   REPEATS=3                 interleaved repeats
-#   SERVERS="parley nats refircd"
+#   SERVERS="parley nats refircd"  also: parley-irc (Parley's IRC listener), and Debian's ngircd
+#                             and inspircd (apt-get install -y ngircd inspircd), driven over IRC
 #   JAR=server/target/parley.jar   Parley's jar (TCD listener, bench/server.conf)
 #   BASE_JAR=                 a second Parley jar (an earlier build), measured as server
 #                             "parley-base" in the same run: an A/B of a change, interleaved
@@ -54,10 +55,23 @@ start_server() { # name run_dir
       server_pid=$!
       sleep 0.5
       ;;
-    parley | parley-base)
-      local server_jar=$jar
+    ngircd)
+      irc_peer_config ngircd "$2"
+      (pinned 0 ngircd -n -f "$2/ngircd.conf") > "$2/server.out" 2>&1 &
+      server_pid=$!
+      wait_for_port
+      ;;
+    inspircd)
+      irc_peer_config inspircd "$2"
+      (pinned 0 inspircd --nofork --runasroot --config="$2/inspircd.conf") > "$2/server.out" 2>&1 &
+      server_pid=$!
+      wait_for_port
+      ;;
+    parley | parley-base | parley-irc)
+      local server_jar=$jar listener=tcd
       [[ $1 == parley-base ]] && server_jar=$base_jar
-      { cat "$home/bench/server.conf"; echo "tcd.port = $port"; echo "listeners.only = tcd"; } > "$2/parley.conf"
+      [[ $1 == parley-irc ]] && listener=irc
+      { cat "$home/bench/server.conf"; echo "$listener.port = $port"; echo "listeners.only = $listener"; } > "$2/parley.conf"
       (pinned 0 java -jar "$server_jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &
       server_pid=$!
       for _ in $(seq 300); do
@@ -70,12 +84,64 @@ start_server() { # name run_dir
   esac
 }
 
-protocol_of() { case "$1" in parley | parley-base) echo tcd ;; nats) echo nats ;; refircd) echo irc ;; esac; }
+protocol_of() { case "$1" in parley | parley-base) echo tcd ;; nats) echo nats ;; *) echo irc ;; esac; }
+
+wait_for_port() { # until the server accepts on $port (at most 30 s)
+  for _ in $(seq 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "the server on port $port did not start; see its server.out" >&2
+  exit 1
+}
+
+# A minimal config for an IRC peer ($1: ngircd or inspircd) in $2: connection, join and flood
+# limits lifted as far as each allows, no DNS or ident look-ups, loopback only (as bench/run.sh).
+irc_peer_config() {
+  ulimit -n 20000 2>/dev/null || true
+  if [[ $1 == ngircd ]]; then
+    cat > "$2/ngircd.conf" <<CONF
+[Global]
+Name = versus.ngircd.local
+Info = ngIRCd for bench/versus.sh
+Listen = 127.0.0.1
+Ports = $port
+MotdPhrase = versus
+[Limits]
+MaxConnections = 0
+MaxConnectionsIP = 0
+MaxJoins = 0
+PingTimeout = 120
+PongTimeout = 20
+[Options]
+DNS = no
+Ident = no
+PAM = no
+[Operator]
+Name = bench
+Password = bench
+CONF
+  else
+    cat > "$2/inspircd.conf" <<CONF
+<server name="versus.inspircd.local" description="InspIRCd for bench/versus.sh" network="Versus">
+<admin name="bench" nick="bench" email="bench@localhost">
+<bind address="127.0.0.1" port="$port" type="clients">
+<connect name="bench" allow="*" timeout="60" pingfreq="120" hardsendq="16777216" softsendq="16777216" recvq="65536" threshold="1000000" commandrate="1000000000" fakelag="no" localmax="100000" globalmax="100000" maxconnwarn="no" limit="100000" resolvehostnames="no" useident="no">
+<performance clonesonconnect="no" softlimit="100000" somaxconn="1024" timeskipwarn="0">
+<channels users="100000" opers="100000">
+<pid file="$2/inspircd.pid">
+<log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$2/inspircd.log">
+CONF
+  fi
+}
 
 load() { # server tag options...: one chatload run, its output in $dir/tag.txt
   local server=$1 tag=$2
   shift 2
-  (pinned 1 "$home/target/tools/chatload" -p "$(protocol_of "$server")" -P "$port" "$@" -S "$server_pid" -q -T "$tag") \
+  local peer=()
+  # ngIRCd throttles every client to a few commands a second unless it is an operator with +F.
+  [[ $server == ngircd ]] && peer=(-O "OPER bench bench" -F)
+  (pinned 1 "$home/target/tools/chatload" -p "$(protocol_of "$server")" -P "$port" "$@" "${peer[@]}" -S "$server_pid" -q -T "$tag") \
     > "$dir/$tag.txt" 2>&1 || true
 }
 
