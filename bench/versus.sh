@@ -12,6 +12,9 @@
 #   JAR=server/target/parley.jar   Parley's jar (TCD listener, bench/server.conf)
 #   BASE_JAR=                 a second Parley jar (an earlier build), measured as server
 #                             "parley-base" in the same run: an A/B of a change, interleaved
+#   Parley runs with the JVM options of dist/jvm.options, as the `parley` launcher starts it;
+#   BASE_JAVA_OPTS=           parley-base's instead (default the same file; set it empty for
+#                             a build from before dist/jvm.options existed, as its launcher ran it)
 #   TOOLS=../shared/tools     where chatload.c and refircd.c are (built into target/tools)
 #   WARM_ROUNDS=6 WARM_JIT_MS=100  Parley is warmed as in bench/calibrate.sh
 #   PORT=27720                the servers' port (one of its own for each run at the same time)
@@ -68,11 +71,14 @@ start_server() { # name run_dir
       wait_for_port
       ;;
     parley | parley-base | parley-irc)
-      local server_jar=$jar listener=tcd
-      [[ $1 == parley-base ]] && server_jar=$base_jar
+      local server_jar=$jar java_opts="@$home/dist/jvm.options" listener=tcd
+      if [[ $1 == parley-base ]]; then
+        server_jar=$base_jar
+        java_opts="${BASE_JAVA_OPTS-@$home/dist/jvm.options}"
+      fi
       [[ $1 == parley-irc ]] && listener=irc
       { cat "$home/bench/server.conf"; echo "$listener.port = $port"; echo "listeners.only = $listener"; } > "$2/parley.conf"
-      (pinned 0 java -jar "$server_jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &
+      (pinned 0 java $java_opts -jar "$server_jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &
       server_pid=$!
       for _ in $(seq 300); do
         grep -q listening "$2/server.out" 2>/dev/null && return 0

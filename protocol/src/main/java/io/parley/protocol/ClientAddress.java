@@ -42,7 +42,9 @@ public final class ClientAddress {
 
     /** Whether {@link #expect} was called and {@link #known} not yet. */
     public static boolean expected(Channel channel) {
-        return Boolean.TRUE.equals(channel.attr(EXPECTED).get());
+        // hasAttr first: attr() adds the attribute to the channel when it is absent, and every
+        // connection that never had it would keep an empty one for as long as it is open.
+        return channel.hasAttr(EXPECTED) && Boolean.TRUE.equals(channel.attr(EXPECTED).get());
     }
 
     /**
@@ -61,7 +63,7 @@ public final class ClientAddress {
      * as {@code local}).
      */
     public static InetSocketAddress of(Channel channel) {
-        InetSocketAddress forwarded = channel.attr(FORWARDED).get();
+        InetSocketAddress forwarded = channel.hasAttr(FORWARDED) ? channel.attr(FORWARDED).get() : null;
         if (forwarded != null) {
             return forwarded;
         }

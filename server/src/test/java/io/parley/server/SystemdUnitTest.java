@@ -28,7 +28,7 @@ class SystemdUnitTest {
 
         assertThat(lines).contains(
                 "User=parley",
-                "ExecStart=/usr/bin/java $PARLEY_JAVA_OPTS -jar /opt/parley/parley.jar serve --config"
+                "ExecStart=/usr/bin/java @/opt/parley/jvm.options $PARLEY_JAVA_OPTS -jar /opt/parley/parley.jar serve --config"
                         + " /etc/parley/parley.conf --data /var/lib/parley",
                 "ExecReload=/bin/kill -HUP $MAINPID",
                 "SuccessExitStatus=143",

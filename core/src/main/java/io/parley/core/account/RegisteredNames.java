@@ -193,7 +193,8 @@ public final class RegisteredNames {
                     || holders(keys, exact).anyMatch(claim -> exclusive || claim.exclusive);
             if (!refused) {
                 NameClaim claim = new NameClaim(this, keys, exact, exclusive, holder, unshare);
-                keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(claim));
+                // Sized for the usual one holder: every connection's name keeps its sets while it is connected.
+                keys.forEach(key -> claims.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).add(claim));
                 return Optional.of(claim);
             }
         }

@@ -22,12 +22,13 @@ final class TcdSession {
     final int port;
     /** The rooms this connection is in, by ref, in ascending order (DISCONNECT leaves them so). */
     final NavigableMap<Integer, Room> rooms = new TreeMap<>();
-    // Requests run one at a time, so these hold at most an entry or two: sized for that, since
-    // every idle connection carries them.
+    // Requests run one at a time, so these hold at most an entry or two, and only while a join or
+    // leave is in progress: each exists only then (null otherwise), since every idle connection
+    // would carry them.
     /** The room name as the client sent it, for the JOINED reply of a join in progress. */
-    private final Map<Integer, String> joinReplies = new HashMap<>(2);
+    private Map<Integer, String> joinReplies;
     /** The JOIN_ID the client sent, for the LEFT reply of a leave in progress. */
-    private final Map<Integer, String> leaveReplies = new HashMap<>(2);
+    private Map<Integer, String> leaveReplies;
     /** The hold on the name this connection chats under in each room, by ref. */
     private final Map<Integer, NameClaim> claims = new HashMap<>(2);
     /** Set by DISCONNECT (or an eviction): the connection is closing and takes no more requests. */
@@ -70,20 +71,40 @@ final class TcdSession {
     }
 
     void expectJoinReply(int ref, String roomAsSent) {
+        if (joinReplies == null) {
+            joinReplies = new HashMap<>(2);
+        }
         joinReplies.put(ref, roomAsSent);
     }
 
     /** The room name to put in a JOINED reply, or null when no JOIN asked for one. */
     String takeJoinReply(int ref) {
-        return joinReplies.remove(ref);
+        if (joinReplies == null) {
+            return null;
+        }
+        String roomAsSent = joinReplies.remove(ref);
+        if (joinReplies.isEmpty()) {
+            joinReplies = null;
+        }
+        return roomAsSent;
     }
 
     void expectLeaveReply(int ref, String joinIdAsSent) {
+        if (leaveReplies == null) {
+            leaveReplies = new HashMap<>(2);
+        }
         leaveReplies.put(ref, joinIdAsSent);
     }
 
     /** The JOIN_ID to put in a LEFT reply, or null when the leave was not asked by LEAVE_CHATROOM. */
     String takeLeaveReply(int ref) {
-        return leaveReplies.remove(ref);
+        if (leaveReplies == null) {
+            return null;
+        }
+        String joinIdAsSent = leaveReplies.remove(ref);
+        if (leaveReplies.isEmpty()) {
+            leaveReplies = null;
+        }
+        return joinIdAsSent;
     }
 }
