@@ -368,7 +368,8 @@ public final class ParleyServer {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // Accepting starts once the store is open and the protocols are set up.
                 .option(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                // No TCP_NODELAY here: Netty's socket channels turn it on as they are made, and
+                // setting it again cost each connection a system call.
                 // Keepalive finds half-open connections whose peer vanished without a FIN.
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childAttr(ConnectionErrors.KEY, errors)
