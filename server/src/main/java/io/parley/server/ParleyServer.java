@@ -370,8 +370,6 @@ public final class ParleyServer {
                 .option(ChannelOption.AUTO_READ, false)
                 // No TCP_NODELAY here: Netty's socket channels turn it on as they are made, and
                 // setting it again cost each connection a system call.
-                // Keepalive finds half-open connections whose peer vanished without a FIN.
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childAttr(ConnectionErrors.KEY, errors)
                 .childAttr(ConnectionMetrics.KEY, meters)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(cap / 2, cap))
@@ -406,6 +404,7 @@ public final class ParleyServer {
                         channel.pipeline().addLast(listener.handler);
                     }
                 });
+        // Keepalive finds half-open connections whose peer vanished without a FIN.
         transport.keepAlive(bootstrap, policy.keepAliveIdleSeconds());
         InetSocketAddress address = bindAddress == null ? new InetSocketAddress(listener.port())
                 : new InetSocketAddress(bindAddress, listener.port());
