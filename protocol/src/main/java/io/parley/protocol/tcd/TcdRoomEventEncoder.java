@@ -30,6 +30,8 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> imple
      * A join's or leave's announcement is the same for every member but the one joining or
      * leaving (who gets its JOINED / LEFT first): encoded once per event loop too, keyed by the
      * event. In a room of n members that is n renderings per join instead of n pipeline writes.
+     * The loop keeps its last announced event, which names the member by value ({@code MemberRef}),
+     * so a departed member's connection is not kept reachable (EncodedOncePerLoopTest).
      */
     private static final EncodedOncePerLoop ANNOUNCEMENTS = new EncodedOncePerLoop();
 
