@@ -11,14 +11,16 @@ import java.util.function.Supplier;
  * Encodes a room event's message once per event loop instead of once per recipient. A room hands
  * each event loop one task that carries an event to all of that loop's members in a row, so the
  * encoder of a protocol keeps, per loop thread, the last message it encoded and its bytes, and
- * gives every further recipient a retained duplicate of them. It keeps the message, not the event
- * (joins and leaves are rendered per recipient).
+ * gives every further recipient a retained duplicate of them. It keeps the message, not the event;
+ * what else is the same for every recipient (a join's announcement to the room's other members)
+ * is keyed by whatever stands for it ({@link #sharedOf}).
  *
  * <p>Thread-safe: its state is per thread. One instance per way of encoding (per protocol).
  */
 public final class EncodedOncePerLoop {
 
-    private record Last(ChatMessage message, ByteBuf bytes) {}
+    /** The last thing encoded here (a message, or for presence announcements the event) and its bytes. */
+    private record Last(Object key, ByteBuf bytes) {}
 
     private final FastThreadLocal<Last> last = new FastThreadLocal<>() {
         @Override
@@ -46,20 +48,29 @@ public final class EncodedOncePerLoop {
      */
     public ByteBuf shared(ChatMessage message, ByteBufAllocator alloc,
             BiFunction<ChatMessage, ByteBufAllocator, ByteBuf> encode) {
-        Last cached = last.get();
-        if (cached != null && cached.message() == message) {
-            return cached.bytes();
-        }
-        return shared(message, () -> encode.apply(message, alloc));
+        return sharedOf(message, alloc, encode);
     }
 
-    private ByteBuf shared(ChatMessage message, Supplier<ByteBuf> encode) {
+    /**
+     * {@link #shared(ChatMessage, ByteBufAllocator, BiFunction)} for anything else every recipient
+     * on the loop gets the same bytes of, by identity: e.g. a join's announcement, keyed by its
+     * event. One instance per kind of key, so that keys of one kind do not evict the other's.
+     */
+    public <K> ByteBuf sharedOf(K key, ByteBufAllocator alloc, BiFunction<K, ByteBufAllocator, ByteBuf> encode) {
         Last cached = last.get();
-        if (cached == null || cached.message() != message) {
+        if (cached != null && cached.key() == key) {
+            return cached.bytes();
+        }
+        return shared(key, () -> encode.apply(key, alloc));
+    }
+
+    private ByteBuf shared(Object key, Supplier<ByteBuf> encode) {
+        Last cached = last.get();
+        if (cached == null || cached.key() != key) {
             // Forget the old bytes before encoding, so that an encoder that throws leaves
             // nothing released behind in the cache.
             last.remove();
-            cached = new Last(message, encode.get());
+            cached = new Last(key, encode.get());
             last.set(cached);
         }
         return cached.bytes();

@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Handles a connection's requests one at a time, in arrival order, even when one has to wait for
- * the core or the store, and no faster than its {@link RequestLimits}: while a request is in
- * progress or the connection is over its rate, the channel stops reading and requests already
- * decoded wait their turn. A join is therefore complete before the chat pipelined behind it is
- * looked at, a flood is slowed by TCP itself, and the event loop never blocks or sleeps. When the
+ * the core or the store, and no faster than its {@link RequestLimits}: while a request waits
+ * behind one in progress or the connection is over its rate, the channel stops reading and
+ * requests already decoded wait their turn. A join is therefore complete before the chat pipelined
+ * behind it is looked at, a flood is slowed by TCP itself, and the event loop never blocks or
+ * sleeps. (A request in progress alone does not stop reads: a client that waits for its reply
+ * sends nothing meanwhile, and turning reads off and on again costs two {@code epoll_ctl} calls
+ * per request.) When the
  * connection closes, what it sent within its rate is still handled, in order (a client may send
  * its last lines and hang up at once); what would have to wait for the rate is dropped.
  *
@@ -24,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * request is handled and nothing is read, until the client has read enough of it (the channel is
  * writable again). So a client that sends requests and never reads the replies holds at most its
  * cap plus one request's replies; the {@code UnwritableDeadline} then disconnects it. Every reason
- * to stop reading (a request in progress, the rate, the output, the server stopping) is weighed in
+ * to stop reading (a request waiting, the rate, the output, the server stopping) is weighed in
  * one place, {@link #updateReads}, so none turns reads back on while another still holds.
  *
  * <p>A request may cost more than one token of the rate ({@link #cost}), e.g. a multi-line
@@ -244,11 +247,13 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
     }
 
     /**
-     * Reads only while nothing holds them: no request in progress or waiting (for its turn, the
-     * rate or the output), the output under its cap, the server not stopping.
+     * Reads only while nothing holds them: no request waiting (for its turn, the rate or the
+     * output), the output under its cap, the server not stopping. A request in progress does not
+     * hold them by itself: what is read meanwhile waits behind it, and reads stop with the first
+     * request that does (at most one read's worth, as when a read brings several at once).
      */
     private void updateReads(ChannelHandlerContext ctx) {
-        boolean hold = busy || throttled != null || !waiting.isEmpty() || stopping
+        boolean hold = throttled != null || !waiting.isEmpty() || stopping
                 || (!closed && !ctx.channel().isWritable());
         if (hold != paused) {
             paused = hold;
@@ -269,7 +274,6 @@ public abstract class OrderedRequestHandler<T> extends SimpleChannelInboundHandl
             return;
         }
         busy = true;
-        updateReads(ctx);
         stage.whenComplete((ignored, failure) -> ctx.executor().execute(() -> resume(ctx, failure)));
     }
 

@@ -26,6 +26,14 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> imple
 
     /** The relay of a message is the same for every TCD member: encoded once per event loop. */
     private static final EncodedOncePerLoop RELAYS = new EncodedOncePerLoop();
+    /**
+     * A join's or leave's announcement is the same for every member but the one joining or
+     * leaving (who gets its JOINED / LEFT first): encoded once per event loop too, keyed by the
+     * event. In a room of n members that is n renderings per join instead of n pipeline writes.
+     * The loop keeps its last announced event, which names the member by value ({@code MemberRef}),
+     * so a departed member's connection is not kept reachable (EncodedOncePerLoopTest).
+     */
+    private static final EncodedOncePerLoop ANNOUNCEMENTS = new EncodedOncePerLoop();
 
     private final TcdSession session;
 
@@ -43,9 +51,9 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> imple
                 out.add(new TcdReply.Joined(room != null ? room : event.room().name(), session.serverIp,
                         session.port, ref, session.member.id()));
             }
-            // Presence events are rarer than messages, and the member's own join differs from
-            // what the others get: rendered per recipient.
-            out.add(new TcdReply.Chat(ref, joined.name(), joined.name() + " has joined this chatroom."));
+            // Here for the member's own join, or a connection without pending output (WebSocket);
+            // the others' copies of the announcement come from of().
+            out.add(announcement(joined));
         } else if (event instanceof RoomEvent.Left left) {
             if (left.member().is(session.member)) {
                 String joinId = session.takeLeaveReply(ref);
@@ -53,19 +61,37 @@ final class TcdRoomEventEncoder extends MessageToMessageEncoder<RoomEvent> imple
                     out.add(new TcdReply.Left(Integer.toString(ref), joinId));
                 }
             }
-            out.add(new TcdReply.Chat(ref, left.name(), left.name() + " has left this chatroom."));
+            out.add(announcement(left));
         } else {
             event.message().ifPresent(message -> out.add(RELAYS.bytes(message, () -> relay(message, ctx.alloc()))));
         }
     }
 
-    /** A message's relay, shared; joins and leaves are rendered per recipient, through the pipeline. */
+    /**
+     * A message's relay, and another member's join or leave announcement, shared; the member's own
+     * join and leave (with its JOINED / LEFT reply) are rendered for it, through the pipeline.
+     */
     @Override
     public ByteBuf of(RoomEvent event, ByteBufAllocator alloc) {
-        if (!(event instanceof RoomEvent.Posted posted)) {
-            return null;
+        if (event instanceof RoomEvent.Posted posted) {
+            return RELAYS.shared(posted.chat(), alloc, TcdRoomEventEncoder::relay);
         }
-        return RELAYS.shared(posted.chat(), alloc, TcdRoomEventEncoder::relay);
+        if (event instanceof RoomEvent.Joined joined && !joined.member().is(session.member)
+                || event instanceof RoomEvent.Left left && !left.member().is(session.member)) {
+            return ANNOUNCEMENTS.sharedOf(event, alloc, TcdRoomEventEncoder::announcement);
+        }
+        return null;
+    }
+
+    /** {@code <name> has joined this chatroom.} (or left), as a relay from the member: the spec's form. */
+    private static TcdReply.Chat announcement(RoomEvent event) {
+        String name = event instanceof RoomEvent.Joined joined ? joined.name() : ((RoomEvent.Left) event).name();
+        String verb = event instanceof RoomEvent.Joined ? " has joined this chatroom." : " has left this chatroom.";
+        return new TcdReply.Chat(event.room().ref(), name, name + verb);
+    }
+
+    private static ByteBuf announcement(RoomEvent event, ByteBufAllocator alloc) {
+        return ByteBufUtil.writeUtf8(alloc, announcement(event).wire());
     }
 
     private static ByteBuf relay(ChatMessage message, ByteBufAllocator alloc) {
