@@ -49,7 +49,7 @@ final class TrafficRun {
         }
         List<Sender> senders = layout.withRole(BenchMember.Role.SENDER).stream()
                 .map(member -> new Sender(member.index, member, settings.intervalNanos(), run.epochNanos,
-                        settings.size()))
+                        settings.size(), settings.latencyFrom()))
                 .toList();
         long start = System.nanoTime() + START_DELAY_NANOS;
         SendSchedule schedule = new SendSchedule(senders, settings.intervalNanos(), start, Long.MAX_VALUE,
@@ -121,7 +121,7 @@ final class TrafficRun {
             server = new BenchResult.Server(run.server.pid(), cpuNanos / 1e9, serverAfter.percentSince(serverBefore),
                     deliveries == 0 ? null : cpuNanos / 1000 / deliveries, null, null, null, null);
         }
-        return run.result(counts, BenchRun.latency("delivery", total.latency), rates, server,
+        return run.result(counts, BenchRun.latency(settings.latencyFrom().label, total.latency), rates, server,
                 clientAfter.percentSince(clientBefore), BenchRun.latency("send lag", total.sendLag));
     }
 
