@@ -62,6 +62,11 @@ final class TrafficRun {
         run.waitUntil(start + settings.warmup().toNanos(), "warm-up", sent);
         if (!settings.warmup().isZero()) {
             run.waitForQuietJit(sent);
+            run.waitUntilCaughtUp(() -> {
+                long[] sentBySender = new long[settings.senders()];
+                senders.forEach(sender -> sentBySender[sender.index] = sender.sent());
+                return layout.expected(sentBySender);
+            }, layout.expected(everySenderOnce(settings.senders())) * settings.rate() / settings.senders(), sent);
         }
         long measureFrom = System.nanoTime() + ARM_AHEAD_NANOS;
         long stop = measureFrom + settings.duration().toNanos();
@@ -123,6 +128,13 @@ final class TrafficRun {
         }
         return run.result(counts, BenchRun.latency(settings.latencyFrom().label, total.latency), rates, server,
                 clientAfter.percentSince(clientBefore), BenchRun.latency("send lag", total.sendLag));
+    }
+
+    /** One message from every sender: what one message of each costs in deliveries. */
+    private static long[] everySenderOnce(int senders) {
+        long[] once = new long[senders];
+        java.util.Arrays.fill(once, 1);
+        return once;
     }
 
     /**
