@@ -12,9 +12,9 @@
 #   WARM_ROUNDS=6 WARM_JIT_MS=100   Parley is warmed by unmeasured rounds of the workloads until a
 #                       round grows its JIT compilation time by less than WARM_JIT_MS (or WARM_ROUNDS)
 #   JARS="now=server/target/parley.jar"   the bench jars to compare, name=path, space separated
-#                       (Parley itself always runs from server/target/parley.jar); name=path#--opt=v#...
-#                       adds bench options, e.g. "write=J intended=J#--latency-from=intended" runs one
-#                       jar both ways
+#                       (Parley itself always runs from server/target/parley.jar); name=path#opt#...
+#                       adds options, -X.../-D... the JVM's, the rest the bench's: e.g.
+#                       "write=J intended=J#--latency-from=intended" runs one jar both ways
 #   TOOLS=../shared/tools   where chatload.c and refircd.c are (built into target/tools)
 #   SERVER_CORE=0 BENCH_CORE=1
 #   PORT=27668          refircd's port; Parley's TCD listener is on PORT + 1 (default 27710). Give
@@ -87,12 +87,17 @@ run_chatload() { # protocol port workload tag
     END { printf "%s\t%.2f\t%.2f\t-\n", tag, v["p50"] / 1000, v["p99"] / 1000 }' <<< "$line"
 }
 
-run_bench() { # jar[#--option...] protocol port workload tag
-  local jar=${1%%#*} options=""
-  [[ $1 == *#* ]] && options=${1#*#}
-  # shellcheck disable=SC2046,SC2086 # the shape and the options are lists of options
-  (pinned "$bench_core" java $bench_java_opts -jar "$jar" bench --protocol "$2" --port "$3" $(bench_shape "$4") --duration 6 \
-    --warmup 2 --drain 10 --server-pid "$server_pid" --out "$out/$5.json" ${options//#/ }) > "$out/$5.txt" 2>&1 || true
+run_bench() { # jar[#option...] protocol port workload tag
+  local jar=${1%%#*} option options=() jvm=()
+  if [[ $1 == *#* ]]; then
+    IFS='#' read -ra options <<< "${1#*#}"
+  fi
+  # -X and -D options are the JVM's, the others the bench's.
+  for option in "${options[@]}"; do [[ $option == -[XD]* ]] && jvm+=("$option"); done
+  for option in "${jvm[@]}"; do options=("${options[@]/"$option"}"); done
+  # shellcheck disable=SC2046,SC2086 # the shape and the JVM options are lists of options
+  (pinned "$bench_core" java $bench_java_opts "${jvm[@]}" -jar "$jar" bench --protocol "$2" --port "$3" $(bench_shape "$4") \
+    --duration 6 --warmup 2 --drain 10 --server-pid "$server_pid" --out "$out/$5.json" ${options[@]}) > "$out/$5.txt" 2>&1 || true
   if [[ ! -f "$out/$5.json" ]]; then
     echo "$5: no result; see $out/$5.txt" >&2
     printf '%s\t-\t-\t-\n' "$5"
