@@ -18,7 +18,8 @@
 #   TOOLS=../shared/tools   where chatload.c and refircd.c are (built into target/tools)
 #   SERVER_CORE=0 BENCH_CORE=1
 #   PORT=27668          refircd's port; Parley's TCD listener is on PORT + 1 (default 27710). Give
-#                       each calibration running at the same time a port of its own.
+#                       each calibration running at the same time a port of its own, below 32768
+#                       (a port in the ephemeral range may be some client connection's own).
 #   BENCH_JAVA_OPTS=    JVM options for the bench runs (e.g. -Xlog:gc:file=/tmp/gc-%p.log)
 # Loopback only; each run is bounded (chatload: 8 s; the bench: 6 s measured after its warm-up).
 # As root every process runs in a session of its own at nice -10 for that session's scheduler
