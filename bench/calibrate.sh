@@ -12,9 +12,15 @@
 #   WARM_ROUNDS=6 WARM_JIT_MS=100   Parley is warmed by unmeasured rounds of the workloads until a
 #                       round grows its JIT compilation time by less than WARM_JIT_MS (or WARM_ROUNDS)
 #   JARS="now=server/target/parley.jar"   the bench jars to compare, name=path, space separated
-#                       (Parley itself always runs from server/target/parley.jar)
+#                       (Parley itself always runs from server/target/parley.jar); name=path#opt#...
+#                       adds options, -X.../-D... the JVM's, the rest the bench's: e.g.
+#                       "write=J intended=J#--latency-from=intended" runs one jar both ways
 #   TOOLS=../shared/tools   where chatload.c and refircd.c are (built into target/tools)
 #   SERVER_CORE=0 BENCH_CORE=1
+#   PORT=27668          refircd's port; Parley's TCD listener is on PORT + 1 (default 27710). Give
+#                       each calibration running at the same time a port of its own, below 32768
+#                       (a port in the ephemeral range may be some client connection's own).
+#   BENCH_JAVA_OPTS=    JVM options for the bench runs (e.g. -Xlog:gc:file=/tmp/gc-%p.log)
 # Loopback only; each run is bounded (chatload: 8 s; the bench: 6 s measured after its warm-up).
 # As root every process runs in a session of its own at nice -10 for that session's scheduler
 # group: with autogroup scheduling (Linux's default) a plain `nice` only weighs a process against
@@ -30,8 +36,9 @@ jars="${JARS:-now=$home/server/target/parley.jar}"
 tools="${TOOLS:-$home/../shared/tools}"
 server_core="${SERVER_CORE:-0}"
 bench_core="${BENCH_CORE:-1}"
-ref_port=27668
-tcd_port=27710
+ref_port="${PORT:-27668}"
+if [[ -n "${PORT:-}" ]]; then tcd_port=$((PORT + 1)); else tcd_port=27710; fi
+bench_java_opts="${BENCH_JAVA_OPTS:-}"
 
 mkdir -p "$out"
 # shellcheck source=bench/c-tools.sh
@@ -81,10 +88,17 @@ run_chatload() { # protocol port workload tag
     END { printf "%s\t%.2f\t%.2f\t-\n", tag, v["p50"] / 1000, v["p99"] / 1000 }' <<< "$line"
 }
 
-run_bench() { # jar protocol port workload tag
-  # shellcheck disable=SC2046 # the shape is a list of options
-  (pinned "$bench_core" java -jar "$1" bench --protocol "$2" --port "$3" $(bench_shape "$4") --duration 6 \
-    --warmup 2 --drain 10 --server-pid "$server_pid" --out "$out/$5.json") > "$out/$5.txt" 2>&1 || true
+run_bench() { # jar[#option...] protocol port workload tag
+  local jar=${1%%#*} option options=() jvm=()
+  if [[ $1 == *#* ]]; then
+    IFS='#' read -ra options <<< "${1#*#}"
+  fi
+  # -X and -D options are the JVM's, the others the bench's.
+  for option in "${options[@]}"; do [[ $option == -[XD]* ]] && jvm+=("$option"); done
+  for option in "${jvm[@]}"; do options=("${options[@]/"$option"}"); done
+  # shellcheck disable=SC2046,SC2086 # the shape and the JVM options are lists of options
+  (pinned "$bench_core" java $bench_java_opts "${jvm[@]}" -jar "$jar" bench --protocol "$2" --port "$3" $(bench_shape "$4") \
+    --duration 6 --warmup 2 --drain 10 --server-pid "$server_pid" --out "$out/$5.json" ${options[@]}) > "$out/$5.txt" 2>&1 || true
   if [[ ! -f "$out/$5.json" ]]; then
     echo "$5: no result; see $out/$5.txt" >&2
     printf '%s\t-\t-\t-\n' "$5"

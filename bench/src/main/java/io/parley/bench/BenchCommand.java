@@ -129,6 +129,12 @@ public final class BenchCommand implements Callable<Integer> {
             + " may use (default: ${DEFAULT-VALUE}).")
     private int threads;
 
+    @Option(names = "--latency-from", paramLabel = "write|intended", defaultValue = "write", description = "What"
+            + " a message's latency counts from: the moment the bench writes it (as C load generators such as"
+            + " chatload do; the bench's own lateness is reported apart, as send lag), or the moment its"
+            + " schedule meant to send it (the send lag counted in) (default: ${DEFAULT-VALUE}).")
+    private String latencyFrom;
+
     @Option(names = "--server-pid", split = ",", paramLabel = "PID[,PID...]", description = "The server's process id:"
             + " reports its CPU per delivery and its memory per connection; a cluster's nodes: every node's, summed.")
     private List<Long> serverPids;
@@ -263,7 +269,8 @@ public final class BenchCommand implements Callable<Integer> {
                 within("--size", size, 0, MAX_SIZE), within("--in-flight", inFlight, 1, MAX_CONNECTIONS),
                 within("--threads", threads, 1, MAX_THREADS),
                 Duration.ofSeconds(within("--drain", drain, 1, MAX_DURATION_SECONDS)), serverPid, tls(chosen), nodePorts,
-                pids);
+                pids, LatencyFrom.byId(latencyFrom)
+                        .orElseThrow(() -> usage("--latency-from must be write or intended, not " + latencyFrom)));
     }
 
     /**

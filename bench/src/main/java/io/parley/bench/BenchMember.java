@@ -105,8 +105,8 @@ final class BenchMember implements DeliveryListener {
     }
 
     /** Appends one message with the given payload fields to {@code out}. */
-    void writeMessage(ByteBuf out, int sender, long seq, long intendedNanos, int size) {
-        driver.writeMessage(out, messagePrefix, sender, seq, intendedNanos, size);
+    void writeMessage(ByteBuf out, int sender, long seq, long stampNanos, int size) {
+        driver.writeMessage(out, messagePrefix, sender, seq, stampNanos, size);
     }
 
     @Override

@@ -31,6 +31,11 @@ final class BenchRun implements AutoCloseable {
     private static final long POLL_MS = 100;
     /** The longest the warm-up is extended for the bench's JIT compiler to go quiet. */
     private static final long JIT_WAIT_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** The backlog of deliveries the bench may have when its warm-up ends: this long's worth. */
+    private static final long CATCH_UP_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The longest the warm-up is extended for the bench to catch up with its deliveries. */
+    private static final long CATCH_UP_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long CATCH_UP_POLL_MS = 20;
 
     final BenchSettings settings;
     final ProtocolDriver driver;
@@ -135,6 +140,36 @@ final class BenchRun implements AutoCloseable {
                 lastShown = now;
             }
             TimeUnit.MILLISECONDS.sleep(POLL_MS);
+        }
+    }
+
+    /**
+     * Waits (at most {@link #CATCH_UP_MAX_NANOS}) until the deliveries owed for what has been sent
+     * have arrived, but for {@link #CATCH_UP_SLACK_NANOS} worth of them: a bench that fell behind
+     * while its JIT compiled (or while other processes had its core) has a backlog of deliveries
+     * in the sockets, and measuring from then on would time the bench's backlog, not the server.
+     * Says so when it never caught up.
+     *
+     * @param owed the deliveries owed for the messages sent so far
+     * @param deliveriesPerSecond the deliveries the run's rate offers per second
+     */
+    void waitUntilCaughtUp(LongSupplier owed, double deliveriesPerSecond, LongSupplier sent)
+            throws InterruptedException {
+        long slack = (long) (deliveriesPerSecond * CATCH_UP_SLACK_NANOS / 1e9);
+        long start = System.nanoTime();
+        long lastShown = start;
+        for (long now = start; owed.getAsLong() - recorders.tally().payloads > slack; now = System.nanoTime()) {
+            if (now - start > CATCH_UP_MAX_NANOS) {
+                progressOut.println("parley bench: warning: the bench still had a backlog of deliveries "
+                        + TimeUnit.NANOSECONDS.toSeconds(now - start) + " s after its warm-up; the latencies"
+                        + " include the bench's own lateness in reading");
+                return;
+            }
+            if (now - lastShown >= TimeUnit.SECONDS.toNanos(1)) {
+                showProgress("warm-up (catching up)", sent.getAsLong());
+                lastShown = now;
+            }
+            TimeUnit.MILLISECONDS.sleep(CATCH_UP_POLL_MS);
         }
     }
 

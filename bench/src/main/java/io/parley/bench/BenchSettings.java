@@ -19,11 +19,21 @@ import java.time.Duration;
  *     them ({@link #nodeOf}); just {@code port} for one server
  * @param serverPids every server process whose CPU is counted ({@code --server-pid A,B,...}):
  *     {@code serverPid} and the other nodes'; empty when none was given
+ * @param latencyFrom what a message's latency counts from ({@code --latency-from})
  */
 record BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,
         int rooms, int senders, double rate, Duration duration, Duration warmup, int size, int inFlight,
         int threads, Duration drain, Long serverPid, BenchTls tls, java.util.List<Integer> nodePorts,
-        java.util.List<Long> serverPids) {
+        java.util.List<Long> serverPids, LatencyFrom latencyFrom) {
+
+    /** Latency from the write ({@link LatencyFrom#WRITE}), the default. */
+    BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,
+            int rooms, int senders, double rate, Duration duration, Duration warmup, int size, int inFlight,
+            int threads, Duration drain, Long serverPid, BenchTls tls, java.util.List<Integer> nodePorts,
+            java.util.List<Long> serverPids) {
+        this(protocol, workload, host, port, connections, rooms, senders, rate, duration, warmup, size, inFlight,
+                threads, drain, serverPid, tls, nodePorts, serverPids, LatencyFrom.WRITE);
+    }
 
     /** One server: every member on {@code port}, the CPU of {@code serverPid} (if given). */
     BenchSettings(Protocol protocol, WorkloadKind workload, InetAddress host, int port, int connections,

@@ -49,11 +49,11 @@ final class NatsDriver implements ProtocolDriver {
 
     /** {@code PUB <subject> <bytes>}, then the payload: NATS frames a message by its length. */
     @Override
-    public void writeMessage(ByteBuf out, byte[] prefix, int sender, long seq, long intendedNanos, int size) {
+    public void writeMessage(ByteBuf out, byte[] prefix, int sender, long seq, long stampNanos, int size) {
         out.writeBytes(prefix);
-        Ascii.writeDecimal(out, Payload.length(sender, seq, intendedNanos, size));
+        Ascii.writeDecimal(out, Payload.length(sender, seq, stampNanos, size));
         out.writeBytes(CRLF);
-        Payload.write(out, sender, seq, intendedNanos, size);
+        Payload.write(out, sender, seq, stampNanos, size);
         out.writeBytes(messageSuffix());
     }
 

@@ -3,12 +3,11 @@ package io.parley.bench;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The text of every bench message: {@code <sender>.<seq>.<intended>.} then {@code x} up to the
- * requested size, where {@code intended} is the nanosecond (since the run's epoch) at which the
- * schedule meant to send it. Latency is measured from that time, not from when the write
- * happened, so a late send counts against latency (no coordinated omission). A text that does
- * not start with a digit (a TCD join announcement, the line driver's join message) is not a
- * payload.
+ * The text of every bench message: {@code <sender>.<seq>.<stamp>.} then {@code x} up to the
+ * requested size, where {@code stamp} is the nanosecond (since the run's epoch) its latency
+ * counts from: when the bench wrote it, or when the schedule meant to send it (see
+ * {@link LatencyFrom}). A text that does not start with a digit (a TCD join announcement, the
+ * line driver's join message) is not a payload.
  *
  * <p>A Payload instance is the reader: it holds the fields of the last text parsed, so parsing
  * allocates nothing. Confined to one connection's event loop.
@@ -21,16 +20,16 @@ final class Payload {
 
     int sender;
     long seq;
-    long intendedNanos;
+    long stampNanos;
 
     /** Writes a payload of at least {@code size} bytes (more only when the header is longer). */
-    static void write(ByteBuf out, int sender, long seq, long intendedNanos, int size) {
+    static void write(ByteBuf out, int sender, long seq, long stampNanos, int size) {
         int start = out.writerIndex();
         Ascii.writeDecimal(out, sender);
         out.writeByte(DOT);
         Ascii.writeDecimal(out, seq);
         out.writeByte(DOT);
-        Ascii.writeDecimal(out, intendedNanos);
+        Ascii.writeDecimal(out, stampNanos);
         out.writeByte(DOT);
         int pad = size - (out.writerIndex() - start);
         while (pad > 0) {
@@ -41,8 +40,8 @@ final class Payload {
     }
 
     /** How many bytes {@link #write} writes for these fields. */
-    static int length(int sender, long seq, long intendedNanos, int size) {
-        int header = Ascii.decimalLength(sender) + Ascii.decimalLength(seq) + Ascii.decimalLength(intendedNanos) + 3;
+    static int length(int sender, long seq, long stampNanos, int size) {
+        int header = Ascii.decimalLength(sender) + Ascii.decimalLength(seq) + Ascii.decimalLength(stampNanos) + 3;
         return Math.max(size, header);
     }
 
@@ -56,13 +55,13 @@ final class Payload {
         }
         long parsedSender = Ascii.parseDecimal(buf, from, first);
         long parsedSeq = Ascii.parseDecimal(buf, first + 1, second);
-        long parsedIntended = Ascii.parseDecimal(buf, second + 1, third);
-        if (parsedSender < 0 || parsedSender > Integer.MAX_VALUE || parsedSeq < 0 || parsedIntended < 0) {
+        long parsedStamp = Ascii.parseDecimal(buf, second + 1, third);
+        if (parsedSender < 0 || parsedSender > Integer.MAX_VALUE || parsedSeq < 0 || parsedStamp < 0) {
             return false;
         }
         sender = (int) parsedSender;
         seq = parsedSeq;
-        intendedNanos = parsedIntended;
+        stampNanos = parsedStamp;
         return true;
     }
 }

@@ -41,9 +41,9 @@ interface ProtocolDriver {
     byte[] messageSuffix();
 
     /** Appends one message: the member's prefix, a payload with the given fields, the suffix. */
-    default void writeMessage(ByteBuf out, byte[] prefix, int sender, long seq, long intendedNanos, int size) {
+    default void writeMessage(ByteBuf out, byte[] prefix, int sender, long seq, long stampNanos, int size) {
         out.writeBytes(prefix);
-        Payload.write(out, sender, seq, intendedNanos, size);
+        Payload.write(out, sender, seq, stampNanos, size);
         out.writeBytes(messageSuffix());
     }
 

@@ -3,7 +3,7 @@ package io.parley.bench;
 import org.HdrHistogram.Histogram;
 
 /**
- * Records one event loop's deliveries: the latency of each from its intended send time, and
+ * Records one event loop's deliveries: the latency of each from its payload's stamp, and
  * counts of delivered, lost, duplicated and unexpected messages. Each event loop of a run has its
  * own Recorder, so recording takes no lock; {@link Recorders} reads them on their loops and adds
  * them up.
@@ -18,7 +18,7 @@ final class Recorder {
     private static final int DIGITS = 3;
 
     private final long epochNanos;
-    /** Payloads intended before this (the warm-up) are counted and checked but not timed. */
+    /** Payloads stamped before this (the warm-up) are counted and checked but not timed. */
     private long measureFromNanos = Long.MAX_VALUE;
     final Histogram latency = new Histogram(MAX_MICROS, DIGITS);
     /** Connect to joined, per connection, in microseconds. */
@@ -50,7 +50,7 @@ final class Recorder {
         }
     }
 
-    /** Times the payloads intended from {@code nanos} on (nothing is timed before this is called). */
+    /** Times the payloads stamped from {@code nanos} on (nothing is timed before this is called). */
     void measureFrom(long nanos) {
         measureFromNanos = nanos;
     }
@@ -83,9 +83,9 @@ final class Recorder {
         } else {
             tally.windowDelivered++;
         }
-        long intended = epochNanos + received.intendedNanos;
-        if (intended >= measureFromNanos) {
-            latency.recordValue(Math.min(MAX_MICROS, Math.max(0, nowNanos - intended) / 1000));
+        long stamp = epochNanos + received.stampNanos;
+        if (stamp >= measureFromNanos) {
+            latency.recordValue(Math.min(MAX_MICROS, Math.max(0, nowNanos - stamp) / 1000));
         }
     }
 

@@ -6,7 +6,8 @@ import io.netty.channel.Channel;
 /**
  * One member's open-loop send schedule: message {@code k} is due at {@code first + k * interval}
  * whatever happened to earlier ones (no waiting for replies). A late tick sends every message
- * that has fallen due, each stamped with its own intended time, so lateness shows as latency.
+ * that has fallen due, each stamped with the moment it is written or with its own intended time
+ * ({@link LatencyFrom}); either way its lateness is recorded as send lag.
  *
  * <p>Confined to the member's event loop once started.
  */
@@ -17,12 +18,18 @@ final class Sender {
     private final long intervalNanos;
     private final long epochNanos;
     private final int size;
+    private final LatencyFrom latencyFrom;
     private long nextNanos;
     private long stopNanos;
     /** How many messages it has sent; also the next sequence number. */
     private long sent;
 
     Sender(int index, BenchMember member, long intervalNanos, long epochNanos, int size) {
+        this(index, member, intervalNanos, epochNanos, size, LatencyFrom.WRITE);
+    }
+
+    Sender(int index, BenchMember member, long intervalNanos, long epochNanos, int size, LatencyFrom latencyFrom) {
+        this.latencyFrom = latencyFrom;
         this.index = index;
         this.member = member;
         this.intervalNanos = intervalNanos;
@@ -54,7 +61,8 @@ final class Sender {
         ByteBuf out = channel.alloc().buffer();
         Recorder recorder = member.recorder();
         while (nextNanos <= nowNanos && nextNanos < stopNanos) {
-            member.writeMessage(out, index, sent++, nextNanos - epochNanos, size);
+            long stamp = latencyFrom == LatencyFrom.WRITE ? nowNanos : nextNanos;
+            member.writeMessage(out, index, sent++, stamp - epochNanos, size);
             recorder.sent(nextNanos - epochNanos, nowNanos);
             nextNanos += intervalNanos;
         }

@@ -49,7 +49,7 @@ final class TrafficRun {
         }
         List<Sender> senders = layout.withRole(BenchMember.Role.SENDER).stream()
                 .map(member -> new Sender(member.index, member, settings.intervalNanos(), run.epochNanos,
-                        settings.size()))
+                        settings.size(), settings.latencyFrom()))
                 .toList();
         long start = System.nanoTime() + START_DELAY_NANOS;
         SendSchedule schedule = new SendSchedule(senders, settings.intervalNanos(), start, Long.MAX_VALUE,
@@ -62,6 +62,11 @@ final class TrafficRun {
         run.waitUntil(start + settings.warmup().toNanos(), "warm-up", sent);
         if (!settings.warmup().isZero()) {
             run.waitForQuietJit(sent);
+            run.waitUntilCaughtUp(() -> {
+                long[] sentBySender = new long[settings.senders()];
+                senders.forEach(sender -> sentBySender[sender.index] = sender.sent());
+                return layout.expected(sentBySender);
+            }, layout.expected(everySenderOnce(settings.senders())) * settings.rate() / settings.senders(), sent);
         }
         long measureFrom = System.nanoTime() + ARM_AHEAD_NANOS;
         long stop = measureFrom + settings.duration().toNanos();
@@ -121,8 +126,15 @@ final class TrafficRun {
             server = new BenchResult.Server(run.server.pid(), cpuNanos / 1e9, serverAfter.percentSince(serverBefore),
                     deliveries == 0 ? null : cpuNanos / 1000 / deliveries, null, null, null, null);
         }
-        return run.result(counts, BenchRun.latency("delivery", total.latency), rates, server,
+        return run.result(counts, BenchRun.latency(settings.latencyFrom().label, total.latency), rates, server,
                 clientAfter.percentSince(clientBefore), BenchRun.latency("send lag", total.sendLag));
+    }
+
+    /** One message from every sender: what one message of each costs in deliveries. */
+    private static long[] everySenderOnce(int senders) {
+        long[] once = new long[senders];
+        java.util.Arrays.fill(once, 1);
+        return once;
     }
 
     /**

@@ -197,7 +197,7 @@ class DeliveryDecoderTest {
         assertThat(payload.parse(buf, 0, buf.writerIndex())).isTrue();
         assertThat(payload.sender).isEqualTo(17);
         assertThat(payload.seq).isEqualTo(123_456);
-        assertThat(payload.intendedNanos).isEqualTo(9_876_543_210L);
+        assertThat(payload.stampNanos).isEqualTo(9_876_543_210L);
         ByteBuf small = Unpooled.buffer();
         Payload.write(small, 0, 0, 0, 3);
         assertThat(small.toString(StandardCharsets.US_ASCII)).isEqualTo("0.0.0.");

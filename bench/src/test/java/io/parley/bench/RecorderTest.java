@@ -14,7 +14,7 @@ class RecorderTest {
     private void receive(Receipts receipts, int sender, long seq) {
         payload.sender = sender;
         payload.seq = seq;
-        payload.intendedNanos = 1_000_000;
+        payload.stampNanos = 1_000_000;
         recorder.delivered(receipts, payload, EPOCH + 3_000_000);
     }
 

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A loop's senders write each message when it falls due, stamped with its intended time, and
- * record how late the bench wrote it; the clock is passed in, never read.
+ * A loop's senders write each message when it falls due, stamped with its intended time or the
+ * moment it is written ({@code --latency-from}), and record how late the bench wrote it; the
+ * clock is passed in, never read.
  */
 class SendPacingTest {
 
@@ -21,7 +22,7 @@ class SendPacingTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final Recorder recorder = new Recorder(0);
     private final BenchMember member = new BenchMember(0, 0, BenchMember.Role.SENDER, 1, Protocol.LINE.driver());
-    private final Sender sender = new Sender(0, member, MS, 0, 20);
+    private final Sender sender = new Sender(0, member, MS, 0, 20, LatencyFrom.INTENDED);
     /** The test's clock: only ever what the test last polled at. */
     private long now;
     private final LoopSenders loop = new LoopSenders(channel.eventLoop(), List.of(sender), () -> now);
@@ -40,15 +41,19 @@ class SendPacingTest {
         loop.poll(nanos);
     }
 
-    /** The intended times (ms) of the messages written since the last call, in order. */
+    /** The stamps (ms) of the messages written since the last call, in order. */
     private List<Long> written() {
+        return written(channel);
+    }
+
+    private static List<Long> written(EmbeddedChannel channel) {
         List<Long> intended = new ArrayList<>();
         Payload payload = new Payload();
         for (ByteBuf out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
             for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
                 ByteBuf text = io.netty.buffer.Unpooled.copiedBuffer(line, StandardCharsets.UTF_8);
                 assertThat(payload.parse(text, 0, text.writerIndex())).isTrue();
-                intended.add(payload.intendedNanos / MS);
+                intended.add(payload.stampNanos / MS);
                 text.release();
             }
             out.release();
@@ -70,6 +75,24 @@ class SendPacingTest {
 
         poll(13 * MS);
         assertThat(written()).containsExactly(13L);
+    }
+
+    @Test
+    void stampedAtTheWriteALateLoopStampsEachWithTheMomentItWritesThemAndStillRecordsItsLag() {
+        EmbeddedChannel writing = new EmbeddedChannel();
+        Recorder itsRecorder = new Recorder(0);
+        BenchMember writer = new BenchMember(0, 0, BenchMember.Role.SENDER, 1, Protocol.LINE.driver());
+        writer.connected(writing, itsRecorder, 0);
+        writer.joined(0, 0);
+        writing.releaseOutbound();
+        itsRecorder.measureFrom(0);
+        Sender stampsWrites = new Sender(0, writer, MS, 0, 20, LatencyFrom.WRITE);
+        stampsWrites.schedule(10 * MS, 15 * MS);
+
+        stampsWrites.sendDue(12 * MS);
+        assertThat(written(writing)).containsExactly(12L, 12L, 12L);
+        assertThat(itsRecorder.sendLag.getMaxValue()).isBetween(1_990L, 2_010L); // microseconds
+        writing.finishAndReleaseAll();
     }
 
     @Test
