@@ -80,6 +80,8 @@ public final class JdbcEventLog implements EventLog {
     private final KeptStatement lastSequence;
     /** Null where the database has no {@link Numbering#insertMany}. */
     private final KeptStatement insertMany;
+    /** SQLite's numbers, remembered by the writer; null: the database numbers ({@link Numbering}). */
+    private final SqliteNumbering remembered;
     /** The time of the last message this log placed: times never go back in the log's order. */
     private Instant lastTime = Instant.EPOCH;
 
@@ -89,6 +91,17 @@ public final class JdbcEventLog implements EventLog {
         this.insert = new KeptStatement(numbering.insert());
         this.lastSequence = new KeptStatement(numbering.lastSequence());
         this.insertMany = numbering.insertMany() == null ? null : new KeptStatement(numbering.insertMany());
+        this.remembered = null;
+    }
+
+    /** SQLite's log: the writer gives each message its id and room sequence from what it remembers. */
+    JdbcEventLog(JdbcWrites writes, SqliteNumbering remembered) {
+        this.writes = writes;
+        this.members = Members.NONE;
+        this.insert = new KeptStatement(SqliteNumbering.INSERT);
+        this.lastSequence = null;
+        this.insertMany = null;
+        this.remembered = remembered;
     }
 
     @Override
@@ -160,9 +173,11 @@ public final class JdbcEventLog implements EventLog {
     /** Writing thread only, inside the write transaction: the event at its place in its room's order. */
     private RoomEvent place(Connection connection, RoomEvent event) throws SQLException {
         if (event instanceof RoomEvent.Posted posted) {
-            return insert(connection, posted);
+            return remembered != null ? insertNumbered(connection, posted) : insert(connection, posted);
         }
-        long last = lastSequence(connection, event.room().ref());
+        long last = remembered != null
+                ? remembered.lastSequence(connection, event.room().ref())
+                : lastSequence(connection, event.room().ref());
         if (event instanceof RoomEvent.Joined joined) {
             members.joined(connection, joined);
             return joined.placed(last);
@@ -195,6 +210,37 @@ public final class JdbcEventLog implements EventLog {
             insert.drop(e);
             throw e;
         }
+    }
+
+    /**
+     * As {@link #insert}, with the id and sequence the writer remembers ({@link SqliteNumbering}):
+     * a plain insert, no row read back. A room that does not exist fails the foreign key.
+     */
+    private RoomEvent.Posted insertNumbered(Connection connection, RoomEvent.Posted posted) throws SQLException {
+        ChatMessage message = posted.chat();
+        Instant time = message.time().isBefore(lastTime) ? lastTime : message.time();
+        int ref = posted.room().ref();
+        long stored = time.toEpochMilli();
+        long id = remembered.nextId(connection);
+        long sequence = remembered.lastSequence(connection, ref) + 1;
+        try {
+            PreparedStatement statement = insert.on(connection);
+            statement.setLong(1, id);
+            statement.setInt(2, ref);
+            statement.setLong(3, sequence);
+            statement.setLong(4, stored);
+            statement.setString(5, message.author());
+            statement.setString(6, message.kind().name());
+            statement.setString(7, message.text());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            insert.drop(e);
+            remembered.forget();
+            throw e;
+        }
+        remembered.inserted(ref, sequence, id);
+        lastTime = time;
+        return posted.placed(sequence, id, Instant.ofEpochMilli(stored));
     }
 
     /**

@@ -67,11 +67,10 @@ final class SqliteHistoryStore implements HistoryStore {
     public CompletionStage<Long> openSession(String user, long afterId) {
         return store.query(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sessions (user_key, from_seq) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO sessions (user_key, from_seq) VALUES (?, ?) RETURNING id")) {
                 insert.setString(1, NameKeys.key(user));
                 insert.setLong(2, afterId);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
+                try (ResultSet keys = insert.executeQuery()) {
                     keys.next();
                     return keys.getLong(1);
                 }

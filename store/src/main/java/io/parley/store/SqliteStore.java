@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +60,12 @@ public final class SqliteStore implements Store {
         this.readConnection = readConnection;
         this.checkpointer = new WalCheckpointer(checkpointConnection);
         this.reader = new JdbcReaders(1, this::onReadConnection);
-        this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics);
+        SqliteNumbering numbering = new SqliteNumbering();
+        this.writer = new StoreWriter(connection, maxQueuedBytes, file.toString(), metrics, numbering::forget);
         this.writes = JdbcWrites.onto(writer::submit, writer::offer, WriterTask::new);
         this.probe = new JdbcWriteProbe(writes, SqliteStore::takeWriteLock);
         this.rooms = new JdbcRoomStore(writes);
-        this.events = new JdbcEventLog(writes, SqliteNumbering.NUMBERING, JdbcEventLog.Members.NONE);
+        this.events = new JdbcEventLog(writes, numbering);
         this.accounts = new JdbcAccountStore(writes);
         this.history = new SqliteHistoryStore(this);
         this.directory = new JdbcDirectoryStore(writes);
@@ -121,7 +123,12 @@ public final class SqliteStore implements Store {
         StoreFiles.prepareDatabase(file);
         // Plain autocommit connection: StoreWriter and Migrations begin their transactions with
         // BEGIN IMMEDIATE themselves (see StoreWriter#inTransaction for why not the driver's mode).
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        // Without generated keys: the driver would otherwise prepare and run a
+        // "SELECT last_insert_rowid()" after every INSERT it executes (a message's cost twice over);
+        // an insert whose id is wanted says RETURNING id.
+        Properties writerProperties = new Properties();
+        writerProperties.setProperty(SQLiteConfig.Pragma.JDBC_GET_GENERATED_KEYS.pragmaName, "false");
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), writerProperties);
         try (Statement statement = connection.createStatement()) {
             checkIntact(statement, file);
             // WAL with synchronous=NORMAL: a commit survives a crash of the process (kill -9);

@@ -80,6 +80,7 @@ final class StoreWriter implements AutoCloseable {
     /** Whether offers are being refused: the episode is logged once, not each refusal. */
     private final AtomicBoolean refusing = new AtomicBoolean();
     private final Thread thread;
+    private final Runnable rolledBack;
     private volatile boolean closed;
 
     StoreWriter(Connection connection) {
@@ -95,6 +96,16 @@ final class StoreWriter implements AutoCloseable {
     }
 
     StoreWriter(Connection connection, long maxQueuedBytes, String location, StoreMetrics metrics) {
+        this(connection, maxQueuedBytes, location, metrics, () -> {});
+    }
+
+    /**
+     * As the others, telling {@code rolledBack} after each transaction that was rolled back (or
+     * whose {@code BEGIN} failed), before anything else runs: what the tasks remembered of it
+     * ({@link SqliteNumbering}) is no longer so.
+     */
+    StoreWriter(Connection connection, long maxQueuedBytes, String location, StoreMetrics metrics, Runnable rolledBack) {
+        this.rolledBack = rolledBack;
         this.connection = connection;
         this.metrics = metrics;
         this.location = location;
@@ -282,6 +293,7 @@ final class StoreWriter implements AutoCloseable {
                         failure.addSuppressed(rollbackFailure);
                     }
                 }
+                rolledBack.run();
                 throw failure;
             }
         }
