@@ -167,8 +167,7 @@ final class IrcChannelCommands {
         IrcMessage line = new IrcMessage(java.util.Map.of(), session.source(), "MODE", params);
         List<String> kept = IrcStoredModes.kept(outcome.applied());
         if (kept.isEmpty()) {
-            relay(room, line); // only +o/+v: a member's status is this node's alone
-            return null;
+            return relay(room, line); // only +o/+v: a member's status is this node's alone
         }
         return server.storeModes(room, kept, session.source(), now).handleAsync((stored, failure) -> {
             if (failure != null) {
@@ -178,9 +177,8 @@ final class IrcChannelCommands {
                         + " modes " + String.join(" ", kept) + " could not be stored: they hold on this server"
                         + " until it restarts and other servers do not know them; try again"));
             }
-            relay(room, line);
-            return null;
-        }, session.member().executor());
+            return relay(room, line);
+        }, session.member().executor()).thenCompose(relayed -> relayed);
     }
 
     /** The room's members by nick, for {@code +o}/{@code +v} and KICK. */
@@ -209,30 +207,34 @@ final class IrcChannelCommands {
 
     /**
      * Sends {@code message} to every IRC member of {@code room} through their loops, and to this
-     * user (in it or not) in its output, after the replies before it.
+     * user (in it or not) in its output, after the replies before it; completes once this user has
+     * it in its output, which is once the other members' loops have run their copies
+     * ({@link IrcLoopsCaughtUp}): the user's next command is answered after everyone has the line.
      */
-    private void relay(Room room, IrcMessage message) {
+    private CompletionStage<Void> relay(Room room, IrcMessage message) {
         IrcDirect direct = new IrcDirect(message, Instant.now());
+        List<IrcSession> others = new ArrayList<>();
         for (IrcSession member : server.ircMembers(room)) {
             if (member != session) {
                 member.member().push(direct);
+                others.add(member);
             }
         }
-        out.add(direct);
+        return IrcLoopsCaughtUp.afterSessions(others).thenRunAsync(() -> out.add(direct), session.member().executor());
     }
 
     // ---- TOPIC ----
 
-    void topic(IrcMessage message) {
+    CompletionStage<?> topic(IrcMessage message) {
         String channel = message.param(0);
         if (channel == null || channel.isEmpty()) {
             numeric(ERR_NEEDMOREPARAMS, "TOPIC", "Not enough parameters");
-            return;
+            return null;
         }
         Optional<Room> exists = room(channel);
         if (exists.isEmpty()) {
             numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
+            return null;
         }
         Room room = exists.get();
         String shown = IrcChannels.toChannel(room.name());
@@ -244,15 +246,15 @@ final class IrcChannelCommands {
             } else {
                 numeric(RPL_NOTOPIC, shown, "No topic is set");
             }
-            return;
+            return null;
         }
         if (!inRoom(room) && !session.operator()) {
             numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
-            return;
+            return null;
         }
         if (server.channel(room).has('t') && !privileged(room)) {
             numeric(ERR_CHANOPRIVSNEEDED, shown, "You're not a channel operator");
-            return;
+            return null;
         }
         String text = IrcLimits.split(Text.clean(message.param(1), false), IrcIsupport.TEXT_LENGTH).get(0);
         IrcServer.Topic topic = new IrcServer.Topic(text, session.nick(), Instant.now());
@@ -261,7 +263,7 @@ final class IrcChannelCommands {
                 log.warn("The topic of room {} was not stored: {}", room.ref(), failure.toString());
             }
         });
-        relay(room, IrcMessage.from(session.source(), "TOPIC", shown, text));
+        return relay(room, IrcMessage.from(session.source(), "TOPIC", shown, text));
     }
 
     // ---- INVITE ----
@@ -385,8 +387,11 @@ final class IrcChannelCommands {
             CompletableFuture<Object> left = new CompletableFuture<>();
             kicked.member().executor().execute(() -> {
                 if (kicked.rooms.remove(room.ref()) != null) {
-                    server.chat.leave(room, kicked.member(), room.nameOf(kicked.member()).orElse(kicked.name()))
-                            .whenComplete((sequence, failure) -> left.complete(null));
+                    // Done once every member's loop, the kicked one's too, has run the KICK.
+                    IrcLoopsCaughtUp.afterMembersOf(List.of(room), server.chat.leave(room, kicked.member(),
+                                    room.nameOf(kicked.member()).orElse(kicked.name())))
+                            .thenCompose(caughtUp -> IrcLoopsCaughtUp.after(List.of(kicked.member().executor())))
+                            .whenComplete((done, failure) -> left.complete(null));
                 } else {
                     left.complete(null); // it left on its own meanwhile
                 }

@@ -112,6 +112,9 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> implements S
             return;
         }
         boolean own = left.member().is(self.member());
+        if (own && server.quitOf(left.member().id()).isPresent()) {
+            return; // a QUIT leaves its channels before its ERROR: the quitter gets no line of them
+        }
         var quit = own ? Optional.<IrcServer.Quit>empty() : server.quitOf(left.member().id());
         if (quit.isPresent()) {
             if (quitsShown.add(left.member().id())) {

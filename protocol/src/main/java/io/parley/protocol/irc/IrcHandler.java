@@ -118,10 +118,11 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             }
             return null; // an empty or unreadable line is ignored, as servers do
         }
-        if (posts.busy() && (!line.utf8() || !pipelined(message))) {
+        if (posts.fenced() && (!line.utf8() || !pipelined(message))) {
             // (A line that is not UTF-8 is refused, after the replies of the messages before it.)
-            // Its replies come after the echoes and errors of the messages before it.
-            return posts.settled().thenComposeAsync(ignored -> {
+            // Its replies come after the echoes and errors of the messages before it, and after
+            // the other members have those messages.
+            return posts.fence().thenComposeAsync(ignored -> {
                 CompletionStage<?> stage = closing ? null : run(ctx, message, line.utf8());
                 return stage == null ? CompletableFuture.completedFuture(null) : stage;
             }, ctx.executor());
@@ -229,7 +230,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             case "PRIVMSG", "NOTICE" -> {
                 return privmsg(ctx, message);
             }
-            case "TOPIC" -> channels.topic(message);
+            case "TOPIC" -> {
+                return channels.topic(message);
+            }
             case "MODE" -> {
                 return mode(message);
             }
@@ -422,7 +425,17 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         server.quitting(session.member().id(), new IrcServer.Quit(session.source(), Text.clean(reason, false)));
         keepForWhowas(); // WHOWAS knows the user once QUIT is answered
         identity.leave(); // the nick is free once QUIT is answered, not only once the socket is gone
-        return watchersTold.thenRunAsync(() -> closeWith(ctx, reason), ctx.executor());
+        // The channels' members see the QUIT before the quitter's ERROR, as from servers that
+        // write it to them at once: the leaves are stored and their members' loops have run them.
+        List<Room> rooms = List.copyOf(session.rooms.values());
+        List<CompletableFuture<?>> leaves = new ArrayList<>();
+        for (Room room : rooms) {
+            leaves.add(leave(room).toCompletableFuture());
+        }
+        CompletionStage<Void> membersTold = IrcLoopsCaughtUp.afterMembersOf(rooms,
+                CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new)));
+        return watchersTold.thenCombine(membersTold, (watchers, members) -> null)
+                .thenRunAsync(() -> closeWith(ctx, reason), ctx.executor());
     }
 
     /** Remembers this registered user for WHOWAS, once (at QUIT, else when the connection ends). */
@@ -526,8 +539,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     }
 
     /**
-     * Parts the channels; completes once the leaves are handed to every member's loop, so the
-     * parter's next command (a PING barrier, a JOIN) is answered after its own PART line.
+     * Parts the channels; completes once the leaves are handed to every member's loop and those
+     * loops have run them ({@link IrcLoopsCaughtUp}), so the parter's next command (a PING barrier,
+     * a JOIN) is answered after its own PART line, and the other members have theirs by then.
      */
     private CompletionStage<?> part(ChannelHandlerContext ctx, IrcMessage message) {
         if (message.param(0) == null || message.param(0).isEmpty()) {
@@ -535,6 +549,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             return null;
         }
         List<CompletableFuture<?>> leaves = new ArrayList<>();
+        List<Room> left = new ArrayList<>();
         for (String channel : message.param(0).split(",")) {
             Optional<Room> room = joinedRoom(channel);
             if (room.isEmpty()) {
@@ -556,9 +571,10 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 ctx.executor().schedule(() -> server.forgetPart(id, ref), 60, TimeUnit.SECONDS);
             }
             leaves.add(leave(room.get()).toCompletableFuture());
+            left.add(room.get());
         }
-        return leaves.isEmpty() ? null : CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new))
-                .handle((done, failure) -> null);
+        return leaves.isEmpty() ? null : IrcLoopsCaughtUp.afterMembersOf(left,
+                CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new)));
     }
 
     /** Leaves a room; the PART reaches this connection (and every IRC member) as the room's event. */
@@ -660,6 +676,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (IrcCtcp.isOtherThanAction(text)) {
             metrics().messageReceived(); // IRC client traffic: to the IRC members as sent, not stored
             IrcChannelDirect.send(server, session, room, channel, command, text, clientTags, member -> true, out);
+            posts.handedTo(room);
             return null;
         }
         metrics().messageReceived();
@@ -674,16 +691,18 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (session.labels.holding()) {
             // A labeled message waits until it is stored and handed to the room: its echo
             // carries its label, so no other command may be in progress before then.
-            return post.handleAsync((stored, failure) -> {
-                if (failure != null) {
-                    notStored.run();
-                }
-                return null;
-            }, ctx.executor());
+            // Done once the other members' loops have run it too (IrcLoopsCaughtUp).
+            return post.handle((stored, failure) -> failure)
+                    .thenCompose(failure -> IrcLoopsCaughtUp.afterMembersOf(List.of(room)).thenApply(caughtUp -> failure))
+                    .thenAcceptAsync(failure -> {
+                        if (failure != null) {
+                            notStored.run();
+                        }
+                    }, ctx.executor());
         }
         // The connection reads on while it is stored; a command after it that is not another
         // such message waits for it (a PING is answered after its echo: irctest's and bots' barrier).
-        return posts.track(post, ctx.executor(), failure -> notStored.run());
+        return posts.track(post, room, ctx.executor(), failure -> notStored.run());
     }
 
     private CompletionStage<?> toNick(ChannelHandlerContext ctx, String command, String target, String text, boolean notice) {

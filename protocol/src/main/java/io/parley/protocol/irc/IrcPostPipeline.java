@@ -1,6 +1,10 @@
 package io.parley.protocol.irc;
 
+import io.parley.core.room.Room;
 import io.parley.protocol.PostWindow;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -31,9 +35,38 @@ final class IrcPostPipeline {
     /** Completes once every message tracked so far is settled (on the loop). */
     private CompletableFuture<Void> settled = SETTLED;
 
+    /**
+     * The rooms messages were handed to since the last {@link #fence}: their members' loops may
+     * not have run them yet ({@link IrcLoopsCaughtUp}).
+     */
+    private final Set<Room> unfenced = new LinkedHashSet<>();
+
     /** Whether a message of this connection is still on its way to its room. */
     boolean busy() {
         return !settled.isDone();
+    }
+
+    /** Whether a command that is not another channel message must wait ({@link #fence}) first. */
+    boolean fenced() {
+        return busy() || !unfenced.isEmpty();
+    }
+
+    /**
+     * Completes once every message tracked so far is settled ({@link #settled}) and the loops of
+     * the members of the rooms they went to have run them: the fence before a command that is not
+     * another channel message, so that its reply (a {@code PING}'s, irctest's and bots' barrier)
+     * comes after the other members have those messages, not only after they were handed to them.
+     * Completes on any thread.
+     */
+    CompletionStage<Void> fence() {
+        List<Room> rooms = List.copyOf(unfenced);
+        unfenced.clear();
+        return settled.thenCompose(ignored -> IrcLoopsCaughtUp.afterMembersOf(rooms));
+    }
+
+    /** A line was handed straight to {@code room}'s members' loops (not through the room): fenced too. */
+    void handedTo(Room room) {
+        unfenced.add(room);
     }
 
     /**
@@ -45,11 +78,12 @@ final class IrcPostPipeline {
     }
 
     /**
-     * Tracks {@code post}: once it completes, {@code failed} runs on {@code loop} if it failed.
+     * Tracks {@code post} to {@code room}: once it completes, {@code failed} runs on {@code loop} if it failed.
      * Returns null while the connection may read on, else a stage that completes once it may
      * (the window is full).
      */
-    CompletionStage<?> track(CompletionStage<?> post, Executor loop, Consumer<Throwable> failed) {
+    CompletionStage<?> track(CompletionStage<?> post, Room room, Executor loop, Consumer<Throwable> failed) {
+        unfenced.add(room);
         CompletableFuture<Void> done = new CompletableFuture<>();
         post.whenComplete((stored, failure) -> {
             try {

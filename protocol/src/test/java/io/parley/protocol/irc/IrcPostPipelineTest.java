@@ -2,6 +2,7 @@ package io.parley.protocol.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.core.room.Room;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class IrcPostPipelineTest {
 
+    private static final Room ROOM = new Room(1, "lobby");
+
     private final EventLoop loop = new DefaultEventLoop();
     private final IrcPostPipeline posts = new IrcPostPipeline();
 
@@ -33,8 +36,8 @@ class IrcPostPipelineTest {
         CompletableFuture<Void> first = new CompletableFuture<>();
         CompletableFuture<Void> second = new CompletableFuture<>();
         loop.submit(() -> {
-            posts.track(first, loop, failure -> seen.add("told: " + failure.getMessage()));
-            posts.track(second, loop, failure -> seen.add("not told: it was stored"));
+            posts.track(first, ROOM, loop, failure -> seen.add("told: " + failure.getMessage()));
+            posts.track(second, ROOM, loop, failure -> seen.add("not told: it was stored"));
         }).sync();
         assertThat(loop.submit(posts::busy).get()).isTrue();
 
@@ -50,7 +53,7 @@ class IrcPostPipelineTest {
     void aMessageSettledAfterItsLoopShutDownStillSettlesTheFence() {
         CompletableFuture<Void> post = new CompletableFuture<>();
         List<Throwable> told = new ArrayList<>();
-        posts.track(post, loop, told::add);
+        posts.track(post, ROOM, loop, told::add);
         loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
 
         post.completeExceptionally(new IllegalStateException("not stored"));
@@ -67,7 +70,7 @@ class IrcPostPipelineTest {
         while (waiting == null) {
             CompletableFuture<Void> post = new CompletableFuture<>();
             pending.add(post);
-            waiting = posts.track(post, loop, failure -> { });
+            waiting = posts.track(post, ROOM, loop, failure -> { });
         }
         loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
 

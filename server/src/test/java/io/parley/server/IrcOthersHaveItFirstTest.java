@@ -1,0 +1,96 @@
+package io.parley.server;
+
+import io.parley.protocol.irc.IrcModule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, PART,
+ * QUIT, a channel message, a CTCP) is answered, the others have its line: a member that asks
+ * anything afterwards (here a {@code PING}, the barrier irctest and bots use) gets the line
+ * before the answer, as from a server that writes the line to every member at once.
+ */
+class IrcOthersHaveItFirstTest {
+
+    private static final String S = ":My.Little.Server ";
+    private static final String ALICE = ":alice!~alice@127.0.0.1 ";
+    private static final String BOB = ":bob!~bob@127.0.0.1 ";
+
+    @RegisterExtension
+    final ParleyExtension server = ParleyExtension.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
+
+    /** alice founds #x (its operator), then bob joins; both have read everything so far. */
+    private IrcClient[] aliceAndBobIn(String channel) {
+        IrcClient alice = IrcClient.joined(server, "alice", channel);
+        IrcClient bob = IrcClient.joined(server, "bob", channel);
+        alice.next("JOIN");
+        return new IrcClient[] {alice, bob};
+    }
+
+    private static void pong(IrcClient client, String token) {
+        client.expectLine(S + "PONG My.Little.Server " + token);
+    }
+
+    @Test
+    void aStoredModeReachesTheOtherMembersBeforeTheSettersNextReply() {
+        IrcClient[] both = aliceAndBobIn("#x");
+        IrcClient alice = both[0];
+        IrcClient bob = both[1];
+        alice.send("MODE #x +m").send("PING set").expectLine(ALICE + "MODE #x +m");
+        pong(alice, "set");
+        bob.send("PING after").expectLine(ALICE + "MODE #x +m");
+        pong(bob, "after");
+        // A member status (not stored) likewise; then bob, voiced, speaks and alice hears it.
+        alice.send("MODE #x +v bob").send("PING voiced").expectLine(ALICE + "MODE #x +v bob");
+        pong(alice, "voiced");
+        bob.send("PING voiced").expectLine(ALICE + "MODE #x +v bob");
+        pong(bob, "voiced");
+        bob.send("PRIVMSG #x :hi again").send("PING said");
+        pong(bob, "said");
+        alice.send("PING heard").expectLine(BOB + "PRIVMSG #x :hi again");
+        pong(alice, "heard");
+    }
+
+    @Test
+    void aTopicAndACtcpReachTheOtherMembersBeforeTheSendersNextReply() {
+        IrcClient[] both = aliceAndBobIn("#x");
+        IrcClient alice = both[0];
+        IrcClient bob = both[1];
+        alice.send("TOPIC #x :news").send("PING set").expectLine(ALICE + "TOPIC #x :news");
+        pong(alice, "set");
+        bob.send("PING after").expectLine(ALICE + "TOPIC #x :news");
+        pong(bob, "after");
+        bob.send("PRIVMSG #x :\u0001PING 12345\u0001").send("PING sent");
+        pong(bob, "sent");
+        alice.send("PING heard").expectLine(BOB + "PRIVMSG #x :\u0001PING 12345\u0001");
+        pong(alice, "heard");
+    }
+
+    @Test
+    void aPartAndAKickReachTheOtherMembersBeforeTheAuthorsNextReply() {
+        IrcClient[] both = aliceAndBobIn("#x");
+        IrcClient alice = both[0];
+        IrcClient bob = both[1];
+        bob.send("PART #x :bye").send("PING parted").expectLine(BOB + "PART #x :bye");
+        pong(bob, "parted");
+        alice.send("PING after").expectLine(BOB + "PART #x :bye");
+        pong(alice, "after");
+        bob.send("JOIN #x").next("366");
+        alice.next("JOIN");
+        alice.send("KICK #x bob :out").send("PING kicked").expectLine(ALICE + "KICK #x bob :out");
+        pong(alice, "kicked");
+        bob.send("PING after").expectLine(ALICE + "KICK #x bob :out");
+        pong(bob, "after");
+    }
+
+    @Test
+    void aQuitReachesTheOtherMembersBeforeTheQuitterReadsItsError() {
+        IrcClient[] both = aliceAndBobIn("#x");
+        IrcClient alice = both[0];
+        IrcClient bob = both[1];
+        bob.send("QUIT :bob out").expectLine("ERROR :Closing Link: 127.0.0.1 (Quit: bob out)");
+        bob.expectEof(); // no QUIT line of its own before its ERROR
+        alice.send("PING after").expectLine(BOB + "QUIT :Quit: bob out");
+        pong(alice, "after");
+    }
+}
