@@ -74,8 +74,11 @@ final class Buses {
     private Buses() {}
 
     /**
-     * The bus {@code config} names, delivering on {@code fanOut}. Blocks while it connects: call at
-     * start-up. Fails in one line naming the URL and the fix.
+     * The bus {@code config} names. On a single node it delivers on the store's thread, in the
+     * log's callback, and completes the stages waiting for deliveries on {@code fanOut}, so no
+     * continuation runs on the store's thread; in a cluster it delivers and completes on
+     * {@code fanOut}. Blocks while it connects: call at start-up. Fails in one line naming the URL
+     * and the fix.
      */
     static NodeBus open(ServerConfig config, Executor fanOut, Store store) throws StartupException {
         ServerConfig.ClusterSettings cluster = config.cluster();

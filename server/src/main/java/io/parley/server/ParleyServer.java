@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * A running Parley: the store, the core and one listener per enabled protocol.
  *
  * <p>Threads: one boss loop accepts, a worker group (one loop per core) runs every connection;
- * the store has its own threads, and committed room events are fanned out on
+ * the store has its own threads and hands committed room events to the loops (on a single node;
+ * a cluster's bus on {@code parley-fanout}), and what waits for them runs on
  * {@code parley-fanout}. Status lines (one per listener, and
  * the directory's connection lines) go to the {@code out} given to {@link #start}; the directory's
  * are printed from event loops. {@link #stop} is thread-safe and idempotent.
@@ -93,9 +94,11 @@ public final class ParleyServer {
     /** Runs the slow crypto of account logins (RSA, Argon2id) off the event loops; bounded. */
     private final ThreadPoolExecutor cryptoPool = CryptoPool.create();
     /**
-     * Delivers committed room events to members (the room bus's lanes run here), off the store's
-     * thread; one thread keeps every room's order. Stopped after the store, whose last callbacks
-     * (leaves) still hand events to it.
+     * Completes what waits for a delivery (the stages of posts, joins and leaves, and so every
+     * continuation chained on them), off the store's thread, which must never run code that may
+     * wait for the store; on a single node the store thread itself hands events to the loops
+     * ({@code LocalRoomBus}). In a cluster the NATS bus delivers here too. One thread keeps every
+     * room's order. Stopped after the store, whose last callbacks (leaves) still hand work to it.
      */
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parley-fanout");

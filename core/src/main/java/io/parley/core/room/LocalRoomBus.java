@@ -6,13 +6,27 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * The in-process room bus: hands each published event to every subscribed node (a single-process
- * server has one) on its fan-out executor, so the publishing thread (the store's) never loops over
- * members. All rooms share one serial lane ({@link RoomLanes} under one key): events are delivered
- * in the order they were published, which is the log's, so a member in several rooms sees them in
- * that order too (a TCD {@code DISCONNECT} announces its leaves in the order it made them). One
- * lane costs nothing with the server's single fan-out thread; per-room lanes would only reorder
- * rooms against each other.
+ * The in-process room bus of a single node: delivers each published event to every subscribed
+ * node (a single-process server has one) on the publishing thread, which is the store's (the
+ * log's callback), and reports each delivery ({@code delivered}, which completes the post's, join's
+ * or leave's stage) on the completion executor, the server's {@code parley-fanout}.
+ *
+ * <p>Why the split. Delivering is {@link Room#deliver}: the roster update and {@link LocalFanOut}
+ * handing one task per event loop; it never blocks nor waits for the store, so the store thread
+ * may run it, and the message reaches the loops without waiting for another thread to be
+ * scheduled (on a one-core server that hop cost milliseconds). What waits on a stage is anybody's
+ * code (protocol handlers, the directory, {@code thenCompose} chains that may ask the store again
+ * and wait for it): run on the store thread, a continuation that waited for the store would wait
+ * for itself. So no stage completes here on the publishing thread; every continuation runs on the
+ * completion executor, as before.
+ *
+ * <p>Order: all rooms share one serial lane for delivery ({@link RoomLanes} on a direct executor,
+ * under one key) and one for completions: events are delivered in the order they were published,
+ * which is the log's (a member in several rooms sees them in that order too: a TCD
+ * {@code DISCONNECT} announces its leaves in the order it made them), and their stages complete in
+ * that order, each after its delivery. The delivery lane runs on whichever thread publishes
+ * (normally only the store's; a leave refused by the log at once publishes from its own thread), and
+ * a publish that finds another thread in the lane leaves its event to that thread, in order.
  *
  * <p>Thread-safe.
  */
@@ -21,16 +35,20 @@ public final class LocalRoomBus implements RoomBus {
     private final List<Consumer<RoomEvent>> nodes = new CopyOnWriteArrayList<>();
     /** The one lane's key: every room's events go through it. */
     private static final int ALL_ROOMS = 0;
-    private final RoomLanes lanes;
+    private final RoomLanes deliveries = new RoomLanes(Runnable::run);
+    private final RoomLanes completions;
 
-    /** A bus that delivers on the publishing thread (tests, benchmarks). */
+    /** A bus that delivers and reports on the publishing thread (tests, benchmarks). */
     public LocalRoomBus() {
         this(Runnable::run);
     }
 
-    /** A bus that delivers on {@code fanOut} (the server's {@code parley-fanout} thread). */
-    public LocalRoomBus(Executor fanOut) {
-        this.lanes = new RoomLanes(fanOut);
+    /**
+     * A bus that delivers on the publishing thread and reports deliveries on {@code completions}
+     * (the server's {@code parley-fanout} thread): no continuation of a stage runs on the store's.
+     */
+    public LocalRoomBus(Executor completions) {
+        this.completions = new RoomLanes(completions);
     }
 
     @Override
@@ -40,13 +58,13 @@ public final class LocalRoomBus implements RoomBus {
 
     @Override
     public void publish(RoomEvent event, Runnable delivered) {
-        lanes.submit(ALL_ROOMS, () -> {
+        deliveries.submit(ALL_ROOMS, () -> {
             try {
                 for (Consumer<RoomEvent> node : nodes) {
                     node.accept(event);
                 }
             } finally {
-                delivered.run();
+                completions.submit(ALL_ROOMS, delivered);
             }
         });
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One serial lane of work per room on top of an {@link Executor}: a room's tasks run one at a
  * time, in the order they were submitted, each happening-before the next; different rooms' tasks
  * may run at once if the executor has several threads. A bus uses it to keep each room's order
- * off the thread that publishes (the store's). With a direct executor ({@code Runnable::run}) the
+ * off the thread that publishes (the store's), or on it with a direct executor. With a direct executor ({@code Runnable::run}) the
  * submitting thread runs the work, unless another thread is running the room's lane already: then
  * that one runs it after what it has, so a task that submits to its own room never reorders it.
  *

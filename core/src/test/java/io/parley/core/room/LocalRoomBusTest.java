@@ -7,7 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LocalRoomBusTest {
@@ -50,5 +55,50 @@ class LocalRoomBusTest {
         fanOut.runAll();
 
         assertThat(delivered).containsExactly("first, in room 2", "second, in room 1", "third, in room 2");
+    }
+
+    /**
+     * The store thread hands the event to the members' loops itself (no hop through another
+     * thread on the way to the sockets), but what waits for the delivery runs on the completion
+     * thread: a continuation that asks the store and waits must never run on the store's thread.
+     */
+    @Test
+    void deliversOnThePublishingThreadAndReportsDeliveryOnTheCompletionThread() throws Exception {
+        ExecutorService completions = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-fanout"));
+        try {
+            LocalRoomBus bus = new LocalRoomBus(completions);
+            List<String> threads = new CopyOnWriteArrayList<>();
+            bus.subscribe(event -> threads.add("delivered on " + Thread.currentThread().getName()));
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread publisher = new Thread(() -> bus.publish(
+                    new RoomEvent.Joined(new RoomId(1, "r"), 0, new MemberRef("local", 1, "ann")), () -> {
+                        threads.add("reported on " + Thread.currentThread().getName());
+                        reported.countDown();
+                    }), "test-store");
+            publisher.start();
+            publisher.join();
+
+            assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads).containsExactly("delivered on test-store", "reported on test-fanout");
+        } finally {
+            completions.shutdown();
+        }
+    }
+
+    /** Stages complete in the order their events were published, each after its delivery. */
+    @Test
+    void deliveriesAreReportedInTheOrderPublishedAfterTheyHappen() {
+        QueuedExecutor completions = new QueuedExecutor();
+        LocalRoomBus bus = new LocalRoomBus(completions);
+        List<String> seen = new ArrayList<>();
+        bus.subscribe(event -> seen.add("delivered " + event.message().orElseThrow().text()));
+
+        bus.publish(said(2, 1, "a"), () -> seen.add("reported a"));
+        bus.publish(said(1, 1, "b"), () -> seen.add("reported b"));
+        assertThat(seen).as("delivered at once, reported only on the completion thread")
+                .containsExactly("delivered a", "delivered b");
+        completions.runAll();
+
+        assertThat(seen).containsExactly("delivered a", "delivered b", "reported a", "reported b");
     }
 }

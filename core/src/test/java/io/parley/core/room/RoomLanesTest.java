@@ -80,24 +80,4 @@ class RoomLanesTest {
 
         assertThat(ran).containsExactly(Thread.currentThread().getName());
     }
-
-    @Test
-    void theBusDeliversOnItsFanOutThreadNotThePublishersAndThenReportsDelivery() throws Exception {
-        ExecutorService fanOut = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-fanout"));
-        try {
-            LocalRoomBus bus = new LocalRoomBus(fanOut);
-            List<String> threads = new CopyOnWriteArrayList<>();
-            bus.subscribe(event -> threads.add("delivered on " + Thread.currentThread().getName()));
-            CountDownLatch delivered = new CountDownLatch(1);
-            bus.publish(new RoomEvent.Joined(new RoomId(1, "r"), 0, new MemberRef("local", 1, "ann")), () -> {
-                threads.add("reported on " + Thread.currentThread().getName());
-                delivered.countDown();
-            });
-
-            assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(threads).containsExactly("delivered on test-fanout", "reported on test-fanout");
-        } finally {
-            fanOut.shutdown();
-        }
-    }
 }

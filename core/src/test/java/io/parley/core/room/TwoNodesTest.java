@@ -25,7 +25,7 @@ class TwoNodesTest {
 
     private final InMemoryRoomStore roomStore = new InMemoryRoomStore();
     private final InMemoryEventLog log = new InMemoryEventLog();
-    /** The bus delivers on a fan-out pool of its own, off the posting threads. */
+    /** The bus delivers on the posting threads (in the log's callback) and completes stages on a pool of its own. */
     private final ExecutorService fanOut = Executors.newFixedThreadPool(2);
     private final RoomBus bus = new LocalRoomBus(fanOut);
     private final ChatService nodeA = new ChatService("a", new RoomRegistry(roomStore), log, bus, Clock.systemUTC());
