@@ -149,40 +149,11 @@ listeners.only = tcd,line
 EOF
 } > "$work/parley.conf"
 
-# The IRC peers: a minimal config each, limits lifted (connections, joins, flood) as far as the
-# server allows, no DNS or ident lookups, listening on loopback only.
-cat > "$work/ngircd.conf" <<EOF
-[Global]
-Name = bench.ngircd.local
-Info = ngIRCd for parley bench
-Listen = 127.0.0.1
-Ports = $ngircd_port
-MotdPhrase = bench
-[Limits]
-MaxConnections = 0
-MaxConnectionsIP = 0
-MaxJoins = 0
-PingTimeout = 120
-PongTimeout = 20
-[Options]
-DNS = no
-Ident = no
-PAM = no
-EOF
-cat > "$work/inspircd.conf" <<EOF
-<server name="bench.inspircd.local" description="InspIRCd for parley bench" network="Bench">
-<admin name="bench" nick="bench" email="bench@localhost">
-<bind address="127.0.0.1" port="$inspircd_port" type="clients">
-<connect name="bench" allow="*" timeout="60" pingfreq="120" hardsendq="16777216" softsendq="16777216" recvq="65536" threshold="1000000" commandrate="1000000000" fakelag="no" localmax="100000" globalmax="100000" maxconnwarn="no" limit="100000" resolvehostnames="no" useident="no">
-<module name="cap">
-<module name="ircv3">
-<module name="ircv3_echomessage">
-<performance clonesonconnect="no" softlimit="100000" somaxconn="1024" timeskipwarn="0">
-<channels users="100000" opers="100000">
-<limits maxchan="60" maxnick="30">
-<pid file="$work/inspircd.pid">
-<log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$work/inspircd.log">
-EOF
+# The IRC peers: a minimal config each (bench/irc-peers.sh).
+# shellcheck source=bench/irc-peers.sh
+source "$home/bench/irc-peers.sh"
+write_ngircd_conf "$work/ngircd.conf" "$ngircd_port"
+write_inspircd_conf "$work/inspircd.conf" "$inspircd_port" "$work"
 
 # An IRC peer ($1: ngircd or inspircd), pinned like Parley; ready once its port accepts.
 start_irc_peer() {

@@ -43,6 +43,8 @@ port="${PORT:-27720}"
 mkdir -p "$out"
 # shellcheck source=bench/c-tools.sh
 source "$home/bench/c-tools.sh"
+# shellcheck source=bench/irc-peers.sh
+source "$home/bench/irc-peers.sh"
 build_c_tools
 trap stop_server EXIT
 
@@ -101,43 +103,13 @@ wait_for_port() { # until the server accepts on $port (at most 30 s)
   exit 1
 }
 
-# A minimal config for an IRC peer ($1: ngircd or inspircd) in $2: connection, join and flood
-# limits lifted as far as each allows, no DNS or ident look-ups, loopback only (as bench/run.sh).
+# A minimal config for an IRC peer ($1: ngircd or inspircd) in $2 (bench/irc-peers.sh).
 irc_peer_config() {
   ulimit -n 20000 2>/dev/null || true
   if [[ $1 == ngircd ]]; then
-    cat > "$2/ngircd.conf" <<CONF
-[Global]
-Name = versus.ngircd.local
-Info = ngIRCd for bench/versus.sh
-Listen = 127.0.0.1
-Ports = $port
-MotdPhrase = versus
-[Limits]
-MaxConnections = 0
-MaxConnectionsIP = 0
-MaxJoins = 0
-PingTimeout = 120
-PongTimeout = 20
-[Options]
-DNS = no
-Ident = no
-PAM = no
-[Operator]
-Name = bench
-Password = bench
-CONF
+    write_ngircd_conf "$2/ngircd.conf" "$port"
   else
-    cat > "$2/inspircd.conf" <<CONF
-<server name="versus.inspircd.local" description="InspIRCd for bench/versus.sh" network="Versus">
-<admin name="bench" nick="bench" email="bench@localhost">
-<bind address="127.0.0.1" port="$port" type="clients">
-<connect name="bench" allow="*" timeout="60" pingfreq="120" hardsendq="16777216" softsendq="16777216" recvq="65536" threshold="1000000" commandrate="1000000000" fakelag="no" localmax="100000" globalmax="100000" maxconnwarn="no" limit="100000" resolvehostnames="no" useident="no">
-<performance clonesonconnect="no" softlimit="100000" somaxconn="1024" timeskipwarn="0">
-<channels users="100000" opers="100000">
-<pid file="$2/inspircd.pid">
-<log method="file" type="* -USERINPUT -USEROUTPUT" level="default" target="$2/inspircd.log">
-CONF
+    write_inspircd_conf "$2/inspircd.conf" "$port" "$2"
   fi
 }
 

@@ -31,6 +31,12 @@ class IrcOthersHaveItFirstTest {
         client.expectLine(S + "PONG My.Little.Server " + token);
     }
 
+    /** {@code client} pings and reads {@code line} first: it had the line before its PONG. */
+    private static void hasBeforeItsPong(IrcClient client, String token, String line) {
+        client.send("PING " + token).expectLine(line);
+        pong(client, token);
+    }
+
     @Test
     void aStoredModeReachesTheOtherMembersBeforeTheSettersNextReply() {
         IrcClient[] both = aliceAndBobIn("#x");
@@ -38,17 +44,14 @@ class IrcOthersHaveItFirstTest {
         IrcClient bob = both[1];
         alice.send("MODE #x +m").send("PING set").expectLine(ALICE + "MODE #x +m");
         pong(alice, "set");
-        bob.send("PING after").expectLine(ALICE + "MODE #x +m");
-        pong(bob, "after");
+        hasBeforeItsPong(bob, "after", ALICE + "MODE #x +m");
         // A member status (not stored) likewise; then bob, voiced, speaks and alice hears it.
         alice.send("MODE #x +v bob").send("PING voiced").expectLine(ALICE + "MODE #x +v bob");
         pong(alice, "voiced");
-        bob.send("PING voiced").expectLine(ALICE + "MODE #x +v bob");
-        pong(bob, "voiced");
+        hasBeforeItsPong(bob, "voiced", ALICE + "MODE #x +v bob");
         bob.send("PRIVMSG #x :hi again").send("PING said");
         pong(bob, "said");
-        alice.send("PING heard").expectLine(BOB + "PRIVMSG #x :hi again");
-        pong(alice, "heard");
+        hasBeforeItsPong(alice, "heard", BOB + "PRIVMSG #x :hi again");
     }
 
     @Test
@@ -58,12 +61,10 @@ class IrcOthersHaveItFirstTest {
         IrcClient bob = both[1];
         alice.send("TOPIC #x :news").send("PING set").expectLine(ALICE + "TOPIC #x :news");
         pong(alice, "set");
-        bob.send("PING after").expectLine(ALICE + "TOPIC #x :news");
-        pong(bob, "after");
+        hasBeforeItsPong(bob, "after", ALICE + "TOPIC #x :news");
         bob.send("PRIVMSG #x :\u0001PING 12345\u0001").send("PING sent");
         pong(bob, "sent");
-        alice.send("PING heard").expectLine(BOB + "PRIVMSG #x :\u0001PING 12345\u0001");
-        pong(alice, "heard");
+        hasBeforeItsPong(alice, "heard", BOB + "PRIVMSG #x :\u0001PING 12345\u0001");
     }
 
     @Test
@@ -73,14 +74,12 @@ class IrcOthersHaveItFirstTest {
         IrcClient bob = both[1];
         bob.send("PART #x :bye").send("PING parted").expectLine(BOB + "PART #x :bye");
         pong(bob, "parted");
-        alice.send("PING after").expectLine(BOB + "PART #x :bye");
-        pong(alice, "after");
+        hasBeforeItsPong(alice, "after", BOB + "PART #x :bye");
         bob.send("JOIN #x").next("366");
         alice.next("JOIN");
         alice.send("KICK #x bob :out").send("PING kicked").expectLine(ALICE + "KICK #x bob :out");
         pong(alice, "kicked");
-        bob.send("PING after").expectLine(ALICE + "KICK #x bob :out");
-        pong(bob, "after");
+        hasBeforeItsPong(bob, "after", ALICE + "KICK #x bob :out");
     }
 
     @Test
@@ -90,7 +89,6 @@ class IrcOthersHaveItFirstTest {
         IrcClient bob = both[1];
         bob.send("QUIT :bob out").expectLine("ERROR :Closing Link: 127.0.0.1 (Quit: bob out)");
         bob.expectEof(); // no QUIT line of its own before its ERROR
-        alice.send("PING after").expectLine(BOB + "QUIT :Quit: bob out");
-        pong(alice, "after");
+        hasBeforeItsPong(alice, "after", BOB + "QUIT :Quit: bob out");
     }
 }
