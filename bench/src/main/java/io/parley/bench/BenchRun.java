@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
@@ -126,21 +127,8 @@ final class BenchRun implements AutoCloseable {
      */
     void waitForQuietJit(LongSupplier sent) throws InterruptedException {
         JitQuiet jit = JitQuiet.ofThisJvm();
-        long start = System.nanoTime();
-        long lastShown = start;
-        for (long now = start; !jit.quietAt(now); now = System.nanoTime()) {
-            if (now - start > JIT_WAIT_MAX_NANOS) {
-                progressOut.println("parley bench: warning: the bench's JIT compiler was still busy "
-                        + TimeUnit.NANOSECONDS.toSeconds(now - start) + " s after the warm-up; the latencies may"
-                        + " include the bench's own warm-up");
-                return;
-            }
-            if (now - lastShown >= TimeUnit.SECONDS.toNanos(1)) {
-                showProgress("warm-up (JIT)", sent.getAsLong());
-                lastShown = now;
-            }
-            TimeUnit.MILLISECONDS.sleep(POLL_MS);
-        }
+        extendWarmUp("warm-up (JIT)", jit::quietAt, JIT_WAIT_MAX_NANOS, POLL_MS,
+                "the bench's JIT compiler was still busy", "may include the bench's own warm-up", sent);
     }
 
     /**
@@ -156,20 +144,32 @@ final class BenchRun implements AutoCloseable {
     void waitUntilCaughtUp(LongSupplier owed, double deliveriesPerSecond, LongSupplier sent)
             throws InterruptedException {
         long slack = (long) (deliveriesPerSecond * CATCH_UP_SLACK_NANOS / 1e9);
+        extendWarmUp("warm-up (catching up)", now -> owed.getAsLong() - recorders.tally().payloads <= slack,
+                CATCH_UP_MAX_NANOS, CATCH_UP_POLL_MS, "the bench still had a backlog of deliveries",
+                "include the bench's own lateness in reading", sent);
+    }
+
+    /**
+     * Polls every {@code pollMs} until {@code ready} holds at {@link System#nanoTime()}, showing
+     * progress every second; after {@code maxNanos} gives up with a warning that the latencies
+     * {@code consequence}. The bench's warm-up extensions: nothing signals either condition.
+     */
+    private void extendWarmUp(String phase, LongPredicate ready, long maxNanos, long pollMs, String state,
+            String consequence, LongSupplier sent) throws InterruptedException {
         long start = System.nanoTime();
         long lastShown = start;
-        for (long now = start; owed.getAsLong() - recorders.tally().payloads > slack; now = System.nanoTime()) {
-            if (now - start > CATCH_UP_MAX_NANOS) {
-                progressOut.println("parley bench: warning: the bench still had a backlog of deliveries "
-                        + TimeUnit.NANOSECONDS.toSeconds(now - start) + " s after its warm-up; the latencies"
-                        + " include the bench's own lateness in reading");
+        for (long now = start; !ready.test(now); now = System.nanoTime()) {
+            if (now - start > maxNanos) {
+                progressOut.println("parley bench: warning: " + state + " "
+                        + TimeUnit.NANOSECONDS.toSeconds(now - start) + " s after the warm-up; the latencies "
+                        + consequence);
                 return;
             }
             if (now - lastShown >= TimeUnit.SECONDS.toNanos(1)) {
-                showProgress("warm-up (catching up)", sent.getAsLong());
+                showProgress(phase, sent.getAsLong());
                 lastShown = now;
             }
-            TimeUnit.MILLISECONDS.sleep(CATCH_UP_POLL_MS);
+            TimeUnit.MILLISECONDS.sleep(pollMs);
         }
     }
 
