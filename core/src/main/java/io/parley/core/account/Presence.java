@@ -274,8 +274,10 @@ public final class Presence {
     private void releaseInCluster(Recipient recipient) {
         Long token = tokens.remove(recipient);
         if (token != null) {
-            directory.release(recipient.name(), token);
-            link.presence(recipient.name(), false);
+            String name = recipient.name();
+            // Told once the directory has let the name go: a node that hears it and asks the
+            // directory (MONITOR S) reads the same.
+            directory.release(name, token, () -> link.presence(name, false));
         }
     }
 

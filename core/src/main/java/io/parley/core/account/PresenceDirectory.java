@@ -47,8 +47,13 @@ public interface PresenceDirectory {
      */
     Optional<Holder> take(String name, long token, boolean keyed);
 
-    /** Gives {@code name} back if {@code token} of this node still holds it. */
-    void release(String name, long token);
+    /**
+     * Gives {@code name} back if {@code token} of this node still holds it, off the caller's
+     * thread; {@code freed} runs once the name is free in the directory (not when a newer hold
+     * of this node's had replaced {@code token}'s), so that what it tells other nodes is what
+     * they read here.
+     */
+    void release(String name, long token, Runnable freed);
 
     /**
      * Holds {@code name} under {@code token} for a line or TCD user of this node, who may share it

@@ -425,8 +425,15 @@ class PresenceInClusterTest {
         }
 
         @Override
-        public void release(String name, long token) {
-            rows.computeIfPresent(NameKeys.key(name), (key, held) -> held.life() == life && held.token() == token ? null : held);
+        public void release(String name, long token, Runnable freed) {
+            boolean[] deleted = {false};
+            rows.computeIfPresent(NameKeys.key(name), (key, held) -> {
+                deleted[0] = held.life() == life && held.token() == token;
+                return deleted[0] ? null : held;
+            });
+            if (deleted[0]) {
+                freed.run();
+            }
         }
 
         @Override

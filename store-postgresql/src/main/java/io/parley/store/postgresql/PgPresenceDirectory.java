@@ -161,7 +161,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
                 delete.setLong(2, token);
                 return delete.executeUpdate();
             }
-        });
+        }, () -> { });
     }
 
     @Override
@@ -231,7 +231,7 @@ final class PgPresenceDirectory implements PresenceDirectory {
     }
 
     @Override
-    public void release(String name, long token) {
+    public void release(String name, long token, Runnable freed) {
         long life = store.life();
         later(name, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(RELEASE)) {
@@ -240,22 +240,31 @@ final class PgPresenceDirectory implements PresenceDirectory {
                 delete.setLong(3, token);
                 return delete.executeUpdate();
             }
-        });
+        }, freed);
     }
 
-    /** Runs a release of {@code name} on {@code parley-presence}, in order, never on the caller's thread. */
-    private void later(String name, Work<Integer> delete) {
+    /**
+     * Runs a release of {@code name} on {@code parley-presence}, in order, never on the caller's
+     * thread, then {@code freed} if it deleted a row (or the store deletes this life's names as
+     * it closes).
+     */
+    private void later(String name, Work<Integer> delete, Runnable freed) {
         try {
             releases.execute(() -> {
+                int deleted;
                 try {
-                    call(delete);
+                    deleted = call(delete);
                 } catch (RuntimeException e) {
                     // The row stays until this node's life ends: the name looks taken meanwhile.
                     log.warn("Could not free the name {} in the cluster: {}", name, e.getMessage());
+                    return;
+                }
+                if (deleted > 0) {
+                    freed.run();
                 }
             });
         } catch (RejectedExecutionException e) {
-            // Closing: the store deletes this life's names as it closes.
+            freed.run(); // closing: the store deletes this life's names as it closes
         }
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.core.account.PresenceDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,10 +50,10 @@ class PgPresenceDirectoryTest {
             assertThat(holder.token()).isEqualTo(1);
         });
         assertThat(onA.claim("kim", 2, "")).as("a's own later hold takes over").isTrue();
-        onA.release("kim", 1); // a late release of the earlier hold
+        CompletableFuture<Void> lateFreed = release(onA, "kim", 1); // a late release of the earlier hold
         assertThat(onA.claim("marker", 9, "")).isTrue();
-        onA.release("marker", 9);
-        awaitFree(onA, "marker"); // releases run in order: kim's has run
+        release(onA, "marker", 9).join(); // releases run in order: kim's has run
+        assertThat(lateFreed).as("a late release frees nothing, and says so").isNotDone();
         assertThat(onB.claim("kim", 1, "")).as("still held by a's later hold").isFalse();
         assertThat(onB.names().toCompletableFuture().join()).containsExactly("kim");
 
@@ -61,10 +62,10 @@ class PgPresenceDirectoryTest {
             assertThat(before.node()).isEqualTo("a");
             assertThat(before.token()).isEqualTo(2);
         });
-        onA.release("kim", 2);
+        onA.release("kim", 2, () -> { });
         assertThat(onA.claim("kim", 3, "")).as("held by b").isFalse();
-        onB.release("kim", 7);
-        awaitFree(onA, "kim");
+        release(onB, "kim", 7).join();
+        assertThat(onA.holder("kim")).as("free once its release said so").isEmpty();
         assertThat(onA.claim("kim", 4, "")).isTrue();
     }
 
@@ -199,14 +200,13 @@ class PgPresenceDirectoryTest {
     private static void drainReleases(PresenceDirectory directory) {
         String marker = "marker-" + System.nanoTime();
         assertThat(directory.claim(marker, Long.MAX_VALUE, "")).isTrue();
-        directory.release(marker, Long.MAX_VALUE);
-        awaitFree(directory, marker);
+        release(directory, marker, Long.MAX_VALUE).join();
     }
 
-    /** Releases run on their own thread: waits for this one by its effect, through the table. */
-    private static void awaitFree(PresenceDirectory directory, String name) {
-        while (directory.holder(name).isPresent()) {
-            Thread.onSpinWait();
-        }
+    /** Releases {@code name}'s hold under {@code token}: completes once the directory has freed it. */
+    private static CompletableFuture<Void> release(PresenceDirectory directory, String name, long token) {
+        CompletableFuture<Void> freed = new CompletableFuture<>();
+        directory.release(name, token, () -> freed.complete(null));
+        return freed;
     }
 }
