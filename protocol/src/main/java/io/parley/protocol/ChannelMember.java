@@ -57,7 +57,12 @@ public final class ChannelMember implements Member {
         this.metrics = ConnectionMetrics.of(channel);
         this.flush = () -> {
             flushQueued = false;
-            channel.flush();
+            PendingOutput output = pendingOutput;
+            if (output != null && output.inPipeline()) {
+                output.flushFromHere(); // nothing above it handles a flush: skip their walk
+            } else {
+                channel.flush();
+            }
         };
     }
 
