@@ -23,6 +23,8 @@
 #   W1 warm   the same again once the first 5,000 have gone
 #   W2        5,000 connect + join into 500 rooms, 1,000 in flight, twice; the second is measured
 #             (connections/s, and server CPU per connection from /proc)
+#   W2 JIT-warm  the same once the JIT is quiet: for Parley after storms until a storm compiled
+#             for less than WARM_JIT_MS (at most WARM_W2_ROUNDS=16), for the others one storm more
 #   W4, W3    after Parley's warm-up rounds: 100 rooms x 10 at 10,000 msg/s; 1 room x 500 at 2,000 msg/s
 # Loopback only, every run bounded (chatload: at most 8 s each).
 set -euo pipefail
@@ -126,6 +128,16 @@ load() { # server tag options...: one chatload run, its output in $dir/tag.txt
 field() { grep -o "$2=[0-9.]*" "$dir/$1.txt" | tail -1 | cut -d= -f2; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 
+w2_storm() { # tag label: one measured W2 storm, its rate and the server's CPU per connection
+  local before after
+  before=$(cpu_ticks)
+  load "$server" "$1" -r 500 -c 10 -s 1 -R 0 -d 1 -i 1000
+  after=$(cpu_ticks)
+  record "$server" "$r" "$2: connections/s" "$(field "$1" conn_rate)"
+  record "$server" "$r" "$2: server CPU us per connection (incl. 1 s idle hold)" \
+    "$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.0f", t / hz * 1e6 / 5000 }')"
+}
+
 printf 'server\trepeat\tmetric\tvalue\n' > "$out/runs.tsv"
 record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" | tee -a "$out/runs.tsv"; }
 
@@ -141,14 +153,21 @@ for ((r = 1; r <= repeats; r++)); do
     load "$server" W1-warm -r 100 -c 50 -s 0 -R 0 -d 2 -i 1000
     record "$server" "$r" "W1 warm: resident bytes per idle connection" "$(field W1-warm per_conn | head -1)"
     load "$server" W2-warm-up -r 500 -c 10 -s 1 -R 0 -d 1 -i 1000
-    before=$(cpu_ticks)
-    load "$server" W2 -r 500 -c 10 -s 1 -R 0 -d 1 -i 1000
-    after=$(cpu_ticks)
-    record "$server" "$r" "W2: connections/s" "$(field W2 conn_rate)"
-    record "$server" "$r" "W2: server CPU us per connection (incl. 1 s idle hold)" \
-      "$(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.0f", t / hz * 1e6 / 5000 }')"
+    w2_storm W2 "W2"
     if [[ $server == parley* ]]; then
       admin_port=$(grep -o 'Admin HTTP listening on port [0-9]*' "$dir/server.out" | grep -o '[0-9]*$')
+      # A JVM's connect path is compiled only after some 15,000 connections: storms until the
+      # JIT is quiet, as the rounds below do for W3/W4 (a server that has served for a while).
+      for ((round = 1; round <= ${WARM_W2_ROUNDS:-16}; round++)); do
+        jit_before=$(jit_ms "$admin_port")
+        load "$server" warm-W2 -r 500 -c 10 -s 1 -R 0 -d 1 -i 1000
+        jit_grew=$(( $(jit_ms "$admin_port") - jit_before ))
+        echo "parley r$r W2 warm-up storm $round: JIT compiled for $jit_grew ms" >> "$out/warm-up.txt"
+        (( jit_grew < ${WARM_JIT_MS:-100} )) && break
+      done
+    fi
+    w2_storm W2-warm "W2 JIT-warm"
+    if [[ $server == parley* ]]; then
       for ((round = 1; round <= ${WARM_ROUNDS:-6}; round++)); do
         jit_before=$(jit_ms "$admin_port")
         load "$server" warm-W4 -r 100 -c 10 -s 1 -R 10000 -d 8 -w 2 -i 200
