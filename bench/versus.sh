@@ -7,7 +7,8 @@
 # Usage: bench/versus.sh [OUT_DIR]
 # Environment:
 #   REPEATS=3                 interleaved repeats
-#   SERVERS="parley nats refircd"  also: parley-irc (Parley's IRC listener), and Debian's ngircd
+#   SERVERS="parley nats refircd"  also: parley-uring (Parley with transport = io_uring),
+#                             parley-irc (Parley's IRC listener), and Debian's ngircd
 #                             and inspircd (apt-get install -y ngircd inspircd), driven over IRC
 #   JAR=server/target/parley.jar   Parley's jar (TCD listener, bench/server.conf)
 #   BASE_JAR=                 a second Parley jar (an earlier build), measured as server
@@ -74,14 +75,15 @@ start_server() { # name run_dir
       server_pid=$!
       wait_for_port
       ;;
-    parley | parley-base | parley-irc)
+    parley | parley-base | parley-irc | parley-uring)
       local server_jar=$jar java_opts="@$home/dist/jvm.options" listener=tcd
       if [[ $1 == parley-base ]]; then
         server_jar=$base_jar
         java_opts="${BASE_JAVA_OPTS-@$home/dist/jvm.options}"
       fi
       [[ $1 == parley-irc ]] && listener=irc
-      { cat "$home/bench/server.conf"; echo "$listener.port = $port"; echo "listeners.only = $listener"; } > "$2/parley.conf"
+      { cat "$home/bench/server.conf"; echo "$listener.port = $port"; echo "listeners.only = $listener"
+        if [[ $1 == parley-uring ]]; then echo "transport = io_uring"; fi; } > "$2/parley.conf"
       (pinned 0 java $java_opts -jar "$server_jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &
       server_pid=$!
       for _ in $(seq 300); do
@@ -94,7 +96,7 @@ start_server() { # name run_dir
   esac
 }
 
-protocol_of() { case "$1" in parley | parley-base) echo tcd ;; nats) echo nats ;; *) echo irc ;; esac; }
+protocol_of() { case "$1" in parley | parley-base | parley-uring) echo tcd ;; nats) echo nats ;; *) echo irc ;; esac; }
 
 wait_for_port() { # until the server accepts on $port (at most 30 s)
   for _ in $(seq 300); do

@@ -164,7 +164,7 @@ public final class ParleyServer {
             boolean appliesLogs) throws Exception {
         InetAddress bindAddress = Listener.resolveBindAddress(config.bind());
         DataDirectoryLock lock = DataDirectoryLock.acquire(config.dataDirectory());
-        Transport transport = Transport.best();
+        Transport transport = Transport.chosen(config.transport());
         ParleyServer server;
         try {
             server = new ParleyServer(lock, transport, config);

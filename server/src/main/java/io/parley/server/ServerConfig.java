@@ -46,6 +46,8 @@ import java.util.TreeSet;
  *     order of its module's list; a protocol whose ports are both off is there too
  * @param cluster where the store of record and the bus are, and this node's name: a single node
  *     (embedded SQLite, no bus) unless set
+ * @param transport the socket transport asked for: {@code auto} (epoll where it loads, else
+ *     NIO), {@code epoll}, {@code io_uring} or {@code nio} ({@link Transport#chosen})
  */
 public record ServerConfig(
         String bind,
@@ -60,7 +62,8 @@ public record ServerConfig(
         boolean adminPortChosen,
         TlsSettings tls,
         Map<String, ProtocolSection<?>> protocols,
-        ClusterSettings cluster) {
+        ClusterSettings cluster,
+        String transport) {
 
     /** The PEM files every TLS listener presents, each null when unset. */
     public record TlsSettings(Path certificate, Path key) {}
@@ -111,6 +114,7 @@ public record ServerConfig(
     public static final String BUS_SUBJECT_PREFIX = "bus.subject-prefix";
     /** Protocols to serve, comma-separated; every other protocol's listeners are off. Empty: all. */
     public static final String LISTENERS_ONLY = "listeners.only";
+    public static final String TRANSPORT = "transport";
 
     // The protocols' keys, which their modules own; named here too for the tests and tools
     // that set them. A new protocol needs none of these.
@@ -176,7 +180,8 @@ public record ServerConfig(
             Map.entry(BUS_URL, ""),
             Map.entry(NODE_NAME, ""),
             Map.entry(BUS_SUBJECT_PREFIX, io.parley.cluster.BusSettings.DEFAULT_PREFIX),
-            Map.entry(LISTENERS_ONLY, ""));
+            Map.entry(LISTENERS_ONLY, ""),
+            Map.entry(TRANSPORT, Transport.AUTO));
 
     /** Every key with its default: the server's and each protocol's of {@link ProtocolModules#ALL}. */
     static final Map<String, String> DEFAULTS = defaults(ProtocolModules.ALL);
@@ -249,7 +254,8 @@ public record ServerConfig(
                 settings.chosen(ADMIN_PORT) || settings.chosen(ADMIN_BIND),
                 new TlsSettings(settings.path(TLS_CERTIFICATE), settings.path(TLS_KEY)),
                 protocols(modules, settings),
-                cluster(settings));
+                cluster(settings),
+                transport(settings));
     }
 
     /** A node name: what NATS and the members' refs show; letters, digits, '-', '_' and '.'. */
@@ -309,6 +315,14 @@ public record ServerConfig(
     /** The settings of the protocol named {@code name}, as its module parsed them. */
     public <S> S settings(String name, Class<S> type) {
         return type.cast(protocol(name).settings());
+    }
+
+    private static String transport(ConfigSection settings) {
+        String transport = settings.text(TRANSPORT);
+        if (!Transport.NAMES.contains(transport)) {
+            throw new ConfigException(TRANSPORT, "must be one of " + String.join(", ", Transport.NAMES) + ", not " + transport);
+        }
+        return transport;
     }
 
     private static String adminBind(ConfigSection settings) {

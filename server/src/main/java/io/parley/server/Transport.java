@@ -13,10 +13,21 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringChannelOption;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import jdk.net.ExtendedSocketOptions;
+import java.util.List;
 import java.util.function.Supplier;
 
-/** The socket transport, chosen in one place: native epoll when it loads, NIO otherwise. */
+/**
+ * The socket transport, chosen in one place ({@code transport} in parley.conf): by default native
+ * epoll when it loads, NIO otherwise; io_uring when asked for. io_uring hands the loop's socket
+ * writes to the kernel in one system call per loop pass instead of one each, which is most of a
+ * busy server's CPU on a machine where system calls are dear (docs/performance.md measures it);
+ * it is not the default because some kernels and container runtimes refuse or limit it.
+ */
 enum Transport {
     EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class) {
         /**
@@ -35,6 +46,17 @@ enum Transport {
         @Override
         void keepAliveIdle(Channel channel, int idleSeconds) {
             channel.config().setOption(EpollChannelOption.TCP_KEEPIDLE, idleSeconds);
+        }
+    },
+    IO_URING(IoUringIoHandler::newFactory, IoUringServerSocketChannel.class) {
+        @Override
+        void keepAlive(ServerBootstrap bootstrap, int idleSeconds) {
+            EPOLL.keepAlive(bootstrap, idleSeconds); // the same setsockopt options, passed through
+        }
+
+        @Override
+        void keepAliveIdle(Channel channel, int idleSeconds) {
+            channel.config().setOption(IoUringChannelOption.TCP_KEEPIDLE, idleSeconds);
         }
     },
     NIO(NioIoHandler::newFactory, NioServerSocketChannel.class) {
@@ -73,8 +95,38 @@ enum Transport {
         this.serverChannel = serverChannel;
     }
 
+    /** The {@code transport} key's default: epoll where it loads, else NIO. */
+    static final String AUTO = "auto";
+    /** The {@code transport} key's values. */
+    static final List<String> NAMES = List.of(AUTO, "epoll", "io_uring", "nio");
+
     static Transport best() {
         return Epoll.isAvailable() ? EPOLL : NIO;
+    }
+
+    /** The transport {@code name} (one of {@link #NAMES}) says, or why this machine cannot give it. */
+    static Transport chosen(String name) throws StartupException {
+        switch (name) {
+            case "epoll":
+                if (!Epoll.isAvailable()) {
+                    throw unavailable(name, Epoll.unavailabilityCause());
+                }
+                return EPOLL;
+            case "io_uring":
+                if (!IoUring.isAvailable()) {
+                    throw unavailable(name, IoUring.unavailabilityCause());
+                }
+                return IO_URING;
+            case "nio":
+                return NIO;
+            default:
+                return best();
+        }
+    }
+
+    private static StartupException unavailable(String name, Throwable cause) {
+        return new StartupException("transport = " + name + " is not available here (" + cause.getMessage()
+                + "); set transport = auto in parley.conf");
     }
 
     IoHandlerFactory ioHandlerFactory() {

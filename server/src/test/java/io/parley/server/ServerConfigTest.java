@@ -112,6 +112,7 @@ class ServerConfigTest {
         "connection.max-requests-per-second, 0",
         "account.port, 70000",
         "line.extra-listeners, 99999=games",
+        "transport, epol",
     })
     void aBadValueIsRejectedWithItsKeyNamed(String key, String value) {
         assertThatThrownBy(() -> config(key, value))

@@ -22,8 +22,13 @@ class TcdManyClientsTest {
     private static final int CHATS_EACH = 20;
 
     @RegisterExtension
-    final ParleyExtension server = ParleyExtension.withConfig();
+    final ParleyExtension server = server();
     private final ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+
+    /** The server under test (a subclass runs the same on another transport). */
+    ParleyExtension server() {
+        return ParleyExtension.withConfig();
+    }
 
     @AfterEach
     void stop() {
