@@ -6,14 +6,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.protocol.ConnectionMetrics;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The meters of one protocol's connections (every listener of the protocol shares them), each
  * resolved once, when the server starts: counting is one increment, with no look-up and no
- * allocation. The four counted per message or per write are plain {@link LongAdder}s that the
+ * allocation. The four counted per message or per write are {@link PerThreadCount}s that the
  * registry reads when scraped ({@link FunctionCounter}): a Micrometer {@code Counter}'s increment
- * was 8 % of the server's CPU at a million deliveries a second (async-profiler, W3). The connections' handlers see it as their {@link ConnectionMetrics}; the server's
+ * was 8 % of the server's CPU at a million deliveries a second (async-profiler, W3), a
+ * {@code LongAdder}'s 12 %. The connections' handlers see it as their {@link ConnectionMetrics}; the server's
  * own handlers ({@link TrafficMeter}, {@link ConnectionGuard}, {@link UnwritableDeadline}) count
  * the rest.
  *
@@ -27,10 +27,10 @@ final class ProtocolMeters implements ConnectionMetrics {
 
     private final AtomicInteger open = new AtomicInteger();
     private final Counter accepted;
-    private final LongAdder bytesReceived = new LongAdder();
-    private final LongAdder bytesSent = new LongAdder();
-    private final LongAdder messagesReceived = new LongAdder();
-    private final LongAdder messagesDelivered = new LongAdder();
+    private final PerThreadCount bytesReceived = new PerThreadCount();
+    private final PerThreadCount bytesSent = new PerThreadCount();
+    private final PerThreadCount messagesReceived = new PerThreadCount();
+    private final PerThreadCount messagesDelivered = new PerThreadCount();
     private final Counter slowReaders;
     private final Counter throttles;
     private final Counter floods;
@@ -47,9 +47,9 @@ final class ProtocolMeters implements ConnectionMetrics {
         Gauge.builder("parley.connections.open", open, AtomicInteger::get).tag("protocol", protocol)
                 .description("Connections open now").register(registry);
         accepted = counter(registry, "parley.connections.accepted", protocol, "Connections accepted, refused ones included");
-        FunctionCounter.builder("parley.received", bytesReceived, LongAdder::sum).baseUnit("bytes")
+        FunctionCounter.builder("parley.received", bytesReceived, PerThreadCount::sum).baseUnit("bytes")
                 .tag("protocol", protocol).description("Bytes read from connections").register(registry);
-        FunctionCounter.builder("parley.sent", bytesSent, LongAdder::sum).baseUnit("bytes").tag("protocol", protocol)
+        FunctionCounter.builder("parley.sent", bytesSent, PerThreadCount::sum).baseUnit("bytes").tag("protocol", protocol)
                 .description("Bytes written to connections (counted when written, before the socket takes them;"
                         + " output dropped when a slow reader is cut off included)").register(registry);
         hot(registry, "parley.messages.received", messagesReceived, protocol,
@@ -70,8 +70,8 @@ final class ProtocolMeters implements ConnectionMetrics {
         return Counter.builder(name).tag("protocol", protocol).description(description).register(registry);
     }
 
-    private static void hot(MeterRegistry registry, String name, LongAdder count, String protocol, String description) {
-        FunctionCounter.builder(name, count, LongAdder::sum).tag("protocol", protocol).description(description)
+    private static void hot(MeterRegistry registry, String name, PerThreadCount count, String protocol, String description) {
+        FunctionCounter.builder(name, count, PerThreadCount::sum).tag("protocol", protocol).description(description)
                 .register(registry);
     }
 
