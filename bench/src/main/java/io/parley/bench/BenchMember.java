@@ -46,6 +46,8 @@ final class BenchMember implements DeliveryListener {
     private Recorder recorder;
     private Channel channel;
     private long connectStartNanos;
+    /** When its connection read the input being parsed (see {@link DeliveryListener#read}). */
+    private long readNanos;
     private int roomRef;
     private long joinId;
     private byte[] messagePrefix;
@@ -129,8 +131,13 @@ final class BenchMember implements DeliveryListener {
     }
 
     @Override
+    public void read(long nanos) {
+        readNanos = nanos;
+    }
+
+    @Override
     public void message(ByteBuf buf, int from, int to) {
-        long now = System.nanoTime();
+        long now = readNanos;
         if (payload.parse(buf, from, to)) {
             recorder.delivered(receipts, payload, now);
         } else {

@@ -27,7 +27,12 @@ abstract class DeliveryDecoder extends ByteToMessageDecoder {
     protected final void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int end = in.writerIndex();
         int start = in.readerIndex();
-        for (int eol = in.indexOf(start, end, (byte) '\n'); eol >= 0; eol = in.indexOf(start, end, (byte) '\n')) {
+        int eol = in.indexOf(start, end, (byte) '\n');
+        if (eol >= 0) {
+            // Deliveries are timed from here: as soon as the read is seen to hold a line, before parsing it.
+            listener.read(System.nanoTime());
+        }
+        for (; eol >= 0; eol = in.indexOf(start, end, (byte) '\n')) {
             line(ctx, in, start, eol);
             start = eol + 1;
         }

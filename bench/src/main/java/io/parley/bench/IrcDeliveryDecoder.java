@@ -159,6 +159,7 @@ class IrcDeliveryDecoder extends DeliveryDecoder implements ChannelOutboundHandl
         if (localEcho && msg instanceof ByteBuf out) {
             int end = out.writerIndex();
             int start = out.readerIndex();
+            listener.read(System.nanoTime()); // the echo "arrives" as it is written
             for (int eol = out.indexOf(start, end, (byte) '\n'); eol >= 0; eol = out.indexOf(start, end, (byte) '\n')) {
                 int to = eol > start && out.getByte(eol - 1) == '\r' ? eol - 1 : eol;
                 if (Ascii.startsWith(out, start, to, PRIVMSG)) {

@@ -201,7 +201,7 @@ class DeliveryDecoderTest {
         ByteBuf small = Unpooled.buffer();
         Payload.write(small, 0, 0, 0, 3);
         assertThat(small.toString(StandardCharsets.US_ASCII)).isEqualTo("0.0.0.");
-        for (String other : List.of("m1 has joined this chatroom.", "hello", "1.2", "a.2.3.", "1.2.3")) {
+        for (String other : List.of("m1 has joined this chatroom.", "hello", "1.2", "a.2.3.", "1.2.3", "1..3.", "1.2.3x.", "4294967296.2.3.")) {
             ByteBuf text = bytes(other);
             assertThat(payload.parse(text, 0, text.writerIndex())).as(other).isFalse();
             text.release();
