@@ -8,7 +8,8 @@
 # Environment:
 #   REPEATS=3                 interleaved repeats
 #   SERVERS="parley nats refircd"  also: parley-uring (Parley with transport = io_uring),
-#                             parley-irc (Parley's IRC listener), and Debian's ngircd
+#                             parley-irc (Parley's IRC listener; parley-base-irc, the
+#                             base jar's), and Debian's ngircd
 #                             and inspircd (apt-get install -y ngircd inspircd), driven over IRC
 #   JAR=server/target/parley.jar   Parley's jar (TCD listener, bench/server.conf)
 #   BASE_JAR=                 a second Parley jar (an earlier build), measured as server
@@ -75,13 +76,13 @@ start_server() { # name run_dir
       server_pid=$!
       wait_for_port
       ;;
-    parley | parley-base | parley-irc | parley-uring)
+    parley | parley-base | parley-irc | parley-base-irc | parley-uring)
       local server_jar=$jar java_opts="@$home/dist/jvm.options" listener=tcd
-      if [[ $1 == parley-base ]]; then
+      if [[ $1 == parley-base* ]]; then
         server_jar=$base_jar
         java_opts="${BASE_JAVA_OPTS-@$home/dist/jvm.options}"
       fi
-      [[ $1 == parley-irc ]] && listener=irc
+      [[ $1 == *-irc ]] && listener=irc
       { cat "$home/bench/server.conf"; echo "$listener.port = $port"; echo "listeners.only = $listener"
         if [[ $1 == parley-uring ]]; then echo "transport = io_uring"; fi; } > "$2/parley.conf"
       (pinned 0 java $java_opts -jar "$server_jar" serve --config "$2/parley.conf" --data "$2/data") > "$2/server.out" 2> "$2/server.log" &

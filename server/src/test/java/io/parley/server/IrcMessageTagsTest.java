@@ -69,6 +69,41 @@ class IrcMessageTagsTest {
         alice.send("TAGMSG #nowhere").expectLine(S + "403 alice #nowhere :No such channel");
     }
 
+    /**
+     * A member's lines of others' messages follow its capabilities as they are now and the author's
+     * nick as it is now: what the server works out once per message and capability set is not kept
+     * past a change.
+     */
+    @Test
+    void capabilitiesChangedAfterRegistrationAndANewNickShowInTheNextMessage() {
+        IrcClient alice = IrcClient.registered(server, "alice");
+        IrcClient bob = IrcClient.registered(server, "bob");
+        for (IrcClient client : List.of(alice, bob)) {
+            client.send("JOIN #later");
+            client.next("366");
+        }
+        alice.next("JOIN");
+        alice.send("PRIVMSG #later :plain");
+        bob.expectLine(":alice!~alice@127.0.0.1 PRIVMSG #later plain");
+
+        bob.send("CAP REQ :server-time message-tags").next("CAP");
+        alice.send("PRIVMSG #later :tagged");
+        IrcMessage tagged = IrcCaps.next(bob);
+        assertThat(tagged.params()).containsExactly("#later", "tagged");
+        assertThat(tagged.tags()).containsKeys("time", "msgid");
+
+        bob.send("CAP REQ :-server-time").next("CAP");
+        alice.send("PRIVMSG #later :untimed");
+        IrcMessage untimed = IrcCaps.next(bob);
+        assertThat(untimed.tags()).containsKey("msgid").doesNotContainKey("time");
+
+        alice.send("NICK alicia").next("NICK");
+        bob.next("NICK");
+        alice.send("PRIVMSG #later :renamed");
+        assertThat(IrcCaps.next(bob).source()).isEqualTo("alicia!~alice@127.0.0.1");
+        alice.send("PING barrier").expectLine(S + "PONG My.Little.Server barrier"); // no echo-message: nothing of its own
+    }
+
     @Test
     void tagsPastTheirLimitAreRefusedWith417AndTheConnectionStays() {
         IrcClient alice = IrcCaps.registered(server, "alice", "message-tags");

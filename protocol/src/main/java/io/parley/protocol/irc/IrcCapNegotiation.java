@@ -40,6 +40,8 @@ public final class IrcCapNegotiation {
     private final String server;
     private final Map<String, String> offered;
     private final Set<String> enabled = new LinkedHashSet<>();
+    /** Bumped whenever {@link #enabled} changes, so that a reader can keep what it derived from it ({@link #changes}). */
+    private int changes;
     private int version = DEFAULT_VERSION;
     private boolean holdsRegistration;
     private boolean registered;
@@ -63,6 +65,14 @@ public final class IrcCapNegotiation {
 
     public boolean isEnabled(String capability) {
         return enabled.contains(capability);
+    }
+
+    /**
+     * How many times the enabled set has changed: what a reader derived from {@link #isEnabled}
+     * still holds while this is the same (the event encoder's per-delivery form).
+     */
+    public int changes() {
+        return changes;
     }
 
     /** The enabled capabilities, in the order they were enabled. */
@@ -104,6 +114,7 @@ public final class IrcCapNegotiation {
         }
         if (version >= VERSION_302 && offered.containsKey(IrcCapabilities.CAP_NOTIFY)) {
             enabled.add(IrcCapabilities.CAP_NOTIFY);
+            changes++;
         }
         List<String> listed = new ArrayList<>();
         offered.forEach((name, value) -> listed.add(version >= VERSION_302 && !value.isEmpty() ? name + "=" + value : name));
@@ -136,6 +147,7 @@ public final class IrcCapNegotiation {
                 enabled.add(name);
             }
         }
+        changes++;
         return List.of(IrcMessage.from(server, "CAP", nick, "ACK", request));
     }
 
@@ -160,6 +172,7 @@ public final class IrcCapNegotiation {
             return List.of();
         }
         enabled.remove(capability);
+        changes++;
         if (!enabled.contains(IrcCapabilities.CAP_NOTIFY)) {
             return List.of();
         }

@@ -40,6 +40,9 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> implements S
     private final IrcServer server;
     private final IrcSession self;
     private final Set<Long> quitsShown = new LinkedHashSet<>();
+    /** This member's {@link #form} and the capability changes it was worked out at (none yet). */
+    private int form;
+    private int capsSeen = -1;
 
     IrcEventEncoder(IrcServer server, IrcSession self) {
         this.server = server;
@@ -135,8 +138,9 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> implements S
     }
 
     private void posted(RoomEvent.Posted posted, List<Object> out) {
-        if (!own(posted.chat())) {
-            out.addAll(IrcPostedOncePerLoop.lines(posted, form(posted), () -> shared(posted)));
+        IrcPostedOncePerLoop.Author author = author(posted);
+        if (!own(author)) {
+            out.addAll(IrcPostedOncePerLoop.lines(posted, form(), () -> shared(posted, author)));
             return;
         }
         if (!self.has(IrcCapabilities.ECHO_MESSAGE)) {
@@ -160,31 +164,51 @@ final class IrcEventEncoder extends MessageToMessageEncoder<Object> implements S
      */
     @Override
     public ByteBuf of(RoomEvent event, ByteBufAllocator alloc) {
-        if (!(event instanceof RoomEvent.Posted posted) || own(posted.chat())) {
+        if (!(event instanceof RoomEvent.Posted posted)) {
             return null;
         }
-        IrcPostedOncePerLoop.Form form = form(posted);
+        IrcPostedOncePerLoop.Author author = author(posted);
+        if (own(author)) {
+            return null;
+        }
+        int form = form();
         ByteBuf made = IrcPostedOncePerLoop.madeBytes(posted, form);
-        return made != null ? made : IrcPostedOncePerLoop.bytes(posted, form, () -> shared(posted), alloc);
+        return made != null ? made : IrcPostedOncePerLoop.bytes(posted, form, () -> shared(posted, author), alloc);
     }
 
-    private boolean own(ChatMessage message) {
-        return self.name() != null && io.parley.core.text.NameKeys.key(message.author())
-                .equals(io.parley.core.text.NameKeys.key(self.name()));
+    /** {@code posted}'s author as every member of this loop gets it: worked out by the first. */
+    private IrcPostedOncePerLoop.Author author(RoomEvent.Posted posted) {
+        IrcPostedOncePerLoop.Author author = IrcPostedOncePerLoop.author(posted);
+        if (author == null) {
+            String name = posted.chat().author();
+            author = IrcPostedOncePerLoop.keep(posted, new IrcPostedOncePerLoop.Author(
+                    io.parley.core.text.NameKeys.key(name), server.sourceOfAuthor(name), relay(posted)));
+        }
+        return author;
     }
 
-    /** What another member's message depends on besides the event, for this member. */
-    private IrcPostedOncePerLoop.Form form(RoomEvent.Posted posted) {
-        ChatMessage message = posted.chat();
-        return new IrcPostedOncePerLoop.Form(server.sourceOfAuthor(message.author()), relay(posted),
-                self.has(IrcCapabilities.SERVER_TIME), self.has(IrcCapabilities.MESSAGE_TAGS),
-                self.has(IrcCapabilities.ACCOUNT_TAG), multilineBatches());
+    private boolean own(IrcPostedOncePerLoop.Author author) {
+        String key = self.nameKey();
+        return key != null && author.key().equals(key);
+    }
+
+    /**
+     * What another member's message depends on besides the event and its author, for this member:
+     * its capabilities, worked out again only when they change.
+     */
+    private int form() {
+        int changes = self.caps.changes();
+        if (changes != capsSeen) {
+            form = IrcPostedOncePerLoop.form(self.has(IrcCapabilities.SERVER_TIME),
+                    self.has(IrcCapabilities.MESSAGE_TAGS), self.has(IrcCapabilities.ACCOUNT_TAG), multilineBatches());
+            capsSeen = changes;
+        }
+        return form;
     }
 
     /** The lines of another member's message in this member's form ({@link #form}). */
-    private List<IrcMessage> shared(RoomEvent.Posted posted) {
-        IrcClientTags.Relay relay = relay(posted);
-        return render(posted, server.sourceOfAuthor(posted.chat().author()), relay, relay.tags());
+    private List<IrcMessage> shared(RoomEvent.Posted posted, IrcPostedOncePerLoop.Author author) {
+        return render(posted, author.source(), author.relay(), author.relay().tags());
     }
 
     private IrcClientTags.Relay relay(RoomEvent.Posted posted) {

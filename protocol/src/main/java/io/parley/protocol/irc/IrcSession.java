@@ -18,6 +18,8 @@ final class IrcSession {
     private volatile String nick;
     /** The Parley name {@link #nick} stands for. */
     private volatile String name;
+    /** {@link #name}'s key ({@link io.parley.core.text.NameKeys}), made once per rename, not per delivery. */
+    private volatile String nameKey;
     private volatile String user;
     private volatile String realName = "";
     private volatile String away;
@@ -72,9 +74,15 @@ final class IrcSession {
         return name;
     }
 
+    /** {@link #name}'s key, or null before it has a name. */
+    String nameKey() {
+        return nameKey;
+    }
+
     void rename(String nick, String name) {
         this.nick = nick;
         this.name = name;
+        this.nameKey = name == null ? null : io.parley.core.text.NameKeys.key(name);
     }
 
     String user() {
@@ -175,6 +183,7 @@ final class IrcSession {
     void forgetNick() {
         this.nick = null;
         this.name = null;
+        this.nameKey = null;
     }
 
     boolean has(String capability) {
