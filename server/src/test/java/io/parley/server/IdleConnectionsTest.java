@@ -67,6 +67,9 @@ class IdleConnectionsTest {
         if (connection instanceof EpollSocketChannel) {
             return connection.config().getOption(EpollChannelOption.TCP_KEEPIDLE);
         }
+        if (connection instanceof io.netty.channel.uring.IoUringSocketChannel) {
+            return connection.config().getOption(io.netty.channel.uring.IoUringChannelOption.TCP_KEEPIDLE);
+        }
         return connection.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_KEEPIDLE));
     }
 }
