@@ -23,10 +23,11 @@ import java.util.function.Supplier;
 
 /**
  * The socket transport, chosen in one place ({@code transport} in parley.conf): by default native
- * epoll when it loads, NIO otherwise; io_uring when asked for. io_uring hands the loop's socket
- * writes to the kernel in one system call per loop pass instead of one each, which is most of a
- * busy server's CPU on a machine where system calls are dear (docs/performance.md measures it);
- * it is not the default because some kernels and container runtimes refuse or limit it.
+ * epoll when it loads, NIO otherwise; io_uring when asked for. io_uring hands a loop pass's
+ * socket writes to the kernel together instead of one {@code send()} each: in a busy room that
+ * halved Parley's p99 on this project's machine, at about the same CPU (docs/performance.md).
+ * It is not the default: it holds more memory per idle connection, and some kernels and
+ * container runtimes refuse it.
  */
 enum Transport {
     EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class) {
