@@ -15,10 +15,12 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.NettyRuntime;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.parley.core.Store;
 import io.parley.core.account.Presence;
 import io.parley.core.account.RegisteredNames;
+import io.parley.core.pass.PassEnd;
 import io.parley.core.room.ChatService;
 import io.parley.core.room.RoomRegistry;
 import io.parley.protocol.ConnectionErrors;
@@ -139,6 +141,10 @@ public final class ParleyServer {
         // NettyRuntime honours -Dio.netty.availableProcessors, for a container that limits cores.
         this.workers = new MultiThreadIoEventLoopGroup(NettyRuntime.availableProcessors(),
                 transport.ioHandlerFactory());
+        // A loop hands what it read in one pass to the store together (PassEnd, StoreWriter).
+        for (EventExecutor loop : workers) {
+            loop.execute(() -> PassEnd.workInPasses(PassEnd.onLoop(loop)));
+        }
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.parley.store;
 
 import io.parley.core.StoreBusyException;
+import io.parley.core.pass.Pass;
+import io.parley.core.pass.PassEnd;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * lock goes and then releasing the whole backlog on the rooms in one burst. Tasks that must not be
  * refused (a leave, closing a history session) are {@link #submit submitted} and always queued;
  * they count against the bound too.
+ *
+ * <p>Hand-over: a thread that works in passes ({@link PassEnd}: an event loop) hands its tasks
+ * over together at the end of its pass, so that they share one wake-up of the store thread and one
+ * transaction; a thread that does not hands each over at once. Either way each thread's tasks keep
+ * their order. The store thread's own pass is a batch: what its callbacks queue (a completion for
+ * {@code parley-fanout}, a task for itself) is handed over once the batch's outcomes are told.
  *
  * <p>Thread-safety: {@link #submit} and {@link #offer} may be called from any thread.
  */
@@ -73,7 +79,9 @@ final class StoreWriter implements AutoCloseable {
     /** The database file, as failures name it. */
     private final String location;
     private final StoreMetrics metrics;
-    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final TaskQueue queue = new TaskQueue();
+    /** Each thread's tasks of its current pass, handed to the queue when the pass ends. */
+    private final ThreadLocal<PassTasks> passTasks = ThreadLocal.withInitial(PassTasks::new);
     private final long maxQueuedBytes;
     /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -148,20 +156,40 @@ final class StoreWriter implements AutoCloseable {
     }
 
     private void enqueue(Task task) {
-        queue.add(task);
-        if (closed) {
-            failLateTasks(); // the thread has stopped looking at the queue
+        PassTasks ofThisPass = passTasks.get();
+        if (ofThisPass.tasks.isEmpty() && !PassEnd.defer(ofThisPass)) {
+            queue.add(task);
+            if (closed) {
+                failLateTasks(); // the thread has stopped looking at the queue
+            }
+            return;
+        }
+        ofThisPass.tasks.add(task);
+    }
+
+    /** One thread's tasks of its current pass; handing them over is the pass's deferred action. */
+    private final class PassTasks implements Runnable {
+        private final List<Task> tasks = new ArrayList<>();
+
+        @Override
+        public void run() {
+            queue.addAll(tasks);
+            tasks.clear();
+            if (closed) {
+                failLateTasks();
+            }
         }
     }
 
     private void loop() {
         List<Task> batch = new ArrayList<>();
+        Pass pass = new Pass();
+        PassEnd.workInPasses(pass);
         try {
             while (true) {
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
+                queue.takeInto(batch, MAX_BATCH);
                 boolean stop = batch.remove(STOP);
-                runBatch(batch);
+                pass.run(() -> runBatch(batch));
                 batch.clear();
                 if (stop) {
                     // Set before the last look: a task added after that look sees it and fails

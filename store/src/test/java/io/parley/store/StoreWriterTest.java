@@ -1,6 +1,8 @@
 package io.parley.store;
 
 import io.parley.core.StoreBusyException;
+import io.parley.core.pass.Pass;
+import io.parley.core.pass.PassEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +24,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The store thread's hand-over of outcomes once it has stopped. */
+/** The store thread's batches, refusals, and hand-over of outcomes once it has stopped. */
 class StoreWriterTest {
+
+    @Test
+    void aPasssTasksAreCommittedTogetherInTheOrderTheyWereQueued() throws Exception {
+        List<Integer> transactions = new CopyOnWriteArrayList<>();
+        StoreMetrics counting = new StoreMetrics() {
+            @Override
+            public void committed(int tasks, long nanos) {
+                transactions.add(tasks);
+            }
+        };
+        List<String> ranInOrder = new CopyOnWriteArrayList<>();
+        Map<String, CompletableFuture<Throwable>> outcomes = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            StoreWriter writer = new StoreWriter(connection, counting);
+            Thread loop = new Thread(() -> {
+                // As an event loop does: the messages read in one pass reach the store together.
+                Pass pass = new Pass();
+                PassEnd.workInPasses(pass);
+                pass.run(() -> {
+                    for (String name : List.of("one", "two", "three", "four")) {
+                        writer.offer(task(name, outcomes, () -> ranInOrder.add(name)));
+                    }
+                });
+            });
+            loop.start();
+            loop.join(10_000);
+            for (CompletableFuture<Throwable> outcome : outcomes.values()) {
+                assertThat(outcome.get(10, TimeUnit.SECONDS)).isNull();
+            }
+            writer.close();
+        }
+
+        assertThat(ranInOrder).containsExactly("one", "two", "three", "four");
+        assertThat(transactions).as("one transaction for the pass").containsExactly(4);
+    }
 
     @Test
     void aTaskThatFailsOnItsOwnFailsAloneInItsBatch() throws Exception {

@@ -1,5 +1,6 @@
 package io.parley.core.room;
 
+import io.parley.core.pass.PassEnd;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -48,7 +49,9 @@ public final class LocalRoomBus implements RoomBus {
      * (the server's {@code parley-fanout} thread): no continuation of a stage runs on the store's.
      */
     public LocalRoomBus(Executor completions) {
-        this.completions = new RoomLanes(completions);
+        // Handed to parley-fanout once per pass of the publishing thread (the store's: once per
+        // batch), not once per event: see PassEnd.
+        this.completions = new RoomLanes(PassEnd.handingOverAtPassEnd(completions));
     }
 
     @Override
