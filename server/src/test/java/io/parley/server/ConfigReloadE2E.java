@@ -30,7 +30,9 @@ class ConfigReloadE2E {
         Files.writeString(motd, "first day\n");
         Files.writeString(config, "connection.max-per-address = 256\nirc.motd = " + motd + "\n");
         try (ServerProcess server = ServerProcess.jar(data, logs, ListenerFlags.serve("off", "--config", config.toString(),
-                "--data", data.toString(), "--bind", "127.0.0.1", "--admin", "off", "--line", "0", "--irc", "0"))) {
+                "--data", data.toString(), "--bind", "127.0.0.1", "--admin", "off", "--line", "0", "--irc", "0",
+                // Each refusal and registration timeout logged, for a failure's message.
+                "--log-level", "info, io.parley.server.ConnectionGuard=debug"))) {
             int line = server.awaitPort("Line");
             try (WireClient alice = WireClient.connect(line); WireClient bob = WireClient.connect(line)) {
                 alice.send("alice\n");
@@ -44,22 +46,27 @@ class ConfigReloadE2E {
                 assertThat(server.awaitLogLine("reloaded ")).contains(" INFO ").endsWith("reloaded " + config
                         + ": connection.max-per-address 256 -> 2, irc.motd changed; needs a restart: tcd.student-id"
                         + " parley -> someone"); // irc.port: --irc wins over the file
-                try (WireClient carol = WireClient.connect(line)) {
-                    carol.expect("* too many connections from your address\n").expectEof();
-                }
+                expectRefused(server, line);
 
                 Files.writeString(config, "connection.max-per-address = many\n");
                 server.hangUp();
 
                 assertThat(server.awaitLogLine("not reloaded")).contains(" WARN ").contains("not reloaded, keeping the"
                         + " running settings: connection.max-per-address in " + config + " must be a whole number");
-                try (WireClient dave = WireClient.connect(line)) {
-                    dave.expect("* too many connections from your address\n").expectEof();
-                }
+                expectRefused(server, line);
                 alice.send("still here\n"); // open connections go on
             }
             server.terminate();
             assertThat(server.awaitExit()).as("exit code; stderr:%n%s", server.stderr()).isZero();
+        }
+    }
+
+    /** A third connection from the address is refused, in the protocol's form; a failure shows the server's log. */
+    private static void expectRefused(ServerProcess server, int line) throws Exception {
+        try (WireClient third = WireClient.connect(line)) {
+            third.expect("* too many connections from your address\n").expectEof();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nthe server's log:\n" + server.stderr(), e);
         }
     }
 }
