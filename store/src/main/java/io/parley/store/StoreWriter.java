@@ -80,8 +80,11 @@ final class StoreWriter implements AutoCloseable {
     private final String location;
     private final StoreMetrics metrics;
     private final TaskQueue queue = new TaskQueue();
-    /** Each thread's tasks of its current pass, handed to the queue when the pass ends. */
-    private final ThreadLocal<PassTasks> passTasks = ThreadLocal.withInitial(PassTasks::new);
+    /**
+     * A thread's tasks of its current pass, handed to the queue when the pass ends; set only
+     * during a pass, so no thread keeps an entry (and through it this writer) between passes.
+     */
+    private final ThreadLocal<PassTasks> passTasks = new ThreadLocal<>();
     private final long maxQueuedBytes;
     /** What the tasks queued or running hold ({@link Task#queuedBytes}), until their outcome is told. */
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -157,24 +160,32 @@ final class StoreWriter implements AutoCloseable {
 
     private void enqueue(Task task) {
         PassTasks ofThisPass = passTasks.get();
-        if (ofThisPass.tasks.isEmpty() && !PassEnd.defer(ofThisPass)) {
-            queue.add(task);
-            if (closed) {
-                failLateTasks(); // the thread has stopped looking at the queue
+        if (ofThisPass == null) {
+            PassTasks opened = new PassTasks();
+            if (!PassEnd.defer(opened)) {
+                queue.add(task);
+                if (closed) {
+                    failLateTasks(); // the thread has stopped looking at the queue
+                }
+                return;
             }
-            return;
+            passTasks.set(opened);
+            ofThisPass = opened;
         }
         ofThisPass.tasks.add(task);
     }
 
-    /** One thread's tasks of its current pass; handing them over is the pass's deferred action. */
+    /**
+     * One thread's tasks of its current pass; handing them over is the pass's deferred action,
+     * which runs on the same thread (a loop's task, or the store thread's {@link Pass}).
+     */
     private final class PassTasks implements Runnable {
         private final List<Task> tasks = new ArrayList<>();
 
         @Override
         public void run() {
+            passTasks.remove();
             queue.addAll(tasks);
-            tasks.clear();
             if (closed) {
                 failLateTasks();
             }

@@ -25,8 +25,8 @@ public final class Pass implements PassEnd.Deferral {
 
     /**
      * Runs {@code work}, then what it deferred, each in turn; one that throws is reported to the
-     * thread's uncaught-exception handler and the rest still run. Actions deferred by those
-     * actions run at once: the pass is over.
+     * thread's uncaught-exception handler and the rest still run. One of those cannot defer in
+     * turn ({@link #defer} says false, and its caller does the work now): the pass is over.
      */
     public void run(Runnable work) {
         open = true;
