@@ -80,13 +80,14 @@ class BackupCommandTest {
         WireClient bob = first.connect("line");
         bob.send("bob\n");
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger stored = new AtomicInteger(); // echoed, so stored: a message only sent may not be yet
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             while (!stop.get()) {
-                say(bob, "bob", "during " + sent.getAndIncrement());
+                say(bob, "bob", "during " + stored.get());
+                stored.incrementAndGet();
             }
         });
-        while (sent.get() < 20) {
+        while (stored.get() < 20) {
             Thread.onSpinWait(); // some of bob's messages before the backup starts
         }
         Path copy = dir.resolve("parley-backup.db");

@@ -74,8 +74,14 @@ class IrcHistoryTest {
                 .isEqualTo(echoes.stream().filter(seen -> Instant.parse(seen.time()).isAfter(thirdTime)).toList());
         assertThat(history(back, "CHATHISTORY BEFORE #hist timestamp=" + echoes.get(2).time() + " 10", "#hist"))
                 .isEqualTo(echoes.stream().filter(seen -> Instant.parse(seen.time()).isBefore(thirdTime)).toList());
+        // AROUND a time: the one message before it, then the first two at or after it (several may
+        // share the third's millisecond: then those are the first ones of that millisecond).
+        List<Seen> earlier = echoes.stream().filter(seen -> Instant.parse(seen.time()).isBefore(thirdTime)).toList();
+        List<Seen> fromThen = echoes.stream().filter(seen -> !Instant.parse(seen.time()).isBefore(thirdTime)).toList();
+        List<Seen> around = new ArrayList<>(earlier.subList(Math.max(0, earlier.size() - 1), earlier.size()));
+        around.addAll(fromThen.subList(0, Math.min(2, fromThen.size())));
         assertThat(history(back, "CHATHISTORY AROUND #hist timestamp=" + echoes.get(2).time() + " 3", "#hist"))
-                .contains(echoes.get(2));
+                .isEqualTo(around);
     }
 
     @Test
