@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, PART,
+ * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, JOIN, PART,
  * QUIT, a channel message, a CTCP) is answered, the others have its line: a member that asks
  * anything afterwards (here a {@code PING}, the barrier irctest and bots use) gets the line
  * before the answer, as from a server that writes the line to every member at once.
@@ -80,6 +80,21 @@ class IrcOthersHaveItFirstTest {
         alice.send("KICK #x bob :out").send("PING kicked").expectLine(ALICE + "KICK #x bob :out");
         pong(alice, "kicked");
         hasBeforeItsPong(bob, "after", ALICE + "KICK #x bob :out");
+    }
+
+    @Test
+    void aJoinReachesTheOtherMembersBeforeTheJoinersNextReply() {
+        IrcClient alice = IrcClient.joined(server, "alice", "#x");
+        IrcClient bob = IrcClient.registered(server, "bob");
+        bob.send("JOIN #x").send("PING joined").next("366");
+        pong(bob, "joined");
+        hasBeforeItsPong(alice, "after", BOB + "JOIN #x");
+        // Several channels at once: every one's members have the JOIN by the joiner's next reply.
+        IrcClient carol = IrcClient.joined(server, "carol", "#y");
+        bob.send("JOIN #y,#z").send("PING both").next("366");
+        bob.next("366");
+        pong(bob, "both");
+        hasBeforeItsPong(carol, "after", BOB + "JOIN #y");
     }
 
     @Test

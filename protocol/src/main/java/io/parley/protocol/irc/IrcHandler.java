@@ -460,6 +460,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             return null;
         }
         CompletionStage<?> chain = CompletableFuture.completedFuture(null);
+        List<Room> joined = new ArrayList<>(); // event loop only: each joinOne adds on ctx's loop
         String[] keys = message.param(1) == null ? new String[0] : message.param(1).split(",");
         String[] names = message.param(0).split(",");
         for (int i = 0; i < names.length; i++) {
@@ -473,13 +474,19 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
                 continue;
             }
-            chain = chain.thenCompose(ignored -> joinOne(ctx, channel, roomName.get(), key));
+            chain = chain.thenCompose(ignored -> joinOne(ctx, channel, roomName.get(), key, joined));
         }
-        return chain;
+        // As PART's: the other members' loops have run the JOIN lines before the joiner's next
+        // command is answered (a PING barrier, a PRIVMSG they must see after the JOIN).
+        return chain.thenCompose(ignored -> IrcLoopsCaughtUp.afterMembersOf(joined));
     }
 
-    /** Joins one room; completes on the event loop once the joiner has its topic and names. */
-    private CompletionStage<?> joinOne(ChannelHandlerContext ctx, String channel, String roomName, String key) {
+    /**
+     * Joins one room; completes on the event loop once the joiner has its topic and names, and
+     * adds the room to {@code joined} if it joined.
+     */
+    private CompletionStage<?> joinOne(ChannelHandlerContext ctx, String channel, String roomName, String key,
+            List<Room> joined) {
         if (!ctx.channel().isActive()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -495,7 +502,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                     flush(ctx);
                     return CompletableFuture.completedFuture(null);
                 }
-                return joinOne(ctx, channel, roomName, key);
+                return joinOne(ctx, channel, roomName, key, joined);
             }, ctx.executor()).thenCompose(next -> next);
         }
         if (known.isPresent() && !channels.mayJoin(known.get(), channel, key)) {
@@ -513,6 +520,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                     if (failure != null) {
                         joinFailed(channel, failure);
                     } else if (room != null) {
+                        joined.add(room);
                         session.rooms.put(room.ref(), room);
                         channels.joined(room);
                         server.firstSeen(room);
