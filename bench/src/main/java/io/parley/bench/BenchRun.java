@@ -226,6 +226,10 @@ final class BenchRun implements AutoCloseable {
                 measured = BenchResult.Server.NOT_MEASURED;
             }
         }
+        if (latency != null && latency.count() > 0) {
+            BusyBench.warning(clientCpuPercent, settings.threads())
+                    .ifPresent(busy -> progressOut.println("parley bench: warning: " + busy));
+        }
         return new BenchResult(settings.workload().name(), settings.protocol().id(), started, Machine.describe(),
                 settings.describe(), counts, latency, rates, measured, clientCpuPercent, failures, sendLag);
     }
