@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, JOIN, PART,
- * QUIT, a channel message, a CTCP) is answered, the others have its line: a member that asks
+ * QUIT, a channel message, a CTCP, a STATUSMSG) is answered, the others have its line: a member that asks
  * anything afterwards (here a {@code PING}, the barrier irctest and bots use) gets the line
  * before the answer, as from a server that writes the line to every member at once.
  */
@@ -65,6 +65,10 @@ class IrcOthersHaveItFirstTest {
         bob.send("PRIVMSG #x :\u0001PING 12345\u0001").send("PING sent");
         pong(bob, "sent");
         hasBeforeItsPong(alice, "heard", BOB + "PRIVMSG #x :\u0001PING 12345\u0001");
+        // A message to the channel's operators (STATUSMSG) likewise: alice founded #x.
+        bob.send("PRIVMSG @#x :to the ops").send("PING asked");
+        pong(bob, "asked");
+        hasBeforeItsPong(alice, "told", BOB + "PRIVMSG @#x :to the ops");
     }
 
     @Test

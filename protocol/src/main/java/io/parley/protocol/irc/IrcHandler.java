@@ -624,7 +624,11 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
             }
             CompletionStage<?> stage = null;
             if (IrcStatusMessages.isStatusTarget(target)) {
-                IrcStatusMessages.send(server, session, channels, command, target, text, notice, clientTags, out);
+                Room sentTo = IrcStatusMessages.send(server, session, channels, command, target, text, notice,
+                        clientTags, out);
+                if (sentTo != null) {
+                    posts.handedTo(sentTo); // fenced as a CTCP is: the next command waits for its loops
+                }
             } else if (IrcChannels.isChannel(target)) {
                 stage = toChannel(ctx, command, target, text, notice);
             } else {

@@ -38,8 +38,11 @@ final class IrcStatusMessages {
         return at;
     }
 
-    /** Sends a PRIVMSG or NOTICE to a status target; refusals (not for NOTICE) go to {@code out}. */
-    static void send(IrcServer server, IrcSession session, IrcChannelCommands channels, String command, String target,
+    /**
+     * Sends a PRIVMSG or NOTICE to a status target; refusals (not for NOTICE) go to {@code out}.
+     * Returns the room whose members' loops it was handed to, or null if it was refused.
+     */
+    static Room send(IrcServer server, IrcSession session, IrcChannelCommands channels, String command, String target,
             String text, boolean notice, Map<String, String> clientTags, List<Object> out) {
         int at = prefixLength(target);
         String prefixes = target.substring(0, at);
@@ -48,30 +51,31 @@ final class IrcStatusMessages {
             if (!notice) {
                 out.add(server.replies.numeric(ERR_NOSUCHCHANNEL, session.nick(), target, "No such channel"));
             }
-            return;
+            return null;
         }
         Room room = found.get();
         String channel = IrcChannels.toChannel(room.name());
         IrcChannelState state = server.channel(room);
         if (!channels.maySpeak(room, channel, notice)) {
-            return;
+            return null;
         }
         if (!IrcCtcp.allowedIn(state, text)) {
             if (!notice) {
                 out.add(server.replies.numeric(ERR_CANNOTSENDTOCHAN, session.nick(), channel,
                         "Cannot send CTCP to channel (+C)"));
             }
-            return;
+            return null;
         }
         String shown = prefixes + channel;
         if (IrcMessage.from(session.source(), command, shown, text).bodyBytes() > IrcLimits.MAX_BODY_BYTES) {
             out.add(server.replies.numeric(ERR_INPUTTOOLONG, session.nick(), "Input line was too long"));
-            return;
+            return null;
         }
         boolean opsOnly = prefixes.indexOf('+') < 0;
         IrcChannelDirect.send(server, session, room, shown, command, text, clientTags, member -> {
             MemberRef ref = MemberRef.of(member.member(), member.name());
             return state.isOp(ref) || (!opsOnly && state.isVoiced(ref));
         }, out);
+        return room;
     }
 }
