@@ -12,7 +12,8 @@
 #   WARM_ROUNDS=6 WARM_JIT_MS=100   Parley is warmed by unmeasured rounds of the workloads until a
 #                       round grows its JIT compilation time by less than WARM_JIT_MS (or WARM_ROUNDS)
 #   JARS="now=server/target/parley.jar"   the bench jars to compare, name=path, space separated
-#                       (Parley itself always runs from server/target/parley.jar); name=path#opt#...
+#                       (Parley itself always runs from server/target/parley.jar, with
+#                       dist/jvm.options as the `parley` launcher starts it); name=path#opt#...
 #                       adds options, -X.../-D... the JVM's, the rest the bench's: e.g.
 #                       "write=J intended=J#--latency-from=intended" runs one jar both ways
 #   TOOLS=../shared/tools   where chatload.c and refircd.c are (built into target/tools)
@@ -56,7 +57,7 @@ start_server() {
     parley)
       rm -rf "$out/data"
       { cat "$home/bench/server.conf"; echo "tcd.port = $tcd_port"; echo "listeners.only = tcd"; } > "$out/parley.conf"
-      (pinned "$server_core" java -jar "$home/server/target/parley.jar" serve --config "$out/parley.conf" \
+      (pinned "$server_core" java @"$home/dist/jvm.options" -jar "$home/server/target/parley.jar" serve --config "$out/parley.conf" \
         --data "$out/data") > "$out/server.out" 2>> "$out/server.log" &
       server_pid=$!
       for _ in $(seq 300); do

@@ -18,7 +18,8 @@
 #   JARS="now=server/target/parley.jar"   the Parley jars to compare, name=path, space separated
 #                     (each is a server of its own in the interleaving: parley-<name>)
 #   STORMS=2          storms against each server; the third on show how a longer-running server does
-#   JAVA_OPTS="..."   extra JVM options for Parley (e.g. -Xmn16m, a JFR recording)
+#   JAVA_OPTS="..."   extra JVM options for Parley (e.g. -Xmn16m, a JFR recording), after
+#                     dist/jvm.options (as the `parley` launcher starts it), so they win
 #   TOOLS=../shared/tools   where chatload.c and refircd.c are (built into target/tools)
 #   SERVER_CORE=0 BENCH_CORE=1
 set -euo pipefail
@@ -68,7 +69,7 @@ start_server() { # server tag
       rm -rf "$out/data"
       { cat "$home/bench/server.conf"; echo "tcd.port = $tcd_port"; echo "listeners.only = tcd"; } > "$out/parley.conf"
       # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-      (pinned "$server_core" java ${JAVA_OPTS:-} -jar "$3" serve \
+      (pinned "$server_core" java @"$home/dist/jvm.options" ${JAVA_OPTS:-} -jar "$3" serve \
         --config "$out/parley.conf" --data "$out/data") > "$out/$2.server.out" 2>> "$out/$2.server.log" &
       server_pid=$!
       wait_for "$out/$2.server.out" listening

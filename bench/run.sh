@@ -15,7 +15,8 @@
 #   SERVER_CORE=0 BENCH_CORE=1   the cores the server and the bench are pinned to
 #   NICE=-10         the server's and the bench's nice value when run as root (the machine may be
 #                    shared with builds; a higher priority keeps them from skewing the figures)
-#   SERVER_JAVA_OPTS / BENCH_JAVA_OPTS   extra JVM options
+#   SERVER_JAVA_OPTS / BENCH_JAVA_OPTS   extra JVM options (Parley starts with dist/jvm.options
+#                       first, as the `parley` launcher starts it; these come after and win)
 #   NATS_SERVER=nats-server   the NATS server an entry with protocol "nats" runs instead of Parley
 #                    (a peer measured the same way: pinned the same, GOMAXPROCS=1, default settings)
 #   IRC=1            the IRC matrix instead: Parley's IRC ("irc"), IRC over its WebSocket ("ws"), and
@@ -210,7 +211,7 @@ start_server() {
     expect=3
   fi
   : > "$work/server.out"
-  "${priority[@]}" taskset -c "$server_core" java ${SERVER_JAVA_OPTS:-} -jar "$jar" serve --config "$work/parley.conf" --data "$data" \
+  "${priority[@]}" taskset -c "$server_core" java @"$home/dist/jvm.options" ${SERVER_JAVA_OPTS:-} -jar "$jar" serve --config "$work/parley.conf" --data "$data" \
     "${only[@]}" > "$work/server.out" 2>> "$out/server.log" &
   server_pid=$!
   for _ in $(seq 1 300); do
