@@ -5,10 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, JOIN, PART,
- * QUIT, a channel message, a CTCP, a STATUSMSG) is answered, the others have its line: a member that asks
- * anything afterwards (here a {@code PING}, the barrier irctest and bots use) gets the line
- * before the answer, as from a server that writes the line to every member at once.
+ * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, JOIN,
+ * PART, QUIT, a channel message, a CTCP, a STATUSMSG) is answered, the others have its line: a
+ * member that asks anything afterwards (here a {@code PING}, the barrier irctest and bots use)
+ * gets the line before the answer, as from a server that writes the line to every member at once.
  */
 class IrcOthersHaveItFirstTest {
 
