@@ -5,10 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Over real sockets: once a user's command that other members see (MODE, TOPIC, KICK, JOIN,
- * PART, QUIT, a channel message, a CTCP, a STATUSMSG) is answered, the others have its line: a
- * member that asks anything afterwards (here a {@code PING}, the barrier irctest and bots use)
- * gets the line before the answer, as from a server that writes the line to every member at once.
+ * Over real sockets: once a user's command that others see (MODE, TOPIC, KICK, JOIN, PART,
+ * QUIT, INVITE, NICK, SETNAME, a channel message, a CTCP, a STATUSMSG) is answered, the others
+ * have its line: one that asks anything afterwards (here a {@code PING}, the barrier irctest and
+ * bots use) gets the line before the answer, as from a server that writes it to everyone at once.
  */
 class IrcOthersHaveItFirstTest {
 
@@ -99,6 +99,25 @@ class IrcOthersHaveItFirstTest {
         bob.next("366");
         pong(bob, "both");
         hasBeforeItsPong(carol, "after", BOB + "JOIN #y");
+    }
+
+    @Test
+    void anInviteANickChangeAndANewRealNameReachTheOthersBeforeTheAuthorsNextReply() {
+        IrcClient alice = IrcCaps.registered(server, "alice", "setname");
+        alice.send("JOIN #x").next("366");
+        IrcClient bob = IrcCaps.registered(server, "bob", "setname");
+        alice.send("INVITE bob #x").send("PING invited").next("341");
+        pong(alice, "invited");
+        hasBeforeItsPong(bob, "after", ALICE + "INVITE bob #x");
+        bob.send("JOIN #x").next("366");
+        alice.next("JOIN");
+        bob.send("NICK robert").send("PING renamed").expectLine(BOB + "NICK robert");
+        pong(bob, "renamed");
+        hasBeforeItsPong(alice, "after", BOB + "NICK robert");
+        String robert = ":robert!~bob@127.0.0.1 ";
+        bob.send("SETNAME :Robert B").send("PING named").expectLine(robert + "SETNAME :Robert B");
+        pong(bob, "named");
+        hasBeforeItsPong(alice, "after", robert + "SETNAME :Robert B");
     }
 
     @Test

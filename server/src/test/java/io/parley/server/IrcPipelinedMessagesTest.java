@@ -57,6 +57,31 @@ class IrcPipelinedMessagesTest {
     }
 
     @Test
+    void aCtcpSentRightAfterMessagesReachesTheMembersAfterThem() {
+        IrcClient alice = IrcClient.registered(server, "alice");
+        IrcClient bob = IrcClient.registered(server, "bob");
+        alice.send("JOIN #chat").next("366");
+        bob.send("JOIN #chat").next("366");
+        alice.next("JOIN");
+
+        // The messages and the ACTION are stored on their way; the CTCP PING is not (it goes
+        // straight to the members), so it must wait for them rather than overtake them.
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            burst.add("PRIVMSG #chat :message " + i);
+        }
+        burst.add("PRIVMSG #chat :\u0001ACTION waves\u0001");
+        burst.add("PRIVMSG #chat :\u0001PING 12345\u0001");
+        alice.send(String.join("\r\n", burst));
+
+        for (int i = 0; i < MESSAGES; i++) {
+            bob.expectLine(":alice!~alice@127.0.0.1 PRIVMSG #chat :message " + i);
+        }
+        bob.expectLine(":alice!~alice@127.0.0.1 PRIVMSG #chat :\u0001ACTION waves\u0001");
+        bob.expectLine(":alice!~alice@127.0.0.1 PRIVMSG #chat :\u0001PING 12345\u0001");
+    }
+
+    @Test
     void aLabeledCommandAfterPipelinedMessagesIsAnsweredAfterTheirEchoes() {
         IrcClient alice = IrcCaps.registered(server, "alice", "echo-message labeled-response batch");
         alice.send("JOIN #chat").next("366");

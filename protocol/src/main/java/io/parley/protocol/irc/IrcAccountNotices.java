@@ -4,6 +4,7 @@ import static io.parley.protocol.irc.IrcNumerics.ERR_NEEDMOREPARAMS;
 
 import io.parley.core.text.Text;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -35,23 +36,24 @@ final class IrcAccountNotices {
     /**
      * {@code SETNAME :<real name>}: the new real name is relayed to the user and its neighbours
      * that enabled {@code setname}; an empty or too long one is
-     * {@code FAIL SETNAME INVALID_REALNAME}.
+     * {@code FAIL SETNAME INVALID_REALNAME}. Returns the others it was pushed to.
      */
-    static void setname(IrcServer server, IrcSession session, IrcMessage message, List<Object> out,
+    static List<IrcSession> setname(IrcServer server, IrcSession session, IrcMessage message, List<Object> out,
             Collection<IrcSession> neighbours) {
         String realName = message.param(0);
         if (realName == null) {
             out.add(server.replies.numeric(ERR_NEEDMOREPARAMS, session.nick(), "SETNAME", "Not enough parameters"));
-            return;
+            return List.of();
         }
         String clean = Text.clean(realName, false);
         if (clean.isBlank() || IrcLimits.utf8Length(clean) > REALNAME_BYTES) {
             out.add(IrcMessage.from(server.settings.serverName(), "FAIL", "SETNAME", "INVALID_REALNAME",
                     "Real name is empty or too long"));
-            return;
+            return List.of();
         }
         session.user(session.user(), clean);
         IrcDirect change = new IrcDirect(IrcMessage.from(session.source(), "SETNAME", clean), Instant.now());
+        List<IrcSession> told = new ArrayList<>();
         for (IrcSession other : neighbours) {
             if (!other.has(IrcCapabilities.SETNAME)) {
                 continue;
@@ -60,7 +62,9 @@ final class IrcAccountNotices {
                 out.add(change); // the reply to the user's own SETNAME (labeled, if the command was)
             } else {
                 other.member().push(change);
+                told.add(other);
             }
         }
+        return told;
     }
 }

@@ -268,45 +268,51 @@ final class IrcChannelCommands {
 
     // ---- INVITE ----
 
-    void invite(IrcMessage message) {
+    /**
+     * {@code INVITE nick #chan}, or the invite list without parameters. Completes once the invited
+     * user's loop has written the INVITE (null when nobody was told), so the inviter's next reply
+     * comes after it ({@link IrcLoopsCaughtUp}).
+     */
+    CompletionStage<?> invite(IrcMessage message) {
         if (message.params().isEmpty()) {
             IrcInviteList.list(server, session, out);
-            return;
+            return null;
         }
         if (message.params().size() < 2) {
             numeric(ERR_NEEDMOREPARAMS, "INVITE", "Not enough parameters");
-            return;
+            return null;
         }
         String nick = message.param(0);
         String channel = message.param(1);
         Optional<IrcSession> target = IrcNicks.toName(nick).flatMap(server::user).filter(IrcSession::isRegistered);
         if (target.isEmpty()) {
             numeric(ERR_NOSUCHNICK, nick, "No such nick/channel");
-            return;
+            return null;
         }
         Optional<Room> room = room(channel);
         if (room.isEmpty()) {
             numeric(ERR_NOSUCHCHANNEL, channel, "No such channel");
-            return;
+            return null;
         }
         String shown = IrcChannels.toChannel(room.get().name());
         if (!inRoom(room.get())) {
             numeric(ERR_NOTONCHANNEL, shown, "You're not on that channel");
-            return;
+            return null;
         }
         IrcChannelState state = server.channel(room.get());
         if (state.has('i') && !privileged(room.get())) {
             numeric(ERR_CHANOPRIVSNEEDED, shown, "You're not a channel operator");
-            return;
+            return null;
         }
         if (target.get().rooms.containsKey(room.get().ref())) {
             numeric(ERR_USERONCHANNEL, target.get().nick(), shown, "is already on channel");
-            return;
+            return null;
         }
         state.invite(target.get().nick());
         numeric(RPL_INVITING, target.get().nick(), shown);
         target.get().member().push(new IrcDirect(IrcMessage.from(session.source(), "INVITE", target.get().nick(), shown),
                 Instant.now()));
+        return IrcLoopsCaughtUp.afterSessions(List.of(target.get()));
     }
 
     // ---- KICK ----

@@ -133,7 +133,7 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
     /**
      * A plain message to channels: handled while the messages before it are still being stored
      * ({@link IrcPostPipeline}). Not a labeled one: its echo carries the label of the command in
-     * progress.
+     * progress; nor a CTCP that is not an ACTION (below).
      */
     private boolean pipelined(IrcMessage message) {
         String command = message.command();
@@ -146,7 +146,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 return false;
             }
         }
-        return true;
+        // A CTCP other than ACTION goes straight to the members' loops, not through the store
+        // (IrcChannelDirect): it waits for the messages before it, or it would overtake them.
+        return message.param(1) == null || !IrcCtcp.isOtherThanAction(message.param(1));
     }
 
     /** Runs one parsed command; null when it is done, else a stage that completes when it is. */
@@ -209,7 +211,10 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 CompletionStage<?> check = sasl.authenticate(ctx, message);
                 return check == null ? null : check.thenRun(() -> flush(ctx));
             }
-            case "SETNAME" -> IrcAccountNotices.setname(server, session, message, out, notified(true));
+            case "SETNAME" -> {
+                // Answered once the others' loops have written it, as MODE or TOPIC (IrcLoopsCaughtUp).
+                return IrcLoopsCaughtUp.afterSessions(IrcAccountNotices.setname(server, session, message, out, notified(true)));
+            }
             case "NICK" -> {
                 return nick(ctx, message);
             }
@@ -282,7 +287,9 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
                 numeric("365", "*", "End of /LINKS list");
             }
             case "HELP", "HELPOP" -> help(message);
-            case "INVITE" -> channels.invite(message);
+            case "INVITE" -> {
+                return channels.invite(message);
+            }
             case "KICK" -> {
                 return channels.kick(message);
             }
@@ -360,10 +367,11 @@ final class IrcHandler extends OrderedRequestHandler<WireLine> {
         if (session.isRegistered()) {
             IrcDirect change = new IrcDirect(IrcMessage.from(oldSource, "NICK", nick), Instant.now());
             out.add(change); // the reply to the user's own NICK (labeled, if the command was)
-            for (IrcSession other : neighbours(false)) {
+            Set<IrcSession> others = neighbours(false);
+            for (IrcSession other : others) {
                 other.member().push(change);
             }
-            return null;
+            return IrcLoopsCaughtUp.afterSessions(others); // the others have it before the next reply
         }
         return tryToRegister(ctx);
     }
