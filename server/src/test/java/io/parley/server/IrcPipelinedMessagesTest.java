@@ -24,13 +24,18 @@ class IrcPipelinedMessagesTest {
     @RegisterExtension
     final ParleyExtension server = ParleyExtension.withConfig(IrcModule.SERVER_NAME, "My.Little.Server");
 
+    /** alice, then bob, join #chat; alice has read bob's JOIN. */
+    private static void bothIn(IrcClient alice, IrcClient bob) {
+        alice.send("JOIN #chat").next("366");
+        bob.send("JOIN #chat").next("366");
+        alice.next("JOIN");
+    }
+
     @Test
     void messagesSentAtOnceThenPingAreEchoedInOrderBeforeThePongAndAllDelivered() {
         IrcClient alice = IrcCaps.registered(server, "alice", "echo-message");
         IrcClient bob = IrcClient.registered(server, "bob");
-        alice.send("JOIN #chat").next("366");
-        bob.send("JOIN #chat").next("366");
-        alice.next("JOIN");
+        bothIn(alice, bob);
 
         List<String> burst = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
@@ -60,9 +65,7 @@ class IrcPipelinedMessagesTest {
     void aCtcpSentRightAfterMessagesReachesTheMembersAfterThem() {
         IrcClient alice = IrcClient.registered(server, "alice");
         IrcClient bob = IrcClient.registered(server, "bob");
-        alice.send("JOIN #chat").next("366");
-        bob.send("JOIN #chat").next("366");
-        alice.next("JOIN");
+        bothIn(alice, bob);
 
         // The messages and the ACTION are stored on their way; the CTCP PING is not (it goes
         // straight to the members), so it must wait for them rather than overtake them.
