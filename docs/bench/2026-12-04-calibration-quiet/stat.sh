@@ -7,6 +7,7 @@
 #   JAR   the bench's jar (default server/target/parley.jar)
 # Environment: TOOLS=../shared/tools (chatload.c and refircd.c, built into target/tools),
 #   PORT=22100, BENCH_JAVA_OPTS= (JVM options for the bench)
+# (`pinned` execs the program in place, so each `$!` below is the program's own pid.)
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -29,7 +30,7 @@ events+=,syscalls:sys_enter_write,context-switches,task-clock,page-faults
   -S "$server_pid" -q -T cl) > "$out/chatload.txt" 2>&1 &
 chatload_pid=$!
 sleep 5
-perf stat -e "$events" -p "$(pgrep -n chatload)" -- sleep 4 2> "$out/chatload-stat.txt"
+perf stat -e "$events" -p "$chatload_pid" -- sleep 4 2> "$out/chatload-stat.txt"
 wait "$chatload_pid"
 grep latency "$out/chatload.txt"
 
@@ -39,6 +40,6 @@ grep latency "$out/chatload.txt"
   --server-pid "$server_pid" --out "$out/bench.json") > "$out/bench.txt" 2>&1 &
 bench_pid=$!
 for _ in $(seq 100); do grep -q 'measure ' "$out/bench.txt" 2>/dev/null && break; sleep 0.2; done
-perf stat --per-thread -e "$events" -p "$(pgrep -n -f 'bench --protocol irc-subset')" -- sleep 4 2> "$out/bench-stat.txt"
+perf stat --per-thread -e "$events" -p "$bench_pid" -- sleep 4 2> "$out/bench-stat.txt"
 wait "$bench_pid" || true
 grep -E 'latency |bench  |warning' "$out/bench.txt"

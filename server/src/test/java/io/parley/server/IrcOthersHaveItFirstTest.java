@@ -31,6 +31,12 @@ class IrcOthersHaveItFirstTest {
         client.expectLine(S + "PONG My.Little.Server " + token);
     }
 
+    /** {@code author} sends {@code command} and a PING, and reads its own {@code line}, then the PONG. */
+    private static void sendsAndHasItsLineBeforeItsPong(IrcClient author, String command, String line, String token) {
+        author.send(command).send("PING " + token).expectLine(line);
+        pong(author, token);
+    }
+
     /** {@code client} pings and reads {@code line} first: it had the line before its PONG. */
     private static void hasBeforeItsPong(IrcClient client, String token, String line) {
         client.send("PING " + token).expectLine(line);
@@ -42,12 +48,10 @@ class IrcOthersHaveItFirstTest {
         IrcClient[] both = aliceAndBobIn("#x");
         IrcClient alice = both[0];
         IrcClient bob = both[1];
-        alice.send("MODE #x +m").send("PING set").expectLine(ALICE + "MODE #x +m");
-        pong(alice, "set");
+        sendsAndHasItsLineBeforeItsPong(alice, "MODE #x +m", ALICE + "MODE #x +m", "set");
         hasBeforeItsPong(bob, "after", ALICE + "MODE #x +m");
         // A member status (not stored) likewise; then bob, voiced, speaks and alice hears it.
-        alice.send("MODE #x +v bob").send("PING voiced").expectLine(ALICE + "MODE #x +v bob");
-        pong(alice, "voiced");
+        sendsAndHasItsLineBeforeItsPong(alice, "MODE #x +v bob", ALICE + "MODE #x +v bob", "voiced");
         hasBeforeItsPong(bob, "voiced", ALICE + "MODE #x +v bob");
         bob.send("PRIVMSG #x :hi again").send("PING said");
         pong(bob, "said");
@@ -59,8 +63,7 @@ class IrcOthersHaveItFirstTest {
         IrcClient[] both = aliceAndBobIn("#x");
         IrcClient alice = both[0];
         IrcClient bob = both[1];
-        alice.send("TOPIC #x :news").send("PING set").expectLine(ALICE + "TOPIC #x :news");
-        pong(alice, "set");
+        sendsAndHasItsLineBeforeItsPong(alice, "TOPIC #x :news", ALICE + "TOPIC #x :news", "set");
         hasBeforeItsPong(bob, "after", ALICE + "TOPIC #x :news");
         bob.send("PRIVMSG #x :\u0001PING 12345\u0001").send("PING sent");
         pong(bob, "sent");
@@ -76,13 +79,11 @@ class IrcOthersHaveItFirstTest {
         IrcClient[] both = aliceAndBobIn("#x");
         IrcClient alice = both[0];
         IrcClient bob = both[1];
-        bob.send("PART #x :bye").send("PING parted").expectLine(BOB + "PART #x :bye");
-        pong(bob, "parted");
+        sendsAndHasItsLineBeforeItsPong(bob, "PART #x :bye", BOB + "PART #x :bye", "parted");
         hasBeforeItsPong(alice, "after", BOB + "PART #x :bye");
         bob.send("JOIN #x").next("366");
         alice.next("JOIN");
-        alice.send("KICK #x bob :out").send("PING kicked").expectLine(ALICE + "KICK #x bob :out");
-        pong(alice, "kicked");
+        sendsAndHasItsLineBeforeItsPong(alice, "KICK #x bob :out", ALICE + "KICK #x bob :out", "kicked");
         hasBeforeItsPong(bob, "after", ALICE + "KICK #x bob :out");
     }
 
@@ -111,12 +112,10 @@ class IrcOthersHaveItFirstTest {
         hasBeforeItsPong(bob, "after", ALICE + "INVITE bob #x");
         bob.send("JOIN #x").next("366");
         alice.next("JOIN");
-        bob.send("NICK robert").send("PING renamed").expectLine(BOB + "NICK robert");
-        pong(bob, "renamed");
+        sendsAndHasItsLineBeforeItsPong(bob, "NICK robert", BOB + "NICK robert", "renamed");
         hasBeforeItsPong(alice, "after", BOB + "NICK robert");
         String robert = ":robert!~bob@127.0.0.1 ";
-        bob.send("SETNAME :Robert B").send("PING named").expectLine(robert + "SETNAME :Robert B");
-        pong(bob, "named");
+        sendsAndHasItsLineBeforeItsPong(bob, "SETNAME :Robert B", robert + "SETNAME :Robert B", "named");
         hasBeforeItsPong(alice, "after", robert + "SETNAME :Robert B");
     }
 
